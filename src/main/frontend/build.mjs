@@ -1,0 +1,56 @@
+// Front-end build, run by `npm run build` (the Maven build calls it in the
+// generate-resources phase). Writes into target/classes/static, which Spring
+// Boot serves from the classpath; the output is never committed.
+//
+//   css/app.css                  src/main/frontend/app.scss compiled with Dart Sass
+//   js/govuk-frontend.min.js     govuk-frontend's ES module build
+//   js/app.mjs                   src/main/frontend/app.mjs
+//
+// Icons (favicon) live in src/main/resources/static/assets/images and are
+// copied by Maven. None of govuk-frontend's own images or fonts are shipped.
+
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join, relative } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import * as sass from 'sass'
+
+const frontendDir = dirname(fileURLToPath(import.meta.url))
+const projectDir = join(frontendDir, '..', '..', '..')
+const staticDir = join(projectDir, 'target', 'classes', 'static')
+const require = createRequire(import.meta.url)
+const govukDist = join(dirname(require.resolve('govuk-frontend/package.json')), 'dist', 'govuk')
+
+function write(file, contents) {
+  mkdirSync(dirname(file), { recursive: true })
+  writeFileSync(file, contents)
+  report(file)
+}
+
+function copy(from, to) {
+  mkdirSync(dirname(to), { recursive: true })
+  copyFileSync(from, to)
+  report(to)
+}
+
+function report(file) {
+  const bytes = readFileSync(file).length
+  console.log(`  ${relative(projectDir, file)} (${bytes} bytes)`)
+}
+
+// Equivalent to: sass --pkg-importer=node --style=compressed --no-source-map --quiet-deps
+const css = sass.compile(join(frontendDir, 'app.scss'), {
+  importers: [new sass.NodePackageImporter()],
+  style: 'compressed',
+  sourceMap: false,
+  quietDeps: true,
+})
+write(join(staticDir, 'css', 'app.css'), css.css + '\n')
+
+// The source map is not shipped, so drop the comment that points at it
+// (otherwise browser developer tools request a file that does not exist).
+const govukJs = readFileSync(join(govukDist, 'govuk-frontend.min.js'), 'utf8')
+  .replace(/\n?\/\/# sourceMappingURL=\S+\s*$/, '\n')
+write(join(staticDir, 'js', 'govuk-frontend.min.js'), govukJs)
+
+copy(join(frontendDir, 'app.mjs'), join(staticDir, 'js', 'app.mjs'))

@@ -1,0 +1,121 @@
+package uk.yourarea.area;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
+
+import uk.yourarea.neighbourhood.LocalPolicingArea;
+import uk.yourarea.neighbourhood.Neighbourhood;
+import uk.yourarea.neighbourhood.NeighbourhoodRepository;
+import uk.yourarea.postcode.Postcode;
+import uk.yourarea.postcode.PostcodeLookup;
+import uk.yourarea.web.FormError;
+import uk.yourarea.web.NotFoundException;
+
+/** The resident's way in: find a neighbourhood by postcode, browse them all, read one. */
+@Controller
+class AreaController {
+
+	static final String ENTER_A_POSTCODE = "Enter a postcode";
+
+	static final String ENTER_A_FULL_POSTCODE = "Enter a full UK postcode, like LE1 6ZG";
+
+	private final PostcodeLookup lookup;
+
+	private final NeighbourhoodRepository neighbourhoods;
+
+	private final AreaPages pages;
+
+	AreaController(PostcodeLookup lookup, NeighbourhoodRepository neighbourhoods, AreaPages pages) {
+		this.lookup = lookup;
+		this.neighbourhoods = neighbourhoods;
+		this.pages = pages;
+	}
+
+	@GetMapping("/")
+	String home(Model model) {
+		model.addAttribute("postcode", "");
+		model.addAttribute("errors", List.of());
+		return "area/find";
+	}
+
+	@GetMapping("/find-your-area")
+	ModelAndView find(@RequestParam(name = "postcode", required = false) @Nullable String typed) {
+		String text = (typed != null) ? typed.strip() : "";
+		if (text.isEmpty()) {
+			return findAgain(text, ENTER_A_POSTCODE);
+		}
+		Optional<Postcode> postcode = Postcode.parse(text);
+		if (postcode.isPresent()) {
+			return answer(this.lookup.find(postcode.get()));
+		}
+		Optional<String> outwardCode = Postcode.parseOutwardCode(text);
+		if (outwardCode.isPresent()) {
+			return outwardCode(outwardCode.get());
+		}
+		return findAgain(text, ENTER_A_FULL_POSTCODE);
+	}
+
+	private ModelAndView findAgain(String typed, String message) {
+		ModelAndView page = new ModelAndView("area/find");
+		page.addObject("postcode", typed);
+		page.addObject("errors", List.of(new FormError("postcode", message)));
+		return page;
+	}
+
+	private ModelAndView answer(PostcodeLookup.Result result) {
+		if (result instanceof PostcodeLookup.Result.InNeighbourhood found) {
+			Neighbourhood neighbourhood = this.neighbourhoods.findById(found.neighbourhoodId())
+				.orElseThrow(() -> new NotFoundException("No neighbourhood " + found.neighbourhoodId()));
+			RedirectView redirect = new RedirectView("/area/" + neighbourhood.getSlug(), true);
+			redirect.setStatusCode(HttpStatus.SEE_OTHER);
+			return new ModelAndView(redirect);
+		}
+		if (result instanceof PostcodeLookup.Result.Terminated terminated) {
+			return new ModelAndView("area/postcode-terminated", Map.of("postcode", terminated.postcode().value()));
+		}
+		boolean known = result instanceof PostcodeLookup.Result.NotOurs;
+		return new ModelAndView("area/postcode-not-ours", Map.of("postcode", result.postcode().value(), "known", known));
+	}
+
+	private ModelAndView outwardCode(String outwardCode) {
+		List<Neighbourhood> covering = this.neighbourhoods.findCoveringOutwardCode(outwardCode);
+		if (covering.isEmpty()) {
+			return new ModelAndView("area/postcode-not-ours",
+					Map.of("postcode", outwardCode, "known", this.lookup.knowsOutwardCode(outwardCode)));
+		}
+		return new ModelAndView("area/outward-code", Map.of("outwardCode", outwardCode, "neighbourhoods", covering));
+	}
+
+	@GetMapping("/areas")
+	String areas(Model model) {
+		Map<LocalPolicingArea, List<Neighbourhood>> byArea = new LinkedHashMap<>();
+		for (Neighbourhood neighbourhood : this.neighbourhoods.findAllWithArea()) {
+			byArea.computeIfAbsent(neighbourhood.getLocalPolicingArea(), (area) -> new ArrayList<>())
+				.add(neighbourhood);
+		}
+		model.addAttribute("areas", byArea);
+		return "area/areas";
+	}
+
+	@GetMapping("/area/{slug}")
+	String area(@PathVariable String slug, Model model) {
+		AreaView view = this.pages.find(slug).orElseThrow(() -> new NotFoundException("No neighbourhood " + slug));
+		model.addAttribute("area", view);
+		return "area/area";
+	}
+
+}

@@ -1,0 +1,194 @@
+package uk.yourarea.demo;
+
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import uk.yourarea.event.Event;
+import uk.yourarea.event.EventType;
+import uk.yourarea.neighbourhood.Neighbourhood;
+import uk.yourarea.priority.Priority;
+import uk.yourarea.team.Role;
+import uk.yourarea.team.TeamMember;
+
+/**
+ * The fictional side of the demo force. Every person here is invented: first names and surnames are
+ * drawn at random from common British names, never from a real officer list.
+ */
+final class DemoForce {
+
+	record Lpa(String prefix, String code, String name, String commander, String stationName, String stationAddress,
+			String stationPostcode, String hubName, String hubAddress, String hubPostcode) {
+	}
+
+	/** The code prefixes of data.police.uk's neighbourhood ids follow the force's local policing areas. */
+	static final List<Lpa> LOCAL_POLICING_AREAS = List.of(
+			new Lpa("NA", "HOW", "Harborough, Oadby and Wigston", "Dana Whitfield", "Wigston Police Station",
+					"Bull Head Street, Wigston", "LE18 1PA", "Market Harborough Community Hub",
+					"The Symington Building, Adam and Eve Street, Market Harborough", "LE16 7AG"),
+			new Lpa("NC", "CITYC", "Leicester City Centre", "Marcus Okafor", "Leicester Central Police Station",
+					"Charles Street, Leicester", "LE1 3FR", "Cultural Quarter Community Hub",
+					"Rutland Street, Leicester", "LE1 1RE"),
+			new Lpa("NE", "CITYE", "Leicester East", "Priya Raman", "Leicester East Police Station",
+					"Keyham Lane, Leicester", "LE5 1FG", "Belgrave Community Hub", "Belgrave Road, Leicester",
+					"LE4 5AT"),
+			new Lpa("NH", "HB", "Hinckley and Blaby", "Gareth Lowe", "Hinckley Police Station",
+					"Upper Bond Street, Hinckley", "LE10 1RS", "Blaby Community Hub", "Lutterworth Road, Blaby",
+					"LE8 4DB"),
+			new Lpa("NL", "CHARN", "Charnwood", "Helen Ashworth", "Loughborough Police Station",
+					"Southfield Road, Loughborough", "LE11 2XF", "Syston Community Hub", "Melton Road, Syston",
+					"LE7 2EQ"),
+			new Lpa("NN", "NWL", "North West Leicestershire", "Tom Brannigan", "Coalville Police Station",
+					"London Road, Coalville", "LE67 3JA", "Ashby Community Hub", "Market Street, Ashby de la Zouch",
+					"LE65 1AP"),
+			new Lpa("NR", "MR", "Melton and Rutland", "Sophie Kettering", "Melton Mowbray Police Station",
+					"Leicester Road, Melton Mowbray", "LE13 0DA", "Oakham Community Hub", "Catmose Street, Oakham",
+					"LE15 6HW"),
+			new Lpa("NS", "CITYS", "Leicester South", "Aaron Mistry", "Leicester South Police Station",
+					"Welford Road, Leicester", "LE2 7AE", "Saffron Community Hub", "Saffron Lane, Leicester",
+					"LE2 6UH"),
+			new Lpa("NW", "CITYW", "Leicester West", "Claire Donnelly", "Beaumont Leys Police Station",
+					"Beaumont Way, Leicester", "LE4 1DS", "Braunstone Community Hub",
+					"Hallam Crescent East, Leicester", "LE3 1FF"));
+
+	private static final String[] FIRST_NAMES = { "Amelia", "Aisha", "Ben", "Callum", "Chloe", "Daniel", "Ella",
+			"Farah", "George", "Hannah", "Harpreet", "Isaac", "Jade", "Jamal", "Kieran", "Laura", "Leon", "Megan",
+			"Mohammed", "Nadia", "Oliver", "Olivia", "Ravi", "Rebecca", "Ryan", "Sam", "Sana", "Sophie", "Thomas",
+			"Zara" };
+
+	private static final String[] SURNAMES = { "Ahmed", "Bailey", "Barker", "Chauhan", "Clarke", "Dawson", "Evans",
+			"Fletcher", "Gill", "Hart", "Holloway", "Hussain", "Jennings", "Kaur", "Lambert", "Marsh", "Moss",
+			"Nicholls", "Osborne", "Parekh", "Quinn", "Reeves", "Sharma", "Stevens", "Thorpe", "Walsh", "Webb",
+			"Whitmore", "Yates", "Young" };
+
+	private record Concern(String issue, String action) {
+	}
+
+	private static final Concern[] CONCERNS = {
+			new Concern("Anti-social behaviour by groups of young people near the shops in the evenings",
+					"Extra evening patrols on Fridays and Saturdays, and work with the youth service and shop "
+							+ "owners on a dispersal plan."),
+			new Concern("Speeding vehicles on residential roads",
+					"Community Speedwatch sessions with volunteers and targeted enforcement at the times "
+							+ "residents told us about."),
+			new Concern("Drug dealing reported around the park and alleyways",
+					"Intelligence-led patrols and a warrant carried out; we are working with the council to "
+							+ "improve lighting and cut back hedges."),
+			new Concern("Burglaries and sheds broken into",
+					"Crime prevention visits to homes on affected streets and free property marking at our "
+							+ "next beat surgery."),
+			new Concern("Vehicle crime: catalytic converters and items stolen from cars",
+					"Plain-clothes patrols in car parks and advice letters to vehicle owners in the area."),
+			new Concern("Inconsiderate and dangerous parking near schools at drop-off and pick-up",
+					"Joint patrols with the council's parking officers and a school-gate campaign with pupils."),
+			new Concern("Off-road motorbikes ridden on paths and open land",
+					"Patrols with the rural team and seizure of bikes ridden illegally under section 59 powers."),
+			new Concern("Shoplifting and abuse of shop staff",
+					"A shop-watch radio scheme with retailers and named officers for each parade of shops."),
+			new Concern("Street drinking and begging in the town centre",
+					"Patrols with outreach workers so people get support, and enforcement of the drinking "
+							+ "ban where needed."),
+			new Concern("Fly-tipping and criminal damage on the estate",
+					"Joint work with the council's environmental team and covert cameras at repeat sites.") };
+
+	private DemoForce() {
+	}
+
+	static String description(String name) {
+		return "The " + name + " neighbourhood team works with residents, businesses, schools and the council to "
+				+ "tackle the problems that matter most locally. Come and meet us at one of our events, or get in "
+				+ "touch using the details on this page.";
+	}
+
+	/** Two to six team members: a PC or PCSO first, then the rest, and a sergeant. */
+	static List<TeamMember> team(Neighbourhood neighbourhood, Random random) {
+		int size = 2 + random.nextInt(5);
+		Set<String> names = new LinkedHashSet<>();
+		while (names.size() < size) {
+			names.add(FIRST_NAMES[random.nextInt(FIRST_NAMES.length)] + " " + SURNAMES[random.nextInt(SURNAMES.length)]);
+		}
+		List<TeamMember> members = new ArrayList<>();
+		int order = 0;
+		for (String name : names) {
+			Role role;
+			if (order == 0) {
+				role = random.nextBoolean() ? Role.PC : Role.PCSO;
+			}
+			else if (order == size - 1) {
+				role = Role.SERGEANT;
+			}
+			else {
+				role = (order % 2 == 0) ? Role.PC : Role.PCSO;
+			}
+			String collar = String.valueOf((role == Role.PCSO ? 6000 : 1000) + random.nextInt(3000));
+			String area = neighbourhood.getName();
+			String bio = switch (role) {
+				case PC -> "I have been a police officer for " + (2 + random.nextInt(15)) + " years and know " + area
+						+ " well. Come and talk to me at a beat surgery.";
+				case PCSO -> "I patrol " + area + " on foot most days. Stop me for a chat about anything that worries you.";
+				case SERGEANT -> "I lead the neighbourhood teams in this part of the force.";
+				default -> null;
+			};
+			members.add(new TeamMember(neighbourhood.getId(), name, role, collar, bio, order));
+			order++;
+		}
+		return members;
+	}
+
+	/** One to three open priorities; about one in five has not been updated for over three months. */
+	static List<Priority> priorities(Neighbourhood neighbourhood, LocalDate today, Random random) {
+		int count = 1 + random.nextInt(3);
+		int first = random.nextInt(CONCERNS.length);
+		List<Priority> priorities = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			Concern concern = CONCERNS[(first + i * 3) % CONCERNS.length];
+			boolean stale = random.nextInt(5) == 0;
+			LocalDate raised = today.minusDays(stale ? 150 + random.nextInt(120) : 30 + random.nextInt(120));
+			Priority priority = new Priority(neighbourhood.getId(), concern.issue(),
+					"We agreed this priority with residents at our last public meeting.", raised);
+			LocalDate updated = stale ? raised.plusDays(10 + random.nextInt(20))
+					: today.minusDays(random.nextInt(Math.max(1, (int) (today.toEpochDay() - raised.toEpochDay()))));
+			priority.update(concern.action(), updated.isBefore(raised) ? raised : updated);
+			priorities.add(priority);
+		}
+		return priorities;
+	}
+
+	/** One to three events in the coming weeks, in the early evening or on a weekend morning. */
+	static List<Event> events(Neighbourhood neighbourhood, ZonedDateTime todayMidnight, Random random) {
+		int count = 1 + random.nextInt(3);
+		List<Event> events = new ArrayList<>();
+		EventType[] types = { EventType.BEAT_SURGERY, EventType.PUBLIC_MEETING, EventType.PATCH_WALK };
+		for (int i = 0; i < count; i++) {
+			EventType type = types[(i + random.nextInt(3)) % types.length];
+			ZonedDateTime day = todayMidnight.plusDays(3 + i * 9 + random.nextInt(7));
+			ZonedDateTime start = (type == EventType.PATCH_WALK) ? day.withHour(10) : day.withHour(18).withMinute(30);
+			ZonedDateTime end = start.plusMinutes(type == EventType.PUBLIC_MEETING ? 90 : 60);
+			String place = neighbourhood.getName();
+			String title = switch (type) {
+				case BEAT_SURGERY -> "Beat surgery: meet your local officers";
+				case PUBLIC_MEETING -> place + " community meeting";
+				case PATCH_WALK -> "Patch walk with the " + place + " team";
+				default -> "Community event";
+			};
+			String description = switch (type) {
+				case BEAT_SURGERY -> "Drop in to raise a concern or ask for crime prevention advice. No appointment needed.";
+				case PUBLIC_MEETING -> "Hear what we have done about local priorities and have your say on what we should focus on next.";
+				case PATCH_WALK -> "Walk the area with us and show us the places that worry you. Meet at the address below.";
+				default -> null;
+			};
+			String address = switch (type) {
+				case PATCH_WALK -> "Meet outside the library, " + place;
+				default -> "Community centre, " + place;
+			};
+			events.add(new Event(neighbourhood.getId(), title, type, description, address, start.toInstant(),
+					end.toInstant()));
+		}
+		return events;
+	}
+
+}

@@ -1,0 +1,14 @@
+package uk.yourarea.event;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface EventRepository extends JpaRepository<Event, Long> {
+
+	/** Events that have not finished yet, soonest first. */
+	List<Event> findByNeighbourhoodIdAndEndsAtAfterOrderByStartsAtAsc(Long neighbourhoodId, Instant now, Limit limit);
+
+}

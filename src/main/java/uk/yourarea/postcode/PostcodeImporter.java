@@ -1,0 +1,313 @@
+package uk.yourarea.postcode;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import uk.yourarea.web.ForceProperties;
+
+/**
+ * Imports postcode files into the postcode table: OS Code-Point Open (with latitude and longitude
+ * columns) and the ONS Postcode Directory. Lines stream through PostgreSQL's COPY into a staging table
+ * and are then merged in the same transaction, so a re-import updates what is there and a file never
+ * has to fit in memory. Lines that cannot be used are reported by line number and skipped.
+ */
+@Service
+public class PostcodeImporter {
+
+	public enum Format {
+
+		CODE_POINT_OPEN, ONS_POSTCODE_DIRECTORY
+
+	}
+
+	public record Rejection(long lineNumber, String reason) {
+	}
+
+	/**
+	 * What an import did. Only the first {@value #MAX_REPORTED_REJECTIONS} rejections are kept;
+	 * {@code rejectedLines} counts them all.
+	 */
+	public record Report(Format format, long linesRead, long imported, long rejectedLines, List<Rejection> rejections) {
+
+		public String summary() {
+			return "%s: %d lines read, %d postcodes imported, %d lines rejected".formatted(this.format, this.linesRead,
+					this.imported, this.rejectedLines);
+		}
+
+	}
+
+	static final int MAX_REPORTED_REJECTIONS = 1000;
+
+	/** ONSPD writes 99.999999 for a postcode with no grid reference. */
+	private static final String ONSPD_NO_LATITUDE = "99.999999";
+
+	private static final Logger log = LoggerFactory.getLogger(PostcodeImporter.class);
+
+	private final DataSource dataSource;
+
+	private final TransactionTemplate transaction;
+
+	private final ForceProperties force;
+
+	PostcodeImporter(DataSource dataSource, TransactionTemplate transaction, ForceProperties force) {
+		this.dataSource = dataSource;
+		this.transaction = transaction;
+		this.force = force;
+	}
+
+	/** Imports a CSV file, gzip-compressed if its name ends in {@code .gz}. */
+	public Report importFile(Path file) {
+		try (InputStream in = Files.newInputStream(file)) {
+			return importFrom(file.toString().endsWith(".gz") ? new GZIPInputStream(in) : in);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read " + file.getFileName(), ex);
+		}
+	}
+
+	/** Imports CSV from a stream; the format is recognised from the header line. */
+	public Report importFrom(InputStream csv) {
+		Report report = this.transaction.execute((status) -> {
+			Connection connection = DataSourceUtils.getConnection(this.dataSource);
+			try {
+				return copyAndMerge(connection, new BufferedReader(new InputStreamReader(csv, StandardCharsets.UTF_8)));
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException("The postcode import failed: " + ex.getMessage(), ex);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			finally {
+				DataSourceUtils.releaseConnection(connection, this.dataSource);
+			}
+		});
+		log.info("Postcode import finished. {}", report.summary());
+		return report;
+	}
+
+	private Report copyAndMerge(Connection connection, BufferedReader reader) throws SQLException, IOException {
+		String header = reader.readLine();
+		if (header == null) {
+			throw new IllegalArgumentException("The file is empty");
+		}
+		Columns columns = Columns.of(header.replace("\uFEFF", ""));
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("""
+					create temporary table postcode_import (
+					    line_number bigint, postcode text, outward_code text, latitude double precision,
+					    longitude double precision, terminated_on date, ward_code text, district_code text,
+					    in_force_area boolean) on commit drop""");
+		}
+		CopyIn copy = connection.unwrap(PGConnection.class)
+			.getCopyAPI()
+			.copyIn("copy postcode_import from stdin with (format csv)");
+		long lineNumber = 1;
+		long rejected = 0;
+		List<Rejection> rejections = new ArrayList<>();
+		StringBuilder buffer = new StringBuilder(1 << 17);
+		try {
+			String line;
+			while ((line = reader.readLine()) != null) {
+				lineNumber++;
+				if (line.isBlank()) {
+					continue;
+				}
+				try {
+					appendRow(buffer, lineNumber, columns.read(CsvLine.split(line), this.force));
+				}
+				catch (RejectedLineException ex) {
+					rejected++;
+					if (rejections.size() < MAX_REPORTED_REJECTIONS) {
+						rejections.add(new Rejection(lineNumber, ex.getMessage()));
+					}
+				}
+				if (buffer.length() > (1 << 16)) {
+					flush(copy, buffer);
+				}
+			}
+			flush(copy, buffer);
+			copy.endCopy();
+		}
+		finally {
+			if (copy.isActive()) {
+				copy.cancelCopy();
+			}
+		}
+		long imported;
+		try (Statement statement = connection.createStatement()) {
+			// A postcode repeated in one file: the last line wins, as a later correction would.
+			imported = statement.executeUpdate("""
+					insert into postcode (postcode, outward_code, latitude, longitude, terminated_on, ward_code,
+					                      district_code, in_force_area)
+					select distinct on (postcode) postcode, outward_code, latitude, longitude, terminated_on, ward_code,
+					       district_code, in_force_area
+					from postcode_import
+					order by postcode, line_number desc
+					on conflict (postcode) do update set
+					    outward_code = excluded.outward_code, latitude = excluded.latitude,
+					    longitude = excluded.longitude, terminated_on = excluded.terminated_on,
+					    ward_code = excluded.ward_code, district_code = excluded.district_code,
+					    in_force_area = excluded.in_force_area""");
+			statement.execute("drop table postcode_import");
+		}
+		return new Report(columns.format(), lineNumber - 1, imported, rejected, List.copyOf(rejections));
+	}
+
+	private static void appendRow(StringBuilder out, long lineNumber, ImportedPostcode row) {
+		out.append(lineNumber).append(',');
+		CsvLine.appendCopyField(out, row.postcode().value());
+		out.append(',');
+		CsvLine.appendCopyField(out, row.postcode().outwardCode());
+		out.append(',');
+		CsvLine.appendCopyField(out, row.latitude());
+		out.append(',');
+		CsvLine.appendCopyField(out, row.longitude());
+		out.append(',');
+		CsvLine.appendCopyField(out, row.terminatedOn());
+		out.append(',');
+		CsvLine.appendCopyField(out, row.wardCode());
+		out.append(',');
+		CsvLine.appendCopyField(out, row.districtCode());
+		out.append(',');
+		out.append(row.inForceArea());
+		out.append('\n');
+	}
+
+	private static void flush(CopyIn copy, StringBuilder buffer) throws SQLException {
+		byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
+		copy.writeToCopy(bytes, 0, bytes.length);
+		buffer.setLength(0);
+	}
+
+	record ImportedPostcode(Postcode postcode, Double latitude, Double longitude, LocalDate terminatedOn,
+			String wardCode, String districtCode, boolean inForceArea) {
+	}
+
+	static final class RejectedLineException extends RuntimeException {
+
+		RejectedLineException(String message) {
+			super(message, null, false, false);
+		}
+
+	}
+
+	/** Where the fields we need are in a file, found from its header. */
+	record Columns(Format format, int postcode, int latitude, int longitude, int terminated, int ward, int district,
+			int forceArea, int width) {
+
+		static Columns of(String header) {
+			List<String> names = CsvLine.split(header).stream().map((name) -> name.trim().toLowerCase(Locale.ROOT)).toList();
+			Map<String, Integer> index = new HashMap<>();
+			for (int i = 0; i < names.size(); i++) {
+				index.putIfAbsent(names.get(i), i);
+			}
+			if (index.keySet().containsAll(Set.of("pcds", "lat", "long", "pfa"))) {
+				return new Columns(Format.ONS_POSTCODE_DIRECTORY, index.get("pcds"), index.get("lat"),
+						index.get("long"), index.getOrDefault("doterm", -1), index.getOrDefault("osward", -1),
+						index.getOrDefault("oslaua", -1), index.get("pfa"), names.size());
+			}
+			if (index.keySet().containsAll(Set.of("postcode", "latitude", "longitude", "admin_district_code"))) {
+				return new Columns(Format.CODE_POINT_OPEN, index.get("postcode"), index.get("latitude"),
+						index.get("longitude"), -1, index.getOrDefault("admin_ward_code", -1),
+						index.get("admin_district_code"), -1, names.size());
+			}
+			throw new IllegalArgumentException("The header line was not recognised. Expected an ONS Postcode Directory "
+					+ "file (pcds, lat, long, pfa, ...) or a Code-Point Open file with latitude and longitude "
+					+ "(postcode, latitude, longitude, admin_district_code, admin_ward_code, ...)");
+		}
+
+		ImportedPostcode read(List<String> fields, ForceProperties force) {
+			if (fields.size() < this.width) {
+				throw new RejectedLineException(
+						"Expected %d fields but found %d".formatted(this.width, fields.size()));
+			}
+			String typed = fields.get(this.postcode);
+			Postcode postcode = Postcode.parse(typed)
+				.orElseThrow(() -> new RejectedLineException("\"" + typed + "\" is not a valid postcode"));
+			Double latitude = coordinate(fields.get(this.latitude), "latitude", 90);
+			Double longitude = coordinate(fields.get(this.longitude), "longitude", 180);
+			if (this.format == Format.ONS_POSTCODE_DIRECTORY && ONSPD_NO_LATITUDE.equals(fields.get(this.latitude).trim())) {
+				latitude = null;
+				longitude = null;
+			}
+			if ((latitude == null) != (longitude == null)) {
+				throw new RejectedLineException("Latitude and longitude must both be given or both be empty");
+			}
+			String district = optional(fields, this.district);
+			boolean inForceArea = (this.format == Format.ONS_POSTCODE_DIRECTORY)
+					? fields.get(this.forceArea).trim().equals(force.policeForceAreaCode())
+					: district != null && force.localAuthorityCodes().contains(district);
+			return new ImportedPostcode(postcode, latitude, longitude, terminatedOn(optional(fields, this.terminated)),
+					optional(fields, this.ward), district, inForceArea);
+		}
+
+		private static String optional(List<String> fields, int index) {
+			if (index < 0) {
+				return null;
+			}
+			String value = fields.get(index).trim();
+			return value.isEmpty() ? null : value;
+		}
+
+		private static Double coordinate(String text, String name, double limit) {
+			String value = text.trim();
+			if (value.isEmpty()) {
+				return null;
+			}
+			try {
+				double number = Double.parseDouble(value);
+				if (Double.isNaN(number) || Math.abs(number) > limit) {
+					throw new RejectedLineException("The " + name + " \"" + value + "\" is out of range");
+				}
+				return number;
+			}
+			catch (NumberFormatException ex) {
+				throw new RejectedLineException("The " + name + " \"" + value + "\" is not a number");
+			}
+		}
+
+		/** ONSPD dates are year and month, like 199606. */
+		private static LocalDate terminatedOn(String yearMonth) {
+			if (yearMonth == null) {
+				return null;
+			}
+			int month = yearMonth.matches("\\d{6}") ? Integer.parseInt(yearMonth.substring(4, 6)) : 0;
+			if (month < 1 || month > 12) {
+				throw new RejectedLineException(
+						"The termination date \"" + yearMonth + "\" is not a year and month like 199606");
+			}
+			return LocalDate.of(Integer.parseInt(yearMonth.substring(0, 4)), month, 1);
+		}
+
+	}
+
+}

@@ -1,0 +1,11 @@
+package uk.yourarea.priority;
+
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface PriorityRepository extends JpaRepository<Priority, Long> {
+
+	List<Priority> findByNeighbourhoodIdAndStatusOrderByUpdatedOnDesc(Long neighbourhoodId, Priority.Status status);
+
+}

@@ -1,0 +1,16 @@
+package uk.yourarea.station;
+
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface StationRepository extends JpaRepository<Station, Long> {
+
+	@Query("""
+			select distinct s from Station s left join fetch s.openingHours
+			where :neighbourhoodId member of s.neighbourhoodIds
+			order by s.name""")
+	List<Station> findServing(Long neighbourhoodId);
+
+}
