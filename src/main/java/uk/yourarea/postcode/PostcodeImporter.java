@@ -253,12 +253,10 @@ public class PostcodeImporter {
 			String typed = fields.get(this.postcode);
 			Postcode postcode = Postcode.parse(typed)
 				.orElseThrow(() -> new RejectedLineException("\"" + typed + "\" is not a valid postcode"));
-			Double latitude = coordinate(fields.get(this.latitude), "latitude", 90);
-			Double longitude = coordinate(fields.get(this.longitude), "longitude", 180);
-			if (this.format == Format.ONS_POSTCODE_DIRECTORY && ONSPD_NO_LATITUDE.equals(fields.get(this.latitude).trim())) {
-				latitude = null;
-				longitude = null;
-			}
+			boolean unlocated = this.format == Format.ONS_POSTCODE_DIRECTORY
+					&& ONSPD_NO_LATITUDE.equals(fields.get(this.latitude).trim());
+			Double latitude = unlocated ? null : coordinate(fields.get(this.latitude), "latitude", 90);
+			Double longitude = unlocated ? null : coordinate(fields.get(this.longitude), "longitude", 180);
 			if ((latitude == null) != (longitude == null)) {
 				throw new RejectedLineException("Latitude and longitude must both be given or both be empty");
 			}

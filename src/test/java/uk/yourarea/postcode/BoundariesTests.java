@@ -1,0 +1,88 @@
+package uk.yourarea.postcode;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class BoundariesTests {
+
+	private static final Path SHARED = Path.of("..", "shared", "data");
+
+	private static final Path CONTAINMENT = SHARED.resolve("police-api/leicestershire/NC04-postcode-containment.csv");
+
+	@Test
+	void realCityCentreBoundaryAgreesWithTheContainmentTableAwayFromTheEdge() throws IOException {
+		PreparedGeometry cityCentre = PreparedGeometryFactory
+			.prepare(Boundaries.parse(Files.readString(SHARED.resolve("boundaries/police-leicestershire-NC04.geojson"))));
+		List<String> disagreements = new ArrayList<>();
+		int checked = 0;
+		int inside = 0;
+		for (String line : Files.readAllLines(CONTAINMENT).subList(1, Files.readAllLines(CONTAINMENT).size())) {
+			String[] field = line.split(",");
+			if (Double.parseDouble(field[4]) <= 10) {
+				continue;
+			}
+			boolean expected = field[3].equals("Y");
+			boolean actual = cityCentre.contains(Boundaries.GEOMETRY
+				.createPoint(new Coordinate(Double.parseDouble(field[2]), Double.parseDouble(field[1]))));
+			if (expected != actual) {
+				disagreements.add(field[0]);
+			}
+			checked++;
+			inside += expected ? 1 : 0;
+		}
+		assertThat(checked).isGreaterThan(1000);
+		assertThat(inside).isGreaterThan(250);
+		assertThat(disagreements).isEmpty();
+	}
+
+	@Test
+	void theGeoJsonAndThePoliceApiBoundaryAreTheSameShape() throws IOException {
+		Geometry fromGeoJson = Boundaries
+			.parse(Files.readString(SHARED.resolve("boundaries/police-leicestershire-NC04.geojson")));
+		Geometry fromPoliceApi = Boundaries
+			.parse(Files.readString(SHARED.resolve("police-api/leicestershire/NC04-boundary.json")));
+		assertThat(fromGeoJson.symDifference(fromPoliceApi).getArea()).isLessThan(1e-12);
+	}
+
+	@Test
+	void readsFeaturesMultiPolygonsAndWritesThemBack() {
+		String multi = """
+				{"type":"Feature","properties":{},"geometry":{"type":"MultiPolygon","coordinates":[
+				  [[[0,0],[1,0],[1,1],[0,1],[0,0]]],
+				  [[[2,2],[3,2],[3,3],[2,3],[2,2]]]]}}""";
+		Geometry geometry = Boundaries.parse(multi);
+		assertThat(geometry.getNumGeometries()).isEqualTo(2);
+		assertThat(geometry.getArea()).isEqualTo(2.0);
+		assertThat(Boundaries.parse(Boundaries.toGeoJson(geometry)).equalsExact(geometry)).isTrue();
+	}
+
+	@Test
+	void closesAnOpenRing() {
+		Geometry triangle = Boundaries.parse("{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[4,0],[0,4]]]}");
+		assertThat(triangle.getArea()).isEqualTo(8.0);
+	}
+
+	@Test
+	void refusesWhatIsNotABoundary() {
+		assertThatIllegalArgumentException().isThrownBy(() -> Boundaries.parse("{\"type\":\"Point\",\"coordinates\":[0,0]}"))
+			.withMessageContaining("Polygon");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Boundaries.parse("{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,1]]]}"))
+			.withMessageContaining("three points");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Boundaries.parse("[{\"latitude\":\"52.6\",\"longitude\":\"abc\"}]"));
+	}
+
+}

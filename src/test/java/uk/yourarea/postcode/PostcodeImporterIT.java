@@ -1,0 +1,145 @@
+package uk.yourarea.postcode;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/** The importers on real PostgreSQL: both formats, bad lines, re-imports. */
+@SpringBootTest
+class PostcodeImporterIT {
+
+	private static final Path ONSPD = Path.of("..", "shared", "data", "postcodes", "onspd-seed-postcodesio.csv");
+
+	private static final String CODE_POINT_HEADER = "postcode,positional_quality_indicator,eastings,northings,"
+			+ "country_code,nhs_regional_ha_code,nhs_ha_code,admin_county_code,admin_district_code,admin_ward_code,"
+			+ "postcode_normalised,latitude,longitude,admin_county_name,admin_district_name,admin_ward_name,"
+			+ "in_leicestershire_police_area\n";
+
+	@Autowired
+	PostcodeImporter importer;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Test
+	void importsTheOnsPostcodeDirectoryWithTerminatedAndUnlocatedPostcodes() throws Exception {
+		assertThat(ONSPD).as("shared test data").exists();
+		PostcodeImporter.Report report = this.importer.importFile(ONSPD);
+
+		assertThat(report.format()).isEqualTo(PostcodeImporter.Format.ONS_POSTCODE_DIRECTORY);
+		assertThat(report.linesRead()).isEqualTo(8048);
+		assertThat(report.rejections()).isEmpty();
+		assertThat(report.imported()).isEqualTo(8048);
+
+		Map<String, Object> terminated = row("AB1 0AA");
+		assertThat(terminated.get("terminated_on")).hasToString(LocalDate.of(1996, 6, 1).toString());
+		assertThat(terminated.get("in_force_area")).isEqualTo(false);
+		assertThat((Double) terminated.get("latitude")).isEqualTo(57.101474);
+
+		Map<String, Object> jersey = row("JE2 4WD");
+		assertThat(jersey.get("latitude")).as("99.999999 means no coordinates").isNull();
+		assertThat(jersey.get("longitude")).isNull();
+		assertThat(jersey.get("terminated_on")).isNull();
+
+		assertThat(row("AB10 1AB").get("outward_code")).isEqualTo("AB10");
+	}
+
+	@Test
+	void marksPostcodesOfOurForceFromTheOnsForceCode() {
+		String header = firstLineOfOnspd();
+		String ours = "LE181AA,LE18 1AA,LE18 1AA,198001,,E10000018,E58000804,E07000135,E05005537,E43000139,0,"
+				+ "460234,0299058,1,E18000004,E40000004,E92000001,E12000004,0,E14000766,E15000004,E41000004,"
+				+ "E30000215,E16000137,E99999999,99ZZ00,E00069493,34UGHD,E99999999,E01013769,E02002869,5,"
+				+ "6B4,E00069493,E01013769,E02002869,E33023017,E38000097,E34004696,C1,6B3,52.587987,-1.102419,"
+				+ "E37000031,,E23000021,18750,E56000021,E54000015,E00069493,E01013769,E02002869";
+		PostcodeImporter.Report report = this.importer.importFrom(csv(header + "\n" + ours + "\n"));
+
+		assertThat(report.rejectedLines()).isZero();
+		assertThat(row("LE18 1AA").get("in_force_area")).isEqualTo(true);
+	}
+
+	@Test
+	void reportsBadLinesByLineNumberAndImportsTheRest() {
+		String file = CODE_POINT_HEADER
+				+ "LE1 1AA,10,459327,304196,E92000001,E19000001,E18000004,,E06000016,E05001789,LE1 1AA,52.632276,-1.124859,,City,Castle Ward,Y\n"
+				+ "NOT A POSTCODE,10,0,0,E92000001,,,,E06000016,E05001789,,52.6,-1.1,,,,Y\n"
+				+ "LE1 1AD,10,459039,304558,E92000001,E19000001,E18000004,,E06000016,E05001789,LE1 1AD,north,-1.129049,,City,Castle Ward,Y\n"
+				+ "LE1 1AE,10,459039,304558,E92000001\n"
+				+ "LE1 1AF,10,459039,304558,E92000001,E19000001,E18000004,,E06000016,E05001789,LE1 1AF,95.0,-1.129049,,City,Castle Ward,Y\n"
+				+ "\n"
+				+ "LE103AZ,10,442885,287680,E92000001,E19000001,E18000005,E10000031,E07000220,E05008988,LE10 3AZ,52.485353,-1.369906,Warwickshire County,Rugby District (B),Wolvey and Shilton Ward,N\n";
+
+		PostcodeImporter.Report report = this.importer.importFrom(csv(file));
+
+		assertThat(report.format()).isEqualTo(PostcodeImporter.Format.CODE_POINT_OPEN);
+		assertThat(report.imported()).isEqualTo(2);
+		assertThat(report.rejections()).extracting(PostcodeImporter.Rejection::lineNumber).containsExactly(3L, 4L, 5L, 6L);
+		assertThat(report.rejections().get(0).reason()).contains("\"NOT A POSTCODE\" is not a valid postcode");
+		assertThat(report.rejections().get(1).reason()).contains("latitude \"north\" is not a number");
+		assertThat(report.rejections().get(2).reason()).contains("Expected 17 fields but found 5");
+		assertThat(report.rejections().get(3).reason()).contains("latitude \"95.0\" is out of range");
+		assertThat(row("LE1 1AA").get("in_force_area")).isEqualTo(true);
+		assertThat(row("LE1 1AA").get("ward_code")).isEqualTo("E05001789");
+		assertThat(row("LE10 3AZ").get("in_force_area")).as("Rugby is Warwickshire's").isEqualTo(false);
+		assertThat(count("LE1 1AD")).isZero();
+	}
+
+	@Test
+	void reImportingUpdatesInsteadOfDuplicating() {
+		String before = CODE_POINT_HEADER
+				+ "LE2 1AA,10,0,0,E92000001,,,,E06000016,E05001795,LE2 1AA,52.61,-1.13,,,,Y\n";
+		String after = CODE_POINT_HEADER
+				+ "LE2 1AA,10,0,0,E92000001,,,,E06000016,E05001795,LE2 1AA,52.62,-1.14,,,,Y\n"
+				+ "LE2 1AA,10,0,0,E92000001,,,,E06000016,E05001795,LE2 1AA,52.63,-1.15,,,,Y\n";
+
+		this.importer.importFrom(csv(before));
+		PostcodeImporter.Report second = this.importer.importFrom(csv(after));
+
+		assertThat(second.rejectedLines()).isZero();
+		assertThat(count("LE2 1AA")).isEqualTo(1);
+		assertThat((Double) row("LE2 1AA").get("latitude")).as("the file's last line wins").isEqualTo(52.63);
+	}
+
+	@Test
+	void refusesAFileItDoesNotRecognise() {
+		assertThatIllegalArgumentException().isThrownBy(() -> this.importer.importFrom(csv("name,address\nx,y\n")))
+			.withMessageContaining("header line was not recognised");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.importer.importFrom(csv("")))
+			.withMessageContaining("empty");
+	}
+
+	private Map<String, Object> row(String postcode) {
+		return this.jdbc.queryForMap("select * from postcode where postcode = ?", postcode);
+	}
+
+	private int count(String postcode) {
+		return this.jdbc.queryForObject("select count(*) from postcode where postcode = ?", Integer.class, postcode);
+	}
+
+	private static String firstLineOfOnspd() {
+		try {
+			return Files.readAllLines(ONSPD).get(0);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static InputStream csv(String text) {
+		return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+	}
+
+}
