@@ -1,0 +1,4 @@
+@NullMarked
+package uk.yourarea.area;
+
+import org.jspecify.annotations.NullMarked;

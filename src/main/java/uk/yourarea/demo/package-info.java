@@ -1,0 +1,4 @@
+@NullMarked
+package uk.yourarea.demo;
+
+import org.jspecify.annotations.NullMarked;

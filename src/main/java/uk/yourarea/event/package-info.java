@@ -1,0 +1,4 @@
+@NullMarked
+package uk.yourarea.event;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package uk.yourarea.neighbourhood;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package uk.yourarea.postcode;
+
+import org.jspecify.annotations.NullMarked;

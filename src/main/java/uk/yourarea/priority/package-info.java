@@ -1,0 +1,4 @@
+@NullMarked
+package uk.yourarea.priority;
+
+import org.jspecify.annotations.NullMarked;

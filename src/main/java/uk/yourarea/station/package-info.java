@@ -1,0 +1,4 @@
+@NullMarked
+package uk.yourarea.station;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package uk.yourarea.team;
+
+import org.jspecify.annotations.NullMarked;

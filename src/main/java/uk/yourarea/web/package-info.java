@@ -1,0 +1,4 @@
+@NullMarked
+package uk.yourarea.web;
+
+import org.jspecify.annotations.NullMarked;
