@@ -115,11 +115,12 @@ public class PostcodeImporter {
 	}
 
 	private Report copyAndMerge(Connection connection, BufferedReader reader) throws SQLException, IOException {
-		String header = reader.readLine();
-		if (header == null) {
+		String firstLine = reader.readLine();
+		if (firstLine == null) {
 			throw new IllegalArgumentException("The file is empty");
 		}
-		Columns columns = Columns.of(header.replace("\uFEFF", ""));
+		firstLine = firstLine.replace("\uFEFF", "");
+		Columns columns = Columns.of(firstLine);
 		try (Statement statement = connection.createStatement()) {
 			statement.execute("""
 					create temporary table postcode_import (
@@ -130,13 +131,13 @@ public class PostcodeImporter {
 		CopyIn copy = connection.unwrap(PGConnection.class)
 			.getCopyAPI()
 			.copyIn("copy postcode_import from stdin with (format csv)");
-		long lineNumber = 1;
+		long lineNumber = columns.firstLineIsData() ? 0 : 1;
 		long rejected = 0;
 		List<Rejection> rejections = new ArrayList<>();
 		StringBuilder buffer = new StringBuilder(1 << 17);
 		try {
-			String line;
-			while ((line = reader.readLine()) != null) {
+			String line = columns.firstLineIsData() ? firstLine : reader.readLine();
+			for (; line != null; line = reader.readLine()) {
 				lineNumber++;
 				if (line.isBlank()) {
 					continue;
@@ -179,7 +180,8 @@ public class PostcodeImporter {
 					    in_force_area = excluded.in_force_area""");
 			statement.execute("drop table postcode_import");
 		}
-		return new Report(columns.format(), lineNumber - 1, imported, rejected, List.copyOf(rejections));
+		long dataLines = columns.firstLineIsData() ? lineNumber : lineNumber - 1;
+		return new Report(columns.format(), dataLines, imported, rejected, List.copyOf(rejections));
 	}
 
 	private static void appendRow(StringBuilder out, long lineNumber, ImportedPostcode row) {
@@ -221,28 +223,40 @@ public class PostcodeImporter {
 	}
 
 	/** Where the fields we need are in a file, found from its header. */
-	record Columns(Format format, int postcode, int latitude, int longitude, int terminated, int ward, int district,
-			int forceArea, int width) {
+	record Columns(Format format, int postcode, int latitude, int longitude, int easting, int northing, int terminated,
+			int ward, int district, int forceArea, int width, boolean firstLineIsData) {
 
-		static Columns of(String header) {
-			List<String> names = CsvLine.split(header).stream().map((name) -> name.trim().toLowerCase(Locale.ROOT)).toList();
+		/** Code-Point Open as Ordnance Survey ships it: no header, ten columns, grid references. */
+		static final int CODE_POINT_WIDTH = 10;
+
+		static Columns of(String firstLine) {
+			List<String> names = CsvLine.split(firstLine)
+				.stream()
+				.map((name) -> name.trim().toLowerCase(Locale.ROOT))
+				.toList();
+			if (names.size() == CODE_POINT_WIDTH && Postcode.parse(names.get(0)).isPresent()) {
+				return new Columns(Format.CODE_POINT_OPEN, 0, -1, -1, 2, 3, -1, 9, 8, -1, CODE_POINT_WIDTH, true);
+			}
 			Map<String, Integer> index = new HashMap<>();
 			for (int i = 0; i < names.size(); i++) {
 				index.putIfAbsent(names.get(i), i);
 			}
 			if (index.keySet().containsAll(Set.of("pcds", "lat", "long", "pfa"))) {
 				return new Columns(Format.ONS_POSTCODE_DIRECTORY, index.get("pcds"), index.get("lat"),
-						index.get("long"), index.getOrDefault("doterm", -1), index.getOrDefault("osward", -1),
-						index.getOrDefault("oslaua", -1), index.get("pfa"), names.size());
+						index.get("long"), -1, -1, index.getOrDefault("doterm", -1), index.getOrDefault("osward", -1),
+						index.getOrDefault("oslaua", -1), index.get("pfa"), names.size(), false);
 			}
-			if (index.keySet().containsAll(Set.of("postcode", "latitude", "longitude", "admin_district_code"))) {
-				return new Columns(Format.CODE_POINT_OPEN, index.get("postcode"), index.get("latitude"),
-						index.get("longitude"), -1, index.getOrDefault("admin_ward_code", -1),
-						index.get("admin_district_code"), -1, names.size());
+			if (index.keySet().containsAll(Set.of("postcode", "admin_district_code"))
+					&& (index.keySet().containsAll(Set.of("latitude", "longitude"))
+							|| index.keySet().containsAll(Set.of("eastings", "northings")))) {
+				return new Columns(Format.CODE_POINT_OPEN, index.get("postcode"), index.getOrDefault("latitude", -1),
+						index.getOrDefault("longitude", -1), index.getOrDefault("eastings", -1),
+						index.getOrDefault("northings", -1), -1, index.getOrDefault("admin_ward_code", -1),
+						index.get("admin_district_code"), -1, names.size(), false);
 			}
-			throw new IllegalArgumentException("The header line was not recognised. Expected an ONS Postcode Directory "
-					+ "file (pcds, lat, long, pfa, ...) or a Code-Point Open file with latitude and longitude "
-					+ "(postcode, latitude, longitude, admin_district_code, admin_ward_code, ...)");
+			throw new IllegalArgumentException("The first line was not recognised. Expected an ONS Postcode Directory "
+					+ "header (pcds, lat, long, pfa, ...), a Code-Point Open header (postcode, latitude and longitude "
+					+ "or eastings and northings, admin_district_code, ...) or a Code-Point Open line without a header");
 		}
 
 		ImportedPostcode read(List<String> fields, ForceProperties force) {
@@ -253,10 +267,19 @@ public class PostcodeImporter {
 			String typed = fields.get(this.postcode);
 			Postcode postcode = Postcode.parse(typed)
 				.orElseThrow(() -> new RejectedLineException("\"" + typed + "\" is not a valid postcode"));
-			boolean unlocated = this.format == Format.ONS_POSTCODE_DIRECTORY
-					&& ONSPD_NO_LATITUDE.equals(fields.get(this.latitude).trim());
-			Double latitude = unlocated ? null : coordinate(fields.get(this.latitude), "latitude", 90);
-			Double longitude = unlocated ? null : coordinate(fields.get(this.longitude), "longitude", 180);
+			Double latitude;
+			Double longitude;
+			if (this.latitude >= 0) {
+				boolean unlocated = this.format == Format.ONS_POSTCODE_DIRECTORY
+						&& ONSPD_NO_LATITUDE.equals(fields.get(this.latitude).trim());
+				latitude = unlocated ? null : coordinate(fields.get(this.latitude), "latitude", 90);
+				longitude = unlocated ? null : coordinate(fields.get(this.longitude), "longitude", 180);
+			}
+			else {
+				OsGridReference.LatLong converted = gridReference(fields.get(this.easting), fields.get(this.northing));
+				latitude = (converted != null) ? converted.latitude() : null;
+				longitude = (converted != null) ? converted.longitude() : null;
+			}
 			if ((latitude == null) != (longitude == null)) {
 				throw new RejectedLineException("Latitude and longitude must both be given or both be empty");
 			}
@@ -266,6 +289,20 @@ public class PostcodeImporter {
 					: district != null && force.localAuthorityCodes().contains(district);
 			return new ImportedPostcode(postcode, latitude, longitude, terminatedOn(optional(fields, this.terminated)),
 					optional(fields, this.ward), district, inForceArea);
+		}
+
+		/** Code-Point Open gives 0, 0 for a postcode it cannot place. */
+		private static OsGridReference.LatLong gridReference(String eastingText, String northingText) {
+			Double easting = coordinate(eastingText, "easting", 800_000);
+			Double northing = coordinate(northingText, "northing", 1_300_000);
+			if (easting == null || northing == null || (easting == 0 && northing == 0)) {
+				return null;
+			}
+			if (easting < 0 || northing < 0) {
+				throw new RejectedLineException("The grid reference " + eastingText + ", " + northingText
+						+ " is outside Great Britain");
+			}
+			return OsGridReference.toWgs84(easting, northing);
 		}
 
 		private static String optional(List<String> fields, int index) {

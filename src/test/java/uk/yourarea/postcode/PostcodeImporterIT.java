@@ -98,6 +98,32 @@ class PostcodeImporterIT {
 	}
 
 	@Test
+	void importsCodePointOpenAsOrdnanceSurveyShipsItWithoutHeaderOrCoordinates() {
+		String file = """
+				"LE1 1AB",10,459327,304196,"E92000001","E19000001","E18000004","","E06000016","E05001789"
+				LE125EQ,10,459839,318856,E92000001,E19000001,E18000004,E10000018,E07000130,E05005444
+				"LE1 1AG",90,0,0,"E92000001","","","","E06000016","E05001789"
+				LE1 1AX,10,-5,304196,E92000001,,,,E06000016,E05001789
+				""";
+
+		PostcodeImporter.Report report = this.importer.importFrom(csv(file));
+
+		assertThat(report.format()).isEqualTo(PostcodeImporter.Format.CODE_POINT_OPEN);
+		assertThat(report.linesRead()).isEqualTo(4);
+		assertThat(report.rejections()).singleElement().satisfies((rejection) -> {
+			assertThat(rejection.lineNumber()).isEqualTo(4);
+			assertThat(rejection.reason()).contains("outside Great Britain");
+		});
+		assertThat(report.imported()).isEqualTo(3);
+		Map<String, Object> grid = row("LE1 1AB");
+		assertThat((Double) grid.get("latitude")).isCloseTo(52.632276, org.assertj.core.data.Offset.offset(0.00003));
+		assertThat((Double) grid.get("longitude")).isCloseTo(-1.124859, org.assertj.core.data.Offset.offset(0.00003));
+		assertThat(grid.get("in_force_area")).isEqualTo(true);
+		assertThat(row("LE12 5EQ").get("ward_code")).isEqualTo("E05005444");
+		assertThat(row("LE1 1AG").get("latitude")).as("no grid reference").isNull();
+	}
+
+	@Test
 	void reImportingUpdatesInsteadOfDuplicating() {
 		String before = CODE_POINT_HEADER
 				+ "LE2 1AA,10,0,0,E92000001,,,,E06000016,E05001795,LE2 1AA,52.61,-1.13,,,,Y\n";
@@ -116,7 +142,7 @@ class PostcodeImporterIT {
 	@Test
 	void refusesAFileItDoesNotRecognise() {
 		assertThatIllegalArgumentException().isThrownBy(() -> this.importer.importFrom(csv("name,address\nx,y\n")))
-			.withMessageContaining("header line was not recognised");
+			.withMessageContaining("first line was not recognised");
 		assertThatIllegalArgumentException().isThrownBy(() -> this.importer.importFrom(csv("")))
 			.withMessageContaining("empty");
 	}
