@@ -6,6 +6,9 @@
 //   js/govuk-frontend.min.js     govuk-frontend's ES module build
 //   js/app.mjs                   src/main/frontend/app.mjs
 //
+// For the browser tests only, axe-core's script goes to
+// target/test-classes/axe/axe.min.js: on the test classpath, never served.
+//
 // Icons (favicon) live in src/main/resources/static/assets/images and are
 // copied by Maven. None of govuk-frontend's own images or fonts are shipped.
 
@@ -18,6 +21,7 @@ import * as sass from 'sass'
 const frontendDir = dirname(fileURLToPath(import.meta.url))
 const projectDir = join(frontendDir, '..', '..', '..')
 const staticDir = join(projectDir, 'target', 'classes', 'static')
+const testClassesDir = join(projectDir, 'target', 'test-classes')
 const require = createRequire(import.meta.url)
 const govukDist = join(dirname(require.resolve('govuk-frontend/package.json')), 'dist', 'govuk')
 
@@ -54,3 +58,6 @@ const govukJs = readFileSync(join(govukDist, 'govuk-frontend.min.js'), 'utf8')
 write(join(staticDir, 'js', 'govuk-frontend.min.js'), govukJs)
 
 copy(join(frontendDir, 'app.mjs'), join(staticDir, 'js', 'app.mjs'))
+
+// axe-core for the accessibility checks in the browser tests (*BrowserIT).
+copy(require.resolve('axe-core/axe.min.js'), join(testClassesDir, 'axe', 'axe.min.js'))

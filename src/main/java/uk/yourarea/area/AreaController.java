@@ -1,8 +1,11 @@
 package uk.yourarea.area;
 
+import java.text.Collator;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,6 +31,9 @@ import uk.yourarea.web.NotFoundException;
 /** The resident's way in: find a neighbourhood by postcode, browse them all, read one. */
 @Controller
 class AreaController {
+
+	/** A to Z as people read it, whatever the database's collation: "Harborough and…" before "Harborough North". */
+	private static final Collator A_TO_Z = Collator.getInstance(Locale.UK);
 
 	static final String ENTER_A_POSTCODE = "Enter a postcode";
 
@@ -92,7 +98,8 @@ class AreaController {
 	}
 
 	private ModelAndView outwardCode(String outwardCode) {
-		List<Neighbourhood> covering = this.neighbourhoods.findCoveringOutwardCode(outwardCode);
+		List<Neighbourhood> covering = new ArrayList<>(this.neighbourhoods.findCoveringOutwardCode(outwardCode));
+		covering.sort(Comparator.comparing(Neighbourhood::getName, A_TO_Z));
 		if (covering.isEmpty()) {
 			return new ModelAndView("area/postcode-not-ours",
 					Map.of("postcode", outwardCode, "known", this.lookup.knowsOutwardCode(outwardCode)));
@@ -103,7 +110,10 @@ class AreaController {
 	@GetMapping("/areas")
 	String areas(Model model) {
 		Map<LocalPolicingArea, List<Neighbourhood>> byArea = new LinkedHashMap<>();
-		for (Neighbourhood neighbourhood : this.neighbourhoods.findAllWithArea()) {
+		List<Neighbourhood> all = new ArrayList<>(this.neighbourhoods.findAllWithArea());
+		all.sort(Comparator.comparing((Neighbourhood n) -> n.getLocalPolicingArea().getName(), A_TO_Z)
+			.thenComparing(Neighbourhood::getName, A_TO_Z));
+		for (Neighbourhood neighbourhood : all) {
 			byArea.computeIfAbsent(neighbourhood.getLocalPolicingArea(), (area) -> new ArrayList<>())
 				.add(neighbourhood);
 		}

@@ -1,9 +1,5 @@
 package uk.yourarea.web;
 
-import java.io.IOException;
-
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -11,35 +7,41 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
-import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.filter.ShallowEtagHeaderFilter;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Public pages hold nothing personal, so browsers and shared caches may keep them for a few minutes
- * and revalidate them with an ETag ({@code 304 Not Modified} when nothing changed).
+ * and revalidate them with an ETag ({@code 304 Not Modified} when nothing changed). Only successful
+ * answers are marked cacheable: an error or an outage page must never be kept.
  */
 @Configuration(proxyBeanMethods = false)
-class PublicPageCaching {
+class PublicPageCaching implements WebMvcConfigurer {
 
 	static final String[] PUBLIC_PAGES = { "/", "/find-your-area", "/areas", "/area/*", "/accessibility", "/privacy" };
 
-	@Bean
-	FilterRegistrationBean<OncePerRequestFilter> publicCacheControl(SiteProperties site) {
-		String cacheControl = "public, max-age=" + site.publicMaxAge().toSeconds();
-		OncePerRequestFilter filter = new OncePerRequestFilter() {
+	private final SiteProperties site;
+
+	PublicPageCaching(SiteProperties site) {
+		this.site = site;
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		String cacheControl = "public, max-age=" + this.site.publicMaxAge().toSeconds();
+		registry.addInterceptor(new HandlerInterceptor() {
 			@Override
-			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-					FilterChain chain) throws ServletException, IOException {
-				if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
+			public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+					ModelAndView modelAndView) {
+				boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+				if (read && response.getStatus() < 400) {
 					response.setHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
 				}
-				chain.doFilter(request, response);
 			}
-		};
-		FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
-		registration.addUrlPatterns(PUBLIC_PAGES);
-		registration.setName("publicCacheControl");
-		return registration;
+		}).addPathPatterns(PUBLIC_PAGES);
 	}
 
 	@Bean

@@ -5,15 +5,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
+
+import uk.yourarea.testing.DemoSiteTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The demo force on real PostgreSQL: its neighbourhoods, its postcodes and where each one goes. */
-@SpringBootTest
-@ActiveProfiles("demo")
+@DemoSiteTest
 class DemoCoverageIT {
 
 	@Autowired

@@ -1,0 +1,62 @@
+package uk.yourarea.web;
+
+import java.net.http.HttpResponse;
+
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.context.annotation.Import;
+
+import uk.yourarea.testing.Pages;
+import uk.yourarea.testing.Site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * With the database unreachable the site says it is unavailable (503) in its own layout,
+ * and gives nothing away about why. The application starts without a database: nothing is
+ * allowed to connect until a request needs it.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.datasource.url=jdbc:postgresql://127.0.0.1:1/nowhere",
+				"spring.datasource.hikari.initialization-fail-timeout=-1",
+				"spring.datasource.hikari.connection-timeout=1000", "spring.flyway.enabled=false",
+				"spring.jpa.hibernate.ddl-auto=none",
+				"spring.jpa.properties.hibernate.boot.allow_jdbc_metadata_access=false",
+				"spring.jpa.database-platform=org.hibernate.dialect.PostgreSQLDialect" })
+@Import(Site.class)
+class DatabaseOutageIT {
+
+	@Autowired
+	private Site site;
+
+	@Test
+	void saysTheServiceIsUnavailableWhenTheDatabaseIsDown() {
+		HttpResponse<String> response = this.site.get("/area/wigston");
+
+		assertThat(response.statusCode()).isEqualTo(503);
+		assertThat(response.headers().allValues("Cache-Control")).noneMatch((value) -> value.contains("public"));
+		Document page = Pages.parse(response);
+		assertThat(page.selectFirst("h1").text()).isEqualTo("Sorry, the service is unavailable");
+		assertThat(page.selectFirst("main").text()).contains("Reference:").contains("call 999");
+		Pages.assertAccessibleStructure(page);
+		assertThat(response.body()).doesNotContainIgnoringCase("exception")
+			.doesNotContain("at org.")
+			.doesNotContainIgnoringCase("select ")
+			.doesNotContainIgnoringCase("jdbc")
+			.doesNotContain("127.0.0.1")
+			.doesNotContainIgnoringCase("connection");
+	}
+
+	@Test
+	void stillShowsPagesThatNeedNoDatabase() {
+		HttpResponse<String> response = this.site.get("/accessibility");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(Pages.parse(response).selectFirst("h1").text()).isEqualTo("Accessibility statement");
+	}
+
+}
