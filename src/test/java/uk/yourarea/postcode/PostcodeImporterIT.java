@@ -17,7 +17,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-/** The importers on real PostgreSQL: both formats, bad lines, re-imports. */
+/**
+ * The importers on real PostgreSQL: both formats, bad lines, re-imports. The made-up rows use ZE
+ * postcodes so that they never change the LE demo data that other tests in the same database rely on.
+ */
 @SpringBootTest
 class PostcodeImporterIT {
 
@@ -60,7 +63,7 @@ class PostcodeImporterIT {
 	@Test
 	void marksPostcodesOfOurForceFromTheOnsForceCode() {
 		String header = firstLineOfOnspd();
-		String ours = "LE181AA,LE18 1AA,LE18 1AA,198001,,E10000018,E58000804,E07000135,E05005537,E43000139,0,"
+		String ours = "ZE10AF,ZE1 0AF,ZE1 0AF,198001,,E10000018,E58000804,E07000135,E05005537,E43000139,0,"
 				+ "460234,0299058,1,E18000004,E40000004,E92000001,E12000004,0,E14000766,E15000004,E41000004,"
 				+ "E30000215,E16000137,E99999999,99ZZ00,E00069493,34UGHD,E99999999,E01013769,E02002869,5,"
 				+ "6B4,E00069493,E01013769,E02002869,E33023017,E38000097,E34004696,C1,6B3,52.587987,-1.102419,"
@@ -68,19 +71,19 @@ class PostcodeImporterIT {
 		PostcodeImporter.Report report = this.importer.importFrom(csv(header + "\n" + ours + "\n"));
 
 		assertThat(report.rejectedLines()).isZero();
-		assertThat(row("LE18 1AA").get("in_force_area")).isEqualTo(true);
+		assertThat(row("ZE1 0AF").get("in_force_area")).isEqualTo(true);
 	}
 
 	@Test
 	void reportsBadLinesByLineNumberAndImportsTheRest() {
 		String file = CODE_POINT_HEADER
-				+ "LE1 1AA,10,459327,304196,E92000001,E19000001,E18000004,,E06000016,E05001789,LE1 1AA,52.632276,-1.124859,,City,Castle Ward,Y\n"
+				+ "ZE1 0AA,10,459327,304196,E92000001,E19000001,E18000004,,E06000016,E05001789,ZE1 0AA,52.632276,-1.124859,,City,Castle Ward,Y\n"
 				+ "NOT A POSTCODE,10,0,0,E92000001,,,,E06000016,E05001789,,52.6,-1.1,,,,Y\n"
-				+ "LE1 1AD,10,459039,304558,E92000001,E19000001,E18000004,,E06000016,E05001789,LE1 1AD,north,-1.129049,,City,Castle Ward,Y\n"
-				+ "LE1 1AE,10,459039,304558,E92000001\n"
-				+ "LE1 1AF,10,459039,304558,E92000001,E19000001,E18000004,,E06000016,E05001789,LE1 1AF,95.0,-1.129049,,City,Castle Ward,Y\n"
+				+ "ZE1 0AB,10,459039,304558,E92000001,E19000001,E18000004,,E06000016,E05001789,ZE1 0AB,north,-1.129049,,City,Castle Ward,Y\n"
+				+ "ZE1 0AD,10,459039,304558,E92000001\n"
+				+ "ZE1 0AE,10,459039,304558,E92000001,E19000001,E18000004,,E06000016,E05001789,ZE1 0AE,95.0,-1.129049,,City,Castle Ward,Y\n"
 				+ "\n"
-				+ "LE103AZ,10,442885,287680,E92000001,E19000001,E18000005,E10000031,E07000220,E05008988,LE10 3AZ,52.485353,-1.369906,Warwickshire County,Rugby District (B),Wolvey and Shilton Ward,N\n";
+				+ "ZE29AA,10,442885,287680,E92000001,E19000001,E18000005,E10000031,E07000220,E05008988,ZE2 9AA,52.485353,-1.369906,Warwickshire County,Rugby District (B),Wolvey and Shilton Ward,N\n";
 
 		PostcodeImporter.Report report = this.importer.importFrom(csv(file));
 
@@ -91,19 +94,19 @@ class PostcodeImporterIT {
 		assertThat(report.rejections().get(1).reason()).contains("latitude \"north\" is not a number");
 		assertThat(report.rejections().get(2).reason()).contains("Expected 17 fields but found 5");
 		assertThat(report.rejections().get(3).reason()).contains("latitude \"95.0\" is out of range");
-		assertThat(row("LE1 1AA").get("in_force_area")).isEqualTo(true);
-		assertThat(row("LE1 1AA").get("ward_code")).isEqualTo("E05001789");
-		assertThat(row("LE10 3AZ").get("in_force_area")).as("Rugby is Warwickshire's").isEqualTo(false);
-		assertThat(count("LE1 1AD")).isZero();
+		assertThat(row("ZE1 0AA").get("in_force_area")).isEqualTo(true);
+		assertThat(row("ZE1 0AA").get("ward_code")).isEqualTo("E05001789");
+		assertThat(row("ZE2 9AA").get("in_force_area")).as("Rugby is Warwickshire's").isEqualTo(false);
+		assertThat(count("ZE1 0AB")).isZero();
 	}
 
 	@Test
 	void importsCodePointOpenAsOrdnanceSurveyShipsItWithoutHeaderOrCoordinates() {
 		String file = """
-				"LE1 1AB",10,459327,304196,"E92000001","E19000001","E18000004","","E06000016","E05001789"
-				LE125EQ,10,459839,318856,E92000001,E19000001,E18000004,E10000018,E07000130,E05005444
-				"LE1 1AG",90,0,0,"E92000001","","","","E06000016","E05001789"
-				LE1 1AX,10,-5,304196,E92000001,,,,E06000016,E05001789
+				"ZE1 0AG",10,459327,304196,"E92000001","E19000001","E18000004","","E06000016","E05001789"
+				ZE25EQ,10,459839,318856,E92000001,E19000001,E18000004,E10000018,E07000130,E05005444
+				"ZE1 0AH",90,0,0,"E92000001","","","","E06000016","E05001789"
+				ZE1 0AJ,10,-5,304196,E92000001,,,,E06000016,E05001789
 				""";
 
 		PostcodeImporter.Report report = this.importer.importFrom(csv(file));
@@ -115,28 +118,28 @@ class PostcodeImporterIT {
 			assertThat(rejection.reason()).contains("outside Great Britain");
 		});
 		assertThat(report.imported()).isEqualTo(3);
-		Map<String, Object> grid = row("LE1 1AB");
+		Map<String, Object> grid = row("ZE1 0AG");
 		assertThat((Double) grid.get("latitude")).isCloseTo(52.632276, org.assertj.core.data.Offset.offset(0.00003));
 		assertThat((Double) grid.get("longitude")).isCloseTo(-1.124859, org.assertj.core.data.Offset.offset(0.00003));
 		assertThat(grid.get("in_force_area")).isEqualTo(true);
-		assertThat(row("LE12 5EQ").get("ward_code")).isEqualTo("E05005444");
-		assertThat(row("LE1 1AG").get("latitude")).as("no grid reference").isNull();
+		assertThat(row("ZE2 5EQ").get("ward_code")).isEqualTo("E05005444");
+		assertThat(row("ZE1 0AH").get("latitude")).as("no grid reference").isNull();
 	}
 
 	@Test
 	void reImportingUpdatesInsteadOfDuplicating() {
 		String before = CODE_POINT_HEADER
-				+ "LE2 1AA,10,0,0,E92000001,,,,E06000016,E05001795,LE2 1AA,52.61,-1.13,,,,Y\n";
+				+ "ZE3 9AA,10,0,0,E92000001,,,,E06000016,E05001795,ZE3 9AA,52.61,-1.13,,,,Y\n";
 		String after = CODE_POINT_HEADER
-				+ "LE2 1AA,10,0,0,E92000001,,,,E06000016,E05001795,LE2 1AA,52.62,-1.14,,,,Y\n"
-				+ "LE2 1AA,10,0,0,E92000001,,,,E06000016,E05001795,LE2 1AA,52.63,-1.15,,,,Y\n";
+				+ "ZE3 9AA,10,0,0,E92000001,,,,E06000016,E05001795,ZE3 9AA,52.62,-1.14,,,,Y\n"
+				+ "ZE3 9AA,10,0,0,E92000001,,,,E06000016,E05001795,ZE3 9AA,52.63,-1.15,,,,Y\n";
 
 		this.importer.importFrom(csv(before));
 		PostcodeImporter.Report second = this.importer.importFrom(csv(after));
 
 		assertThat(second.rejectedLines()).isZero();
-		assertThat(count("LE2 1AA")).isEqualTo(1);
-		assertThat((Double) row("LE2 1AA").get("latitude")).as("the file's last line wins").isEqualTo(52.63);
+		assertThat(count("ZE3 9AA")).isEqualTo(1);
+		assertThat((Double) row("ZE3 9AA").get("latitude")).as("the file's last line wins").isEqualTo(52.63);
 	}
 
 	@Test
