@@ -1,0 +1,88 @@
+package uk.yourarea.admin;
+
+import java.util.List;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+import uk.yourarea.security.StaffAccounts;
+import uk.yourarea.security.StaffRole;
+
+/**
+ * What an administrator types to add a staff account or change one: only the fields they
+ * may set. {@code temporaryPassword} is for a new account only; {@code version} for a
+ * change only (the version the form was based on, to spot someone else's change saved in
+ * the meantime).
+ */
+record StaffAccountForm(
+		@NotBlank(message = "Enter their name") @Size(max = 100,
+				message = "Name must be 100 characters or fewer") @Nullable String name,
+		@NotBlank(message = "Enter their email address") @Size(max = 254,
+				message = "Email address must be 254 characters or fewer") @Email(
+						message = "Enter an email address in the correct format, like name@example.org") @Nullable String email,
+		@NotEmpty(message = "Select at least one role") @Nullable List<StaffRole> roles,
+		@Nullable List<Long> localPolicingAreaIds, @Nullable List<Long> neighbourhoodIds,
+		@Nullable String temporaryPassword, @Nullable Long version) {
+
+	StaffAccountForm {
+		name = (name != null) ? name.strip() : null;
+		email = (email != null) ? email.strip() : null;
+	}
+
+	static final List<String> FIELD_ORDER = List.of("name", "email", "roles", "localPolicingAreaIds",
+			"neighbourhoodIds", "temporaryPassword");
+
+	static StaffAccountForm blank() {
+		return new StaffAccountForm("", "", List.of(), List.of(), List.of(), null, null);
+	}
+
+	static StaffAccountForm of(StaffAccounts.Account account) {
+		return new StaffAccountForm(account.name(), account.email(), account.sortedRoles(),
+				List.copyOf(account.localPolicingAreaIds()), List.copyOf(account.neighbourhoodIds()), null,
+				account.version());
+	}
+
+	List<StaffRole> roleList() {
+		return (this.roles != null) ? this.roles : List.of();
+	}
+
+	List<Long> areaList() {
+		return (this.localPolicingAreaIds != null) ? this.localPolicingAreaIds : List.of();
+	}
+
+	List<Long> neighbourhoodList() {
+		return (this.neighbourhoodIds != null) ? this.neighbourhoodIds : List.of();
+	}
+
+	/** For the checkboxes: whether a value was ticked. */
+	public boolean hasRole(StaffRole role) {
+		return roleList().contains(role);
+	}
+
+	public boolean hasArea(long id) {
+		return areaList().contains(id);
+	}
+
+	public boolean hasNeighbourhood(long id) {
+		return neighbourhoodList().contains(id);
+	}
+
+	/**
+	 * Marks the form as based on another version (after someone else's change was
+	 * loaded).
+	 */
+	StaffAccountForm basedOn(long newVersion) {
+		return new StaffAccountForm(this.name, this.email, this.roles, this.localPolicingAreaIds, this.neighbourhoodIds,
+				null, newVersion);
+	}
+
+	/** Never send a password back to the browser. */
+	StaffAccountForm withoutPassword() {
+		return new StaffAccountForm(this.name, this.email, this.roles, this.localPolicingAreaIds, this.neighbourhoodIds,
+				null, this.version);
+	}
+
+}

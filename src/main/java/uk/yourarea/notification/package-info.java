@@ -1,0 +1,10 @@
+/**
+ * Email. A feature queues an email with {@link uk.yourarea.notification.EmailOutbox} in
+ * the same transaction as the change that causes it; the relay sends what is due over
+ * SMTP, once, retrying with backoff for up to 72 hours, and marks an email FAILED at once
+ * when the server refuses it for good.
+ */
+@NullMarked
+package uk.yourarea.notification;
+
+import org.jspecify.annotations.NullMarked;

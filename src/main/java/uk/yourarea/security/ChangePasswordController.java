@@ -1,0 +1,96 @@
+package uk.yourarea.security;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import uk.yourarea.web.FormError;
+import uk.yourarea.web.FormErrors;
+
+/**
+ * A member of staff changes their own password: always possible, and the only page open
+ * to someone whose password was set by an administrator until they have chosen their own.
+ */
+@Controller
+class ChangePasswordController {
+
+	private final StaffAccounts accounts;
+
+	private final SecurityEvents events;
+
+	ChangePasswordController(StaffAccounts accounts, SecurityEvents events) {
+		this.accounts = accounts;
+		this.events = events;
+	}
+
+	@GetMapping(StaffSessionFilter.CHANGE_PASSWORD)
+	String form(@AuthenticationPrincipal StaffUser user, Model model) {
+		return show(user, List.of(), model);
+	}
+
+	@PostMapping(StaffSessionFilter.CHANGE_PASSWORD)
+	String change(@AuthenticationPrincipal StaffUser user, @Valid @ModelAttribute("form") ChangePasswordForm form,
+			BindingResult result, Model model, HttpServletRequest request, RedirectAttributes redirect) {
+		List<FormError> errors = new ArrayList<>(FormErrors.inPageOrder(result, ChangePasswordForm.FIELD_ORDER));
+		Map<String, String> byField = FormErrors.byField(errors);
+		if (!byField.containsKey("currentPassword")
+				&& !this.accounts.isCurrentPassword(user.id(), Objects.requireNonNull(form.currentPassword()))) {
+			errors.add(0, new FormError("currentPassword", "Your current password is not correct"));
+		}
+		if (!byField.containsKey("newPassword")) {
+			String newPassword = Objects.requireNonNull(form.newPassword());
+			Optional<String> problem = newPassword.equals(form.currentPassword())
+					? Optional.of("Your new password must be different from your current password")
+					: this.accounts.passwordProblem(newPassword, user.name(), user.email());
+			problem.ifPresent(
+					(message) -> errors.add(position(errors, "newPassword"), new FormError("newPassword", message)));
+		}
+		boolean newPasswordWrong = errors.stream().anyMatch((error) -> "newPassword".equals(error.field()));
+		if (!byField.containsKey("confirmPassword") && !newPasswordWrong
+				&& !Objects.equals(form.newPassword(), form.confirmPassword())) {
+			errors.add(new FormError("confirmPassword", "Enter the same password in both boxes"));
+		}
+		if (!errors.isEmpty()) {
+			return show(user, errors, model);
+		}
+		String hash = this.accounts.changeOwnPassword(user.id(), Objects.requireNonNull(form.newPassword()));
+		request.changeSessionId();
+		StaffSessions.passwordChanged(request.getSession(), hash);
+		this.events.passwordChanged(user, request.getRemoteAddr());
+		redirect.addFlashAttribute("notice", "Your password has been changed");
+		return "redirect:/staff";
+	}
+
+	private static int position(List<FormError> errors, String field) {
+		int before = ChangePasswordForm.FIELD_ORDER.indexOf(field);
+		int index = 0;
+		while (index < errors.size() && ChangePasswordForm.FIELD_ORDER.indexOf(errors.get(index).field()) < before) {
+			index++;
+		}
+		return index;
+	}
+
+	private String show(StaffUser user, List<FormError> errors, Model model) {
+		model.addAttribute("errors", errors);
+		model.addAttribute("fieldErrors", FormErrors.byField(errors));
+		model.addAttribute("user", user);
+		model.addAttribute("mustChange",
+				this.accounts.find(user.id()).map(StaffAccounts.Account::mustChangePassword).orElse(false));
+		return "security/change-password";
+	}
+
+}

@@ -1,0 +1,88 @@
+package uk.yourarea.security;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import uk.yourarea.neighbourhood.Neighbourhood;
+import uk.yourarea.neighbourhood.NeighbourhoodRepository;
+
+/**
+ * The demo profile's staff accounts, all with the password
+ * {@value DemoPasswords#DEMO_PASSWORD}:
+ * <ul>
+ * <li>{@code officer.wigston@example.org}: officer for Wigston (NA54)</li>
+ * <li>{@code officer.oadby@example.org}: officer for Oadby (NA55)</li>
+ * <li>{@code sergeant@example.org}: supervisor for the local policing area of Wigston and
+ * Oadby</li>
+ * <li>{@code webeditor@example.org}: web editor</li>
+ * <li>{@code admin@example.org}: administrator</li>
+ * </ul>
+ * Created once the application is ready, which is after the demo data loader (an
+ * {@code ApplicationRunner}) has created the neighbourhoods; an account whose email
+ * address exists already is left alone.
+ */
+@Component
+@Profile("demo")
+class DemoStaffAccounts {
+
+	record DemoAccount(String email, String name, StaffRole role, String neighbourhoodCode) {
+	}
+
+	static final List<DemoAccount> ACCOUNTS = List.of(
+			new DemoAccount("officer.wigston@example.org", "PC Jo Wigston (demo)", StaffRole.OFFICER, "NA54"),
+			new DemoAccount("officer.oadby@example.org", "PC Sam Oadby (demo)", StaffRole.OFFICER, "NA55"),
+			new DemoAccount("sergeant@example.org", "Sergeant Alex Harborough (demo)", StaffRole.SUPERVISOR, "NA54"),
+			new DemoAccount("webeditor@example.org", "Web Editor (demo)", StaffRole.WEB_EDITOR, ""),
+			new DemoAccount("admin@example.org", "Administrator (demo)", StaffRole.ADMIN, ""));
+
+	private static final Logger log = LoggerFactory.getLogger(DemoStaffAccounts.class);
+
+	private final StaffAccounts accounts;
+
+	private final NeighbourhoodRepository neighbourhoods;
+
+	DemoStaffAccounts(StaffAccounts accounts, NeighbourhoodRepository neighbourhoods) {
+		this.accounts = accounts;
+		this.neighbourhoods = neighbourhoods;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void createDemoAccounts() {
+		int created = 0;
+		for (DemoAccount demo : ACCOUNTS) {
+			if (this.accounts.exists(demo.email())) {
+				continue;
+			}
+			Optional<Neighbourhood> neighbourhood = demo.neighbourhoodCode().isEmpty() ? Optional.empty()
+					: this.neighbourhoods.findByCode(demo.neighbourhoodCode());
+			if (!demo.neighbourhoodCode().isEmpty() && neighbourhood.isEmpty()) {
+				log.warn("Demo staff: no neighbourhood {}, so no account {}", demo.neighbourhoodCode(), demo.email());
+				continue;
+			}
+			Set<Long> neighbourhoodIds = (demo.role() == StaffRole.OFFICER)
+					? Set.of(neighbourhood.orElseThrow().getId()) : Set.of();
+			Set<Long> areaIds = (demo.role() == StaffRole.SUPERVISOR)
+					? Set.of(this.neighbourhoods.findBySlug(neighbourhood.orElseThrow().getSlug())
+						.orElseThrow()
+						.getLocalPolicingArea()
+						.getId())
+					: Set.of();
+			this.accounts.createAccount(new StaffAccounts.Details(demo.name(), demo.email(), Set.of(demo.role()),
+					neighbourhoodIds, areaIds), DemoPasswords.DEMO_PASSWORD, false);
+			created++;
+		}
+		if (created > 0) {
+			log.info("Demo staff: created {} accounts, all with the demo password", created);
+		}
+	}
+
+}

@@ -1,0 +1,39 @@
+package uk.yourarea.security;
+
+import java.util.Map;
+
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * How staff passwords are hashed: Argon2id with OWASP's minimum settings (19 MiB of
+ * memory, 2 iterations, 1 thread), a 16-byte random salt and a 32-byte hash, stored as
+ * {@code {argon2}$argon2id$v=19$m=19456,t=2,p=1$…}. The {@code {argon2}} prefix (a
+ * {@link DelegatingPasswordEncoder}) lets a later, stronger scheme take over: hashes made
+ * with weaker settings are replaced at the next successful sign-in.
+ */
+final class PasswordHashing {
+
+	static final String ID = "argon2";
+
+	static final int SALT_BYTES = 16;
+
+	static final int HASH_BYTES = 32;
+
+	static final int PARALLELISM = 1;
+
+	static final int MEMORY_KIB = 19 * 1024;
+
+	static final int ITERATIONS = 2;
+
+	private PasswordHashing() {
+	}
+
+	static PasswordEncoder encoder() {
+		Argon2PasswordEncoder argon2 = new Argon2PasswordEncoder(SALT_BYTES, HASH_BYTES, PARALLELISM, MEMORY_KIB,
+				ITERATIONS);
+		return new DelegatingPasswordEncoder(ID, Map.of(ID, argon2));
+	}
+
+}

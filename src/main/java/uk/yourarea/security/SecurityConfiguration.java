@@ -1,0 +1,148 @@
+package uk.yourarea.security;
+
+import java.time.Clock;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.server.Cookie;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.server.servlet.ConfigurableServletWebServerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.logout.LogoutFilter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Two filter chains.
+ * <p>
+ * <b>Staff</b> ({@code /staff/**}): sign-in with email address and password (Argon2id,
+ * throttled), a new session id at sign-in, CSRF tokens on every form,
+ * {@code Cache-Control: no-store} on every answer, and access denied unless a rule below
+ * allows it. The account is reloaded on every request ({@link StaffSessionFilter}), so
+ * disabling it or changing its password ends its sessions.
+ * <p>
+ * <b>Public</b> (everything else): open to everyone and never starts a session or sets a
+ * cookie by itself. Response headers (CSP and the rest) come from the site's own
+ * {@code uk.yourarea.web.SecurityHeadersFilter}, and public pages set their own caching,
+ * so Spring Security's header writing is switched off there. CSRF protection stays on for
+ * public forms.
+ * <p>
+ * To give a new staff page to a role, add a line to {@link #staff}; anything under
+ * {@code /staff} not listed there is for administrators only.
+ * <p>
+ * Without a web server (a batch job, or a test with
+ * {@code spring.main.web-application-type=none}) there are no filter chains; the password
+ * encoder and the staff accounts are still there.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	static final String SIGN_IN = "/staff/sign-in";
+
+	static final String SIGN_OUT = "/staff/sign-out";
+
+	@Bean
+	@Order(1)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	SecurityFilterChain staff(HttpSecurity http, AuthenticationManager staffAuthentication,
+			StaffAccountRepository accounts, SecurityEvents events, SignInThrottle throttle,
+			StaffSecurityProperties properties, Clock clock) throws Exception {
+		http.securityMatcher("/staff", "/staff/**")
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(SIGN_IN)
+				.permitAll()
+				.requestMatchers("/staff", "/staff/change-password", SIGN_OUT)
+				.authenticated()
+				.requestMatchers("/staff/inbox", "/staff/inbox/**")
+				.hasAnyRole(role(StaffRole.OFFICER), role(StaffRole.SUPERVISOR), role(StaffRole.ADMIN))
+				.requestMatchers("/staff/supervisor", "/staff/supervisor/**")
+				.hasAnyRole(role(StaffRole.SUPERVISOR), role(StaffRole.ADMIN))
+				.requestMatchers("/staff/guarantee", "/staff/guarantee/**")
+				.hasAnyRole(role(StaffRole.WEB_EDITOR), role(StaffRole.SUPERVISOR), role(StaffRole.ADMIN))
+				.requestMatchers("/staff/admin", "/staff/admin/**")
+				.hasRole(role(StaffRole.ADMIN))
+				.anyRequest()
+				.hasRole(role(StaffRole.ADMIN)))
+			.authenticationManager(staffAuthentication)
+			.formLogin((form) -> form.loginPage(SIGN_IN)
+				.loginProcessingUrl(SIGN_IN)
+				.usernameParameter("email")
+				.passwordParameter("password")
+				.successHandler(new SignInHandlers.Success(accounts, events, clock))
+				.failureHandler(new SignInHandlers.Failure(throttle)))
+			.logout((logout) -> logout.logoutUrl(SIGN_OUT)
+				.addLogoutHandler(new SignInHandlers.SignOutLog(events))
+				.invalidateHttpSession(true)
+				.clearAuthentication(true)
+				.deleteCookies(properties.sessionCookieName())
+				.logoutSuccessUrl(SIGN_IN + "?signed-out"))
+			.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId()))
+			.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(new SignInHandlers.Denied(events)))
+			.headers((headers) -> headers.defaultsDisabled()
+				.addHeaderWriter(new StaticHeadersWriter("Cache-Control", "no-store")))
+			.addFilterBefore(new StaffSessionFilter(accounts, events, properties.sessionLifetime(), clock),
+					LogoutFilter.class);
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	SecurityFilterChain publicPages(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+			.headers((headers) -> headers.disable())
+			.requestCache((cache) -> cache.disable())
+			.logout((logout) -> logout.disable());
+		return http.build();
+	}
+
+	/**
+	 * The only way staff are authenticated. A bean of its own (not registered with the
+	 * global authentication manager), so each attempt is checked, and counted, exactly
+	 * once, and Spring Boot's default in-memory user is never created.
+	 */
+	@Bean
+	AuthenticationManager staffAuthentication(StaffAccountRepository accounts, PasswordEncoder passwordEncoder,
+			SignInThrottle throttle, SecurityEvents events, TransactionTemplate transaction, Environment environment) {
+		boolean demo = environment.acceptsProfiles(Profiles.of("demo"));
+		return new ProviderManager(
+				new StaffAuthenticationProvider(accounts, passwordEncoder, throttle, events, transaction, demo));
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordHashing.encoder();
+	}
+
+	/**
+	 * Over HTTPS the session cookie is {@code Secure} and named
+	 * {@code __Host-YOURAREA_SESSION}: the prefix makes browsers refuse it unless it is
+	 * secure, host-only and for the whole site. HttpOnly and SameSite=Lax come from
+	 * {@code server.servlet.session.cookie.*}.
+	 */
+	@Bean
+	WebServerFactoryCustomizer<ConfigurableServletWebServerFactory> staffSessionCookie(
+			StaffSecurityProperties properties) {
+		return (factory) -> {
+			if (properties.secureCookies()) {
+				Cookie cookie = factory.getSettings().getSession().getCookie();
+				cookie.setName(StaffSecurityProperties.SECURE_COOKIE_NAME);
+				cookie.setSecure(true);
+				cookie.setPath("/");
+				cookie.setDomain(null);
+			}
+		};
+	}
+
+	private static String role(StaffRole role) {
+		return role.name();
+	}
+
+}

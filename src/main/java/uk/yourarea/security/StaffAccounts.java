@@ -1,0 +1,279 @@
+package uk.yourarea.security;
+
+import java.io.Serial;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import uk.yourarea.web.NotFoundException;
+
+/**
+ * Staff accounts as administrators manage them: create (with a temporary password that
+ * must be changed at first sign-in), change, disable and enable, and set a new temporary
+ * password. Every change is logged with who made it.
+ */
+@Service
+public class StaffAccounts {
+
+	/** A staff account as an administrator sees it. */
+	public record Account(long id, String name, String email, Set<StaffRole> roles, Set<Long> neighbourhoodIds,
+			Set<Long> localPolicingAreaIds, boolean enabled, boolean mustChangePassword, Instant createdAt,
+			long version) {
+
+		public Account {
+			roles = roles.isEmpty() ? Collections.unmodifiableSet(EnumSet.noneOf(StaffRole.class))
+					: Collections.unmodifiableSet(EnumSet.copyOf(roles));
+			neighbourhoodIds = Set.copyOf(neighbourhoodIds);
+			localPolicingAreaIds = Set.copyOf(localPolicingAreaIds);
+		}
+
+		/** The roles in their natural order, for display. */
+		public List<StaffRole> sortedRoles() {
+			return List.copyOf(this.roles);
+		}
+
+	}
+
+	/** What an administrator can set about an account. */
+	public record Details(String name, String email, Set<StaffRole> roles, Set<Long> neighbourhoodIds,
+			Set<Long> localPolicingAreaIds) {
+
+		public Details {
+			roles = Set.copyOf(roles);
+			neighbourhoodIds = Set.copyOf(neighbourhoodIds);
+			localPolicingAreaIds = Set.copyOf(localPolicingAreaIds);
+		}
+
+	}
+
+	/** Another account already signs in with this email address. */
+	public static class EmailInUseException extends RuntimeException {
+
+		@Serial
+		private static final long serialVersionUID = 1L;
+
+		EmailInUseException() {
+			super("Another account has this email address", null, false, false);
+		}
+
+	}
+
+	/** Someone else saved the account after the version the change was based on. */
+	public static class ChangedElsewhereException extends RuntimeException {
+
+		@Serial
+		private static final long serialVersionUID = 1L;
+
+		ChangedElsewhereException() {
+			super("The account was changed by someone else", null, false, false);
+		}
+
+	}
+
+	private final StaffAccountRepository accounts;
+
+	private final PasswordEncoder encoder;
+
+	private final PasswordPolicy policy;
+
+	private final SecurityEvents events;
+
+	private final Clock clock;
+
+	StaffAccounts(StaffAccountRepository accounts, PasswordEncoder encoder, PasswordPolicy policy,
+			SecurityEvents events, Clock clock) {
+		this.accounts = accounts;
+		this.encoder = encoder;
+		this.policy = policy;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** Every account, by name. */
+	@Transactional(readOnly = true)
+	public List<Account> list() {
+		return this.accounts.findAllWithAssignments().stream().map(StaffAccount::toAccount).toList();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Account> find(long id) {
+		return this.accounts.findWithAssignmentsById(id).map(StaffAccount::toAccount);
+	}
+
+	@Transactional(readOnly = true)
+	public boolean emailInUse(String email, @Nullable Long exceptAccountId) {
+		return this.accounts.findByEmail(StaffAccount.normaliseEmail(email))
+			.filter((account) -> exceptAccountId == null || account.getId() != exceptAccountId)
+			.isPresent();
+	}
+
+	/**
+	 * Creates an account whose owner must choose a new password when they first sign in.
+	 * @throws EmailInUseException if another account has the email address
+	 * @throws IllegalArgumentException if the temporary password does not meet the
+	 * {@link PasswordPolicy}
+	 */
+	@Transactional
+	public Account create(Details details, String temporaryPassword, StaffUser by) {
+		Account account = createAccount(details, temporaryPassword, true);
+		this.events.accountChanged("created", account.id(), by);
+		return account;
+	}
+
+	/**
+	 * Changes an account's name, email address, roles and assignments.
+	 * @param expectedVersion the version the administrator's form was based on
+	 * @throws ChangedElsewhereException if someone saved the account in the meantime
+	 * @throws EmailInUseException if another account has the email address
+	 * @throws IllegalStateException if administrators would take the administrator role
+	 * away from themselves
+	 */
+	@Transactional
+	public void update(long id, long expectedVersion, Details details, StaffUser by) {
+		StaffAccount account = load(id);
+		if (account.getVersion() != expectedVersion) {
+			throw new ChangedElsewhereException();
+		}
+		if (id == by.id() && !details.roles().contains(StaffRole.ADMIN)) {
+			throw new IllegalStateException("Administrators cannot remove their own administrator role");
+		}
+		if (emailInUse(details.email(), id)) {
+			throw new EmailInUseException();
+		}
+		account.describe(details.email(), details.name(), details.roles(), details.neighbourhoodIds(),
+				details.localPolicingAreaIds());
+		flush();
+		this.events.accountChanged("changed", id, by);
+	}
+
+	/**
+	 * Disables an account: its owner cannot sign in, and any session they have ends with
+	 * their next request.
+	 */
+	@Transactional
+	public void disable(long id, StaffUser by) {
+		if (id == by.id()) {
+			throw new IllegalStateException("Administrators cannot disable their own account");
+		}
+		load(id).disable();
+		this.events.accountChanged("disabled", id, by);
+	}
+
+	@Transactional
+	public void enable(long id, StaffUser by) {
+		load(id).enable();
+		this.events.accountChanged("enabled", id, by);
+	}
+
+	/**
+	 * Replaces the password with one the owner must change when they next sign in; their
+	 * sessions end.
+	 * @throws IllegalArgumentException if the password does not meet the
+	 * {@link PasswordPolicy}
+	 */
+	@Transactional
+	public void setTemporaryPassword(long id, String password, StaffUser by) {
+		StaffAccount account = load(id);
+		requireAcceptable(password, account.getName(), account.getEmail());
+		account.setTemporaryPassword(this.encoder.encode(password));
+		this.events.accountChanged("given a temporary password", id, by);
+	}
+
+	/**
+	 * The problem with a password for this person, in GOV.UK wording, or empty when it
+	 * will do.
+	 */
+	public Optional<String> passwordProblem(String password, String name, String email) {
+		return this.policy.problemWith(password, name, email);
+	}
+
+	/** Whether the password is the account's current one. */
+	@Transactional(readOnly = true)
+	boolean isCurrentPassword(long id, String password) {
+		return this.accounts.findById(id)
+			.map((account) -> this.encoder.matches(password, account.getPasswordHash()))
+			.orElse(false);
+	}
+
+	/**
+	 * The owner's own new password, after they typed their current one.
+	 * @return the new hash, to mark the session as belonging to the new password
+	 */
+	@Transactional
+	String changeOwnPassword(long id, String newPassword) {
+		StaffAccount account = load(id);
+		requireAcceptable(newPassword, account.getName(), account.getEmail());
+		account.changePassword(this.encoder.encode(newPassword));
+		return account.getPasswordHash();
+	}
+
+	/**
+	 * For the first administrator and the demo accounts: the password is not checked
+	 * against the policy.
+	 */
+	@Transactional
+	Account createAccount(Details details, String password, boolean mustChangePassword) {
+		if (this.accounts.existsByEmail(StaffAccount.normaliseEmail(details.email()))) {
+			throw new EmailInUseException();
+		}
+		if (mustChangePassword) {
+			requireAcceptable(password, details.name(), details.email());
+		}
+		StaffAccount account = new StaffAccount(details.email(), details.name(), this.encoder.encode(password),
+				mustChangePassword, this.clock.instant());
+		account.describe(details.email(), details.name(), details.roles(), details.neighbourhoodIds(),
+				details.localPolicingAreaIds());
+		StaffAccount saved = this.accounts.save(account);
+		flush();
+		return saved.toAccount();
+	}
+
+	@Transactional(readOnly = true)
+	boolean anyAdministrator() {
+		return this.accounts.anyAdministrator();
+	}
+
+	@Transactional(readOnly = true)
+	boolean exists(String email) {
+		return this.accounts.existsByEmail(StaffAccount.normaliseEmail(email));
+	}
+
+	private void requireAcceptable(String password, String name, String email) {
+		this.policy.problemWith(password, name, email).ifPresent((problem) -> {
+			throw new IllegalArgumentException(problem);
+		});
+	}
+
+	private StaffAccount load(long id) {
+		return this.accounts.findWithAssignmentsById(id)
+			.orElseThrow(() -> new NotFoundException("No staff account " + id));
+	}
+
+	private void flush() {
+		try {
+			this.accounts.flush();
+		}
+		catch (OptimisticLockingFailureException ex) {
+			throw new ChangedElsewhereException();
+		}
+		catch (DataIntegrityViolationException ex) {
+			if (String.valueOf(ex.getMessage()).contains("staff_account_email_idx")) {
+				throw new EmailInUseException();
+			}
+			throw ex;
+		}
+	}
+
+}

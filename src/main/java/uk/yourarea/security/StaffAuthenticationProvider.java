@@ -1,0 +1,122 @@
+package uk.yourarea.security;
+
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Checks a staff member's email address and password. In order: refuses the attempt at
+ * once when there have been too many failures (before any password is checked); checks
+ * the password against the Argon2id hash (and, for an unknown email address, against a
+ * dummy hash, so both take as long); then refuses disabled accounts and, outside the demo
+ * profile, the published demo password. Every failure gets the same answer, whatever its
+ * reason, and is counted.
+ */
+class StaffAuthenticationProvider implements AuthenticationProvider {
+
+	static final String FAILED = "Enter a correct email address and password";
+
+	private final StaffAccountRepository accounts;
+
+	private final PasswordEncoder encoder;
+
+	private final SignInThrottle throttle;
+
+	private final SecurityEvents events;
+
+	private final TransactionTemplate transaction;
+
+	private final boolean demo;
+
+	private volatile @Nullable String dummyHash;
+
+	StaffAuthenticationProvider(StaffAccountRepository accounts, PasswordEncoder encoder, SignInThrottle throttle,
+			SecurityEvents events, TransactionTemplate transaction, boolean demo) {
+		this.accounts = accounts;
+		this.encoder = encoder;
+		this.throttle = throttle;
+		this.events = events;
+		this.transaction = transaction;
+		this.demo = demo;
+	}
+
+	@Override
+	public Authentication authenticate(Authentication authentication) throws AuthenticationException {
+		String typed = (authentication.getName() != null) ? authentication.getName() : "";
+		String email = StaffAccount.normaliseEmail(typed);
+		String password = (authentication.getCredentials() != null) ? authentication.getCredentials().toString() : "";
+		String address = addressOf(authentication);
+		if (this.throttle.isLocked(email, address)) {
+			this.events.signInRefused(typed, address);
+			throw new SignInThrottledException();
+		}
+		if (password.length() > PasswordPolicy.MAXIMUM_LENGTH * 2) {
+			throw failed(typed, address, "password too long");
+		}
+		Optional<StaffAccount> found = (email.isEmpty() || email.length() > 254) ? Optional.empty()
+				: this.accounts.findByEmail(email);
+		if (found.isEmpty()) {
+			this.encoder.matches(password, dummyHash());
+			throw failed(typed, address, "no such account");
+		}
+		StaffAccount account = found.get();
+		if (!this.encoder.matches(password, account.getPasswordHash())) {
+			throw failed(typed, address, "wrong password");
+		}
+		if (!account.isEnabled()) {
+			throw failed(typed, address, "account disabled");
+		}
+		if (!this.demo && DemoPasswords.DEMO_PASSWORD.equals(password)) {
+			throw failed(typed, address, "the published demo password, outside the demo profile");
+		}
+		this.throttle.succeeded(email);
+		if (this.encoder.upgradeEncoding(account.getPasswordHash())) {
+			String rehashed = this.encoder.encode(password);
+			this.transaction.executeWithoutResult(
+					(status) -> this.accounts.findById(account.getId()).ifPresent((stored) -> stored.rehash(rehashed)));
+		}
+		StaffUser user = account.toStaffUser();
+		UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(user, null,
+				user.authorities());
+		result.setDetails(authentication.getDetails());
+		return result;
+	}
+
+	@Override
+	public boolean supports(Class<?> authentication) {
+		return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+	}
+
+	private BadCredentialsException failed(String typed, String address, String reason) {
+		this.throttle.failed(typed, address);
+		this.events.signInFailed(typed, address, reason);
+		return new BadCredentialsException(FAILED);
+	}
+
+	private String dummyHash() {
+		String hash = this.dummyHash;
+		if (hash == null) {
+			hash = this.encoder.encode("not the password of any account");
+			this.dummyHash = hash;
+		}
+		return hash;
+	}
+
+	static String addressOf(Authentication authentication) {
+		Object details = authentication.getDetails();
+		if (details instanceof WebAuthenticationDetails web && web.getRemoteAddress() != null) {
+			return web.getRemoteAddress();
+		}
+		return "unknown";
+	}
+
+}

@@ -1,0 +1,45 @@
+package uk.yourarea.security;
+
+/**
+ * What a member of staff may do. An account can hold several roles; each adds to what the
+ * others allow.
+ */
+public enum StaffRole {
+
+	/** Reads and answers the messages of the neighbourhoods they belong to. */
+	OFFICER("Officer", "Reads and answers messages for the neighbourhoods they belong to"),
+
+	/** Oversees the neighbourhoods of their local policing areas. */
+	SUPERVISOR("Supervisor", "Oversees messages for every neighbourhood in their local policing areas"),
+
+	/** Edits the public pages; cannot read residents' messages. */
+	WEB_EDITOR("Web editor", "Edits the public pages; cannot read residents' messages"),
+
+	/** Manages staff accounts, and can do everything the other roles can. */
+	ADMIN("Administrator", "Manages staff accounts and can see everything");
+
+	private final String label;
+
+	private final String description;
+
+	StaffRole(String label, String description) {
+		this.label = label;
+		this.description = description;
+	}
+
+	/** The name people read, like "Web editor". */
+	public String label() {
+		return this.label;
+	}
+
+	/** One line on what the role allows, for hints next to checkboxes. */
+	public String description() {
+		return this.description;
+	}
+
+	/** The Spring Security authority for this role: {@code ROLE_OFFICER} and so on. */
+	public String authority() {
+		return "ROLE_" + name();
+	}
+
+}

@@ -1,0 +1,64 @@
+package uk.yourarea.security;
+
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Which neighbourhoods' messages a member of staff may see: the one rule every feature
+ * uses for access checks.
+ * <ul>
+ * <li>OFFICER: the neighbourhoods they belong to;</li>
+ * <li>SUPERVISOR: every neighbourhood of their local policing areas, and any
+ * neighbourhood they belong to directly;</li>
+ * <li>ADMIN: every neighbourhood;</li>
+ * <li>WEB_EDITOR: none (a web editor cannot read residents' messages).</li>
+ * </ul>
+ * Roles add up. The answer comes from the database at the time of asking, so it holds
+ * even if the account was changed since the {@link StaffUser} was made; a disabled
+ * account sees nothing.
+ */
+@Service
+public class StaffScope {
+
+	private static final String VISIBLE = """
+			select n.id from neighbourhood n
+			join staff_account a on a.id = ? and a.enabled
+			where (exists (select 1 from staff_role r where r.staff_account_id = a.id and r.role = 'ADMIN')
+			   or (exists (select 1 from staff_role r where r.staff_account_id = a.id
+			               and r.role in ('OFFICER', 'SUPERVISOR'))
+			       and n.id in (select s.neighbourhood_id from staff_neighbourhood s where s.staff_account_id = a.id))
+			   or (exists (select 1 from staff_role r where r.staff_account_id = a.id and r.role = 'SUPERVISOR')
+			       and n.local_policing_area_id in (select s.local_policing_area_id from staff_local_policing_area s
+			                                        where s.staff_account_id = a.id)))
+			""";
+
+	private final JdbcTemplate jdbc;
+
+	StaffScope(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * The ids of the neighbourhoods whose messages this member of staff may see, in id
+	 * order; empty for a web editor or a disabled account.
+	 */
+	@Transactional(readOnly = true)
+	public Set<Long> neighbourhoodIdsVisibleTo(StaffUser user) {
+		return Collections.unmodifiableSet(
+				new LinkedHashSet<>(this.jdbc.queryForList(VISIBLE + " order by n.id", Long.class, user.id())));
+	}
+
+	/** Whether this member of staff may see the messages of one neighbourhood. */
+	@Transactional(readOnly = true)
+	public boolean canSee(StaffUser user, long neighbourhoodId) {
+		Boolean visible = this.jdbc.queryForObject("select exists (" + VISIBLE + " and n.id = ?)", Boolean.class,
+				user.id(), neighbourhoodId);
+		return Boolean.TRUE.equals(visible);
+	}
+
+}

@@ -1,0 +1,48 @@
+package uk.yourarea.security;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings for staff sign-in and sessions ({@code yourarea.security.*}).
+ *
+ * @param secureCookies whether the site is served over HTTPS: the session cookie is then
+ * {@code Secure} and named with the {@code __Host-} prefix. Leave {@code false} only for
+ * plain {@code http://localhost}; a browser does not send a {@code Secure} cookie over
+ * HTTP.
+ * @param signIn how many failed sign-ins are allowed before further attempts are refused
+ * @param sessionLifetime how long a staff session may last at most, however active (the
+ * idle timeout is {@code server.servlet.session.timeout})
+ * @param refuseDemoPasswords outside the demo profile, whether to refuse to start while
+ * any staff account has the published demo password (see {@code DemoPasswordGuard});
+ * never turn it off in production
+ */
+@ConfigurationProperties("yourarea.security")
+public record StaffSecurityProperties(@DefaultValue("false") boolean secureCookies, @DefaultValue SignIn signIn,
+		@DefaultValue("12h") Duration sessionLifetime, @DefaultValue("true") boolean refuseDemoPasswords) {
+
+	/** The session cookie's name when {@link #secureCookies()} is on. */
+	static final String SECURE_COOKIE_NAME = "__Host-YOURAREA_SESSION";
+
+	/** The session cookie's name on plain HTTP (Tomcat's default). */
+	static final String PLAIN_COOKIE_NAME = "JSESSIONID";
+
+	String sessionCookieName() {
+		return this.secureCookies ? SECURE_COOKIE_NAME : PLAIN_COOKIE_NAME;
+	}
+
+	/**
+	 * @param window how far back failures are counted; a lockout lifts by itself when the
+	 * failures that caused it are older than this
+	 * @param failuresPerAccount failures for one email address within the window after
+	 * which the next attempt is refused before the password is checked
+	 * @param failuresPerAddress failures from one client address within the window,
+	 * across all email addresses, after which the next attempt is refused
+	 */
+	public record SignIn(@DefaultValue("5m") Duration window, @DefaultValue("10") int failuresPerAccount,
+			@DefaultValue("50") int failuresPerAddress) {
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package uk.yourarea.security;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,45 @@
+package uk.yourarea.web;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+
+/**
+ * Turns Bean Validation results into what a GOV.UK form shows: one message per field, in the order the
+ * fields appear on the page, for the error summary and beside each field.
+ */
+public final class FormErrors {
+
+	private FormErrors() {
+	}
+
+	public static List<FormError> inPageOrder(BindingResult result, List<String> fieldOrder) {
+		Map<String, String> byField = new LinkedHashMap<>();
+		result.getFieldErrors()
+			.stream()
+			.sorted(Comparator.comparingInt((FieldError error) -> position(fieldOrder, error.getField())))
+			.forEach((error) -> byField.putIfAbsent(error.getField(),
+					error.isBindingFailure() ? "Select one of the options" : error.getDefaultMessage()));
+		List<FormError> errors = new ArrayList<>();
+		byField.forEach((field, message) -> errors.add(new FormError(field, message)));
+		return errors;
+	}
+
+	/** The field messages as a map, for {@code ${fieldErrors['email']}} in templates. */
+	public static Map<String, String> byField(List<FormError> errors) {
+		Map<String, String> map = new LinkedHashMap<>();
+		errors.forEach((error) -> map.put(error.field(), error.message()));
+		return map;
+	}
+
+	private static int position(List<String> fieldOrder, String field) {
+		int index = fieldOrder.indexOf(field);
+		return (index < 0) ? Integer.MAX_VALUE : index;
+	}
+
+}

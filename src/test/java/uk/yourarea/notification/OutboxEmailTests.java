@@ -1,0 +1,76 @@
+package uk.yourarea.notification;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+class OutboxEmailTests {
+
+	private static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
+
+	private final OutboxEmail email = new OutboxEmail("resident@example.com", "Your message YA-7K3M-Q9XD",
+			"Read the reply at https://example.org/m/secret", 42L, NOW);
+
+	@Test
+	void isPendingAndDueAtOnceWhenQueued() {
+		assertThat(this.email.isPending()).isTrue();
+		assertThat(this.email.getAttempts()).isZero();
+		assertThat(this.email.getCreatedAt()).isEqualTo(NOW);
+		assertThat(this.email.getNextAttemptAt()).isEqualTo(NOW);
+		assertThat(this.email.getSentAt()).isNull();
+	}
+
+	@Test
+	void forgetsTheBodyOnceSent() {
+		this.email.markSent(NOW.plusSeconds(5));
+
+		assertThat(this.email.getStatus()).isEqualTo(OutboxEmail.Status.SENT);
+		assertThat(this.email.isPending()).isFalse();
+		assertThat(this.email.getSentAt()).isEqualTo(NOW.plusSeconds(5));
+		assertThat(this.email.getAttempts()).isEqualTo(1);
+		assertThat(this.email.getBody()).isEqualTo("[sent]");
+		assertThat(this.email.getSubject()).isEqualTo("Your message YA-7K3M-Q9XD");
+	}
+
+	@Test
+	void staysPendingAfterAFailedAttemptAndIsDueAfterTheBackoff() {
+		this.email.markAttemptFailed("ConnectException", NOW, Duration.ofMinutes(1));
+
+		assertThat(this.email.isPending()).isTrue();
+		assertThat(this.email.getAttempts()).isEqualTo(1);
+		assertThat(this.email.getNextAttemptAt()).isEqualTo(NOW.plus(Duration.ofMinutes(1)));
+		assertThat(this.email.getLastError()).isEqualTo("ConnectException");
+	}
+
+	@Test
+	void keepsTheLastErrorWithinWhatTheColumnHolds() {
+		this.email.markAttemptFailed("x".repeat(2000), NOW, Duration.ofMinutes(1));
+
+		assertThat(this.email.getLastError()).hasSize(500);
+	}
+
+	@Test
+	void cannotBeSentOrRetriedOnceFailed() {
+		this.email.markFailed("SMTP 550: no such user");
+
+		assertThat(this.email.isFailed()).isTrue();
+		assertThat(this.email.getAttempts()).isEqualTo(1);
+		assertThatIllegalStateException().isThrownBy(() -> this.email.markSent(NOW));
+		assertThatIllegalStateException()
+			.isThrownBy(() -> this.email.markAttemptFailed("again", NOW, Duration.ofMinutes(1)));
+	}
+
+	@Test
+	void cannotFailOrBeSentAgainOnceSent() {
+		this.email.markSent(NOW);
+
+		assertThatIllegalStateException().isThrownBy(() -> this.email.markFailed("late"));
+		assertThatIllegalStateException().isThrownBy(() -> this.email.markSent(NOW));
+		assertThatIllegalStateException().isThrownBy(() -> this.email.leaseUntil(NOW.plusSeconds(120)));
+	}
+
+}

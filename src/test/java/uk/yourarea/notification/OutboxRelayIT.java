@@ -1,0 +1,657 @@
+package uk.yourarea.notification;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Address;
+import jakarta.mail.Message.RecipientType;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.MailException;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.mail.javamail.MimeMessagePreparator;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.transaction.IllegalTransactionStateException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import uk.yourarea.testing.MutableClock;
+
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * The outbox and its relay against PostgreSQL and GreenMail, a real SMTP server in this
+ * JVM. The scheduled relay is off: each test runs the relay itself, on a clock it moves.
+ * <p>
+ * The clock starts in 2099 so that a relay running on the real clock in another cached
+ * application context (sharing this test run's database) never finds these emails due;
+ * the response clock's jobs are off so that they do not act on other tests' messages at
+ * that time. Emails go to {@code @outbox.test}, and assertions look only at those, in
+ * case this relay sends someone else's.
+ */
+@SpringBootTest(properties = { "yourarea.mail.relay-enabled=false", "yourarea.contact.jobs-enabled=false" })
+@RecordApplicationEvents
+class OutboxRelayIT {
+
+	static final Instant START = Instant.parse("2099-03-02T09:00:00Z");
+
+	/**
+	 * GreenMail's test SMTP setup on a free port rather than 3025, which another build
+	 * may hold.
+	 */
+	static final ServerSetup SMTP = ServerSetupTest.SMTP.port(freePort());
+
+	@RegisterExtension
+	static final GreenMailExtension greenMail = new GreenMailExtension(SMTP);
+
+	@DynamicPropertySource
+	static void smtpServer(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.host", SMTP::getBindAddress);
+		registry.add("spring.mail.port", SMTP::getPort);
+	}
+
+	@Autowired
+	private EmailOutbox outbox;
+
+	@Autowired
+	private OutboxRelay relay;
+
+	@Autowired
+	private OutboxEmailRepository emails;
+
+	@Autowired
+	private MutableClock clock;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	@Autowired
+	private PlatformTransactionManager transactionManager;
+
+	@Autowired
+	private JavaMailSender mailSender;
+
+	@Autowired
+	private OutboxProperties properties;
+
+	@Autowired
+	private ApplicationEventPublisher publisher;
+
+	@Autowired
+	private ApplicationEvents events;
+
+	@Autowired
+	private ApplicationContext context;
+
+	private TransactionTemplate transactions;
+
+	private final List<Long> areas = new ArrayList<>();
+
+	@BeforeEach
+	void startWithAnEmptyOutbox() {
+		this.transactions = new TransactionTemplate(this.transactionManager);
+		this.jdbc.update("delete from outbox_email");
+		this.clock.set(START);
+	}
+
+	@AfterEach
+	void leaveNothingBehind() {
+		this.jdbc.update("delete from outbox_email");
+		for (long area : this.areas) {
+			this.jdbc.update("delete from contact_message where neighbourhood_id in "
+					+ "(select id from neighbourhood where local_policing_area_id = ?)", area);
+			this.jdbc.update("delete from neighbourhood where local_policing_area_id = ?", area);
+			this.jdbc.update("delete from local_policing_area where id = ?", area);
+		}
+	}
+
+	@Test
+	void sendsAQueuedEmailAsPlainUtf8TextFromTheSite() throws Exception {
+		String body = "Dear Jane,\n\nThank you for your message to the Wigston team. We will reply by 12 March.\n"
+				+ "See it at https://example.org/m/abc123\n\nPrices in £, café, ✓";
+		long id = queue("jane@outbox.test", "Your message to Wigston's team: YA-7K3M-Q9XD", body);
+
+		this.relay.relayDue();
+
+		MimeMessage message = single(receivedBy("jane@outbox.test"));
+		assertThat(message.getSubject()).isEqualTo("Your message to Wigston's team: YA-7K3M-Q9XD");
+		assertThat(message.getContentType()).startsWith("text/plain").containsIgnoringCase("charset=UTF-8");
+		assertThat(((String) message.getContent()).replace("\r\n", "\n")).isEqualTo(body);
+		InternetAddress from = (InternetAddress) message.getFrom()[0];
+		assertThat(from.getAddress()).isEqualTo("no-reply@example.org");
+		assertThat(from.getPersonal()).isEqualTo("Leicestershire Police Your Area");
+		assertThat(message.getRecipients(RecipientType.TO)).extracting(Address::toString)
+			.containsExactly("jane@outbox.test");
+		assertThat(message.getHeader("Auto-Submitted")).containsExactly("auto-generated");
+		assertThat(message.getMessageID()).startsWith("<outbox-" + id + ".").endsWith("@example.org>");
+		assertThat(message.getSentDate()).isEqualTo(Date.from(START));
+		OutboxEmail sent = email(id);
+		assertThat(sent.getStatus()).isEqualTo(OutboxEmail.Status.SENT);
+		assertThat(sent.getAttempts()).isEqualTo(1);
+		assertThat(sent.getSentAt()).isEqualTo(START);
+	}
+
+	@Test
+	void talksToTheSmtpServerWithTimeoutsAndLeavesItOutOfTheHealthCheck() {
+		assertThat(((JavaMailSenderImpl) this.mailSender).getJavaMailProperties())
+			.containsEntry("mail.smtp.connectiontimeout", "5000")
+			.containsEntry("mail.smtp.timeout", "5000")
+			.containsEntry("mail.smtp.writetimeout", "5000");
+		assertThat(this.context.containsBean("mailHealthContributor")).isFalse();
+		assertThat(this.context.getBeansOfType(OutboxRelaySchedule.class)).as("switched off for these tests").isEmpty();
+	}
+
+	@Test
+	void forgetsTheBodyOnceTheEmailIsSent() {
+		long id = queue("jane@outbox.test", "Your message YA-7K3M-Q9XD",
+				"Your private link: https://example.org/m/s3cr3t");
+
+		this.relay.relayDue();
+
+		assertThat(receivedBy("jane@outbox.test")).hasSize(1);
+		assertThat(email(id).getBody()).isEqualTo("[sent]");
+		assertThat(
+				this.jdbc.queryForObject("select count(*) from outbox_email where body like '%s3cr3t%'", Integer.class))
+			.isZero();
+	}
+
+	@Test
+	void queuesNothingWhenTheTransactionRollsBack() {
+		this.transactions.executeWithoutResult((status) -> {
+			this.outbox.queue("jane@outbox.test", "Your message", "Hello", null);
+			status.setRollbackOnly();
+		});
+
+		assertThat(ours()).isEmpty();
+		this.relay.relayDue();
+		assertThat(receivedBy("jane@outbox.test")).isEmpty();
+	}
+
+	@Test
+	void queuesOnlyInsideTheCallersTransaction() {
+		assertThatExceptionOfType(IllegalTransactionStateException.class)
+			.isThrownBy(() -> this.outbox.queue("jane@outbox.test", "Your message", "Hello", null));
+		assertThat(ours()).isEmpty();
+	}
+
+	@Test
+	void refusesLineBreaksInTheAddressOrSubject() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> queue("jane@outbox.test\r\nBcc: everyone@outbox.test", "Your message", "Hello"));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> queue("jane@outbox.test\nBcc: everyone@outbox.test", "Your message", "Hello"));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> queue("jane@outbox.test", "Your message\r\nBcc: everyone@outbox.test", "Hello"));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> queue("jane@outbox.test", "Your message\nBcc: everyone@outbox.test", "Hello"));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> queue("a".repeat(243) + "@outbox.test", "Your message", "Hello"));
+		assertThatIllegalArgumentException().isThrownBy(() -> queue("jane@outbox.test", "x".repeat(201), "Hello"));
+		assertThatIllegalArgumentException().isThrownBy(() -> queue("jane@outbox.test", " ", "Hello"));
+		assertThat(ours()).isEmpty();
+	}
+
+	@Test
+	void acceptsAnAddressOf254Characters() {
+		String address = "a".repeat(242) + "@outbox.test";
+
+		queue(address, "Your message", "Hello");
+
+		assertThat(address).hasSize(254);
+		assertThat(ours()).hasSize(1);
+	}
+
+	@Test
+	void neverSendsToAListOfAddresses() {
+		long id = queue("jane@outbox.test, everyone@outbox.test", "Your message", "Hello");
+
+		this.relay.relayDue();
+
+		assertThat(receivedFor("outbox.test")).isEmpty();
+		OutboxEmail failed = email(id);
+		assertThat(failed.getStatus()).isEqualTo(OutboxEmail.Status.FAILED);
+		assertThat(failed.getLastError()).startsWith("invalid address");
+	}
+
+	@Test
+	void keepsTheEmailWhenTheServerIsDownAndSendsItOnceWhenItIsBack() {
+		greenMail.stop();
+		long id = queue("jane@outbox.test", "Your message", "Hello");
+
+		this.relay.relayDue();
+
+		OutboxEmail waiting = email(id);
+		assertThat(waiting.getStatus()).isEqualTo(OutboxEmail.Status.PENDING);
+		assertThat(waiting.getAttempts()).isEqualTo(1);
+		assertThat(waiting.getNextAttemptAt()).isEqualTo(START.plus(Duration.ofMinutes(1)));
+		assertThat(waiting.getLastError()).contains("ConnectException");
+		assertThat(waiting.getBody()).isEqualTo("Hello");
+
+		greenMail.start();
+		this.clock.advance(Duration.ofSeconds(30));
+		this.relay.relayDue();
+		assertThat(receivedBy("jane@outbox.test")).as("not due for another 30 seconds").isEmpty();
+
+		this.clock.advance(Duration.ofSeconds(30));
+		this.relay.relayDue();
+		this.relay.relayDue();
+		this.clock.advance(Duration.ofHours(1));
+		this.relay.relayDue();
+
+		assertThat(receivedBy("jane@outbox.test")).hasSize(1);
+		OutboxEmail sent = email(id);
+		assertThat(sent.getStatus()).isEqualTo(OutboxEmail.Status.SENT);
+		assertThat(sent.getAttempts()).isEqualTo(2);
+		assertThat(sent.getSentAt()).isEqualTo(START.plus(Duration.ofMinutes(1)));
+	}
+
+	@Test
+	void stopsTheBatchWhenTheServerIsDownAndLeavesTheRestUntried() {
+		greenMail.stop();
+		long first = queue("first@outbox.test", "Your message", "Hello");
+		this.clock.advance(Duration.ofSeconds(1));
+		long second = queue("second@outbox.test", "Your message", "Hello");
+		long third = queue("third@outbox.test", "Your message", "Hello");
+
+		this.relay.relayDue();
+
+		assertThat(email(first).getAttempts()).isEqualTo(1);
+		for (long untried : List.of(second, third)) {
+			OutboxEmail email = email(untried);
+			assertThat(email.getStatus()).isEqualTo(OutboxEmail.Status.PENDING);
+			assertThat(email.getAttempts()).isZero();
+			assertThat(email.getNextAttemptAt()).as("due again as before").isEqualTo(START.plusSeconds(1));
+		}
+	}
+
+	@Test
+	void marksTheEmailFailedAfterSeventyTwoHoursOfFailures() {
+		greenMail.stop();
+		long id = queue("jane@outbox.test", "Your message", "Hello");
+		Instant deadline = START.plus(Duration.ofHours(72));
+		List<Duration> waits = new ArrayList<>();
+
+		for (int runs = 0; runs < 200 && email(id).isPending(); runs++) {
+			this.relay.relayDue();
+			OutboxEmail email = email(id);
+			if (email.isPending()) {
+				assertThat(email.getNextAttemptAt()).isBeforeOrEqualTo(deadline);
+				waits.add(Duration.between(this.clock.instant(), email.getNextAttemptAt()));
+				this.clock.set(email.getNextAttemptAt());
+			}
+		}
+
+		OutboxEmail failed = email(id);
+		assertThat(failed.getStatus()).isEqualTo(OutboxEmail.Status.FAILED);
+		assertThat(this.clock.instant()).as("the last attempt").isEqualTo(deadline);
+		assertThat(waits.subList(0, 8)).containsExactly(Duration.ofMinutes(1), Duration.ofMinutes(2),
+				Duration.ofMinutes(4), Duration.ofMinutes(8), Duration.ofMinutes(16), Duration.ofMinutes(32),
+				Duration.ofHours(1), Duration.ofHours(1));
+		// at 0, 1, 3, 7, 15, 31 and 63 min, then hourly until 71 h 3 min, then at 72 h
+		assertThat(failed.getAttempts()).isEqualTo(78);
+		assertThat(failed.getLastError()).startsWith("Gave up 72 hours after it was queued")
+			.contains("ConnectException");
+		assertThat(this.events.stream(EmailFailed.class)).containsExactly(new EmailFailed(id, null));
+	}
+
+	@Test
+	void failsAtOnceWhenTheServerRefusesTheRecipient() throws Exception {
+		long messageId = aContactMessage();
+		long id = queue("nobody@outbox.test", "Your message", "Hello", messageId);
+
+		try (RejectingSmtpServer server = new RejectingSmtpServer("550 5.1.1 <nobody@outbox.test>: User unknown")) {
+			relayTo(server).relayDue();
+			assertThat(server.refusals()).isEqualTo(1);
+		}
+
+		OutboxEmail failed = email(id);
+		assertThat(failed.getStatus()).isEqualTo(OutboxEmail.Status.FAILED);
+		assertThat(failed.getAttempts()).isEqualTo(1);
+		assertThat(failed.getLastError()).startsWith("SMTP 550").contains("User unknown");
+		assertThat(this.events.stream(EmailFailed.class)).containsExactly(new EmailFailed(id, messageId));
+		assertThat(this.outbox.hasFailedEmail(messageId)).isTrue();
+		assertThat(this.outbox.forMessage(messageId)).extracting(OutboxEmail::getId, OutboxEmail::getStatus)
+			.containsExactly(tuple(id, OutboxEmail.Status.FAILED));
+	}
+
+	@Test
+	void triesAgainWhenTheServerDefersTheRecipient() throws Exception {
+		long messageId = aContactMessage();
+		long id = queue("busy@outbox.test", "Your message", "Hello", messageId);
+
+		try (RejectingSmtpServer server = new RejectingSmtpServer("451 4.7.1 Greylisted, try again later")) {
+			relayTo(server).relayDue();
+			assertThat(server.refusals()).isEqualTo(1);
+		}
+
+		OutboxEmail waiting = email(id);
+		assertThat(waiting.getStatus()).isEqualTo(OutboxEmail.Status.PENDING);
+		assertThat(waiting.getAttempts()).isEqualTo(1);
+		assertThat(waiting.getNextAttemptAt()).isEqualTo(START.plus(Duration.ofMinutes(1)));
+		assertThat(waiting.getLastError()).startsWith("SMTP 451");
+		assertThat(this.outbox.hasFailedEmail(messageId)).isFalse();
+		assertThat(this.events.stream(EmailFailed.class)).isEmpty();
+	}
+
+	@Test
+	void sendsEachEmailOnceWhenTwoRelaysRace() throws Exception {
+		int count = 3 * this.properties.batchSize();
+		for (int i = 0; i < count; i++) {
+			queue("resident-" + i + "@outbox.test", "Your message " + i, "Hello " + i);
+		}
+		OutboxRelay otherInstance = new OutboxRelay(this.emails, this.mailSender, this.properties, this.clock,
+				this.transactionManager, this.publisher);
+		CyclicBarrier start = new CyclicBarrier(2);
+		Callable<Integer> relayUntilDone = () -> {
+			start.await(10, TimeUnit.SECONDS);
+			int sent = 0;
+			for (int runs = 0; runs < 10; runs++) {
+				sent += this.relay.relayDue();
+			}
+			return sent;
+		};
+		Callable<Integer> otherUntilDone = () -> {
+			start.await(10, TimeUnit.SECONDS);
+			int sent = 0;
+			for (int runs = 0; runs < 10; runs++) {
+				sent += otherInstance.relayDue();
+			}
+			return sent;
+		};
+
+		ExecutorService threads = Executors.newFixedThreadPool(2);
+		try {
+			Future<Integer> one = threads.submit(relayUntilDone);
+			Future<Integer> other = threads.submit(otherUntilDone);
+			one.get(60, TimeUnit.SECONDS);
+			other.get(60, TimeUnit.SECONDS);
+		}
+		finally {
+			threads.shutdownNow();
+		}
+
+		MimeMessage[] received = receivedFor("outbox.test");
+		assertThat(received).hasSize(count);
+		assertThat(Arrays.stream(received).map(OutboxRelayIT::subject).distinct()).hasSize(count);
+		assertThat(ours()).hasSize(count)
+			.allSatisfy((email) -> assertThat(email.getStatus()).isEqualTo(OutboxEmail.Status.SENT))
+			.allSatisfy((email) -> assertThat(email.getAttempts()).isEqualTo(1));
+	}
+
+	@Test
+	void holdsNoLockWhileSendingAndLetsNoOtherRelayTakeTheEmail() throws Exception {
+		long id = queue("jane@outbox.test", "Your message", "Hello");
+		CountDownLatch sending = new CountDownLatch(1);
+		CountDownLatch carryOn = new CountDownLatch(1);
+		OutboxRelay slowRelay = relayWith(new DelegatingMailSender(this.mailSender, (message) -> {
+			sending.countDown();
+			await(carryOn);
+		}));
+
+		ExecutorService thread = Executors.newSingleThreadExecutor();
+		try {
+			Future<Integer> slow = thread.submit(slowRelay::relayDue);
+			assertThat(sending.await(10, TimeUnit.SECONDS)).isTrue();
+
+			// In the middle of the SMTP conversation: the row is not locked...
+			assertThat(this.jdbc.queryForList("select id from outbox_email where id = ? for update nowait", Long.class,
+					id))
+				.containsExactly(id);
+			// ...but it is leased, so another relay leaves it alone.
+			assertThat(email(id).getNextAttemptAt()).isEqualTo(START.plus(this.properties.lease()));
+			this.relay.relayDue();
+			assertThat(receivedBy("jane@outbox.test")).isEmpty();
+
+			carryOn.countDown();
+			assertThat(slow.get(30, TimeUnit.SECONDS)).isEqualTo(1);
+		}
+		finally {
+			carryOn.countDown();
+			thread.shutdownNow();
+		}
+		this.clock.advance(Duration.ofHours(1));
+		this.relay.relayDue();
+
+		assertThat(receivedBy("jane@outbox.test")).hasSize(1);
+		assertThat(email(id).getStatus()).isEqualTo(OutboxEmail.Status.SENT);
+	}
+
+	@Test
+	void handsBackEmailsItHasNoTimeLeftToSend() {
+		long first = queue("first@outbox.test", "Your message", "Hello");
+		this.clock.advance(Duration.ofSeconds(1));
+		long second = queue("second@outbox.test", "Your message", "Hello");
+		// a server so slow that the first email takes more than half the lease
+		OutboxRelay slowRelay = relayWith(new DelegatingMailSender(this.mailSender,
+				(message) -> this.clock.advance(this.properties.lease().dividedBy(2).plusSeconds(1))));
+
+		assertThat(slowRelay.relayDue()).isEqualTo(1);
+
+		assertThat(email(first).getStatus()).isEqualTo(OutboxEmail.Status.SENT);
+		OutboxEmail handedBack = email(second);
+		assertThat(handedBack.getStatus()).isEqualTo(OutboxEmail.Status.PENDING);
+		assertThat(handedBack.getAttempts()).isZero();
+		assertThat(handedBack.getNextAttemptAt()).isEqualTo(START.plusSeconds(1));
+
+		this.relay.relayDue();
+
+		assertThat(receivedBy("first@outbox.test")).hasSize(1);
+		assertThat(receivedBy("second@outbox.test")).hasSize(1);
+	}
+
+	private long queue(String to, String subject, String body) {
+		return queue(to, subject, body, null);
+	}
+
+	private long queue(String to, String subject, String body, Long contactMessageId) {
+		Long id = this.transactions.execute((status) -> this.outbox.queue(to, subject, body, contactMessageId));
+		return id;
+	}
+
+	private OutboxEmail email(long id) {
+		return this.emails.findById(id).orElseThrow();
+	}
+
+	/** The emails these tests queued, to {@code @outbox.test}. */
+	private List<OutboxEmail> ours() {
+		return this.emails.findAll().stream().filter((email) -> email.getToAddress().endsWith("@outbox.test")).toList();
+	}
+
+	private OutboxRelay relayWith(JavaMailSender sender) {
+		return new OutboxRelay(this.emails, sender, this.properties, this.clock, this.transactionManager,
+				this.publisher);
+	}
+
+	private OutboxRelay relayTo(RejectingSmtpServer server) {
+		JavaMailSenderImpl sender = new JavaMailSenderImpl();
+		sender.setHost(server.host());
+		sender.setPort(server.port());
+		sender.getJavaMailProperties().put("mail.smtp.connectiontimeout", "5000");
+		sender.getJavaMailProperties().put("mail.smtp.timeout", "5000");
+		sender.getJavaMailProperties().put("mail.smtp.writetimeout", "5000");
+		return relayWith(sender);
+	}
+
+	private static MimeMessage[] receivedFor(String domain) {
+		return greenMail.getReceivedMessagesForDomain(domain);
+	}
+
+	private static List<MimeMessage> receivedBy(String address) {
+		List<MimeMessage> received = new ArrayList<>();
+		for (MimeMessage message : greenMail.getReceivedMessages()) {
+			try {
+				Address[] to = message.getRecipients(RecipientType.TO);
+				if (to != null && Arrays.stream(to).anyMatch((recipient) -> recipient.toString().equals(address))) {
+					received.add(message);
+				}
+			}
+			catch (MessagingException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+		return received;
+	}
+
+	private static MimeMessage single(List<MimeMessage> messages) {
+		assertThat(messages).hasSize(1);
+		return messages.get(0);
+	}
+
+	private static String subject(MimeMessage message) {
+		try {
+			return message.getSubject();
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** A resident's message for emails to be about, in a neighbourhood of its own. */
+	private long aContactMessage() {
+		String unique = HexFormat.of().withUpperCase().formatHex(randomBytes(4));
+		Long area = this.jdbc.queryForObject(
+				"insert into local_policing_area (code, name) values (?, 'Outbox test area') returning id", Long.class,
+				"T" + unique);
+		this.areas.add(area);
+		Long neighbourhood = this.jdbc.queryForObject("""
+				insert into neighbourhood (code, slug, name, local_policing_area_id)
+				values (?, ?, 'Outbox test neighbourhood', ?) returning id""", Long.class, "outbox-" + unique,
+				"outbox-" + unique.toLowerCase(), area);
+		Instant received = this.clock.instant();
+		return this.jdbc.queryForObject("""
+				insert into contact_message (reference, neighbourhood_id, sender_name, sender_email, preferred_contact,
+				    sender_type, topic, body, status, received_at, clock_started_at, due_at, due_explanation,
+				    idempotency_key)
+				values (?, ?, 'Jane Resident', 'jane@contact.test', 'EMAIL', 'RESIDENT', 'GENERAL_ENQUIRY', 'Hello',
+				    'OPEN', ?, ?, ?, 'within 72 hours', ?)
+				returning id""", Long.class, "YA-" + unique.substring(0, 4) + "-" + unique.substring(4, 8),
+				neighbourhood, Timestamp.from(received), Timestamp.from(received),
+				Timestamp.from(received.plus(Duration.ofHours(72))), HexFormat.of().formatHex(randomBytes(16)));
+	}
+
+	private static byte[] randomBytes(int length) {
+		byte[] bytes = new byte[length];
+		new SecureRandom().nextBytes(bytes);
+		return bytes;
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Sends through another sender, doing something first: pausing, or moving the clock.
+	 */
+	private static final class DelegatingMailSender implements JavaMailSender {
+
+		private final JavaMailSender delegate;
+
+		private final Consumer<MimeMessage> beforeSending;
+
+		DelegatingMailSender(JavaMailSender delegate, Consumer<MimeMessage> beforeSending) {
+			this.delegate = delegate;
+			this.beforeSending = beforeSending;
+		}
+
+		@Override
+		public MimeMessage createMimeMessage() {
+			return this.delegate.createMimeMessage();
+		}
+
+		@Override
+		public MimeMessage createMimeMessage(InputStream contentStream) throws MailException {
+			return this.delegate.createMimeMessage(contentStream);
+		}
+
+		@Override
+		public void send(MimeMessage... mimeMessages) throws MailException {
+			for (MimeMessage message : mimeMessages) {
+				this.beforeSending.accept(message);
+			}
+			this.delegate.send(mimeMessages);
+		}
+
+		@Override
+		public void send(MimeMessagePreparator... mimeMessagePreparators) throws MailException {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public void send(SimpleMailMessage... simpleMessages) throws MailException {
+			throw new UnsupportedOperationException();
+		}
+
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class TestClock {
+
+		@Bean
+		@Primary
+		MutableClock testClock() {
+			return new MutableClock(START, ZoneId.of("Europe/London"));
+		}
+
+	}
+
+}

@@ -1,0 +1,261 @@
+package uk.yourarea.security;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Set;
+
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.env.Environment;
+
+import uk.yourarea.testing.DemoSiteTest;
+import uk.yourarea.testing.Pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Signing in and out over real HTTP, with the CSRF token taken from the form as a browser
+ * sends it. Tests that lock out or disable an account use accounts of their own, never
+ * the demo accounts.
+ */
+@DemoSiteTest
+@ExtendWith(OutputCaptureExtension.class)
+class SignInIT {
+
+	private static final String WRONG = "Enter a correct email address and password";
+
+	private static final String TOO_MANY = "Too many attempts. Wait 5 minutes and try again.";
+
+	@Autowired
+	private Environment environment;
+
+	@Autowired
+	private StaffAccounts accounts;
+
+	@ParameterizedTest
+	@CsvSource({ "officer.wigston@example.org, true, false", "officer.oadby@example.org, true, false",
+			"sergeant@example.org, true, false", "webeditor@example.org, false, false",
+			"admin@example.org, true, true" })
+	void eachDemoAccountLandsOnTheStaffHomePageWithTheLinksItsRolesAllow(String email, boolean inbox,
+			boolean accounts) {
+		StaffBrowser browser = StaffBrowser.on(this.environment);
+
+		HttpResponse<String> signedIn = browser.signIn(email, StaffBrowser.DEMO_PASSWORD);
+
+		assertThat(signedIn.statusCode()).isEqualTo(302);
+		assertThat(StaffBrowser.redirectPath(signedIn)).isEqualTo("/staff");
+		HttpResponse<String> home = browser.get("/staff");
+		assertThat(home.statusCode()).isEqualTo(200);
+		assertThat(home.headers().firstValue("Cache-Control")).hasValue("no-store");
+		Document page = StaffBrowser.parse(home);
+		Pages.assertAccessibleStructure(page);
+		assertThat(page.select("main a[href=/staff/inbox]")).as("link to the inbox").hasSize(inbox ? 1 : 0);
+		assertThat(page.select("main a[href=/staff/admin/accounts]")).as("link to staff accounts")
+			.hasSize(accounts ? 1 : 0);
+		assertThat(page.select("nav a[href=/staff/inbox]")).as("inbox in the navigation").hasSize(inbox ? 1 : 0);
+		assertThat(page.select("nav a[href=/staff/admin/accounts]")).as("staff accounts in the navigation")
+			.hasSize(accounts ? 1 : 0);
+		assertThat(page.select("form[action=/staff/sign-out] button").text()).isEqualTo("Sign out");
+	}
+
+	@Test
+	void showsTheSignInFormWithACsrfTokenAndNoErrors() {
+		StaffBrowser browser = StaffBrowser.on(this.environment);
+
+		HttpResponse<String> response = browser.get("/staff/sign-in");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
+		Document page = StaffBrowser.parse(response);
+		Pages.assertAccessibleStructure(page);
+		assertThat(page.title()).startsWith("Sign in – ");
+		assertThat(page.select(".govuk-error-summary")).isEmpty();
+		assertThat(page.select("nav")).as("no staff navigation before signing in").isEmpty();
+		assertThat(page.select("form[action=/staff/sign-in] input[name=_csrf]").val()).isNotBlank();
+		assertThat(page.select("input#email").attr("autocomplete")).isEqualTo("username");
+		assertThat(page.select("input#password").attr("type")).isEqualTo("password");
+	}
+
+	@Test
+	void sendsSomeoneWhoIsNotSignedInToTheSignInPage() {
+		HttpResponse<String> response = StaffBrowser.on(this.environment).get("/staff");
+
+		assertThat(response.statusCode()).isEqualTo(302);
+		assertThat(StaffBrowser.redirectPath(response)).isEqualTo("/staff/sign-in");
+	}
+
+	@Test
+	void goesBackToThePageAskedForAfterSigningIn() {
+		StaffBrowser browser = StaffBrowser.on(this.environment);
+		browser.get("/staff/change-password");
+
+		HttpResponse<String> signedIn = browser.signIn("officer.oadby@example.org", StaffBrowser.DEMO_PASSWORD);
+
+		assertThat(StaffBrowser.redirectPath(signedIn)).startsWith("/staff/change-password");
+	}
+
+	@Test
+	void givesTheSameAnswerForAWrongPasswordAndAnUnknownEmailAddress() {
+		StaffBrowser first = StaffBrowser.on(this.environment);
+		HttpResponse<String> wrongPassword = first.signIn("webeditor@example.org", "not the right password");
+		StaffBrowser second = StaffBrowser.on(this.environment);
+		HttpResponse<String> unknownEmail = second.signIn("nobody-here@example.org", "not the right password");
+
+		assertThat(wrongPassword.statusCode()).isEqualTo(302);
+		assertThat(unknownEmail.statusCode()).isEqualTo(302);
+		assertThat(StaffBrowser.redirectPath(wrongPassword)).isEqualTo("/staff/sign-in");
+		assertThat(StaffBrowser.redirectPath(unknownEmail)).isEqualTo("/staff/sign-in");
+		Document afterWrongPassword = StaffBrowser.parse(first.follow(wrongPassword));
+		Document afterUnknownEmail = StaffBrowser.parse(second.follow(unknownEmail));
+		for (Document page : List.of(afterWrongPassword, afterUnknownEmail)) {
+			assertThat(page.title()).startsWith("Error: Sign in");
+			assertThat(page.select(".govuk-error-summary__list a").text()).isEqualTo(WRONG);
+			assertThat(page.select(".govuk-error-summary__list a").attr("href")).isEqualTo("#email");
+			assertThat(page.select("#email-error").text()).isEqualTo("Error: " + WRONG);
+			assertThat(page.select("input#password").val()).as("the password is never sent back").isEmpty();
+			Pages.assertAccessibleStructure(page);
+		}
+		assertThat(afterWrongPassword.select("input#email").val()).isEqualTo("webeditor@example.org");
+		assertThat(afterUnknownEmail.select("input#email").val()).isEqualTo("nobody-here@example.org");
+		afterWrongPassword.select("input[name=_csrf]").remove();
+		afterUnknownEmail.select("input[name=_csrf]").remove();
+		assertThat(afterWrongPassword.select("main").html().replace("webeditor@example.org", "EMAIL"))
+			.as("the whole page, but for the email address typed")
+			.isEqualTo(afterUnknownEmail.select("main").html().replace("nobody-here@example.org", "EMAIL"));
+		assertThat(first.get("/staff").statusCode()).as("still not signed in").isEqualTo(302);
+	}
+
+	@Test
+	void refusesTheEleventhAttemptWithinFiveMinutesEvenWithTheRightPassword() {
+		StaffAccounts.Account account = TestAccounts.create(this.accounts, "Locked Out", Set.of(StaffRole.WEB_EDITOR),
+				Set.of(), Set.of());
+		StaffBrowser browser = StaffBrowser.on(this.environment);
+		for (int attempt = 1; attempt <= 10; attempt++) {
+			HttpResponse<String> failed = browser.signIn(account.email(), "wrong password " + attempt);
+			assertThat(StaffBrowser.parse(browser.follow(failed)).select(".govuk-error-summary__list").text())
+				.as("attempt %d", attempt)
+				.isEqualTo(WRONG);
+		}
+
+		HttpResponse<String> eleventh = browser.signIn(account.email(), TestAccounts.PASSWORD);
+
+		assertThat(StaffBrowser.redirectPath(eleventh)).isEqualTo("/staff/sign-in");
+		Document page = StaffBrowser.parse(browser.follow(eleventh));
+		assertThat(page.select(".govuk-error-summary__list").text()).isEqualTo(TOO_MANY);
+		assertThat(browser.get("/staff").statusCode()).as("not signed in").isEqualTo(302);
+		HttpResponse<String> otherAccount = StaffBrowser.on(this.environment)
+			.signIn("officer.wigston@example.org", StaffBrowser.DEMO_PASSWORD);
+		assertThat(StaffBrowser.redirectPath(otherAccount)).as("other accounts are not locked").isEqualTo("/staff");
+	}
+
+	@Test
+	void sendsAFormWhoseSessionTimedOutBackToSignIn() {
+		HttpResponse<String> response = StaffBrowser.on(this.environment)
+			.post("/staff/sign-in", "a-token-from-a-session-that-ended", "email", "webeditor@example.org", "password",
+					StaffBrowser.DEMO_PASSWORD);
+
+		assertThat(StaffBrowser.redirectPath(response)).isEqualTo("/staff/sign-in?timed-out");
+	}
+
+	@Test
+	void givesANewSessionIdAtSignIn() {
+		StaffBrowser browser = StaffBrowser.on(this.environment);
+		browser.get("/staff/sign-in");
+		String before = browser.sessionId().orElseThrow();
+
+		browser.signIn("officer.oadby@example.org", StaffBrowser.DEMO_PASSWORD);
+
+		assertThat(browser.sessionId()).isPresent().get().isNotEqualTo(before);
+		StaffBrowser oldSession = StaffBrowser.on(this.environment);
+		assertThat(oldSession.get("/staff").statusCode()).isEqualTo(302);
+	}
+
+	@Test
+	void signingOutEndsTheSession() {
+		StaffBrowser browser = StaffBrowser.signedIn(this.environment, "sergeant@example.org",
+				StaffBrowser.DEMO_PASSWORD);
+		StaffBrowser sameSessionElsewhere = browser.copy();
+		assertThat(sameSessionElsewhere.get("/staff").statusCode()).isEqualTo(200);
+
+		HttpResponse<String> signedOut = browser.submit("/staff", "/staff/sign-out");
+
+		assertThat(StaffBrowser.redirectPath(signedOut)).isEqualTo("/staff/sign-in?signed-out");
+		assertThat(StaffBrowser.parse(browser.follow(signedOut)).select(".govuk-notification-banner").text())
+			.contains("You have signed out.");
+		HttpResponse<String> reused = sameSessionElsewhere.get("/staff");
+		assertThat(reused.statusCode()).as("the old session id no longer works").isEqualTo(302);
+		assertThat(StaffBrowser.redirectPath(reused)).isEqualTo("/staff/sign-in");
+	}
+
+	@Test
+	void signingOutNeedsTheCsrfToken() {
+		StaffBrowser browser = StaffBrowser.signedIn(this.environment, "sergeant@example.org",
+				StaffBrowser.DEMO_PASSWORD);
+
+		HttpResponse<String> forged = browser.post("/staff/sign-out", null);
+
+		assertThat(forged.statusCode()).isEqualTo(403);
+		assertThat(browser.get("/staff").statusCode()).as("still signed in").isEqualTo(200);
+	}
+
+	@Test
+	void aDisabledAccountCannotSignInAndItsSessionEnds() {
+		StaffAccounts.Account account = TestAccounts.create(this.accounts, "Soon Disabled",
+				Set.of(StaffRole.WEB_EDITOR), Set.of(), Set.of());
+		StaffBrowser browser = StaffBrowser.signedIn(this.environment, account.email(), TestAccounts.PASSWORD);
+		assertThat(browser.get("/staff").statusCode()).isEqualTo(200);
+
+		this.accounts.disable(account.id(), administrator());
+
+		HttpResponse<String> next = browser.get("/staff");
+		assertThat(next.statusCode()).isEqualTo(302);
+		assertThat(StaffBrowser.redirectPath(next)).isEqualTo("/staff/sign-in?ended");
+		HttpResponse<String> again = StaffBrowser.on(this.environment).signIn(account.email(), TestAccounts.PASSWORD);
+		assertThat(StaffBrowser.redirectPath(again)).isEqualTo("/staff/sign-in");
+		this.accounts.enable(account.id(), administrator());
+		assertThat(StaffBrowser
+			.redirectPath(StaffBrowser.on(this.environment).signIn(account.email(), TestAccounts.PASSWORD)))
+			.isEqualTo("/staff");
+	}
+
+	@Test
+	void aNewPasswordSetByAnAdministratorEndsTheSession() {
+		StaffAccounts.Account account = TestAccounts.create(this.accounts, "Forgot Password",
+				Set.of(StaffRole.WEB_EDITOR), Set.of(), Set.of());
+		StaffBrowser browser = StaffBrowser.signedIn(this.environment, account.email(), TestAccounts.PASSWORD);
+
+		this.accounts.setTemporaryPassword(account.id(), "a brand new temporary one", administrator());
+
+		assertThat(StaffBrowser.redirectPath(browser.get("/staff"))).isEqualTo("/staff/sign-in?ended");
+	}
+
+	@Test
+	void neverLogsPasswords(CapturedOutput output) {
+		String canary = "canary-" + System.nanoTime();
+
+		StaffBrowser.on(this.environment).signIn("webeditor@example.org", canary);
+		StaffBrowser.signedIn(this.environment, "webeditor@example.org", StaffBrowser.DEMO_PASSWORD);
+
+		assertThat(output.getAll()).contains("Sign-in failed: email=webeditor@example.org")
+			.contains("Sign-in succeeded: staff=")
+			.doesNotContain(canary)
+			.doesNotContain(StaffBrowser.DEMO_PASSWORD);
+	}
+
+	private StaffUser administrator() {
+		return this.accounts.list()
+			.stream()
+			.filter((account) -> account.email().equals("admin@example.org"))
+			.map(TestAccounts::userOf)
+			.findFirst()
+			.orElseThrow();
+	}
+
+}

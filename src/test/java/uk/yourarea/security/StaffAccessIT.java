@@ -1,0 +1,164 @@
+package uk.yourarea.security;
+
+import java.net.http.HttpResponse;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+
+import uk.yourarea.testing.DemoSiteTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The role × URL matrix over real HTTP, signed in as each demo account: every staff route
+ * that exists, and a few that do not (under /staff, anything not allowed is denied).
+ * "Allowed" means neither sent to sign in nor refused (403): what the page then answers
+ * is its feature's business.
+ */
+@DemoSiteTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StaffAccessIT {
+
+	enum Who {
+
+		ANONYMOUS(null), OFFICER("officer.wigston@example.org"), SUPERVISOR("sergeant@example.org"),
+		WEB_EDITOR("webeditor@example.org"), ADMIN("admin@example.org");
+
+		final String email;
+
+		Who(String email) {
+			this.email = email;
+		}
+
+	}
+
+	enum Answer {
+
+		/** 302 to the sign-in page. */
+		SIGN_IN,
+		/** 403. */
+		DENIED,
+		/** 200. */
+		OK,
+		/**
+		 * Not sent to sign in, not 403 (200, a redirect within the feature, or 404 for
+		 * one not built yet).
+		 */
+		ALLOWED
+
+	}
+
+	@Autowired
+	private Environment environment;
+
+	@Autowired
+	private StaffAccounts accounts;
+
+	private final Map<Who, StaffBrowser> browsers = new EnumMap<>(Who.class);
+
+	private long adminId;
+
+	@BeforeAll
+	void signInAsEveryone() {
+		for (Who who : Who.values()) {
+			this.browsers.put(who, (who.email == null) ? StaffBrowser.on(this.environment)
+					: StaffBrowser.signedIn(this.environment, who.email, StaffBrowser.DEMO_PASSWORD));
+		}
+		this.adminId = this.accounts.list()
+			.stream()
+			.filter((account) -> account.email().equals("admin@example.org"))
+			.findFirst()
+			.orElseThrow()
+			.id();
+	}
+
+	static Stream<Arguments> matrix() {
+		// path, anonymous, officer, supervisor, web editor, admin
+		return Stream.of(row("/staff", Answer.SIGN_IN, Answer.OK, Answer.OK, Answer.OK, Answer.OK),
+				row("/staff/change-password", Answer.SIGN_IN, Answer.OK, Answer.OK, Answer.OK, Answer.OK),
+				row("/staff/inbox", Answer.SIGN_IN, Answer.ALLOWED, Answer.ALLOWED, Answer.DENIED, Answer.ALLOWED),
+				row("/staff/inbox/1", Answer.SIGN_IN, Answer.ALLOWED, Answer.ALLOWED, Answer.DENIED, Answer.ALLOWED),
+				row("/staff/supervisor", Answer.SIGN_IN, Answer.DENIED, Answer.ALLOWED, Answer.DENIED, Answer.ALLOWED),
+				row("/staff/guarantee", Answer.SIGN_IN, Answer.DENIED, Answer.ALLOWED, Answer.ALLOWED, Answer.ALLOWED),
+				row("/staff/admin", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.DENIED, Answer.ALLOWED),
+				row("/staff/admin/accounts", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.DENIED, Answer.OK),
+				row("/staff/admin/accounts/new", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.DENIED,
+						Answer.OK),
+				row("/staff/admin/accounts/{admin}", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.DENIED,
+						Answer.OK),
+				row("/staff/admin/accounts/{admin}/edit", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.DENIED,
+						Answer.OK),
+				row("/staff/admin/accounts/{admin}/temporary-password", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED,
+						Answer.DENIED, Answer.OK),
+				row("/staff/no-such-page", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.DENIED,
+						Answer.ALLOWED));
+	}
+
+	private static Arguments row(String path, Answer anonymous, Answer officer, Answer supervisor, Answer webEditor,
+			Answer admin) {
+		return Arguments.of(path, List.of(anonymous, officer, supervisor, webEditor, admin));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("matrix")
+	void answersEachRoleAsTheMatrixSays(String path, List<Answer> answers) {
+		String url = path.replace("{admin}", Long.toString(this.adminId));
+		for (Who who : Who.values()) {
+			HttpResponse<String> response = this.browsers.get(who).get(url);
+			Answer expected = answers.get(who.ordinal());
+			String as = who + " GET " + url;
+			switch (expected) {
+				case SIGN_IN -> {
+					assertThat(response.statusCode()).as(as).isEqualTo(302);
+					assertThat(StaffBrowser.redirectPath(response)).as(as).isEqualTo("/staff/sign-in");
+				}
+				case DENIED -> assertThat(response.statusCode()).as(as).isEqualTo(403);
+				case OK -> assertThat(response.statusCode()).as(as).isEqualTo(200);
+				case ALLOWED -> {
+					assertThat(response.statusCode()).as(as).isNotEqualTo(403).isLessThan(500);
+					assertThat(StaffBrowser.redirectPath(response)).as(as).doesNotStartWith("/staff/sign-in");
+				}
+			}
+			assertThat(response.headers().firstValue("Cache-Control")).as("Cache-Control of " + as)
+				.hasValue("no-store");
+		}
+	}
+
+	@Test
+	void onlyAdministratorsCanChangeAccounts() {
+		for (Who who : List.of(Who.OFFICER, Who.SUPERVISOR, Who.WEB_EDITOR)) {
+			StaffBrowser browser = this.browsers.get(who);
+			String token = StaffBrowser.csrfToken(browser.page("/staff"), "/staff/sign-out");
+			assertThat(browser
+				.post("/staff/admin/accounts/new", token, "name", "Sneaky", "email", "sneaky@example.org", "roles",
+						"ADMIN", "temporaryPassword", "a long enough password")
+				.statusCode()).as(who + " adding an account").isEqualTo(403);
+			assertThat(browser.post("/staff/admin/accounts/" + this.adminId + "/disable", token).statusCode())
+				.as(who + " disabling an account")
+				.isEqualTo(403);
+		}
+		assertThat(this.accounts.emailInUse("sneaky@example.org", null)).isFalse();
+	}
+
+	@Test
+	void refusesAFormSentWithoutTheCsrfToken() {
+		HttpResponse<String> response = this.browsers.get(Who.ADMIN)
+			.post("/staff/admin/accounts/new", null, "name", "No Token", "email", "no-token@example.org", "roles",
+					"WEB_EDITOR", "temporaryPassword", "a long enough password");
+
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(this.accounts.emailInUse("no-token@example.org", null)).isFalse();
+	}
+
+}
