@@ -43,6 +43,9 @@ class SiteErrorViewResolver implements ErrorViewResolver {
 		if (status == HttpStatus.SERVICE_UNAVAILABLE) {
 			return "error/503";
 		}
+		if (status == HttpStatus.CONTENT_TOO_LARGE) {
+			return "error/413";
+		}
 		return status.is5xxServerError() ? "error/5xx" : "error/error";
 	}
 

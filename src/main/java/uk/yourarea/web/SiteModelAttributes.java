@@ -1,5 +1,8 @@
 package uk.yourarea.web;
 
+import java.time.Clock;
+import java.time.ZoneId;
+
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -11,9 +14,18 @@ class SiteModelAttributes {
 
 	private final SiteProperties site;
 
-	SiteModelAttributes(ForceProperties force, SiteProperties site) {
+	private final ZoneId zone;
+
+	SiteModelAttributes(ForceProperties force, SiteProperties site, Clock clock) {
 		this.force = force;
 		this.site = site;
+		this.zone = clock.getZone();
+	}
+
+	/** The zone times are shown in: {@code ${instant.atZone(zone)}}. */
+	@ModelAttribute("zone")
+	ZoneId zone() {
+		return this.zone;
 	}
 
 	@ModelAttribute("force")

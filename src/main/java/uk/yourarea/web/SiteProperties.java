@@ -6,10 +6,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Site-wide settings: the service name, whether this is a demonstration, and how long shared caches
- * may keep a public page.
+ * Site-wide settings: the service name, whether this is a demonstration, how long shared caches may
+ * keep a public page, and the address the site is reached at (for links in emails).
  */
 @ConfigurationProperties("yourarea.site")
 public record SiteProperties(@DefaultValue("Your Area") String serviceName, @DefaultValue("true") boolean demonstration,
-		@DefaultValue("300s") Duration publicMaxAge) {
+		@DefaultValue("300s") Duration publicMaxAge, @DefaultValue("http://localhost:8080") String baseUrl) {
+
+	/** An absolute link for emails: the base URL with the path appended. */
+	public String link(String path) {
+		return this.baseUrl.replaceAll("/+$", "") + path;
+	}
+
 }

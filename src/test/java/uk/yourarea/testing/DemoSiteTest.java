@@ -18,6 +18,8 @@ import org.springframework.test.context.ActiveProfiles;
  * by the servlet container's error dispatch) and every registered servlet filter behave
  * as in production.
  * <p>
+ * Emails go to a GreenMail server in the test JVM ({@link TestMail}), relayed every 300 ms.
+ * <p>
  * Every class that needs the demo site uses this annotation and nothing else that changes
  * the context configuration, so one application context (and one demo data load) serves
  * them all.
@@ -25,9 +27,9 @@ import org.springframework.test.context.ActiveProfiles;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "yourarea.mail.relay-interval=300ms")
 @ActiveProfiles("demo")
-@Import(Site.class)
+@Import({ Site.class, TestMail.class })
 public @interface DemoSiteTest {
 
 }

@@ -74,6 +74,11 @@ public class Site {
 		return "/find-your-area?postcode=" + URLEncoder.encode(typed, StandardCharsets.UTF_8);
 	}
 
+	/** A visitor with their own cookies, who can fill in and send forms. */
+	public Visitor visitor() {
+		return new Visitor(uri("/").toString().replaceAll("/$", ""));
+	}
+
 	private URI uri(String pathAndQuery) {
 		int port = this.environment.getRequiredProperty("local.server.port", Integer.class);
 		return URI.create("http://localhost:" + port + pathAndQuery);

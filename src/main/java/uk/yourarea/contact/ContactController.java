@@ -1,0 +1,163 @@
+package uk.yourarea.contact;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import uk.yourarea.neighbourhood.Neighbourhood;
+import uk.yourarea.neighbourhood.NeighbourhoodRepository;
+import uk.yourarea.web.Choice;
+import uk.yourarea.web.FormError;
+import uk.yourarea.web.FormErrors;
+import uk.yourarea.web.NotFoundException;
+
+/** The resident's contact form to their neighbourhood team, and its confirmation. */
+@Controller
+class ContactController {
+
+	static final List<Choice> PREFERRED_CONTACT = List.of(new Choice("EMAIL", "Email"),
+			new Choice("PHONE", "Telephone"));
+
+	static final List<Choice> SENDER_TYPES = List.of(new Choice("RESIDENT", "I live in the area"),
+			new Choice("BUSINESS", "I run or work for a business in the area"));
+
+	static final List<Choice> TOPICS = Arrays.stream(Topic.values())
+		.map((topic) -> new Choice(topic.name(), topic.label()))
+		.toList();
+
+	private static final Logger log = LoggerFactory.getLogger(ContactController.class);
+
+	private final NeighbourhoodRepository neighbourhoods;
+
+	private final ContactMessages messages;
+
+	private final Clock clock;
+
+	ContactController(NeighbourhoodRepository neighbourhoods, ContactMessages messages, Clock clock) {
+		this.neighbourhoods = neighbourhoods;
+		this.messages = messages;
+		this.clock = clock;
+	}
+
+	@GetMapping("/area/{slug}/contact")
+	String form(@PathVariable String slug, Model model, HttpServletResponse response) {
+		Neighbourhood neighbourhood = neighbourhood(slug);
+		noStore(response);
+		return show(model, Team.of(neighbourhood), ContactForm.blank(this.clock.millis(), newIdempotencyKey()),
+				List.of(), null);
+	}
+
+	@PostMapping("/area/{slug}/contact")
+	String send(@PathVariable String slug, @Valid @ModelAttribute("form") ContactForm form, BindingResult result,
+			Model model, HttpServletRequest request, HttpServletResponse response) {
+		noStore(response);
+		List<FormError> errors = new ArrayList<>(FormErrors.inPageOrder(result, ContactForm.FIELD_ORDER));
+		if (form.preferredContact() == ContactMessage.PreferredContact.PHONE
+				&& (form.phone() == null || form.phone().isBlank())
+				&& errors.stream().noneMatch((error) -> error.field().equals("phone"))) {
+			errors.add(new FormError("phone", "Enter a telephone number so that we can call you"));
+			errors.sort(java.util.Comparator.comparingInt((FormError error) -> ContactForm.FIELD_ORDER.indexOf(error.field())));
+		}
+		if (form.idempotencyKey() == null || !form.idempotencyKey().matches("[0-9a-f]{32}")) {
+			form = form.withIdempotencyKey(newIdempotencyKey());
+		}
+		try {
+			Neighbourhood neighbourhood = neighbourhood(slug);
+			if (!errors.isEmpty()) {
+				return show(model, Team.of(neighbourhood), form, errors, null);
+			}
+			ContactMessages.Received received = this.messages.receive(neighbourhood, form, request.getRemoteAddr());
+			return "redirect:" + UriComponentsBuilder.fromPath("/area/{slug}/contact/sent")
+				.queryParam("reference", received.reference())
+				.buildAndExpand(slug)
+				.toUriString();
+		}
+		catch (ContactMessages.TooManyMessages ex) {
+			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+			model.addAttribute("team", new Team(slug, ""));
+			model.addAttribute("form", form);
+			return "contact/too-many";
+		}
+		catch (CannotCreateTransactionException | DataAccessResourceFailureException ex) {
+			// Nothing was stored: show the form again with everything the resident typed.
+			log.error("Could not store a contact message: the database is unavailable: {}", ex.getMessage());
+			response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+			return show(model, new Team(slug, ""), form, List.of(), "unavailable");
+		}
+	}
+
+	@GetMapping("/area/{slug}/contact/sent")
+	String sent(@PathVariable String slug, @RequestParam(required = false) String reference, Model model,
+			HttpServletResponse response) {
+		Neighbourhood neighbourhood = neighbourhood(slug);
+		noStore(response);
+		ContactMessages.Received received = this.messages.findReceived(reference == null ? "" : reference, neighbourhood.getId())
+			.orElseThrow(() -> new NotFoundException("No message " + reference));
+		model.addAttribute("neighbourhood", neighbourhood);
+		model.addAttribute("received", received);
+		model.addAttribute("deadline", this.messages.formatDeadline(received.dueAt()));
+		return "contact/sent";
+	}
+
+	/** The team a form goes to; its name is empty when the database could not be asked. */
+	record Team(String slug, String name) {
+
+		static Team of(Neighbourhood neighbourhood) {
+			return new Team(neighbourhood.getSlug(), neighbourhood.getName());
+		}
+
+		public String title() {
+			return this.name.isEmpty() ? "Contact your neighbourhood team" : "Contact the " + this.name + " team";
+		}
+
+	}
+
+	private static String newIdempotencyKey() {
+		return UUID.randomUUID().toString().replace("-", "");
+	}
+
+	private String show(Model model, Team team, ContactForm form, List<FormError> errors, @Nullable String problem) {
+		model.addAttribute("team", team);
+		model.addAttribute("form", form);
+		model.addAttribute("errors", errors);
+		model.addAttribute("fieldErrors", FormErrors.byField(errors));
+		model.addAttribute("problem", problem);
+		model.addAttribute("preferredContactChoices", PREFERRED_CONTACT);
+		model.addAttribute("senderTypeChoices", SENDER_TYPES);
+		model.addAttribute("topicChoices", TOPICS);
+		return "contact/form";
+	}
+
+	private Neighbourhood neighbourhood(String slug) {
+		return this.neighbourhoods.findBySlug(slug).orElseThrow(() -> new NotFoundException("No neighbourhood " + slug));
+	}
+
+	/** These pages carry a form token or a resident's words: no cache may keep them. */
+	private static void noStore(HttpServletResponse response) {
+		response.setHeader("Cache-Control", "no-store");
+	}
+
+}

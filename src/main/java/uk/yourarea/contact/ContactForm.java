@@ -1,0 +1,51 @@
+package uk.yourarea.contact;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a resident types into the contact form. {@code website} is a honeypot no person sees;
+ * {@code startedAt} is when the form was shown and {@code idempotencyKey} makes a double submit
+ * create one message.
+ */
+public record ContactForm(
+		@NotBlank(message = "Enter your name") @Size(max = 100,
+				message = "Your name must be 100 characters or fewer") @Nullable String name,
+		@NotBlank(message = "Enter your email address so that we can reply") @Size(max = 254,
+				message = "Your email address must be 254 characters or fewer") @Email(
+						regexp = "^$|[^@\\s]+@[^@\\s]+\\.[^@\\s]+",
+						message = "Enter an email address in the correct format, like name@example.com") @Nullable String email,
+		@Pattern(regexp = "^$|^\\+?[0-9 ()-]{10,20}$",
+				message = "Enter a telephone number, like 01632 960 001 or 07700 900 982") @Nullable String phone,
+		@NotNull(message = "Select how you would like us to contact you") ContactMessage.@Nullable PreferredContact preferredContact,
+		@NotNull(message = "Select whether you live or run a business in the area") ContactMessage.@Nullable SenderType senderType,
+		@NotNull(message = "Select what your message is about") @Nullable Topic topic,
+		@NotBlank(message = "Enter your message") @Size(max = 5000,
+				message = "Your message must be 5,000 characters or fewer") @Nullable String message,
+		@Size(max = 200, message = "The street or area must be 200 characters or fewer") @Nullable String location,
+		@Nullable String website, @Nullable Long startedAt, @Nullable String idempotencyKey) {
+
+	/** The order the fields appear in on the page, for the error summary. */
+	static final java.util.List<String> FIELD_ORDER = java.util.List.of("name", "email", "phone", "preferredContact",
+			"senderType", "topic", "message", "location");
+
+	static ContactForm blank(long startedAt, String idempotencyKey) {
+		return new ContactForm(null, null, null, null, null, null, null, null, null, startedAt, idempotencyKey);
+	}
+
+	ContactForm withIdempotencyKey(String key) {
+		return new ContactForm(this.name, this.email, this.phone, this.preferredContact, this.senderType, this.topic,
+				this.message, this.location, this.website, this.startedAt, key);
+	}
+
+	/** How many characters the message has, for the character count shown without JavaScript. */
+	public int messageLength() {
+		return (this.message != null) ? this.message.length() : 0;
+	}
+
+}

@@ -1,0 +1,372 @@
+package uk.yourarea.contact;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Version;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A resident's message to their neighbourhood team, its conversation and its response clock. The
+ * clock starts when the message arrives and again whenever the resident writes back or says a reply
+ * did not answer their question; only a full reply from the team stops it.
+ */
+@Entity
+public class ContactMessage {
+
+	public enum Status {
+
+		/** Looked like abuse (honeypot, too fast): waits for a person to release it. */
+		HELD_FOR_REVIEW("Held for review"),
+		/** Waiting for the team. */
+		OPEN("Open"),
+		/** The team gave a full reply; the clock has stopped. */
+		ANSWERED("Answered"),
+		/** Closed by the team with an outcome. */
+		CLOSED("Closed");
+
+		private final String label;
+
+		Status(String label) {
+			this.label = label;
+		}
+
+		public String label() {
+			return this.label;
+		}
+
+	}
+
+	public enum PreferredContact {
+
+		EMAIL, PHONE
+
+	}
+
+	public enum SenderType {
+
+		RESIDENT, BUSINESS
+
+	}
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	private String reference;
+
+	@Column(name = "neighbourhood_id")
+	private Long neighbourhoodId;
+
+	private String senderName;
+
+	private String senderEmail;
+
+	private @Nullable String senderPhone;
+
+	@Enumerated(EnumType.STRING)
+	private PreferredContact preferredContact;
+
+	@Enumerated(EnumType.STRING)
+	private SenderType senderType;
+
+	@Enumerated(EnumType.STRING)
+	private Topic topic;
+
+	private String body;
+
+	private @Nullable String location;
+
+	@Enumerated(EnumType.STRING)
+	private Status status;
+
+	private Instant receivedAt;
+
+	private Instant clockStartedAt;
+
+	private Instant dueAt;
+
+	private String dueExplanation;
+
+	private @Nullable Instant firstAnsweredAt;
+
+	private @Nullable Instant answeredAt;
+
+	private @Nullable Instant escalatedAt;
+
+	@Column(name = "assigned_to_id")
+	private @Nullable Long assignedToId;
+
+	private @Nullable String outcome;
+
+	private String idempotencyKey;
+
+	private @Nullable String heldReason;
+
+	@Version
+	private long version;
+
+	@OneToMany(mappedBy = "message", cascade = CascadeType.ALL, orphanRemoval = true)
+	@OrderBy("at, id")
+	private List<MessageEntry> entries = new ArrayList<>();
+
+	protected ContactMessage() {
+	}
+
+	ContactMessage(String reference, Long neighbourhoodId, Sender sender, Topic topic, String body,
+			@Nullable String location, Instant receivedAt, ResponseDeadline.Due due, String idempotencyKey) {
+		this.reference = reference;
+		this.neighbourhoodId = neighbourhoodId;
+		this.senderName = sender.name();
+		this.senderEmail = sender.email();
+		this.senderPhone = sender.phone();
+		this.preferredContact = sender.preferredContact();
+		this.senderType = sender.type();
+		this.topic = topic;
+		this.body = body;
+		this.location = location;
+		this.status = Status.OPEN;
+		this.receivedAt = receivedAt;
+		this.clockStartedAt = receivedAt;
+		this.dueAt = due.at();
+		this.dueExplanation = due.explanation();
+		this.idempotencyKey = idempotencyKey;
+		this.entries.add(new MessageEntry(this, MessageEntry.Kind.RECEIVED, null, body, receivedAt));
+	}
+
+	/** Who wrote in and how they want to hear back. */
+	public record Sender(String name, String email, @Nullable String phone, PreferredContact preferredContact,
+			SenderType type) {
+	}
+
+	void holdForReview(String reason) {
+		this.status = Status.HELD_FOR_REVIEW;
+		this.heldReason = reason;
+	}
+
+	public void releaseFromReview(long staffId, Instant now) {
+		requireStatus(Status.HELD_FOR_REVIEW, "Only a held message can be released");
+		this.status = Status.OPEN;
+		this.heldReason = null;
+		record(MessageEntry.Kind.RELEASED_FROM_REVIEW, staffId, null, now);
+	}
+
+	/**
+	 * A reply from the team. A holding reply ("we are looking into this") leaves the clock running; a
+	 * full reply stops it.
+	 */
+	public void reply(long staffId, String text, boolean full, Instant now) {
+		if (this.status == Status.CLOSED || this.status == Status.HELD_FOR_REVIEW) {
+			throw new IllegalStateException("A " + this.status.label().toLowerCase() + " message cannot be replied to");
+		}
+		record(full ? MessageEntry.Kind.FULL_REPLY : MessageEntry.Kind.HOLDING_REPLY, staffId, text, now);
+		if (full) {
+			this.status = Status.ANSWERED;
+			this.answeredAt = now;
+			if (this.firstAnsweredAt == null) {
+				this.firstAnsweredAt = now;
+			}
+		}
+	}
+
+	/** The resident wrote back: the message is open again with a new clock. */
+	public void residentReplied(String text, Instant now, ResponseDeadline.Due due) {
+		requireNotClosedOrHeld();
+		record(MessageEntry.Kind.RESIDENT_REPLY, null, text, now);
+		restartClock(now, due);
+	}
+
+	/** "Did this answer your question?" No reopens the message with a new clock; yes is recorded. */
+	public void residentAnswered(boolean satisfied, Instant now, ResponseDeadline.Due due) {
+		if (this.status != Status.ANSWERED) {
+			throw new IllegalStateException("There is no reply to give feedback on");
+		}
+		if (satisfied) {
+			record(MessageEntry.Kind.RESIDENT_SATISFIED, null, null, now);
+			return;
+		}
+		record(MessageEntry.Kind.RESIDENT_NOT_SATISFIED, null, null, now);
+		restartClock(now, due);
+	}
+
+	private void restartClock(Instant now, ResponseDeadline.Due due) {
+		this.status = Status.OPEN;
+		this.clockStartedAt = now;
+		this.dueAt = due.at();
+		this.dueExplanation = due.explanation();
+		this.escalatedAt = null;
+	}
+
+	public void note(long staffId, String text, Instant now) {
+		record(MessageEntry.Kind.NOTE, staffId, text, now);
+	}
+
+	public void assignTo(long assigneeId, String assigneeName, long byStaffId, Instant now) {
+		this.assignedToId = assigneeId;
+		record(MessageEntry.Kind.ASSIGNED, byStaffId, "Assigned to " + assigneeName, now);
+	}
+
+	public void close(long staffId, String outcome, Instant now) {
+		requireNotClosedOrHeld();
+		this.status = Status.CLOSED;
+		this.outcome = outcome;
+		record(MessageEntry.Kind.CLOSED, staffId, outcome, now);
+	}
+
+	public void viewedBy(long staffId, Instant now) {
+		record(MessageEntry.Kind.VIEWED, staffId, null, now);
+	}
+
+	/** Past its deadline with no full reply: escalated once per clock. */
+	public void escalate(Instant now) {
+		if (!isOverdue(now) || this.escalatedAt != null) {
+			throw new IllegalStateException("Only an overdue message that has not been escalated can be escalated");
+		}
+		this.escalatedAt = now;
+		record(MessageEntry.Kind.ESCALATED, null, "Not answered by the deadline: escalated to the supervisors", now);
+	}
+
+	public void emailFailed(String what, Instant now) {
+		record(MessageEntry.Kind.EMAIL_FAILED, null, what, now);
+	}
+
+	private void record(MessageEntry.Kind kind, @Nullable Long staffId, @Nullable String text, Instant at) {
+		this.entries.add(new MessageEntry(this, kind, staffId, text, at));
+	}
+
+	private void requireStatus(Status expected, String message) {
+		if (this.status != expected) {
+			throw new IllegalStateException(message);
+		}
+	}
+
+	private void requireNotClosedOrHeld() {
+		if (this.status == Status.CLOSED || this.status == Status.HELD_FOR_REVIEW) {
+			throw new IllegalStateException("The message is " + this.status.label().toLowerCase());
+		}
+	}
+
+	/** Waiting for the team at or after its deadline. A reply at the last minute is in time. */
+	public boolean isOverdue(Instant now) {
+		return this.status == Status.OPEN && now.isAfter(this.dueAt);
+	}
+
+	public Long getId() {
+		return this.id;
+	}
+
+	public String getReference() {
+		return this.reference;
+	}
+
+	public Long getNeighbourhoodId() {
+		return this.neighbourhoodId;
+	}
+
+	public String getSenderName() {
+		return this.senderName;
+	}
+
+	public String getSenderEmail() {
+		return this.senderEmail;
+	}
+
+	public @Nullable String getSenderPhone() {
+		return this.senderPhone;
+	}
+
+	public PreferredContact getPreferredContact() {
+		return this.preferredContact;
+	}
+
+	public SenderType getSenderType() {
+		return this.senderType;
+	}
+
+	public Topic getTopic() {
+		return this.topic;
+	}
+
+	public String getBody() {
+		return this.body;
+	}
+
+	public @Nullable String getLocation() {
+		return this.location;
+	}
+
+	public Status getStatus() {
+		return this.status;
+	}
+
+	public Instant getReceivedAt() {
+		return this.receivedAt;
+	}
+
+	public Instant getClockStartedAt() {
+		return this.clockStartedAt;
+	}
+
+	public Instant getDueAt() {
+		return this.dueAt;
+	}
+
+	public String getDueExplanation() {
+		return this.dueExplanation;
+	}
+
+	public @Nullable Instant getFirstAnsweredAt() {
+		return this.firstAnsweredAt;
+	}
+
+	public @Nullable Instant getAnsweredAt() {
+		return this.answeredAt;
+	}
+
+	public @Nullable Instant getEscalatedAt() {
+		return this.escalatedAt;
+	}
+
+	public @Nullable Long getAssignedToId() {
+		return this.assignedToId;
+	}
+
+	public @Nullable String getOutcome() {
+		return this.outcome;
+	}
+
+	public String getIdempotencyKey() {
+		return this.idempotencyKey;
+	}
+
+	public @Nullable String getHeldReason() {
+		return this.heldReason;
+	}
+
+	public long getVersion() {
+		return this.version;
+	}
+
+	public List<MessageEntry> getEntries() {
+		return Collections.unmodifiableList(this.entries);
+	}
+
+	/** What the resident sees: their words and the team's replies, oldest first. */
+	public List<MessageEntry> getConversation() {
+		return this.entries.stream().filter((entry) -> entry.getKind().isConversation()).toList();
+	}
+
+}

@@ -1,0 +1,232 @@
+package uk.yourarea.contact;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import uk.yourarea.neighbourhood.Neighbourhood;
+import uk.yourarea.notification.EmailOutbox;
+import uk.yourarea.web.ForceProperties;
+import uk.yourarea.web.RateLimits;
+import uk.yourarea.web.SiteProperties;
+
+/**
+ * Receives residents' messages and keeps their side of the conversation: the acknowledgement, the
+ * private link, their replies and their feedback.
+ */
+@Service
+public class ContactMessages {
+
+	/** A message was stored (or had been already, for a repeated submit). */
+	public record Received(String reference, Instant dueAt, String dueExplanation) {
+	}
+
+	/** The form came too often from one place or one email address. */
+	public static class TooManyMessages extends RuntimeException {
+
+		TooManyMessages(String message) {
+			super(message, null, false, false);
+		}
+
+	}
+
+	static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'at' h:mma", Locale.UK);
+
+	private static final Logger log = LoggerFactory.getLogger(ContactMessages.class);
+
+	private final ContactMessageRepository messages;
+
+	private final ResponseDeadline deadline;
+
+	private final ContactProperties limits;
+
+	private final RateLimits rateLimits;
+
+	private final EmailOutbox outbox;
+
+	private final JdbcTemplate jdbc;
+
+	private final ForceProperties force;
+
+	private final SiteProperties site;
+
+	private final Clock clock;
+
+	ContactMessages(ContactMessageRepository messages, ResponseDeadline deadline, ContactProperties limits,
+			RateLimits rateLimits, EmailOutbox outbox, JdbcTemplate jdbc, ForceProperties force, SiteProperties site,
+			Clock clock) {
+		this.messages = messages;
+		this.deadline = deadline;
+		this.limits = limits;
+		this.rateLimits = rateLimits;
+		this.outbox = outbox;
+		this.jdbc = jdbc;
+		this.force = force;
+		this.site = site;
+		this.clock = clock;
+	}
+
+	/**
+	 * Stores a valid form as a message and queues its acknowledgement in the same transaction. A form
+	 * that looks automated (honeypot filled, sent too fast) is stored but held for review.
+	 */
+	@Transactional
+	public Received receive(Neighbourhood neighbourhood, ContactForm form, String clientAddress) {
+		Optional<ContactMessage> repeat = this.messages.findByIdempotencyKey(form.idempotencyKey());
+		if (repeat.isPresent()) {
+			return received(repeat.get());
+		}
+		String email = form.email().strip();
+		if (!this.rateLimits.tryAcquire("contact-address:" + clientAddress, this.limits.messagesPerAddress(),
+				this.limits.messagesPerAddressWindow())) {
+			log.warn("Contact form rate limit reached for a client address");
+			throw new TooManyMessages("Too many messages from one address");
+		}
+		if (this.messages.countFromEmailSince(email,
+				this.clock.instant().minus(this.limits.acknowledgementsPerEmailWindow())) >= this.limits
+					.acknowledgementsPerEmail()) {
+			log.warn("Contact form rate limit reached for an email address");
+			throw new TooManyMessages("Too many messages from one email address");
+		}
+		Instant now = this.clock.instant();
+		ResponseDeadline.Due due = this.deadline.from(now);
+		ContactMessage message = new ContactMessage(uniqueReference(), neighbourhood.getId(),
+				new ContactMessage.Sender(form.name().strip(), email, blankToNull(form.phone()),
+						form.preferredContact(), form.senderType()),
+				form.topic(), form.message().strip(), blankToNull(form.location()), now, due, form.idempotencyKey());
+		String suspicion = suspicion(form, now);
+		if (suspicion != null) {
+			message.holdForReview(suspicion);
+		}
+		this.messages.save(message);
+		if (suspicion == null) {
+			this.outbox.queue(email, "We have your message (reference " + message.getReference() + ")",
+					acknowledgement(message, neighbourhood, newLink(message)), message.getId());
+		}
+		log.info("Message {} received for neighbourhood {}{}", message.getReference(), neighbourhood.getCode(),
+				(suspicion != null) ? " and held for review" : "");
+		return received(message);
+	}
+
+	private @Nullable String suspicion(ContactForm form, Instant now) {
+		if (form.website() != null && !form.website().isBlank()) {
+			return "The hidden field that only automated programs fill in was filled in";
+		}
+		if (form.startedAt() == null) {
+			return "The form was sent without the time it was shown";
+		}
+		Duration taken = Duration.between(Instant.ofEpochMilli(form.startedAt()), now);
+		if (taken.compareTo(this.limits.minimumFillTime()) < 0) {
+			return "The form was filled in faster than a person could (" + taken.toMillis() + " ms)";
+		}
+		return null;
+	}
+
+	/** A fresh private link for an email; every link issued keeps working. */
+	public String newLink(ContactMessage message) {
+		String token = Secrets.newToken();
+		this.jdbc.update(
+				"insert into message_access_token (token_hash, contact_message_id, created_at) values (?, ?, ?)",
+				Secrets.hash(token), message.getId(), java.sql.Timestamp.from(this.clock.instant()));
+		return this.site.link("/messages/" + token);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Received> findReceived(String reference, long neighbourhoodId) {
+		return this.messages.findByReference(reference)
+			.filter((message) -> message.getNeighbourhoodId() == neighbourhoodId)
+			.map(this::received);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<ContactMessage> findByToken(String token) {
+		if (!Secrets.looksLikeToken(token)) {
+			return Optional.empty();
+		}
+		Optional<ContactMessage> message = this.messages.findByAccessTokenHash(Secrets.hash(token));
+		message.ifPresent((found) -> found.getEntries().size());
+		return message;
+	}
+
+	/** The resident writes back: the message opens again with a new clock, and the team is told. */
+	@Transactional
+	public void residentReplied(String token, String text) {
+		ContactMessage message = byToken(token);
+		Instant now = this.clock.instant();
+		message.residentReplied(text.strip(), now, this.deadline.from(now));
+	}
+
+	/** "Did this answer your question?" */
+	@Transactional
+	public void residentAnswered(String token, boolean satisfied) {
+		ContactMessage message = byToken(token);
+		Instant now = this.clock.instant();
+		message.residentAnswered(satisfied, now, this.deadline.from(now));
+	}
+
+	private ContactMessage byToken(String token) {
+		return findByToken(token).orElseThrow(() -> new IllegalArgumentException("No message for that link"));
+	}
+
+	public String formatDeadline(Instant at) {
+		return DEADLINE.format(ZonedDateTime.ofInstant(at, this.clock.getZone()))
+			.replace("AM", "am")
+			.replace("PM", "pm");
+	}
+
+	private Received received(ContactMessage message) {
+		return new Received(message.getReference(), message.getDueAt(), message.getDueExplanation());
+	}
+
+	private String uniqueReference() {
+		String reference;
+		do {
+			reference = Secrets.newReference();
+		}
+		while (this.messages.existsByReference(reference));
+		return reference;
+	}
+
+	private String acknowledgement(ContactMessage message, Neighbourhood neighbourhood, String link) {
+		return """
+				Dear %s,
+
+				Thank you for contacting the %s neighbourhood team. We have your message.
+
+				Your reference is %s.
+
+				We will reply by %s.
+				%s
+
+				You can read our reply, and write back to us, using your private link:
+				%s
+
+				Keep this link to yourself: anyone who has it can read your messages.
+
+				This email address does not take replies.
+
+				In an emergency, call 999. To report a crime, call 101 or report it online at %s
+
+				%s
+				""".formatted(message.getSenderName(), neighbourhood.getName(), message.getReference(),
+				formatDeadline(message.getDueAt()), message.getDueExplanation(), link, this.force.onlineReportingUrl(),
+				this.force.name());
+	}
+
+	private static @Nullable String blankToNull(@Nullable String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+}

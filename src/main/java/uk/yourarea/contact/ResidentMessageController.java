@@ -1,0 +1,91 @@
+package uk.yourarea.contact;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import uk.yourarea.neighbourhood.NeighbourhoodRepository;
+import uk.yourarea.web.FormError;
+import uk.yourarea.web.NotFoundException;
+
+/**
+ * The resident's private page for one message, reached only through the link in their emails: the
+ * conversation, the deadline, a reply box and "Did this answer your question?".
+ */
+@Controller
+class ResidentMessageController {
+
+	static final int MAX_REPLY = 5000;
+
+	private final ContactMessages messages;
+
+	private final NeighbourhoodRepository neighbourhoods;
+
+	ResidentMessageController(ContactMessages messages, NeighbourhoodRepository neighbourhoods) {
+		this.messages = messages;
+		this.neighbourhoods = neighbourhoods;
+	}
+
+	@GetMapping("/messages/{token}")
+	String conversation(@PathVariable String token, Model model, HttpServletResponse response) {
+		return show(token, model, response, "", null);
+	}
+
+	@PostMapping("/messages/{token}/reply")
+	String reply(@PathVariable String token, @RequestParam(defaultValue = "") String reply, Model model,
+			HttpServletResponse response) {
+		if (reply.isBlank()) {
+			return show(token, model, response, reply, "Enter your reply");
+		}
+		if (reply.length() > MAX_REPLY) {
+			return show(token, model, response, reply, "Your reply must be 5,000 characters or fewer");
+		}
+		ContactMessage message = find(token);
+		if (message.getStatus() == ContactMessage.Status.CLOSED) {
+			return show(token, model, response, reply,
+					"This conversation is closed. Send a new message from your neighbourhood page instead");
+		}
+		this.messages.residentReplied(token, reply);
+		return "redirect:/messages/" + token + "?replied";
+	}
+
+	@PostMapping("/messages/{token}/feedback")
+	String feedback(@PathVariable String token, @RequestParam(required = false) String answered, Model model,
+			HttpServletResponse response) {
+		if (!"yes".equals(answered) && !"no".equals(answered)) {
+			model.addAttribute("feedbackError", "Select yes if our reply answered your question");
+			return show(token, model, response, "", null);
+		}
+		if (find(token).getStatus() != ContactMessage.Status.ANSWERED) {
+			return "redirect:/messages/" + token;
+		}
+		this.messages.residentAnswered(token, "yes".equals(answered));
+		return "redirect:/messages/" + token + ("yes".equals(answered) ? "?thanks" : "?reopened");
+	}
+
+	private String show(String token, Model model, HttpServletResponse response, String reply, String replyError) {
+		response.setHeader("Cache-Control", "no-store");
+		ContactMessage message = find(token);
+		model.addAttribute("message", message);
+		model.addAttribute("token", token);
+		model.addAttribute("neighbourhood", this.neighbourhoods.findById(message.getNeighbourhoodId()).orElseThrow());
+		model.addAttribute("deadline", this.messages.formatDeadline(message.getDueAt()));
+		model.addAttribute("reply", reply);
+		model.addAttribute("replyError", replyError);
+		model.addAttribute("errors", (replyError != null) ? java.util.List.of(new FormError("reply", replyError))
+				: (model.getAttribute("feedbackError") != null)
+						? java.util.List.of(new FormError("answered", (String) model.getAttribute("feedbackError")))
+						: java.util.List.of());
+		return "contact/conversation";
+	}
+
+	private ContactMessage find(String token) {
+		return this.messages.findByToken(token).orElseThrow(() -> new NotFoundException("No message for that link"));
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package uk.yourarea.contact;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,165 @@
+package uk.yourarea.inbox;
+
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import uk.yourarea.contact.ContactMessage;
+import uk.yourarea.contact.Topic;
+import uk.yourarea.security.StaffUser;
+import uk.yourarea.web.Choice;
+import uk.yourarea.web.FormError;
+
+/** The officers' inbox, one message's page with its actions, and the supervisors' view. */
+@Controller
+class InboxController {
+
+	static final int MAX_TEXT = 5000;
+
+	static final List<Choice> REPLY_KINDS = List.of(new Choice("FULL", "Full reply: this answers the message"),
+			new Choice("HOLDING", "Holding reply: we are looking into this"));
+
+	private final MessageInbox inbox;
+
+	InboxController(MessageInbox inbox) {
+		this.inbox = inbox;
+	}
+
+	@GetMapping("/staff/inbox")
+	String inbox(@AuthenticationPrincipal StaffUser user, @RequestParam(required = false) @Nullable String status,
+			@RequestParam(required = false) @Nullable Long neighbourhood,
+			@RequestParam(required = false) @Nullable String topic, Model model) {
+		MessageInbox.Filter filter = new MessageInbox.Filter(parse(ContactMessage.Status.class, status), neighbourhood,
+				parse(Topic.class, topic));
+		model.addAttribute("page", this.inbox.inbox(user, filter));
+		model.addAttribute("filter", filter);
+		model.addAttribute("statusChoices", Arrays.stream(ContactMessage.Status.values())
+			.map((s) -> new Choice(s.name(), s.label()))
+			.toList());
+		model.addAttribute("topicChoices", Arrays.stream(Topic.values()).map((t) -> new Choice(t.name(), t.label())).toList());
+		return "inbox/inbox";
+	}
+
+	@GetMapping("/staff/inbox/messages/{id}")
+	String message(@AuthenticationPrincipal StaffUser user, @PathVariable long id, Model model) {
+		return show(user, id, model, List.of(), "", "", "");
+	}
+
+	@PostMapping("/staff/inbox/messages/{id}/reply")
+	String reply(@AuthenticationPrincipal StaffUser user, @PathVariable long id,
+			@RequestParam(defaultValue = "") String reply, @RequestParam(required = false) @Nullable String kind,
+			Model model, RedirectAttributes redirect) {
+		if (reply.isBlank() || reply.length() > MAX_TEXT || !("FULL".equals(kind) || "HOLDING".equals(kind))) {
+			List<FormError> errors = new java.util.ArrayList<>();
+			if (reply.isBlank()) {
+				errors.add(new FormError("reply", "Enter your reply"));
+			}
+			else if (reply.length() > MAX_TEXT) {
+				errors.add(new FormError("reply", "Your reply must be 5,000 characters or fewer"));
+			}
+			if (!("FULL".equals(kind) || "HOLDING".equals(kind))) {
+				errors.add(new FormError("kind", "Select whether this is a full reply or a holding reply"));
+			}
+			return show(user, id, model, errors, reply, "", kind == null ? "" : kind);
+		}
+		this.inbox.reply(user, id, reply.strip(), "FULL".equals(kind));
+		redirect.addFlashAttribute("done", "FULL".equals(kind) ? "Your reply has been sent to the resident"
+				: "Your holding reply has been sent. The response clock is still running");
+		return "redirect:/staff/inbox/messages/" + id;
+	}
+
+	@PostMapping("/staff/inbox/messages/{id}/note")
+	String note(@AuthenticationPrincipal StaffUser user, @PathVariable long id,
+			@RequestParam(defaultValue = "") String note, Model model, RedirectAttributes redirect) {
+		if (note.isBlank() || note.length() > MAX_TEXT) {
+			return show(user, id, model, List.of(new FormError("note",
+					note.isBlank() ? "Enter a note" : "Your note must be 5,000 characters or fewer")), "", note, "");
+		}
+		this.inbox.note(user, id, note.strip());
+		redirect.addFlashAttribute("done", "Note added");
+		return "redirect:/staff/inbox/messages/" + id;
+	}
+
+	@PostMapping("/staff/inbox/messages/{id}/assign")
+	String assign(@AuthenticationPrincipal StaffUser user, @PathVariable long id,
+			@RequestParam(required = false) @Nullable Long assignee,
+			@RequestParam(defaultValue = "/staff/inbox/messages/{id}") String back, Model model,
+			RedirectAttributes redirect) {
+		if (assignee == null || this.inbox.teamFor(user, id).stream().noneMatch((p) -> p.id() == assignee)) {
+			return show(user, id, model, List.of(new FormError("assignee", "Select who should deal with this message")),
+					"", "", "");
+		}
+		this.inbox.assign(user, id, assignee);
+		redirect.addFlashAttribute("done", "Message assigned");
+		return "redirect:" + ("/staff/supervisor".equals(back) ? "/staff/supervisor" : "/staff/inbox/messages/" + id);
+	}
+
+	@PostMapping("/staff/inbox/messages/{id}/close")
+	String close(@AuthenticationPrincipal StaffUser user, @PathVariable long id,
+			@RequestParam(defaultValue = "") String outcome, Model model, RedirectAttributes redirect) {
+		if (outcome.isBlank() || outcome.length() > 1000) {
+			return show(user, id, model, List.of(new FormError("outcome",
+					outcome.isBlank() ? "Enter the outcome" : "The outcome must be 1,000 characters or fewer")), "", "",
+					"");
+		}
+		this.inbox.close(user, id, outcome.strip());
+		redirect.addFlashAttribute("done", "Message closed");
+		return "redirect:/staff/inbox/messages/" + id;
+	}
+
+	@PostMapping("/staff/inbox/messages/{id}/release")
+	String release(@AuthenticationPrincipal StaffUser user, @PathVariable long id, RedirectAttributes redirect) {
+		this.inbox.release(user, id);
+		redirect.addFlashAttribute("done", "Message released: the resident has been sent an acknowledgement");
+		return "redirect:/staff/inbox/messages/" + id;
+	}
+
+	@GetMapping("/staff/supervisor")
+	String supervisor(@AuthenticationPrincipal StaffUser user, Model model) {
+		List<MessageInbox.Row> rows = this.inbox.needingAttention(user);
+		model.addAttribute("rows", rows);
+		model.addAttribute("byNeighbourhood", rows.stream()
+			.collect(java.util.stream.Collectors.groupingBy(MessageInbox.Row::neighbourhood,
+					java.util.TreeMap::new, java.util.stream.Collectors.toList())));
+		model.addAttribute("teams", rows.stream()
+			.collect(java.util.stream.Collectors.toMap(MessageInbox.Row::id, (row) -> this.inbox.teamFor(user, row.id()))));
+		return "inbox/supervisor";
+	}
+
+	private String show(StaffUser user, long id, Model model, List<FormError> errors, String reply, String note,
+			String kind) {
+		model.addAttribute("page", this.inbox.open(user, id));
+		model.addAttribute("errors", errors);
+		model.addAttribute("fieldErrors", uk.yourarea.web.FormErrors.byField(errors));
+		model.addAttribute("reply", reply);
+		model.addAttribute("note", note);
+		model.addAttribute("kind", kind);
+		model.addAttribute("replyKinds", REPLY_KINDS);
+		return "inbox/message";
+	}
+
+	private static <E extends Enum<E>> @Nullable E parse(Class<E> type, @Nullable String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return Enum.valueOf(type, value);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+}

@@ -1,0 +1,171 @@
+package uk.yourarea.inbox;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import uk.yourarea.contact.ContactMessage;
+import uk.yourarea.contact.ContactMessageRepository;
+import uk.yourarea.contact.ContactMessages;
+import uk.yourarea.neighbourhood.Neighbourhood;
+import uk.yourarea.neighbourhood.NeighbourhoodRepository;
+import uk.yourarea.notification.EmailOutbox;
+import uk.yourarea.web.ForceProperties;
+import uk.yourarea.web.SiteProperties;
+
+/**
+ * The response clock's consequences: a message that reaches its deadline unanswered is escalated (the
+ * resident is told what happens next, the supervisors are told), and each supervisor gets one digest
+ * a day of what is due within 24 hours or overdue. Safe to run on several instances at once.
+ */
+@Component
+@ConditionalOnProperty(name = "yourarea.contact.jobs-enabled", havingValue = "true", matchIfMissing = true)
+class ResponseClockJobs {
+
+	private static final Logger log = LoggerFactory.getLogger(ResponseClockJobs.class);
+
+	private final ContactMessageRepository messages;
+
+	private final ContactMessages contact;
+
+	private final NeighbourhoodRepository neighbourhoods;
+
+	private final StaffDirectory staff;
+
+	private final EmailOutbox outbox;
+
+	private final JdbcTemplate jdbc;
+
+	private final ForceProperties force;
+
+	private final SiteProperties site;
+
+	private final Clock clock;
+
+	ResponseClockJobs(ContactMessageRepository messages, ContactMessages contact, NeighbourhoodRepository neighbourhoods,
+			StaffDirectory staff, EmailOutbox outbox, JdbcTemplate jdbc, ForceProperties force, SiteProperties site,
+			Clock clock) {
+		this.messages = messages;
+		this.contact = contact;
+		this.neighbourhoods = neighbourhoods;
+		this.staff = staff;
+		this.outbox = outbox;
+		this.jdbc = jdbc;
+		this.force = force;
+		this.site = site;
+		this.clock = clock;
+	}
+
+	@Scheduled(fixedDelayString = "${yourarea.contact.escalation-interval:60s}",
+			initialDelayString = "${yourarea.contact.escalation-initial-delay:30s}")
+	@Transactional
+	public int escalateOverdue() {
+		Instant now = this.clock.instant();
+		List<ContactMessage> overdue = this.messages.lockOverdueNotEscalated(now);
+		for (ContactMessage message : overdue) {
+			message.escalate(now);
+			Neighbourhood neighbourhood = this.neighbourhoods.findById(message.getNeighbourhoodId()).orElseThrow();
+			this.outbox.queue(message.getSenderEmail(),
+					"We have not replied in time (reference " + message.getReference() + ")",
+					residentEscalation(message, neighbourhood), message.getId());
+			for (StaffDirectory.Person supervisor : this.staff.supervisorsOf(neighbourhood.getId())) {
+				this.outbox.queue(supervisor.email(), "Overdue message " + message.getReference() + " for "
+						+ neighbourhood.getName(), supervisorEscalation(message, neighbourhood, supervisor), message.getId());
+			}
+			log.info("Message {} escalated: not answered by its deadline", message.getReference());
+		}
+		return overdue.size();
+	}
+
+	@Scheduled(cron = "${yourarea.contact.digest-cron:0 0 7 * * *}", zone = "Europe/London")
+	@Transactional
+	public int sendDailyDigests() {
+		Instant now = this.clock.instant();
+		LocalDate today = LocalDate.now(this.clock);
+		List<ContactMessage> attention = this.messages.findOpenDueBefore(now.plus(MessageInbox.DUE_SOON));
+		int sent = 0;
+		for (Map.Entry<StaffDirectory.Person, List<Long>> entry : this.staff.supervisorsWithNeighbourhoods().entrySet()) {
+			Set<Long> theirs = Set.copyOf(entry.getValue());
+			List<ContactMessage> mine = attention.stream().filter((m) -> theirs.contains(m.getNeighbourhoodId())).toList();
+			if (mine.isEmpty() || !claim("daily-digest", today + "/" + entry.getKey().id(), now)) {
+				continue;
+			}
+			this.outbox.queue(entry.getKey().email(), "Messages due or overdue today (" + mine.size() + ")",
+					digest(entry.getKey(), mine, now), null);
+			sent++;
+		}
+		return sent;
+	}
+
+	/** The first instance to record a run does it; the others skip it. */
+	private boolean claim(String job, String key, Instant now) {
+		return this.jdbc.update("""
+				insert into scheduled_job_run (job, run_key, ran_at) values (?, ?, ?)
+				on conflict do nothing""", job, key, java.sql.Timestamp.from(now)) == 1;
+	}
+
+	private String residentEscalation(ContactMessage message, Neighbourhood neighbourhood) {
+		return """
+				Dear %s,
+
+				We are sorry: the %s neighbourhood team has not replied to your message %s by %s, as we promised.
+
+				What happens next: your message has been passed to the team's sergeant and inspector, who will make
+				sure you get a reply as soon as possible.
+
+				If it cannot wait, call 101 and quote your reference. In an emergency, call 999.
+
+				If you are unhappy with how we have dealt with your message, you can complain: %s
+
+				%s
+				""".formatted(message.getSenderName(), neighbourhood.getName(), message.getReference(),
+				this.contact.formatDeadline(message.getDueAt()), this.force.website(), this.force.name());
+	}
+
+	private String supervisorEscalation(ContactMessage message, Neighbourhood neighbourhood,
+			StaffDirectory.Person supervisor) {
+		return """
+				%s,
+
+				Message %s to the %s team was due by %s and has not had a full reply.
+
+				Open it: %s
+				""".formatted(supervisor.name(), message.getReference(), neighbourhood.getName(),
+				this.contact.formatDeadline(message.getDueAt()),
+				this.site.link("/staff/inbox/messages/" + message.getId()));
+	}
+
+	private String digest(StaffDirectory.Person supervisor, List<ContactMessage> messages, Instant now) {
+		Map<Long, String> names = this.neighbourhoods.findAllById(
+				messages.stream().map(ContactMessage::getNeighbourhoodId).collect(Collectors.toSet()))
+			.stream()
+			.collect(Collectors.toMap(Neighbourhood::getId, Neighbourhood::getName));
+		String lines = messages.stream()
+			.map((m) -> "- " + m.getReference() + ", " + names.get(m.getNeighbourhoodId()) + ": "
+					+ TimeLeft.describe(m.getDueAt(), now) + "\n  " + this.site.link("/staff/inbox/messages/" + m.getId()))
+			.collect(Collectors.joining("\n"));
+		return """
+				%s,
+
+				These messages in your areas are due within 24 hours or overdue:
+
+				%s
+
+				All of them: %s
+				""".formatted(supervisor.name(), lines, this.site.link("/staff/supervisor"));
+	}
+
+}

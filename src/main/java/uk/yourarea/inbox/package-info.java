@@ -1,0 +1,4 @@
+@NullMarked
+package uk.yourarea.inbox;
+
+import org.jspecify.annotations.NullMarked;

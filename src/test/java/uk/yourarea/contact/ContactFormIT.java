@@ -1,0 +1,264 @@
+package uk.yourarea.contact;
+
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.icegreen.greenmail.util.GreenMail;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import uk.yourarea.testing.DemoSiteTest;
+import uk.yourarea.testing.Pages;
+import uk.yourarea.testing.Site;
+import uk.yourarea.testing.TestMail;
+import uk.yourarea.testing.Visitor;
+import uk.yourarea.web.RateLimits;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A resident's contact form over real HTTP: every bad input, the limits, and what gets stored. It
+ * writes to South Wigston, so that Wigston's inbox stays for the browser journey.
+ */
+@DemoSiteTest
+class ContactFormIT {
+
+	static final String FORM = "form[action$='/contact']";
+
+	@Autowired
+	Site site;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	RateLimits rateLimits;
+
+	@Autowired
+	GreenMail greenMail;
+
+	Visitor resident;
+
+	@BeforeEach
+	void newResident() {
+		this.rateLimits.clear("contact-address:127.0.0.1");
+		this.resident = this.site.visitor();
+	}
+
+	@Test
+	void theFormWarnsAboutEmergenciesAndPromisesAReplyWithin72Hours() {
+		HttpResponse<String> response = this.resident.get("/area/south-wigston/contact");
+		Document page = Pages.parse(response);
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
+		assertThat(page.selectFirst("h1").text()).isEqualTo("Contact the South Wigston team");
+		assertThat(page.select(".govuk-warning-text").text()).contains("999").contains("101");
+		assertThat(page.text()).contains("within 72 hours");
+		assertThat(page.select(FORM + " [name]").eachAttr("name")).contains("name", "email", "phone",
+				"preferredContact", "senderType", "topic", "message", "location", "website", "startedAt",
+				"idempotencyKey", "_csrf");
+		assertThat(page.select("a[href='/privacy']")).isNotEmpty();
+		Pages.assertAccessibleStructure(page);
+	}
+
+	@Test
+	void showsEveryMissingAnswerInPageOrderAndKeepsWhatWasTyped() {
+		Document form = this.resident.page("/area/south-wigston/contact");
+		HttpResponse<String> response = this.resident.submit(form, FORM,
+				Map.of("name", "", "email", "", "location", "Long Street <b>", "message", ""));
+		Document page = Pages.parse(response);
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(page.title()).startsWith("Error: ");
+		assertThat(page.select(".govuk-error-summary__list a").eachAttr("href")).containsExactly("#name", "#email",
+				"#preferredContact", "#senderType", "#topic", "#message");
+		assertThat(page.select(".govuk-error-summary__list a").eachText()).contains("Enter your name",
+				"Enter your email address so that we can reply", "Enter your message");
+		assertThat(page.selectFirst("#location").val()).isEqualTo("Long Street <b>");
+		assertThat(page.selectFirst("#name").hasClass("govuk-input--error")).isTrue();
+		assertThat(page.select("#name-error").text()).contains("Enter your name");
+		assertThat(count("select count(*) from contact_message where location = 'Long Street <b>'")).isZero();
+	}
+
+	@Test
+	void refusesAnEmailAddressThatIsNotOneAndALongMessageAndAPhoneCallWithoutANumber() {
+		Document form = this.resident.page("/area/south-wigston/contact");
+		String tooLong = "x".repeat(5001);
+		Map<String, String> fields = valid(uniqueEmail());
+		fields.put("email", "not an email");
+		fields.put("message", tooLong);
+		fields.put("preferredContact", "PHONE");
+		fields.put("phone", "");
+		Document page = Pages.parse(this.resident.submit(form, FORM, fields));
+
+		assertThat(page.select(".govuk-error-summary__list a").eachText()).containsExactly(
+				"Enter an email address in the correct format, like name@example.com",
+				"Enter a telephone number so that we can call you", "Your message must be 5,000 characters or fewer");
+		assertThat(page.selectFirst("#message").text()).hasSize(5001);
+		assertThat(page.selectFirst("#email").val()).isEqualTo("not an email");
+		assertThat(page.selectFirst("input[name=preferredContact][value=PHONE]").hasAttr("checked")).isTrue();
+	}
+
+	@Test
+	void aValidMessageIsStoredAcknowledgedAndConfirmedWithAReferenceAndADeadline() {
+		String email = uniqueEmail();
+		Document form = this.resident.page("/area/south-wigston/contact");
+		HttpResponse<String> sent = this.resident.submit(form, FORM, valid(email));
+
+		assertThat(sent.statusCode()).isEqualTo(303);
+		String location = sent.headers().firstValue("Location").orElseThrow();
+		Matcher reference = Pattern.compile("reference=(YA-[0-9A-Z]{4}-[0-9A-Z]{4})").matcher(location);
+		assertThat(reference.find()).as(location).isTrue();
+
+		Document confirmation = Pages.parse(this.resident.follow(sent));
+		assertThat(confirmation.selectFirst(".govuk-panel__title").text()).isEqualTo("Message sent");
+		assertThat(confirmation.selectFirst(".govuk-panel__body").text()).contains(reference.group(1));
+		assertThat(confirmation.text()).containsPattern("will reply by \\w+day \\d{1,2} \\w+ 20\\d\\d at \\d{1,2}(:\\d\\d)?[ap]m");
+
+		Map<String, Object> stored = this.jdbc.queryForMap(
+				"select status, extract(epoch from due_at - received_at)::bigint as wait from contact_message where reference = ?",
+				reference.group(1));
+		assertThat(stored.get("status")).isEqualTo("OPEN");
+		assertThat(stored.get("wait")).as("72 hours in seconds").isEqualTo(259200L);
+		assertThat(this.jdbc.queryForObject("select subject from outbox_email where to_address = ?", String.class,
+				email)).contains(reference.group(1));
+		String acknowledgement = TestMail.body(TestMail.to(this.greenMail, email).get(0));
+		assertThat(acknowledgement).contains(reference.group(1)).contains("/messages/").contains("We will reply by");
+	}
+
+	@Test
+	void aDoubleSubmitStoresOneMessage() {
+		String email = uniqueEmail();
+		Document form = this.resident.page("/area/south-wigston/contact");
+		HttpResponse<String> first = this.resident.submit(form, FORM, valid(email));
+		HttpResponse<String> second = this.resident.submit(form, FORM, valid(email));
+
+		assertThat(second.statusCode()).isEqualTo(303);
+		assertThat(second.headers().firstValue("Location")).isEqualTo(first.headers().firstValue("Location"));
+		assertThat(count("select count(*) from contact_message where sender_email = '" + email + "'")).isEqualTo(1);
+	}
+
+	@Test
+	void suspectedAbuseIsHeldForReviewNotDropped() {
+		String honeypot = uniqueEmail();
+		Map<String, String> filled = valid(honeypot);
+		filled.put("website", "http://spam.example");
+		this.resident.submit(this.resident.page("/area/south-wigston/contact"), FORM, filled);
+		String tooFast = uniqueEmail();
+		Map<String, String> fast = valid(tooFast);
+		fast.put("startedAt", String.valueOf(System.currentTimeMillis()));
+		HttpResponse<String> response = this.resident.submit(this.resident.page("/area/south-wigston/contact"), FORM, fast);
+
+		assertThat(response.statusCode()).as("the sender is not told").isEqualTo(303);
+		for (String email : List.of(honeypot, tooFast)) {
+			assertThat(this.jdbc.queryForObject("select status from contact_message where sender_email = ?",
+					String.class, email)).isEqualTo("HELD_FOR_REVIEW");
+			assertThat(count("select count(*) from outbox_email where to_address = '" + email + "'")).isZero();
+		}
+	}
+
+	@Test
+	void tooManyMessagesFromOneAddressGetAFriendly429WithTheMessageKept() {
+		for (int i = 0; i < 5; i++) {
+			assertThat(this.resident.submit(this.resident.page("/area/south-wigston/contact"), FORM, valid(uniqueEmail()))
+				.statusCode()).isEqualTo(303);
+		}
+		Map<String, String> sixth = valid(uniqueEmail());
+		sixth.put("message", "The sixth message in ten minutes");
+		HttpResponse<String> response = this.resident.submit(this.resident.page("/area/south-wigston/contact"), FORM, sixth);
+
+		assertThat(response.statusCode()).isEqualTo(429);
+		Document page = Pages.parse(response);
+		assertThat(page.selectFirst("h1").text()).isEqualTo("You have sent a lot of messages");
+		assertThat(page.text()).contains("999").contains("101");
+		assertThat(page.selectFirst("textarea").text()).isEqualTo("The sixth message in ten minutes");
+	}
+
+	@Test
+	void aFourthMessageFromOneEmailAddressInADayIsRefused() {
+		String email = uniqueEmail();
+		for (int i = 0; i < 3; i++) {
+			assertThat(this.resident.submit(this.resident.page("/area/south-wigston/contact"), FORM, valid(email)).statusCode())
+				.isEqualTo(303);
+		}
+		assertThat(this.resident.submit(this.resident.page("/area/south-wigston/contact"), FORM, valid(email)).statusCode())
+			.isEqualTo(429);
+	}
+
+	@Test
+	void scriptInAMessageIsStoredAsTextAndNeverRunsOnThePrivatePage() {
+		String email = uniqueEmail();
+		Map<String, String> fields = valid(email);
+		fields.put("message", "<script>alert('x')</script> please help");
+		this.resident.submit(this.resident.page("/area/south-wigston/contact"), FORM, fields);
+
+		String link = privateLink(email);
+		HttpResponse<String> page = this.resident.get(link);
+		assertThat(page.body()).doesNotContain("<script>alert").contains("&lt;script&gt;alert");
+		assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-store");
+	}
+
+	@Test
+	void anOversizedRequestGets413() {
+		Map<String, String> fields = valid(uniqueEmail());
+		fields.put("message", "x".repeat(200_000));
+		HttpResponse<String> response = this.resident.submit(this.resident.page("/area/south-wigston/contact"), FORM, fields);
+
+		assertThat(response.statusCode()).isEqualTo(413);
+		assertThat(Pages.parse(response).selectFirst("h1").text()).isEqualTo("What you sent is too large");
+	}
+
+	@Test
+	void aPostWithoutTheFormTokenIsRefused() {
+		HttpResponse<String> response = this.site.visitor().post("/area/south-wigston/contact", valid(uniqueEmail()));
+
+		assertThat(response.statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void anUnknownNeighbourhoodOrPrivateLinkIsNotFound() {
+		assertThat(this.resident.get("/area/nowhere/contact").statusCode()).isEqualTo(404);
+		assertThat(this.resident.get("/messages/" + "A".repeat(43)).statusCode()).isEqualTo(404);
+		assertThat(this.resident.get("/messages/short").statusCode()).isEqualTo(404);
+	}
+
+	String privateLink(String email) {
+		String body = TestMail.body(TestMail.to(this.greenMail, email).get(0));
+		Matcher link = Pattern.compile("(/messages/[A-Za-z0-9_-]{43})").matcher(body);
+		assertThat(link.find()).isTrue();
+		return link.group(1);
+	}
+
+	static Map<String, String> valid(String email) {
+		Map<String, String> fields = new HashMap<>();
+		fields.put("name", "Sam Resident");
+		fields.put("email", email);
+		fields.put("phone", "");
+		fields.put("preferredContact", "EMAIL");
+		fields.put("senderType", "RESIDENT");
+		fields.put("topic", "SPEEDING_AND_ROADS");
+		fields.put("message", "Cars race down Long Street after 11pm most nights.");
+		fields.put("location", "Long Street");
+		fields.put("startedAt", String.valueOf(System.currentTimeMillis() - 60_000));
+		return fields;
+	}
+
+	static String uniqueEmail() {
+		return "resident-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+	}
+
+	long count(String sql) {
+		return this.jdbc.queryForObject(sql, Long.class);
+	}
+
+}

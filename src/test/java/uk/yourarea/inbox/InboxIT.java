@@ -1,0 +1,168 @@
+package uk.yourarea.inbox;
+
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import uk.yourarea.testing.DemoSiteTest;
+import uk.yourarea.testing.Pages;
+import uk.yourarea.testing.Site;
+import uk.yourarea.testing.Visitor;
+import uk.yourarea.web.RateLimits;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The inbox over real HTTP with the demo accounts: what each role sees, what an officer of another
+ * neighbourhood cannot reach by any URL, and the audit trail. Messages go to Oadby so that Wigston's
+ * inbox stays for the browser journey.
+ */
+@DemoSiteTest
+class InboxIT {
+
+	static final String PASSWORD = "Demo-only-password-2026";
+
+	@Autowired
+	Site site;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	RateLimits rateLimits;
+
+	long oadbyMessage;
+
+	String reference;
+
+	@BeforeEach
+	void aResidentWritesToOadby() {
+		this.rateLimits.clear("contact-address:127.0.0.1");
+		Visitor resident = this.site.visitor();
+		Map<String, String> fields = new HashMap<>();
+		fields.put("name", "Pat Oadby");
+		fields.put("email", "pat-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org");
+		fields.put("preferredContact", "EMAIL");
+		fields.put("senderType", "BUSINESS");
+		fields.put("topic", "THEFT_OR_BURGLARY");
+		fields.put("message", "Our shop on The Parade was broken into <b>twice</b>.");
+		fields.put("startedAt", String.valueOf(System.currentTimeMillis() - 60_000));
+		HttpResponse<String> sent = resident.submit(resident.page("/area/oadby/contact"), "main form", fields);
+		assertThat(sent.statusCode()).isEqualTo(303);
+		this.reference = sent.headers().firstValue("Location").orElseThrow().replaceAll(".*reference=", "");
+		this.oadbyMessage = this.jdbc.queryForObject("select id from contact_message where reference = ?", Long.class,
+				this.reference);
+	}
+
+	@Test
+	void anOfficerSeesTheirNeighbourhoodsMessagesWithTheTimeLeftInWords() {
+		Visitor officer = signedIn("officer.oadby@example.org");
+		Document inbox = officer.page("/staff/inbox");
+
+		assertThat(inbox.select("table tbody td:first-child").eachText()).contains(this.reference);
+		assertThat(inbox.select("table tbody tr:has(a:containsOwn(" + this.reference + ")) .govuk-tag").text())
+			.matches("due in (71|72) hours|due in 2 days|due in 3 days");
+		assertThat(inbox.select(".ya-counts").text()).contains("waiting for a first reply").contains("overdue");
+		assertThat(officer.get("/staff/inbox").headers().firstValue("Cache-Control")).hasValue("no-store");
+		Pages.assertAccessibleStructure(inbox);
+	}
+
+	@Test
+	void filtersByStatusNeighbourhoodAndTopic() {
+		Visitor officer = signedIn("officer.oadby@example.org");
+
+		assertThat(officer.page("/staff/inbox?topic=THEFT_OR_BURGLARY").text()).contains(this.reference);
+		assertThat(officer.page("/staff/inbox?topic=DRUGS").text()).doesNotContain(this.reference);
+		assertThat(officer.page("/staff/inbox?status=CLOSED").text()).doesNotContain(this.reference);
+	}
+
+	@Test
+	void anOfficerOfAnotherNeighbourhoodCannotReachTheMessageByAnyUrl() {
+		Visitor wigston = signedIn("officer.wigston@example.org");
+		String message = "/staff/inbox/messages/" + this.oadbyMessage;
+
+		assertThat(wigston.page("/staff/inbox").text()).doesNotContain(this.reference);
+		assertThat(wigston.get(message).statusCode()).isEqualTo(404);
+		String csrf = wigston.page("/staff/inbox").select("input[name=_csrf]").val();
+		for (String action : List.of("/reply", "/note", "/assign", "/close", "/release")) {
+			HttpResponse<String> response = wigston.post(message + action,
+					Map.of("_csrf", csrf, "reply", "x", "kind", "FULL", "note", "x", "outcome", "x", "assignee", "1"));
+			assertThat(response.statusCode()).as(action).isEqualTo(404);
+		}
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from message_entry where contact_message_id = ? and kind <> 'RECEIVED'", Long.class,
+				this.oadbyMessage)).isZero();
+	}
+
+	@Test
+	void theSupervisorOfTheAreaSeesItAndAWebEditorCannotReadMessages() {
+		assertThat(signedIn("sergeant@example.org").page("/staff/inbox").text()).contains(this.reference);
+		Visitor editor = signedIn("webeditor@example.org");
+		assertThat(editor.get("/staff/inbox").statusCode()).isEqualTo(403);
+		assertThat(editor.get("/staff/inbox/messages/" + this.oadbyMessage).statusCode()).isEqualTo(403);
+		assertThat(this.site.visitor().get("/staff/inbox/messages/" + this.oadbyMessage).statusCode())
+			.as("signed out").isEqualTo(302);
+	}
+
+	@Test
+	void everyViewNoteAssignmentReplyAndClosureIsInTheHistory() {
+		Visitor officer = signedIn("officer.oadby@example.org");
+		String message = "/staff/inbox/messages/" + this.oadbyMessage;
+		Document page = officer.page(message);
+		assertThat(page.text()).contains("Our shop on The Parade was broken into <b>twice</b>.");
+
+		officer.submit(page, "form[action$='/note']", Map.of("note", "Known to the retail crime team"));
+		page = officer.page(message);
+		String assignee = page.select("#assignee option:containsOwn(Sergeant), #assignee option").last().val();
+		officer.submit(page, "form[action$='/assign']", Map.of("assignee", assignee));
+		page = officer.page(message);
+		HttpResponse<String> empty = officer.submit(page, "form[action$='/reply']", Map.of("reply", ""));
+		assertThat(Pages.parse(empty).select(".govuk-error-summary").text()).contains("Enter your reply")
+			.contains("Select whether this is a full reply or a holding reply");
+		officer.submit(officer.page(message), "form[action$='/reply']",
+				Map.of("reply", "We are looking into this.", "kind", "HOLDING"));
+		assertThat(status()).as("a holding reply does not stop the clock").isEqualTo("OPEN");
+		officer.submit(officer.page(message), "form[action$='/reply']",
+				Map.of("reply", "We have increased patrols on The Parade.", "kind", "FULL"));
+		assertThat(status()).isEqualTo("ANSWERED");
+		officer.submit(officer.page(message), "form[action$='/close']", Map.of("outcome", "Patrols increased"));
+		assertThat(status()).isEqualTo("CLOSED");
+
+		List<String> kinds = this.jdbc.queryForList(
+				"select kind from message_entry where contact_message_id = ? order by at, id", String.class,
+				this.oadbyMessage);
+		assertThat(kinds).contains("VIEWED", "NOTE", "ASSIGNED", "HOLDING_REPLY", "FULL_REPLY", "CLOSED")
+			.startsWith("RECEIVED");
+		Document history = officer.page(message);
+		assertThat(history.select(".ya-conversation").text()).contains("Internal note")
+			.contains("Known to the retail crime team")
+			.contains("Full reply sent")
+			.contains("Viewed");
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from outbox_email where contact_message_id = ? and subject like '%team has replied%'",
+				Long.class, this.oadbyMessage)).as("one email for the holding reply, one for the full reply").isEqualTo(2);
+	}
+
+	private String status() {
+		return this.jdbc.queryForObject("select status from contact_message where id = ?", String.class,
+				this.oadbyMessage);
+	}
+
+	private Visitor signedIn(String email) {
+		Visitor visitor = this.site.visitor();
+		HttpResponse<String> response = visitor.submit(visitor.page("/staff/sign-in"), "main form",
+				Map.of("email", email, "password", PASSWORD));
+		assertThat(response.statusCode()).as("sign in as " + email).isIn(302, 303);
+		return visitor;
+	}
+
+}
