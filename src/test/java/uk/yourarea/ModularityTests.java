@@ -4,7 +4,10 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.modulith.core.ApplicationModules;
 
-/** The features depend on each other only through their public types, and never in a cycle. */
+/**
+ * The features depend on each other only through their public types, and never in a
+ * cycle.
+ */
 class ModularityTests {
 
 	@Test

@@ -32,7 +32,10 @@ import uk.yourarea.web.NotFoundException;
 @Controller
 class AreaController {
 
-	/** A to Z as people read it, whatever the database's collation: "Harborough and…" before "Harborough North". */
+	/**
+	 * A to Z as people read it, whatever the database's collation: "Harborough and…"
+	 * before "Harborough North".
+	 */
 	private static final Collator A_TO_Z = Collator.getInstance(Locale.UK);
 
 	static final String ENTER_A_POSTCODE = "Enter a postcode";
@@ -94,7 +97,8 @@ class AreaController {
 			return new ModelAndView("area/postcode-terminated", Map.of("postcode", terminated.postcode().value()));
 		}
 		boolean known = result instanceof PostcodeLookup.Result.NotOurs;
-		return new ModelAndView("area/postcode-not-ours", Map.of("postcode", result.postcode().value(), "known", known));
+		return new ModelAndView("area/postcode-not-ours",
+				Map.of("postcode", result.postcode().value(), "known", known));
 	}
 
 	private ModelAndView outwardCode(String outwardCode) {

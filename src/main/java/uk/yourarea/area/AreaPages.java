@@ -30,7 +30,10 @@ import uk.yourarea.station.StationRepository;
 import uk.yourarea.team.TeamMember;
 import uk.yourarea.team.TeamMemberRepository;
 
-/** Reads a neighbourhood's Your Area page: one query per part of the page, never one per row. */
+/**
+ * Reads a neighbourhood's Your Area page: one query per part of the page, never one per
+ * row.
+ */
 @Service
 class AreaPages {
 
@@ -92,8 +95,8 @@ class AreaPages {
 		ZonedDateTime end = event.getEndsAt().atZone(this.clock.getZone());
 		String when = DAY.format(start) + ", " + time(start) + " to "
 				+ (end.toLocalDate().equals(start.toLocalDate()) ? time(end) : DAY.format(end) + ", " + time(end));
-		return new EventView(event.getTitle(), event.getType().label(), event.getDescription(), event.getAddress(), when,
-				start.toOffsetDateTime().toString());
+		return new EventView(event.getTitle(), event.getType().label(), event.getDescription(), event.getAddress(),
+				when, start.toOffsetDateTime().toString());
 	}
 
 	private static String time(ZonedDateTime time) {
@@ -102,10 +105,12 @@ class AreaPages {
 
 	private static StationView stationView(Station station, DayOfWeek today) {
 		List<DayHours> week = Arrays.stream(DayOfWeek.values())
-			.map((day) -> new DayHours(day.getDisplayName(TextStyle.FULL, Locale.UK), station.hoursOn(day), day == today))
+			.map((day) -> new DayHours(day.getDisplayName(TextStyle.FULL, Locale.UK), station.hoursOn(day),
+					day == today))
 			.toList();
-		return new StationView(station.getName(), station.getKind() == Station.Kind.HUB ? "Community hub" : "Police station",
-				station.getAddress(), station.getPostcode(), station.isFrontCounter(), station.hoursOn(today), week);
+		return new StationView(station.getName(),
+				station.getKind() == Station.Kind.HUB ? "Community hub" : "Police station", station.getAddress(),
+				station.getPostcode(), station.isFrontCounter(), station.hoursOn(today), week);
 	}
 
 }

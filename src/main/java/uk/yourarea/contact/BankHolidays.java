@@ -34,7 +34,9 @@ public class BankHolidays {
 				&& !this.holidays.contains(day);
 	}
 
-	/** The last day the file knows about: working days after it are only weekends-aware. */
+	/**
+	 * The last day the file knows about: working days after it are only weekends-aware.
+	 */
 	public LocalDate knownUntil() {
 		return this.holidays.last().withMonth(12).withDayOfMonth(31);
 	}

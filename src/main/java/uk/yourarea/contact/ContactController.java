@@ -79,7 +79,8 @@ class ContactController {
 				&& (form.phone() == null || form.phone().isBlank())
 				&& errors.stream().noneMatch((error) -> error.field().equals("phone"))) {
 			errors.add(new FormError("phone", "Enter a telephone number so that we can call you"));
-			errors.sort(java.util.Comparator.comparingInt((FormError error) -> ContactForm.FIELD_ORDER.indexOf(error.field())));
+			errors.sort(java.util.Comparator
+				.comparingInt((FormError error) -> ContactForm.FIELD_ORDER.indexOf(error.field())));
 		}
 		if (form.idempotencyKey() == null || !form.idempotencyKey().matches("[0-9a-f]{32}")) {
 			form = form.withIdempotencyKey(newIdempotencyKey());
@@ -114,7 +115,8 @@ class ContactController {
 			HttpServletResponse response) {
 		Neighbourhood neighbourhood = neighbourhood(slug);
 		noStore(response);
-		ContactMessages.Received received = this.messages.findReceived(reference == null ? "" : reference, neighbourhood.getId())
+		ContactMessages.Received received = this.messages
+			.findReceived(reference == null ? "" : reference, neighbourhood.getId())
 			.orElseThrow(() -> new NotFoundException("No message " + reference));
 		model.addAttribute("neighbourhood", neighbourhood);
 		model.addAttribute("received", received);
@@ -122,7 +124,9 @@ class ContactController {
 		return "contact/sent";
 	}
 
-	/** The team a form goes to; its name is empty when the database could not be asked. */
+	/**
+	 * The team a form goes to; its name is empty when the database could not be asked.
+	 */
 	record Team(String slug, String name) {
 
 		static Team of(Neighbourhood neighbourhood) {
@@ -152,7 +156,8 @@ class ContactController {
 	}
 
 	private Neighbourhood neighbourhood(String slug) {
-		return this.neighbourhoods.findBySlug(slug).orElseThrow(() -> new NotFoundException("No neighbourhood " + slug));
+		return this.neighbourhoods.findBySlug(slug)
+			.orElseThrow(() -> new NotFoundException("No neighbourhood " + slug));
 	}
 
 	/** These pages carry a form token or a resident's words: no cache may keep them. */

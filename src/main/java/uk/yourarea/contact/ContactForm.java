@@ -9,9 +9,9 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a resident types into the contact form. {@code website} is a honeypot no person sees;
- * {@code startedAt} is when the form was shown and {@code idempotencyKey} makes a double submit
- * create one message.
+ * What a resident types into the contact form. {@code website} is a honeypot no person
+ * sees; {@code startedAt} is when the form was shown and {@code idempotencyKey} makes a
+ * double submit create one message.
  */
 public record ContactForm(
 		@NotBlank(message = "Enter your name") @Size(max = 100,
@@ -22,8 +22,10 @@ public record ContactForm(
 						message = "Enter an email address in the correct format, like name@example.com") @Nullable String email,
 		@Pattern(regexp = "^$|^\\+?[0-9 ()-]{10,20}$",
 				message = "Enter a telephone number, like 01632 960 001 or 07700 900 982") @Nullable String phone,
-		@NotNull(message = "Select how you would like us to contact you") ContactMessage.@Nullable PreferredContact preferredContact,
-		@NotNull(message = "Select whether you live or run a business in the area") ContactMessage.@Nullable SenderType senderType,
+		@NotNull(
+				message = "Select how you would like us to contact you") ContactMessage.@Nullable PreferredContact preferredContact,
+		@NotNull(
+				message = "Select whether you live or run a business in the area") ContactMessage.@Nullable SenderType senderType,
 		@NotNull(message = "Select what your message is about") @Nullable Topic topic,
 		@NotBlank(message = "Enter your message") @Size(max = 5000,
 				message = "Your message must be 5,000 characters or fewer") @Nullable String message,
@@ -43,7 +45,10 @@ public record ContactForm(
 				this.message, this.location, this.website, this.startedAt, key);
 	}
 
-	/** How many characters the message has, for the character count shown without JavaScript. */
+	/**
+	 * How many characters the message has, for the character count shown without
+	 * JavaScript.
+	 */
 	public int messageLength() {
 		return (this.message != null) ? this.message.length() : 0;
 	}

@@ -20,9 +20,10 @@ import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A resident's message to their neighbourhood team, its conversation and its response clock. The
- * clock starts when the message arrives and again whenever the resident writes back or says a reply
- * did not answer their question; only a full reply from the team stops it.
+ * A resident's message to their neighbourhood team, its conversation and its response
+ * clock. The clock starts when the message arrives and again whenever the resident writes
+ * back or says a reply did not answer their question; only a full reply from the team
+ * stops it.
  */
 @Entity
 public class ContactMessage {
@@ -165,8 +166,8 @@ public class ContactMessage {
 	}
 
 	/**
-	 * A reply from the team. A holding reply ("we are looking into this") leaves the clock running; a
-	 * full reply stops it.
+	 * A reply from the team. A holding reply ("we are looking into this") leaves the
+	 * clock running; a full reply stops it.
 	 */
 	public void reply(long staffId, String text, boolean full, Instant now) {
 		if (this.status == Status.CLOSED || this.status == Status.HELD_FOR_REVIEW) {
@@ -189,7 +190,10 @@ public class ContactMessage {
 		restartClock(now, due);
 	}
 
-	/** "Did this answer your question?" No reopens the message with a new clock; yes is recorded. */
+	/**
+	 * "Did this answer your question?" No reopens the message with a new clock; yes is
+	 * recorded.
+	 */
 	public void residentAnswered(boolean satisfied, Instant now, ResponseDeadline.Due due) {
 		if (this.status != Status.ANSWERED) {
 			throw new IllegalStateException("There is no reply to give feedback on");
@@ -259,7 +263,10 @@ public class ContactMessage {
 		}
 	}
 
-	/** Waiting for the team at or after its deadline. A reply at the last minute is in time. */
+	/**
+	 * Waiting for the team at or after its deadline. A reply at the last minute is in
+	 * time.
+	 */
 	public boolean isOverdue(Instant now) {
 		return this.status == Status.OPEN && now.isAfter(this.dueAt);
 	}

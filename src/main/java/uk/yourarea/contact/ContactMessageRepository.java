@@ -30,7 +30,10 @@ public interface ContactMessageRepository extends JpaRepository<ContactMessage, 
 			         m.dueAt""")
 	List<ContactMessage> findForInbox(Collection<Long> neighbourhoodIds);
 
-	/** Overdue messages nobody has escalated, locked so that two instances never escalate one twice. */
+	/**
+	 * Overdue messages nobody has escalated, locked so that two instances never escalate
+	 * one twice.
+	 */
 	@Query(value = """
 			select * from contact_message
 			where status = 'OPEN' and due_at < :now and escalated_at is null

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -23,8 +24,8 @@ import uk.yourarea.web.RateLimits;
 import uk.yourarea.web.SiteProperties;
 
 /**
- * Receives residents' messages and keeps their side of the conversation: the acknowledgement, the
- * private link, their replies and their feedback.
+ * Receives residents' messages and keeps their side of the conversation: the
+ * acknowledgement, the private link, their replies and their feedback.
  */
 @Service
 public class ContactMessages {
@@ -79,8 +80,9 @@ public class ContactMessages {
 	}
 
 	/**
-	 * Stores a valid form as a message and queues its acknowledgement in the same transaction. A form
-	 * that looks automated (honeypot filled, sent too fast) is stored but held for review.
+	 * Stores a valid form as a message and queues its acknowledgement in the same
+	 * transaction. A form that looks automated (honeypot filled, sent too fast) is stored
+	 * but held for review.
 	 */
 	@Transactional
 	public Received receive(Neighbourhood neighbourhood, ContactForm form, String clientAddress) {
@@ -94,9 +96,8 @@ public class ContactMessages {
 			log.warn("Contact form rate limit reached for a client address");
 			throw new TooManyMessages("Too many messages from one address");
 		}
-		if (this.messages.countFromEmailSince(email,
-				this.clock.instant().minus(this.limits.acknowledgementsPerEmailWindow())) >= this.limits
-					.acknowledgementsPerEmail()) {
+		if (this.messages.countFromEmailSince(email, this.clock.instant()
+			.minus(this.limits.acknowledgementsPerEmailWindow())) >= this.limits.acknowledgementsPerEmail()) {
 			log.warn("Contact form rate limit reached for an email address");
 			throw new TooManyMessages("Too many messages from one email address");
 		}
@@ -160,12 +161,16 @@ public class ContactMessages {
 		return message;
 	}
 
-	/** The resident writes back: the message opens again with a new clock, and the team is told. */
+	/**
+	 * The resident writes back: the message opens again with a new clock, and the team is
+	 * told.
+	 */
 	@Transactional
 	public void residentReplied(String token, String text) {
 		ContactMessage message = byToken(token);
 		Instant now = this.clock.instant();
 		message.residentReplied(text.strip(), now, this.deadline.from(now));
+		tellTheTeam(message, "The resident has written back about message " + message.getReference());
 	}
 
 	/** "Did this answer your question?" */
@@ -174,6 +179,28 @@ public class ContactMessages {
 		ContactMessage message = byToken(token);
 		Instant now = this.clock.instant();
 		message.residentAnswered(satisfied, now, this.deadline.from(now));
+		if (!satisfied) {
+			tellTheTeam(message, "Message " + message.getReference() + " is open again: the reply did not answer it");
+		}
+	}
+
+	/**
+	 * Emails the officer the message is assigned to, or else the neighbourhood's
+	 * officers. The email holds no words of the resident's: staff read them in the inbox.
+	 */
+	private void tellTheTeam(ContactMessage message, String subject) {
+		List<String> addresses = this.jdbc.queryForList("""
+				select distinct a.email from staff_account a
+				left join staff_neighbourhood n on n.staff_account_id = a.id
+				where a.enabled and (a.id = cast(? as bigint)
+				                     or (cast(? as bigint) is null and n.neighbourhood_id = ?))""", String.class,
+				message.getAssignedToId(), message.getAssignedToId(), message.getNeighbourhoodId());
+		for (String address : addresses) {
+			this.outbox.queue(
+					address, subject, subject + ". It is due by " + formatDeadline(message.getDueAt())
+							+ ".\n\nOpen it: " + this.site.link("/staff/inbox/messages/" + message.getId()) + "\n",
+					message.getId());
+		}
 	}
 
 	private ContactMessage byToken(String token) {

@@ -7,7 +7,10 @@ import org.springframework.stereotype.Component;
 
 import uk.yourarea.notification.EmailFailed;
 
-/** Puts an undeliverable email on its message's history, so staff see the resident did not get it. */
+/**
+ * Puts an undeliverable email on its message's history, so staff see the resident did not
+ * get it.
+ */
 @Component
 class EmailFailureRecorder {
 

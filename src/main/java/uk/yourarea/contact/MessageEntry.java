@@ -16,8 +16,9 @@ import jakarta.persistence.ManyToOne;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One step in a message's life: something the resident or the team said, or something staff did
- * (viewed, noted, assigned, closed). The resident sees only the conversation; staff see everything.
+ * One step in a message's life: something the resident or the team said, or something
+ * staff did (viewed, noted, assigned, closed). The resident sees only the conversation;
+ * staff see everything.
  */
 @Entity
 public class MessageEntry {
@@ -34,7 +35,10 @@ public class MessageEntry {
 			this.conversation = conversation;
 		}
 
-		/** Part of what the resident and the team said to each other (shown on the private page). */
+		/**
+		 * Part of what the resident and the team said to each other (shown on the private
+		 * page).
+		 */
 		public boolean isConversation() {
 			return this.conversation;
 		}

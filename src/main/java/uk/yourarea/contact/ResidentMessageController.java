@@ -14,8 +14,9 @@ import uk.yourarea.web.FormError;
 import uk.yourarea.web.NotFoundException;
 
 /**
- * The resident's private page for one message, reached only through the link in their emails: the
- * conversation, the deadline, a reply box and "Did this answer your question?".
+ * The resident's private page for one message, reached only through the link in their
+ * emails: the conversation, the deadline, a reply box and "Did this answer your
+ * question?".
  */
 @Controller
 class ResidentMessageController {

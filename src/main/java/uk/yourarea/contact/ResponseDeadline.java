@@ -37,14 +37,16 @@ public class ResponseDeadline {
 					"We aim to reply within " + this.policy.hours() + " hours of receiving your message, "
 							+ "including weekends and bank holidays.");
 		}
-		return new Due(afterWorkingDays(received), "We aim to reply within " + this.policy.workingDays()
-				+ " working days of receiving your message. Weekends and bank holidays in England and Wales do "
-				+ "not count, and a message sent on one counts from the start of the next working day.");
+		return new Due(afterWorkingDays(received),
+				"We aim to reply within " + this.policy.workingDays()
+						+ " working days of receiving your message. Weekends and bank holidays in England and Wales do "
+						+ "not count, and a message sent on one counts from the start of the next working day.");
 	}
 
 	/**
-	 * The same time of day, the given number of working days later. A message that arrives on a
-	 * weekend or bank holiday starts the count at midnight of the next working day.
+	 * The same time of day, the given number of working days later. A message that
+	 * arrives on a weekend or bank holiday starts the count at midnight of the next
+	 * working day.
 	 */
 	private Instant afterWorkingDays(Instant received) {
 		ZonedDateTime start = received.atZone(this.zone);

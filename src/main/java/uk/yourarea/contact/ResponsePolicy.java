@@ -4,8 +4,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How the team's response deadline is worked out: a number of calendar hours (the Guarantee's 72), or
- * a number of working days that skip weekends and bank holidays in England and Wales.
+ * How the team's response deadline is worked out: a number of calendar hours (the
+ * Guarantee's 72), or a number of working days that skip weekends and bank holidays in
+ * England and Wales.
  */
 @ConfigurationProperties("yourarea.contact.response")
 public record ResponsePolicy(@DefaultValue("calendar-hours") Kind policy, @DefaultValue("72") int hours,

@@ -7,8 +7,8 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * The random strings residents are given: a short reference to quote (not a credential) and the
- * private link's token (256 random bits, of which only a SHA-256 hash is stored).
+ * The random strings residents are given: a short reference to quote (not a credential)
+ * and the private link's token (256 random bits, of which only a SHA-256 hash is stored).
  */
 final class Secrets {
 
@@ -49,7 +49,8 @@ final class Secrets {
 
 	/** A token is 43 characters of URL-safe Base64; anything else cannot be one. */
 	static boolean looksLikeToken(String token) {
-		return token.length() == 43 && token.chars().allMatch((c) -> Character.isLetterOrDigit(c) || c == '-' || c == '_');
+		return token.length() == 43
+				&& token.chars().allMatch((c) -> Character.isLetterOrDigit(c) || c == '-' || c == '_');
 	}
 
 }

@@ -54,10 +54,10 @@ import uk.yourarea.team.TeamMember;
 import uk.yourarea.team.TeamMemberRepository;
 
 /**
- * Fills an empty database with a believable force for the demo profile: Leicestershire's 66 real
- * neighbourhoods and all LE postcodes, with fictional officers, priorities, events and stations. The
- * same data comes out every time for the same day. Nothing runs when the database already has
- * neighbourhoods.
+ * Fills an empty database with a believable force for the demo profile: Leicestershire's
+ * 66 real neighbourhoods and all LE postcodes, with fictional officers, priorities,
+ * events and stations. The same data comes out every time for the same day. Nothing runs
+ * when the database already has neighbourhoods.
  */
 @Component
 @Profile("demo")
@@ -240,7 +240,10 @@ class DemoData implements ApplicationRunner {
 		}
 	}
 
-	/** Reads a small CSV resource with simple fields (quotes only around fields without commas). */
+	/**
+	 * Reads a small CSV resource with simple fields (quotes only around fields without
+	 * commas).
+	 */
 	private static List<List<String>> readCsv(String resource) {
 		List<List<String>> rows = new ArrayList<>();
 		try (BufferedReader reader = new BufferedReader(

@@ -16,8 +16,8 @@ import uk.yourarea.team.Role;
 import uk.yourarea.team.TeamMember;
 
 /**
- * The fictional side of the demo force. Every person here is invented: first names and surnames are
- * drawn at random from common British names, never from a real officer list.
+ * The fictional side of the demo force. Every person here is invented: first names and
+ * surnames are drawn at random from common British names, never from a real officer list.
  */
 final class DemoForce {
 
@@ -25,7 +25,10 @@ final class DemoForce {
 			String stationPostcode, String hubName, String hubAddress, String hubPostcode) {
 	}
 
-	/** The code prefixes of data.police.uk's neighbourhood ids follow the force's local policing areas. */
+	/**
+	 * The code prefixes of data.police.uk's neighbourhood ids follow the force's local
+	 * policing areas.
+	 */
 	static final List<Lpa> LOCAL_POLICING_AREAS = List.of(
 			new Lpa("NA", "HOW", "Harborough, Oadby and Wigston", "Dana Whitfield", "Wigston Police Station",
 					"Bull Head Street, Wigston", "LE18 1PA", "Market Harborough Community Hub",
@@ -52,8 +55,8 @@ final class DemoForce {
 					"Welford Road, Leicester", "LE2 7AE", "Saffron Community Hub", "Saffron Lane, Leicester",
 					"LE2 6UH"),
 			new Lpa("NW", "CITYW", "Leicester West", "Claire Donnelly", "Beaumont Leys Police Station",
-					"Beaumont Way, Leicester", "LE4 1DS", "Braunstone Community Hub",
-					"Hallam Crescent East, Leicester", "LE3 1FF"));
+					"Beaumont Way, Leicester", "LE4 1DS", "Braunstone Community Hub", "Hallam Crescent East, Leicester",
+					"LE3 1FF"));
 
 	private static final String[] FIRST_NAMES = { "Amelia", "Aisha", "Ben", "Callum", "Chloe", "Daniel", "Ella",
 			"Farah", "George", "Hannah", "Harpreet", "Isaac", "Jade", "Jamal", "Kieran", "Laura", "Leon", "Megan",
@@ -109,7 +112,8 @@ final class DemoForce {
 		int size = 2 + random.nextInt(5);
 		Set<String> names = new LinkedHashSet<>();
 		while (names.size() < size) {
-			names.add(FIRST_NAMES[random.nextInt(FIRST_NAMES.length)] + " " + SURNAMES[random.nextInt(SURNAMES.length)]);
+			names
+				.add(FIRST_NAMES[random.nextInt(FIRST_NAMES.length)] + " " + SURNAMES[random.nextInt(SURNAMES.length)]);
 		}
 		List<TeamMember> members = new ArrayList<>();
 		int order = 0;
@@ -129,7 +133,8 @@ final class DemoForce {
 			String bio = switch (role) {
 				case PC -> "I have been a police officer for " + (2 + random.nextInt(15)) + " years and know " + area
 						+ " well. Come and talk to me at a beat surgery.";
-				case PCSO -> "I patrol " + area + " on foot most days. Stop me for a chat about anything that worries you.";
+				case PCSO ->
+					"I patrol " + area + " on foot most days. Stop me for a chat about anything that worries you.";
 				case SERGEANT -> "I lead the neighbourhood teams in this part of the force.";
 				default -> null;
 			};
@@ -139,7 +144,10 @@ final class DemoForce {
 		return members;
 	}
 
-	/** One to three open priorities; about one in five has not been updated for over three months. */
+	/**
+	 * One to three open priorities; about one in five has not been updated for over three
+	 * months.
+	 */
 	static List<Priority> priorities(Neighbourhood neighbourhood, LocalDate today, Random random) {
 		int count = 1 + random.nextInt(3);
 		int first = random.nextInt(CONCERNS.length);
@@ -158,7 +166,10 @@ final class DemoForce {
 		return priorities;
 	}
 
-	/** One to three events in the coming weeks, in the early evening or on a weekend morning. */
+	/**
+	 * One to three events in the coming weeks, in the early evening or on a weekend
+	 * morning.
+	 */
 	static List<Event> events(Neighbourhood neighbourhood, ZonedDateTime todayMidnight, Random random) {
 		int count = 1 + random.nextInt(3);
 		List<Event> events = new ArrayList<>();
@@ -176,9 +187,12 @@ final class DemoForce {
 				default -> "Community event";
 			};
 			String description = switch (type) {
-				case BEAT_SURGERY -> "Drop in to raise a concern or ask for crime prevention advice. No appointment needed.";
-				case PUBLIC_MEETING -> "Hear what we have done about local priorities and have your say on what we should focus on next.";
-				case PATCH_WALK -> "Walk the area with us and show us the places that worry you. Meet at the address below.";
+				case BEAT_SURGERY ->
+					"Drop in to raise a concern or ask for crime prevention advice. No appointment needed.";
+				case PUBLIC_MEETING ->
+					"Hear what we have done about local priorities and have your say on what we should focus on next.";
+				case PATCH_WALK ->
+					"Walk the area with us and show us the places that worry you. Meet at the address below.";
 				default -> null;
 			};
 			String address = switch (type) {

@@ -22,7 +22,9 @@ import uk.yourarea.security.StaffUser;
 import uk.yourarea.web.Choice;
 import uk.yourarea.web.FormError;
 
-/** The officers' inbox, one message's page with its actions, and the supervisors' view. */
+/**
+ * The officers' inbox, one message's page with its actions, and the supervisors' view.
+ */
 @Controller
 class InboxController {
 
@@ -45,10 +47,10 @@ class InboxController {
 				parse(Topic.class, topic));
 		model.addAttribute("page", this.inbox.inbox(user, filter));
 		model.addAttribute("filter", filter);
-		model.addAttribute("statusChoices", Arrays.stream(ContactMessage.Status.values())
-			.map((s) -> new Choice(s.name(), s.label()))
-			.toList());
-		model.addAttribute("topicChoices", Arrays.stream(Topic.values()).map((t) -> new Choice(t.name(), t.label())).toList());
+		model.addAttribute("statusChoices",
+				Arrays.stream(ContactMessage.Status.values()).map((s) -> new Choice(s.name(), s.label())).toList());
+		model.addAttribute("topicChoices",
+				Arrays.stream(Topic.values()).map((t) -> new Choice(t.name(), t.label())).toList());
 		return "inbox/inbox";
 	}
 
@@ -84,8 +86,10 @@ class InboxController {
 	String note(@AuthenticationPrincipal StaffUser user, @PathVariable long id,
 			@RequestParam(defaultValue = "") String note, Model model, RedirectAttributes redirect) {
 		if (note.isBlank() || note.length() > MAX_TEXT) {
-			return show(user, id, model, List.of(new FormError("note",
-					note.isBlank() ? "Enter a note" : "Your note must be 5,000 characters or fewer")), "", note, "");
+			return show(user, id, model,
+					List.of(new FormError("note",
+							note.isBlank() ? "Enter a note" : "Your note must be 5,000 characters or fewer")),
+					"", note, "");
 		}
 		this.inbox.note(user, id, note.strip());
 		redirect.addFlashAttribute("done", "Note added");
@@ -110,9 +114,10 @@ class InboxController {
 	String close(@AuthenticationPrincipal StaffUser user, @PathVariable long id,
 			@RequestParam(defaultValue = "") String outcome, Model model, RedirectAttributes redirect) {
 		if (outcome.isBlank() || outcome.length() > 1000) {
-			return show(user, id, model, List.of(new FormError("outcome",
-					outcome.isBlank() ? "Enter the outcome" : "The outcome must be 1,000 characters or fewer")), "", "",
-					"");
+			return show(user, id, model,
+					List.of(new FormError("outcome",
+							outcome.isBlank() ? "Enter the outcome" : "The outcome must be 1,000 characters or fewer")),
+					"", "", "");
 		}
 		this.inbox.close(user, id, outcome.strip());
 		redirect.addFlashAttribute("done", "Message closed");
@@ -130,11 +135,14 @@ class InboxController {
 	String supervisor(@AuthenticationPrincipal StaffUser user, Model model) {
 		List<MessageInbox.Row> rows = this.inbox.needingAttention(user);
 		model.addAttribute("rows", rows);
-		model.addAttribute("byNeighbourhood", rows.stream()
-			.collect(java.util.stream.Collectors.groupingBy(MessageInbox.Row::neighbourhood,
-					java.util.TreeMap::new, java.util.stream.Collectors.toList())));
-		model.addAttribute("teams", rows.stream()
-			.collect(java.util.stream.Collectors.toMap(MessageInbox.Row::id, (row) -> this.inbox.teamFor(user, row.id()))));
+		model.addAttribute("byNeighbourhood",
+				rows.stream()
+					.collect(java.util.stream.Collectors.groupingBy(MessageInbox.Row::neighbourhood,
+							java.util.TreeMap::new, java.util.stream.Collectors.toList())));
+		model.addAttribute("teams",
+				rows.stream()
+					.collect(java.util.stream.Collectors.toMap(MessageInbox.Row::id,
+							(row) -> this.inbox.teamFor(user, row.id()))));
 		return "inbox/supervisor";
 	}
 

@@ -31,8 +31,9 @@ import uk.yourarea.security.StaffUser;
 import uk.yourarea.web.NotFoundException;
 
 /**
- * The officers' side of residents' messages. Every method checks that the message belongs to a
- * neighbourhood the member of staff may see: anything else is "not found", whatever the URL.
+ * The officers' side of residents' messages. Every method checks that the message belongs
+ * to a neighbourhood the member of staff may see: anything else is "not found", whatever
+ * the URL.
  */
 @Service
 class MessageInbox {
@@ -103,15 +104,21 @@ class MessageInbox {
 			.filter(java.util.Objects::nonNull)
 			.collect(Collectors.toSet()));
 		Counts counts = new Counts(
-				all.stream().filter((m) -> m.getStatus() == ContactMessage.Status.OPEN && m.getFirstAnsweredAt() == null).count(),
-				all.stream().filter((m) -> dueSoon(m, now)).count(), all.stream().filter((m) -> m.isOverdue(now)).count());
+				all.stream()
+					.filter((m) -> m.getStatus() == ContactMessage.Status.OPEN && m.getFirstAnsweredAt() == null)
+					.count(),
+				all.stream().filter((m) -> dueSoon(m, now)).count(),
+				all.stream().filter((m) -> m.isOverdue(now)).count());
 		List<Row> rows = all.stream()
 			.filter((m) -> filter.status() == null || m.getStatus() == filter.status())
 			.filter((m) -> filter.neighbourhoodId() == null || m.getNeighbourhoodId().equals(filter.neighbourhoodId()))
 			.filter((m) -> filter.topic() == null || m.getTopic() == filter.topic())
 			.map((m) -> row(m, names.get(m.getNeighbourhoodId()), assignees.get(m.getAssignedToId()), now))
 			.toList();
-		List<Neighbourhood> sorted = names.values().stream().sorted(Comparator.comparing(Neighbourhood::getName)).toList();
+		List<Neighbourhood> sorted = names.values()
+			.stream()
+			.sorted(Comparator.comparing(Neighbourhood::getName))
+			.toList();
 		return new InboxPage(rows, counts, sorted);
 	}
 
@@ -172,7 +179,9 @@ class MessageInbox {
 				message.getId());
 	}
 
-	/** Messages due within 24 hours or overdue, across everything this supervisor can see. */
+	/**
+	 * Messages due within 24 hours or overdue, across everything this supervisor can see.
+	 */
 	@Transactional(readOnly = true)
 	List<Row> needingAttention(StaffUser user) {
 		InboxPage all = inbox(user, new Filter(ContactMessage.Status.OPEN, null, null));
@@ -185,7 +194,8 @@ class MessageInbox {
 	}
 
 	private ContactMessage visible(StaffUser user, long id) {
-		ContactMessage message = this.messages.findById(id).orElseThrow(() -> new NotFoundException("No message " + id));
+		ContactMessage message = this.messages.findById(id)
+			.orElseThrow(() -> new NotFoundException("No message " + id));
 		if (!this.scope.neighbourhoodIdsVisibleTo(user).contains(message.getNeighbourhoodId())) {
 			log.warn("Staff {} tried to reach message {} outside their neighbourhoods", user.id(), id);
 			throw new NotFoundException("No message " + id);
@@ -247,10 +257,10 @@ class MessageInbox {
 
 	private Row row(ContactMessage message, @Nullable Neighbourhood neighbourhood, @Nullable String assignee,
 			Instant now) {
-		return new Row(message.getId(), message.getReference(),
-				(neighbourhood != null) ? neighbourhood.getName() : "", message.getTopic().label(),
-				message.getSenderName(), message.getStatus().label(), timeLeft(message, now), message.isOverdue(now),
-				dueSoon(message, now), assignee, message.getReceivedAt());
+		return new Row(message.getId(), message.getReference(), (neighbourhood != null) ? neighbourhood.getName() : "",
+				message.getTopic().label(), message.getSenderName(), message.getStatus().label(),
+				timeLeft(message, now), message.isOverdue(now), dueSoon(message, now), assignee,
+				message.getReceivedAt());
 	}
 
 	private static String timeLeft(ContactMessage message, Instant now) {
@@ -265,7 +275,8 @@ class MessageInbox {
 
 	private String replyEmail(ContactMessage message, Neighbourhood neighbourhood, String text, boolean full,
 			String link) {
-		String next = full ? "If this does not answer your question, tell us using your private link and we will look again."
+		String next = full
+				? "If this does not answer your question, tell us using your private link and we will look again."
 				: "This is an update: we are still working on your message and will reply in full by "
 						+ this.contact.formatDeadline(message.getDueAt()) + ".";
 		return """

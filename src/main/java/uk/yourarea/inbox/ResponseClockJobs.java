@@ -27,9 +27,10 @@ import uk.yourarea.web.ForceProperties;
 import uk.yourarea.web.SiteProperties;
 
 /**
- * The response clock's consequences: a message that reaches its deadline unanswered is escalated (the
- * resident is told what happens next, the supervisors are told), and each supervisor gets one digest
- * a day of what is due within 24 hours or overdue. Safe to run on several instances at once.
+ * The response clock's consequences: a message that reaches its deadline unanswered is
+ * escalated (the resident is told what happens next, the supervisors are told), and each
+ * supervisor gets one digest a day of what is due within 24 hours or overdue. Safe to run
+ * on several instances at once.
  */
 @Component
 @ConditionalOnProperty(name = "yourarea.contact.jobs-enabled", havingValue = "true", matchIfMissing = true)
@@ -55,9 +56,9 @@ class ResponseClockJobs {
 
 	private final Clock clock;
 
-	ResponseClockJobs(ContactMessageRepository messages, ContactMessages contact, NeighbourhoodRepository neighbourhoods,
-			StaffDirectory staff, EmailOutbox outbox, JdbcTemplate jdbc, ForceProperties force, SiteProperties site,
-			Clock clock) {
+	ResponseClockJobs(ContactMessageRepository messages, ContactMessages contact,
+			NeighbourhoodRepository neighbourhoods, StaffDirectory staff, EmailOutbox outbox, JdbcTemplate jdbc,
+			ForceProperties force, SiteProperties site, Clock clock) {
 		this.messages = messages;
 		this.contact = contact;
 		this.neighbourhoods = neighbourhoods;
@@ -82,8 +83,9 @@ class ResponseClockJobs {
 					"We have not replied in time (reference " + message.getReference() + ")",
 					residentEscalation(message, neighbourhood), message.getId());
 			for (StaffDirectory.Person supervisor : this.staff.supervisorsOf(neighbourhood.getId())) {
-				this.outbox.queue(supervisor.email(), "Overdue message " + message.getReference() + " for "
-						+ neighbourhood.getName(), supervisorEscalation(message, neighbourhood, supervisor), message.getId());
+				this.outbox.queue(supervisor.email(),
+						"Overdue message " + message.getReference() + " for " + neighbourhood.getName(),
+						supervisorEscalation(message, neighbourhood, supervisor), message.getId());
 			}
 			log.info("Message {} escalated: not answered by its deadline", message.getReference());
 		}
@@ -97,9 +99,12 @@ class ResponseClockJobs {
 		LocalDate today = LocalDate.now(this.clock);
 		List<ContactMessage> attention = this.messages.findOpenDueBefore(now.plus(MessageInbox.DUE_SOON));
 		int sent = 0;
-		for (Map.Entry<StaffDirectory.Person, List<Long>> entry : this.staff.supervisorsWithNeighbourhoods().entrySet()) {
+		for (Map.Entry<StaffDirectory.Person, List<Long>> entry : this.staff.supervisorsWithNeighbourhoods()
+			.entrySet()) {
 			Set<Long> theirs = Set.copyOf(entry.getValue());
-			List<ContactMessage> mine = attention.stream().filter((m) -> theirs.contains(m.getNeighbourhoodId())).toList();
+			List<ContactMessage> mine = attention.stream()
+				.filter((m) -> theirs.contains(m.getNeighbourhoodId()))
+				.toList();
 			if (mine.isEmpty() || !claim("daily-digest", today + "/" + entry.getKey().id(), now)) {
 				continue;
 			}
@@ -149,13 +154,14 @@ class ResponseClockJobs {
 	}
 
 	private String digest(StaffDirectory.Person supervisor, List<ContactMessage> messages, Instant now) {
-		Map<Long, String> names = this.neighbourhoods.findAllById(
-				messages.stream().map(ContactMessage::getNeighbourhoodId).collect(Collectors.toSet()))
+		Map<Long, String> names = this.neighbourhoods
+			.findAllById(messages.stream().map(ContactMessage::getNeighbourhoodId).collect(Collectors.toSet()))
 			.stream()
 			.collect(Collectors.toMap(Neighbourhood::getId, Neighbourhood::getName));
 		String lines = messages.stream()
 			.map((m) -> "- " + m.getReference() + ", " + names.get(m.getNeighbourhoodId()) + ": "
-					+ TimeLeft.describe(m.getDueAt(), now) + "\n  " + this.site.link("/staff/inbox/messages/" + m.getId()))
+					+ TimeLeft.describe(m.getDueAt(), now) + "\n  "
+					+ this.site.link("/staff/inbox/messages/" + m.getId()))
 			.collect(Collectors.joining("\n"));
 		return """
 				%s,

@@ -10,7 +10,10 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Who works a neighbourhood's messages: its officers, and the supervisors of its local policing area. */
+/**
+ * Who works a neighbourhood's messages: its officers, and the supervisors of its local
+ * policing area.
+ */
 @Component
 class StaffDirectory {
 
@@ -48,7 +51,10 @@ class StaffDirectory {
 				neighbourhoodId);
 	}
 
-	/** Every enabled supervisor, with the neighbourhoods of their areas, for the daily digest. */
+	/**
+	 * Every enabled supervisor, with the neighbourhoods of their areas, for the daily
+	 * digest.
+	 */
 	Map<Person, List<Long>> supervisorsWithNeighbourhoods() {
 		Map<Long, Person> people = new HashMap<>();
 		Map<Person, List<Long>> result = new HashMap<>();

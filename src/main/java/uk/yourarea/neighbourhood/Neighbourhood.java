@@ -13,8 +13,8 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Version;
 
 /**
- * A neighbourhood with its own beat team, identified by a stable code (like data.police.uk's
- * {@code NA54}) and reached on the site by its slug.
+ * A neighbourhood with its own beat team, identified by a stable code (like
+ * data.police.uk's {@code NA54}) and reached on the site by its slug.
  */
 @Entity
 public class Neighbourhood {

@@ -13,9 +13,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads neighbourhood boundaries into JTS geometries (x = longitude, y = latitude, WGS84): GeoJSON
- * (Polygon, MultiPolygon, Feature, or a FeatureCollection whose polygons are merged) and
- * data.police.uk's boundary answer, a list of {@code {"latitude": "…", "longitude": "…"}} points.
+ * Reads neighbourhood boundaries into JTS geometries (x = longitude, y = latitude,
+ * WGS84): GeoJSON (Polygon, MultiPolygon, Feature, or a FeatureCollection whose polygons
+ * are merged) and data.police.uk's boundary answer, a list of {@code {"latitude": "…",
+ * "longitude": "…"}} points.
  */
 public final class Boundaries {
 
@@ -33,7 +34,8 @@ public final class Boundaries {
 			throw new IllegalArgumentException("The boundary has no polygon in it");
 		}
 		if (!geometry.isValid()) {
-			// Self-touching rings and repeated vertices are common in published boundaries.
+			// Self-touching rings and repeated vertices are common in published
+			// boundaries.
 			geometry = geometry.buffer(0);
 		}
 		return geometry;

@@ -28,10 +28,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Decides which neighbourhood each of the force's postcodes belongs to. A neighbourhood is made of
- * whole wards; where it also has a boundary, every postcode whose centroid lies inside that boundary
- * is its, whatever the ward. A postcode inside two boundaries goes to the smaller one (the more
- * specific). Postcodes policed by another force belong to no neighbourhood.
+ * Decides which neighbourhood each of the force's postcodes belongs to. A neighbourhood
+ * is made of whole wards; where it also has a boundary, every postcode whose centroid
+ * lies inside that boundary is its, whatever the ward. A postcode inside two boundaries
+ * goes to the smaller one (the more specific). Postcodes policed by another force belong
+ * to no neighbourhood.
  */
 @Service
 public class CoverageAssigner {
@@ -84,10 +85,9 @@ public class CoverageAssigner {
 					where p.in_force_area and p.ward_code = w.ward_code""");
 		}
 		long byBoundary = assignByBoundary(connection, loadBoundaries(connection));
-		try (Statement statement = connection.createStatement();
-				ResultSet counts = statement.executeQuery("""
-						select count(*), count(*) filter (where neighbourhood_id is null)
-						from postcode where in_force_area and terminated_on is null""")) {
+		try (Statement statement = connection.createStatement(); ResultSet counts = statement.executeQuery("""
+				select count(*), count(*) filter (where neighbourhood_id is null)
+				from postcode where in_force_area and terminated_on is null""")) {
 			counts.next();
 			return new Coverage(counts.getLong(1), byWard, byBoundary, counts.getLong(2));
 		}
@@ -96,7 +96,8 @@ public class CoverageAssigner {
 	private List<Area> loadBoundaries(Connection connection) throws SQLException {
 		List<Area> areas = new ArrayList<>();
 		try (Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery("select neighbourhood_id, geojson from neighbourhood_boundary")) {
+				ResultSet rows = statement
+					.executeQuery("select neighbourhood_id, geojson from neighbourhood_boundary")) {
 			while (rows.next()) {
 				Geometry boundary = Boundaries.parse(rows.getString(2));
 				areas.add(new Area(rows.getLong(1), PreparedGeometryFactory.prepare(boundary), boundary.getArea()));
@@ -120,7 +121,8 @@ public class CoverageAssigner {
 			statement.execute("create temporary table postcode_boundary_match (postcode text, neighbourhood_id bigint) "
 					+ "on commit drop");
 		}
-		// The matches are collected first: a connection cannot stream a query and a COPY at once.
+		// The matches are collected first: a connection cannot stream a query and a COPY
+		// at once.
 		StringBuilder buffer = new StringBuilder();
 		try (PreparedStatement query = connection.prepareStatement("""
 				select postcode, latitude, longitude from postcode

@@ -42,7 +42,10 @@ final class CsvLine {
 		return fields;
 	}
 
-	/** Quotes a value for PostgreSQL's COPY in CSV format; null becomes an empty unquoted field. */
+	/**
+	 * Quotes a value for PostgreSQL's COPY in CSV format; null becomes an empty unquoted
+	 * field.
+	 */
 	static void appendCopyField(StringBuilder out, Object value) {
 		if (value == null) {
 			return;

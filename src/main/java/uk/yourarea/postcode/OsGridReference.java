@@ -1,10 +1,11 @@
 package uk.yourarea.postcode;
 
 /**
- * Converts an Ordnance Survey National Grid reference (OSGB36 eastings and northings, as in Code-Point
- * Open) to WGS84 latitude and longitude: the inverse Transverse Mercator projection on the Airy 1830
- * ellipsoid, then a seven-parameter Helmert transformation to WGS84. Good to a few metres across Great
- * Britain, which is plenty for a postcode centroid (OSTN15 would give centimetres).
+ * Converts an Ordnance Survey National Grid reference (OSGB36 eastings and northings, as
+ * in Code-Point Open) to WGS84 latitude and longitude: the inverse Transverse Mercator
+ * projection on the Airy 1830 ellipsoid, then a seven-parameter Helmert transformation to
+ * WGS84. Good to a few metres across Great Britain, which is plenty for a postcode
+ * centroid (OSTN15 would give centimetres).
  */
 final class OsGridReference {
 
@@ -31,7 +32,8 @@ final class OsGridReference {
 
 	private static final double GRS80_B = 6356752.3141;
 
-	// OSGB36 to WGS84: translations in metres, scale in parts per million, rotations in arc seconds
+	// OSGB36 to WGS84: translations in metres, scale in parts per million, rotations in
+	// arc seconds
 	private static final double TX = 446.448;
 
 	private static final double TY = -125.157;
@@ -101,10 +103,11 @@ final class OsGridReference {
 		double n3 = n2 * n;
 		double dLat = lat - LAT0;
 		double sLat = lat + LAT0;
-		return b * SCALE * ((1 + n + 1.25 * n2 + 1.25 * n3) * dLat
-				- (3 * n + 3 * n2 + 21.0 / 8 * n3) * Math.sin(dLat) * Math.cos(sLat)
-				+ (15.0 / 8 * n2 + 15.0 / 8 * n3) * Math.sin(2 * dLat) * Math.cos(2 * sLat)
-				- 35.0 / 24 * n3 * Math.sin(3 * dLat) * Math.cos(3 * sLat));
+		return b * SCALE
+				* ((1 + n + 1.25 * n2 + 1.25 * n3) * dLat
+						- (3 * n + 3 * n2 + 21.0 / 8 * n3) * Math.sin(dLat) * Math.cos(sLat)
+						+ (15.0 / 8 * n2 + 15.0 / 8 * n3) * Math.sin(2 * dLat) * Math.cos(2 * sLat)
+						- 35.0 / 24 * n3 * Math.sin(3 * dLat) * Math.cos(3 * sLat));
 	}
 
 	private static double[] toCartesian(double lat, double lon, double a, double b) {

@@ -13,9 +13,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Imports postcode files from the command line and then stops:
- * {@code java -jar your-area.jar --import-postcodes=ONSPD.csv [--import-postcodes=more.csv.gz]}. After
- * the import every postcode is assigned to its neighbourhood again. Rejected lines are printed with
- * their line numbers; the exit code is 0 when every file was read, 1 otherwise.
+ * {@code java -jar your-area.jar --import-postcodes=ONSPD.csv [--import-postcodes=more.csv.gz]}.
+ * After the import every postcode is assigned to its neighbourhood again. Rejected lines
+ * are printed with their line numbers; the exit code is 0 when every file was read, 1
+ * otherwise.
  */
 @Component
 @Order(0)
@@ -31,7 +32,8 @@ class PostcodeImportCommand implements ApplicationRunner {
 
 	private final ConfigurableApplicationContext context;
 
-	PostcodeImportCommand(PostcodeImporter importer, CoverageAssigner coverage, ConfigurableApplicationContext context) {
+	PostcodeImportCommand(PostcodeImporter importer, CoverageAssigner coverage,
+			ConfigurableApplicationContext context) {
 		this.importer = importer;
 		this.coverage = coverage;
 		this.context = context;

@@ -34,10 +34,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 import uk.yourarea.web.ForceProperties;
 
 /**
- * Imports postcode files into the postcode table: OS Code-Point Open (with latitude and longitude
- * columns) and the ONS Postcode Directory. Lines stream through PostgreSQL's COPY into a staging table
- * and are then merged in the same transaction, so a re-import updates what is there and a file never
- * has to fit in memory. Lines that cannot be used are reported by line number and skipped.
+ * Imports postcode files into the postcode table: OS Code-Point Open (with latitude and
+ * longitude columns) and the ONS Postcode Directory. Lines stream through PostgreSQL's
+ * COPY into a staging table and are then merged in the same transaction, so a re-import
+ * updates what is there and a file never has to fit in memory. Lines that cannot be used
+ * are reported by line number and skipped.
  */
 @Service
 public class PostcodeImporter {
@@ -52,8 +53,8 @@ public class PostcodeImporter {
 	}
 
 	/**
-	 * What an import did. Only the first {@value #MAX_REPORTED_REJECTIONS} rejections are kept;
-	 * {@code rejectedLines} counts them all.
+	 * What an import did. Only the first {@value #MAX_REPORTED_REJECTIONS} rejections are
+	 * kept; {@code rejectedLines} counts them all.
 	 */
 	public record Report(Format format, long linesRead, long imported, long rejectedLines, List<Rejection> rejections) {
 
@@ -165,7 +166,8 @@ public class PostcodeImporter {
 		}
 		long imported;
 		try (Statement statement = connection.createStatement()) {
-			// A postcode repeated in one file: the last line wins, as a later correction would.
+			// A postcode repeated in one file: the last line wins, as a later correction
+			// would.
 			imported = statement.executeUpdate("""
 					insert into postcode (postcode, outward_code, latitude, longitude, terminated_on, ward_code,
 					                      district_code, in_force_area)
@@ -226,7 +228,10 @@ public class PostcodeImporter {
 	record Columns(Format format, int postcode, int latitude, int longitude, int easting, int northing, int terminated,
 			int ward, int district, int forceArea, int width, boolean firstLineIsData) {
 
-		/** Code-Point Open as Ordnance Survey ships it: no header, ten columns, grid references. */
+		/**
+		 * Code-Point Open as Ordnance Survey ships it: no header, ten columns, grid
+		 * references.
+		 */
 		static final int CODE_POINT_WIDTH = 10;
 
 		static Columns of(String firstLine) {
@@ -261,8 +266,7 @@ public class PostcodeImporter {
 
 		ImportedPostcode read(List<String> fields, ForceProperties force) {
 			if (fields.size() < this.width) {
-				throw new RejectedLineException(
-						"Expected %d fields but found %d".formatted(this.width, fields.size()));
+				throw new RejectedLineException("Expected %d fields but found %d".formatted(this.width, fields.size()));
 			}
 			String typed = fields.get(this.postcode);
 			Postcode postcode = Postcode.parse(typed)
@@ -299,8 +303,8 @@ public class PostcodeImporter {
 				return null;
 			}
 			if (easting < 0 || northing < 0) {
-				throw new RejectedLineException("The grid reference " + eastingText + ", " + northingText
-						+ " is outside Great Britain");
+				throw new RejectedLineException(
+						"The grid reference " + eastingText + ", " + northingText + " is outside Great Britain");
 			}
 			return OsGridReference.toWgs84(easting, northing);
 		}

@@ -8,9 +8,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * What we know of one postcode: where its centroid is, whether it is still in use, whether this force
- * polices it and which neighbourhood it belongs to. Rows are written by the importers (COPY), not
- * through JPA.
+ * What we know of one postcode: where its centroid is, whether it is still in use,
+ * whether this force polices it and which neighbourhood it belongs to. Rows are written
+ * by the importers (COPY), not through JPA.
  */
 @Entity
 @Table(name = "postcode")

@@ -11,7 +11,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 
-/** A local policing priority: the issue residents raised and what the team is doing about it. */
+/**
+ * A local policing priority: the issue residents raised and what the team is doing about
+ * it.
+ */
 @Entity
 public class Priority {
 

@@ -23,7 +23,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Version;
 
-/** A police station or community hub, its opening hours and the neighbourhoods it serves. */
+/**
+ * A police station or community hub, its opening hours and the neighbourhoods it serves.
+ */
 @Entity
 public class Station {
 

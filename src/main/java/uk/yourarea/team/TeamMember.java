@@ -11,7 +11,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 
-/** A member of a neighbourhood's beat team; at most one per neighbourhood is its named officer. */
+/**
+ * A member of a neighbourhood's beat team; at most one per neighbourhood is its named
+ * officer.
+ */
 @Entity
 public class TeamMember {
 
@@ -57,8 +60,9 @@ public class TeamMember {
 	}
 
 	/**
-	 * Makes this member the neighbourhood's named, contactable officer, confirmed on the given day.
-	 * The caller clears any previous named officer of the same neighbourhood first.
+	 * Makes this member the neighbourhood's named, contactable officer, confirmed on the
+	 * given day. The caller clears any previous named officer of the same neighbourhood
+	 * first.
 	 */
 	public void makeNamedOfficer(LocalDate confirmedOn) {
 		if (!this.role.canBeNamedOfficer()) {

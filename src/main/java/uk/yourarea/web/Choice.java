@@ -1,5 +1,8 @@
 package uk.yourarea.web;
 
-/** One option of a set of radios or checkboxes: the submitted value and the label people read. */
+/**
+ * One option of a set of radios or checkboxes: the submitted value and the label people
+ * read.
+ */
 public record Choice(String value, String label) {
 }

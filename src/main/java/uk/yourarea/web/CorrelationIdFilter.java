@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Gives every request a short random id, logged with everything the request logs and shown on error
- * pages, so a problem a resident reports can be found in the logs.
+ * Gives every request a short random id, logged with everything the request logs and
+ * shown on error pages, so a problem a resident reports can be found in the logs.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)

@@ -14,7 +14,10 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
-/** The database is down or unreachable: say so with a 503 page rather than a generic error. */
+/**
+ * The database is down or unreachable: say so with a 503 page rather than a generic
+ * error.
+ */
 @ControllerAdvice
 class DatabaseUnavailableHandler {
 

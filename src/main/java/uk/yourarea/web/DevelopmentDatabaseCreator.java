@@ -13,9 +13,10 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
- * Creates the development database on first run, so {@code ./mvnw spring-boot:run} works on a fresh
- * clone with nothing else done. Only acts when {@code yourarea.database.create-if-missing} is true (the
- * demo profile); production databases are created by their owners.
+ * Creates the development database on first run, so {@code ./mvnw spring-boot:run} works
+ * on a fresh clone with nothing else done. Only acts when
+ * {@code yourarea.database.create-if-missing} is true (the demo profile); production
+ * databases are created by their owners.
  */
 class DevelopmentDatabaseCreator implements EnvironmentPostProcessor {
 
@@ -46,8 +47,8 @@ class DevelopmentDatabaseCreator implements EnvironmentPostProcessor {
 		}
 		catch (SQLException ex) {
 			// The application's own start-up will report the database problem in full.
-			System.err.println("Your Area: could not check or create the database \"" + database + "\": "
-					+ ex.getMessage());
+			System.err
+				.println("Your Area: could not check or create the database \"" + database + "\": " + ex.getMessage());
 		}
 	}
 

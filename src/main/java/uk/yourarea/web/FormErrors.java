@@ -10,8 +10,8 @@ import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 
 /**
- * Turns Bean Validation results into what a GOV.UK form shows: one message per field, in the order the
- * fields appear on the page, for the error summary and beside each field.
+ * Turns Bean Validation results into what a GOV.UK form shows: one message per field, in
+ * the order the fields appear on the page, for the error summary and beside each field.
  */
 public final class FormErrors {
 

@@ -14,9 +14,10 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Public pages hold nothing personal, so browsers and shared caches may keep them for a few minutes
- * and revalidate them with an ETag ({@code 304 Not Modified} when nothing changed). Only successful
- * answers are marked cacheable: an error or an outage page must never be kept.
+ * Public pages hold nothing personal, so browsers and shared caches may keep them for a
+ * few minutes and revalidate them with an ETag ({@code 304 Not Modified} when nothing
+ * changed). Only successful answers are marked cacheable: an error or an outage page must
+ * never be kept.
  */
 @Configuration(proxyBeanMethods = false)
 class PublicPageCaching implements WebMvcConfigurer {

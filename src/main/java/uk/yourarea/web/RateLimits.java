@@ -10,8 +10,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Counts events per bucket ("contact-ip:203.0.113.9", "sign-in-account:…") in a sliding window, in the
- * database, so limits hold across several instances of the site.
+ * Counts events per bucket ("contact-ip:203.0.113.9", "sign-in-account:…") in a sliding
+ * window, in the database, so limits hold across several instances of the site.
  */
 @Component
 public class RateLimits {
@@ -25,15 +25,17 @@ public class RateLimits {
 		this.clock = clock;
 	}
 
-	/** Records one event in the bucket if fewer than {@code limit} happened within the window. */
+	/**
+	 * Records one event in the bucket if fewer than {@code limit} happened within the
+	 * window.
+	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public boolean tryAcquire(String bucket, int limit, Duration window) {
 		Instant now = this.clock.instant();
 		if (count(bucket, window) >= limit) {
 			return false;
 		}
-		this.jdbc.update("insert into rate_limit_hit (bucket, at) values (?, ?)", bucket,
-				java.sql.Timestamp.from(now));
+		this.jdbc.update("insert into rate_limit_hit (bucket, at) values (?, ?)", bucket, java.sql.Timestamp.from(now));
 		return true;
 	}
 

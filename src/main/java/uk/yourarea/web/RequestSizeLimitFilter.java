@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies bigger than any form of the site can need (413), before anything reads them:
- * public forms hold at most a few thousand characters; staff forms may carry a photo.
+ * Refuses request bodies bigger than any form of the site can need (413), before anything
+ * reads them: public forms hold at most a few thousand characters; staff forms may carry
+ * a photo.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)

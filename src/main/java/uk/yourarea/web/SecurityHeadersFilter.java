@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The headers every response carries, error pages and static files included: no inline script, no
- * framing, no MIME sniffing, and referrers cut to the origin when leaving the site.
+ * The headers every response carries, error pages and static files included: no inline
+ * script, no framing, no MIME sniffing, and referrers cut to the origin when leaving the
+ * site.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)

@@ -6,8 +6,8 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.stereotype.Component;
 
 /**
- * Every "redirect:" after a form is a {@code 303 See Other}, so the browser fetches the next page with
- * GET and a refresh never sends the form again.
+ * Every "redirect:" after a form is a {@code 303 See Other}, so the browser fetches the
+ * next page with GET and a refresh never sends the form again.
  */
 @Component
 class SeeOtherRedirects implements BeanPostProcessor {

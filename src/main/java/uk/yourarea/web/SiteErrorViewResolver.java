@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Renders every error in the site's own layout: 404, 503 and other 5xx pages, with the request's
- * correlation id so a resident can quote it. Nothing from the exception reaches the page.
+ * Renders every error in the site's own layout: 404, 503 and other 5xx pages, with the
+ * request's correlation id so a resident can quote it. Nothing from the exception reaches
+ * the page.
  */
 @Component
 class SiteErrorViewResolver implements ErrorViewResolver {

@@ -6,8 +6,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Site-wide settings: the service name, whether this is a demonstration, how long shared caches may
- * keep a public page, and the address the site is reached at (for links in emails).
+ * Site-wide settings: the service name, whether this is a demonstration, how long shared
+ * caches may keep a public page, and the address the site is reached at (for links in
+ * emails).
  */
 @ConfigurationProperties("yourarea.site")
 public record SiteProperties(@DefaultValue("Your Area") String serviceName, @DefaultValue("true") boolean demonstration,

@@ -16,6 +16,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import uk.yourarea.testing.DemoSiteTest;
 import uk.yourarea.testing.TestMail;
@@ -23,9 +24,10 @@ import uk.yourarea.testing.TestMail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Guarantee's promise end to end in a real browser: a resident writes to their team, an officer
- * answers from the inbox, the resident says it did not answer their question and the message is open
- * again. axe-core checks every page on the way, staff pages included.
+ * The Guarantee's promise end to end in a real browser: a resident writes to their team,
+ * an officer answers from the inbox, the resident says it did not answer their question
+ * and the message is open again. axe-core checks every page on the way, staff pages
+ * included.
  */
 @DemoSiteTest
 class ContactJourneyBrowserIT {
@@ -40,6 +42,9 @@ class ContactJourneyBrowserIT {
 
 	@Autowired
 	GreenMail greenMail;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	@Test
 	void aResidentsMessageIsAnsweredAndReopened() throws Exception {
@@ -109,7 +114,8 @@ class ContactJourneyBrowserIT {
 		assertThat(browser.findElement(By.cssSelector(".govuk-notification-banner--success")).getText())
 			.contains("Your reply has been sent");
 
-		// The resident gets the reply by email and on their private page, and says it did not help.
+		// The resident gets the reply by email and on their private page, and says it did
+		// not help.
 		List<MimeMessage> emails = TestMail.to(this.greenMail, email, 2);
 		assertThat(emails).hasSize(2);
 		assertThat(TestMail.body(emails.get(1))).contains("speed checks on Long Street");
@@ -125,6 +131,10 @@ class ContactJourneyBrowserIT {
 		assertThat(after).contains("did not answer your question").contains("We will reply by");
 		assertThat(browser.findElement(By.cssSelector(".govuk-summary-list .govuk-tag")).getText()).isEqualTo("Open");
 		Axe.assertNoViolations(browser);
+		assertThat(this.jdbc.queryForList("select subject from outbox_email where to_address = ?", String.class,
+				"officer.wigston@example.org"))
+			.as("the team is told")
+			.contains("Message " + reference + " is open again: the reply did not answer it");
 
 		// The supervisor's view and the officer's inbox show it open again.
 		browser.manage().deleteAllCookies();

@@ -26,8 +26,9 @@ import uk.yourarea.web.RateLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A resident's contact form over real HTTP: every bad input, the limits, and what gets stored. It
- * writes to South Wigston, so that Wigston's inbox stays for the browser journey.
+ * A resident's contact form over real HTTP: every bad input, the limits, and what gets
+ * stored. It writes to South Wigston, so that Wigston's inbox stays for the browser
+ * journey.
  */
 @DemoSiteTest
 class ContactFormIT {
@@ -123,15 +124,17 @@ class ContactFormIT {
 		Document confirmation = Pages.parse(this.resident.follow(sent));
 		assertThat(confirmation.selectFirst(".govuk-panel__title").text()).isEqualTo("Message sent");
 		assertThat(confirmation.selectFirst(".govuk-panel__body").text()).contains(reference.group(1));
-		assertThat(confirmation.text()).containsPattern("will reply by \\w+day \\d{1,2} \\w+ 20\\d\\d at \\d{1,2}(:\\d\\d)?[ap]m");
+		assertThat(confirmation.text())
+			.containsPattern("will reply by \\w+day \\d{1,2} \\w+ 20\\d\\d at \\d{1,2}(:\\d\\d)?[ap]m");
 
 		Map<String, Object> stored = this.jdbc.queryForMap(
 				"select status, extract(epoch from due_at - received_at)::bigint as wait from contact_message where reference = ?",
 				reference.group(1));
 		assertThat(stored.get("status")).isEqualTo("OPEN");
 		assertThat(stored.get("wait")).as("72 hours in seconds").isEqualTo(259200L);
-		assertThat(this.jdbc.queryForObject("select subject from outbox_email where to_address = ?", String.class,
-				email)).contains(reference.group(1));
+		assertThat(
+				this.jdbc.queryForObject("select subject from outbox_email where to_address = ?", String.class, email))
+			.contains(reference.group(1));
 		String acknowledgement = TestMail.body(TestMail.to(this.greenMail, email).get(0));
 		assertThat(acknowledgement).contains(reference.group(1)).contains("/messages/").contains("We will reply by");
 	}
@@ -157,12 +160,14 @@ class ContactFormIT {
 		String tooFast = uniqueEmail();
 		Map<String, String> fast = valid(tooFast);
 		fast.put("startedAt", String.valueOf(System.currentTimeMillis()));
-		HttpResponse<String> response = this.resident.submit(this.resident.page("/area/south-wigston/contact"), FORM, fast);
+		HttpResponse<String> response = this.resident.submit(this.resident.page("/area/south-wigston/contact"), FORM,
+				fast);
 
 		assertThat(response.statusCode()).as("the sender is not told").isEqualTo(303);
 		for (String email : List.of(honeypot, tooFast)) {
 			assertThat(this.jdbc.queryForObject("select status from contact_message where sender_email = ?",
-					String.class, email)).isEqualTo("HELD_FOR_REVIEW");
+					String.class, email))
+				.isEqualTo("HELD_FOR_REVIEW");
 			assertThat(count("select count(*) from outbox_email where to_address = '" + email + "'")).isZero();
 		}
 	}
@@ -170,12 +175,15 @@ class ContactFormIT {
 	@Test
 	void tooManyMessagesFromOneAddressGetAFriendly429WithTheMessageKept() {
 		for (int i = 0; i < 5; i++) {
-			assertThat(this.resident.submit(this.resident.page("/area/south-wigston/contact"), FORM, valid(uniqueEmail()))
-				.statusCode()).isEqualTo(303);
+			assertThat(
+					this.resident.submit(this.resident.page("/area/south-wigston/contact"), FORM, valid(uniqueEmail()))
+						.statusCode())
+				.isEqualTo(303);
 		}
 		Map<String, String> sixth = valid(uniqueEmail());
 		sixth.put("message", "The sixth message in ten minutes");
-		HttpResponse<String> response = this.resident.submit(this.resident.page("/area/south-wigston/contact"), FORM, sixth);
+		HttpResponse<String> response = this.resident.submit(this.resident.page("/area/south-wigston/contact"), FORM,
+				sixth);
 
 		assertThat(response.statusCode()).isEqualTo(429);
 		Document page = Pages.parse(response);
@@ -188,11 +196,11 @@ class ContactFormIT {
 	void aFourthMessageFromOneEmailAddressInADayIsRefused() {
 		String email = uniqueEmail();
 		for (int i = 0; i < 3; i++) {
-			assertThat(this.resident.submit(this.resident.page("/area/south-wigston/contact"), FORM, valid(email)).statusCode())
-				.isEqualTo(303);
+			assertThat(this.resident.submit(this.resident.page("/area/south-wigston/contact"), FORM, valid(email))
+				.statusCode()).isEqualTo(303);
 		}
-		assertThat(this.resident.submit(this.resident.page("/area/south-wigston/contact"), FORM, valid(email)).statusCode())
-			.isEqualTo(429);
+		assertThat(this.resident.submit(this.resident.page("/area/south-wigston/contact"), FORM, valid(email))
+			.statusCode()).isEqualTo(429);
 	}
 
 	@Test
@@ -212,7 +220,8 @@ class ContactFormIT {
 	void anOversizedRequestGets413() {
 		Map<String, String> fields = valid(uniqueEmail());
 		fields.put("message", "x".repeat(200_000));
-		HttpResponse<String> response = this.resident.submit(this.resident.page("/area/south-wigston/contact"), FORM, fields);
+		HttpResponse<String> response = this.resident.submit(this.resident.page("/area/south-wigston/contact"), FORM,
+				fields);
 
 		assertThat(response.statusCode()).isEqualTo(413);
 		assertThat(Pages.parse(response).selectFirst("h1").text()).isEqualTo("What you sent is too large");

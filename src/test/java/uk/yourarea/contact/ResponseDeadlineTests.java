@@ -32,9 +32,11 @@ class ResponseDeadlineTests {
 
 	@Test
 	void seventyTwoHoursAreRealHoursAcrossTheClockChanges() {
-		// Clocks go forward at 1am on Sunday 29 March 2026: 72 real hours end an hour later on the clock.
+		// Clocks go forward at 1am on Sunday 29 March 2026: 72 real hours end an hour
+		// later on the clock.
 		assertThat(local(this.calendar.from(at("2026-03-27T12:00")).at())).isEqualTo("2026-03-30T13:00");
-		// Clocks go back at 2am on Sunday 25 October 2026: 72 real hours end an hour earlier on the clock.
+		// Clocks go back at 2am on Sunday 25 October 2026: 72 real hours end an hour
+		// earlier on the clock.
 		assertThat(local(this.calendar.from(at("2026-10-23T12:00")).at())).isEqualTo("2026-10-26T11:00");
 	}
 
@@ -53,7 +55,8 @@ class ResponseDeadlineTests {
 
 	@Test
 	void workingDaysSkipBankHolidays() {
-		// Christmas Day (Friday) and Boxing Day's substitute (Monday 28 December) do not count.
+		// Christmas Day (Friday) and Boxing Day's substitute (Monday 28 December) do not
+		// count.
 		assertThat(local(this.workingDays.from(at("2026-12-24T10:00")).at())).isEqualTo("2026-12-31T10:00");
 		// Easter 2027: Good Friday 26 March and Easter Monday 29 March.
 		assertThat(local(this.workingDays.from(at("2027-03-25T14:00")).at())).isEqualTo("2027-04-01T14:00");

@@ -11,7 +11,10 @@ import uk.yourarea.testing.DemoSiteTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The demo force on real PostgreSQL: its neighbourhoods, its postcodes and where each one goes. */
+/**
+ * The demo force on real PostgreSQL: its neighbourhoods, its postcodes and where each one
+ * goes.
+ */
 @DemoSiteTest
 class DemoCoverageIT {
 
@@ -35,13 +38,15 @@ class DemoCoverageIT {
 	void everyLivePostcodeOfTheForceBelongsToANeighbourhood() {
 		assertThat(count("select count(*) from postcode where postcode like 'LE%'")).isGreaterThanOrEqualTo(21621);
 		assertThat(count("select count(*) from postcode where in_force_area and terminated_on is null "
-				+ "and postcode like 'LE%' and neighbourhood_id is null")).isZero();
+				+ "and postcode like 'LE%' and neighbourhood_id is null"))
+			.isZero();
 		assertThat(count("select count(distinct neighbourhood_id) from postcode")).isEqualTo(66);
 	}
 
 	@Test
 	void postcodesPolicedByOtherForcesAreKnownAsSuchAndBelongToNoNeighbourhood() {
-		assertThat(count("select count(*) from postcode where postcode like 'LE%' and not in_force_area")).isEqualTo(539);
+		assertThat(count("select count(*) from postcode where postcode like 'LE%' and not in_force_area"))
+			.isEqualTo(539);
 		assertThat(count("select count(*) from postcode where not in_force_area and neighbourhood_id is not null"))
 			.isZero();
 	}

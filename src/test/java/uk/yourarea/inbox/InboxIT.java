@@ -22,9 +22,9 @@ import uk.yourarea.web.RateLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The inbox over real HTTP with the demo accounts: what each role sees, what an officer of another
- * neighbourhood cannot reach by any URL, and the audit trail. Messages go to Oadby so that Wigston's
- * inbox stays for the browser journey.
+ * The inbox over real HTTP with the demo accounts: what each role sees, what an officer
+ * of another neighbourhood cannot reach by any URL, and the audit trail. Messages go to
+ * Oadby so that Wigston's inbox stays for the browser journey.
  */
 @DemoSiteTest
 class InboxIT {
@@ -100,7 +100,8 @@ class InboxIT {
 		}
 		assertThat(this.jdbc.queryForObject(
 				"select count(*) from message_entry where contact_message_id = ? and kind <> 'RECEIVED'", Long.class,
-				this.oadbyMessage)).isZero();
+				this.oadbyMessage))
+			.isZero();
 	}
 
 	@Test
@@ -109,8 +110,8 @@ class InboxIT {
 		Visitor editor = signedIn("webeditor@example.org");
 		assertThat(editor.get("/staff/inbox").statusCode()).isEqualTo(403);
 		assertThat(editor.get("/staff/inbox/messages/" + this.oadbyMessage).statusCode()).isEqualTo(403);
-		assertThat(this.site.visitor().get("/staff/inbox/messages/" + this.oadbyMessage).statusCode())
-			.as("signed out").isEqualTo(302);
+		assertThat(this.site.visitor().get("/staff/inbox/messages/" + this.oadbyMessage).statusCode()).as("signed out")
+			.isEqualTo(302);
 	}
 
 	@Test
@@ -149,7 +150,9 @@ class InboxIT {
 			.contains("Viewed");
 		assertThat(this.jdbc.queryForObject(
 				"select count(*) from outbox_email where contact_message_id = ? and subject like '%team has replied%'",
-				Long.class, this.oadbyMessage)).as("one email for the holding reply, one for the full reply").isEqualTo(2);
+				Long.class, this.oadbyMessage))
+			.as("one email for the holding reply, one for the full reply")
+			.isEqualTo(2);
 	}
 
 	private String status() {

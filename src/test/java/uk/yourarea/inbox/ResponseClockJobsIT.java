@@ -28,12 +28,12 @@ import uk.yourarea.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What happens when the response clock runs out, with time moved by hand: escalation once, the
- * resident and the area's supervisors told, and one digest a day per supervisor.
+ * What happens when the response clock runs out, with time moved by hand: escalation
+ * once, the resident and the area's supervisors told, and one digest a day per
+ * supervisor.
  */
-@SpringBootTest(
-		properties = { "yourarea.contact.escalation-initial-delay=24h", "yourarea.contact.digest-cron=-",
-				"yourarea.mail.relay-enabled=false" })
+@SpringBootTest(properties = { "yourarea.contact.escalation-initial-delay=24h", "yourarea.contact.digest-cron=-",
+		"yourarea.mail.relay-enabled=false" })
 @ActiveProfiles("demo")
 class ResponseClockJobsIT {
 
@@ -78,12 +78,16 @@ class ResponseClockJobsIT {
 
 		assertThat(escalatedAt(id)).isNotNull();
 		assertThat(subjects(email)).contains("We have not replied in time (reference " + reference(id) + ")");
-		assertThat(this.jdbc.queryForObject("""
-				select count(*) from outbox_email where to_address = 'sergeant@example.org' and contact_message_id = ?""",
-				Long.class, id)).as("the area's sergeant is told, once").isEqualTo(1);
+		assertThat(this.jdbc.queryForObject(
+				"""
+						select count(*) from outbox_email where to_address = 'sergeant@example.org' and contact_message_id = ?""",
+				Long.class, id))
+			.as("the area's sergeant is told, once")
+			.isEqualTo(1);
 		assertThat(this.jdbc.queryForObject("""
 				select count(*) from message_entry where contact_message_id = ? and kind = 'ESCALATED'""", Long.class,
-				id)).isEqualTo(1);
+				id))
+			.isEqualTo(1);
 	}
 
 	@Test
@@ -125,8 +129,8 @@ class ResponseClockJobsIT {
 		String email = "clock-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
 		this.contact.receive(neighbourhood,
 				new ContactForm("Chris Clock", email, null, ContactMessage.PreferredContact.EMAIL,
-						ContactMessage.SenderType.RESIDENT, Topic.GENERAL_ENQUIRY, "When is the next beat surgery?", null,
-						null, Clock.systemUTC().millis() - 60_000, UUID.randomUUID().toString().replace("-", "")),
+						ContactMessage.SenderType.RESIDENT, Topic.GENERAL_ENQUIRY, "When is the next beat surgery?",
+						null, null, Clock.systemUTC().millis() - 60_000, UUID.randomUUID().toString().replace("-", "")),
 				"192.0.2." + (int) (Math.random() * 250));
 		return email;
 	}

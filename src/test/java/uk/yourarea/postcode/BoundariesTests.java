@@ -23,8 +23,8 @@ class BoundariesTests {
 
 	@Test
 	void realCityCentreBoundaryAgreesWithTheContainmentTableAwayFromTheEdge() throws IOException {
-		PreparedGeometry cityCentre = PreparedGeometryFactory
-			.prepare(Boundaries.parse(Files.readString(SHARED.resolve("boundaries/police-leicestershire-NC04.geojson"))));
+		PreparedGeometry cityCentre = PreparedGeometryFactory.prepare(
+				Boundaries.parse(Files.readString(SHARED.resolve("boundaries/police-leicestershire-NC04.geojson"))));
 		List<String> disagreements = new ArrayList<>();
 		int checked = 0;
 		int inside = 0;
@@ -76,7 +76,8 @@ class BoundariesTests {
 
 	@Test
 	void refusesWhatIsNotABoundary() {
-		assertThatIllegalArgumentException().isThrownBy(() -> Boundaries.parse("{\"type\":\"Point\",\"coordinates\":[0,0]}"))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Boundaries.parse("{\"type\":\"Point\",\"coordinates\":[0,0]}"))
 			.withMessageContaining("Polygon");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> Boundaries.parse("{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,1]]]}"))

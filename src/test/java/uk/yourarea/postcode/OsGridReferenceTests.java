@@ -11,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class OsGridReferenceTests {
 
-	private static final Path CODE_POINT = Path.of("..", "shared", "data", "postcodes", "codepoint-open-2014-08-LE.csv");
+	private static final Path CODE_POINT = Path.of("..", "shared", "data", "postcodes",
+			"codepoint-open-2014-08-LE.csv");
 
 	@Test
 	void agreesWithThePublishedCoordinatesOfEveryLePostcodeToWithinAFewMetres() throws IOException {
@@ -21,7 +22,8 @@ class OsGridReferenceTests {
 			String[] field = line.split(",");
 			OsGridReference.LatLong converted = OsGridReference.toWgs84(Double.parseDouble(field[2]),
 					Double.parseDouble(field[3]));
-			worst = Math.max(worst, metresBetween(converted, Double.parseDouble(field[11]), Double.parseDouble(field[12])));
+			worst = Math.max(worst,
+					metresBetween(converted, Double.parseDouble(field[11]), Double.parseDouble(field[12])));
 		}
 		assertThat(lines).hasSize(21622);
 		assertThat(worst).isLessThan(2.0);

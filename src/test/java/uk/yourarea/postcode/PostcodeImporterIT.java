@@ -18,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * The importers on real PostgreSQL: both formats, bad lines, re-imports. The made-up rows use ZE
- * postcodes so that they never change the LE demo data that other tests in the same database rely on.
+ * The importers on real PostgreSQL: both formats, bad lines, re-imports. The made-up rows
+ * use ZE postcodes so that they never change the LE demo data that other tests in the
+ * same database rely on.
  */
 @SpringBootTest
 class PostcodeImporterIT {
@@ -89,7 +90,8 @@ class PostcodeImporterIT {
 
 		assertThat(report.format()).isEqualTo(PostcodeImporter.Format.CODE_POINT_OPEN);
 		assertThat(report.imported()).isEqualTo(2);
-		assertThat(report.rejections()).extracting(PostcodeImporter.Rejection::lineNumber).containsExactly(3L, 4L, 5L, 6L);
+		assertThat(report.rejections()).extracting(PostcodeImporter.Rejection::lineNumber)
+			.containsExactly(3L, 4L, 5L, 6L);
 		assertThat(report.rejections().get(0).reason()).contains("\"NOT A POSTCODE\" is not a valid postcode");
 		assertThat(report.rejections().get(1).reason()).contains("latitude \"north\" is not a number");
 		assertThat(report.rejections().get(2).reason()).contains("Expected 17 fields but found 5");
@@ -130,8 +132,7 @@ class PostcodeImporterIT {
 	void reImportingUpdatesInsteadOfDuplicating() {
 		String before = CODE_POINT_HEADER
 				+ "ZE3 9AA,10,0,0,E92000001,,,,E06000016,E05001795,ZE3 9AA,52.61,-1.13,,,,Y\n";
-		String after = CODE_POINT_HEADER
-				+ "ZE3 9AA,10,0,0,E92000001,,,,E06000016,E05001795,ZE3 9AA,52.62,-1.14,,,,Y\n"
+		String after = CODE_POINT_HEADER + "ZE3 9AA,10,0,0,E92000001,,,,E06000016,E05001795,ZE3 9AA,52.62,-1.14,,,,Y\n"
 				+ "ZE3 9AA,10,0,0,E92000001,,,,E06000016,E05001795,ZE3 9AA,52.63,-1.15,,,,Y\n";
 
 		this.importer.importFrom(csv(before));

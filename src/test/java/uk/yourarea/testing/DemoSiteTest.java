@@ -18,7 +18,8 @@ import org.springframework.test.context.ActiveProfiles;
  * by the servlet container's error dispatch) and every registered servlet filter behave
  * as in production.
  * <p>
- * Emails go to a GreenMail server in the test JVM ({@link TestMail}), relayed every 300 ms.
+ * Emails go to a GreenMail server in the test JVM ({@link TestMail}), relayed every 300
+ * ms.
  * <p>
  * Every class that needs the demo site uses this annotation and nothing else that changes
  * the context configuration, so one application context (and one demo data load) serves

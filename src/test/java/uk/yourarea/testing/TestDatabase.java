@@ -12,11 +12,12 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
- * Gives each test run (each JVM Surefire or Failsafe starts) a fresh PostgreSQL database of its own
- * and points {@code spring.datasource.*} at it. With a working Docker engine the database is a
- * Testcontainers PostgreSQL; without one it is a new, uniquely named database on the local server at
- * 127.0.0.1:5432 (override with {@code YOURAREA_TEST_POSTGRES_URL}), dropped when the run ends. The
- * development database is never touched.
+ * Gives each test run (each JVM Surefire or Failsafe starts) a fresh PostgreSQL database
+ * of its own and points {@code spring.datasource.*} at it. With a working Docker engine
+ * the database is a Testcontainers PostgreSQL; without one it is a new, uniquely named
+ * database on the local server at 127.0.0.1:5432 (override with
+ * {@code YOURAREA_TEST_POSTGRES_URL}), dropped when the run ends. The development
+ * database is never touched.
  */
 public class TestDatabase implements LauncherSessionListener {
 
@@ -56,8 +57,10 @@ public class TestDatabase implements LauncherSessionListener {
 	}
 
 	private static void use(String url, String username, String password) {
-		// All test contexts of a run share this database, and the demo-site tests create the demo staff
-		// accounts in it; other contexts must still start. DemoPasswordGuardTests covers the check itself.
+		// All test contexts of a run share this database, and the demo-site tests create
+		// the demo staff
+		// accounts in it; other contexts must still start. DemoPasswordGuardTests covers
+		// the check itself.
 		System.setProperty("yourarea.security.refuse-demo-passwords", "false");
 		System.setProperty("spring.datasource.url", url);
 		System.setProperty("spring.datasource.username", username);

@@ -20,8 +20,8 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
- * A real SMTP server in the test JVM (GreenMail) that the site's email relay sends to, so tests can
- * read the emails residents and staff would get.
+ * A real SMTP server in the test JVM (GreenMail) that the site's email relay sends to, so
+ * tests can read the emails residents and staff would get.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestMail {
@@ -48,7 +48,10 @@ public class TestMail {
 		return to(greenMail, address, 1);
 	}
 
-	/** The emails that reached an address, waiting up to ten seconds for at least {@code count}. */
+	/**
+	 * The emails that reached an address, waiting up to ten seconds for at least
+	 * {@code count}.
+	 */
 	public static List<MimeMessage> to(GreenMail greenMail, String address, int count) {
 		long until = System.currentTimeMillis() + 10_000;
 		while (true) {

@@ -18,9 +18,9 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * One person using the site over real HTTP: keeps their cookies (session, CSRF) and sends forms the
- * way a browser without JavaScript does, with every field the page put in the form (hidden ones
- * included) unless the test overrides it. Redirects are not followed.
+ * One person using the site over real HTTP: keeps their cookies (session, CSRF) and sends
+ * forms the way a browser without JavaScript does, with every field the page put in the
+ * form (hidden ones included) unless the test overrides it. Redirects are not followed.
  */
 public class Visitor {
 
@@ -45,7 +45,10 @@ public class Visitor {
 		return Pages.parse(get(path));
 	}
 
-	/** Sends the form matched by the selector with what the page filled in, changed by {@code fields}. */
+	/**
+	 * Sends the form matched by the selector with what the page filled in, changed by
+	 * {@code fields}.
+	 */
 	public HttpResponse<String> submit(Document page, String formSelector, Map<String, String> fields) {
 		Element form = page.selectFirst(formSelector);
 		if (form == null) {
@@ -76,8 +79,10 @@ public class Visitor {
 	/** Follows a redirect answer to the page it points at. */
 	public HttpResponse<String> follow(HttpResponse<String> redirect) {
 		String location = redirect.headers().firstValue("Location").orElseThrow();
-		return get(location.startsWith("http") ? URI.create(location).getRawPath()
-				+ (URI.create(location).getRawQuery() != null ? "?" + URI.create(location).getRawQuery() : "") : location);
+		return get(location.startsWith("http")
+				? URI.create(location).getRawPath()
+						+ (URI.create(location).getRawQuery() != null ? "?" + URI.create(location).getRawQuery() : "")
+				: location);
 	}
 
 	private HttpResponse<String> send(HttpRequest.Builder request) {
@@ -85,8 +90,7 @@ public class Visitor {
 			return this.client.send(request.timeout(Duration.ofSeconds(30))
 				.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
 				.header("Accept-Language", "en-GB")
-				.build(),
-					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+				.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
