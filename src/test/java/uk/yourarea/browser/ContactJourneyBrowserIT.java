@@ -62,7 +62,8 @@ class ContactJourneyBrowserIT {
 		browser.findElement(By.cssSelector("input[name=topic][value=SPEEDING_AND_ROADS] + label")).click();
 		browser.findElement(By.id("message")).sendKeys("Cars speed along Long Street every night after 11pm.");
 		browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-		assertThat(browser.getTitle()).startsWith("Error: ");
+		new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+			.until((page) -> page.getTitle().startsWith("Error: "));
 		assertThat(browser.findElement(By.cssSelector(".govuk-error-summary")).getText())
 			.contains("Enter an email address in the correct format");
 		assertThat(browser.findElement(By.id("message")).getAttribute("value")).contains("Long Street");

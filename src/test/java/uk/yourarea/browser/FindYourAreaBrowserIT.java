@@ -74,7 +74,8 @@ class FindYourAreaBrowserIT {
 		WebElement summary = browser.findElement(By.className("govuk-error-summary"));
 		assertThat(summary.getText()).contains("There is a problem", "Enter a postcode");
 		waitUntil(browser, (page) -> chromium.focused().equals(summary));
-		assertThat(browser.getTitle()).startsWith("Error: ");
+		new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+			.until((page) -> page.getTitle().startsWith("Error: "));
 
 		WebElement link = summary.findElement(By.cssSelector(".govuk-error-summary__list a"));
 		assertThat(link.getDomAttribute("href")).isEqualTo("#postcode");

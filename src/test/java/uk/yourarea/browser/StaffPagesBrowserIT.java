@@ -61,7 +61,7 @@ class StaffPagesBrowserIT {
 		browser.findElement(By.id("email")).sendKeys("admin@example.org");
 		browser.findElement(By.id("password")).sendKeys("not the password");
 		browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-		assertThat(browser.getTitle()).startsWith("Error: ");
+		waitForError(browser);
 		Axe.assertNoViolations(browser);
 
 		signIn(browser, "admin@example.org", PASSWORD);
@@ -71,7 +71,7 @@ class StaffPagesBrowserIT {
 			Axe.assertNoViolations(browser);
 		}
 		browser.findElement(By.xpath("//button[normalize-space()='Add account']")).click();
-		assertThat(browser.getTitle()).startsWith("Error: ");
+		waitForError(browser);
 		Axe.assertNoViolations(browser);
 
 		long officer = this.jdbc
@@ -106,7 +106,7 @@ class StaffPagesBrowserIT {
 			.until((page) -> page.getCurrentUrl().contains("/staff/change-password"));
 		Axe.assertNoViolations(browser);
 		browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-		assertThat(browser.getTitle()).startsWith("Error: ");
+		waitForError(browser);
 		Axe.assertNoViolations(browser);
 	}
 
@@ -126,11 +126,21 @@ class StaffPagesBrowserIT {
 		browser.findElement(By.cssSelector("input[name=topic][value=GENERAL_ENQUIRY] + label")).click();
 		browser.findElement(By.id("message")).sendKeys("When is the next beat surgery?");
 		browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until((page) -> page.getTitle().startsWith("You have sent a lot of messages"));
 
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("You have sent a lot of messages");
 		assertThat(browser.findElement(By.id("kept-message")).getAttribute("value"))
 			.isEqualTo("When is the next beat surgery?");
 		Axe.assertNoViolations(browser);
+	}
+
+	/**
+	 * A form sent with errors comes back titled "Error: …"; wait for the new page, not
+	 * the old one.
+	 */
+	private static void waitForError(WebDriver browser) {
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until((page) -> page.getTitle().startsWith("Error: "));
 	}
 
 	private void signIn(WebDriver browser, String email, String password) {
