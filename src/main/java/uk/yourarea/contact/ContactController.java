@@ -54,11 +54,15 @@ class ContactController {
 
 	private final ContactMessages messages;
 
+	private final ResponsePolicy policy;
+
 	private final Clock clock;
 
-	ContactController(NeighbourhoodRepository neighbourhoods, ContactMessages messages, Clock clock) {
+	ContactController(NeighbourhoodRepository neighbourhoods, ContactMessages messages, ResponsePolicy policy,
+			Clock clock) {
 		this.neighbourhoods = neighbourhoods;
 		this.messages = messages;
+		this.policy = policy;
 		this.clock = clock;
 	}
 
@@ -145,6 +149,7 @@ class ContactController {
 
 	private String show(Model model, Team team, ContactForm form, List<FormError> errors, @Nullable String problem) {
 		model.addAttribute("team", team);
+		model.addAttribute("promise", this.policy.promise());
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("fieldErrors", FormErrors.byField(errors));

@@ -18,6 +18,14 @@ public record ResponsePolicy(@DefaultValue("calendar-hours") Kind policy, @Defau
 
 	}
 
+	/**
+	 * "within 72 hours" or "within 3 working days", for the pages that make the promise.
+	 */
+	public String promise() {
+		return (this.policy == Kind.CALENDAR_HOURS) ? "within " + this.hours + " hours"
+				: "within " + this.workingDays + " working days";
+	}
+
 	public ResponsePolicy {
 		if (hours < 1 || workingDays < 1) {
 			throw new IllegalArgumentException("The response time must be at least one hour or one working day");

@@ -43,8 +43,10 @@ class FindYourAreaBrowserIT {
 		WebElement namedOfficer = browser.findElement(By.cssSelector("section[aria-labelledby=named-officer]"));
 		assertThat(namedOfficer.findElement(By.id("named-officer")).getText()).isEqualTo("Your named officer");
 		WebElement officer = namedOfficer.findElement(By.className("ya-officer"));
-		assertThat(officer.findElement(By.cssSelector(".ya-officer__name, .ya-officer__body > p:first-child"))
-			.getText()).as("the named officer's name").matches("\\p{Lu}[\\p{L}'’-]+( \\p{Lu}[\\p{L}'’-]+)+");
+		assertThat(
+				officer.findElement(By.cssSelector(".ya-officer__name, .ya-officer__body > p:first-child")).getText())
+			.as("the named officer's name")
+			.matches("\\p{Lu}[\\p{L}'’-]+( \\p{Lu}[\\p{L}'’-]+)+");
 		assertThat(officer.getText()).as("the named officer's role (only a PC or a PCSO may be one)")
 			.containsAnyOf("Police Constable", "Police Community Support Officer")
 			.containsPattern("details confirmed on \\d{1,2} \\p{Lu}\\p{Ll}+ \\d{4}");
