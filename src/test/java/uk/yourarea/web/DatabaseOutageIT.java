@@ -1,6 +1,8 @@
 package uk.yourarea.web;
 
 import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -12,6 +14,7 @@ import org.springframework.context.annotation.Import;
 
 import uk.yourarea.testing.Pages;
 import uk.yourarea.testing.Site;
+import uk.yourarea.testing.Visitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,6 +52,34 @@ class DatabaseOutageIT {
 			.doesNotContainIgnoringCase("jdbc")
 			.doesNotContain("127.0.0.1")
 			.doesNotContainIgnoringCase("connection");
+	}
+
+	@Test
+	void aMessageThatCannotBeStoredComesBackWithEverythingTypedAndSaysNothingWasSent() {
+		Visitor resident = this.site.visitor();
+		// The sign-in page needs no database and gives the session its form token.
+		String csrf = resident.page("/staff/sign-in").select("input[name=_csrf]").val();
+		Map<String, String> fields = new HashMap<>();
+		fields.put("_csrf", csrf);
+		fields.put("name", "Sam Resident");
+		fields.put("email", "sam@example.org");
+		fields.put("preferredContact", "EMAIL");
+		fields.put("senderType", "RESIDENT");
+		fields.put("topic", "DRUGS");
+		fields.put("message", "Dealing outside the library most evenings.");
+		fields.put("startedAt", String.valueOf(System.currentTimeMillis() - 60_000));
+		fields.put("idempotencyKey", "0123456789abcdef0123456789abcdef");
+
+		HttpResponse<String> response = resident.post("/area/wigston/contact", fields);
+
+		assertThat(response.statusCode()).isEqualTo(503);
+		Document page = Pages.parse(response);
+		assertThat(page.select(".govuk-error-summary").text()).contains("We could not send your message")
+			.contains("Nothing was sent");
+		assertThat(page.selectFirst("#message").text()).isEqualTo("Dealing outside the library most evenings.");
+		assertThat(page.selectFirst("#name").val()).isEqualTo("Sam Resident");
+		assertThat(page.selectFirst("input[name=topic][value=DRUGS]").hasAttr("checked")).isTrue();
+		assertThat(response.body()).doesNotContainIgnoringCase("exception").doesNotContainIgnoringCase("jdbc");
 	}
 
 	@Test
