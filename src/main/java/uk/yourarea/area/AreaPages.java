@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,7 +36,9 @@ import uk.yourarea.team.TeamMemberRepository;
  * row.
  */
 @Service
-class AreaPages {
+public class AreaPages {
+
+	public static final String CACHE = "area-pages";
 
 	static final int MAX_EVENTS = 6;
 
@@ -65,8 +68,14 @@ class AreaPages {
 		this.clock = clock;
 	}
 
+	/**
+	 * The page's content, cached per neighbourhood for a few minutes: pages are read
+	 * thousands of times a day and change a few times a week. Editing a neighbourhood's
+	 * content evicts its entry.
+	 */
+	@Cacheable(cacheNames = CACHE, key = "#slug")
 	@Transactional(readOnly = true)
-	Optional<AreaView> find(String slug) {
+	public Optional<AreaView> find(String slug) {
 		return this.neighbourhoods.findBySlug(slug).map(this::read);
 	}
 

@@ -10,17 +10,18 @@ import uk.yourarea.priority.Priority;
 import uk.yourarea.team.TeamMember;
 
 /** Everything the Your Area page of one neighbourhood shows, read in one go. */
-record AreaView(Neighbourhood neighbourhood, @Nullable TeamMember namedOfficer, List<TeamMember> team,
+public record AreaView(Neighbourhood neighbourhood, @Nullable TeamMember namedOfficer, List<TeamMember> team,
 		List<Priority> priorities, List<EventView> events, List<StationView> stations, LocalDate today) {
 
-	record EventView(String title, String type, String description, String address, String when, String startsAt) {
+	public record EventView(String title, String type, String description, String address, String when,
+			String startsAt) {
 	}
 
-	record StationView(String name, String kind, String address, String postcode, boolean frontCounter,
+	public record StationView(String name, String kind, String address, String postcode, boolean frontCounter,
 			String hoursToday, List<DayHours> week) {
 	}
 
-	record DayHours(String day, String hours, boolean today) {
+	public record DayHours(String day, String hours, boolean today) {
 	}
 
 }

@@ -28,7 +28,8 @@ import org.springframework.test.context.ActiveProfiles;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "yourarea.mail.relay-interval=300ms")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "yourarea.mail.relay-interval=300ms",
+		"spring.jpa.properties.hibernate.session_factory.statement_inspector=uk.yourarea.testing.StatementCounter" })
 @ActiveProfiles("demo")
 @Import({ Site.class, TestMail.class })
 public @interface DemoSiteTest {
