@@ -73,7 +73,7 @@ public class AreaPages {
 	 * thousands of times a day and change a few times a week. Editing a neighbourhood's
 	 * content evicts its entry.
 	 */
-	@Cacheable(cacheNames = CACHE, key = "#slug")
+	@Cacheable(cacheNames = CACHE, key = "#slug", unless = "#result == null")
 	@Transactional(readOnly = true)
 	public Optional<AreaView> find(String slug) {
 		return this.neighbourhoods.findBySlug(slug).map(this::read);

@@ -48,6 +48,13 @@ class AreaPageQueriesIT {
 	}
 
 	@Test
+	void anUnknownPageIsNotCachedSoANeighbourhoodAddedLaterShowsAtOnce() {
+		assertThat(this.pages.find("not-yet-a-neighbourhood")).isEmpty();
+
+		assertThat(this.caches.getCache(AreaPages.CACHE).get("not-yet-a-neighbourhood")).isNull();
+	}
+
+	@Test
 	void everyNeighbourhoodStaysWithinTheBudget() {
 		for (String slug : new String[] { "city-centre", "cultural-quarter", "oakham-town-and-barleythorpe",
 				"enderby-narborough-new-lubbesthorpe-littlethorpe-and-fosse-park" }) {
