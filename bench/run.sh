@@ -76,8 +76,8 @@ psql -h 127.0.0.1 -U postgres -At -d "$DB" -c \
   > "$WORK/postcodes.txt"
 
 # nginx serves exactly the bytes of the page, at the same path.
-mkdir -p "$WORK/nginx/root/area" "$WORK/nginx/logs"
-cp "$WORK/page.html" "$WORK/nginx/root/area/wigston"
+mkdir -p "$WORK/nginx/site/area" "$WORK/nginx/logs"
+cp "$WORK/page.html" "$WORK/nginx/site/area/wigston"
 cat > "$WORK/nginx/nginx.conf" <<CONF
 worker_processes 1;
 error_log $WORK/nginx/logs/error.log;
@@ -86,7 +86,7 @@ events { worker_connections 1024; }
 http {
   access_log off;
   default_type text/html;
-  server { listen 127.0.0.1:$NGINX_PORT; root $WORK/nginx/root; }
+  server { listen 127.0.0.1:$NGINX_PORT; root $WORK/nginx/site; }
 }
 CONF
 "$NGINX" -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf"
