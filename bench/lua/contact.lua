@@ -5,7 +5,6 @@ local counter = 0
 csrf = ""
 cookie = ""
 started = "0"
-local thread_id = 0
 seen = 0 -- global, so that done() can read it with thread:get
 local threads = {}
 local next_id = 1
@@ -17,6 +16,9 @@ function setup(thread)
 end
 
 function init(args)
+  -- A per-thread, per-run nonce keeps idempotency keys distinct across threads and runs.
+  math.randomseed(os.time() + (thread_id or 0) * 7919)
+  nonce = math.random(0, 0x7fffffff)
   csrf = args[1]
   cookie = args[2]
   started = args[3]
@@ -27,7 +29,7 @@ end
 
 function request()
   counter = counter + 1
-  local id = string.format("%08x%024x", thread_id, counter)
+  local id = string.format("%08x%08x%016x", thread_id or 0, nonce or 0, counter)
   local body = "_csrf=" .. csrf .. "&idempotencyKey=" .. id .. "&startedAt=" .. started
     .. "&name=Bench+Resident&email=bench-" .. id .. "%40example.org&preferredContact=EMAIL"
     .. "&senderType=RESIDENT&topic=GENERAL_ENQUIRY&message=When+is+the+next+beat+surgery%3F&website="

@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -94,7 +95,15 @@ class ContactController {
 			if (!errors.isEmpty()) {
 				return show(model, Team.of(neighbourhood), form, errors, null);
 			}
-			ContactMessages.Received received = this.messages.receive(neighbourhood, form, request.getRemoteAddr());
+			ContactMessages.Received received;
+			try {
+				received = this.messages.receive(neighbourhood, form, request.getRemoteAddr());
+			}
+			catch (DataIntegrityViolationException ex) {
+				// Two submits of one form at the same moment: the other one stored it.
+				String key = form.idempotencyKey();
+				received = this.messages.findByIdempotencyKey(key).orElseThrow(() -> ex);
+			}
 			return "redirect:" + UriComponentsBuilder.fromPath("/area/{slug}/contact/sent")
 				.queryParam("reference", received.reference())
 				.buildAndExpand(slug)

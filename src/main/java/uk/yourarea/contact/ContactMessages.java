@@ -144,6 +144,12 @@ public class ContactMessages {
 		return this.site.link("/messages/" + token);
 	}
 
+	/** The message a form with this idempotency key created, if one did. */
+	@Transactional(readOnly = true)
+	public Optional<Received> findByIdempotencyKey(String idempotencyKey) {
+		return this.messages.findByIdempotencyKey(idempotencyKey).map(this::received);
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<Received> findReceived(String reference, long neighbourhoodId) {
 		return this.messages.findByReference(reference)

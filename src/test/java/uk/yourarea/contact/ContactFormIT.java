@@ -152,6 +152,26 @@ class ContactFormIT {
 	}
 
 	@Test
+	void twoSubmitsOfOneFormAtTheSameMomentStoreOneMessage() throws Exception {
+		String email = uniqueEmail();
+		Document form = this.resident.page("/area/south-wigston/contact");
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+		try {
+			List<java.util.concurrent.Future<HttpResponse<String>>> sends = pool
+				.invokeAll(java.util.Collections.nCopies(4, () -> this.resident.submit(form, FORM, valid(email))));
+			for (java.util.concurrent.Future<HttpResponse<String>> send : sends) {
+				assertThat(send.get().statusCode()).isEqualTo(303);
+				assertThat(send.get().headers().firstValue("Location"))
+					.isEqualTo(sends.get(0).get().headers().firstValue("Location"));
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(count("select count(*) from contact_message where sender_email = '" + email + "'")).isEqualTo(1);
+	}
+
+	@Test
 	void suspectedAbuseIsHeldForReviewNotDropped() {
 		String honeypot = uniqueEmail();
 		Map<String, String> filled = valid(honeypot);
