@@ -27,9 +27,11 @@ public class RateLimits {
 
 	/**
 	 * Records one event in the bucket if fewer than {@code limit} happened within the
-	 * window.
+	 * window. It joins the caller's transaction: taking a second connection per request
+	 * would let a burst of requests exhaust the pool, each holding one connection while
+	 * waiting for another.
 	 */
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	@Transactional
 	public boolean tryAcquire(String bucket, int limit, Duration window) {
 		Instant now = this.clock.instant();
 		if (count(bucket, window) >= limit) {
