@@ -10,10 +10,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import uk.yourarea.neighbourhood.Neighbourhood;
-import uk.yourarea.neighbourhood.NeighbourhoodRepository;
 
 /**
  * The demo profile's staff accounts, all with the password
@@ -48,11 +46,15 @@ class DemoStaffAccounts {
 
 	private final StaffAccounts accounts;
 
-	private final NeighbourhoodRepository neighbourhoods;
+	private final JdbcTemplate jdbc;
 
-	DemoStaffAccounts(StaffAccounts accounts, NeighbourhoodRepository neighbourhoods) {
+	DemoStaffAccounts(StaffAccounts accounts, JdbcTemplate jdbc) {
 		this.accounts = accounts;
-		this.neighbourhoods = neighbourhoods;
+		this.jdbc = jdbc;
+	}
+
+	/** A neighbourhood's id and its local policing area's id, by code. */
+	private record Place(long neighbourhoodId, long localPolicingAreaId) {
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -62,20 +64,20 @@ class DemoStaffAccounts {
 			if (this.accounts.exists(demo.email())) {
 				continue;
 			}
-			Optional<Neighbourhood> neighbourhood = demo.neighbourhoodCode().isEmpty() ? Optional.empty()
-					: this.neighbourhoods.findByCode(demo.neighbourhoodCode());
+			Optional<Place> neighbourhood = demo.neighbourhoodCode().isEmpty() ? Optional.empty()
+					: this.jdbc
+						.query("select id, local_policing_area_id from neighbourhood where code = ?",
+								(row, n) -> new Place(row.getLong(1), row.getLong(2)), demo.neighbourhoodCode())
+						.stream()
+						.findFirst();
 			if (!demo.neighbourhoodCode().isEmpty() && neighbourhood.isEmpty()) {
 				log.warn("Demo staff: no neighbourhood {}, so no account {}", demo.neighbourhoodCode(), demo.email());
 				continue;
 			}
 			Set<Long> neighbourhoodIds = (demo.role() == StaffRole.OFFICER)
-					? Set.of(neighbourhood.orElseThrow().getId()) : Set.of();
+					? Set.of(neighbourhood.orElseThrow().neighbourhoodId()) : Set.of();
 			Set<Long> areaIds = (demo.role() == StaffRole.SUPERVISOR)
-					? Set.of(this.neighbourhoods.findBySlug(neighbourhood.orElseThrow().getSlug())
-						.orElseThrow()
-						.getLocalPolicingArea()
-						.getId())
-					: Set.of();
+					? Set.of(neighbourhood.orElseThrow().localPolicingAreaId()) : Set.of();
 			this.accounts.createAccount(new StaffAccounts.Details(demo.name(), demo.email(), Set.of(demo.role()),
 					neighbourhoodIds, areaIds), DemoPasswords.DEMO_PASSWORD, false);
 			created++;

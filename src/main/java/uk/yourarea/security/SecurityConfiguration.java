@@ -64,6 +64,18 @@ class SecurityConfiguration {
 				.hasAnyRole(role(StaffRole.OFFICER), role(StaffRole.SUPERVISOR), role(StaffRole.ADMIN))
 				.requestMatchers("/staff/supervisor", "/staff/supervisor/**")
 				.hasAnyRole(role(StaffRole.SUPERVISOR), role(StaffRole.ADMIN))
+				// Officers and supervisors edit the priorities and events of their own
+				// neighbourhoods (the
+				// controllers check which, with StaffScope); the history of a page is for
+				// whoever may edit it.
+				.requestMatchers("/staff/neighbourhoods", "/staff/neighbourhoods/{id:[0-9]+}",
+						"/staff/neighbourhoods/{id:[0-9]+}/priorities/**",
+						"/staff/neighbourhoods/{id:[0-9]+}/events/**", "/staff/changes/**")
+				.hasAnyRole(role(StaffRole.OFFICER), role(StaffRole.SUPERVISOR), role(StaffRole.WEB_EDITOR),
+						role(StaffRole.ADMIN))
+				.requestMatchers("/staff/neighbourhoods/**", "/staff/local-policing-areas/**", "/staff/stations/**",
+						"/staff/coverage/**", "/staff/photos/**")
+				.hasAnyRole(role(StaffRole.WEB_EDITOR), role(StaffRole.ADMIN))
 				.requestMatchers("/staff/guarantee", "/staff/guarantee/**")
 				.hasAnyRole(role(StaffRole.WEB_EDITOR), role(StaffRole.SUPERVISOR), role(StaffRole.ADMIN))
 				.requestMatchers("/staff/admin", "/staff/admin/**")

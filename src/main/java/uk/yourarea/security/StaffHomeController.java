@@ -1,16 +1,11 @@
 package uk.yourarea.security;
 
-import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-
-import uk.yourarea.neighbourhood.Neighbourhood;
-import uk.yourarea.neighbourhood.NeighbourhoodRepository;
 
 /** Where staff land after signing in: links to what their roles allow. */
 @Controller
@@ -18,23 +13,15 @@ class StaffHomeController {
 
 	private final StaffScope scope;
 
-	private final NeighbourhoodRepository neighbourhoods;
-
-	StaffHomeController(StaffScope scope, NeighbourhoodRepository neighbourhoods) {
+	StaffHomeController(StaffScope scope) {
 		this.scope = scope;
-		this.neighbourhoods = neighbourhoods;
 	}
 
 	@GetMapping("/staff")
 	String home(@AuthenticationPrincipal StaffUser user, Model model) {
-		Set<Long> visible = this.scope.neighbourhoodIdsVisibleTo(user);
+		List<String> visible = this.scope.neighbourhoodNamesVisibleTo(user);
 		boolean all = user.hasRole(StaffRole.ADMIN);
-		List<String> names = all ? List.of()
-				: this.neighbourhoods.findAllById(visible)
-					.stream()
-					.map(Neighbourhood::getName)
-					.sorted(Comparator.naturalOrder())
-					.toList();
+		List<String> names = all ? List.of() : visible;
 		model.addAttribute("user", user);
 		model.addAttribute("seesAllNeighbourhoods", all);
 		model.addAttribute("neighbourhoodCount", visible.size());
@@ -42,6 +29,11 @@ class StaffHomeController {
 		model.addAttribute("canReadMessages",
 				user.hasAnyRole(StaffRole.OFFICER, StaffRole.SUPERVISOR, StaffRole.ADMIN));
 		model.addAttribute("canManageAccounts", user.hasRole(StaffRole.ADMIN));
+		model.addAttribute("canEditPages", this.scope.canEditEverything(user));
+		model.addAttribute("canEditPrioritiesAndEvents",
+				user.hasAnyRole(StaffRole.OFFICER, StaffRole.SUPERVISOR) || this.scope.canEditEverything(user));
+		model.addAttribute("canSeeGuarantee",
+				user.hasAnyRole(StaffRole.WEB_EDITOR, StaffRole.SUPERVISOR, StaffRole.ADMIN));
 		return "security/home";
 	}
 

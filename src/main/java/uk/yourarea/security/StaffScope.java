@@ -2,9 +2,11 @@ package uk.yourarea.security;
 
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -51,6 +53,45 @@ public class StaffScope {
 	public Set<Long> neighbourhoodIdsVisibleTo(StaffUser user) {
 		return Collections.unmodifiableSet(
 				new LinkedHashSet<>(this.jdbc.queryForList(VISIBLE + " order by n.id", Long.class, user.id())));
+	}
+
+	/**
+	 * The names of the neighbourhoods whose messages this member of staff may see, A to
+	 * Z.
+	 */
+	@Transactional(readOnly = true)
+	public List<String> neighbourhoodNamesVisibleTo(StaffUser user) {
+		return this.jdbc.queryForList("select name from neighbourhood where id in (" + VISIBLE + ") order by name",
+				String.class, user.id());
+	}
+
+	/**
+	 * Whether this member of staff may edit every public page: neighbourhoods, teams,
+	 * stations and coverage as well as priorities and events. Web editors and
+	 * administrators may.
+	 */
+	public boolean canEditEverything(StaffUser user) {
+		return user.hasAnyRole(StaffRole.WEB_EDITOR, StaffRole.ADMIN);
+	}
+
+	/**
+	 * Whether this member of staff may edit one neighbourhood's priorities and events:
+	 * web editors and administrators for every neighbourhood, officers and supervisors
+	 * for the neighbourhoods whose messages they see.
+	 */
+	@Transactional(readOnly = true)
+	public boolean canEditPrioritiesAndEventsOf(StaffUser user, long neighbourhoodId) {
+		return canEditEverything(user) || canSee(user, neighbourhoodId);
+	}
+
+	/**
+	 * Throws {@link org.springframework.security.access.AccessDeniedException} (a 403
+	 * page) unless {@link #canEditPrioritiesAndEventsOf} allows it.
+	 */
+	public void requireCanEditPrioritiesAndEventsOf(StaffUser user, long neighbourhoodId) {
+		if (!canEditPrioritiesAndEventsOf(user, neighbourhoodId)) {
+			throw new AccessDeniedException("Not one of " + user + "'s neighbourhoods: " + neighbourhoodId);
+		}
 	}
 
 	/** Whether this member of staff may see the messages of one neighbourhood. */

@@ -69,6 +69,13 @@ class StaffAccessIT {
 
 	private long adminId;
 
+	private long wigstonId;
+
+	private long oadbyId;
+
+	@Autowired
+	private org.springframework.jdbc.core.JdbcTemplate jdbc;
+
 	@BeforeAll
 	void signInAsEveryone() {
 		for (Who who : Who.values()) {
@@ -81,6 +88,8 @@ class StaffAccessIT {
 			.findFirst()
 			.orElseThrow()
 			.id();
+		this.wigstonId = this.jdbc.queryForObject("select id from neighbourhood where code = 'NA54'", Long.class);
+		this.oadbyId = this.jdbc.queryForObject("select id from neighbourhood where code = 'NA55'", Long.class);
 	}
 
 	static Stream<Arguments> matrix() {
@@ -101,6 +110,29 @@ class StaffAccessIT {
 						Answer.OK),
 				row("/staff/admin/accounts/{admin}/temporary-password", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED,
 						Answer.DENIED, Answer.OK),
+				row("/staff/neighbourhoods", Answer.SIGN_IN, Answer.ALLOWED, Answer.ALLOWED, Answer.ALLOWED,
+						Answer.ALLOWED),
+				row("/staff/neighbourhoods/{wigston}", Answer.SIGN_IN, Answer.ALLOWED, Answer.ALLOWED, Answer.ALLOWED,
+						Answer.ALLOWED),
+				row("/staff/neighbourhoods/{wigston}/priorities/new", Answer.SIGN_IN, Answer.ALLOWED, Answer.ALLOWED,
+						Answer.ALLOWED, Answer.ALLOWED),
+				row("/staff/neighbourhoods/{wigston}/events/new", Answer.SIGN_IN, Answer.ALLOWED, Answer.ALLOWED,
+						Answer.ALLOWED, Answer.ALLOWED),
+				row("/staff/neighbourhoods/new", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.ALLOWED,
+						Answer.ALLOWED),
+				row("/staff/neighbourhoods/{wigston}/edit", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED,
+						Answer.ALLOWED, Answer.ALLOWED),
+				row("/staff/neighbourhoods/{wigston}/team", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED,
+						Answer.ALLOWED, Answer.ALLOWED),
+				row("/staff/local-policing-areas", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.ALLOWED,
+						Answer.ALLOWED),
+				row("/staff/stations", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.ALLOWED, Answer.ALLOWED),
+				row("/staff/coverage", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.ALLOWED, Answer.ALLOWED),
+				// Officers see the history of their own neighbourhoods' pages only.
+				row("/staff/changes/neighbourhood-page/{wigston}", Answer.SIGN_IN, Answer.OK, Answer.OK, Answer.OK,
+						Answer.OK),
+				row("/staff/changes/neighbourhood-page/{oadby}", Answer.SIGN_IN, Answer.DENIED, Answer.OK, Answer.OK,
+						Answer.OK),
 				row("/staff/no-such-page", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.DENIED,
 						Answer.ALLOWED));
 	}
@@ -113,7 +145,9 @@ class StaffAccessIT {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("matrix")
 	void answersEachRoleAsTheMatrixSays(String path, List<Answer> answers) {
-		String url = path.replace("{admin}", Long.toString(this.adminId));
+		String url = path.replace("{admin}", Long.toString(this.adminId))
+			.replace("{wigston}", Long.toString(this.wigstonId))
+			.replace("{oadby}", Long.toString(this.oadbyId));
 		for (Who who : Who.values()) {
 			HttpResponse<String> response = this.browsers.get(who).get(url);
 			Answer expected = answers.get(who.ordinal());

@@ -1,0 +1,98 @@
+package uk.yourarea.audit;
+
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import uk.yourarea.security.StaffUser;
+import uk.yourarea.web.PublicContentChanged;
+
+/**
+ * Records who changed what the public sees, and reads the history back.
+ * <p>
+ * {@link #record} joins the caller's transaction, so the change and its record are saved
+ * together or not at all. It also announces {@link PublicContentChanged}, which empties
+ * the public page caches once the transaction commits: whatever records a change never
+ * has to remember to evict a cache.
+ */
+@Service
+public class ChangeLog {
+
+	static final int HISTORY_LIMIT = 200;
+
+	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' h:mma", Locale.UK);
+
+	private final ChangeRecordRepository records;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	ChangeLog(ChangeRecordRepository records, ApplicationEventPublisher events, Clock clock) {
+		this.records = records;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * Records one change: every field whose value differs between {@code before} and
+	 * {@code after} (all of {@code after} for something new, all of {@code before} for
+	 * something removed). An edit that changed nothing is not recorded, but still
+	 * announced.
+	 * @param action what was done, in a few words: "Created", "Edited", "Retired", "Made
+	 * the named officer"
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void record(StaffUser by, Subject subject, String action, Snapshot before, Snapshot after) {
+		List<ChangeRecord.FieldChange> fields = before.fieldsDifferentFrom(after)
+			.stream()
+			.map((field) -> new ChangeRecord.FieldChange(field, before.get(field), after.get(field)))
+			.toList();
+		boolean onlyAnEdit = !before.fields().isEmpty() && !after.fields().isEmpty();
+		if (!(fields.isEmpty() && onlyAnEdit)) {
+			this.records.save(new ChangeRecord(subject, action, by.id(), by.name(), this.clock.instant(), fields));
+		}
+		this.events.publishEvent(new PublicContentChanged(subject.type(), subject.id(), subject.neighbourhoodId()));
+	}
+
+	/** The changes to one thing, newest first. */
+	@Transactional(readOnly = true)
+	public List<ChangeRecord> historyOf(String subjectType, long subjectId) {
+		return this.records.findBySubjectTypeAndSubjectIdOrderByChangedAtDescIdDesc(subjectType, subjectId,
+				Limit.of(HISTORY_LIMIT));
+	}
+
+	/** Every change that showed on one neighbourhood's Your Area page, newest first. */
+	@Transactional(readOnly = true)
+	public List<ChangeRecord> historyOfNeighbourhoodPage(long neighbourhoodId) {
+		return this.records.findByNeighbourhoodIdOrderByChangedAtDescIdDesc(neighbourhoodId, Limit.of(HISTORY_LIMIT));
+	}
+
+	/**
+	 * What to show when someone else saved first: who and when (from the latest record of
+	 * this thing) and each field where the saved version differs from what was typed.
+	 */
+	@Transactional(readOnly = true)
+	public EditConflict conflict(String subjectType, long subjectId, Snapshot saved, Snapshot yours) {
+		var latest = this.records.findFirstBySubjectTypeAndSubjectIdOrderByChangedAtDescIdDesc(subjectType, subjectId);
+		String by = latest.map(ChangeRecord::getChangedByName).orElse("Someone else");
+		String when = latest.map((record) -> formatWhen(record.getChangedAt())).orElse("");
+		List<EditConflict.Difference> differences = saved.fieldsDifferentFrom(yours)
+			.stream()
+			.map((field) -> new EditConflict.Difference(field, saved.get(field), yours.get(field)))
+			.toList();
+		return new EditConflict(by, when, differences);
+	}
+
+	String formatWhen(java.time.Instant instant) {
+		return WHEN.format(instant.atZone(this.clock.getZone())).replace("AM", "am").replace("PM", "pm");
+	}
+
+}
