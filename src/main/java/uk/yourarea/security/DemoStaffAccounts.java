@@ -23,6 +23,8 @@ import org.springframework.stereotype.Component;
  * Oadby</li>
  * <li>{@code webeditor@example.org}: web editor</li>
  * <li>{@code admin@example.org}: administrator</li>
+ * <li>{@code sergeant.<area code>@example.org}: a supervisor for each other local
+ * policing area</li>
  * </ul>
  * Created once the application is ready, which is after the demo data loader (an
  * {@code ApplicationRunner}) has created the neighbourhoods; an account whose email
@@ -51,6 +53,35 @@ class DemoStaffAccounts {
 	DemoStaffAccounts(StaffAccounts accounts, JdbcTemplate jdbc) {
 		this.accounts = accounts;
 		this.jdbc = jdbc;
+	}
+
+	/**
+	 * A supervisor for every other local policing area
+	 * ({@code sergeant.<area code>@...}), so that every neighbourhood's messages reach
+	 * someone, as the Guarantee asks.
+	 */
+	private int createAreaSupervisors() {
+		int created = 0;
+		List<Area> areas = this.jdbc.query("""
+				select a.id, a.code, a.name from local_policing_area a
+				where not exists (select 1 from staff_local_policing_area s where s.local_policing_area_id = a.id)
+				order by a.code
+				""", (row, n) -> new Area(row.getLong(1), row.getString(2), row.getString(3)));
+		for (Area area : areas) {
+			String email = "sergeant." + area.code().toLowerCase(java.util.Locale.ROOT) + "@example.org";
+			if (this.accounts.exists(email)) {
+				continue;
+			}
+			this.accounts.createAccount(
+					new StaffAccounts.Details("Sergeant, " + area.name() + " (demo)", email,
+							Set.of(StaffRole.SUPERVISOR), Set.of(), Set.of(area.id())),
+					DemoPasswords.DEMO_PASSWORD, false);
+			created++;
+		}
+		return created;
+	}
+
+	private record Area(long id, String code, String name) {
 	}
 
 	/** A neighbourhood's id and its local policing area's id, by code. */
@@ -82,6 +113,7 @@ class DemoStaffAccounts {
 					neighbourhoodIds, areaIds), DemoPasswords.DEMO_PASSWORD, false);
 			created++;
 		}
+		created += createAreaSupervisors();
 		if (created > 0) {
 			log.info("Demo staff: created {} accounts, all with the demo password", created);
 		}

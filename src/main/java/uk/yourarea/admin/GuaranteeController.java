@@ -1,0 +1,122 @@
+package uk.yourarea.admin;
+
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import uk.yourarea.admin.GuaranteeReport.Measure;
+import uk.yourarea.admin.GuaranteeReport.Report;
+import uk.yourarea.admin.GuaranteeReport.Row;
+import uk.yourarea.contact.ResponseRecord;
+import uk.yourarea.security.StaffRole;
+import uk.yourarea.security.StaffScope;
+import uk.yourarea.security.StaffUser;
+
+/**
+ * The Neighbourhood Policing Guarantee compliance view, for web editors, supervisors and
+ * administrators (see the security configuration): force-wide totals, every
+ * neighbourhood's six measures with a link to the page that fixes each shortfall, a
+ * filter by local policing area, and the same figures as CSV.
+ */
+@Controller
+class GuaranteeController {
+
+	private static final java.time.ZoneId UK = java.time.ZoneId.of("Europe/London");
+
+	private final GuaranteeReport guarantee;
+
+	private final StaffScope scope;
+
+	GuaranteeController(GuaranteeReport guarantee, StaffScope scope) {
+		this.guarantee = guarantee;
+		this.scope = scope;
+	}
+
+	@GetMapping("/staff/guarantee")
+	String report(@AuthenticationPrincipal StaffUser user, @RequestParam(required = false) @Nullable Long area,
+			@RequestParam(defaultValue = "all") String show, Model model) {
+		List<GuaranteeReport.Area> areas = this.guarantee.areas();
+		Long chosen = (area != null && areas.stream().anyMatch((a) -> a.id() == area)) ? area : null;
+		boolean shortfallsOnly = "shortfalls".equals(show);
+		Report report = this.guarantee.report(chosen, viewer(user));
+		List<Row> rows = shortfallsOnly ? report.rows().stream().filter((row) -> !row.allMet()).toList()
+				: report.rows();
+		model.addAttribute("report", report);
+		model.addAttribute("rows", rows);
+		model.addAttribute("measures", Measure.values());
+		model.addAttribute("areas", areas);
+		model.addAttribute("area", chosen);
+		model.addAttribute("areaName",
+				areas.stream()
+					.filter((a) -> chosen != null && a.id() == chosen)
+					.map(GuaranteeReport.Area::name)
+					.findFirst()
+					.orElse(null));
+		model.addAttribute("shortfallsOnly", shortfallsOnly);
+		model.addAttribute("csvHref", "/staff/guarantee/guarantee.csv" + ((chosen == null) ? "" : "?area=" + chosen));
+		model.addAttribute("fewestForAFairFigure", ResponseRecord.FEWEST_FOR_A_FAIR_FIGURE);
+		return "admin/guarantee";
+	}
+
+	@GetMapping("/staff/guarantee/guarantee.csv")
+	ResponseEntity<byte[]> csv(@AuthenticationPrincipal StaffUser user,
+			@RequestParam(required = false) @Nullable Long area) {
+		Report report = this.guarantee.report(area, viewer(user));
+		Csv csv = new Csv();
+		csv.line("Code", "Neighbourhood", "Local policing area", "Named officer", "Named officer role",
+				"Has named officer", "People answering messages", "Contactable online", "Named officer confirmed on",
+				"Confirmed in 6 months", "Current priorities", "Priorities not updated in 3 months",
+				"Priorities updated in 3 months", "Next event", "Event in next 3 months", "Messages in 90 days",
+				"Replied within 72 hours", "Waiting (inside 72 hours)", "Percent within 72 hours", "Median reply hours",
+				"Replies within 72 hours", "Meets all six");
+		for (Row row : report.rows()) {
+			GuaranteeReport.Facts facts = row.facts();
+			ResponseRecord replies = facts.replies();
+			csv.line(row.code(), row.name(), row.areaName(), text(facts.namedOfficer()), text(facts.namedOfficerRole()),
+					yes(row, Measure.NAMED_OFFICER), Integer.toString(facts.accountsAnswering()),
+					yes(row, Measure.CONTACTABLE_ONLINE), text(facts.confirmedOn()), yes(row, Measure.CONFIRMED),
+					Integer.toString(facts.openPriorities()), Integer.toString(facts.stalePriorities()),
+					yes(row, Measure.PRIORITIES),
+					(facts.nextEvent() == null) ? ""
+							: DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(facts.nextEvent().atZone(UK)),
+					yes(row, Measure.EVENT), Integer.toString(replies.received()),
+					Integer.toString(replies.repliedOnTime()), Integer.toString(replies.waiting()),
+					text(replies.percentOnTime()), text(replies.medianReplyHours()), yes(row, Measure.REPLIES),
+					row.allMet() ? "yes" : "no");
+		}
+		String name = "neighbourhood-policing-guarantee-" + report.asOf() + ".csv";
+		return ResponseEntity.ok()
+			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+			.body(csv.toString().getBytes(StandardCharsets.UTF_8));
+	}
+
+	private GuaranteeReport.Viewer viewer(StaffUser user) {
+		boolean everything = this.scope.canEditEverything(user);
+		var visible = this.scope.neighbourhoodIdsVisibleTo(user);
+		return new GuaranteeReport.Viewer(everything,
+				user.hasAnyRole(StaffRole.OFFICER, StaffRole.SUPERVISOR) ? visible : java.util.Set.of(), visible,
+				user.hasRole(StaffRole.ADMIN));
+	}
+
+	private static String yes(Row row, Measure measure) {
+		return row.check(measure).met() ? "yes" : "no";
+	}
+
+	private static String text(@Nullable Object value) {
+		return (value == null) ? "" : value.toString();
+	}
+
+}

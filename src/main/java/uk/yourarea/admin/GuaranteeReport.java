@@ -1,0 +1,281 @@
+package uk.yourarea.admin;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.text.Collator;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import uk.yourarea.contact.ResponseRecord;
+import uk.yourarea.contact.ResponseRecords;
+
+/**
+ * Where each neighbourhood meets the Neighbourhood Policing Guarantee and where it falls
+ * short, measured from the site's own data at the time of asking. Six measures, in the
+ * order of {@link Measure}; see {@code docs/guarantee.md} for exactly what each counts.
+ */
+@Service
+public class GuaranteeReport {
+
+	/** The measures, in the order they are shown. */
+	public enum Measure {
+
+		NAMED_OFFICER("Named officer", "have a named officer (a PC or PCSO)"),
+		CONTACTABLE_ONLINE("Contactable online", "can be contacted online, with someone to answer"),
+		CONFIRMED("Confirmed in 6 months", "had their named officer's details confirmed in the last 6 months"),
+		PRIORITIES("Priorities updated in 3 months", "have current priorities, all updated in the last 3 months"),
+		EVENT("Event in next 3 months", "have a meeting or event in the next 3 months"),
+		REPLIES("Replies within 72 hours", "answered every message of the last 90 days within 72 hours");
+
+		private final String heading;
+
+		private final String meaning;
+
+		Measure(String heading, String meaning) {
+			this.heading = heading;
+			this.meaning = meaning;
+		}
+
+		public String heading() {
+			return this.heading;
+		}
+
+		/** Completes "N of M neighbourhoods …". */
+		public String meaning() {
+			return this.meaning;
+		}
+
+	}
+
+	/**
+	 * One measure for one neighbourhood.
+	 *
+	 * @param detail what was found ("PC 4127 Jordan Ellis", "Not updated since 3 May
+	 * 2026")
+	 * @param fixHref the page that fixes a shortfall, or {@code null} when the person
+	 * looking cannot fix it themselves
+	 * @param fixText the link's words, naming the neighbourhood for screen readers
+	 */
+	public record Check(Measure measure, boolean met, String detail, @Nullable String fixHref,
+			@Nullable String fixText) {
+	}
+
+	public record Row(long neighbourhoodId, String code, String name, String slug, long areaId, String areaName,
+			List<Check> checks, Facts facts) {
+
+		public boolean allMet() {
+			return this.checks.stream().allMatch(Check::met);
+		}
+
+		public Check check(Measure measure) {
+			return this.checks.get(measure.ordinal());
+		}
+
+	}
+
+	/** The raw figures behind the checks, for the CSV download. */
+	public record Facts(@Nullable String namedOfficer, @Nullable String namedOfficerRole,
+			@Nullable LocalDate confirmedOn, int accountsAnswering, int openPriorities, int stalePriorities,
+			@Nullable LocalDate oldestPriorityUpdate, @Nullable Instant nextEvent, ResponseRecord replies) {
+	}
+
+	/** "N of M neighbourhoods …" for one measure. */
+	public record Total(Measure measure, int met, int of) {
+
+		public String sentence() {
+			return this.met + " of " + this.of + " neighbourhoods " + this.measure.meaning();
+		}
+
+	}
+
+	public record Area(long id, String name) {
+	}
+
+	public record Report(LocalDate asOf, List<Row> rows, List<Total> totals, int allMet, ResponseRecord forceReplies) {
+	}
+
+	/**
+	 * What the person looking at the report may fix, so that only working links are
+	 * shown.
+	 */
+	public record Viewer(boolean editsEverything, java.util.Set<Long> editsPrioritiesAndEventsOf,
+			java.util.Set<Long> readsMessagesOf, boolean managesAccounts) {
+	}
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+	private static final String NEIGHBOURHOODS = """
+			select n.id, n.code, n.name, n.slug, a.id as area_id, a.name as area_name,
+			       m.name as officer_name, m.role as officer_role, m.collar_number, m.name_confirmed_on,
+			       (select count(distinct s.id) from staff_account s
+			        where s.enabled
+			          and ((exists (select 1 from staff_role r where r.staff_account_id = s.id and r.role = 'OFFICER')
+			                and exists (select 1 from staff_neighbourhood sn
+			                            where sn.staff_account_id = s.id and sn.neighbourhood_id = n.id))
+			            or (exists (select 1 from staff_role r where r.staff_account_id = s.id and r.role = 'SUPERVISOR')
+			                and (exists (select 1 from staff_local_policing_area sa
+			                             where sa.staff_account_id = s.id and sa.local_policing_area_id = a.id)
+			                  or exists (select 1 from staff_neighbourhood sn
+			                             where sn.staff_account_id = s.id and sn.neighbourhood_id = n.id)))))
+			           as accounts_answering,
+			       (select count(*) from priority p where p.neighbourhood_id = n.id and p.status = 'OPEN')
+			           as open_priorities,
+			       (select count(*) from priority p where p.neighbourhood_id = n.id and p.status = 'OPEN'
+			                                         and p.updated_on < ?) as stale_priorities,
+			       (select min(p.updated_on) from priority p where p.neighbourhood_id = n.id and p.status = 'OPEN')
+			           as oldest_priority_update,
+			       (select min(e.starts_at) from event e where e.neighbourhood_id = n.id
+			                                             and e.starts_at >= ? and e.starts_at < ?) as next_event
+			from neighbourhood n
+			join local_policing_area a on a.id = n.local_policing_area_id
+			left join team_member m on m.neighbourhood_id = n.id and m.named_officer
+			""";
+
+	private final JdbcTemplate jdbc;
+
+	private final ResponseRecords responseRecords;
+
+	private final Clock clock;
+
+	private final Collator aToZ = Collator.getInstance(Locale.UK);
+
+	GuaranteeReport(JdbcTemplate jdbc, ResponseRecords responseRecords, Clock clock) {
+		this.jdbc = jdbc;
+		this.responseRecords = responseRecords;
+		this.clock = clock;
+	}
+
+	/** The local policing areas that have neighbourhoods, A to Z, for the filter. */
+	@Transactional(readOnly = true)
+	public List<Area> areas() {
+		List<Area> areas = new ArrayList<>(this.jdbc.query(
+				"select a.id, a.name from local_policing_area a where exists "
+						+ "(select 1 from neighbourhood n where n.local_policing_area_id = a.id)",
+				(row, n) -> new Area(row.getLong(1), row.getString(2))));
+		areas.sort(Comparator.comparing(Area::name, this.aToZ));
+		return areas;
+	}
+
+	/**
+	 * The report for every neighbourhood, or those of one local policing area, ordered by
+	 * area then name.
+	 */
+	@Transactional(readOnly = true)
+	public Report report(@Nullable Long areaId, Viewer viewer) {
+		Instant now = this.clock.instant();
+		LocalDate today = LocalDate.now(this.clock);
+		ZonedDateTime inThreeMonths = now.atZone(this.clock.getZone()).plusMonths(3);
+		Map<Long, ResponseRecord> replies = this.responseRecords.byNeighbourhoodAsOf(now);
+		List<Row> rows = new ArrayList<>(
+				this.jdbc.query(NEIGHBOURHOODS + ((areaId == null) ? "" : " where a.id = " + areaId.longValue()),
+						(row, n) -> row(row, today, replies, viewer), Date.valueOf(today.minusMonths(3)),
+						Timestamp.from(now), Timestamp.from(inThreeMonths.toInstant())));
+		rows.sort(Comparator.comparing(Row::areaName, this.aToZ).thenComparing(Row::name, this.aToZ));
+		List<Total> totals = new ArrayList<>();
+		for (Measure measure : Measure.values()) {
+			int met = (int) rows.stream().filter((row) -> row.check(measure).met()).count();
+			totals.add(new Total(measure, met, rows.size()));
+		}
+		int allMet = (int) rows.stream().filter(Row::allMet).count();
+		return new Report(today, rows, totals, allMet, this.responseRecords.forceWideAsOf(now));
+	}
+
+	private Row row(java.sql.ResultSet row, LocalDate today, Map<Long, ResponseRecord> replies, Viewer viewer)
+			throws java.sql.SQLException {
+		long id = row.getLong("id");
+		String name = row.getString("name");
+		String officerName = row.getString("officer_name");
+		String role = row.getString("officer_role");
+		String collar = row.getString("collar_number");
+		Date confirmed = row.getDate("name_confirmed_on");
+		LocalDate confirmedOn = (confirmed == null) ? null : confirmed.toLocalDate();
+		int answering = row.getInt("accounts_answering");
+		int open = row.getInt("open_priorities");
+		int stale = row.getInt("stale_priorities");
+		Date oldest = row.getDate("oldest_priority_update");
+		Timestamp next = row.getTimestamp("next_event");
+		ResponseRecord record = replies.getOrDefault(id, ResponseRecord.NONE);
+		Facts facts = new Facts(officerName, role, confirmedOn, answering, open, stale,
+				(oldest == null) ? null : oldest.toLocalDate(), (next == null) ? null : next.toInstant(), record);
+
+		String team = viewer.editsEverything() ? "/staff/neighbourhoods/" + id + "/team" : null;
+		boolean editsContent = viewer.editsEverything() || viewer.editsPrioritiesAndEventsOf().contains(id);
+		String priorities = editsContent ? "/staff/neighbourhoods/" + id + "/priorities" : null;
+		String events = editsContent ? "/staff/neighbourhoods/" + id + "/events/new" : null;
+		String inbox = viewer.readsMessagesOf().contains(id) ? "/staff/inbox?neighbourhood=" + id : null;
+		String accounts = viewer.managesAccounts() ? "/staff/admin/accounts" : null;
+
+		boolean hasOfficer = officerName != null && ("PC".equals(role) || "PCSO".equals(role));
+		String titled = hasOfficer ? titled(role, collar, officerName) : null;
+		List<Check> checks = new ArrayList<>();
+		checks.add(hasOfficer ? met(Measure.NAMED_OFFICER, titled)
+				: shortfall(Measure.NAMED_OFFICER, "No named officer", team, "Choose a named officer for " + name));
+		checks
+			.add((answering > 0)
+					? met(Measure.CONTACTABLE_ONLINE,
+							"Contact form open; " + answering
+									+ ((answering == 1) ? " person answers" : " people answer"))
+					: shortfall(Measure.CONTACTABLE_ONLINE,
+							"Contact form open, but no officer or supervisor answers it", accounts,
+							"Give " + name + " an officer or supervisor"));
+		boolean confirmedRecently = hasOfficer && confirmedOn != null && !confirmedOn.isBefore(today.minusMonths(6));
+		checks.add(confirmedRecently ? met(Measure.CONFIRMED, "Confirmed on " + DAY.format(confirmedOn))
+				: shortfall(Measure.CONFIRMED,
+						!hasOfficer ? "No named officer to confirm"
+								: (confirmedOn == null) ? "Never confirmed"
+										: "Last confirmed on " + DAY.format(confirmedOn),
+						team, "Confirm the named officer of " + name));
+		boolean prioritiesCurrent = open > 0 && stale == 0;
+		checks.add(prioritiesCurrent
+				? met(Measure.PRIORITIES, open + ((open == 1) ? " priority" : " priorities") + ", all updated")
+				: shortfall(Measure.PRIORITIES,
+						(open == 0) ? "No current priorities"
+								: stale + " of " + open + " not updated since "
+										+ DAY.format(facts.oldestPriorityUpdate()),
+						priorities, "Update the priorities of " + name));
+		checks.add((next != null) ? met(Measure.EVENT, DAY.format(next.toInstant().atZone(this.clock.getZone())))
+				: shortfall(Measure.EVENT, "Nothing planned", events, "Add an event for " + name));
+		checks.add(repliesCheck(record, inbox, name));
+		return new Row(id, row.getString("code"), name, row.getString("slug"), row.getLong("area_id"),
+				row.getString("area_name"), List.copyOf(checks), facts);
+	}
+
+	private static Check repliesCheck(ResponseRecord record, @Nullable String inbox, String name) {
+		if (record.received() == 0) {
+			return met(Measure.REPLIES, "No messages in 90 days");
+		}
+		String counts = record.repliedOnTime() + " of " + record.decided() + " on time";
+		Integer percent = record.percentOnTime();
+		String detail = (percent == null) ? record.waiting() + " waiting, none due yet"
+				: counts + " (" + percent + "%)" + ((record.waiting() > 0) ? ", " + record.waiting() + " waiting" : "");
+		return (record.late() == 0) ? met(Measure.REPLIES, detail)
+				: shortfall(Measure.REPLIES, detail, inbox, "Open the inbox of " + name);
+	}
+
+	private static Check met(Measure measure, String detail) {
+		return new Check(measure, true, detail, null, null);
+	}
+
+	private static Check shortfall(Measure measure, String detail, @Nullable String fixHref, String fixText) {
+		return new Check(measure, false, detail, fixHref, (fixHref == null) ? null : fixText);
+	}
+
+	private static String titled(String role, @Nullable String collar, String name) {
+		return role + " " + ((collar == null) ? "" : collar + " ") + name;
+	}
+
+}
