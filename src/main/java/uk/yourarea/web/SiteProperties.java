@@ -6,13 +6,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Site-wide settings: the service name, whether this is a demonstration, how long shared
- * caches may keep a public page, and the address the site is reached at (for links in
- * emails).
+ * Site-wide settings: the service name, whether this is a demonstration, how long
+ * browsers ({@code publicMaxAge}) and shared caches such as a CDN ({@code sharedMaxAge})
+ * may keep a public page before asking again, how long the site keeps a rendered page
+ * itself, and the address the site is reached at (for links in emails).
  */
 @ConfigurationProperties("yourarea.site")
 public record SiteProperties(@DefaultValue("Your Area") String serviceName, @DefaultValue("true") boolean demonstration,
-		@DefaultValue("300s") Duration publicMaxAge, @DefaultValue("http://localhost:8080") String baseUrl) {
+		@DefaultValue("0s") Duration publicMaxAge, @DefaultValue("60s") Duration sharedMaxAge,
+		@DefaultValue("http://localhost:8080") String baseUrl, @DefaultValue("60s") Duration renderedPageLifetime) {
 
 	/** An absolute link for emails: the base URL with the path appended. */
 	public String link(String path) {

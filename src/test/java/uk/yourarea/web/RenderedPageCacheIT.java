@@ -1,0 +1,146 @@
+package uk.yourarea.web;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.zip.GZIPInputStream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import uk.yourarea.testing.DemoSiteTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Rendered public pages are kept and sent again byte for byte (gzipped once for clients
+ * that accept it), and forgotten as soon as a change to public content commits.
+ */
+@DemoSiteTest
+class RenderedPageCacheIT {
+
+	private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private RenderedPageCache cache;
+
+	@Autowired
+	private ApplicationEventPublisher events;
+
+	@Autowired
+	private TransactionTemplate transaction;
+
+	@BeforeEach
+	void startEmpty() {
+		this.cache.clear();
+	}
+
+	@Test
+	void sendsTheSameBytesAgainFromTheKeptPage() throws Exception {
+		HttpResponse<byte[]> first = get("/area/wigston", "identity");
+		assertThat(this.cache.holds("/area/wigston")).isTrue();
+
+		HttpResponse<byte[]> second = get("/area/wigston", "identity");
+
+		assertThat(second.statusCode()).isEqualTo(200);
+		assertThat(second.body()).isEqualTo(first.body());
+		assertThat(second.headers().firstValue("ETag")).isEqualTo(first.headers().firstValue("ETag"));
+		assertThat(second.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
+		assertThat(second.headers().firstValue("Cache-Control")).hasValue("public, max-age=0, s-maxage=60");
+		assertThat(second.headers().firstValue("Content-Security-Policy")).isPresent();
+		assertThat(second.headers().allValues("Set-Cookie")).isEmpty();
+	}
+
+	@Test
+	void sendsAGzippedCopyToClientsThatAcceptIt() throws Exception {
+		byte[] plain = get("/areas", "identity").body();
+
+		HttpResponse<byte[]> gzipped = get("/areas", "gzip, deflate, br");
+
+		assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+		assertThat(gzipped.headers().allValues("Vary"))
+			.anySatisfy((vary) -> assertThat(vary).contains("Accept-Encoding"));
+		assertThat(gunzip(gzipped.body())).isEqualTo(plain);
+		assertThat(gzipped.body().length).isLessThan(plain.length / 3);
+		assertThat(get("/areas", "gzip;q=0").headers().firstValue("Content-Encoding")).isEmpty();
+	}
+
+	@Test
+	void answersNotModifiedFromTheKeptPage() throws Exception {
+		String etag = get("/", "identity").headers().firstValue("ETag").orElseThrow();
+
+		HttpResponse<byte[]> again = send(HttpRequest.newBuilder(uri("/")).header("If-None-Match", etag).GET());
+
+		assertThat(again.statusCode()).isEqualTo(304);
+		assertThat(again.body()).isEmpty();
+	}
+
+	@Test
+	void forgetsEveryPageOnceAChangeToPublicContentCommits() throws Exception {
+		get("/area/wigston", "identity");
+		get("/areas", "identity");
+
+		this.transaction.executeWithoutResult((status) -> {
+			this.events.publishEvent(new PublicContentChanged("station", 1, null));
+			assertThat(this.cache.holds("/area/wigston")).as("kept until the change commits").isTrue();
+		});
+
+		assertThat(this.cache.holds("/area/wigston")).isFalse();
+		assertThat(this.cache.holds("/areas")).isFalse();
+	}
+
+	@Test
+	void keepsNoErrorPageNoFormAndNothingWithAQueryString() throws Exception {
+		assertThat(get("/area/nowhere", "identity").statusCode()).isEqualTo(404);
+		get("/area/wigston/contact", "identity");
+		get("/find-your-area?postcode=LE18+1AA", "identity");
+		get("/area/wigston?x=1", "identity");
+
+		assertThat(this.cache.holds("/area/nowhere")).isFalse();
+		assertThat(this.cache.holds("/area/wigston/contact")).isFalse();
+		assertThat(this.cache.holds("/find-your-area")).isFalse();
+		assertThat(this.cache.holds("/area/wigston")).isFalse();
+	}
+
+	@Test
+	void answersHeadWithTheHeadersAlone() throws Exception {
+		get("/privacy", "identity");
+
+		HttpResponse<byte[]> head = send(
+				HttpRequest.newBuilder(uri("/privacy")).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+
+		assertThat(head.statusCode()).isEqualTo(200);
+		assertThat(head.body()).isEmpty();
+		assertThat(head.headers().firstValue("ETag")).isPresent();
+	}
+
+	private HttpResponse<byte[]> get(String path, String acceptEncoding) throws Exception {
+		return send(HttpRequest.newBuilder(uri(path)).header("Accept-Encoding", acceptEncoding).GET());
+	}
+
+	private HttpResponse<byte[]> send(HttpRequest.Builder request) throws Exception {
+		return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://127.0.0.1:" + this.port + path);
+	}
+
+	private static byte[] gunzip(byte[] body) throws IOException {
+		try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+			return in.readAllBytes();
+		}
+	}
+
+}
