@@ -15,4 +15,19 @@ import org.jspecify.annotations.Nullable;
  */
 public record PublicContentChanged(String subjectType, long subjectId, @Nullable Long neighbourhoodId) {
 
+	private static final String ELSEWHERE = "another-instance";
+
+	/**
+	 * Another instance of the site changed public content (see
+	 * {@link ChangesAcrossInstances}).
+	 */
+	static PublicContentChanged onAnotherInstance() {
+		return new PublicContentChanged(ELSEWHERE, 0, null);
+	}
+
+	/** Whether this came from another instance, rather than from a change made here. */
+	public boolean onAnotherInstanceOnly() {
+		return ELSEWHERE.equals(this.subjectType);
+	}
+
 }

@@ -1,0 +1,126 @@
+package uk.yourarea.web;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells every instance of the site when public content changes, so that each empties its
+ * page caches at once, not when they expire. A change sends a PostgreSQL {@code NOTIFY}
+ * inside its own transaction, so it is delivered only if, and when, the change commits;
+ * each instance {@code LISTEN}s on a connection of its own (not one of the pool's) and
+ * announces {@link PublicContentChanged#onAnotherInstance()} to its caches. If the
+ * listening connection breaks, the instance empties its caches and listens again, so
+ * nothing sent while it was away can be missed.
+ */
+@Component
+class ChangesAcrossInstances implements SmartLifecycle {
+
+	static final String CHANNEL = "yourarea_public_content_changed";
+
+	private static final Logger log = LoggerFactory.getLogger(ChangesAcrossInstances.class);
+
+	private static final Duration WAIT = Duration.ofSeconds(5);
+
+	private final JdbcTemplate jdbc;
+
+	private final DataSource dataSource;
+
+	private final ApplicationEventPublisher events;
+
+	private volatile boolean running;
+
+	private Thread listener;
+
+	ChangesAcrossInstances(JdbcTemplate jdbc, DataSource dataSource, ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.dataSource = dataSource;
+		this.events = events;
+	}
+
+	/** Runs inside the changing transaction: PostgreSQL delivers the notice on commit. */
+	@EventListener
+	void tellTheOtherInstances(PublicContentChanged change) {
+		if (!change.onAnotherInstanceOnly()) {
+			this.jdbc.execute("notify " + CHANNEL);
+		}
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+		this.listener = new Thread(this::listen, "public-content-listener");
+		this.listener.setDaemon(true);
+		this.listener.start();
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		if (this.listener != null) {
+			this.listener.interrupt();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	private void listen() {
+		while (this.running) {
+			try (Connection connection = openConnection(); Statement statement = connection.createStatement()) {
+				statement.execute("listen " + CHANNEL);
+				// Anything sent before this point may have been missed.
+				this.events.publishEvent(PublicContentChanged.onAnotherInstance());
+				PGConnection notices = connection.unwrap(PGConnection.class);
+				while (this.running) {
+					PGNotification[] received = notices.getNotifications((int) WAIT.toMillis());
+					if (received != null && received.length > 0) {
+						this.events.publishEvent(PublicContentChanged.onAnotherInstance());
+					}
+				}
+			}
+			catch (SQLException | RuntimeException ex) {
+				if (this.running) {
+					log.warn("Not listening for changes made on other instances ({}); trying again in {} s",
+							ex.getMessage(), WAIT.toSeconds());
+					sleep();
+				}
+			}
+		}
+	}
+
+	private Connection openConnection() throws SQLException {
+		if (this.dataSource instanceof HikariDataSource hikari) {
+			return DriverManager.getConnection(hikari.getJdbcUrl(), hikari.getUsername(), hikari.getPassword());
+		}
+		return this.dataSource.getConnection();
+	}
+
+	private void sleep() {
+		try {
+			Thread.sleep(WAIT.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

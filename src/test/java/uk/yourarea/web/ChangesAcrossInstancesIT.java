@@ -1,0 +1,98 @@
+package uk.yourarea.web;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import uk.yourarea.testing.DemoSiteTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A change on one instance empties the page caches of every instance: a committed change
+ * sends a PostgreSQL notice, a rolled-back one does not, and a notice from elsewhere
+ * empties this instance's caches.
+ */
+@DemoSiteTest
+class ChangesAcrossInstancesIT {
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private DataSource dataSource;
+
+	@Autowired
+	private RenderedPageCache cache;
+
+	@Autowired
+	private ApplicationEventPublisher events;
+
+	@Autowired
+	private TransactionTemplate transaction;
+
+	@Test
+	void aNoticeFromAnotherInstanceEmptiesThisInstancesPages() throws Exception {
+		HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/areas")).build(),
+					HttpResponse.BodyHandlers.discarding());
+		assertThat(this.cache.holds("/areas")).isTrue();
+
+		try (Connection other = this.dataSource.getConnection(); Statement statement = other.createStatement()) {
+			statement.execute("notify " + ChangesAcrossInstances.CHANNEL);
+		}
+
+		Instant giveUp = Instant.now().plusSeconds(10);
+		while (this.cache.holds("/areas") && Instant.now().isBefore(giveUp)) {
+			Thread.sleep(50);
+		}
+		assertThat(this.cache.holds("/areas")).isFalse();
+	}
+
+	@Test
+	void onlyACommittedChangeTellsTheOtherInstances() throws Exception {
+		try (Connection other = this.dataSource.getConnection(); Statement statement = other.createStatement()) {
+			statement.execute("listen " + ChangesAcrossInstances.CHANNEL);
+			PGConnection notices = other.unwrap(PGConnection.class);
+			drain(notices);
+
+			this.transaction.executeWithoutResult((status) -> {
+				this.events.publishEvent(new PublicContentChanged("station", 1, null));
+				status.setRollbackOnly();
+			});
+			assertThat(received(notices)).as("after a rollback").isZero();
+
+			this.transaction.executeWithoutResult(
+					(status) -> this.events.publishEvent(new PublicContentChanged("station", 1, null)));
+			assertThat(received(notices)).as("after a commit").isEqualTo(1);
+
+			statement.execute("unlisten *");
+		}
+	}
+
+	private static void drain(PGConnection notices) throws Exception {
+		notices.getNotifications(200);
+	}
+
+	private static int received(PGConnection notices) throws Exception {
+		PGNotification[] received = notices.getNotifications((int) Duration.ofSeconds(1).toMillis());
+		return (received == null) ? 0 : received.length;
+	}
+
+}
