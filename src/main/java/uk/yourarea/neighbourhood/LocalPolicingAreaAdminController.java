@@ -162,9 +162,9 @@ class LocalPolicingAreaAdminController {
 	}
 
 	static String stillHas(LocalPolicingArea area, List<String> live) {
-		return area.getName() + " cannot be retired while it has "
-				+ ((live.size() == 1) ? "a live neighbourhood" : live.size() + " live neighbourhoods")
-				+ ". Move them to another local policing area or retire them first.";
+		return area.getName() + " cannot be retired while it has " + ((live.size() == 1)
+				? "a live neighbourhood. Move it to another local policing area or retire it first."
+				: live.size() + " live neighbourhoods. Move them to another local policing area or retire them first.");
 	}
 
 	private static String retiredAlready(LocalPolicingArea area, RedirectAttributes redirect) {
