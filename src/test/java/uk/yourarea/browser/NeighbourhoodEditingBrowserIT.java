@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -16,6 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import uk.yourarea.testing.DemoSiteTest;
+import uk.yourarea.testing.TestNeighbourhoods;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * in headless Chromium.
  */
 @DemoSiteTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NeighbourhoodEditingBrowserIT {
 
 	static final String PASSWORD = "Demo-only-password-2026";
@@ -38,6 +42,12 @@ class NeighbourhoodEditingBrowserIT {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	/** Leaves the demo data as other test classes count it. */
+	@AfterAll
+	void removeWhatThisClassMade() {
+		TestNeighbourhoods.removeWhereCodeMatches(this.jdbc, "^X[0-9A-F]{7}$");
+	}
 
 	@Test
 	void neighbourhoodPagesHaveNoAccessibilityViolationsInAnyState() {

@@ -5,13 +5,16 @@ import java.util.List;
 
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 
 import uk.yourarea.security.StaffBrowser;
 import uk.yourarea.testing.DemoSiteTest;
+import uk.yourarea.testing.TestNeighbourhoods;
 import uk.yourarea.testing.Pages;
 import uk.yourarea.testing.Site;
 
@@ -21,6 +24,7 @@ import static uk.yourarea.neighbourhood.NeighbourhoodAdminIT.unique;
 
 /** Web editors list, add, change and retire local policing areas over real HTTP. */
 @DemoSiteTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LocalPolicingAreaAdminIT {
 
 	static final String LIST = "/staff/local-policing-areas";
@@ -34,6 +38,9 @@ class LocalPolicingAreaAdminIT {
 	private Site site;
 
 	@Autowired
+	private org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+	@Autowired
 	private LocalPolicingAreaRepository areas;
 
 	private StaffBrowser editor;
@@ -41,6 +48,12 @@ class LocalPolicingAreaAdminIT {
 	@BeforeEach
 	void signIn() {
 		this.editor = StaffBrowser.signedIn(this.environment, "webeditor@example.org", StaffBrowser.DEMO_PASSWORD);
+	}
+
+	/** Leaves the demo data as other test classes count it. */
+	@AfterAll
+	void removeWhatThisClassMade() {
+		TestNeighbourhoods.removeWhereCodeMatches(this.jdbc, "^T[0-9A-F]{8}$");
 	}
 
 	@Test

@@ -8,7 +8,9 @@ import java.util.UUID;
 
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
@@ -16,6 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import uk.yourarea.security.StaffBrowser;
 import uk.yourarea.testing.DemoSiteTest;
+import uk.yourarea.testing.TestNeighbourhoods;
 import uk.yourarea.testing.Pages;
 import uk.yourarea.testing.Site;
 
@@ -27,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * demo places other tests rely on stay as they are.
  */
 @DemoSiteTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NeighbourhoodAdminIT {
 
 	static final String NEW = "/staff/neighbourhoods/new";
@@ -52,6 +56,12 @@ class NeighbourhoodAdminIT {
 		this.editor = StaffBrowser.signedIn(this.environment, "webeditor@example.org", StaffBrowser.DEMO_PASSWORD);
 		this.howId = this.jdbc.queryForObject("select id from local_policing_area where code = 'HOW'", Long.class)
 			.toString();
+	}
+
+	/** Leaves the demo data as other test classes count it. */
+	@AfterAll
+	void removeWhatThisClassMade() {
+		TestNeighbourhoods.removeWhereCodeMatches(this.jdbc, "^T[0-9A-F]{8}$");
 	}
 
 	@Test
