@@ -89,6 +89,10 @@ class AreaController {
 		if (result instanceof PostcodeLookup.Result.InNeighbourhood found) {
 			Neighbourhood neighbourhood = this.neighbourhoods.findById(found.neighbourhoodId())
 				.orElseThrow(() -> new NotFoundException("No neighbourhood " + found.neighbourhoodId()));
+			if (neighbourhood.isRetired()) {
+				// Not covered until the postcode is given to another neighbourhood.
+				return new ModelAndView("area/postcode-not-covered", Map.of("postcode", found.postcode().value()));
+			}
 			RedirectView redirect = new RedirectView("/area/" + neighbourhood.getSlug(), true);
 			redirect.setStatusCode(HttpStatus.SEE_OTHER);
 			return new ModelAndView(redirect);
@@ -114,7 +118,7 @@ class AreaController {
 	@GetMapping("/areas")
 	String areas(Model model) {
 		Map<LocalPolicingArea, List<Neighbourhood>> byArea = new LinkedHashMap<>();
-		List<Neighbourhood> all = new ArrayList<>(this.neighbourhoods.findAllWithArea());
+		List<Neighbourhood> all = new ArrayList<>(this.neighbourhoods.findAllLiveWithArea());
 		all.sort(Comparator.comparing((Neighbourhood n) -> n.getLocalPolicingArea().getName(), A_TO_Z)
 			.thenComparing(Neighbourhood::getName, A_TO_Z));
 		for (Neighbourhood neighbourhood : all) {

@@ -1,10 +1,13 @@
 package uk.yourarea.neighbourhood;
 
+import java.time.LocalDate;
+
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
+import org.jspecify.annotations.Nullable;
 
 /** A local policing area: a group of neighbourhoods under one commander. */
 @Entity
@@ -22,6 +25,8 @@ public class LocalPolicingArea {
 
 	private String commanderRank;
 
+	private @Nullable LocalDate retiredOn;
+
 	@Version
 	private long version;
 
@@ -33,6 +38,39 @@ public class LocalPolicingArea {
 		this.name = name;
 		this.commanderName = commanderName;
 		this.commanderRank = commanderRank;
+	}
+
+	/** Changes what web editors may change: not the code, which other systems use. */
+	void edit(String name, @Nullable String commanderName, @Nullable String commanderRank) {
+		if (isRetired()) {
+			throw new IllegalStateException("Local policing area " + this.code + " has been retired");
+		}
+		this.name = name;
+		this.commanderName = commanderName;
+		this.commanderRank = commanderRank;
+	}
+
+	/**
+	 * Retires the area: it keeps its history but gets no new neighbourhoods. The caller
+	 * checks it has no live neighbourhoods left.
+	 */
+	void retire(LocalDate on) {
+		if (isRetired()) {
+			throw new IllegalStateException("Local policing area " + this.code + " is already retired");
+		}
+		this.retiredOn = on;
+	}
+
+	public boolean isRetired() {
+		return this.retiredOn != null;
+	}
+
+	public @Nullable LocalDate getRetiredOn() {
+		return this.retiredOn;
+	}
+
+	public long getVersion() {
+		return this.version;
 	}
 
 	public Long getId() {

@@ -1,6 +1,7 @@
 package uk.yourarea.neighbourhood;
 
 import java.text.Normalizer;
+import java.time.LocalDate;
 import java.util.Locale;
 
 import jakarta.persistence.Entity;
@@ -11,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Version;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A neighbourhood with its own beat team, identified by a stable code (like
@@ -45,6 +47,8 @@ public class Neighbourhood {
 
 	private String instagramUrl;
 
+	private @Nullable LocalDate retiredOn;
+
 	@Version
 	private long version;
 
@@ -68,16 +72,66 @@ public class Neighbourhood {
 		return slug.isEmpty() ? "neighbourhood" : slug;
 	}
 
-	public void describe(String description) {
+	public void describe(@Nullable String description) {
 		this.description = description;
 	}
 
-	public void contactDetails(String email, String phone, String facebookUrl, String xUrl, String instagramUrl) {
+	public void contactDetails(@Nullable String email, @Nullable String phone, @Nullable String facebookUrl,
+			@Nullable String xUrl, @Nullable String instagramUrl) {
 		this.email = email;
 		this.phone = phone;
 		this.facebookUrl = facebookUrl;
 		this.xUrl = xUrl;
 		this.instagramUrl = instagramUrl;
+	}
+
+	/**
+	 * Gives the neighbourhood a new name and so a new slug (web address); the caller
+	 * keeps the old slug so that old links still lead here.
+	 */
+	void rename(String name) {
+		requireLive();
+		this.name = name;
+		this.slug = slugOf(name);
+	}
+
+	/** Moves the neighbourhood to another local policing area, which must be live. */
+	void moveTo(LocalPolicingArea area) {
+		requireLive();
+		if (area.isRetired() && !area.getId().equals(this.localPolicingArea.getId())) {
+			throw new IllegalStateException("Local policing area " + area.getCode() + " has been retired");
+		}
+		this.localPolicingArea = area;
+	}
+
+	/**
+	 * Retires the neighbourhood: it leaves the public site, its postcodes show as not
+	 * covered until they are given to another neighbourhood, and nothing is deleted.
+	 */
+	void retire(LocalDate on) {
+		requireLive();
+		this.retiredOn = on;
+	}
+
+	private void requireLive() {
+		if (isRetired()) {
+			throw new IllegalStateException("Neighbourhood " + this.code + " has been retired");
+		}
+	}
+
+	/**
+	 * Whether it has been retired: no public page, no new messages, not in the Guarantee.
+	 */
+	public boolean isRetired() {
+		return this.retiredOn != null;
+	}
+
+	public @Nullable LocalDate getRetiredOn() {
+		return this.retiredOn;
+	}
+
+	public long getVersion() {
+		return this.version;
 	}
 
 	public Long getId() {

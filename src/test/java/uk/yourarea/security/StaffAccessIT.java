@@ -126,6 +126,13 @@ class StaffAccessIT {
 						Answer.ALLOWED, Answer.ALLOWED),
 				row("/staff/local-policing-areas", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.ALLOWED,
 						Answer.ALLOWED),
+				// Neighbourhoods and local policing areas: officers reach only their own
+				// neighbourhoods' hubs.
+				row("/staff/neighbourhoods/{oadby}", Answer.SIGN_IN, Answer.DENIED, Answer.OK, Answer.OK, Answer.OK),
+				row("/staff/neighbourhoods/{wigston}/retire", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.OK,
+						Answer.OK),
+				row("/staff/local-policing-areas/new", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.OK,
+						Answer.OK),
 				row("/staff/stations", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.ALLOWED, Answer.ALLOWED),
 				row("/staff/coverage", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.ALLOWED, Answer.ALLOWED),
 				// Officers see the history of their own neighbourhoods' pages only.

@@ -1,0 +1,209 @@
+package uk.yourarea.neighbourhood;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import uk.yourarea.audit.ChangeLog;
+import uk.yourarea.audit.ChangedElsewhereException;
+import uk.yourarea.audit.EditConflict;
+import uk.yourarea.security.StaffUser;
+import uk.yourarea.web.FormError;
+import uk.yourarea.web.FormErrors;
+
+/**
+ * Web editors and administrators list, add, change and retire local policing areas (the
+ * security configuration keeps everyone else out).
+ */
+@Controller
+@RequestMapping("/staff/local-policing-areas")
+class LocalPolicingAreaAdminController {
+
+	private final LocalPolicingAreaChanges changes;
+
+	private final ChangeLog changeLog;
+
+	LocalPolicingAreaAdminController(LocalPolicingAreaChanges changes, ChangeLog changeLog) {
+		this.changes = changes;
+		this.changeLog = changeLog;
+	}
+
+	@GetMapping
+	String list(Model model) {
+		model.addAttribute("rows", this.changes.list());
+		return "neighbourhood/areas";
+	}
+
+	@GetMapping("/new")
+	String newArea(Model model) {
+		return showForm(model, LocalPolicingAreaForm.blank(), List.of(), null, null);
+	}
+
+	@PostMapping("/new")
+	String create(@AuthenticationPrincipal StaffUser user, @Valid @ModelAttribute("form") LocalPolicingAreaForm form,
+			BindingResult result, Model model, RedirectAttributes redirect) {
+		List<FormError> errors = check(form, result, null);
+		if (!errors.isEmpty()) {
+			return showForm(model, form, errors, null, null);
+		}
+		try {
+			LocalPolicingArea area = this.changes.create(form, user);
+			redirect.addFlashAttribute("notice", area.getName() + " has been added");
+			return "redirect:/staff/local-policing-areas";
+		}
+		catch (NeighbourhoodChanges.InvalidChange ex) {
+			return showForm(model, form, sorted(ex.problems()), null, null);
+		}
+		catch (DataIntegrityViolationException ex) {
+			List<FormError> again = check(form, result, null);
+			if (again.isEmpty()) {
+				throw ex;
+			}
+			return showForm(model, form, again, null, null);
+		}
+	}
+
+	@GetMapping("/{id}/edit")
+	String edit(@PathVariable long id, Model model, RedirectAttributes redirect) {
+		LocalPolicingArea area = this.changes.find(id);
+		if (area.isRetired()) {
+			return retiredAlready(area, redirect);
+		}
+		return showForm(model, LocalPolicingAreaForm.of(area), List.of(), area, null);
+	}
+
+	@PostMapping("/{id}/edit")
+	String update(@AuthenticationPrincipal StaffUser user, @PathVariable long id,
+			@Valid @ModelAttribute("form") LocalPolicingAreaForm typed, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		LocalPolicingArea area = this.changes.find(id);
+		if (area.isRetired()) {
+			return retiredAlready(area, redirect);
+		}
+		LocalPolicingAreaForm form = typed.withCode(area.getCode());
+		List<FormError> errors = check(form, result, id);
+		if (!errors.isEmpty()) {
+			return showForm(model, form, errors, area, null);
+		}
+		try {
+			LocalPolicingArea saved = this.changes.update(id, (form.version() != null) ? form.version() : -1, form,
+					user);
+			redirect.addFlashAttribute("notice", "The changes to " + saved.getName() + " have been saved");
+			return "redirect:/staff/local-policing-areas";
+		}
+		catch (ChangedElsewhereException | ObjectOptimisticLockingFailureException ex) {
+			LocalPolicingArea current = this.changes.find(id);
+			EditConflict conflict = this.changeLog.conflict(LocalPolicingAreaChanges.SUBJECT_TYPE, id,
+					LocalPolicingAreaChanges.editable(current), LocalPolicingAreaChanges.editable(form));
+			return showForm(model, form.basedOn(current.getVersion()),
+					List.of(new FormError("edit-conflict", conflict.message())), current, conflict);
+		}
+		catch (NeighbourhoodChanges.InvalidChange ex) {
+			return showForm(model, form, sorted(ex.problems()), area, null);
+		}
+		catch (IllegalStateException ex) {
+			return retiredAlready(this.changes.find(id), redirect);
+		}
+	}
+
+	@GetMapping("/{id}/retire")
+	String confirmRetire(@PathVariable long id, Model model, RedirectAttributes redirect) {
+		LocalPolicingArea area = this.changes.find(id);
+		if (area.isRetired()) {
+			return retiredAlready(area, redirect);
+		}
+		return showRetire(model, area, List.of());
+	}
+
+	@PostMapping("/{id}/retire")
+	String retire(@AuthenticationPrincipal StaffUser user, @PathVariable long id, Model model,
+			RedirectAttributes redirect) {
+		LocalPolicingArea area = this.changes.find(id);
+		if (area.isRetired()) {
+			return retiredAlready(area, redirect);
+		}
+		try {
+			LocalPolicingArea retired = this.changes.retire(id, user);
+			redirect.addFlashAttribute("notice", retired.getName() + " has been retired");
+			return "redirect:/staff/local-policing-areas";
+		}
+		catch (LocalPolicingAreaChanges.StillHasNeighbourhoods ex) {
+			return showRetire(model, area, ex.names());
+		}
+		catch (IllegalStateException ex) {
+			return retiredAlready(this.changes.find(id), redirect);
+		}
+	}
+
+	private String showRetire(Model model, LocalPolicingArea area, List<String> refusedFor) {
+		List<String> live = refusedFor.isEmpty() ? this.changes.liveNeighbourhoodNames(area.getId()) : refusedFor;
+		model.addAttribute("area", area);
+		model.addAttribute("liveNeighbourhoods", live);
+		model.addAttribute("errors",
+				refusedFor.isEmpty() ? List.of() : List.of(new FormError("live-neighbourhoods", stillHas(area, live))));
+		return "neighbourhood/retire-area";
+	}
+
+	static String stillHas(LocalPolicingArea area, List<String> live) {
+		return area.getName() + " cannot be retired while it has " + ((live.size() == 1)
+				? "a live neighbourhood. Move it to another local policing area or retire it first."
+				: live.size() + " live neighbourhoods. Move them to another local policing area or retire them first.");
+	}
+
+	private static String retiredAlready(LocalPolicingArea area, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("notice", area.getName() + " has been retired: it can no longer be changed.");
+		return "redirect:/staff/local-policing-areas";
+	}
+
+	private List<FormError> check(LocalPolicingAreaForm form, BindingResult result, @Nullable Long editing) {
+		List<FormError> errors = new ArrayList<>(FormErrors.inPageOrder(result, LocalPolicingAreaForm.FIELD_ORDER));
+		if (editing != null) {
+			errors.removeIf((error) -> "code".equals(error.field()));
+		}
+		Set<String> wrong = FormErrors.byField(errors).keySet();
+		this.changes.problems(form, editing)
+			.stream()
+			.filter((problem) -> !wrong.contains(problem.field()))
+			.forEach(errors::add);
+		return sorted(errors);
+	}
+
+	private static List<FormError> sorted(List<FormError> errors) {
+		List<FormError> sorted = new ArrayList<>(errors);
+		sorted.sort(Comparator.comparingInt((FormError error) -> {
+			int index = LocalPolicingAreaForm.FIELD_ORDER.indexOf(error.field());
+			return (index < 0) ? Integer.MAX_VALUE : index;
+		}));
+		return sorted;
+	}
+
+	private String showForm(Model model, LocalPolicingAreaForm form, List<FormError> errors,
+			@Nullable LocalPolicingArea area, @Nullable EditConflict conflict) {
+		model.addAttribute("form", form);
+		model.addAttribute("area", area);
+		model.addAttribute("errors", errors);
+		model.addAttribute("fieldErrors", FormErrors.byField(errors));
+		model.addAttribute("conflict", conflict);
+		model.addAttribute("hasHistory", area != null
+				&& !this.changeLog.historyOf(LocalPolicingAreaChanges.SUBJECT_TYPE, area.getId()).isEmpty());
+		return (area == null) ? "neighbourhood/new-area" : "neighbourhood/edit-area";
+	}
+
+}

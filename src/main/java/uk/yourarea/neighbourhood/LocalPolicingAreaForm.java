@@ -1,0 +1,53 @@
+package uk.yourarea.neighbourhood;
+
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a web editor types to add a local policing area or change one. {@code code} is for
+ * a new area only; {@code version} for a change only. The limits are the database's.
+ */
+record LocalPolicingAreaForm(@NotBlank(message = "Enter a code") @Pattern(regexp = "^$|[A-Z0-9]{1,10}",
+		message = "Code must be 10 characters or fewer: letters and numbers only, like HOW") @Nullable String code,
+		@NotBlank(message = "Enter a name") @Size(max = 100,
+				message = "Name must be 100 characters or fewer") @Nullable String name,
+		@Size(max = 100, message = "Commander's name must be 100 characters or fewer") @Nullable String commanderName,
+		@Size(max = 50, message = "Commander's rank must be 50 characters or fewer") @Nullable String commanderRank,
+		@Nullable Long version) {
+
+	static final List<String> FIELD_ORDER = List.of("code", "name", "commanderName", "commanderRank");
+
+	LocalPolicingAreaForm {
+		code = (code == null || code.isBlank()) ? null : code.strip().toUpperCase(Locale.ROOT);
+		name = tidy(name);
+		commanderName = tidy(commanderName);
+		commanderRank = tidy(commanderRank);
+	}
+
+	private static @Nullable String tidy(@Nullable String value) {
+		return (value == null || value.isBlank()) ? null : value.strip().replaceAll("\\s+", " ");
+	}
+
+	static LocalPolicingAreaForm blank() {
+		return new LocalPolicingAreaForm(null, null, null, null, null);
+	}
+
+	static LocalPolicingAreaForm of(LocalPolicingArea area) {
+		return new LocalPolicingAreaForm(area.getCode(), area.getName(), area.getCommanderName(),
+				area.getCommanderRank(), area.getVersion());
+	}
+
+	LocalPolicingAreaForm withCode(String savedCode) {
+		return new LocalPolicingAreaForm(savedCode, this.name, this.commanderName, this.commanderRank, this.version);
+	}
+
+	LocalPolicingAreaForm basedOn(long savedVersion) {
+		return new LocalPolicingAreaForm(this.code, this.name, this.commanderName, this.commanderRank, savedVersion);
+	}
+
+}

@@ -1,0 +1,281 @@
+package uk.yourarea.neighbourhood;
+
+import java.text.Collator;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import uk.yourarea.audit.ChangeLog;
+import uk.yourarea.audit.ChangedElsewhereException;
+import uk.yourarea.audit.EditConflict;
+import uk.yourarea.security.StaffScope;
+import uk.yourarea.security.StaffUser;
+import uk.yourarea.web.Choice;
+import uk.yourarea.web.FormError;
+import uk.yourarea.web.FormErrors;
+
+/**
+ * The staff side of neighbourhoods: the list, each neighbourhood's hub (links to its
+ * team, priorities, events, coverage and history), and for web editors and administrators
+ * adding, changing and retiring neighbourhoods. Officers and supervisors reach the list
+ * and the hubs of the neighbourhoods whose priorities and events they may edit, and
+ * nothing else here (the security configuration keeps them off the rest).
+ */
+@Controller
+@RequestMapping("/staff/neighbourhoods")
+class NeighbourhoodAdminController {
+
+	private static final Collator A_TO_Z = Collator.getInstance(Locale.UK);
+
+	private final NeighbourhoodChanges changes;
+
+	private final LocalPolicingAreaChanges areas;
+
+	private final NeighbourhoodRepository neighbourhoods;
+
+	private final StaffScope scope;
+
+	private final ChangeLog changeLog;
+
+	NeighbourhoodAdminController(NeighbourhoodChanges changes, LocalPolicingAreaChanges areas,
+			NeighbourhoodRepository neighbourhoods, StaffScope scope, ChangeLog changeLog) {
+		this.changes = changes;
+		this.areas = areas;
+		this.neighbourhoods = neighbourhoods;
+		this.scope = scope;
+		this.changeLog = changeLog;
+	}
+
+	/** One local policing area's neighbourhoods on the list, A to Z. */
+	record Group(String name, String code, List<Neighbourhood> neighbourhoods) {
+	}
+
+	@GetMapping
+	String list(@AuthenticationPrincipal StaffUser user, Model model) {
+		boolean editor = this.scope.canEditEverything(user);
+		List<Neighbourhood> all;
+		if (editor) {
+			all = this.neighbourhoods.findAllWithArea();
+		}
+		else {
+			Set<Long> visible = this.scope.neighbourhoodIdsVisibleTo(user);
+			all = visible.isEmpty() ? List.of() : this.neighbourhoods.findAllWithAreaByIdIn(visible);
+		}
+		List<Neighbourhood> sorted = new ArrayList<>(all);
+		sorted.sort(Comparator.comparing((Neighbourhood n) -> n.getLocalPolicingArea().getName(), A_TO_Z)
+			.thenComparing(Neighbourhood::getName, A_TO_Z));
+		Map<Long, Group> groups = new LinkedHashMap<>();
+		List<Neighbourhood> retired = new ArrayList<>();
+		for (Neighbourhood neighbourhood : sorted) {
+			if (neighbourhood.isRetired()) {
+				retired.add(neighbourhood);
+				continue;
+			}
+			LocalPolicingArea area = neighbourhood.getLocalPolicingArea();
+			groups.computeIfAbsent(area.getId(), (id) -> new Group(area.getName(), area.getCode(), new ArrayList<>()))
+				.neighbourhoods()
+				.add(neighbourhood);
+		}
+		retired.sort(Comparator.comparing(Neighbourhood::getName, A_TO_Z));
+		model.addAttribute("groups", List.copyOf(groups.values()));
+		model.addAttribute("retired", retired);
+		model.addAttribute("editor", editor);
+		model.addAttribute("liveCount", sorted.size() - retired.size());
+		return "neighbourhood/list";
+	}
+
+	@GetMapping("/new")
+	String newNeighbourhood(Model model) {
+		return showForm(model, NeighbourhoodForm.blank(), List.of(), null, null);
+	}
+
+	@PostMapping("/new")
+	String create(@AuthenticationPrincipal StaffUser user, @Valid @ModelAttribute("form") NeighbourhoodForm form,
+			BindingResult result, Model model, RedirectAttributes redirect) {
+		List<FormError> errors = check(form, result, null);
+		if (!errors.isEmpty()) {
+			return showForm(model, form, errors, null, null);
+		}
+		try {
+			Neighbourhood created = this.changes.create(form, user);
+			redirect.addFlashAttribute("notice",
+					created.getName() + " has been added. Its public page is /area/" + created.getSlug() + ".");
+			return "redirect:/staff/neighbourhoods/" + created.getId();
+		}
+		catch (NeighbourhoodChanges.InvalidChange ex) {
+			return showForm(model, form, sorted(ex.problems()), null, null);
+		}
+		catch (DataIntegrityViolationException ex) {
+			// Someone else took the code or the web address a moment ago.
+			return showForm(model, form, errorsOrThrow(check(form, result, null), ex), null, null);
+		}
+	}
+
+	@GetMapping("/{id}")
+	String hub(@AuthenticationPrincipal StaffUser user, @PathVariable long id, Model model) {
+		this.scope.requireCanEditPrioritiesAndEventsOf(user, id);
+		Neighbourhood neighbourhood = this.changes.find(id);
+		model.addAttribute("neighbourhood", neighbourhood);
+		model.addAttribute("formerSlugs", this.changes.formerSlugs(id));
+		model.addAttribute("editor", this.scope.canEditEverything(user));
+		model.addAttribute("retiredOn", (neighbourhood.getRetiredOn() != null)
+				? NeighbourhoodChanges.DAY.format(neighbourhood.getRetiredOn()) : null);
+		return "neighbourhood/hub";
+	}
+
+	@GetMapping("/{id}/edit")
+	String edit(@PathVariable long id, Model model, RedirectAttributes redirect) {
+		Neighbourhood neighbourhood = this.changes.find(id);
+		if (neighbourhood.isRetired()) {
+			return retiredAlready(neighbourhood, redirect);
+		}
+		return showForm(model, NeighbourhoodForm.of(neighbourhood), List.of(), neighbourhood, null);
+	}
+
+	@PostMapping("/{id}/edit")
+	String update(@AuthenticationPrincipal StaffUser user, @PathVariable long id,
+			@Valid @ModelAttribute("form") NeighbourhoodForm typed, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		Neighbourhood neighbourhood = this.changes.find(id);
+		if (neighbourhood.isRetired()) {
+			return retiredAlready(neighbourhood, redirect);
+		}
+		NeighbourhoodForm form = typed.withCode(neighbourhood.getCode());
+		List<FormError> errors = check(form, result, id);
+		if (!errors.isEmpty()) {
+			return showForm(model, form, errors, neighbourhood, null);
+		}
+		try {
+			Neighbourhood saved = this.changes.update(id, (form.version() != null) ? form.version() : -1, form, user);
+			String notice = neighbourhood.getSlug().equals(saved.getSlug())
+					? "The changes to " + saved.getName() + " have been saved"
+					: "The changes to " + saved.getName() + " have been saved. Its public page is now /area/"
+							+ saved.getSlug() + ", and /area/" + neighbourhood.getSlug() + " leads there.";
+			redirect.addFlashAttribute("notice", notice);
+			return "redirect:/staff/neighbourhoods/" + id;
+		}
+		catch (ChangedElsewhereException | ObjectOptimisticLockingFailureException ex) {
+			Neighbourhood current = this.changes.find(id);
+			EditConflict conflict = this.changeLog.conflict(NeighbourhoodChanges.SUBJECT_TYPE, id,
+					NeighbourhoodChanges.editable(current), this.changes.editable(form));
+			model.addAttribute("conflict", conflict);
+			return showForm(model, form.basedOn(current.getVersion()),
+					List.of(new FormError("edit-conflict", conflict.message())), current, conflict);
+		}
+		catch (NeighbourhoodChanges.InvalidChange ex) {
+			return showForm(model, form, sorted(ex.problems()), neighbourhood, null);
+		}
+		catch (DataIntegrityViolationException ex) {
+			return showForm(model, form, errorsOrThrow(check(form, result, id), ex), neighbourhood, null);
+		}
+		catch (IllegalStateException ex) {
+			// Retired by someone else while this form was open.
+			return retiredAlready(this.changes.find(id), redirect);
+		}
+	}
+
+	@GetMapping("/{id}/retire")
+	String confirmRetire(@PathVariable long id, Model model, RedirectAttributes redirect) {
+		Neighbourhood neighbourhood = this.changes.find(id);
+		if (neighbourhood.isRetired()) {
+			return retiredAlready(neighbourhood, redirect);
+		}
+		model.addAttribute("neighbourhood", neighbourhood);
+		model.addAttribute("footprint", this.changes.footprint(id));
+		return "neighbourhood/retire";
+	}
+
+	@PostMapping("/{id}/retire")
+	String retire(@AuthenticationPrincipal StaffUser user, @PathVariable long id, RedirectAttributes redirect) {
+		Neighbourhood neighbourhood = this.changes.find(id);
+		if (neighbourhood.isRetired()) {
+			return retiredAlready(neighbourhood, redirect);
+		}
+		try {
+			Neighbourhood retired = this.changes.retire(id, user);
+			redirect.addFlashAttribute("notice", retired.getName()
+					+ " has been retired. Its public page now says it no longer exists, and its postcodes show as not covered until they are given to another neighbourhood.");
+		}
+		catch (IllegalStateException | ObjectOptimisticLockingFailureException ex) {
+			return retiredAlready(this.changes.find(id), redirect);
+		}
+		return "redirect:/staff/neighbourhoods/" + id;
+	}
+
+	private static String retiredAlready(Neighbourhood neighbourhood, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("notice",
+				neighbourhood.getName() + " has been retired: it can no longer be changed.");
+		return "redirect:/staff/neighbourhoods/" + neighbourhood.getId();
+	}
+
+	private List<FormError> check(NeighbourhoodForm form, BindingResult result, @Nullable Long editing) {
+		List<FormError> errors = new ArrayList<>(FormErrors.inPageOrder(result, NeighbourhoodForm.FIELD_ORDER));
+		if (editing != null) {
+			// The code cannot be changed: whatever the browser sent is ignored.
+			errors.removeIf((error) -> "code".equals(error.field()));
+		}
+		Set<String> wrong = FormErrors.byField(errors).keySet();
+		this.changes.problems(form, editing)
+			.stream()
+			.filter((problem) -> !wrong.contains(problem.field()))
+			.forEach(errors::add);
+		return sorted(errors);
+	}
+
+	private static List<FormError> errorsOrThrow(List<FormError> errors, RuntimeException ex) {
+		if (errors.isEmpty()) {
+			throw ex;
+		}
+		return errors;
+	}
+
+	private static List<FormError> sorted(List<FormError> errors) {
+		List<FormError> sorted = new ArrayList<>(errors);
+		sorted.sort(Comparator.comparingInt((FormError error) -> {
+			int index = NeighbourhoodForm.FIELD_ORDER.indexOf(error.field());
+			return (index < 0) ? Integer.MAX_VALUE : index;
+		}));
+		return sorted;
+	}
+
+	private String showForm(Model model, NeighbourhoodForm form, List<FormError> errors,
+			@Nullable Neighbourhood neighbourhood, @Nullable EditConflict conflict) {
+		model.addAttribute("form", form);
+		model.addAttribute("neighbourhood", neighbourhood);
+		model.addAttribute("errors", errors);
+		model.addAttribute("fieldErrors", FormErrors.byField(errors));
+		model.addAttribute("conflict", conflict);
+		List<Choice> choices = new ArrayList<>(
+				this.areas.live().stream().map((area) -> new Choice(area.getId().toString(), area.getName())).toList());
+		if (neighbourhood != null && neighbourhood.getLocalPolicingArea().isRetired()) {
+			LocalPolicingArea current = neighbourhood.getLocalPolicingArea();
+			choices.add(new Choice(current.getId().toString(), current.getName() + " (retired)"));
+		}
+		model.addAttribute("areaChoices", choices);
+		model.addAttribute("selectedArea",
+				(form.localPolicingAreaId() != null) ? Objects.toString(form.localPolicingAreaId()) : null);
+		return (neighbourhood == null) ? "neighbourhood/new" : "neighbourhood/edit";
+	}
+
+}

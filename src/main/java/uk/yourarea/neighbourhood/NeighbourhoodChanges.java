@@ -1,0 +1,289 @@
+package uk.yourarea.neighbourhood;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import uk.yourarea.audit.ChangeLog;
+import uk.yourarea.audit.ChangedElsewhereException;
+import uk.yourarea.audit.Snapshot;
+import uk.yourarea.audit.Subject;
+import uk.yourarea.security.StaffUser;
+import uk.yourarea.web.FormError;
+import uk.yourarea.web.NotFoundException;
+
+/**
+ * Adds, changes and retires neighbourhoods, recording each change with its before and
+ * after. A renamed neighbourhood keeps its old web addresses ({@link FormerSlug}); a
+ * neighbourhood that takes another's old address as its own releases it (the old one's
+ * history says so).
+ */
+@Service
+class NeighbourhoodChanges {
+
+	static final String SUBJECT_TYPE = "neighbourhood";
+
+	static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+	/** Thrown when the details break a rule the form cannot check alone. */
+	static final class InvalidChange extends RuntimeException {
+
+		private final List<FormError> problems;
+
+		InvalidChange(List<FormError> problems) {
+			super(problems.stream().map(FormError::message).collect(Collectors.joining("; ")), null, false, false);
+			this.problems = List.copyOf(problems);
+		}
+
+		List<FormError> problems() {
+			return this.problems;
+		}
+
+	}
+
+	/** What retiring a neighbourhood leaves behind, for the confirmation page. */
+	record Footprint(long livePostcodes, long teamMembers) {
+	}
+
+	private final NeighbourhoodRepository neighbourhoods;
+
+	private final LocalPolicingAreaRepository areas;
+
+	private final FormerSlugRepository formerSlugs;
+
+	private final ChangeLog changeLog;
+
+	private final JdbcTemplate jdbc;
+
+	private final Clock clock;
+
+	NeighbourhoodChanges(NeighbourhoodRepository neighbourhoods, LocalPolicingAreaRepository areas,
+			FormerSlugRepository formerSlugs, ChangeLog changeLog, JdbcTemplate jdbc, Clock clock) {
+		this.neighbourhoods = neighbourhoods;
+		this.areas = areas;
+		this.formerSlugs = formerSlugs;
+		this.changeLog = changeLog;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/**
+	 * The problems with valid-looking details that only the database can tell: a code or
+	 * a web address another neighbourhood has, an unknown or retired local policing area.
+	 * @param editing the neighbourhood being changed, or null for a new one
+	 */
+	@Transactional(readOnly = true)
+	public List<FormError> problems(NeighbourhoodForm form, @Nullable Long editing) {
+		List<FormError> problems = new ArrayList<>();
+		if (editing == null && form.code() != null) {
+			this.neighbourhoods.findFirstByCodeIgnoreCase(form.code())
+				.ifPresent((other) -> problems.add(new FormError("code",
+						"Another neighbourhood (" + other.getName() + ") already has the code " + other.getCode())));
+		}
+		String slug = form.slug();
+		if (slug != null) {
+			this.neighbourhoods.findIncludingRetiredBySlug(slug)
+				.filter((other) -> !other.getId().equals(editing))
+				.ifPresent((other) -> problems.add(new FormError("name",
+						other.isRetired()
+								? "The web address /area/" + slug + " still belongs to " + other.getName()
+										+ ", which has been retired. Choose a different name"
+								: "The web address /area/" + slug + " belongs to " + other.getName()
+										+ ". Choose a different name")));
+		}
+		if (form.localPolicingAreaId() != null) {
+			Optional<LocalPolicingArea> area = this.areas.findById(form.localPolicingAreaId());
+			if (area.isEmpty()) {
+				problems.add(new FormError("localPolicingAreaId", "Select a local policing area from the list"));
+			}
+			else if (area.get().isRetired() && !isIn(editing, area.get())) {
+				problems.add(new FormError("localPolicingAreaId",
+						area.get().getName() + " has been retired. Select another local policing area"));
+			}
+		}
+		return problems;
+	}
+
+	private boolean isIn(@Nullable Long editing, LocalPolicingArea area) {
+		return editing != null && this.neighbourhoods.findWithAreaById(editing)
+			.map((neighbourhood) -> neighbourhood.getLocalPolicingArea().getId().equals(area.getId()))
+			.orElse(false);
+	}
+
+	@Transactional
+	public Neighbourhood create(NeighbourhoodForm form, StaffUser by) {
+		lockArea(form);
+		requireNoProblems(form, null);
+		LocalPolicingArea area = this.areas.findById(Objects.requireNonNull(form.localPolicingAreaId())).orElseThrow();
+		Neighbourhood neighbourhood = new Neighbourhood(Objects.requireNonNull(form.code()),
+				Objects.requireNonNull(form.name()), area);
+		neighbourhood.describe(form.description());
+		neighbourhood.contactDetails(form.email(), form.phone(), form.facebookUrl(), form.xUrl(), form.instagramUrl());
+		releaseFormerSlug(neighbourhood.getSlug(), null, by);
+		Neighbourhood saved = this.neighbourhoods.save(neighbourhood);
+		this.changeLog.record(by, subject(saved), "Created", Snapshot.nothing(), recorded(saved));
+		return saved;
+	}
+
+	/**
+	 * Saves a change made on a form opened at {@code openedVersion}.
+	 * @throws ChangedElsewhereException if someone else saved first
+	 */
+	@Transactional
+	public Neighbourhood update(long id, long openedVersion, NeighbourhoodForm form, StaffUser by) {
+		Neighbourhood neighbourhood = find(id);
+		ChangedElsewhereException.requireVersion(neighbourhood.getVersion(), openedVersion,
+				"Neighbourhood " + neighbourhood.getCode());
+		lockArea(form);
+		requireNoProblems(form, id);
+		Snapshot before = recorded(neighbourhood);
+		String oldSlug = neighbourhood.getSlug();
+		neighbourhood.rename(Objects.requireNonNull(form.name()));
+		neighbourhood.moveTo(this.areas.findById(Objects.requireNonNull(form.localPolicingAreaId())).orElseThrow());
+		neighbourhood.describe(form.description());
+		neighbourhood.contactDetails(form.email(), form.phone(), form.facebookUrl(), form.xUrl(), form.instagramUrl());
+		if (!oldSlug.equals(neighbourhood.getSlug())) {
+			releaseFormerSlug(neighbourhood.getSlug(), id, by);
+			this.formerSlugs.save(new FormerSlug(oldSlug, id, this.clock.instant()));
+		}
+		this.changeLog.record(by, subject(neighbourhood), "Edited", before, recorded(neighbourhood));
+		return neighbourhood;
+	}
+
+	@Transactional
+	public Neighbourhood retire(long id, StaffUser by) {
+		Neighbourhood neighbourhood = find(id);
+		Snapshot before = recorded(neighbourhood);
+		neighbourhood.retire(LocalDate.now(this.clock));
+		this.changeLog.record(by, subject(neighbourhood), "Retired", before, recorded(neighbourhood));
+		return neighbourhood;
+	}
+
+	@Transactional(readOnly = true)
+	public Footprint footprint(long id) {
+		Long postcodes = this.jdbc.queryForObject(
+				"select count(*) from postcode where neighbourhood_id = ? and terminated_on is null", Long.class, id);
+		Long members = this.jdbc.queryForObject("select count(*) from team_member where neighbourhood_id = ?",
+				Long.class, id);
+		return new Footprint((postcodes != null) ? postcodes : 0, (members != null) ? members : 0);
+	}
+
+	/** The old web addresses that lead to this neighbourhood, newest first. */
+	@Transactional(readOnly = true)
+	public List<String> formerSlugs(long id) {
+		return this.formerSlugs.findByNeighbourhoodIdOrderByReplacedAtDescSlugAsc(id)
+			.stream()
+			.map(FormerSlug::getSlug)
+			.toList();
+	}
+
+	@Transactional(readOnly = true)
+	public Neighbourhood find(long id) {
+		return this.neighbourhoods.findWithAreaById(id)
+			.orElseThrow(() -> new NotFoundException("No neighbourhood " + id));
+	}
+
+	/**
+	 * A neighbourhood's old address becomes another's current one: it stops leading to
+	 * the old one, and the old one's history says so.
+	 */
+	private void releaseFormerSlug(String slug, @Nullable Long taker, StaffUser by) {
+		Optional<FormerSlug> former = this.formerSlugs.findById(slug);
+		if (former.isEmpty()) {
+			return;
+		}
+		long ownerId = former.get().getNeighbourhoodId();
+		if (Objects.equals(taker, ownerId)) {
+			this.formerSlugs.delete(former.get());
+			return;
+		}
+		Neighbourhood owner = find(ownerId);
+		Snapshot before = recorded(owner);
+		this.formerSlugs.delete(former.get());
+		this.formerSlugs.flush();
+		this.changeLog.record(by, subject(owner), "Old web address given to another neighbourhood", before,
+				recorded(owner));
+	}
+
+	/** Holds off retiring the chosen area until this change commits. */
+	private void lockArea(NeighbourhoodForm form) {
+		if (form.localPolicingAreaId() != null) {
+			this.areas.findForShareById(form.localPolicingAreaId());
+		}
+	}
+
+	private void requireNoProblems(NeighbourhoodForm form, @Nullable Long editing) {
+		List<FormError> problems = problems(form, editing);
+		if (!problems.isEmpty()) {
+			throw new InvalidChange(problems);
+		}
+	}
+
+	static Subject subject(Neighbourhood neighbourhood) {
+		return new Subject(SUBJECT_TYPE, neighbourhood.getId(), neighbourhood.getName(), neighbourhood.getId());
+	}
+
+	/** The neighbourhood as its history shows it. */
+	Snapshot recorded(Neighbourhood neighbourhood) {
+		List<String> former = (neighbourhood.getId() != null) ? formerSlugs(neighbourhood.getId()) : List.of();
+		LocalDate retiredOn = neighbourhood.getRetiredOn();
+		return Snapshot.of()
+			.with("Code", neighbourhood.getCode())
+			.with("Name", neighbourhood.getName())
+			.with("Web address", "/area/" + neighbourhood.getSlug())
+			.with("Old web addresses", former.stream().map((slug) -> "/area/" + slug).collect(Collectors.joining(", ")))
+			.with("Description", neighbourhood.getDescription())
+			.with("Local policing area", neighbourhood.getLocalPolicingArea().getName())
+			.with("Email address", neighbourhood.getEmail())
+			.with("Telephone", neighbourhood.getPhone())
+			.with("Facebook", neighbourhood.getFacebookUrl())
+			.with("X", neighbourhood.getXUrl())
+			.with("Instagram", neighbourhood.getInstagramUrl())
+			.with("Retired on", (retiredOn != null) ? DAY.format(retiredOn) : null)
+			.build();
+	}
+
+	/** The fields of the change form, as saved now: to compare with what was typed. */
+	static Snapshot editable(Neighbourhood neighbourhood) {
+		return editable(neighbourhood.getName(), neighbourhood.getDescription(),
+				neighbourhood.getLocalPolicingArea().getName(), neighbourhood.getEmail(), neighbourhood.getPhone(),
+				neighbourhood.getFacebookUrl(), neighbourhood.getXUrl(), neighbourhood.getInstagramUrl());
+	}
+
+	/** The fields of the change form, as typed. */
+	@Transactional(readOnly = true)
+	public Snapshot editable(NeighbourhoodForm form) {
+		String area = (form.localPolicingAreaId() != null)
+				? this.areas.findById(form.localPolicingAreaId()).map(LocalPolicingArea::getName).orElse(null) : null;
+		return editable(form.name(), form.description(), area, form.email(), form.phone(), form.facebookUrl(),
+				form.xUrl(), form.instagramUrl());
+	}
+
+	private static Snapshot editable(@Nullable String name, @Nullable String description, @Nullable String area,
+			@Nullable String email, @Nullable String phone, @Nullable String facebook, @Nullable String x,
+			@Nullable String instagram) {
+		return Snapshot.of()
+			.with("Name", name)
+			.with("Description", description)
+			.with("Local policing area", area)
+			.with("Email address", email)
+			.with("Telephone", phone)
+			.with("Facebook", facebook)
+			.with("X", x)
+			.with("Instagram", instagram)
+			.build();
+	}
+
+}
