@@ -143,6 +143,7 @@ public class GuaranteeReport {
 			from neighbourhood n
 			join local_policing_area a on a.id = n.local_policing_area_id
 			left join team_member m on m.neighbourhood_id = n.id and m.named_officer
+			where n.retired_on is null
 			""";
 
 	private final JdbcTemplate jdbc;
@@ -162,10 +163,10 @@ public class GuaranteeReport {
 	/** The local policing areas that have neighbourhoods, A to Z, for the filter. */
 	@Transactional(readOnly = true)
 	public List<Area> areas() {
-		List<Area> areas = new ArrayList<>(this.jdbc.query(
-				"select a.id, a.name from local_policing_area a where exists "
-						+ "(select 1 from neighbourhood n where n.local_policing_area_id = a.id)",
-				(row, n) -> new Area(row.getLong(1), row.getString(2))));
+		List<Area> areas = new ArrayList<>(this.jdbc
+			.query("select a.id, a.name from local_policing_area a where exists "
+					+ "(select 1 from neighbourhood n where n.local_policing_area_id = a.id and n.retired_on is null)",
+					(row, n) -> new Area(row.getLong(1), row.getString(2))));
 		areas.sort(Comparator.comparing(Area::name, this.aToZ));
 		return areas;
 	}
@@ -181,7 +182,7 @@ public class GuaranteeReport {
 		ZonedDateTime inThreeMonths = now.atZone(this.clock.getZone()).plusMonths(3);
 		Map<Long, ResponseRecord> replies = this.responseRecords.byNeighbourhoodAsOf(now);
 		List<Row> rows = new ArrayList<>(
-				this.jdbc.query(NEIGHBOURHOODS + ((areaId == null) ? "" : " where a.id = " + areaId.longValue()),
+				this.jdbc.query(NEIGHBOURHOODS + ((areaId == null) ? "" : " and a.id = " + areaId.longValue()),
 						(row, n) -> row(row, today, replies, viewer), Date.valueOf(today.minusMonths(3)),
 						Timestamp.from(now), Timestamp.from(inThreeMonths.toInstant())));
 		rows.sort(Comparator.comparing(Row::areaName, this.aToZ).thenComparing(Row::name, this.aToZ));
