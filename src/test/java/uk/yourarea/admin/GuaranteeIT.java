@@ -40,7 +40,8 @@ class GuaranteeIT {
 
 		Pages.assertAccessibleStructure(page);
 		int neighbourhoods = count("select count(*) from neighbourhood where retired_on is null");
-		int named = count("select count(*) from team_member where named_officer and role in ('PC', 'PCSO')");
+		int named = count("select count(*) from team_member t join neighbourhood n on n.id = t.neighbourhood_id "
+				+ "where t.named_officer and t.role in ('PC', 'PCSO') and n.retired_on is null");
 		assertThat(page.select("#totals li").eachText()).contains(
 				named + " of " + neighbourhoods + " neighbourhoods have a named officer (a PC or PCSO)", neighbourhoods
 						+ " of " + neighbourhoods + " neighbourhoods can be contacted online, with someone to answer");
