@@ -82,8 +82,12 @@ class TeamAdminController {
 		model.addAttribute("named", named);
 		model.addAttribute("namedConfirmedOn",
 				(named != null && named.getNameConfirmedOn() != null) ? DAY.format(named.getNameConfirmedOn()) : null);
-		model.addAttribute("confirmationStale", named != null && this.team.confirmationIsStale(named));
-		model.addAttribute("confirmationMonths", TeamEditing.CONFIRMATION_MONTHS);
+		model.addAttribute("staleWarning",
+				(named != null && this.team.confirmationIsStale(named)) ? named.getTitledName()
+						+ "'s details were last confirmed more than " + TeamEditing.CONFIRMATION_MONTHS
+						+ " months ago. The Your Area Guarantee needs a named officer whose details were confirmed in "
+						+ "the last " + TeamEditing.CONFIRMATION_MONTHS
+						+ " months: check them with the officer, then confirm them." : null);
 		return "team/team";
 	}
 
@@ -134,7 +138,7 @@ class TeamAdminController {
 			TeamMember current = this.team.member(neighbourhoodId, memberId);
 			EditConflict conflict = this.changeLog.conflict(TeamEditing.SUBJECT_TYPE, memberId,
 					TeamEditing.formSnapshot(current),
-					TeamEditing.formSnapshot(form.name(), form.role(), form.collarNumber(), form.bio()));
+					TeamEditing.formSnapshot(form.name(), form.chosenRole(), form.collarNumber(), form.bio()));
 			return showMemberForm(model, neighbourhood, current, form.basedOn(current.getVersion()),
 					List.of(new FormError("edit-conflict", conflict.message())), conflict);
 		}

@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
 record TeamMemberForm(
 		@NotBlank(message = "Enter their name") @Size(max = 100,
 				message = "Name must be 100 characters or fewer") @Nullable String name,
-		@NotNull(message = "Select their role") @Nullable Role role,
+		@NotNull(message = "Select their role") @Pattern(regexp = "PC|PCSO|SERGEANT|INSPECTOR|OTHER",
+				message = "Select their role from the list") @Nullable String role,
 		@Pattern(regexp = "[A-Za-z0-9]{1,10}",
 				message = "Collar number must be up to 10 letters and numbers, like 4127") @Nullable String collarNumber,
 		@Size(max = 1000, message = "About them must be 1,000 characters or fewer") @Nullable String bio,
@@ -25,6 +26,7 @@ record TeamMemberForm(
 
 	TeamMemberForm {
 		name = stripped(name);
+		role = stripped(role);
 		collarNumber = stripped(collarNumber);
 		bio = stripped(bio);
 	}
@@ -34,7 +36,7 @@ record TeamMemberForm(
 	}
 
 	static TeamMemberForm of(TeamMember member) {
-		return new TeamMemberForm(member.getName(), member.getRole(), member.getCollarNumber(), member.getBio(),
+		return new TeamMemberForm(member.getName(), member.getRole().name(), member.getCollarNumber(), member.getBio(),
 				member.getVersion());
 	}
 
@@ -42,7 +44,7 @@ record TeamMemberForm(
 		if (this.name == null || this.role == null) {
 			throw new IllegalStateException("Validate the form first");
 		}
-		return new TeamEditing.Details(this.name, this.role, this.collarNumber, this.bio);
+		return new TeamEditing.Details(this.name, Role.valueOf(this.role), this.collarNumber, this.bio);
 	}
 
 	/** The same typing, based on another saved version (after a conflict). */
@@ -50,9 +52,10 @@ record TeamMemberForm(
 		return new TeamMemberForm(this.name, this.role, this.collarNumber, this.bio, newVersion);
 	}
 
-	/** The role as the radios submit it. */
-	public @Nullable String roleName() {
-		return (this.role != null) ? this.role.name() : null;
+	/** The role chosen, if it is one. */
+	@Nullable Role chosenRole() {
+		return (this.role != null && this.role.matches("PC|PCSO|SERGEANT|INSPECTOR|OTHER")) ? Role.valueOf(this.role)
+				: null;
 	}
 
 	private static @Nullable String stripped(@Nullable String text) {
