@@ -474,7 +474,7 @@ class TeamAdminIT {
 		assertThat(served.headers().firstValue("Cache-Control").orElseThrow()).contains("public")
 			.contains("max-age=31536000")
 			.contains("immutable");
-		assertThat(served.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+		assertThat(served.headers().allValues("X-Content-Type-Options")).containsExactly("nosniff");
 		assertThat(served.headers().firstValue("Set-Cookie")).isEmpty();
 		assertThat(TestImages.contains(served.body(), "Exif".getBytes(StandardCharsets.ISO_8859_1))).isFalse();
 		assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(served.body())).getHeight())
