@@ -40,6 +40,22 @@ class TeamAdminIT {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	private final List<Long> created = new java.util.ArrayList<>();
+
+	/**
+	 * Takes away the neighbourhoods this test made, their teams and their photos, so that
+	 * tests counting the demo neighbourhoods still see 66.
+	 */
+	@org.junit.jupiter.api.AfterEach
+	void removeTheNeighbourhoodsMade() {
+		for (long id : this.created) {
+			this.jdbc.update("delete from team_member where neighbourhood_id = ?", id);
+			this.jdbc.update("delete from neighbourhood where id = ?", id);
+		}
+		this.jdbc.update("delete from photo p where not exists (select 1 from team_member m where m.photo_id = p.id)");
+		this.created.clear();
+	}
+
 	StaffBrowser editor;
 
 	@BeforeEach
@@ -692,9 +708,11 @@ class TeamAdminIT {
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
 		Long lpa = this.jdbc.queryForObject("select local_policing_area_id from neighbourhood where code = 'NA54'",
 				Long.class);
-		return this.jdbc.queryForObject("""
+		long id = this.jdbc.queryForObject("""
 				insert into neighbourhood (code, slug, name, local_policing_area_id, phone)
 				values (?, ?, ?, ?, '101') returning id""", Long.class, "T" + suffix, "team-test-" + suffix, name, lpa);
+		this.created.add(id);
+		return id;
 	}
 
 	long member(long area, String name, String role, String collar, int order) {
