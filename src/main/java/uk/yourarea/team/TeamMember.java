@@ -10,6 +10,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A member of a neighbourhood's beat team; at most one per neighbourhood is its named
@@ -37,6 +38,8 @@ public class TeamMember {
 	private String photoPath;
 
 	private String photoAlt;
+
+	private Long photoId;
 
 	private int displayOrder;
 
@@ -75,6 +78,77 @@ public class TeamMember {
 	public void stopBeingNamedOfficer() {
 		this.namedOfficer = false;
 		this.nameConfirmedOn = null;
+	}
+
+	/** Someone checked the named officer's details with them on the given day. */
+	void confirmDetails(LocalDate confirmedOn) {
+		if (!this.namedOfficer) {
+			throw new IllegalStateException("Only the named officer's details are confirmed");
+		}
+		this.nameConfirmedOn = confirmedOn;
+	}
+
+	void change(String name, Role role, @Nullable String collarNumber, @Nullable String bio) {
+		if (this.namedOfficer && !role.canBeNamedOfficer()) {
+			throw new IllegalStateException("The named officer must stay a PC or a PCSO");
+		}
+		this.name = name;
+		this.role = role;
+		this.collarNumber = collarNumber;
+		this.bio = bio;
+	}
+
+	void placeAt(int displayOrder) {
+		this.displayOrder = displayOrder;
+	}
+
+	/**
+	 * Joins another neighbourhood's team, at the end; a named officer stops being one.
+	 */
+	void moveTo(long neighbourhoodId, int displayOrder) {
+		stopBeingNamedOfficer();
+		this.neighbourhoodId = neighbourhoodId;
+		this.displayOrder = displayOrder;
+	}
+
+	void showPhoto(long photoId, String hash, String alt) {
+		this.photoId = photoId;
+		this.photoPath = Photos.url(hash, PhotoChecks.SIZES.get(0).width());
+		this.photoAlt = alt;
+	}
+
+	void describePhoto(String alt) {
+		if (this.photoId == null) {
+			throw new IllegalStateException("There is no photo to describe");
+		}
+		this.photoAlt = alt;
+	}
+
+	void removePhoto() {
+		this.photoId = null;
+		this.photoPath = null;
+		this.photoAlt = null;
+	}
+
+	@Nullable Long getPhotoId() {
+		return this.photoId;
+	}
+
+	/**
+	 * The photo at each size for {@code srcset} ("… 1x, … 2x"), or {@code null} without a
+	 * photo.
+	 */
+	public @Nullable String getPhotoSrcset() {
+		if (this.photoPath == null) {
+			return null;
+		}
+		String small = "-" + PhotoChecks.SIZES.get(0).width() + ".jpg";
+		String large = "-" + PhotoChecks.SIZES.get(1).width() + ".jpg";
+		return this.photoPath + " 1x, " + this.photoPath.replace(small, large) + " 2x";
+	}
+
+	public long getVersion() {
+		return this.version;
 	}
 
 	public Long getId() {

@@ -124,6 +124,10 @@ class StaffAccessIT {
 						Answer.ALLOWED, Answer.ALLOWED),
 				row("/staff/neighbourhoods/{wigston}/team", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED,
 						Answer.ALLOWED, Answer.ALLOWED),
+				row("/staff/neighbourhoods/{wigston}/team/new", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.OK,
+						Answer.OK),
+				row("/staff/neighbourhoods/{wigston}/team/named-officer", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED,
+						Answer.OK, Answer.OK),
 				row("/staff/local-policing-areas", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.ALLOWED,
 						Answer.ALLOWED),
 				// Neighbourhoods and local policing areas: officers reach only their own

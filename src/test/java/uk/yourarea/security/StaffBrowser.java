@@ -98,6 +98,34 @@ public final class StaffBrowser {
 			.POST(HttpRequest.BodyPublishers.ofString(String.join("&", pairs))));
 	}
 
+	/**
+	 * Posts a multipart form, as a browser sends a form with a file: the CSRF token (if
+	 * not null), the fields (name, value pairs), then one file part.
+	 */
+	public HttpResponse<String> postMultipart(String path, String csrfToken, String fileField, String fileName,
+			String contentType, byte[] file, String... fields) {
+		String boundary = "----StaffBrowser" + Long.toHexString(System.nanoTime());
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		List<String> pairs = new ArrayList<>();
+		if (csrfToken != null) {
+			pairs.add("_csrf");
+			pairs.add(csrfToken);
+		}
+		pairs.addAll(List.of(fields));
+		for (int i = 0; i < pairs.size(); i += 2) {
+			body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + pairs.get(i)
+					+ "\"\r\n\r\n" + pairs.get(i + 1) + "\r\n")
+				.getBytes(StandardCharsets.UTF_8));
+		}
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+				+ fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8));
+		body.writeBytes(file);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+	}
+
 	/** Follows a redirect with a GET, as a browser would. */
 	public HttpResponse<String> follow(HttpResponse<String> redirect) {
 		assertThat(redirect.statusCode()).as("a redirect").isBetween(301, 303);

@@ -1,0 +1,347 @@
+package uk.yourarea.team;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import uk.yourarea.audit.ChangeLog;
+import uk.yourarea.audit.ChangedElsewhereException;
+import uk.yourarea.audit.Snapshot;
+import uk.yourarea.audit.Subject;
+import uk.yourarea.neighbourhood.Neighbourhood;
+import uk.yourarea.neighbourhood.NeighbourhoodRepository;
+import uk.yourarea.security.StaffUser;
+import uk.yourarea.web.NotFoundException;
+
+/**
+ * Changes to neighbourhood teams, each recorded in the change log in the same
+ * transaction: members added, changed, reordered, moved and removed; the named officer
+ * chosen and their details confirmed; photos added, described and removed.
+ */
+@Service
+class TeamEditing {
+
+	static final String SUBJECT_TYPE = "team-member";
+
+	/**
+	 * The Guarantee counts a named officer whose details were confirmed this recently.
+	 */
+	static final int CONFIRMATION_MONTHS = 6;
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+	private final TeamMemberRepository members;
+
+	private final NeighbourhoodRepository neighbourhoods;
+
+	private final Photos photos;
+
+	private final ChangeLog changes;
+
+	private final Clock clock;
+
+	TeamEditing(TeamMemberRepository members, NeighbourhoodRepository neighbourhoods, Photos photos, ChangeLog changes,
+			Clock clock) {
+		this.members = members;
+		this.neighbourhoods = neighbourhoods;
+		this.photos = photos;
+		this.changes = changes;
+		this.clock = clock;
+	}
+
+	/** What an editor types about a member. */
+	record Details(String name, Role role, @Nullable String collarNumber, @Nullable String bio) {
+	}
+
+	/** The named officer cannot take a role other than PC or PCSO. */
+	static class NamedOfficerRoleException extends RuntimeException {
+
+		NamedOfficerRoleException() {
+			super("The named officer must be a PC or a PCSO", null, false, false);
+		}
+
+	}
+
+	/** Only a PC or a PCSO may be chosen as the named officer. */
+	static class NotEligibleException extends RuntimeException {
+
+		NotEligibleException() {
+			super("Only a PC or a PCSO can be the named officer", null, false, false);
+		}
+
+	}
+
+	@Transactional(readOnly = true)
+	Neighbourhood neighbourhood(long id) {
+		return this.neighbourhoods.findById(id).orElseThrow(() -> new NotFoundException("No neighbourhood " + id));
+	}
+
+	@Transactional(readOnly = true)
+	List<Neighbourhood> allNeighbourhoods() {
+		return this.neighbourhoods.findAllWithArea();
+	}
+
+	@Transactional(readOnly = true)
+	List<TeamMember> teamOf(long neighbourhoodId) {
+		return this.members.findByNeighbourhoodIdOrderByDisplayOrderAscNameAsc(neighbourhoodId);
+	}
+
+	/** A member of this neighbourhood's team; a member of another team is not found. */
+	@Transactional(readOnly = true)
+	TeamMember member(long neighbourhoodId, long memberId) {
+		return load(neighbourhoodId, memberId);
+	}
+
+	@Transactional
+	TeamMember add(StaffUser by, long neighbourhoodId, Details details) {
+		Neighbourhood neighbourhood = neighbourhood(neighbourhoodId);
+		TeamMember member = this.members.save(new TeamMember(neighbourhoodId, details.name(), details.role(),
+				details.collarNumber(), details.bio(), this.members.lastPositionIn(neighbourhoodId) + 1));
+		this.changes.record(by, subject(member), "Added to the team", Snapshot.nothing(),
+				snapshot(member, neighbourhood));
+		return member;
+	}
+
+	@Transactional
+	TeamMember edit(StaffUser by, long neighbourhoodId, long memberId, long openedVersion, Details details) {
+		TeamMember member = load(neighbourhoodId, memberId);
+		ChangedElsewhereException.requireVersion(member.getVersion(), openedVersion, member.getTitledName());
+		if (member.isNamedOfficer() && !details.role().canBeNamedOfficer()) {
+			throw new NamedOfficerRoleException();
+		}
+		Neighbourhood neighbourhood = neighbourhood(neighbourhoodId);
+		Snapshot before = snapshot(member, neighbourhood);
+		member.change(details.name(), details.role(), details.collarNumber(), details.bio());
+		this.members.saveAndFlush(member);
+		this.changes.record(by, subject(member), "Changed", before, snapshot(member, neighbourhood));
+		return member;
+	}
+
+	/**
+	 * Moves a member one place up ({@code -1}) or down ({@code +1}) the team list; the
+	 * positions are renumbered 1, 2, 3… on the way.
+	 */
+	@Transactional
+	void reorder(StaffUser by, long neighbourhoodId, long memberId, int step) {
+		TeamMember member = load(neighbourhoodId, memberId);
+		List<TeamMember> team = new ArrayList<>(teamOf(neighbourhoodId));
+		int from = team.indexOf(member);
+		int to = from + step;
+		if (to < 0 || to >= team.size()) {
+			return;
+		}
+		team.remove(from);
+		team.add(to, member);
+		for (int i = 0; i < team.size(); i++) {
+			team.get(i).placeAt(i + 1);
+		}
+		this.changes.record(by, subject(member), (step < 0) ? "Moved up the team list" : "Moved down the team list",
+				Snapshot.of().with("Position in the team list", from + 1).build(),
+				Snapshot.of().with("Position in the team list", to + 1).build());
+	}
+
+	/**
+	 * Moves a member to another neighbourhood's team, at the end of its list. A named
+	 * officer stops being one: the old neighbourhood has none until someone is chosen.
+	 * Recorded on both neighbourhoods' pages.
+	 */
+	@Transactional
+	TeamMember moveTo(StaffUser by, long neighbourhoodId, long memberId, long openedVersion, long targetId) {
+		TeamMember member = load(neighbourhoodId, memberId);
+		ChangedElsewhereException.requireVersion(member.getVersion(), openedVersion, member.getTitledName());
+		Neighbourhood from = neighbourhood(neighbourhoodId);
+		Neighbourhood to = neighbourhood(targetId);
+		if (targetId == neighbourhoodId) {
+			throw new IllegalArgumentException("Already in " + from.getName());
+		}
+		Snapshot before = snapshot(member, from);
+		member.moveTo(targetId, this.members.lastPositionIn(targetId) + 1);
+		this.members.saveAndFlush(member);
+		Snapshot after = snapshot(member, to);
+		Subject subject = subject(member);
+		this.changes.record(by, new Subject(SUBJECT_TYPE, member.getId(), member.getTitledName(), neighbourhoodId),
+				"Moved to " + to.getName(), before, after);
+		this.changes.record(by, subject, "Moved from " + from.getName(), before, after);
+		return member;
+	}
+
+	@Transactional
+	void remove(StaffUser by, long neighbourhoodId, long memberId, long openedVersion) {
+		TeamMember member = load(neighbourhoodId, memberId);
+		ChangedElsewhereException.requireVersion(member.getVersion(), openedVersion, member.getTitledName());
+		Snapshot before = snapshot(member, neighbourhood(neighbourhoodId));
+		Subject subject = subject(member);
+		Long photoId = member.getPhotoId();
+		this.members.delete(member);
+		this.members.flush();
+		if (photoId != null) {
+			this.photos.deleteIfUnused(photoId);
+		}
+		this.changes.record(by, subject, "Removed from the team", before, Snapshot.nothing());
+	}
+
+	/**
+	 * Makes a PC or PCSO the named officer, with their details confirmed today, in place
+	 * of the previous one; {@code null} leaves the neighbourhood without one.
+	 */
+	@Transactional
+	void chooseNamedOfficer(StaffUser by, long neighbourhoodId, @Nullable Long memberId) {
+		Neighbourhood neighbourhood = neighbourhood(neighbourhoodId);
+		TeamMember chosen = (memberId != null) ? load(neighbourhoodId, memberId) : null;
+		if (chosen != null && !chosen.getRole().canBeNamedOfficer()) {
+			throw new NotEligibleException();
+		}
+		Optional<TeamMember> previous = this.members.findByNeighbourhoodIdAndNamedOfficerTrue(neighbourhoodId);
+		if (previous.isPresent() && previous.get() != chosen) {
+			TeamMember old = previous.get();
+			Snapshot before = snapshot(old, neighbourhood);
+			old.stopBeingNamedOfficer();
+			// Flushed first: the database allows one named officer per neighbourhood.
+			this.members.saveAndFlush(old);
+			this.changes.record(by, subject(old), "No longer the named officer", before, snapshot(old, neighbourhood));
+		}
+		if (chosen != null) {
+			Snapshot before = snapshot(chosen, neighbourhood);
+			chosen.makeNamedOfficer(LocalDate.now(this.clock));
+			this.members.saveAndFlush(chosen);
+			this.changes.record(by, subject(chosen), "Made the named officer", before, snapshot(chosen, neighbourhood));
+		}
+	}
+
+	/** Stamps today as the day the named officer's details were last confirmed. */
+	@Transactional
+	void confirmDetails(StaffUser by, long neighbourhoodId, long memberId) {
+		TeamMember member = load(neighbourhoodId, memberId);
+		if (!member.isNamedOfficer()) {
+			throw new NotFoundException("Not the named officer");
+		}
+		Neighbourhood neighbourhood = neighbourhood(neighbourhoodId);
+		Snapshot before = snapshot(member, neighbourhood);
+		member.confirmDetails(LocalDate.now(this.clock));
+		this.members.saveAndFlush(member);
+		this.changes.record(by, subject(member), "Details confirmed", before, snapshot(member, neighbourhood));
+	}
+
+	/** Shows a checked photo, with its description, in place of any earlier one. */
+	@Transactional
+	void usePhoto(StaffUser by, long neighbourhoodId, long memberId, long openedVersion, PhotoChecks.Prepared photo,
+			String alt) {
+		TeamMember member = load(neighbourhoodId, memberId);
+		ChangedElsewhereException.requireVersion(member.getVersion(), openedVersion, member.getTitledName());
+		Neighbourhood neighbourhood = neighbourhood(neighbourhoodId);
+		Snapshot before = snapshot(member, neighbourhood);
+		Long oldPhotoId = member.getPhotoId();
+		long photoId = this.photos.store(photo);
+		member.showPhoto(photoId, photo.hash(), alt);
+		this.members.saveAndFlush(member);
+		if (oldPhotoId != null && oldPhotoId != photoId) {
+			this.photos.deleteIfUnused(oldPhotoId);
+		}
+		this.changes.record(by, subject(member), (oldPhotoId == null) ? "Photo added" : "Photo replaced", before,
+				snapshot(member, neighbourhood));
+	}
+
+	/** Changes the description of the photo shown, keeping the photo. */
+	@Transactional
+	void describePhoto(StaffUser by, long neighbourhoodId, long memberId, long openedVersion, String alt) {
+		TeamMember member = load(neighbourhoodId, memberId);
+		ChangedElsewhereException.requireVersion(member.getVersion(), openedVersion, member.getTitledName());
+		Neighbourhood neighbourhood = neighbourhood(neighbourhoodId);
+		Snapshot before = snapshot(member, neighbourhood);
+		member.describePhoto(alt);
+		this.members.saveAndFlush(member);
+		this.changes.record(by, subject(member), "Photo description changed", before, snapshot(member, neighbourhood));
+	}
+
+	@Transactional
+	void removePhoto(StaffUser by, long neighbourhoodId, long memberId, long openedVersion) {
+		TeamMember member = load(neighbourhoodId, memberId);
+		ChangedElsewhereException.requireVersion(member.getVersion(), openedVersion, member.getTitledName());
+		Long photoId = member.getPhotoId();
+		if (photoId == null) {
+			return;
+		}
+		Neighbourhood neighbourhood = neighbourhood(neighbourhoodId);
+		Snapshot before = snapshot(member, neighbourhood);
+		member.removePhoto();
+		this.members.saveAndFlush(member);
+		this.photos.deleteIfUnused(photoId);
+		this.changes.record(by, subject(member), "Photo removed", before, snapshot(member, neighbourhood));
+	}
+
+	/**
+	 * Whether the named officer's details were confirmed too long ago for the Guarantee.
+	 */
+	boolean confirmationIsStale(TeamMember member) {
+		LocalDate confirmed = member.getNameConfirmedOn();
+		return confirmed != null && confirmed.isBefore(LocalDate.now(this.clock).minusMonths(CONFIRMATION_MONTHS));
+	}
+
+	/**
+	 * The fields of the add and change form, as the change log and conflicts show them.
+	 */
+	static Snapshot formSnapshot(@Nullable String name, @Nullable Role role, @Nullable String collarNumber,
+			@Nullable String bio) {
+		return Snapshot.of()
+			.with("Name", name)
+			.with("Role", (role != null) ? role.title() : null)
+			.with("Collar number", collarNumber)
+			.with("About them", bio)
+			.build();
+	}
+
+	static Snapshot formSnapshot(TeamMember member) {
+		return formSnapshot(member.getName(), member.getRole(), member.getCollarNumber(), member.getBio());
+	}
+
+	/** The photo fields, as the change log and conflicts show them. */
+	static Snapshot photoSnapshot(@Nullable String photoPath, @Nullable String alt) {
+		return Snapshot.of().with("Photo", photoName(photoPath)).with("Photo description", alt).build();
+	}
+
+	private static Snapshot snapshot(TeamMember member, Neighbourhood neighbourhood) {
+		Snapshot.Builder builder = Snapshot.of();
+		formSnapshot(member).fields().forEach(builder::with);
+		photoSnapshot(member.getPhotoPath(), member.getPhotoAlt()).fields().forEach(builder::with);
+		return builder.with("Named officer", namedOfficerText(member))
+			.with("Neighbourhood", neighbourhood.getName())
+			.build();
+	}
+
+	static String namedOfficerText(TeamMember member) {
+		if (!member.isNamedOfficer()) {
+			return "No";
+		}
+		LocalDate confirmed = member.getNameConfirmedOn();
+		return (confirmed != null) ? "Yes, details confirmed on " + DAY.format(confirmed) : "Yes";
+	}
+
+	/** "Photo 1a2b3c4d" (the start of its content hash), or empty without one. */
+	private static @Nullable String photoName(@Nullable String photoPath) {
+		if (photoPath == null) {
+			return null;
+		}
+		String file = photoPath.substring(photoPath.lastIndexOf('/') + 1);
+		return "Photo " + file.substring(0, Math.min(8, file.length()));
+	}
+
+	private static Subject subject(TeamMember member) {
+		return new Subject(SUBJECT_TYPE, member.getId(), member.getTitledName(), member.getNeighbourhoodId());
+	}
+
+	private TeamMember load(long neighbourhoodId, long memberId) {
+		return this.members.findById(memberId)
+			.filter((member) -> member.getNeighbourhoodId() == neighbourhoodId)
+			.orElseThrow(() -> new NotFoundException("No team member " + memberId + " in " + neighbourhoodId));
+	}
+
+}
