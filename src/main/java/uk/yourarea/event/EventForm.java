@@ -49,7 +49,7 @@ record EventForm(
 				event.getVersion());
 	}
 
-	DateInput date() {
+	public DateInput date() {
 		return new DateInput(this.dateDay, this.dateMonth, this.dateYear);
 	}
 

@@ -27,7 +27,7 @@ record PriorityForm(
 		return new PriorityForm("", "", "", "", "");
 	}
 
-	DateInput raisedOn() {
+	public DateInput raisedOn() {
 		return new DateInput(this.raisedOnDay, this.raisedOnMonth, this.raisedOnYear);
 	}
 

@@ -26,7 +26,7 @@ record PriorityUpdateForm(
 		return new PriorityUpdateForm("", date.day(), date.month(), date.year());
 	}
 
-	DateInput writtenOn() {
+	public DateInput writtenOn() {
 		return new DateInput(this.writtenOnDay, this.writtenOnMonth, this.writtenOnYear);
 	}
 
