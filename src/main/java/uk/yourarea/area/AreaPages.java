@@ -7,9 +7,12 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.cache.annotation.Cacheable;
@@ -19,6 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import uk.yourarea.area.AreaView.DayHours;
 import uk.yourarea.area.AreaView.EventView;
+import uk.yourarea.area.AreaView.PriorityView;
+import uk.yourarea.area.AreaView.UpdateView;
 import uk.yourarea.area.AreaView.StationView;
 import uk.yourarea.event.Event;
 import uk.yourarea.event.EventRepository;
@@ -26,6 +31,8 @@ import uk.yourarea.neighbourhood.Neighbourhood;
 import uk.yourarea.neighbourhood.NeighbourhoodRepository;
 import uk.yourarea.priority.Priority;
 import uk.yourarea.priority.PriorityRepository;
+import uk.yourarea.priority.PriorityUpdate;
+import uk.yourarea.priority.PriorityUpdateRepository;
 import uk.yourarea.station.Station;
 import uk.yourarea.station.StationRepository;
 import uk.yourarea.team.TeamMember;
@@ -42,6 +49,9 @@ public class AreaPages {
 
 	static final int MAX_EVENTS = 6;
 
+	/** How long a closed priority shows under "What we have done". */
+	static final int DONE_SHOWN_MONTHS = 3;
+
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mma", Locale.UK);
@@ -52,6 +62,8 @@ public class AreaPages {
 
 	private final PriorityRepository priorities;
 
+	private final PriorityUpdateRepository priorityUpdates;
+
 	private final EventRepository events;
 
 	private final StationRepository stations;
@@ -59,10 +71,11 @@ public class AreaPages {
 	private final Clock clock;
 
 	AreaPages(NeighbourhoodRepository neighbourhoods, TeamMemberRepository team, PriorityRepository priorities,
-			EventRepository events, StationRepository stations, Clock clock) {
+			PriorityUpdateRepository priorityUpdates, EventRepository events, StationRepository stations, Clock clock) {
 		this.neighbourhoods = neighbourhoods;
 		this.team = team;
 		this.priorities = priorities;
+		this.priorityUpdates = priorityUpdates;
 		this.events = events;
 		this.stations = stations;
 		this.clock = clock;
@@ -85,8 +98,16 @@ public class AreaPages {
 		List<TeamMember> members = this.team.findByNeighbourhoodIdOrderByDisplayOrderAscNameAsc(neighbourhood.getId());
 		TeamMember named = members.stream().filter(TeamMember::isNamedOfficer).findFirst().orElse(null);
 		List<TeamMember> rest = members.stream().filter((member) -> member != named).toList();
-		List<Priority> open = this.priorities.findByNeighbourhoodIdAndStatusOrderByUpdatedOnDesc(neighbourhood.getId(),
-				Priority.Status.OPEN);
+		List<Priority> shown = this.priorities.findForPage(neighbourhood.getId(), today.minusMonths(DONE_SHOWN_MONTHS));
+		Map<Long, List<UpdateView>> updates = updatesOf(shown);
+		List<PriorityView> open = shown.stream()
+			.filter(Priority::isOpen)
+			.map((priority) -> priorityView(priority, updates))
+			.toList();
+		List<PriorityView> done = shown.stream()
+			.filter((priority) -> !priority.isOpen())
+			.map((priority) -> priorityView(priority, updates))
+			.toList();
 		List<EventView> upcoming = this.events
 			.findByNeighbourhoodIdAndEndsAtAfterOrderByStartsAtAsc(neighbourhood.getId(), now, Limit.of(MAX_EVENTS))
 			.stream()
@@ -96,7 +117,27 @@ public class AreaPages {
 			.stream()
 			.map((station) -> stationView(station, today.getDayOfWeek()))
 			.toList();
-		return new AreaView(neighbourhood, named, rest, open, upcoming, serving, today);
+		return new AreaView(neighbourhood, named, rest, open, done, upcoming, serving, today);
+	}
+
+	/** The updates of all the page's priorities in one query, newest first. */
+	private Map<Long, List<UpdateView>> updatesOf(List<Priority> shown) {
+		if (shown.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, List<UpdateView>> byPriority = new HashMap<>();
+		for (PriorityUpdate update : this.priorityUpdates
+			.findByPriorityIdInOrderByWrittenOnDescIdDesc(shown.stream().map(Priority::getId).toList())) {
+			byPriority.computeIfAbsent(update.getPriorityId(), (id) -> new ArrayList<>())
+				.add(new UpdateView(update.getWrittenOn(), update.getText()));
+		}
+		return byPriority;
+	}
+
+	private static PriorityView priorityView(Priority priority, Map<Long, List<UpdateView>> updates) {
+		return new PriorityView(priority.getIssue(), priority.getRaisedOn(), priority.getUpdatedOn(),
+				List.copyOf(updates.getOrDefault(priority.getId(), List.of())), priority.getOutcome(),
+				priority.getClosedOn());
 	}
 
 	private EventView eventView(Event event) {
@@ -105,7 +146,7 @@ public class AreaPages {
 		String when = DAY.format(start) + ", " + time(start) + " to "
 				+ (end.toLocalDate().equals(start.toLocalDate()) ? time(end) : DAY.format(end) + ", " + time(end));
 		return new EventView(event.getTitle(), event.getType().label(), event.getDescription(), event.getAddress(),
-				when, start.toOffsetDateTime().toString());
+				when, start.toOffsetDateTime().toString(), event.isCancelled(), event.getCancellationReason());
 	}
 
 	private static String time(ZonedDateTime time) {

@@ -47,6 +47,7 @@ import uk.yourarea.postcode.CoverageAssigner;
 import uk.yourarea.postcode.PostcodeImporter;
 import uk.yourarea.priority.Priority;
 import uk.yourarea.priority.PriorityRepository;
+import uk.yourarea.priority.PriorityUpdateRepository;
 import uk.yourarea.station.Station;
 import uk.yourarea.station.StationRepository;
 import uk.yourarea.team.Role;
@@ -80,6 +81,8 @@ class DemoData implements ApplicationRunner {
 
 	private final PriorityRepository priorities;
 
+	private final PriorityUpdateRepository priorityUpdates;
+
 	private final EventRepository events;
 
 	private final StationRepository stations;
@@ -95,13 +98,14 @@ class DemoData implements ApplicationRunner {
 	private final Clock clock;
 
 	DemoData(LocalPolicingAreaRepository areas, NeighbourhoodRepository neighbourhoods, TeamMemberRepository team,
-			PriorityRepository priorities, EventRepository events, StationRepository stations,
-			PostcodeImporter postcodeImporter, CoverageAssigner coverage, JdbcTemplate jdbc,
+			PriorityRepository priorities, PriorityUpdateRepository priorityUpdates, EventRepository events,
+			StationRepository stations, PostcodeImporter postcodeImporter, CoverageAssigner coverage, JdbcTemplate jdbc,
 			TransactionTemplate transaction, Clock clock) {
 		this.areas = areas;
 		this.neighbourhoods = neighbourhoods;
 		this.team = team;
 		this.priorities = priorities;
+		this.priorityUpdates = priorityUpdates;
 		this.events = events;
 		this.stations = stations;
 		this.postcodeImporter = postcodeImporter;
@@ -191,8 +195,12 @@ class DemoData implements ApplicationRunner {
 			first.makeNamedOfficer(today.minusDays(daysAgo));
 		}
 		this.team.saveAll(members);
-		for (Priority priority : DemoForce.priorities(neighbourhood, today, random)) {
-			this.priorities.save(priority);
+		for (DemoForce.DemoPriority demo : DemoForce.priorities(neighbourhood, today, random)) {
+			Priority priority = this.priorities.save(demo.priority());
+			for (DemoForce.DemoUpdate update : demo.updates()) {
+				this.priorityUpdates.save(priority.addUpdate(update.text(), update.writtenOn(), "Neighbourhood team",
+						this.clock.instant()));
+			}
 		}
 		ZonedDateTime midnight = today.atStartOfDay(this.clock.getZone());
 		for (Event event : DemoForce.events(neighbourhood, midnight, random)) {

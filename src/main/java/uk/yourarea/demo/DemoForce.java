@@ -148,22 +148,30 @@ final class DemoForce {
 	 * One to three open priorities; about one in five has not been updated for over three
 	 * months.
 	 */
-	static List<Priority> priorities(Neighbourhood neighbourhood, LocalDate today, Random random) {
+	static List<DemoPriority> priorities(Neighbourhood neighbourhood, LocalDate today, Random random) {
 		int count = 1 + random.nextInt(3);
 		int first = random.nextInt(CONCERNS.length);
-		List<Priority> priorities = new ArrayList<>();
+		List<DemoPriority> priorities = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			Concern concern = CONCERNS[(first + i * 3) % CONCERNS.length];
 			boolean stale = random.nextInt(5) == 0;
 			LocalDate raised = today.minusDays(stale ? 150 + random.nextInt(120) : 30 + random.nextInt(120));
-			Priority priority = new Priority(neighbourhood.getId(), concern.issue(),
-					"We agreed this priority with residents at our last public meeting.", raised);
+			Priority priority = new Priority(neighbourhood.getId(), concern.issue(), raised);
 			LocalDate updated = stale ? raised.plusDays(10 + random.nextInt(20))
 					: today.minusDays(random.nextInt(Math.max(1, (int) (today.toEpochDay() - raised.toEpochDay()))));
-			priority.update(concern.action(), updated.isBefore(raised) ? raised : updated);
-			priorities.add(priority);
+			priorities.add(new DemoPriority(priority,
+					List.of(new DemoUpdate(raised,
+							"We agreed this priority with residents at our last public meeting."),
+							new DemoUpdate(updated.isBefore(raised) ? raised : updated, concern.action()))));
 		}
 		return priorities;
+	}
+
+	/** A priority and its updates, oldest first. */
+	record DemoPriority(Priority priority, List<DemoUpdate> updates) {
+	}
+
+	record DemoUpdate(LocalDate writtenOn, String text) {
 	}
 
 	/**
@@ -200,7 +208,7 @@ final class DemoForce {
 				default -> "Community centre, " + place;
 			};
 			events.add(new Event(neighbourhood.getId(), title, type, description, address, start.toInstant(),
-					end.toInstant()));
+					end.toInstant(), todayMidnight.toInstant()));
 		}
 		return events;
 	}

@@ -10,6 +10,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
+import org.jspecify.annotations.Nullable;
 
 /** A meeting or event where residents can meet their neighbourhood team. */
 @Entity
@@ -27,7 +28,7 @@ public class Event {
 	@Enumerated(EnumType.STRING)
 	private EventType type;
 
-	private String description;
+	private @Nullable String description;
 
 	private String address;
 
@@ -35,14 +36,21 @@ public class Event {
 
 	private Instant endsAt;
 
+	private @Nullable Instant cancelledAt;
+
+	private @Nullable String cancellationReason;
+
+	/** When it was created or last changed, for the calendar feed. */
+	private Instant updatedAt;
+
 	@Version
 	private long version;
 
 	protected Event() {
 	}
 
-	public Event(Long neighbourhoodId, String title, EventType type, String description, String address,
-			Instant startsAt, Instant endsAt) {
+	public Event(Long neighbourhoodId, String title, EventType type, @Nullable String description, String address,
+			Instant startsAt, Instant endsAt, Instant now) {
 		if (!endsAt.isAfter(startsAt)) {
 			throw new IllegalArgumentException("An event must end after it starts");
 		}
@@ -53,6 +61,46 @@ public class Event {
 		this.address = address;
 		this.startsAt = startsAt;
 		this.endsAt = endsAt;
+		this.updatedAt = now;
+	}
+
+	/** Changes what the event is and when; a cancelled event cannot be changed. */
+	public void change(String title, EventType type, @Nullable String description, String address, Instant startsAt,
+			Instant endsAt, Instant now) {
+		if (isCancelled()) {
+			throw new IllegalStateException("A cancelled event cannot be changed");
+		}
+		if (!endsAt.isAfter(startsAt)) {
+			throw new IllegalArgumentException("An event must end after it starts");
+		}
+		this.title = title;
+		this.type = type;
+		this.description = description;
+		this.address = address;
+		this.startsAt = startsAt;
+		this.endsAt = endsAt;
+		this.updatedAt = now;
+	}
+
+	/**
+	 * Cancels the event. It stays on the public page, marked as cancelled with the
+	 * reason, until it would have ended.
+	 */
+	public void cancel(@Nullable String reason, Instant now) {
+		if (isCancelled()) {
+			throw new IllegalStateException("The event is already cancelled");
+		}
+		this.cancelledAt = now;
+		this.cancellationReason = (reason == null || reason.isBlank()) ? null : reason.strip();
+		this.updatedAt = now;
+	}
+
+	public boolean isCancelled() {
+		return this.cancelledAt != null;
+	}
+
+	public boolean hasEnded(Instant now) {
+		return !this.endsAt.isAfter(now);
 	}
 
 	public Long getId() {
@@ -71,7 +119,7 @@ public class Event {
 		return this.type;
 	}
 
-	public String getDescription() {
+	public @Nullable String getDescription() {
 		return this.description;
 	}
 
@@ -85,6 +133,23 @@ public class Event {
 
 	public Instant getEndsAt() {
 		return this.endsAt;
+	}
+
+	public @Nullable Instant getCancelledAt() {
+		return this.cancelledAt;
+	}
+
+	public @Nullable String getCancellationReason() {
+		return this.cancellationReason;
+	}
+
+	public Instant getUpdatedAt() {
+		return this.updatedAt;
+	}
+
+	/** Goes up by one with every change: the calendar feed's SEQUENCE. */
+	public long getVersion() {
+		return this.version;
 	}
 
 }

@@ -8,7 +8,14 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface EventRepository extends JpaRepository<Event, Long> {
 
-	/** Events that have not finished yet, soonest first. */
+	/**
+	 * Events that have not finished yet, soonest first, cancelled ones included (they
+	 * show as cancelled until they would have ended).
+	 */
 	List<Event> findByNeighbourhoodIdAndEndsAtAfterOrderByStartsAtAsc(Long neighbourhoodId, Instant now, Limit limit);
+
+	/** Events that have finished, latest first. */
+	List<Event> findByNeighbourhoodIdAndEndsAtLessThanEqualOrderByStartsAtDesc(Long neighbourhoodId, Instant now,
+			Limit limit);
 
 }

@@ -1,6 +1,8 @@
 package uk.yourarea.priority;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Objects;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,10 +12,11 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A local policing priority: the issue residents raised and what the team is doing about
- * it.
+ * A local policing priority: the issue residents raised and, in its {@link PriorityUpdate
+ * updates}, what the team is doing about it. Closing it records the outcome.
  */
 @Entity
 public class Priority {
@@ -24,6 +27,9 @@ public class Priority {
 
 	}
 
+	/** How long a priority may go without an update before it counts as stale. */
+	public static final int STALE_AFTER_MONTHS = 3;
+
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private Long id;
@@ -33,8 +39,6 @@ public class Priority {
 
 	private String issue;
 
-	private String action;
-
 	private LocalDate raisedOn;
 
 	private LocalDate updatedOn;
@@ -42,7 +46,9 @@ public class Priority {
 	@Enumerated(EnumType.STRING)
 	private Status status;
 
-	private String outcome;
+	private @Nullable String outcome;
+
+	private @Nullable LocalDate closedOn;
 
 	@Version
 	private long version;
@@ -50,38 +56,55 @@ public class Priority {
 	protected Priority() {
 	}
 
-	public Priority(Long neighbourhoodId, String issue, String action, LocalDate raisedOn) {
+	public Priority(Long neighbourhoodId, String issue, LocalDate raisedOn) {
 		this.neighbourhoodId = neighbourhoodId;
 		this.issue = issue;
-		this.action = action;
 		this.raisedOn = raisedOn;
 		this.updatedOn = raisedOn;
 		this.status = Status.OPEN;
 	}
 
-	public void update(String action, LocalDate on) {
+	/**
+	 * Adds a dated entry to "what we are doing". The priority counts as updated on the
+	 * latest date of its entries. Save the priority first: the entry refers to its id.
+	 */
+	public PriorityUpdate addUpdate(String text, LocalDate writtenOn, String writtenBy, Instant now) {
 		if (this.status == Status.CLOSED) {
 			throw new IllegalStateException("A closed priority cannot be updated");
 		}
-		if (on.isBefore(this.raisedOn)) {
+		if (writtenOn.isBefore(this.raisedOn)) {
 			throw new IllegalArgumentException("An update cannot be dated before the priority was raised");
 		}
-		this.action = action;
-		this.updatedOn = on;
+		if (this.id == null) {
+			throw new IllegalStateException("Save the priority before adding updates");
+		}
+		if (writtenOn.isAfter(this.updatedOn)) {
+			this.updatedOn = writtenOn;
+		}
+		return new PriorityUpdate(this.id, writtenOn, text, writtenBy, now);
+	}
+
+	/** Changes the wording of the issue. */
+	public void reword(String issue) {
+		this.issue = Objects.requireNonNull(issue);
 	}
 
 	public void close(String outcome, LocalDate on) {
 		if (this.status == Status.CLOSED) {
 			throw new IllegalStateException("The priority is already closed");
 		}
+		if (outcome.isBlank()) {
+			throw new IllegalArgumentException("A closed priority needs an outcome");
+		}
 		this.status = Status.CLOSED;
 		this.outcome = outcome;
-		this.updatedOn = on;
+		this.closedOn = on.isBefore(this.updatedOn) ? this.updatedOn : on;
+		this.updatedOn = this.closedOn;
 	}
 
 	/** Not updated for more than three months: the Guarantee expects fresher news. */
 	public boolean isStale(LocalDate today) {
-		return this.status == Status.OPEN && this.updatedOn.isBefore(today.minusMonths(3));
+		return this.status == Status.OPEN && this.updatedOn.isBefore(today.minusMonths(STALE_AFTER_MONTHS));
 	}
 
 	public Long getId() {
@@ -94,10 +117,6 @@ public class Priority {
 
 	public String getIssue() {
 		return this.issue;
-	}
-
-	public String getAction() {
-		return this.action;
 	}
 
 	public LocalDate getRaisedOn() {
@@ -116,8 +135,16 @@ public class Priority {
 		return this.status == Status.OPEN;
 	}
 
-	public String getOutcome() {
+	public @Nullable String getOutcome() {
 		return this.outcome;
+	}
+
+	public @Nullable LocalDate getClosedOn() {
+		return this.closedOn;
+	}
+
+	public long getVersion() {
+		return this.version;
 	}
 
 }

@@ -39,7 +39,8 @@ class AreaPageQueriesIT {
 		AreaView again = this.pages.find("wigston").orElseThrow();
 
 		assertThat(wigston.namedOfficer()).isNotNull();
-		assertThat(wigston.priorities()).isNotEmpty();
+		assertThat(wigston.priorities()).isNotEmpty()
+			.allSatisfy((priority) -> assertThat(priority.updates()).as(priority.issue()).isNotEmpty());
 		assertThat(wigston.events()).isNotEmpty();
 		assertThat(wigston.stations()).isNotEmpty();
 		assertThat(uncached).as("statements for an uncached page").isBetween(1, 6);

@@ -1,0 +1,95 @@
+package uk.yourarea.event;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import uk.yourarea.neighbourhood.Neighbourhood;
+import uk.yourarea.web.SiteProperties;
+
+/**
+ * A neighbourhood's events as an iCalendar feed that calendar apps subscribe to: upcoming
+ * events and those of the last 90 days, cancelled ones marked so calendars remove them.
+ * Each event keeps its UID for good, and its SEQUENCE goes up with every change.
+ */
+@Service
+class EventCalendar {
+
+	static final Duration KEEP_PAST = Duration.ofDays(90);
+
+	static final int MAX_EVENTS = 500;
+
+	private final EventRepository events;
+
+	private final SiteProperties site;
+
+	EventCalendar(EventRepository events, SiteProperties site) {
+		this.events = events;
+		this.site = site;
+	}
+
+	@Transactional(readOnly = true)
+	String feed(Neighbourhood neighbourhood, Instant now) {
+		List<Event> shown = this.events.findByNeighbourhoodIdAndEndsAtAfterOrderByStartsAtAsc(neighbourhood.getId(),
+				now.minus(KEEP_PAST), Limit.of(MAX_EVENTS));
+		return write(neighbourhood, shown);
+	}
+
+	String write(Neighbourhood neighbourhood, List<Event> shown) {
+		String pageUrl = this.site.link("/area/" + neighbourhood.getSlug());
+		ICalendarWriter ics = new ICalendarWriter().begin("VCALENDAR")
+			.raw("VERSION", "2.0")
+			.text("PRODID", "-//" + this.site.serviceName() + "//Neighbourhood events//EN")
+			.raw("CALSCALE", "GREGORIAN")
+			.text("NAME", neighbourhood.getName() + " neighbourhood team events")
+			.text("X-WR-CALNAME", neighbourhood.getName() + " neighbourhood team events")
+			.text("X-WR-TIMEZONE", "Europe/London")
+			.raw("REFRESH-INTERVAL;VALUE=DURATION", "PT6H")
+			.raw("X-PUBLISHED-TTL", "PT6H");
+		for (Event event : shown) {
+			ics.begin("VEVENT")
+				.text("UID", uid(event))
+				.utc("DTSTAMP", event.getUpdatedAt())
+				.utc("LAST-MODIFIED", event.getUpdatedAt())
+				.raw("SEQUENCE", Long.toString(event.getVersion()))
+				.utc("DTSTART", event.getStartsAt())
+				.utc("DTEND", event.getEndsAt())
+				.text("SUMMARY", (event.isCancelled() ? "Cancelled: " : "") + event.getTitle())
+				.text("LOCATION", event.getAddress())
+				.text("DESCRIPTION", description(event))
+				.text("CATEGORIES", event.getType().label())
+				.raw("URL", pageUrl + "#events")
+				.raw("STATUS", event.isCancelled() ? "CANCELLED" : "CONFIRMED")
+				.raw("TRANSP", "TRANSPARENT")
+				.end("VEVENT");
+		}
+		return ics.end("VCALENDAR").toString();
+	}
+
+	/** The same for an event as long as it exists, whatever is changed. */
+	String uid(Event event) {
+		String host = java.net.URI.create(this.site.baseUrl()).getHost();
+		return "event-" + event.getId() + "@" + ((host != null) ? host : "your-area");
+	}
+
+	private static String description(Event event) {
+		StringBuilder text = new StringBuilder();
+		if (event.isCancelled()) {
+			text.append("This event has been cancelled.");
+			if (event.getCancellationReason() != null) {
+				text.append(' ').append(event.getCancellationReason());
+			}
+			text.append("\n\n");
+		}
+		text.append(event.getType().label()).append(" with your neighbourhood policing team.");
+		if (event.getDescription() != null) {
+			text.append("\n\n").append(event.getDescription());
+		}
+		return text.toString();
+	}
+
+}

@@ -1,0 +1,133 @@
+package uk.yourarea.event;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import uk.yourarea.audit.ChangeLog;
+import uk.yourarea.audit.ChangedElsewhereException;
+import uk.yourarea.audit.Snapshot;
+import uk.yourarea.audit.Subject;
+import uk.yourarea.security.StaffUser;
+import uk.yourarea.web.NotFoundException;
+
+/**
+ * Every change to a neighbourhood's events, each saved with a record of who changed what
+ * (which also refreshes the public page). Who may make them is the controller's check.
+ */
+@Service
+class EventEditing {
+
+	static final String SUBJECT_TYPE = "event";
+
+	static final int PAST_SHOWN = 50;
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
+
+	private final EventRepository events;
+
+	private final ChangeLog changeLog;
+
+	private final Clock clock;
+
+	EventEditing(EventRepository events, ChangeLog changeLog, Clock clock) {
+		this.events = events;
+		this.changeLog = changeLog;
+		this.clock = clock;
+	}
+
+	/** What an event is and when, as typed on the form. */
+	record Details(String title, EventType type, @Nullable String description, String address, Instant startsAt,
+			Instant endsAt) {
+	}
+
+	/** One event of the neighbourhood, or a 404: never another neighbourhood's. */
+	@Transactional(readOnly = true)
+	Event find(long neighbourhoodId, long eventId) {
+		return this.events.findById(eventId)
+			.filter((event) -> event.getNeighbourhoodId() == neighbourhoodId)
+			.orElseThrow(() -> new NotFoundException("No event " + eventId + " in " + neighbourhoodId));
+	}
+
+	@Transactional(readOnly = true)
+	List<Event> upcoming(long neighbourhoodId) {
+		return this.events.findByNeighbourhoodIdAndEndsAtAfterOrderByStartsAtAsc(neighbourhoodId, this.clock.instant(),
+				Limit.unlimited());
+	}
+
+	@Transactional(readOnly = true)
+	List<Event> past(long neighbourhoodId) {
+		return this.events.findByNeighbourhoodIdAndEndsAtLessThanEqualOrderByStartsAtDesc(neighbourhoodId,
+				this.clock.instant(), Limit.of(PAST_SHOWN));
+	}
+
+	@Transactional
+	Event create(StaffUser by, long neighbourhoodId, Details details) {
+		Event event = this.events.save(new Event(neighbourhoodId, details.title(), details.type(),
+				details.description(), details.address(), details.startsAt(), details.endsAt(), this.clock.instant()));
+		this.changeLog.record(by, subject(event), "Added", Snapshot.nothing(), snapshot(event));
+		return event;
+	}
+
+	/** Changes the event, unless someone else changed it since {@code version}. */
+	@Transactional
+	Event change(StaffUser by, long neighbourhoodId, long eventId, long version, Details details) {
+		Event event = find(neighbourhoodId, eventId);
+		ChangedElsewhereException.requireVersion(event.getVersion(), version, "Event " + eventId);
+		Snapshot before = snapshot(event);
+		event.change(details.title(), details.type(), details.description(), details.address(), details.startsAt(),
+				details.endsAt(), this.clock.instant());
+		this.changeLog.record(by, subject(event), "Changed", before, snapshot(event));
+		return this.events.saveAndFlush(event);
+	}
+
+	/** Cancels the event, unless someone else changed it since {@code version}. */
+	@Transactional
+	Event cancel(StaffUser by, long neighbourhoodId, long eventId, long version, @Nullable String reason) {
+		Event event = find(neighbourhoodId, eventId);
+		ChangedElsewhereException.requireVersion(event.getVersion(), version, "Event " + eventId);
+		Snapshot before = snapshot(event);
+		event.cancel(reason, this.clock.instant());
+		this.changeLog.record(by, subject(event), "Cancelled", before, snapshot(event));
+		return this.events.saveAndFlush(event);
+	}
+
+	/** The event as the editing pages show it. */
+	Snapshot snapshot(Event event) {
+		return snapshot(event.getTitle(), event.getType(), event.getDescription(), event.getAddress(),
+				event.getStartsAt(), event.getEndsAt(), event.isCancelled(), event.getCancellationReason());
+	}
+
+	Snapshot snapshot(String title, EventType type, @Nullable String description, String address, Instant startsAt,
+			Instant endsAt, boolean cancelled, @Nullable String reason) {
+		ZonedDateTime start = startsAt.atZone(this.clock.getZone());
+		ZonedDateTime end = endsAt.atZone(this.clock.getZone());
+		return Snapshot.of()
+			.with("Title", title)
+			.with("Type", type.label())
+			.with("Description", description)
+			.with("Address", address)
+			.with("Date", DAY.format(start))
+			.with("Start time", TimeOfDay.format(start.toLocalTime()))
+			.with("End time",
+					TimeOfDay.format(end.toLocalTime())
+							+ (end.toLocalDate().equals(start.toLocalDate()) ? "" : " on " + DAY.format(end)))
+			.with("Status", cancelled ? "Cancelled" : "Going ahead")
+			.with("Reason for cancelling", reason)
+			.build();
+	}
+
+	private static Subject subject(Event event) {
+		return new Subject(SUBJECT_TYPE, event.getId(), event.getTitle(), event.getNeighbourhoodId());
+	}
+
+}

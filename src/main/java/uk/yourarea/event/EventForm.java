@@ -1,0 +1,65 @@
+package uk.yourarea.event;
+
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+import uk.yourarea.web.DateInput;
+
+/**
+ * What someone types to add or change an event; {@code version} only when changing one.
+ * Times are UK local time on the event's date.
+ */
+record EventForm(
+		@NotBlank(message = "Enter a title") @Size(max = 150,
+				message = "Title must be 150 characters or fewer") @Nullable String title,
+		@NotNull(message = "Select the type of event") @Nullable EventType type,
+		@Size(max = 2000, message = "Description must be 2,000 characters or fewer") @Nullable String description,
+		@NotBlank(message = "Enter where the event is") @Size(max = 300,
+				message = "Address must be 300 characters or fewer") @Nullable String address,
+		@Nullable String dateDay, @Nullable String dateMonth, @Nullable String dateYear, @Nullable String startTime,
+		@Nullable String endTime, @Nullable Long version) {
+
+	static final List<String> FIELD_ORDER = List.of("title", "type", "description", "address", "date", "startTime",
+			"endTime");
+
+	EventForm {
+		title = strip(title);
+		description = strip(description);
+		address = strip(address);
+		startTime = strip(startTime);
+		endTime = strip(endTime);
+	}
+
+	static EventForm blank() {
+		return new EventForm("", null, "", "", "", "", "", "", "", null);
+	}
+
+	static EventForm of(Event event, ZoneId zone) {
+		ZonedDateTime start = event.getStartsAt().atZone(zone);
+		ZonedDateTime end = event.getEndsAt().atZone(zone);
+		DateInput date = DateInput.of(start.toLocalDate());
+		return new EventForm(event.getTitle(), event.getType(), event.getDescription(), event.getAddress(), date.day(),
+				date.month(), date.year(), TimeOfDay.format(start.toLocalTime()), TimeOfDay.format(end.toLocalTime()),
+				event.getVersion());
+	}
+
+	public DateInput date() {
+		return new DateInput(this.dateDay, this.dateMonth, this.dateYear);
+	}
+
+	EventForm basedOn(long newVersion) {
+		return new EventForm(this.title, this.type, this.description, this.address, this.dateDay, this.dateMonth,
+				this.dateYear, this.startTime, this.endTime, newVersion);
+	}
+
+	private static @Nullable String strip(@Nullable String text) {
+		return (text != null) ? text.strip() : null;
+	}
+
+}

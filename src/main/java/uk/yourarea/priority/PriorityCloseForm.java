@@ -1,0 +1,21 @@
+package uk.yourarea.priority;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+/** Closing a priority: what came of it, and the version the form was opened with. */
+record PriorityCloseForm(
+		@NotBlank(message = "Enter the outcome: what changed because of this priority") @Size(max = 3000,
+				message = "Outcome must be 3,000 characters or fewer") @Nullable String outcome,
+		@Nullable Long version) {
+
+	PriorityCloseForm {
+		outcome = (outcome != null) ? outcome.strip() : null;
+	}
+
+	PriorityCloseForm basedOn(long newVersion) {
+		return new PriorityCloseForm(this.outcome, newVersion);
+	}
+
+}

@@ -1,0 +1,137 @@
+package uk.yourarea.priority;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import uk.yourarea.audit.ChangeLog;
+import uk.yourarea.audit.ChangedElsewhereException;
+import uk.yourarea.audit.Snapshot;
+import uk.yourarea.audit.Subject;
+import uk.yourarea.security.StaffUser;
+import uk.yourarea.web.NotFoundException;
+
+/**
+ * Every change to a neighbourhood's priorities: each saved with a record of who changed
+ * what (which also refreshes the public page). Who may make them is the controller's
+ * check, with {@code StaffScope}.
+ */
+@Service
+class PriorityEditing {
+
+	static final String SUBJECT_TYPE = "priority";
+
+	static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+	private final PriorityRepository priorities;
+
+	private final PriorityUpdateRepository updates;
+
+	private final ChangeLog changeLog;
+
+	private final Clock clock;
+
+	PriorityEditing(PriorityRepository priorities, PriorityUpdateRepository updates, ChangeLog changeLog, Clock clock) {
+		this.priorities = priorities;
+		this.updates = updates;
+		this.changeLog = changeLog;
+		this.clock = clock;
+	}
+
+	/** One priority of the neighbourhood, or a 404: never another neighbourhood's. */
+	@Transactional(readOnly = true)
+	Priority find(long neighbourhoodId, long priorityId) {
+		return this.priorities.findById(priorityId)
+			.filter((priority) -> priority.getNeighbourhoodId() == neighbourhoodId)
+			.orElseThrow(() -> new NotFoundException("No priority " + priorityId + " in " + neighbourhoodId));
+	}
+
+	@Transactional(readOnly = true)
+	List<Priority> all(long neighbourhoodId) {
+		return this.priorities.findByNeighbourhoodIdOrderByStatusDescUpdatedOnDescIdDesc(neighbourhoodId);
+	}
+
+	@Transactional(readOnly = true)
+	List<PriorityUpdate> updatesOf(long priorityId) {
+		return this.updates.findByPriorityIdOrderByWrittenOnDescIdDesc(priorityId);
+	}
+
+	@Transactional
+	Priority create(StaffUser by, long neighbourhoodId, String issue, String whatWeAreDoing, LocalDate raisedOn) {
+		Priority priority = this.priorities.save(new Priority(neighbourhoodId, issue, raisedOn));
+		this.updates.save(priority.addUpdate(whatWeAreDoing, raisedOn, by.name(), this.clock.instant()));
+		this.changeLog.record(by, subject(priority), "Added", Snapshot.nothing(),
+				Snapshot.of()
+					.with("Issue", issue)
+					.with("What we are doing", whatWeAreDoing)
+					.with("Raised on", DAY.format(raisedOn))
+					.build());
+		return priority;
+	}
+
+	/** Changes the wording of the issue, unless someone else changed it since version. */
+	@Transactional
+	Priority reword(StaffUser by, long neighbourhoodId, long priorityId, long version, String issue) {
+		Priority priority = find(neighbourhoodId, priorityId);
+		ChangedElsewhereException.requireVersion(priority.getVersion(), version, "Priority " + priorityId);
+		Snapshot before = snapshot(priority);
+		priority.reword(issue);
+		this.changeLog.record(by, subject(priority), "Changed the wording", before, snapshot(priority));
+		return this.priorities.saveAndFlush(priority);
+	}
+
+	@Transactional
+	PriorityUpdate addUpdate(StaffUser by, long neighbourhoodId, long priorityId, String text, LocalDate writtenOn) {
+		Priority priority = find(neighbourhoodId, priorityId);
+		LocalDate lastUpdated = priority.getUpdatedOn();
+		PriorityUpdate update = this.updates.save(priority.addUpdate(text, writtenOn, by.name(), this.clock.instant()));
+		this.changeLog.record(by, subject(priority), "Added an update",
+				Snapshot.of().with("Last updated on", DAY.format(lastUpdated)).with("Update", null).build(),
+				Snapshot.of()
+					.with("Last updated on", DAY.format(priority.getUpdatedOn()))
+					.with("Update", DAY.format(writtenOn) + ": " + text)
+					.build());
+		this.priorities.saveAndFlush(priority);
+		return update;
+	}
+
+	/**
+	 * Closes the priority with its outcome, unless someone else changed it since version.
+	 */
+	@Transactional
+	Priority close(StaffUser by, long neighbourhoodId, long priorityId, long version, String outcome) {
+		Priority priority = find(neighbourhoodId, priorityId);
+		ChangedElsewhereException.requireVersion(priority.getVersion(), version, "Priority " + priorityId);
+		Snapshot before = snapshot(priority);
+		priority.close(outcome, LocalDate.now(this.clock));
+		this.changeLog.record(by, subject(priority), "Closed", before, snapshot(priority));
+		return this.priorities.saveAndFlush(priority);
+	}
+
+	/** The priority as the editing pages show it. */
+	static Snapshot snapshot(Priority priority) {
+		return Snapshot.of()
+			.with("Issue", priority.getIssue())
+			.with("Raised on", DAY.format(priority.getRaisedOn()))
+			.with("Status", priority.isOpen() ? "Open" : "Closed")
+			.with("Outcome", priority.getOutcome())
+			.with("Closed on", format(priority.getClosedOn()))
+			.build();
+	}
+
+	private static @Nullable String format(@Nullable LocalDate date) {
+		return (date != null) ? DAY.format(date) : null;
+	}
+
+	private static Subject subject(Priority priority) {
+		return new Subject(SUBJECT_TYPE, priority.getId(), priority.getIssue(), priority.getNeighbourhoodId());
+	}
+
+}

@@ -1,0 +1,69 @@
+package uk.yourarea.priority;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+
+/**
+ * One dated entry of a priority's "what we are doing": kept for good and shown to the
+ * public newest first. Made by {@link Priority#addUpdate}.
+ */
+@Entity
+public class PriorityUpdate {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@Column(name = "priority_id")
+	private Long priorityId;
+
+	private LocalDate writtenOn;
+
+	private String text;
+
+	private String writtenBy;
+
+	private Instant createdAt;
+
+	protected PriorityUpdate() {
+	}
+
+	PriorityUpdate(Long priorityId, LocalDate writtenOn, String text, String writtenBy, Instant createdAt) {
+		this.priorityId = priorityId;
+		this.writtenOn = writtenOn;
+		this.text = text;
+		this.writtenBy = writtenBy;
+		this.createdAt = createdAt;
+	}
+
+	public Long getId() {
+		return this.id;
+	}
+
+	public Long getPriorityId() {
+		return this.priorityId;
+	}
+
+	public LocalDate getWrittenOn() {
+		return this.writtenOn;
+	}
+
+	public String getText() {
+		return this.text;
+	}
+
+	public String getWrittenBy() {
+		return this.writtenBy;
+	}
+
+	public Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
+}

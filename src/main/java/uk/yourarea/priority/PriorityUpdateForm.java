@@ -1,0 +1,33 @@
+package uk.yourarea.priority;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+import uk.yourarea.web.DateInput;
+
+/** A new entry for "what we are doing", and the date it tells of. */
+record PriorityUpdateForm(
+		@NotBlank(message = "Enter what the team has done or is doing") @Size(max = 3000,
+				message = "Update must be 3,000 characters or fewer") @Nullable String text,
+		@Nullable String writtenOnDay, @Nullable String writtenOnMonth, @Nullable String writtenOnYear) {
+
+	static final List<String> FIELD_ORDER = List.of("text", "writtenOn");
+
+	PriorityUpdateForm {
+		text = (text != null) ? text.strip() : null;
+	}
+
+	static PriorityUpdateForm startingOn(LocalDate today) {
+		DateInput date = DateInput.of(today);
+		return new PriorityUpdateForm("", date.day(), date.month(), date.year());
+	}
+
+	public DateInput writtenOn() {
+		return new DateInput(this.writtenOnDay, this.writtenOnMonth, this.writtenOnYear);
+	}
+
+}

@@ -1,0 +1,100 @@
+package uk.yourarea.web;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What someone typed into a GOV.UK date input (day, month and year boxes), and the GOV.UK
+ * wording for what is wrong with it.
+ *
+ * @param day as typed, or null
+ * @param month as typed: a number, or a month name like "March" or "Mar"
+ * @param year as typed, four digits
+ */
+public record DateInput(@Nullable String day, @Nullable String month, @Nullable String year) {
+
+	public static DateInput of(LocalDate date) {
+		return new DateInput(Integer.toString(date.getDayOfMonth()), Integer.toString(date.getMonthValue()),
+				Integer.toString(date.getYear()));
+	}
+
+	public static DateInput blank() {
+		return new DateInput("", "", "");
+	}
+
+	/** The date, if what was typed is a real date. */
+	public Optional<LocalDate> toDate() {
+		Integer d = number(this.day);
+		Integer m = month(this.month);
+		String y = strip(this.year);
+		if (d == null || m == null || !y.matches("[0-9]{4}")) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(LocalDate.of(Integer.parseInt(y), m, d));
+		}
+		catch (DateTimeException ex) {
+			return Optional.empty();
+		}
+	}
+
+	/**
+	 * What is wrong, in GOV.UK wording, or empty when it is a real date.
+	 * @param what the date's name as a sentence starts, like "Date the priority was
+	 * raised"
+	 * @param enter what to say when nothing was typed, like "Enter the date the priority
+	 * was raised"
+	 */
+	public Optional<String> problem(String what, String enter) {
+		List<String> missing = new ArrayList<>();
+		if (strip(this.day).isEmpty()) {
+			missing.add("day");
+		}
+		if (strip(this.month).isEmpty()) {
+			missing.add("month");
+		}
+		if (strip(this.year).isEmpty()) {
+			missing.add("year");
+		}
+		if (missing.size() == 3) {
+			return Optional.of(enter);
+		}
+		if (!missing.isEmpty()) {
+			return Optional.of(what + " must include a " + String.join(" and ", missing));
+		}
+		if (toDate().isEmpty()) {
+			return Optional.of(what + " must be a real date");
+		}
+		return Optional.empty();
+	}
+
+	private static @Nullable Integer number(@Nullable String typed) {
+		String text = strip(typed);
+		return text.matches("[0-9]{1,2}") ? Integer.valueOf(text) : null;
+	}
+
+	private static @Nullable Integer month(@Nullable String typed) {
+		Integer number = number(typed);
+		if (number != null) {
+			return number;
+		}
+		String text = strip(typed).toLowerCase(java.util.Locale.UK);
+		for (java.time.Month month : java.time.Month.values()) {
+			String name = month.name().toLowerCase(java.util.Locale.UK);
+			if (text.equals(name) || text.equals(name.substring(0, 3))) {
+				return month.getValue();
+			}
+		}
+		return null;
+	}
+
+	private static String strip(@Nullable String typed) {
+		return (typed != null) ? typed.strip() : "";
+	}
+
+}

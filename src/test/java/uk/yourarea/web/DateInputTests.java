@@ -1,0 +1,49 @@
+package uk.yourarea.web;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DateInputTests {
+
+	private static final String WHAT = "Date of the event";
+
+	private static final String ENTER = "Enter the date of the event";
+
+	@Test
+	void readsARealDate() {
+		DateInput typed = new DateInput(" 7 ", "03", "2026");
+
+		assertThat(typed.toDate()).contains(LocalDate.of(2026, 3, 7));
+		assertThat(typed.problem(WHAT, ENTER)).isEmpty();
+	}
+
+	@Test
+	void readsMonthNames() {
+		assertThat(new DateInput("7", "March", "2026").toDate()).contains(LocalDate.of(2026, 3, 7));
+		assertThat(new DateInput("7", "sep", "2026").toDate()).contains(LocalDate.of(2026, 9, 7));
+		assertThat(new DateInput("7", "maybe", "2026").toDate()).isEmpty();
+	}
+
+	@Test
+	void asksForTheDateWhenNothingWasTyped() {
+		assertThat(new DateInput(" ", null, "").problem(WHAT, ENTER)).contains(ENTER);
+	}
+
+	@Test
+	void saysWhichPartIsMissing() {
+		assertThat(new DateInput("7", "", "2026").problem(WHAT, ENTER)).contains(WHAT + " must include a month");
+		assertThat(new DateInput("", "3", "").problem(WHAT, ENTER)).contains(WHAT + " must include a day and year");
+	}
+
+	@Test
+	void refusesDatesThatDoNotExist() {
+		assertThat(new DateInput("30", "2", "2026").problem(WHAT, ENTER)).contains(WHAT + " must be a real date");
+		assertThat(new DateInput("1", "13", "2026").problem(WHAT, ENTER)).contains(WHAT + " must be a real date");
+		assertThat(new DateInput("1", "1", "26").problem(WHAT, ENTER)).contains(WHAT + " must be a real date");
+		assertThat(new DateInput("x", "1", "2026").problem(WHAT, ENTER)).contains(WHAT + " must be a real date");
+	}
+
+}
