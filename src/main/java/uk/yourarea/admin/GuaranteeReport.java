@@ -138,7 +138,7 @@ public class GuaranteeReport {
 			                                         and p.updated_on < ?) as stale_priorities,
 			       (select min(p.updated_on) from priority p where p.neighbourhood_id = n.id and p.status = 'OPEN')
 			           as oldest_priority_update,
-			       (select min(e.starts_at) from event e where e.neighbourhood_id = n.id
+			       (select min(e.starts_at) from event e where e.neighbourhood_id = n.id and e.cancelled_at is null
 			                                             and e.starts_at >= ? and e.starts_at < ?) as next_event
 			from neighbourhood n
 			join local_policing_area a on a.id = n.local_policing_area_id
