@@ -6,10 +6,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.TextStyle;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.cache.annotation.Cacheable;
@@ -17,8 +19,8 @@ import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import uk.yourarea.area.AreaView.DayHours;
 import uk.yourarea.area.AreaView.EventView;
+import uk.yourarea.area.AreaView.ExceptionView;
 import uk.yourarea.area.AreaView.StationView;
 import uk.yourarea.event.Event;
 import uk.yourarea.event.EventRepository;
@@ -26,7 +28,10 @@ import uk.yourarea.neighbourhood.Neighbourhood;
 import uk.yourarea.neighbourhood.NeighbourhoodRepository;
 import uk.yourarea.priority.Priority;
 import uk.yourarea.priority.PriorityRepository;
+import uk.yourarea.station.Period;
 import uk.yourarea.station.Station;
+import uk.yourarea.station.StationException;
+import uk.yourarea.station.StationExceptionRepository;
 import uk.yourarea.station.StationRepository;
 import uk.yourarea.team.TeamMember;
 import uk.yourarea.team.TeamMemberRepository;
@@ -42,6 +47,15 @@ public class AreaPages {
 
 	static final int MAX_EVENTS = 6;
 
+	/** Residents see a station's closures and changed hours this many days ahead. */
+	static final int EXCEPTIONS_SHOWN_DAYS = 14;
+
+	/**
+	 * A page reads exceptions one day further than it shows them: a page cached just
+	 * before midnight is shown after it (the cache keeps pages for minutes, not days).
+	 */
+	static final int EXCEPTIONS_AHEAD = EXCEPTIONS_SHOWN_DAYS + 1;
+
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mma", Locale.UK);
@@ -56,10 +70,14 @@ public class AreaPages {
 
 	private final StationRepository stations;
 
+	private final StationExceptionRepository stationExceptions;
+
 	private final Clock clock;
 
 	AreaPages(NeighbourhoodRepository neighbourhoods, TeamMemberRepository team, PriorityRepository priorities,
-			EventRepository events, StationRepository stations, Clock clock) {
+			EventRepository events, StationRepository stations, StationExceptionRepository stationExceptions,
+			Clock clock) {
+		this.stationExceptions = stationExceptions;
 		this.neighbourhoods = neighbourhoods;
 		this.team = team;
 		this.priorities = priorities;
@@ -92,9 +110,10 @@ public class AreaPages {
 			.stream()
 			.map(this::eventView)
 			.toList();
-		List<StationView> serving = this.stations.findServing(neighbourhood.getId())
-			.stream()
-			.map((station) -> stationView(station, today.getDayOfWeek()))
+		List<Station> servingStations = this.stations.findServing(neighbourhood.getId());
+		Map<Long, List<ExceptionView>> exceptions = exceptionsOf(servingStations, today);
+		List<StationView> serving = servingStations.stream()
+			.map((station) -> stationView(station, exceptions.getOrDefault(station.getId(), List.of())))
 			.toList();
 		return new AreaView(neighbourhood, named, rest, open, upcoming, serving, today);
 	}
@@ -112,14 +131,29 @@ public class AreaPages {
 		return TIME.format(time).toLowerCase(Locale.UK).replace(":00", "");
 	}
 
-	private static StationView stationView(Station station, DayOfWeek today) {
-		List<DayHours> week = Arrays.stream(DayOfWeek.values())
-			.map((day) -> new DayHours(day.getDisplayName(TextStyle.FULL, Locale.UK), station.hoursOn(day),
-					day == today))
-			.toList();
-		return new StationView(station.getName(),
-				station.getKind() == Station.Kind.HUB ? "Community hub" : "Police station", station.getAddress(),
-				station.getPostcode(), station.isFrontCounter(), station.hoursOn(today), week);
+	/**
+	 * The exceptions of all the page's stations, in one statement (none without
+	 * stations).
+	 */
+	private Map<Long, List<ExceptionView>> exceptionsOf(List<Station> stations, LocalDate today) {
+		if (stations.isEmpty()) {
+			return Map.of();
+		}
+		List<Long> ids = stations.stream().map(Station::getId).toList();
+		Map<Long, List<ExceptionView>> byStation = new HashMap<>();
+		for (StationException exception : this.stationExceptions.findForStations(ids, today,
+				today.plusDays(EXCEPTIONS_AHEAD))) {
+			byStation.computeIfAbsent(exception.getStationId(), (id) -> new ArrayList<>())
+				.add(new ExceptionView(exception.getDate(), Period.describe(exception.getHours()),
+						exception.getReason(), exception.isClosed()));
+		}
+		return byStation;
+	}
+
+	private static StationView stationView(Station station, List<ExceptionView> exceptions) {
+		List<String> usual = Arrays.stream(DayOfWeek.values()).map(station::hoursOn).toList();
+		return new StationView(station.getName(), station.kindLabel(), station.getAddress(), station.getPostcode(),
+				station.isFrontCounter(), usual, List.copyOf(exceptions));
 	}
 
 }
