@@ -1,6 +1,8 @@
 package uk.yourarea.area;
 
 import java.text.Collator;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -48,10 +50,13 @@ class AreaController {
 
 	private final AreaPages pages;
 
-	AreaController(PostcodeLookup lookup, NeighbourhoodRepository neighbourhoods, AreaPages pages) {
+	private final Clock clock;
+
+	AreaController(PostcodeLookup lookup, NeighbourhoodRepository neighbourhoods, AreaPages pages, Clock clock) {
 		this.lookup = lookup;
 		this.neighbourhoods = neighbourhoods;
 		this.pages = pages;
+		this.clock = clock;
 	}
 
 	@GetMapping("/")
@@ -133,6 +138,10 @@ class AreaController {
 	String area(@PathVariable String slug, Model model) {
 		AreaView view = this.pages.find(slug).orElseThrow(() -> new NotFoundException("No neighbourhood " + slug));
 		model.addAttribute("area", view);
+		// The day-dependent parts (stations open today, changes ahead) are worked out
+		// now,
+		// not when the page was cached, so they are right just after midnight too.
+		model.addAttribute("today", LocalDate.now(this.clock));
 		return "area/area";
 	}
 

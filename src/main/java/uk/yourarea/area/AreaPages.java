@@ -1,39 +1,45 @@
 package uk.yourarea.area;
 
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.cache.annotation.Cacheable;
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.data.domain.Limit;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import uk.yourarea.area.AreaView.DayHours;
 import uk.yourarea.area.AreaView.EventView;
 import uk.yourarea.area.AreaView.PriorityView;
 import uk.yourarea.area.AreaView.UpdateView;
+import uk.yourarea.area.AreaView.ExceptionView;
 import uk.yourarea.area.AreaView.StationView;
 import uk.yourarea.event.Event;
 import uk.yourarea.event.EventRepository;
 import uk.yourarea.neighbourhood.Neighbourhood;
 import uk.yourarea.neighbourhood.NeighbourhoodRepository;
-import uk.yourarea.priority.Priority;
-import uk.yourarea.priority.PriorityRepository;
-import uk.yourarea.priority.PriorityUpdate;
-import uk.yourarea.priority.PriorityUpdateRepository;
+import uk.yourarea.station.Period;
 import uk.yourarea.station.Station;
+import uk.yourarea.station.StationException;
+import uk.yourarea.station.StationExceptionRepository;
 import uk.yourarea.station.StationRepository;
 import uk.yourarea.team.TeamMember;
 import uk.yourarea.team.TeamMemberRepository;
@@ -52,6 +58,15 @@ public class AreaPages {
 	/** How long a closed priority shows under "What we have done". */
 	static final int DONE_SHOWN_MONTHS = 3;
 
+	/** Residents see a station's closures and changed hours this many days ahead. */
+	static final int EXCEPTIONS_SHOWN_DAYS = 14;
+
+	/**
+	 * A page reads exceptions one day further than it shows them: a page cached just
+	 * before midnight is shown after it (the cache keeps pages for minutes, not days).
+	 */
+	static final int EXCEPTIONS_AHEAD = EXCEPTIONS_SHOWN_DAYS + 1;
+
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mma", Locale.UK);
@@ -60,22 +75,23 @@ public class AreaPages {
 
 	private final TeamMemberRepository team;
 
-	private final PriorityRepository priorities;
-
-	private final PriorityUpdateRepository priorityUpdates;
+	private final JdbcTemplate jdbc;
 
 	private final EventRepository events;
 
 	private final StationRepository stations;
 
+	private final StationExceptionRepository stationExceptions;
+
 	private final Clock clock;
 
-	AreaPages(NeighbourhoodRepository neighbourhoods, TeamMemberRepository team, PriorityRepository priorities,
-			PriorityUpdateRepository priorityUpdates, EventRepository events, StationRepository stations, Clock clock) {
+	AreaPages(NeighbourhoodRepository neighbourhoods, TeamMemberRepository team, JdbcTemplate jdbc,
+			EventRepository events, StationRepository stations, StationExceptionRepository stationExceptions,
+			Clock clock) {
+		this.stationExceptions = stationExceptions;
+		this.jdbc = jdbc;
 		this.neighbourhoods = neighbourhoods;
 		this.team = team;
-		this.priorities = priorities;
-		this.priorityUpdates = priorityUpdates;
 		this.events = events;
 		this.stations = stations;
 		this.clock = clock;
@@ -98,46 +114,84 @@ public class AreaPages {
 		List<TeamMember> members = this.team.findByNeighbourhoodIdOrderByDisplayOrderAscNameAsc(neighbourhood.getId());
 		TeamMember named = members.stream().filter(TeamMember::isNamedOfficer).findFirst().orElse(null);
 		List<TeamMember> rest = members.stream().filter((member) -> member != named).toList();
-		List<Priority> shown = this.priorities.findForPage(neighbourhood.getId(), today.minusMonths(DONE_SHOWN_MONTHS));
-		Map<Long, List<UpdateView>> updates = updatesOf(shown);
-		List<PriorityView> open = shown.stream()
-			.filter(Priority::isOpen)
-			.map((priority) -> priorityView(priority, updates))
-			.toList();
-		List<PriorityView> done = shown.stream()
-			.filter((priority) -> !priority.isOpen())
-			.map((priority) -> priorityView(priority, updates))
-			.toList();
+		List<PriorityView> shown = prioritiesOf(neighbourhood.getId(), today.minusMonths(DONE_SHOWN_MONTHS));
+		List<PriorityView> open = shown.stream().filter((priority) -> priority.closedOn() == null).toList();
+		List<PriorityView> done = shown.stream().filter((priority) -> priority.closedOn() != null).toList();
 		List<EventView> upcoming = this.events
 			.findByNeighbourhoodIdAndEndsAtAfterOrderByStartsAtAsc(neighbourhood.getId(), now, Limit.of(MAX_EVENTS))
 			.stream()
 			.map(this::eventView)
 			.toList();
-		List<StationView> serving = this.stations.findServing(neighbourhood.getId())
-			.stream()
-			.map((station) -> stationView(station, today.getDayOfWeek()))
+		List<Station> servingStations = this.stations.findServing(neighbourhood.getId());
+		Map<Long, List<ExceptionView>> exceptions = exceptionsOf(servingStations, today);
+		List<StationView> serving = servingStations.stream()
+			.map((station) -> stationView(station, exceptions.getOrDefault(station.getId(), List.of())))
 			.toList();
 		return new AreaView(neighbourhood, named, rest, open, done, upcoming, serving, today);
 	}
 
-	/** The updates of all the page's priorities in one query, newest first. */
-	private Map<Long, List<UpdateView>> updatesOf(List<Priority> shown) {
-		if (shown.isEmpty()) {
-			return Map.of();
-		}
-		Map<Long, List<UpdateView>> byPriority = new HashMap<>();
-		for (PriorityUpdate update : this.priorityUpdates
-			.findByPriorityIdInOrderByWrittenOnDescIdDesc(shown.stream().map(Priority::getId).toList())) {
-			byPriority.computeIfAbsent(update.getPriorityId(), (id) -> new ArrayList<>())
-				.add(new UpdateView(update.getWrittenOn(), update.getText()));
-		}
-		return byPriority;
+	/**
+	 * The open priorities, and those closed since the given day, each with its updates
+	 * newest first: one statement for the whole section, so the page stays within its
+	 * budget. Open ones first, then by last update, newest first.
+	 */
+	private List<PriorityView> prioritiesOf(long neighbourhoodId, LocalDate closedSince) {
+		Map<Long, PriorityRow> rows = new LinkedHashMap<>();
+		this.jdbc.query(PRIORITIES_WITH_UPDATES, (RowCallbackHandler) (row) -> {
+			PriorityRow priority = rows.computeIfAbsent(row.getLong("id"),
+					(id) -> new PriorityRow(row, new ArrayList<>()));
+			Date writtenOn = row.getDate("written_on");
+			if (writtenOn != null) {
+				priority.updates().add(new UpdateView(writtenOn.toLocalDate(), row.getString("text")));
+			}
+		}, neighbourhoodId, Date.valueOf(closedSince));
+		return rows.values().stream().map(PriorityRow::view).toList();
 	}
 
-	private static PriorityView priorityView(Priority priority, Map<Long, List<UpdateView>> updates) {
-		return new PriorityView(priority.getIssue(), priority.getRaisedOn(), priority.getUpdatedOn(),
-				List.copyOf(updates.getOrDefault(priority.getId(), List.of())), priority.getOutcome(),
-				priority.getClosedOn());
+	private static final String PRIORITIES_WITH_UPDATES = """
+			select p.id, p.issue, p.raised_on, p.updated_on, p.outcome, p.closed_on, u.written_on, u.text
+			from priority p
+			left join priority_update u on u.priority_id = p.id
+			where p.neighbourhood_id = ? and (p.status = 'OPEN' or p.closed_on >= ?)
+			order by p.status desc, p.updated_on desc, p.id desc, u.written_on desc, u.id desc
+			""";
+
+	private record PriorityRow(String issue, LocalDate raisedOn, LocalDate updatedOn, @Nullable String outcome,
+			@Nullable LocalDate closedOn, List<UpdateView> updates) {
+
+		PriorityRow(ResultSet row, List<UpdateView> updates) {
+			this(text(row, "issue"), date(row, "raised_on"), date(row, "updated_on"), text(row, "outcome"),
+					nullableDate(row, "closed_on"), updates);
+		}
+
+		PriorityView view() {
+			return new PriorityView(this.issue, this.raisedOn, this.updatedOn, List.copyOf(this.updates), this.outcome,
+					this.closedOn);
+		}
+
+		private static String text(ResultSet row, String column) {
+			try {
+				return row.getString(column);
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+		private static LocalDate date(ResultSet row, String column) {
+			return java.util.Objects.requireNonNull(nullableDate(row, column));
+		}
+
+		private static @Nullable LocalDate nullableDate(ResultSet row, String column) {
+			try {
+				Date date = row.getDate(column);
+				return (date == null) ? null : date.toLocalDate();
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
 	}
 
 	private EventView eventView(Event event) {
@@ -153,14 +207,29 @@ public class AreaPages {
 		return TIME.format(time).toLowerCase(Locale.UK).replace(":00", "");
 	}
 
-	private static StationView stationView(Station station, DayOfWeek today) {
-		List<DayHours> week = Arrays.stream(DayOfWeek.values())
-			.map((day) -> new DayHours(day.getDisplayName(TextStyle.FULL, Locale.UK), station.hoursOn(day),
-					day == today))
-			.toList();
-		return new StationView(station.getName(),
-				station.getKind() == Station.Kind.HUB ? "Community hub" : "Police station", station.getAddress(),
-				station.getPostcode(), station.isFrontCounter(), station.hoursOn(today), week);
+	/**
+	 * The exceptions of all the page's stations, in one statement (none without
+	 * stations).
+	 */
+	private Map<Long, List<ExceptionView>> exceptionsOf(List<Station> stations, LocalDate today) {
+		if (stations.isEmpty()) {
+			return Map.of();
+		}
+		List<Long> ids = stations.stream().map(Station::getId).toList();
+		Map<Long, List<ExceptionView>> byStation = new HashMap<>();
+		for (StationException exception : this.stationExceptions.findForStations(ids, today,
+				today.plusDays(EXCEPTIONS_AHEAD))) {
+			byStation.computeIfAbsent(exception.getStationId(), (id) -> new ArrayList<>())
+				.add(new ExceptionView(exception.getDate(), Period.describe(exception.getHours()),
+						exception.getReason(), exception.isClosed()));
+		}
+		return byStation;
+	}
+
+	private static StationView stationView(Station station, List<ExceptionView> exceptions) {
+		List<String> usual = Arrays.stream(DayOfWeek.values()).map(station::hoursOn).toList();
+		return new StationView(station.getName(), station.kindLabel(), station.getAddress(), station.getPostcode(),
+				station.isFrontCounter(), usual, List.copyOf(exceptions));
 	}
 
 }

@@ -1,7 +1,12 @@
 package uk.yourarea.area;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
@@ -28,11 +33,70 @@ public record AreaView(Neighbourhood neighbourhood, @Nullable TeamMember namedOf
 			String startsAt, boolean cancelled, @Nullable String cancellationReason) {
 	}
 
+	/**
+	 * A station as read when the page was cached: its usual hours (Monday first) and its
+	 * exceptions from the day it was read until {@link AreaPages#EXCEPTIONS_AHEAD} days
+	 * later. What "today" means is worked out when the page is shown ({@link #on}), so a
+	 * page cached before midnight is still right after it.
+	 */
 	public record StationView(String name, String kind, String address, String postcode, boolean frontCounter,
-			String hoursToday, List<DayHours> week) {
+			List<String> usualHours, List<ExceptionView> exceptions) {
+
+		/** What the page shows on the given day. */
+		public StationDay on(LocalDate today) {
+			ExceptionView exception = this.exceptions.stream()
+				.filter((candidate) -> candidate.date().equals(today))
+				.findFirst()
+				.orElse(null);
+			String headline;
+			if (exception != null) {
+				String because = (exception.reason() != null) ? " (" + exception.reason() + ")" : "";
+				headline = exception.closed() ? "Closed today" + because : "Open today: " + exception.hours() + because;
+			}
+			else {
+				String usual = this.usualHours.get(today.getDayOfWeek().getValue() - 1);
+				headline = usual.equals("Closed") ? "Closed today" : "Open today: " + usual;
+			}
+			List<DayHours> week = new ArrayList<>();
+			for (DayOfWeek day : DayOfWeek.values()) {
+				week.add(new DayHours(day.getDisplayName(TextStyle.FULL, Locale.UK),
+						this.usualHours.get(day.getValue() - 1), day == today.getDayOfWeek()));
+			}
+			LocalDate last = today.plusDays(AreaPages.EXCEPTIONS_SHOWN_DAYS);
+			List<UpcomingChange> upcoming = this.exceptions.stream()
+				.filter((candidate) -> !candidate.date().isBefore(today) && !candidate.date().isAfter(last))
+				.map((candidate) -> new UpcomingChange(UPCOMING_DAY.format(candidate.date()),
+						candidate.date().toString(), candidate.describe(), candidate.date().equals(today)))
+				.toList();
+			return new StationDay(headline, exception != null, week, upcoming);
+		}
+
+	}
+
+	/** A day a station is closed or open at other hours than usual. */
+	public record ExceptionView(LocalDate date, String hours, @Nullable String reason, boolean closed) {
+
+		String describe() {
+			return (this.reason != null) ? this.hours + " (" + this.reason + ")" : this.hours;
+		}
+
+	}
+
+	/**
+	 * A station on one day: the headline ("Open today: 8am to 6pm", "Closed today (bank
+	 * holiday)"), whether today is not as usual, the usual week and the changes to it in
+	 * the next 14 days.
+	 */
+	public record StationDay(String headline, boolean unusualToday, List<DayHours> week,
+			List<UpcomingChange> upcoming) {
+	}
+
+	public record UpcomingChange(String day, String date, String hours, boolean today) {
 	}
 
 	public record DayHours(String day, String hours, boolean today) {
 	}
+
+	private static final DateTimeFormatter UPCOMING_DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.UK);
 
 }

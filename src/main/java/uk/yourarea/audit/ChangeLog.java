@@ -91,7 +91,10 @@ public class ChangeLog {
 		return new EditConflict(by, when, differences);
 	}
 
-	/** "23 November 2026 at 2:15pm", for the history pages. */
+	/**
+	 * "23 November 2026 at 2:15pm", for the history page. Public: templates call it
+	 * through the proxy.
+	 */
 	public String formatWhen(java.time.Instant instant) {
 		return WHEN.format(instant.atZone(this.clock.getZone())).replace("AM", "am").replace("PM", "pm");
 	}

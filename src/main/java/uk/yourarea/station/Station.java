@@ -2,14 +2,12 @@ package uk.yourarea.station;
 
 import java.time.DayOfWeek;
 import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -34,8 +32,6 @@ public class Station {
 		STATION, HUB
 
 	}
-
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mma", Locale.UK);
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -83,22 +79,45 @@ public class Station {
 		this.neighbourhoodIds.add(neighbourhoodId);
 	}
 
-	/** "9am to 5pm", "9am to 12:30pm and 1:30pm to 5pm", or "Closed". */
-	public String hoursOn(DayOfWeek day) {
-		String hours = this.openingHours.stream()
-			.filter((period) -> period.getDay() == day)
-			.sorted(Comparator.comparing(OpeningHours::getOpensAt))
-			.map((period) -> time(period.getOpensAt()) + " to " + time(period.getClosesAt()))
-			.collect(Collectors.joining(" and "));
-		return hours.isEmpty() ? "Closed" : hours;
+	/** Changes what the public reads about the station and where it serves. */
+	public void change(String name, Kind kind, String address, String postcode, boolean frontCounter,
+			Set<Long> neighbourhoodIds) {
+		this.name = name;
+		this.kind = kind;
+		this.address = address;
+		this.postcode = postcode;
+		this.frontCounter = frontCounter;
+		this.neighbourhoodIds.retainAll(neighbourhoodIds);
+		this.neighbourhoodIds.addAll(neighbourhoodIds);
 	}
 
-	private static String time(LocalTime time) {
-		if (time.equals(LocalTime.NOON)) {
-			return "midday";
-		}
-		String text = TIME.format(time).toLowerCase(Locale.UK);
-		return text.replace(":00", "");
+	/** Replaces the usual opening hours: a day with no periods is closed. */
+	public void setWeek(Map<DayOfWeek, List<Period>> week) {
+		this.openingHours.clear();
+		week.forEach(
+				(day, periods) -> periods.forEach((period) -> open(day, period.getOpensAt(), period.getClosesAt())));
+	}
+
+	/** The periods the station is usually open on a day of the week, earliest first. */
+	public List<Period> periodsOn(DayOfWeek day) {
+		return this.openingHours.stream()
+			.filter((period) -> period.getDay() == day)
+			.sorted(Comparator.comparing(OpeningHours::getOpensAt))
+			.map((period) -> new Period(period.getOpensAt(), period.getClosesAt()))
+			.toList();
+	}
+
+	/** "9am to 5pm", "9am to 12:30pm and 1:30pm to 5pm", or "Closed". */
+	public String hoursOn(DayOfWeek day) {
+		return Period.describe(periodsOn(day));
+	}
+
+	public String kindLabel() {
+		return (this.kind == Kind.HUB) ? "Community hub" : "Police station";
+	}
+
+	public long getVersion() {
+		return this.version;
 	}
 
 	public Long getId() {

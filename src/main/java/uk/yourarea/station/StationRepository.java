@@ -13,4 +13,8 @@ public interface StationRepository extends JpaRepository<Station, Long> {
 			order by s.name""")
 	List<Station> findServing(Long neighbourhoodId);
 
+	/** Every station and hub with the neighbourhoods it serves, in one statement. */
+	@Query("select distinct s from Station s left join fetch s.neighbourhoodIds order by s.name")
+	List<Station> findAllWithNeighbourhoods();
+
 }

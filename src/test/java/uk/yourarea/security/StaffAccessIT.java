@@ -147,6 +147,7 @@ class StaffAccessIT {
 				row("/staff/local-policing-areas/new", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.OK,
 						Answer.OK),
 				row("/staff/stations", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.ALLOWED, Answer.ALLOWED),
+				row("/staff/stations/new", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.OK, Answer.OK),
 				row("/staff/coverage", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.ALLOWED, Answer.ALLOWED),
 				// Officers see the history of their own neighbourhoods' pages only.
 				row("/staff/changes/neighbourhood-page/{wigston}", Answer.SIGN_IN, Answer.OK, Answer.OK, Answer.OK,

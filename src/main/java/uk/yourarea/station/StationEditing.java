@@ -1,0 +1,236 @@
+package uk.yourarea.station;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.hibernate.Hibernate;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import uk.yourarea.audit.ChangeLog;
+import uk.yourarea.audit.ChangedElsewhereException;
+import uk.yourarea.audit.Snapshot;
+import uk.yourarea.audit.Subject;
+import uk.yourarea.neighbourhood.Neighbourhood;
+import uk.yourarea.neighbourhood.NeighbourhoodRepository;
+import uk.yourarea.security.StaffUser;
+import uk.yourarea.web.NotFoundException;
+
+/**
+ * Every change to stations and hubs, each recorded in the change log in the same
+ * transaction (which also empties the Your Area page cache once it commits).
+ */
+@Service
+class StationEditing {
+
+	static final String SUBJECT_TYPE = "station";
+
+	static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
+
+	/** What the details form sets. */
+	record Details(String name, Station.Kind kind, String address, String postcode, boolean frontCounter,
+			Set<Long> neighbourhoodIds) {
+	}
+
+	/** Thrown when a station already has an exception on the date. */
+	static class DateTakenException extends RuntimeException {
+
+		DateTakenException(LocalDate date) {
+			super("An exception already exists on " + date);
+		}
+
+	}
+
+	private final StationRepository stations;
+
+	private final StationExceptionRepository exceptions;
+
+	private final NeighbourhoodRepository neighbourhoods;
+
+	private final ChangeLog changeLog;
+
+	private final Clock clock;
+
+	StationEditing(StationRepository stations, StationExceptionRepository exceptions,
+			NeighbourhoodRepository neighbourhoods, ChangeLog changeLog, Clock clock) {
+		this.stations = stations;
+		this.exceptions = exceptions;
+		this.neighbourhoods = neighbourhoods;
+		this.changeLog = changeLog;
+		this.clock = clock;
+	}
+
+	/**
+	 * A station with its hours and neighbourhoods loaded, to read outside a transaction.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Station> find(long id) {
+		Optional<Station> station = this.stations.findById(id);
+		station.ifPresent((found) -> {
+			Hibernate.initialize(found.getOpeningHours());
+			Hibernate.initialize(found.getNeighbourhoodIds());
+		});
+		return station;
+	}
+
+	/** Every station and hub with the neighbourhoods it serves, by name. */
+	@Transactional(readOnly = true)
+	public List<Station> all() {
+		return this.stations.findAllWithNeighbourhoods();
+	}
+
+	/** A station's exceptions from today on. */
+	@Transactional(readOnly = true)
+	public List<StationException> upcomingExceptions(long stationId) {
+		return this.exceptions.findUpcoming(stationId, LocalDate.now(this.clock));
+	}
+
+	@Transactional
+	public Station create(StaffUser by, Details details) {
+		Station station = new Station(details.name(), details.kind(), details.address(), details.postcode(),
+				details.frontCounter());
+		details.neighbourhoodIds().forEach(station::serve);
+		this.stations.saveAndFlush(station);
+		this.changeLog.record(by, subject(station), "Added", Snapshot.nothing(), snapshot(station));
+		return station;
+	}
+
+	@Transactional
+	public void change(StaffUser by, long id, long openedVersion, Details details) {
+		Station station = load(id);
+		ChangedElsewhereException.requireVersion(station.getVersion(), openedVersion, station.getName());
+		Snapshot before = snapshot(station);
+		station.change(details.name(), details.kind(), details.address(), details.postcode(), details.frontCounter(),
+				details.neighbourhoodIds());
+		this.stations.saveAndFlush(station);
+		this.changeLog.record(by, subject(station), "Changed details", before, snapshot(station));
+	}
+
+	@Transactional
+	public void setWeek(StaffUser by, long id, long openedVersion, Map<DayOfWeek, List<Period>> week) {
+		Station station = load(id);
+		ChangedElsewhereException.requireVersion(station.getVersion(), openedVersion, station.getName());
+		Snapshot before = snapshot(station);
+		station.setWeek(week);
+		this.stations.saveAndFlush(station);
+		this.changeLog.record(by, subject(station), "Changed opening hours", before, snapshot(station));
+	}
+
+	@Transactional
+	public StationException addException(StaffUser by, long id, LocalDate date, @Nullable String reason,
+			List<Period> hours) {
+		Station station = load(id);
+		if (this.exceptions.existsByStationIdAndDate(id, date)) {
+			throw new DateTakenException(date);
+		}
+		StationException exception = this.exceptions.saveAndFlush(new StationException(id, date, reason, hours));
+		this.changeLog.record(by, subject(station), "Added a change to the hours", Snapshot.nothing(),
+				snapshot(exception));
+		return exception;
+	}
+
+	@Transactional
+	public StationException removeException(StaffUser by, long id, long exceptionId) {
+		Station station = load(id);
+		StationException exception = this.exceptions.findById(exceptionId)
+			.filter((found) -> found.getStationId() == id)
+			.orElseThrow(() -> new NotFoundException("No exception " + exceptionId + " of station " + id));
+		Snapshot before = snapshot(exception);
+		this.exceptions.delete(exception);
+		this.changeLog.record(by, subject(station), "Removed a change to the hours", before, Snapshot.nothing());
+		return exception;
+	}
+
+	@Transactional
+	public void remove(StaffUser by, long id) {
+		Station station = load(id);
+		Snapshot before = snapshot(station);
+		Subject subject = subject(station);
+		this.stations.delete(station);
+		this.stations.flush();
+		this.changeLog.record(by, subject, "Removed", before, Snapshot.nothing());
+	}
+
+	/** The station's details as the details form shows them. */
+	@Transactional(readOnly = true)
+	public Snapshot detailsSnapshot(Station station) {
+		return detailsSnapshot(station.getName(), station.kindLabel(), station.getAddress(), station.getPostcode(),
+				station.isFrontCounter() ? "Yes" : "No", station.getNeighbourhoodIds());
+	}
+
+	/** The details typed on a form, for comparing with the saved ones. */
+	@Transactional(readOnly = true)
+	public Snapshot detailsSnapshot(@Nullable String name, @Nullable String kind, @Nullable String address,
+			@Nullable String postcode, @Nullable String frontCounter, Collection<Long> neighbourhoodIds) {
+		return Snapshot.of()
+			.with("Name", name)
+			.with("Kind", kind)
+			.with("Address", address)
+			.with("Postcode", postcode)
+			.with("Front counter open to the public", frontCounter)
+			.with("Neighbourhoods served", names(neighbourhoodIds))
+			.build();
+	}
+
+	/** The usual hours of a week as the change log shows them, one field a day. */
+	static Snapshot weekSnapshot(Map<DayOfWeek, List<Period>> week) {
+		Snapshot.Builder snapshot = Snapshot.of();
+		for (DayOfWeek day : DayOfWeek.values()) {
+			snapshot.with(day.getDisplayName(TextStyle.FULL, Locale.UK),
+					Period.describe(week.getOrDefault(day, List.of())));
+		}
+		return snapshot.build();
+	}
+
+	static Map<DayOfWeek, List<Period>> weekOf(Station station) {
+		Map<DayOfWeek, List<Period>> week = new LinkedHashMap<>();
+		for (DayOfWeek day : DayOfWeek.values()) {
+			week.put(day, station.periodsOn(day));
+		}
+		return week;
+	}
+
+	private Snapshot snapshot(Station station) {
+		Snapshot.Builder all = Snapshot.of();
+		detailsSnapshot(station).fields().forEach(all::with);
+		weekSnapshot(weekOf(station)).fields().forEach(all::with);
+		return all.build();
+	}
+
+	private static Snapshot snapshot(StationException exception) {
+		return Snapshot.of().with("Hours on " + DATE.format(exception.getDate()), exception.describe()).build();
+	}
+
+	private String names(Collection<Long> neighbourhoodIds) {
+		if (neighbourhoodIds.isEmpty()) {
+			return "";
+		}
+		return this.neighbourhoods.findAllById(neighbourhoodIds)
+			.stream()
+			.map(Neighbourhood::getName)
+			.sorted()
+			.collect(Collectors.joining(", "));
+	}
+
+	private static Subject subject(Station station) {
+		return new Subject(SUBJECT_TYPE, station.getId(), station.getName(), null);
+	}
+
+	private Station load(long id) {
+		return this.stations.findById(id).orElseThrow(() -> new NotFoundException("No station " + id));
+	}
+
+}

@@ -1,0 +1,66 @@
+package uk.yourarea.station;
+
+import java.util.List;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a web editor types to add a station or hub or change one. {@code version} is for a
+ * change only: the version the form was opened with.
+ */
+record StationForm(
+		@NotBlank(message = "Enter the name of the station or hub") @Size(max = 150,
+				message = "Name must be 150 characters or fewer") @Nullable String name,
+		@NotBlank(message = "Select whether it is a police station or a community hub") @Pattern(regexp = "STATION|HUB",
+				message = "Select whether it is a police station or a community hub") @Nullable String kind,
+		@NotBlank(message = "Enter the address") @Size(max = 300,
+				message = "Address must be 300 characters or fewer") @Nullable String address,
+		@NotBlank(message = "Enter the postcode") @Nullable String postcode,
+		@NotBlank(message = "Select whether the front counter is open to the public") @Pattern(regexp = "yes|no",
+				message = "Select whether the front counter is open to the public") @Nullable String frontCounter,
+		@NotEmpty(
+				message = "Select at least one neighbourhood the station or hub serves") @Nullable List<Long> neighbourhoodIds,
+		@Nullable Long version) {
+
+	static final List<String> FIELD_ORDER = List.of("name", "kind", "address", "postcode", "frontCounter",
+			"neighbourhoodIds");
+
+	StationForm {
+		name = (name != null) ? name.strip() : null;
+		address = (address != null) ? address.strip() : null;
+		postcode = (postcode != null) ? postcode.strip() : null;
+	}
+
+	static StationForm blank() {
+		return new StationForm("", null, "", "", null, List.of(), null);
+	}
+
+	static StationForm of(Station station) {
+		return new StationForm(station.getName(), station.getKind().name(), station.getAddress(), station.getPostcode(),
+				station.isFrontCounter() ? "yes" : "no", List.copyOf(station.getNeighbourhoodIds()),
+				station.getVersion());
+	}
+
+	List<Long> neighbourhoodList() {
+		return (this.neighbourhoodIds != null) ? this.neighbourhoodIds : List.of();
+	}
+
+	public boolean hasNeighbourhood(long id) {
+		return neighbourhoodList().contains(id);
+	}
+
+	StationForm basedOn(long newVersion) {
+		return new StationForm(this.name, this.kind, this.address, this.postcode, this.frontCounter,
+				this.neighbourhoodIds, newVersion);
+	}
+
+	StationForm withPostcode(String normalised) {
+		return new StationForm(this.name, this.kind, this.address, normalised, this.frontCounter, this.neighbourhoodIds,
+				this.version);
+	}
+
+}
