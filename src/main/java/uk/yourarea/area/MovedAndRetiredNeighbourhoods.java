@@ -70,7 +70,7 @@ class MovedAndRetiredNeighbourhoods {
 			// Browsers keep a 301 for good unless told otherwise, and the old address may
 			// one
 			// day be given to a new neighbourhood.
-			response.setHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=" + this.site.publicMaxAge().toSeconds());
+			response.setHeader(HttpHeaders.CACHE_CONTROL, this.site.publicCacheControl());
 			return new ModelAndView(redirect);
 		}
 		if (answer instanceof NeighbourhoodAddresses.Answer.Retired retired) {

@@ -3,7 +3,6 @@ package uk.yourarea.event;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
-import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -50,7 +49,7 @@ class EventCalendarController {
 		byte[] body = this.calendar.feed(neighbourhood, this.clock.instant()).getBytes(StandardCharsets.UTF_8);
 		return ResponseEntity.ok()
 			.contentType(TEXT_CALENDAR)
-			.cacheControl(CacheControl.maxAge(this.site.publicMaxAge()).cachePublic())
+			.header(HttpHeaders.CACHE_CONTROL, this.site.publicCacheControl())
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.inline().filename(slug + "-events.ics").build().toString())
 			.body(body);

@@ -32,8 +32,7 @@ class PublicPageCaching implements WebMvcConfigurer {
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		String cacheControl = "public, max-age=" + this.site.publicMaxAge().toSeconds() + ", s-maxage="
-				+ this.site.sharedMaxAge().toSeconds();
+		String cacheControl = this.site.publicCacheControl();
 		registry.addInterceptor(new HandlerInterceptor() {
 			@Override
 			public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,

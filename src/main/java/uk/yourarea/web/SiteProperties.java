@@ -16,6 +16,11 @@ public record SiteProperties(@DefaultValue("Your Area") String serviceName, @Def
 		@DefaultValue("0s") Duration publicMaxAge, @DefaultValue("60s") Duration sharedMaxAge,
 		@DefaultValue("http://localhost:8080") String baseUrl, @DefaultValue("60s") Duration renderedPageLifetime) {
 
+	/** The {@code Cache-Control} of every public page, feed and redirect between them. */
+	public String publicCacheControl() {
+		return "public, max-age=" + this.publicMaxAge.toSeconds() + ", s-maxage=" + this.sharedMaxAge.toSeconds();
+	}
+
 	/** An absolute link for emails: the base URL with the path appended. */
 	public String link(String path) {
 		return this.baseUrl.replaceAll("/+$", "") + path;

@@ -44,7 +44,7 @@ class EventCalendarIT {
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type.toLowerCase()).isEqualTo("text/calendar;charset=utf-8"));
-		assertThat(response.headers().firstValue("Cache-Control")).hasValue("max-age=300, public");
+		assertThat(response.headers().firstValue("Cache-Control")).hasValue("public, max-age=0, s-maxage=60");
 		assertThat(response.headers().firstValue("ETag")).isPresent();
 		assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
 		String body = response.body();
