@@ -17,11 +17,14 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
+import org.jspecify.annotations.Nullable;
+
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.operation.valid.IsValidOp;
 import org.locationtech.jts.operation.valid.TopologyValidationError;
 import tools.jackson.core.JacksonException;
@@ -344,20 +347,19 @@ final class BoundaryFiles {
 			problems.add(label + ": " + problem);
 			return;
 		}
-		if (!geometry.isValid()) {
-			// A ring that touches itself at a point: the same shape, written validly.
-			geometry = geometry.buffer(0);
-		}
-		features.add(new Feature(label, List.copyOf(names), geometry));
+		features.add(new Feature(label, List.copyOf(names), repair(geometry)));
 	}
 
 	/**
-	 * What is wrong with a boundary, or {@code null}. A ring that only touches itself (as
-	 * published boundaries often do) is repaired without changing the shape; edges that
-	 * cross, holes outside their polygon and the like are refused with where they are.
+	 * What is wrong with a boundary, or {@code null}. Published boundaries often have
+	 * rings that touch themselves or cross themselves in tiny loops (the real City Centre
+	 * boundary does); these are repaired when the repair keeps the shape (its area within
+	 * {@value #REPAIR_TOLERANCE} of every part of it). Edges that cross in a way that
+	 * leaves the shape ambiguous (a figure of eight), holes outside their polygon and the
+	 * like are refused with where they are.
 	 */
-	static String problemWith(Geometry geometry) {
-		if (geometry.isEmpty() || geometry.getArea() == 0) {
+	static @Nullable String problemWith(Geometry geometry) {
+		if (geometry.isEmpty()) {
 			return "the boundary has no area";
 		}
 		Envelope box = geometry.getEnvelopeInternal();
@@ -365,12 +367,27 @@ final class BoundaryFiles {
 			return "the coordinates are not longitude and latitude (WGS84)";
 		}
 		TopologyValidationError error = new IsValidOp(geometry).getValidationError();
-		if (error == null || error.getErrorType() == TopologyValidationError.RING_SELF_INTERSECTION) {
-			return null;
+		if (error != null && error.getErrorType() != TopologyValidationError.RING_SELF_INTERSECTION) {
+			double everyPart = GeometryFixer.fix(geometry).getArea();
+			double repaired = geometry.buffer(0).getArea();
+			if (everyPart == 0 || Math.abs(everyPart - repaired) / everyPart > REPAIR_TOLERANCE) {
+				Coordinate at = error.getCoordinate();
+				return "the boundary is not a valid polygon (" + error.getMessage().toLowerCase(Locale.ROOT)
+						+ ((at != null) ? " near longitude %.5f, latitude %.5f".formatted(at.x, at.y) : "") + ")";
+			}
 		}
-		Coordinate at = error.getCoordinate();
-		return "the boundary is not a valid polygon (" + error.getMessage().toLowerCase(Locale.ROOT)
-				+ ((at != null) ? " near longitude %.5f, latitude %.5f".formatted(at.x, at.y) : "") + ")";
+		if (repair(geometry).getArea() == 0) {
+			return "the boundary has no area";
+		}
+		return null;
+	}
+
+	/** How much a repair may change a boundary's area: 0.5%. */
+	static final double REPAIR_TOLERANCE = 0.005;
+
+	/** A boundary as a valid geometry (see {@link #problemWith}). */
+	static Geometry repair(Geometry geometry) {
+		return geometry.isValid() ? geometry : geometry.buffer(0);
 	}
 
 	static List<String> namesFromFileName(String fileName) {

@@ -151,7 +151,7 @@ public class CoverageAssigner {
 				from postcode p
 				left join neighbourhood_ward w on w.ward_code = p.ward_code
 				left join postcode_override o on o.postcode = p.postcode
-				where """ + scope.condition())) {
+				where\s""" + scope.condition())) {
 			for (int i = 0; i < scope.parameters().size(); i++) {
 				Object parameter = scope.parameters().get(i);
 				if (parameter instanceof String[] array) {

@@ -250,7 +250,7 @@ class CoverageEditing {
 		return this.jdbc.query("""
 				select o.postcode, o.neighbourhood_id, n.name, o.set_by_name, o.set_at from postcode_override o
 				join neighbourhood n on n.id = o.neighbourhood_id
-				where """ + condition + " order by o.postcode limit 2000", (row, n) -> new Override(row.getString(1),
+				where\s""" + condition + " order by o.postcode limit 2000", (row, n) -> new Override(row.getString(1),
 				row.getLong(2), row.getString(3), row.getString(4), row.getTimestamp(5).toInstant()), parameters);
 	}
 

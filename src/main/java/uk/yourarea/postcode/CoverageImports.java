@@ -597,16 +597,30 @@ class CoverageImports {
 			if (neighbourhood == null) {
 				continue;
 			}
+			List<String> movedIn = new ArrayList<>();
+			List<String> movedOut = new ArrayList<>();
+			for (CoverageAssigner.Move move : outcome.moves) {
+				if (Objects.equals(move.toId(), neighbourhoodId)) {
+					movedIn.add(describe(move, "from " + nameOf(move.fromId(), names)));
+				}
+				if (Objects.equals(move.fromId(), neighbourhoodId)) {
+					movedOut.add(describe(move, "to " + nameOf(move.toId(), names)));
+				}
+			}
 			this.changes.record(by,
 					new Subject("coverage", neighbourhoodId, "Coverage of " + neighbourhood.name(), neighbourhoodId),
 					action,
 					Snapshot.of()
 						.with("Postcodes", before.getOrDefault(neighbourhoodId, 0L))
 						.with("Boundary", sourcesBefore.getOrDefault(neighbourhoodId, "None"))
+						.with("Postcodes that came in", "")
+						.with("Postcodes that went out", "")
 						.build(),
 					Snapshot.of()
 						.with("Postcodes", after.getOrDefault(neighbourhoodId, 0L))
 						.with("Boundary", sourcesAfter.getOrDefault(neighbourhoodId, "None"))
+						.with("Postcodes that came in", truncate(String.join("; ", movedIn), 2000))
+						.with("Postcodes that went out", truncate(String.join("; ", movedOut), 2000))
 						.build());
 		}
 	}
@@ -669,9 +683,10 @@ class CoverageImports {
 	@Scheduled(initialDelay = 5_000, fixedDelay = 30_000)
 	int sweepInterrupted() {
 		Long[] mine = this.active.keySet().toArray(Long[]::new);
-		List<Job> stale = this.jdbc.query("select " + JOB_COLUMNS + """
-				from coverage_import where status in ('PREVIEWING', 'APPLYING') and heartbeat_at < ?""", JOB,
-				Timestamp.from(now().minus(this.properties.interruptedAfter())));
+		List<Job> stale = this.jdbc.query(
+				"select " + JOB_COLUMNS
+						+ " from coverage_import where status in ('PREVIEWING', 'APPLYING') and heartbeat_at < ?",
+				JOB, Timestamp.from(now().minus(this.properties.interruptedAfter())));
 		int marked = 0;
 		for (Job job : stale) {
 			if (Arrays.asList(mine).contains(job.id())) {
@@ -745,6 +760,12 @@ class CoverageImports {
 		}
 		CoverageNeighbourhoods.Choice choice = names.get(id);
 		return (choice != null) ? choice.name() : "Neighbourhood " + id;
+	}
+
+	/** "3 from Riverside (LE1 1AA, LE1 1AB, LE1 1AD)" */
+	private static String describe(CoverageAssigner.Move move, String fromOrTo) {
+		return "%,d %s (%s%s)".formatted(move.postcodes(), fromOrTo, String.join(", ", move.examples()),
+				(move.postcodes() > move.examples().size()) ? ", …" : "");
 	}
 
 	static String lines(@Nullable Long count) {

@@ -19,7 +19,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 
@@ -125,12 +124,12 @@ class UploadedFiles {
 				}
 			});
 		}
-		catch (ZipException ex) {
-			throw new IllegalArgumentException("The file is not a zip file that can be opened", ex);
-		}
 		catch (IOException ex) {
 			if (packing == Packing.GZIP) {
 				throw new IllegalArgumentException("The file is not a gzip-compressed file that can be opened", ex);
+			}
+			if (packing == Packing.ZIP) {
+				throw new IllegalArgumentException("The file is not a zip file that can be opened", ex);
 			}
 			throw new UncheckedIOException(ex);
 		}

@@ -5,8 +5,10 @@ import java.util.Locale;
 import java.util.Set;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -60,17 +62,55 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 		String contentType = request.getContentType();
 		boolean multipart = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/");
 		if (multipart && request.getContentLengthLong() < 0) {
-			response.sendError(HttpStatus.LENGTH_REQUIRED.value());
+			refuse(request, response, HttpStatus.LENGTH_REQUIRED);
 			return;
 		}
 		if (request.getContentLengthLong() > limit) {
 			if (largeUpload) {
 				request.setAttribute(UPLOAD_LIMIT_ATTRIBUTE, this.largeUploadLimit.toMegabytes() + " MB");
 			}
-			response.sendError(HttpStatus.CONTENT_TOO_LARGE.value());
+			refuse(request, response, HttpStatus.CONTENT_TOO_LARGE);
 			return;
 		}
 		chain.doFilter(request, response);
+	}
+
+	/**
+	 * Answers with the error page at once and closes the connection. The page is rendered
+	 * here (a forward to the error controller) rather than by {@code sendError}, so that
+	 * it can be flushed before the server drains the unread body: otherwise the browser,
+	 * still sending its upload, sees the headers but never the page.
+	 */
+	private static void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status)
+			throws ServletException, IOException {
+		request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, status.value());
+		request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, request.getRequestURI());
+		response.setStatus(status.value());
+		response.setHeader("Connection", "close");
+		response.setContentType("text/html;charset=UTF-8");
+		// An include, not a forward: a forwarded response is closed to further writes, so
+		// it could not be flushed here. The error page sees a request without a body, so
+		// nothing tries to read the upload.
+		HttpServletRequest withoutBody = new HttpServletRequestWrapper(request) {
+
+			@Override
+			public String getContentType() {
+				return null;
+			}
+
+			@Override
+			public int getContentLength() {
+				return 0;
+			}
+
+			@Override
+			public long getContentLengthLong() {
+				return 0;
+			}
+
+		};
+		request.getRequestDispatcher("/error").include(withoutBody, response);
+		response.flushBuffer();
 	}
 
 }
