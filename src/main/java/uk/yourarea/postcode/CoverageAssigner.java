@@ -80,7 +80,7 @@ public class CoverageAssigner {
 		static final Scope ALL = new Scope("true", List.of());
 
 		static Scope wards(Collection<String> wardCodes) {
-			return new Scope("p.ward_code = any(?)", List.of(wardCodes.toArray(String[]::new)));
+			return new Scope("p.ward_code = any(?)", List.of((Object) wardCodes.toArray(String[]::new)));
 		}
 
 		static Scope postcode(String postcode) {
