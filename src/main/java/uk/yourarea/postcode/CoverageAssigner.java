@@ -114,10 +114,19 @@ public class CoverageAssigner {
 		this.transaction = transaction;
 	}
 
-	/** Decides every postcode again, in a transaction of its own or the caller's. */
+	/**
+	 * Decides every postcode again, in a transaction of its own or the caller's (after
+	 * the command-line import and the demo data load). Previews made before it can no
+	 * longer be applied.
+	 */
 	public Coverage assignAll() {
-		Coverage coverage = Objects.requireNonNull(this.transaction.execute(
-				(status) -> inConnection((connection) -> assign(connection, Scope.ALL, Map.of(), true).coverage())));
+		Coverage coverage = Objects.requireNonNull(this.transaction.execute((status) -> inConnection((connection) -> {
+			Coverage result = assign(connection, Scope.ALL, Map.of(), true).coverage();
+			try (Statement statement = connection.createStatement()) {
+				statement.executeUpdate("update coverage_state set version = version + 1 where id = 1");
+			}
+			return result;
+		})));
 		log.info("Postcode coverage: {}", coverage);
 		return coverage;
 	}

@@ -74,9 +74,9 @@ class CoverageBrowserIT {
 		String ward = "E05" + (800000 + (int) (Math.random() * 99999));
 		this.importer.importFrom(new ByteArrayInputStream(("postcode,positional_quality_indicator,eastings,northings,"
 				+ "country_code,nhs_regional_ha_code,nhs_ha_code,admin_county_code,admin_district_code,"
-				+ "admin_ward_code,postcode_normalised,latitude,longitude\n"
-				+ "ZY9 1AA,10,0,0,E92000001,,,,E06000016," + ward + ",ZY9 1AA," + LAT + "," + LON + "\n"
-				+ "ZY9 1AB,10,0,0,E92000001,,,,E06000016," + ward + ",ZY9 1AB," + (LAT + 1) + "," + LON + "\n")
+				+ "admin_ward_code,postcode_normalised,latitude,longitude\n" + "ZY9 1AA,10,0,0,E92000001,,,,E06000016,"
+				+ ward + ",ZY9 1AA," + LAT + "," + LON + "\n" + "ZY9 1AB,10,0,0,E92000001,,,,E06000016," + ward
+				+ ",ZY9 1AB," + (LAT + 1) + "," + LON + "\n")
 			.getBytes(StandardCharsets.UTF_8)));
 		this.folder = Files.createTempDirectory("coverage-browser");
 	}
@@ -178,7 +178,8 @@ class CoverageBrowserIT {
 		browser.get(url("/staff/coverage/overrides"));
 		Axe.assertNoViolations(browser);
 		browser.findElement(By.id("postcode")).sendKeys("ZY9 9ZZ");
-		new Select(browser.findElement(By.id("neighbourhoodId"))).selectByVisibleText(this.name + " (" + this.code + ")");
+		new Select(browser.findElement(By.id("neighbourhoodId")))
+			.selectByVisibleText(this.name + " (" + this.code + ")");
 		browser.findElement(By.cssSelector("#override-form button[type=submit]")).click();
 		waitForTitle(browser, "Error: ");
 		assertThat(browser.findElement(By.id("postcode-error")).getText()).contains("not in our postcode data");
@@ -214,27 +215,29 @@ class CoverageBrowserIT {
 		double h = 0.05;
 		return """
 				{"type":"FeatureCollection","features":[{"type":"Feature","properties":%s,"geometry":{"type":"Polygon",
-				"coordinates":[[[%s,%s],[%s,%s],[%s,%s],[%s,%s],[%s,%s]]]}}]}"""
-			.formatted(properties, LON - h, LAT - h, LON + h, LAT - h, LON + h, LAT + h, LON - h, LAT + h, LON - h,
-					LAT - h);
+				"coordinates":[[[%s,%s],[%s,%s],[%s,%s],[%s,%s],[%s,%s]]]}}]}""".formatted(properties, LON - h, LAT - h,
+				LON + h, LAT - h, LON + h, LAT + h, LON - h, LAT + h, LON - h, LAT - h);
 	}
 
-	/** Follows the page's Refresh link (no page refreshes by itself) until the status shows. */
+	/**
+	 * Follows the page's Refresh link (no page refreshes by itself) until the status
+	 * shows.
+	 */
 	private void refreshUntil(WebDriver browser, String status) {
 		new WebDriverWait(browser, Duration.ofSeconds(60)).pollingEvery(Duration.ofMillis(300))
 			.ignoring(StaleElementReferenceException.class)
 			.until((page) -> {
-			if (page.findElement(By.id("status")).getText().equals(status)) {
-				return true;
-			}
-			if (!page.findElements(By.id("refresh")).isEmpty()) {
-				page.findElement(By.id("refresh")).click();
-			}
-			else {
-				page.navigate().refresh();
-			}
-			return false;
-		});
+				if (page.findElement(By.id("status")).getText().equals(status)) {
+					return true;
+				}
+				if (!page.findElements(By.id("refresh")).isEmpty()) {
+					page.findElement(By.id("refresh")).click();
+				}
+				else {
+					page.navigate().refresh();
+				}
+				return false;
+			});
 	}
 
 	private static void waitForTitle(WebDriver browser, String start) {
