@@ -209,6 +209,7 @@ final class BoundaryFiles {
 			String dataName = null;
 			List<LinearRing> rings = new ArrayList<>();
 			boolean inner = false;
+			boolean inPolygon = false;
 			int number = 0;
 			boolean sawKml = false;
 			while (xml.hasNext()) {
@@ -241,11 +242,14 @@ final class BoundaryFiles {
 								}
 							}
 						}
-						case "Polygon" -> rings.clear();
+						case "Polygon" -> {
+							rings.clear();
+							inPolygon = true;
+						}
 						case "outerBoundaryIs" -> inner = false;
 						case "innerBoundaryIs" -> inner = true;
 						case "coordinates" -> {
-							if (placemark != null) {
+							if (placemark != null && inPolygon) {
 								String where = placemark.label;
 								try {
 									LinearRing ring = ring(xml.getElementText());
@@ -267,6 +271,9 @@ final class BoundaryFiles {
 				}
 				else if (event == XMLStreamConstants.END_ELEMENT) {
 					String element = xml.getLocalName();
+					if (element.equals("Polygon")) {
+						inPolygon = false;
+					}
 					if (element.equals("Polygon") && placemark != null && !rings.isEmpty()) {
 						placemark.polygons.add(Boundaries.GEOMETRY.createPolygon(rings.get(0),
 								rings.subList(1, rings.size()).toArray(LinearRing[]::new)));
