@@ -41,7 +41,8 @@ public final class Boundaries {
 		return geometry;
 	}
 
-	private static Geometry geoJson(JsonNode node) {
+	/** One GeoJSON object (geometry, Feature or FeatureCollection) as a geometry. */
+	static Geometry geoJson(JsonNode node) {
 		String type = node.path("type").asString("");
 		return switch (type) {
 			case "FeatureCollection" -> {
@@ -85,7 +86,8 @@ public final class Boundaries {
 		return closedRing(coordinates);
 	}
 
-	private static Geometry policeUkBoundary(JsonNode points) {
+	/** data.police.uk's boundary answer: a list of latitude and longitude points. */
+	static Geometry policeUkBoundary(JsonNode points) {
 		List<Coordinate> coordinates = new ArrayList<>();
 		for (JsonNode point : points) {
 			coordinates.add(new Coordinate(number(point.get("longitude")), number(point.get("latitude"))));
@@ -93,7 +95,7 @@ public final class Boundaries {
 		return GEOMETRY.createPolygon(closedRing(coordinates));
 	}
 
-	private static LinearRing closedRing(List<Coordinate> coordinates) {
+	static LinearRing closedRing(List<Coordinate> coordinates) {
 		if (coordinates.size() < 3) {
 			throw new IllegalArgumentException("A boundary ring needs at least three points");
 		}

@@ -1,20 +1,27 @@
 package uk.yourarea.postcode;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
-import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.index.strtree.STRtree;
@@ -28,20 +35,73 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Decides which neighbourhood each of the force's postcodes belongs to. A neighbourhood
- * is made of whole wards; where it also has a boundary, every postcode whose centroid
- * lies inside that boundary is its, whatever the ward. A postcode inside two boundaries
- * goes to the smaller one (the more specific). Postcodes policed by another force belong
- * to no neighbourhood.
+ * Decides which neighbourhood each of the force's postcodes belongs to. In order:
+ * <ol>
+ * <li>a postcode policed by another force belongs to no neighbourhood;</li>
+ * <li>a postcode given to a neighbourhood by hand (an override) belongs to it;</li>
+ * <li>a postcode whose centroid lies inside a boundary belongs to that boundary's
+ * neighbourhood, whatever its ward; inside two boundaries, the smaller one wins;</li>
+ * <li>otherwise a postcode belongs to the neighbourhood that owns its ward.</li>
+ * </ol>
+ * The postcodes are streamed once from the database, each decided in memory (boundaries
+ * in an STR-tree), and only those whose neighbourhood changes are written back, with one
+ * COPY and one set-based update. The work can be limited to a {@link Scope}: the
+ * postcodes of some wards, a box around changed boundaries, or one postcode.
  */
 @Service
 public class CoverageAssigner {
 
-	public record Coverage(long postcodesInForceArea, long assignedByWard, long assignedByBoundary, long unassigned) {
+	/** What an assignment found, over the postcodes in scope. */
+	public record Coverage(long postcodesInForceArea, long assigned, long assignedByBoundary, long overridden,
+			long unassigned, long changed) {
+
+		@Override
+		public String toString() {
+			return "%d live postcodes in the force area: %d assigned (%d by boundary, %d by hand), %d unassigned; %d changed"
+				.formatted(this.postcodesInForceArea, this.assigned, this.assignedByBoundary, this.overridden,
+						this.unassigned, this.changed);
+		}
+
+	}
+
+	/**
+	 * Postcodes moving from one neighbourhood to another; {@code null} is no
+	 * neighbourhood.
+	 */
+	record Move(@Nullable Long fromId, @Nullable Long toId, long postcodes, List<String> examples) {
+	}
+
+	record Result(Coverage coverage, List<Move> moves) {
+	}
+
+	/** Which postcodes to decide again. The SQL is fixed here, never built from input. */
+	record Scope(String condition, List<Object> parameters) {
+
+		static final Scope ALL = new Scope("true", List.of());
+
+		static Scope wards(Collection<String> wardCodes) {
+			return new Scope("p.ward_code = any(?)", List.of((Object) wardCodes.toArray(String[]::new)));
+		}
+
+		static Scope postcode(String postcode) {
+			return new Scope("p.postcode = ?", List.of(postcode));
+		}
+
+		/** Postcodes whose centroid lies in a box (around old and new boundaries). */
+		static Scope box(Envelope envelope) {
+			if (envelope.isNull()) {
+				return new Scope("false", List.of());
+			}
+			return new Scope("p.latitude between ? and ? and p.longitude between ? and ?",
+					List.of(envelope.getMinY(), envelope.getMaxY(), envelope.getMinX(), envelope.getMaxX()));
+		}
+
 	}
 
 	private record Area(long neighbourhoodId, PreparedGeometry boundary, double size) {
 	}
+
+	static final int EXAMPLES = 5;
 
 	private static final Logger log = LoggerFactory.getLogger(CoverageAssigner.class);
 
@@ -54,113 +114,220 @@ public class CoverageAssigner {
 		this.transaction = transaction;
 	}
 
+	/**
+	 * Decides every postcode again, in a transaction of its own or the caller's (after
+	 * the command-line import and the demo data load). Previews made before it can no
+	 * longer be applied.
+	 */
 	public Coverage assignAll() {
-		Coverage coverage = this.transaction.execute((status) -> {
-			Connection connection = DataSourceUtils.getConnection(this.dataSource);
-			try {
-				return assign(connection);
+		Coverage coverage = Objects.requireNonNull(this.transaction.execute((status) -> inConnection((connection) -> {
+			Coverage result = assign(connection, Scope.ALL, Map.of(), true).coverage();
+			try (Statement statement = connection.createStatement()) {
+				statement.executeUpdate("update coverage_state set version = version + 1 where id = 1");
 			}
-			catch (SQLException ex) {
-				throw new IllegalStateException("Assigning postcodes to neighbourhoods failed: " + ex.getMessage(), ex);
-			}
-			finally {
-				DataSourceUtils.releaseConnection(connection, this.dataSource);
-			}
-		});
+			return result;
+		})));
 		log.info("Postcode coverage: {}", coverage);
 		return coverage;
 	}
 
-	private Coverage assign(Connection connection) throws SQLException {
-		long byWard;
+	/**
+	 * Decides the postcodes in scope on the caller's transaction's connection.
+	 * @param replacedBoundaries boundaries to use instead of the saved ones
+	 * (neighbourhood id to geometry), for a preview
+	 * @param write whether to save the answers, or only report them
+	 */
+	Result assign(Connection connection, Scope scope, Map<Long, Geometry> replacedBoundaries, boolean write)
+			throws SQLException {
+		List<Area> areas = loadBoundaries(connection, replacedBoundaries);
+		STRtree index = new STRtree();
+		for (Area area : areas) {
+			index.insert(area.boundary().getGeometry().getEnvelopeInternal(), area);
+		}
+		long inForce = 0;
+		long assigned = 0;
+		long byBoundary = 0;
+		long overridden = 0;
+		long unassigned = 0;
+		long changed = 0;
+		Map<List<Long>, MoveCount> moves = new HashMap<>();
+		// The answers are collected first: a connection cannot stream a query and a COPY
+		// at once.
+		StringBuilder changes = new StringBuilder();
+		try (PreparedStatement query = connection.prepareStatement("""
+				select p.postcode, p.latitude, p.longitude, p.in_force_area, p.terminated_on is null,
+				       p.neighbourhood_id, w.neighbourhood_id, o.neighbourhood_id
+				from postcode p
+				left join neighbourhood_ward w on w.ward_code = p.ward_code
+				left join postcode_override o on o.postcode = p.postcode
+				where\s""" + scope.condition())) {
+			for (int i = 0; i < scope.parameters().size(); i++) {
+				Object parameter = scope.parameters().get(i);
+				if (parameter instanceof String[] array) {
+					Array sqlArray = connection.createArrayOf("text", array);
+					query.setArray(i + 1, sqlArray);
+				}
+				else {
+					query.setObject(i + 1, parameter);
+				}
+			}
+			query.setFetchSize(10_000);
+			try (ResultSet rows = query.executeQuery()) {
+				while (rows.next()) {
+					String postcode = rows.getString(1);
+					boolean ours = rows.getBoolean(4);
+					boolean live = rows.getBoolean(5);
+					Long current = nullableLong(rows, 6);
+					Long byWard = nullableLong(rows, 7);
+					Long byHand = nullableLong(rows, 8);
+					Long target = null;
+					if (ours) {
+						if (byHand != null) {
+							target = byHand;
+							overridden += live ? 1 : 0;
+						}
+						else {
+							Long inside = null;
+							double latitude = rows.getDouble(2);
+							if (!rows.wasNull() && !areas.isEmpty()) {
+								inside = smallestContaining(index, rows.getDouble(3), latitude);
+							}
+							if (inside != null) {
+								target = inside;
+								byBoundary += live ? 1 : 0;
+							}
+							else {
+								target = byWard;
+							}
+						}
+						if (live) {
+							inForce++;
+							if (target != null) {
+								assigned++;
+							}
+							else {
+								unassigned++;
+							}
+						}
+					}
+					if (!Objects.equals(current, target)) {
+						changed++;
+						moves.computeIfAbsent(java.util.Arrays.asList(current, target), (key) -> new MoveCount())
+							.add(postcode);
+						changes.append(postcode).append(',');
+						if (target != null) {
+							changes.append(target.longValue());
+						}
+						changes.append('\n');
+					}
+				}
+			}
+		}
+		if (write && changed > 0) {
+			write(connection, changes);
+		}
+		List<Move> moveList = new ArrayList<>();
+		moves.forEach((pair, count) -> moveList
+			.add(new Move(pair.get(0), pair.get(1), count.postcodes, count.examples.stream().sorted().toList())));
+		moveList.sort(Comparator.comparingLong(Move::postcodes).reversed());
+		return new Result(new Coverage(inForce, assigned, byBoundary, overridden, unassigned, changed), moveList);
+	}
+
+	private static void write(Connection connection, StringBuilder changes) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("create temporary table coverage_change (postcode text, neighbourhood_id bigint) "
+					+ "on commit drop");
+		}
+		CopyIn copy = connection.unwrap(PGConnection.class)
+			.getCopyAPI()
+			.copyIn("copy coverage_change from stdin with (format csv)");
+		try {
+			byte[] bytes = changes.toString().getBytes(StandardCharsets.UTF_8);
+			copy.writeToCopy(bytes, 0, bytes.length);
+			copy.endCopy();
+		}
+		finally {
+			if (copy.isActive()) {
+				copy.cancelCopy();
+			}
+		}
 		try (Statement statement = connection.createStatement()) {
 			statement.executeUpdate("""
-					update postcode set neighbourhood_id = null
-					where neighbourhood_id is not null
-					  and (not in_force_area or ward_code is null
-					       or ward_code not in (select ward_code from neighbourhood_ward))""");
-			byWard = statement.executeUpdate("""
-					update postcode p set neighbourhood_id = w.neighbourhood_id
-					from neighbourhood_ward w
-					where p.in_force_area and p.ward_code = w.ward_code""");
-		}
-		long byBoundary = assignByBoundary(connection, loadBoundaries(connection));
-		try (Statement statement = connection.createStatement(); ResultSet counts = statement.executeQuery("""
-				select count(*), count(*) filter (where neighbourhood_id is null)
-				from postcode where in_force_area and terminated_on is null""")) {
-			counts.next();
-			return new Coverage(counts.getLong(1), byWard, byBoundary, counts.getLong(2));
+					update postcode p set neighbourhood_id = c.neighbourhood_id
+					from coverage_change c where p.postcode = c.postcode""");
+			statement.execute("drop table coverage_change");
 		}
 	}
 
-	private List<Area> loadBoundaries(Connection connection) throws SQLException {
+	private static @Nullable Long smallestContaining(STRtree index, double longitude, double latitude) {
+		Point point = Boundaries.GEOMETRY.createPoint(new Coordinate(longitude, latitude));
+		Area best = null;
+		for (Object candidate : index.query(point.getEnvelopeInternal())) {
+			Area area = (Area) candidate;
+			if (area.boundary().contains(point) && (best == null || area.size() < best.size())) {
+				best = area;
+			}
+		}
+		return (best != null) ? best.neighbourhoodId() : null;
+	}
+
+	private static @Nullable Long nullableLong(ResultSet rows, int column) throws SQLException {
+		long value = rows.getLong(column);
+		return rows.wasNull() ? null : value;
+	}
+
+	private static List<Area> loadBoundaries(Connection connection, Map<Long, Geometry> replaced) throws SQLException {
 		List<Area> areas = new ArrayList<>();
 		try (Statement statement = connection.createStatement();
 				ResultSet rows = statement
 					.executeQuery("select neighbourhood_id, geojson from neighbourhood_boundary")) {
 			while (rows.next()) {
-				Geometry boundary = Boundaries.parse(rows.getString(2));
-				areas.add(new Area(rows.getLong(1), PreparedGeometryFactory.prepare(boundary), boundary.getArea()));
-			}
-		}
-		return areas;
-	}
-
-	private long assignByBoundary(Connection connection, List<Area> areas) throws SQLException {
-		if (areas.isEmpty()) {
-			return 0;
-		}
-		STRtree index = new STRtree();
-		Envelope all = new Envelope();
-		for (Area area : areas) {
-			Envelope envelope = area.boundary().getGeometry().getEnvelopeInternal();
-			index.insert(envelope, area);
-			all.expandToInclude(envelope);
-		}
-		try (Statement statement = connection.createStatement()) {
-			statement.execute("create temporary table postcode_boundary_match (postcode text, neighbourhood_id bigint) "
-					+ "on commit drop");
-		}
-		// The matches are collected first: a connection cannot stream a query and a COPY
-		// at once.
-		StringBuilder buffer = new StringBuilder();
-		try (PreparedStatement query = connection.prepareStatement("""
-				select postcode, latitude, longitude from postcode
-				where in_force_area and latitude between ? and ? and longitude between ? and ?""")) {
-			query.setDouble(1, all.getMinY());
-			query.setDouble(2, all.getMaxY());
-			query.setDouble(3, all.getMinX());
-			query.setDouble(4, all.getMaxX());
-			query.setFetchSize(10_000);
-			try (ResultSet rows = query.executeQuery()) {
-				while (rows.next()) {
-					Point point = Boundaries.GEOMETRY.createPoint(new Coordinate(rows.getDouble(3), rows.getDouble(2)));
-					Area best = null;
-					for (Object candidate : index.query(point.getEnvelopeInternal())) {
-						Area area = (Area) candidate;
-						if (area.boundary().contains(point) && (best == null || area.size() < best.size())) {
-							best = area;
-						}
-					}
-					if (best != null) {
-						buffer.append(rows.getString(1)).append(',').append(best.neighbourhoodId()).append('\n');
-					}
+				if (!replaced.containsKey(rows.getLong(1))) {
+					areas.add(area(rows.getLong(1), Boundaries.parse(rows.getString(2))));
 				}
 			}
 		}
-		CopyIn copy = connection.unwrap(PGConnection.class)
-			.getCopyAPI()
-			.copyIn("copy postcode_boundary_match from stdin with (format csv)");
-		byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
-		copy.writeToCopy(bytes, 0, bytes.length);
-		copy.endCopy();
-		try (Statement statement = connection.createStatement()) {
-			int updated = statement.executeUpdate("""
-					update postcode p set neighbourhood_id = m.neighbourhood_id
-					from postcode_boundary_match m where p.postcode = m.postcode""");
-			statement.execute("drop table postcode_boundary_match");
-			return updated;
+		replaced.forEach((id, geometry) -> areas.add(area(id, geometry)));
+		return areas;
+	}
+
+	private static Area area(long neighbourhoodId, Geometry boundary) {
+		return new Area(neighbourhoodId, PreparedGeometryFactory.prepare(boundary), boundary.getArea());
+	}
+
+	private <T> T inConnection(SqlWork<T> work) {
+		Connection connection = DataSourceUtils.getConnection(this.dataSource);
+		try {
+			return work.run(connection);
 		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Assigning postcodes to neighbourhoods failed: " + ex.getMessage(), ex);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, this.dataSource);
+		}
+	}
+
+	@FunctionalInterface
+	interface SqlWork<T> {
+
+		T run(Connection connection) throws SQLException;
+
+	}
+
+	private static final class MoveCount {
+
+		long postcodes;
+
+		final List<String> examples = new ArrayList<>(EXAMPLES);
+
+		void add(String postcode) {
+			this.postcodes++;
+			if (this.examples.size() < EXAMPLES) {
+				this.examples.add(postcode);
+			}
+		}
+
 	}
 
 }

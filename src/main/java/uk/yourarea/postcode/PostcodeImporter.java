@@ -45,7 +45,17 @@ public class PostcodeImporter {
 
 	public enum Format {
 
-		CODE_POINT_OPEN, ONS_POSTCODE_DIRECTORY
+		CODE_POINT_OPEN("OS Code-Point Open"), ONS_POSTCODE_DIRECTORY("ONS Postcode Directory");
+
+		private final String label;
+
+		Format(String label) {
+			this.label = label;
+		}
+
+		public String label() {
+			return this.label;
+		}
 
 	}
 
@@ -92,6 +102,15 @@ public class PostcodeImporter {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not read " + file.getFileName(), ex);
 		}
+	}
+
+	/**
+	 * The format of a file from its first line.
+	 * @throws IllegalArgumentException saying what was expected, when it is not
+	 * recognised
+	 */
+	static Format recognise(String firstLine) {
+		return Columns.of(firstLine.replace("\uFEFF", "")).format();
 	}
 
 	/** Imports CSV from a stream; the format is recognised from the header line. */

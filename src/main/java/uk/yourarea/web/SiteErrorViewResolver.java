@@ -34,6 +34,7 @@ class SiteErrorViewResolver implements ErrorViewResolver {
 		page.put("force", this.force);
 		page.put("site", this.site);
 		page.put("correlationId", request.getAttribute(CorrelationIdFilter.ATTRIBUTE));
+		page.put("uploadLimit", request.getAttribute(RequestSizeLimitFilter.UPLOAD_LIMIT_ATTRIBUTE));
 		return new ModelAndView(viewFor(status), page, status);
 	}
 

@@ -1,12 +1,15 @@
 package uk.yourarea.postcode;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
@@ -23,8 +26,46 @@ class BoundariesTests {
 
 	@Test
 	void realCityCentreBoundaryAgreesWithTheContainmentTableAwayFromTheEdge() throws IOException {
-		PreparedGeometry cityCentre = PreparedGeometryFactory.prepare(
+		assertAgreesWithTheContainmentTable(
 				Boundaries.parse(Files.readString(SHARED.resolve("boundaries/police-leicestershire-NC04.geojson"))));
+	}
+
+	/**
+	 * An upload reads features one by one and repairs them its own way: the real
+	 * boundary, uploaded as GeoJSON, as data.police.uk's answer or as KML, gives the same
+	 * answers.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "boundaries/police-leicestershire-NC04.geojson",
+			"police-api/leicestershire/NC04-boundary.json", "NC04.kml" })
+	void realCityCentreBoundaryUploadedAgreesWithTheContainmentTableAwayFromTheEdge(String file) throws IOException {
+		byte[] content = file.endsWith(".kml") ? kml(
+				Boundaries.parse(Files.readString(SHARED.resolve("police-api/leicestershire/NC04-boundary.json"))))
+			.getBytes(StandardCharsets.UTF_8) : Files.readAllBytes(SHARED.resolve(file));
+		List<BoundaryFiles.Feature> features = BoundaryFiles.read(Path.of(file).getFileName().toString(), content);
+		assertThat(features).hasSize(1);
+		assertThat(features.get(0).names()).contains("NC04");
+		assertThat(features.get(0).geometry().isValid()).isTrue();
+		assertAgreesWithTheContainmentTable(features.get(0).geometry());
+	}
+
+	/** The boundary as a KML placemark, as data.police.uk's downloads give it. */
+	private static String kml(Geometry boundary) {
+		StringBuilder coordinates = new StringBuilder();
+		for (Coordinate point : ((org.locationtech.jts.geom.Polygon) boundary.getGeometryN(0)).getExteriorRing()
+			.getCoordinates()) {
+			coordinates.append(point.x).append(',').append(point.y).append(",0 ");
+		}
+		return """
+				<?xml version="1.0" encoding="UTF-8"?>
+				<kml xmlns="http://www.opengis.net/kml/2.2"><Document><Placemark><name>NC04</name>
+				<Polygon><outerBoundaryIs><LinearRing><coordinates>%s</coordinates></LinearRing></outerBoundaryIs></Polygon>
+				</Placemark></Document></kml>"""
+			.formatted(coordinates);
+	}
+
+	private static void assertAgreesWithTheContainmentTable(Geometry boundary) throws IOException {
+		PreparedGeometry cityCentre = PreparedGeometryFactory.prepare(boundary);
 		List<String> disagreements = new ArrayList<>();
 		int checked = 0;
 		int inside = 0;

@@ -149,6 +149,11 @@ class StaffAccessIT {
 				row("/staff/stations", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.ALLOWED, Answer.ALLOWED),
 				row("/staff/stations/new", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.OK, Answer.OK),
 				row("/staff/coverage", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.ALLOWED, Answer.ALLOWED),
+				row("/staff/coverage/postcodes", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.OK, Answer.OK),
+				row("/staff/coverage/boundaries", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.OK, Answer.OK),
+				row("/staff/coverage/overrides", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.OK, Answer.OK),
+				row("/staff/neighbourhoods/{wigston}/coverage", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.OK,
+						Answer.OK),
 				// Officers see the history of their own neighbourhoods' pages only.
 				row("/staff/changes/neighbourhood-page/{wigston}", Answer.SIGN_IN, Answer.OK, Answer.OK, Answer.OK,
 						Answer.OK),
