@@ -43,10 +43,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * neighbourhood, whatever its ward; inside two boundaries, the smaller one wins;</li>
  * <li>otherwise a postcode belongs to the neighbourhood that owns its ward.</li>
  * </ol>
- * The postcodes are streamed once from the database, each decided in memory (boundaries
- * in an STR-tree), and only those whose neighbourhood changes are written back, with one
- * COPY and one set-based update. The work can be limited to a {@link Scope}: the
- * postcodes of some wards, a box around changed boundaries, or one postcode.
+ * A retired neighbourhood's boundary, wards and overrides count for nothing, so its
+ * postcodes go to whichever live neighbourhood covers them, or to none. The postcodes are
+ * streamed once from the database, each decided in memory (boundaries in an STR-tree),
+ * and only those whose neighbourhood changes are written back, with one COPY and one
+ * set-based update. The work can be limited to a {@link Scope}: the postcodes of some
+ * wards, a box around changed boundaries, or one postcode.
  */
 @Service
 public class CoverageAssigner {
@@ -159,7 +161,9 @@ public class CoverageAssigner {
 				       p.neighbourhood_id, w.neighbourhood_id, o.neighbourhood_id
 				from postcode p
 				left join neighbourhood_ward w on w.ward_code = p.ward_code
+				     and w.neighbourhood_id not in (select id from neighbourhood where retired_on is not null)
 				left join postcode_override o on o.postcode = p.postcode
+				     and o.neighbourhood_id not in (select id from neighbourhood where retired_on is not null)
 				where\s""" + scope.condition())) {
 			for (int i = 0; i < scope.parameters().size(); i++) {
 				Object parameter = scope.parameters().get(i);
@@ -280,7 +284,8 @@ public class CoverageAssigner {
 		List<Area> areas = new ArrayList<>();
 		try (Statement statement = connection.createStatement();
 				ResultSet rows = statement
-					.executeQuery("select neighbourhood_id, geojson from neighbourhood_boundary")) {
+					.executeQuery("select b.neighbourhood_id, b.geojson from neighbourhood_boundary b "
+							+ "join neighbourhood n on n.id = b.neighbourhood_id where n.retired_on is null")) {
 			while (rows.next()) {
 				if (!replaced.containsKey(rows.getLong(1))) {
 					areas.add(area(rows.getLong(1), Boundaries.parse(rows.getString(2))));

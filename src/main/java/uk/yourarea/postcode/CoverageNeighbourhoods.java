@@ -46,7 +46,7 @@ class CoverageNeighbourhoods {
 
 	@Transactional(readOnly = true)
 	List<Choice> all() {
-		return this.jdbc.query("select id, code, name from neighbourhood order by name, code",
+		return this.jdbc.query("select id, code, name from neighbourhood where retired_on is null order by name, code",
 				(row, n) -> new Choice(row.getLong(1), row.getString(2), row.getString(3)));
 	}
 
