@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import uk.yourarea.area.AreaView.DayHours;
 import uk.yourarea.area.AreaView.EventView;
 import uk.yourarea.area.AreaView.StationView;
+import uk.yourarea.consultation.ConsultationSummaries;
 import uk.yourarea.event.Event;
 import uk.yourarea.event.EventRepository;
 import uk.yourarea.neighbourhood.Neighbourhood;
@@ -56,15 +57,18 @@ public class AreaPages {
 
 	private final StationRepository stations;
 
+	private final ConsultationSummaries consultations;
+
 	private final Clock clock;
 
 	AreaPages(NeighbourhoodRepository neighbourhoods, TeamMemberRepository team, PriorityRepository priorities,
-			EventRepository events, StationRepository stations, Clock clock) {
+			EventRepository events, StationRepository stations, ConsultationSummaries consultations, Clock clock) {
 		this.neighbourhoods = neighbourhoods;
 		this.team = team;
 		this.priorities = priorities;
 		this.events = events;
 		this.stations = stations;
+		this.consultations = consultations;
 		this.clock = clock;
 	}
 
@@ -96,7 +100,8 @@ public class AreaPages {
 			.stream()
 			.map((station) -> stationView(station, today.getDayOfWeek()))
 			.toList();
-		return new AreaView(neighbourhood, named, rest, open, upcoming, serving, today);
+		return new AreaView(neighbourhood, named, rest, open, upcoming, serving, today,
+				this.consultations.forNeighbourhood(neighbourhood.getId()));
 	}
 
 	private EventView eventView(Event event) {
