@@ -41,7 +41,8 @@ class ConsultationRetention {
 	}
 
 	/**
-	 * @return how many answers were deleted plus how many email addresses were erased */
+	 * @return how many answers were deleted plus how many email addresses were erased
+	 */
 	@Transactional
 	int forgetWhatIsNoLongerNeeded() {
 		Instant now = this.dates.now();

@@ -34,6 +34,8 @@ class HaveYourSayBrowserIT {
 
 	static final String PASSWORD = "Demo-only-password-2026";
 
+	static final List<String> BROWSER_ADDRESSES = List.of("127.0.0.1", "0:0:0:0:0:0:0:1");
+
 	@RegisterExtension
 	static final Chromium chromium = new Chromium();
 
@@ -51,7 +53,7 @@ class HaveYourSayBrowserIT {
 
 	@Test
 	void aResidentsConfirmedAnswerIsCountedInTheResults() throws Exception {
-		this.rateLimits.clear("have-your-say-address:127.0.0.1");
+		clearRateLimits();
 		String email = "browser-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
 		long wigston = this.jdbc.queryForObject("select id from neighbourhood where slug = 'wigston'", Long.class);
 		long cid = this.jdbc.queryForObject("""
@@ -128,7 +130,9 @@ class HaveYourSayBrowserIT {
 
 		// Too many answers from one place: the concern is kept.
 		for (int i = 0; i < 10; i++) {
-			this.rateLimits.record("have-your-say-address:127.0.0.1");
+			for (String address : BROWSER_ADDRESSES) {
+				this.rateLimits.record("have-your-say-address:" + address);
+			}
 		}
 		browser.get(url("/area/wigston/have-your-say"));
 		browser.findElement(By.id("concern")).sendKeys("Speeding on Bull Head Street.");
@@ -140,7 +144,7 @@ class HaveYourSayBrowserIT {
 			.until((page) -> page.getTitle().startsWith("You have sent a lot of answers"));
 		assertThat(browser.findElement(By.id("kept-concern")).getAttribute("value")).contains("Bull Head Street");
 		Axe.assertNoViolations(browser);
-		this.rateLimits.clear("have-your-say-address:127.0.0.1");
+		clearRateLimits();
 
 		// No consultation open, and the results of a closed one on a Your Area page.
 		browser.get(url("/area/uppingham/have-your-say"));
@@ -167,6 +171,13 @@ class HaveYourSayBrowserIT {
 		assertThat(browser.findElement(By.cssSelector(".govuk-error-summary")).getText()).contains("Enter the question")
 			.contains("Opening date must be a real date");
 		Axe.assertNoViolations(browser);
+	}
+
+	/** Chromium may reach the site over IPv4 or IPv6. */
+	private void clearRateLimits() {
+		for (String address : BROWSER_ADDRESSES) {
+			this.rateLimits.clear("have-your-say-address:" + address);
+		}
 	}
 
 	/** Signs in as Wigston's officer and reads the number of confirmed answers. */

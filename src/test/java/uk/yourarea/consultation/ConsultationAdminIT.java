@@ -270,7 +270,7 @@ class ConsultationAdminIT {
 			.containsEntry("concern_status", "APPROVED")
 			.containsEntry("concern_edited", true);
 
-		officer.submit(queue, queue + "/" + offensive, "decision", "reject");
+		officer.follow(officer.submit(queue, queue + "/" + offensive, "decision", "reject"));
 		assertThat(this.jdbc.queryForObject("select concern_status from consultation_response where id = ?",
 				String.class, offensive))
 			.isEqualTo("REJECTED");

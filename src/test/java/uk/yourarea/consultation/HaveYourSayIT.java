@@ -15,13 +15,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cache.CacheManager;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import uk.yourarea.area.AreaPages;
 import uk.yourarea.security.StaffBrowser;
 import uk.yourarea.testing.DemoSiteTest;
 import uk.yourarea.testing.Pages;
 import uk.yourarea.testing.Site;
+import uk.yourarea.testing.StatementCounter;
 import uk.yourarea.testing.TestMail;
 import uk.yourarea.web.RateLimits;
 
@@ -52,6 +55,15 @@ class HaveYourSayIT {
 
 	@Autowired
 	GreenMail greenMail;
+
+	@Autowired
+	ConsultationSummaries summaries;
+
+	@Autowired
+	AreaPages pages;
+
+	@Autowired
+	CacheManager caches;
 
 	StaffBrowser resident;
 
@@ -117,6 +129,26 @@ class HaveYourSayIT {
 		assertThat(page.select("#have-your-say")).as("no consultation open in Oadby").isEmpty();
 		assertThat(told.text()).doesNotContain("@");
 		Pages.assertAccessibleStructure(page);
+	}
+
+	@Test
+	void theYourAreaPageReadsEverythingAboutConsultationsWithOneStatement() {
+		long oadby = this.jdbc.queryForObject("select id from neighbourhood where slug = 'oadby'", Long.class);
+		this.caches.getCache(AreaPages.CACHE).clear();
+
+		StatementCounter.reset();
+		ConsultationSummaries.AreaSummary summary = this.summaries.forNeighbourhood(oadby);
+		assertThat(StatementCounter.count()).isEqualTo(1);
+		assertThat(summary.latestClosed()).isNotNull();
+		assertThat(summary.latestClosed().issues()).isNotEmpty();
+
+		for (String slug : List.of("oadby", "wigston")) {
+			StatementCounter.reset();
+			assertThat(this.pages.find(slug)).isPresent();
+			int statements = StatementCounter.count();
+			System.out.println("Statements for the uncached Your Area page of " + slug + ": " + statements);
+			assertThat(statements).as(slug).isLessThanOrEqualTo(6);
+		}
 	}
 
 	@Test
