@@ -91,7 +91,7 @@ public class ChangeLog {
 		return new EditConflict(by, when, differences);
 	}
 
-	String formatWhen(java.time.Instant instant) {
+	public String formatWhen(java.time.Instant instant) {
 		return WHEN.format(instant.atZone(this.clock.getZone())).replace("AM", "am").replace("PM", "pm");
 	}
 

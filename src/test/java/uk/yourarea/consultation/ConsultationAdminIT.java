@@ -155,6 +155,10 @@ class ConsultationAdminIT {
 		assertThat(this.jdbc.queryForList("""
 				select action from change_record where subject_type = 'consultation' and subject_id = ?
 				order by id""", String.class, cid)).containsExactly("Opened a consultation", "Closed early");
+		Document history = editor.page("/staff/changes/consultation/" + cid);
+		assertThat(history.select("#changes h2").eachText()).allMatch((title) -> title.contains("Have your say from"))
+			.hasSize(2);
+		assertThat(history.select("#changes").text()).contains("Closed early").contains("What should we tackle first?");
 		assertThat(this.site.page("/area/rutland-north/have-your-say").select("#no-consultation")).hasSize(1);
 		Document area = this.site.page("/area/rutland-north");
 		assertThat(area.select("#what-you-told-us").text()).isEqualTo("What you told us");
