@@ -4,14 +4,11 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,15 +29,12 @@ import uk.yourarea.area.AreaView.PriorityView;
 import uk.yourarea.area.AreaView.UpdateView;
 import uk.yourarea.area.AreaView.ExceptionView;
 import uk.yourarea.area.AreaView.StationView;
+import uk.yourarea.consultation.ConsultationSummaries;
 import uk.yourarea.event.Event;
 import uk.yourarea.event.EventRepository;
 import uk.yourarea.neighbourhood.Neighbourhood;
 import uk.yourarea.neighbourhood.NeighbourhoodRepository;
-import uk.yourarea.station.Period;
-import uk.yourarea.station.Station;
-import uk.yourarea.station.StationException;
-import uk.yourarea.station.StationExceptionRepository;
-import uk.yourarea.station.StationRepository;
+import uk.yourarea.station.StationSchedules;
 import uk.yourarea.team.TeamMember;
 import uk.yourarea.team.TeamMemberRepository;
 
@@ -79,21 +73,20 @@ public class AreaPages {
 
 	private final EventRepository events;
 
-	private final StationRepository stations;
+	private final StationSchedules stations;
 
-	private final StationExceptionRepository stationExceptions;
+	private final ConsultationSummaries consultations;
 
 	private final Clock clock;
 
 	AreaPages(NeighbourhoodRepository neighbourhoods, TeamMemberRepository team, JdbcTemplate jdbc,
-			EventRepository events, StationRepository stations, StationExceptionRepository stationExceptions,
-			Clock clock) {
-		this.stationExceptions = stationExceptions;
+			EventRepository events, StationSchedules stations, ConsultationSummaries consultations, Clock clock) {
 		this.jdbc = jdbc;
 		this.neighbourhoods = neighbourhoods;
 		this.team = team;
 		this.events = events;
 		this.stations = stations;
+		this.consultations = consultations;
 		this.clock = clock;
 	}
 
@@ -122,12 +115,13 @@ public class AreaPages {
 			.stream()
 			.map(this::eventView)
 			.toList();
-		List<Station> servingStations = this.stations.findServing(neighbourhood.getId());
-		Map<Long, List<ExceptionView>> exceptions = exceptionsOf(servingStations, today);
-		List<StationView> serving = servingStations.stream()
-			.map((station) -> stationView(station, exceptions.getOrDefault(station.getId(), List.of())))
+		List<StationView> serving = this.stations
+			.serving(neighbourhood.getId(), today, today.plusDays(EXCEPTIONS_AHEAD))
+			.stream()
+			.map(AreaPages::stationView)
 			.toList();
-		return new AreaView(neighbourhood, named, rest, open, done, upcoming, serving, today);
+		return new AreaView(neighbourhood, named, rest, open, done, upcoming, serving, today,
+				this.consultations.forNeighbourhood(neighbourhood.getId()));
 	}
 
 	/**
@@ -207,29 +201,13 @@ public class AreaPages {
 		return TIME.format(time).toLowerCase(Locale.UK).replace(":00", "");
 	}
 
-	/**
-	 * The exceptions of all the page's stations, in one statement (none without
-	 * stations).
-	 */
-	private Map<Long, List<ExceptionView>> exceptionsOf(List<Station> stations, LocalDate today) {
-		if (stations.isEmpty()) {
-			return Map.of();
-		}
-		List<Long> ids = stations.stream().map(Station::getId).toList();
-		Map<Long, List<ExceptionView>> byStation = new HashMap<>();
-		for (StationException exception : this.stationExceptions.findForStations(ids, today,
-				today.plusDays(EXCEPTIONS_AHEAD))) {
-			byStation.computeIfAbsent(exception.getStationId(), (id) -> new ArrayList<>())
-				.add(new ExceptionView(exception.getDate(), Period.describe(exception.getHours()),
-						exception.getReason(), exception.isClosed()));
-		}
-		return byStation;
-	}
-
-	private static StationView stationView(Station station, List<ExceptionView> exceptions) {
-		List<String> usual = Arrays.stream(DayOfWeek.values()).map(station::hoursOn).toList();
-		return new StationView(station.getName(), station.kindLabel(), station.getAddress(), station.getPostcode(),
-				station.isFrontCounter(), usual, List.copyOf(exceptions));
+	private static StationView stationView(StationSchedules.Schedule station) {
+		List<ExceptionView> changes = station.changes()
+			.stream()
+			.map((change) -> new ExceptionView(change.date(), change.hours(), change.reason(), change.closed()))
+			.toList();
+		return new StationView(station.name(), station.kindLabel(), station.address(), station.postcode(),
+				station.frontCounter(), station.usualHours(), changes);
 	}
 
 }

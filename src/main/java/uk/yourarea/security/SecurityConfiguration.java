@@ -70,7 +70,8 @@ class SecurityConfiguration {
 				// whoever may edit it.
 				.requestMatchers("/staff/neighbourhoods", "/staff/neighbourhoods/{id:[0-9]+}",
 						"/staff/neighbourhoods/{id:[0-9]+}/priorities/**",
-						"/staff/neighbourhoods/{id:[0-9]+}/events/**", "/staff/changes/**")
+						"/staff/neighbourhoods/{id:[0-9]+}/events/**",
+						"/staff/neighbourhoods/{id:[0-9]+}/consultations/**", "/staff/changes/**")
 				.hasAnyRole(role(StaffRole.OFFICER), role(StaffRole.SUPERVISOR), role(StaffRole.WEB_EDITOR),
 						role(StaffRole.ADMIN))
 				.requestMatchers("/staff/neighbourhoods/**", "/staff/local-policing-areas/**", "/staff/stations/**",

@@ -113,7 +113,11 @@ public class Station {
 	}
 
 	public String kindLabel() {
-		return (this.kind == Kind.HUB) ? "Community hub" : "Police station";
+		return labelOf(this.kind);
+	}
+
+	static String labelOf(Kind kind) {
+		return (kind == Kind.HUB) ? "Community hub" : "Police station";
 	}
 
 	public long getVersion() {

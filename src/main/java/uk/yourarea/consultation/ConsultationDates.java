@@ -1,0 +1,84 @@
+package uk.yourarea.consultation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the days staff choose into the instants a consultation is open between, and back
+ * into words: a consultation opens at the start of its opening day and closes at the end
+ * of its closing day, UK time.
+ */
+@Component
+class ConsultationDates {
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
+
+	private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mma", Locale.UK);
+
+	private final Clock clock;
+
+	ConsultationDates(Clock clock) {
+		this.clock = clock;
+	}
+
+	Instant now() {
+		return this.clock.instant();
+	}
+
+	LocalDate today() {
+		return LocalDate.now(this.clock);
+	}
+
+	Instant startOf(LocalDate day) {
+		return day.atStartOfDay(this.clock.getZone()).toInstant();
+	}
+
+	Instant endOf(LocalDate day) {
+		return startOf(day.plusDays(1));
+	}
+
+	LocalDate openingDay(Consultation consultation) {
+		return consultation.getOpensAt().atZone(this.clock.getZone()).toLocalDate();
+	}
+
+	/** The UK day an instant falls on. */
+	LocalDate dayOf(Instant instant) {
+		return instant.atZone(this.clock.getZone()).toLocalDate();
+	}
+
+	/** The last day it is (or was) open. */
+	LocalDate closingDay(Consultation consultation) {
+		return consultation.getClosesAt().minusNanos(1).atZone(this.clock.getZone()).toLocalDate();
+	}
+
+	/** "Monday 30 November 2026". */
+	String day(LocalDate day) {
+		return DAY.format(day);
+	}
+
+	/** "30 November 2026". */
+	String shortDay(LocalDate day) {
+		return SHORT_DAY.format(day);
+	}
+
+	/** "30 November 2026" for a day, or "2:15pm on 30 November 2026" for a moment. */
+	String moment(Instant instant) {
+		ZonedDateTime at = instant.atZone(this.clock.getZone());
+		return TIME.format(at).toLowerCase(Locale.UK) + " on " + SHORT_DAY.format(at);
+	}
+
+	/** When it closes or closed, as people read it. */
+	String closing(Consultation consultation) {
+		return consultation.isClosedEarly() ? moment(consultation.getClosesAt())
+				: "the end of " + day(closingDay(consultation));
+	}
+
+}

@@ -1,0 +1,130 @@
+package uk.yourarea.consultation;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.jspecify.annotations.Nullable;
+
+import uk.yourarea.web.FormError;
+
+/**
+ * What staff type to open a consultation: the question, the issues (one per line) and the
+ * opening and closing days as GOV.UK date inputs.
+ */
+record ConsultationForm(
+		@NotBlank(message = "Enter the question") @Size(max = 300,
+				message = "The question must be 300 characters or fewer") @Nullable String question,
+		@NotBlank(message = "Enter the issues people can choose from, one on each line") @Size(max = 2000,
+				message = "The issues must be 2,000 characters or fewer in all") @Nullable String issues,
+		@Nullable String opensOnDay, @Nullable String opensOnMonth, @Nullable String opensOnYear,
+		@Nullable String closesOnDay, @Nullable String closesOnMonth, @Nullable String closesOnYear) {
+
+	static final List<String> FIELD_ORDER = List.of("question", "issues", "opensOn-day", "closesOn-day");
+
+	static ConsultationForm suggested(String neighbourhoodName, List<String> issues, LocalDate opensOn,
+			LocalDate closesOn) {
+		return new ConsultationForm(
+				"Which of these issues should the " + neighbourhoodName
+						+ " neighbourhood team focus on over the next three months?",
+				String.join("\n", issues), Integer.toString(opensOn.getDayOfMonth()),
+				Integer.toString(opensOn.getMonthValue()), Integer.toString(opensOn.getYear()),
+				Integer.toString(closesOn.getDayOfMonth()), Integer.toString(closesOn.getMonthValue()),
+				Integer.toString(closesOn.getYear()));
+	}
+
+	/** The issues, one per non-blank line, each once. */
+	List<String> issueList() {
+		if (this.issues == null) {
+			return List.of();
+		}
+		return Consultations.distinct(
+				Arrays.stream(this.issues.split("\\R")).map(String::strip).filter((line) -> !line.isEmpty()).toList());
+	}
+
+	/** The problems with the issues and dates that Bean Validation cannot see. */
+	List<FormError> check(LocalDate today) {
+		List<FormError> errors = new ArrayList<>();
+		if (this.issues != null && !this.issues.isBlank()) {
+			List<String> list = issueList();
+			if (list.size() < 2) {
+				errors.add(new FormError("issues", "Enter at least 2 issues, one on each line"));
+			}
+			else if (list.size() > Consultations.MAX_ISSUES) {
+				errors.add(new FormError("issues", "Enter no more than " + Consultations.MAX_ISSUES + " issues"));
+			}
+			else if (list.stream().anyMatch((issue) -> issue.length() > Consultations.MAX_ISSUE_LENGTH)) {
+				errors.add(new FormError("issues", "Each issue must be 100 characters or fewer"));
+			}
+		}
+		DateField opens = parse(this.opensOnDay, this.opensOnMonth, this.opensOnYear);
+		DateField closes = parse(this.closesOnDay, this.closesOnMonth, this.closesOnYear);
+		if (opens.blank()) {
+			errors.add(new FormError("opensOn-day", "Enter the opening date"));
+		}
+		else if (opens.date() == null) {
+			errors.add(new FormError("opensOn-day", "Opening date must be a real date, like 1 12 2026"));
+		}
+		else if (opens.date().isBefore(today)) {
+			errors.add(new FormError("opensOn-day", "Opening date must be today or in the future"));
+		}
+		if (closes.blank()) {
+			errors.add(new FormError("closesOn-day", "Enter the closing date"));
+		}
+		else if (closes.date() == null) {
+			errors.add(new FormError("closesOn-day", "Closing date must be a real date, like 31 12 2026"));
+		}
+		else if (closes.date().isBefore(today)) {
+			errors.add(new FormError("closesOn-day", "Closing date must be today or in the future"));
+		}
+		else if (opens.date() != null && !closes.date().isAfter(opens.date())) {
+			errors.add(new FormError("closesOn-day", "Closing date must be after the opening date"));
+		}
+		return errors;
+	}
+
+	LocalDate opensOn() {
+		return requireDate(parse(this.opensOnDay, this.opensOnMonth, this.opensOnYear));
+	}
+
+	LocalDate closesOn() {
+		return requireDate(parse(this.closesOnDay, this.closesOnMonth, this.closesOnYear));
+	}
+
+	private static LocalDate requireDate(DateField field) {
+		if (field.date() == null) {
+			throw new IllegalStateException("Check the form before reading its dates");
+		}
+		return field.date();
+	}
+
+	private record DateField(boolean blank, @Nullable LocalDate date) {
+	}
+
+	private static DateField parse(@Nullable String day, @Nullable String month, @Nullable String year) {
+		if (isBlank(day) && isBlank(month) && isBlank(year)) {
+			return new DateField(true, null);
+		}
+		try {
+			int y = Integer.parseInt(year.strip());
+			if (y < 2000 || y > 2999) {
+				return new DateField(false, null);
+			}
+			return new DateField(false,
+					LocalDate.of(y, Integer.parseInt(month.strip()), Integer.parseInt(day.strip())));
+		}
+		catch (NumberFormatException | DateTimeException | NullPointerException ex) {
+			return new DateField(false, null);
+		}
+	}
+
+	private static boolean isBlank(@Nullable String text) {
+		return text == null || text.isBlank();
+	}
+
+}

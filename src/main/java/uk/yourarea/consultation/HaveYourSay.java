@@ -1,0 +1,279 @@
+package uk.yourarea.consultation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import uk.yourarea.neighbourhood.Neighbourhood;
+import uk.yourarea.notification.EmailOutbox;
+import uk.yourarea.web.ForceProperties;
+import uk.yourarea.web.RateLimits;
+import uk.yourarea.web.SiteProperties;
+
+/**
+ * The public side of a consultation: taking an answer, emailing its confirmation link,
+ * and counting it once confirmed. One voice per email address: a newly confirmed answer
+ * replaces the earlier one, and an answer waiting for confirmation replaces nothing.
+ */
+@Service
+class HaveYourSay {
+
+	/** The form came too often from one place or one email address. */
+	static class TooManyAnswers extends RuntimeException {
+
+		TooManyAnswers(String message) {
+			super(message, null, false, false);
+		}
+
+	}
+
+	/** What a confirmation link leads to. */
+	sealed interface Link {
+
+		/** Not a link we sent, or one for an answer since replaced. */
+		record Unknown() implements Link {
+		}
+
+		record Expired(Consultation consultation) implements Link {
+		}
+
+		record AlreadyConfirmed(Consultation consultation) implements Link {
+		}
+
+		/** The consultation closed before the answer was confirmed. */
+		record Closed(Consultation consultation) implements Link {
+		}
+
+		/** Waiting to be confirmed; {@code issues} are the labels chosen. */
+		record Valid(Consultation consultation, ConsultationResponse response, List<String> issues) implements Link {
+		}
+
+		/** Confirmed just now. */
+		record Confirmed(Consultation consultation, boolean replacedAnEarlierAnswer) implements Link {
+		}
+
+	}
+
+	private static final Logger log = LoggerFactory.getLogger(HaveYourSay.class);
+
+	private final ConsultationRepository consultations;
+
+	private final ConsultationResponseRepository responses;
+
+	private final ConsultationProperties properties;
+
+	private final ConsultationDates dates;
+
+	private final RateLimits rateLimits;
+
+	private final EmailOutbox outbox;
+
+	private final JdbcTemplate jdbc;
+
+	private final SiteProperties site;
+
+	private final ForceProperties force;
+
+	HaveYourSay(ConsultationRepository consultations, ConsultationResponseRepository responses,
+			ConsultationProperties properties, ConsultationDates dates, RateLimits rateLimits, EmailOutbox outbox,
+			JdbcTemplate jdbc, SiteProperties site, ForceProperties force) {
+		this.consultations = consultations;
+		this.responses = responses;
+		this.properties = properties;
+		this.dates = dates;
+		this.rateLimits = rateLimits;
+		this.outbox = outbox;
+		this.jdbc = jdbc;
+		this.site = site;
+		this.force = force;
+	}
+
+	@Transactional(readOnly = true)
+	Optional<Consultation> openIn(long neighbourhoodId) {
+		return this.consultations.findOpen(neighbourhoodId, this.dates.now());
+	}
+
+	@Transactional(readOnly = true)
+	Optional<Consultation> nextIn(long neighbourhoodId) {
+		return this.consultations.findFirstByNeighbourhoodIdAndOpensAtAfterOrderByOpensAtAsc(neighbourhoodId,
+				this.dates.now());
+	}
+
+	/**
+	 * Stores a valid answer, waiting for confirmation, and queues the email with its link
+	 * in the same transaction. An answer that looks automated (honeypot filled in, sent
+	 * too fast) is dropped without a word, so that its sender learns nothing.
+	 * @throws TooManyAnswers past the limits per client address or per email address
+	 */
+	@Transactional
+	void answer(Neighbourhood neighbourhood, Consultation consultation, HaveYourSayForm form, String clientAddress) {
+		String key = form.idempotencyKey();
+		if (key == null || this.responses.existsByIdempotencyKey(key)) {
+			return;
+		}
+		if (!this.rateLimits.tryAcquire("have-your-say-address:" + clientAddress, this.properties.answersPerAddress(),
+				this.properties.answersPerAddressWindow())) {
+			log.warn("Have your say rate limit reached for a client address");
+			throw new TooManyAnswers("Too many answers from one address");
+		}
+		Instant now = this.dates.now();
+		String suspicion = suspicion(form, now);
+		if (suspicion != null) {
+			log.warn("Have your say answer dropped for consultation {}: {}", consultation.getId(), suspicion);
+			return;
+		}
+		String email = normalisedEmail(form.email());
+		if (!this.rateLimits.tryAcquire("have-your-say-email:" + email, this.properties.confirmationsPerEmail(),
+				this.properties.confirmationsPerEmailWindow())) {
+			log.warn("Have your say rate limit reached for an email address");
+			throw new TooManyAnswers("Too many answers from one email address");
+		}
+		String token = ConfirmationTokens.generate();
+		ConsultationResponse response = new ConsultationResponse(consultation.getId(), email, form.respondentType(),
+				new LinkedHashSet<>(form.chosenIssues()), form.ownConcern(), now, ConfirmationTokens.digest(token),
+				now.plus(this.properties.linkValidity()), key);
+		this.responses.save(response);
+		this.outbox.queue(email, "Confirm your answer to the " + neighbourhood.getName() + " neighbourhood team",
+				confirmationEmail(neighbourhood, consultation, response, token), null);
+		log.info("Have your say answer {} waiting for confirmation in consultation {}", response.getId(),
+				consultation.getId());
+	}
+
+	static String normalisedEmail(@Nullable String email) {
+		return (email == null) ? "" : email.strip().toLowerCase(Locale.ROOT);
+	}
+
+	private @Nullable String suspicion(HaveYourSayForm form, Instant now) {
+		if (form.website() != null && !form.website().isBlank()) {
+			return "the hidden field that only automated programs fill in was filled in";
+		}
+		if (form.startedAt() == null) {
+			return "the form was sent without the time it was shown";
+		}
+		Duration taken = Duration.between(Instant.ofEpochMilli(form.startedAt()), now);
+		if (taken.compareTo(this.properties.minimumFillTime()) < 0) {
+			return "the form was filled in faster than a person could (" + taken.toMillis() + " ms)";
+		}
+		return null;
+	}
+
+	/** Where a confirmation link leads, without changing anything. */
+	@Transactional(readOnly = true)
+	Link check(String token) {
+		return find(token).map(this::state).orElseGet(Link.Unknown::new);
+	}
+
+	/**
+	 * Confirms the answer a link was sent for, if it can be: it then counts, and replaces
+	 * any earlier confirmed answer from the same email address (and any unconfirmed one
+	 * sent before it).
+	 */
+	@Transactional
+	Link confirm(String token) {
+		if (!ConfirmationTokens.isWellFormed(token)) {
+			return new Link.Unknown();
+		}
+		byte[] hash = ConfirmationTokens.digest(token);
+		List<Long> consultation = this.jdbc
+			.queryForList("select consultation_id from consultation_response where token_hash = ?", Long.class, hash);
+		if (consultation.isEmpty()) {
+			return new Link.Unknown();
+		}
+		// One confirmation at a time per consultation, so two answers from one address
+		// confirmed at the same moment cannot both count. Read the answer after the lock.
+		this.jdbc.queryForList("select id from consultation where id = ? for update", Long.class, consultation.get(0));
+		ConsultationResponse response = this.responses.findByTokenHash(hash).orElse(null);
+		if (response == null) {
+			return new Link.Unknown();
+		}
+		Link state = state(response);
+		if (!(state instanceof Link.Valid valid)) {
+			return state;
+		}
+		int replaced = this.jdbc.update("""
+				delete from consultation_response
+				where consultation_id = ? and email = ? and id <> ?
+				  and (confirmed_at is not null or submitted_at <= ?)""", response.getConsultationId(),
+				response.getEmail(), response.getId(), java.sql.Timestamp.from(response.getSubmittedAt()));
+		boolean replacedConfirmed = replaced > 0;
+		response.confirm(this.dates.now());
+		this.responses.saveAndFlush(response);
+		log.info("Have your say answer {} confirmed{}", response.getId(),
+				replacedConfirmed ? ", replacing an earlier answer from the same address" : "");
+		return new Link.Confirmed(valid.consultation(), replacedConfirmed);
+	}
+
+	private Optional<ConsultationResponse> find(String token) {
+		if (!ConfirmationTokens.isWellFormed(token)) {
+			return Optional.empty();
+		}
+		return this.responses.findByTokenHash(ConfirmationTokens.digest(token));
+	}
+
+	private Link state(ConsultationResponse response) {
+		Consultation consultation = this.consultations.findWithIssuesById(response.getConsultationId()).orElseThrow();
+		Instant now = this.dates.now();
+		if (response.isConfirmed()) {
+			return new Link.AlreadyConfirmed(consultation);
+		}
+		if (consultation.stateAt(now) != Consultation.State.OPEN) {
+			return new Link.Closed(consultation);
+		}
+		if (response.linkExpiredAt(now)) {
+			return new Link.Expired(consultation);
+		}
+		return new Link.Valid(consultation, response, labels(consultation, response));
+	}
+
+	private static List<String> labels(Consultation consultation, ConsultationResponse response) {
+		return consultation.getIssues()
+			.stream()
+			.filter((issue) -> response.getIssueIds().contains(issue.getId()))
+			.map(ConsultationIssue::getLabel)
+			.toList();
+	}
+
+	private String confirmationEmail(Neighbourhood neighbourhood, Consultation consultation,
+			ConsultationResponse response, String token) {
+		List<String> chosen = labels(consultation, response);
+		String issues = chosen.isEmpty() ? "You did not choose any of the issues listed."
+				: chosen.stream().map((label) -> "- " + label).collect(Collectors.joining("\n"));
+		return """
+				Thank you for having your say on the priorities of the %s neighbourhood team.
+
+				Your answer counts only once you confirm it. Confirm it using this link:
+				%s
+
+				The link works for 7 days, and only once. If you answer again and confirm, your new answer
+				replaces this one.
+
+				The issues you chose:
+				%s
+				%s
+				The consultation closes at %s.
+
+				If you did not answer, ignore this email: nothing will be counted, and your email address
+				will be deleted.
+
+				This email address does not take replies. In an emergency, call 999. To report a crime,
+				call 101 or report it online at %s
+
+				%s
+				""".formatted(neighbourhood.getName(), this.site.link("/have-your-say/confirm/" + token), issues,
+				(response.getConcern() != null) ? "\nYou also told us about a concern of your own.\n" : "",
+				this.dates.closing(consultation), this.force.onlineReportingUrl(), this.force.name());
+	}
+
+}

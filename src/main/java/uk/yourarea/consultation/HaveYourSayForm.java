@@ -1,0 +1,59 @@
+package uk.yourarea.consultation;
+
+import java.util.List;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What someone sends from the "Have your say" page. {@code website} is a honeypot no
+ * person sees, {@code startedAt} when the form was shown, {@code idempotencyKey} makes a
+ * double submit one answer.
+ */
+record HaveYourSayForm(@Nullable Long consultationId,
+		@Size(max = HaveYourSayForm.MAX_ISSUES,
+				message = "Select no more than 3 issues") @Nullable List<@Nullable Long> issues,
+		@Size(max = 1000, message = "Your concern must be 1,000 characters or fewer") @Nullable String concern,
+		@NotNull(
+				message = "Select whether you live in the area or run a business there") ConsultationResponse.@Nullable RespondentType respondentType,
+		@NotBlank(message = "Enter your postcode") @Nullable String postcode,
+		@NotBlank(message = "Enter your email address so that we can send you a link to confirm your answer") @Size(
+				max = 254, message = "Your email address must be 254 characters or fewer") @Email(
+						regexp = "^$|[^@\\s]+@[^@\\s]+\\.[^@\\s]+",
+						message = "Enter an email address in the correct format, like name@example.com") @Nullable String email,
+		@Nullable String website, @Nullable Long startedAt, @Nullable String idempotencyKey) {
+
+	static final int MAX_ISSUES = 3;
+
+	/** The order the fields appear in on the page, for the error summary. */
+	static final List<String> FIELD_ORDER = List.of("issues", "concern", "respondentType", "postcode", "email");
+
+	static HaveYourSayForm blank(long consultationId, long startedAt, String idempotencyKey) {
+		return new HaveYourSayForm(consultationId, List.of(), null, null, null, null, null, startedAt, idempotencyKey);
+	}
+
+	HaveYourSayForm withIdempotencyKey(String key) {
+		return new HaveYourSayForm(this.consultationId, this.issues, this.concern, this.respondentType, this.postcode,
+				this.email, this.website, this.startedAt, key);
+	}
+
+	/** The issues ticked, without gaps. */
+	List<Long> chosenIssues() {
+		return (this.issues != null) ? this.issues.stream().filter(java.util.Objects::nonNull).distinct().toList()
+				: List.of();
+	}
+
+	boolean chose(long issueId) {
+		return chosenIssues().contains(issueId);
+	}
+
+	/** The concern without surrounding spaces, or null when none was written. */
+	@Nullable String ownConcern() {
+		return (this.concern == null || this.concern.isBlank()) ? null : this.concern.strip();
+	}
+
+}
