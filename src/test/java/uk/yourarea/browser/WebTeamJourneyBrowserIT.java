@@ -177,6 +177,13 @@ class WebTeamJourneyBrowserIT {
 		waitForTitle(browser, "Meetings and events");
 		Axe.assertNoViolations(browser);
 
+		// Everything done so far is in the page's history, with who did it.
+		visit(browser, "/staff/changes/neighbourhood-page/" + hub.substring(hub.lastIndexOf('/') + 1));
+		assertThat(browser.findElement(By.id("changes")).getText()).contains("Speeding on Harbour Road")
+			.contains("Harbourside beat surgery")
+			.contains("Jordan Ellis")
+			.contains("Web Editor (demo)");
+
 		// A resident inside the boundary finds all of it.
 		browser.manage().deleteAllCookies();
 		browser.get(url("/find-your-area?postcode=zy7+1aa"));
