@@ -92,13 +92,11 @@ class AreaController {
 
 	private ModelAndView answer(PostcodeLookup.Result result) {
 		if (result instanceof PostcodeLookup.Result.InNeighbourhood found) {
-			Neighbourhood neighbourhood = this.neighbourhoods.findById(found.neighbourhoodId())
-				.orElseThrow(() -> new NotFoundException("No neighbourhood " + found.neighbourhoodId()));
-			if (neighbourhood.isRetired()) {
+			if (found.retired()) {
 				// Not covered until the postcode is given to another neighbourhood.
 				return new ModelAndView("area/postcode-not-covered", Map.of("postcode", found.postcode().value()));
 			}
-			RedirectView redirect = new RedirectView("/area/" + neighbourhood.getSlug(), true);
+			RedirectView redirect = new RedirectView("/area/" + found.slug(), true);
 			redirect.setStatusCode(HttpStatus.SEE_OTHER);
 			return new ModelAndView(redirect);
 		}

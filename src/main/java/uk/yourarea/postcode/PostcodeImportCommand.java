@@ -1,22 +1,33 @@
 package uk.yourarea.postcode;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Imports postcode files from the command line and then stops:
- * {@code java -jar your-area.jar --import-postcodes=ONSPD.csv [--import-postcodes=more.csv.gz]}.
- * After the import every postcode is assigned to its neighbourhood again. Rejected lines
- * are printed with their line numbers; the exit code is 0 when every file was read, 1
- * otherwise.
+ * Imports postcode and boundary files from the command line and then stops: <pre>
+ * java -jar your-area.jar --import-postcodes=ONSPD.csv [--import-postcodes=more.csv.gz]
+ *                         [--import-boundaries=neighbourhoods.geojson]
+ * </pre> Boundary files (GeoJSON, data.police.uk JSON or KML) name each neighbourhood by
+ * its code or name, as in the staff upload; they replace those neighbourhoods' boundaries
+ * in one transaction. After the imports every postcode is assigned to its neighbourhood
+ * again. Rejected lines and unknown neighbourhoods are printed, with how long each step
+ * took; the exit code is 0 when every file was read, 1 otherwise.
  */
 @Component
 @Order(0)
@@ -24,32 +35,52 @@ class PostcodeImportCommand implements ApplicationRunner {
 
 	static final String OPTION = "import-postcodes";
 
+	static final String BOUNDARIES = "import-boundaries";
+
 	private static final int LINES_SHOWN = 50;
 
 	private final PostcodeImporter importer;
 
 	private final CoverageAssigner coverage;
 
+	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate transaction;
+
 	private final ConfigurableApplicationContext context;
 
-	PostcodeImportCommand(PostcodeImporter importer, CoverageAssigner coverage,
-			ConfigurableApplicationContext context) {
+	PostcodeImportCommand(PostcodeImporter importer, CoverageAssigner coverage, JdbcTemplate jdbc,
+			TransactionTemplate transaction, ConfigurableApplicationContext context) {
 		this.importer = importer;
 		this.coverage = coverage;
+		this.jdbc = jdbc;
+		this.transaction = transaction;
 		this.context = context;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
-		List<String> files = args.getOptionValues(OPTION);
-		if (files == null || files.isEmpty()) {
+		List<String> postcodes = args.getOptionValues(OPTION);
+		List<String> boundaries = args.getOptionValues(BOUNDARIES);
+		if ((postcodes == null || postcodes.isEmpty()) && (boundaries == null || boundaries.isEmpty())) {
 			return;
 		}
-		int exitCode = importAll(files) ? 0 : 1;
+		boolean allRead = importPostcodes((postcodes == null) ? List.of() : postcodes)
+				& importBoundaries((boundaries == null) ? List.of() : boundaries);
+		long started = System.nanoTime();
+		System.out.println(
+				"Neighbourhood coverage: " + this.coverage.assignAll() + " (assigned in " + seconds(started) + ")");
+		int exitCode = allRead ? 0 : 1;
 		System.exit(SpringApplication.exit(this.context, () -> exitCode));
 	}
 
 	boolean importAll(List<String> files) {
+		boolean allRead = importPostcodes(files);
+		System.out.println("Neighbourhood coverage: " + this.coverage.assignAll());
+		return allRead;
+	}
+
+	private boolean importPostcodes(List<String> files) {
 		boolean allRead = true;
 		for (String name : files) {
 			Path file = Path.of(name);
@@ -59,8 +90,9 @@ class PostcodeImportCommand implements ApplicationRunner {
 				continue;
 			}
 			try {
+				long started = System.nanoTime();
 				PostcodeImporter.Report report = this.importer.importFile(file);
-				System.out.println(file.getFileName() + " - " + report.summary());
+				System.out.println(file.getFileName() + " - " + report.summary() + " (in " + seconds(started) + ")");
 				report.rejections()
 					.stream()
 					.limit(LINES_SHOWN)
@@ -75,8 +107,71 @@ class PostcodeImportCommand implements ApplicationRunner {
 				allRead = false;
 			}
 		}
-		System.out.println("Neighbourhood coverage: " + this.coverage.assignAll());
 		return allRead;
+	}
+
+	private boolean importBoundaries(List<String> files) {
+		boolean allRead = true;
+		for (String name : files) {
+			Path file = Path.of(name);
+			try {
+				long started = System.nanoTime();
+				List<BoundaryFiles.Feature> features = BoundaryFiles.read(file.getFileName().toString(),
+						Files.readAllBytes(file));
+				Map<String, Long> neighbourhoods = neighbourhoodsByCodeAndName();
+				int[] stored = { 0 };
+				this.transaction.executeWithoutResult((status) -> {
+					for (BoundaryFiles.Feature feature : features) {
+						Long id = match(feature, neighbourhoods);
+						if (id == null) {
+							System.out.println("  " + feature.label() + " names no known neighbourhood: left out");
+							continue;
+						}
+						this.jdbc.update("""
+								insert into neighbourhood_boundary (neighbourhood_id, geojson, source) values (?, ?, ?)
+								on conflict (neighbourhood_id) do update set geojson = excluded.geojson,
+								    source = excluded.source""", id, Boundaries.toGeoJson(feature.geometry()),
+								"Imported from " + file.getFileName());
+						stored[0]++;
+					}
+					this.jdbc.update("update coverage_state set version = version + 1");
+				});
+				System.out.println(file.getFileName() + " - " + stored[0] + " of " + features.size()
+						+ " boundaries stored (in " + seconds(started) + ")");
+			}
+			catch (IOException | RuntimeException ex) {
+				System.err.println(file.getFileName() + " was not imported: " + ex.getMessage());
+				allRead = false;
+			}
+		}
+		return allRead;
+	}
+
+	private Map<String, Long> neighbourhoodsByCodeAndName() {
+		Map<String, Long> byKey = new HashMap<>();
+		this.jdbc.query("select id, code, name from neighbourhood where retired_on is null", (row) -> {
+			byKey.putIfAbsent(key(row.getString("name")), row.getLong("id"));
+			byKey.put(key(row.getString("code")), row.getLong("id"));
+		});
+		return byKey;
+	}
+
+	private static @Nullable Long match(BoundaryFiles.Feature feature, Map<String, Long> neighbourhoods) {
+		for (String name : feature.names()) {
+			Long id = neighbourhoods.get(key(name));
+			if (id != null) {
+				return id;
+			}
+		}
+		return null;
+	}
+
+	private static String key(String text) {
+		return text.strip().toLowerCase(Locale.ROOT);
+	}
+
+	private static String seconds(long startedNanos) {
+		return String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - startedNanos) / 1e9);
 	}
 
 }

@@ -1,7 +1,8 @@
 package uk.yourarea.postcode;
 
-import java.util.Optional;
+import java.util.List;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,8 +17,12 @@ public class PostcodeLookup {
 
 		Postcode postcode();
 
-		/** Live, ours, and assigned to a neighbourhood. */
-		record InNeighbourhood(Postcode postcode, long neighbourhoodId) implements Result {
+		/**
+		 * Live, ours, and assigned to a neighbourhood: its slug, and whether it has been
+		 * retired (then the postcode is not covered until it is given to another).
+		 */
+		record InNeighbourhood(Postcode postcode, long neighbourhoodId, String slug,
+				boolean retired) implements Result {
 		}
 
 		/** No longer in use (terminated by Royal Mail). */
@@ -34,26 +39,36 @@ public class PostcodeLookup {
 
 	}
 
+	// One statement, by primary key: the busiest query of the site.
+	private static final String FIND = """
+			select p.terminated_on is not null as terminated, p.in_force_area, p.neighbourhood_id, n.slug,
+			       n.retired_on is not null as retired
+			from postcode p left join neighbourhood n on n.id = p.neighbourhood_id
+			where p.postcode = ?
+			""";
+
 	private final PostcodeRecordRepository postcodes;
 
-	PostcodeLookup(PostcodeRecordRepository postcodes) {
+	private final JdbcTemplate jdbc;
+
+	PostcodeLookup(PostcodeRecordRepository postcodes, JdbcTemplate jdbc) {
 		this.postcodes = postcodes;
+		this.jdbc = jdbc;
 	}
 
-	@Transactional(readOnly = true)
 	public Result find(Postcode postcode) {
-		Optional<PostcodeRecord> found = this.postcodes.findByPostcode(postcode.value());
-		if (found.isEmpty()) {
-			return new Result.Unknown(postcode);
-		}
-		PostcodeRecord record = found.get();
-		if (record.isTerminated()) {
-			return new Result.Terminated(postcode);
-		}
-		if (!record.isInForceArea() || record.getNeighbourhoodId() == null) {
-			return new Result.NotOurs(postcode);
-		}
-		return new Result.InNeighbourhood(postcode, record.getNeighbourhoodId());
+		List<Result> found = this.jdbc.query(FIND, (row, n) -> {
+			if (row.getBoolean("terminated")) {
+				return new Result.Terminated(postcode);
+			}
+			long neighbourhoodId = row.getLong("neighbourhood_id");
+			if (!row.getBoolean("in_force_area") || row.wasNull()) {
+				return new Result.NotOurs(postcode);
+			}
+			return new Result.InNeighbourhood(postcode, neighbourhoodId, row.getString("slug"),
+					row.getBoolean("retired"));
+		}, postcode.value());
+		return found.isEmpty() ? new Result.Unknown(postcode) : found.get(0);
 	}
 
 	@Transactional(readOnly = true)
