@@ -35,7 +35,10 @@ class InboxController {
 
 	private final MessageInbox inbox;
 
-	InboxController(MessageInbox inbox) {
+	private final StalePriorities stalePriorities;
+
+	InboxController(MessageInbox inbox, StalePriorities stalePriorities) {
+		this.stalePriorities = stalePriorities;
 		this.inbox = inbox;
 	}
 
@@ -46,6 +49,7 @@ class InboxController {
 		MessageInbox.Filter filter = new MessageInbox.Filter(parse(ContactMessage.Status.class, status), neighbourhood,
 				parse(Topic.class, topic));
 		model.addAttribute("page", this.inbox.inbox(user, filter));
+		model.addAttribute("stale", this.stalePriorities.of(user));
 		model.addAttribute("filter", filter);
 		model.addAttribute("statusChoices",
 				Arrays.stream(ContactMessage.Status.values()).map((s) -> new Choice(s.name(), s.label())).toList());

@@ -77,6 +77,32 @@ class InboxIT {
 	}
 
 	@Test
+	void flagsPrioritiesWithNoUpdateForThreeMonthsToTheirOwnTeamOnly() {
+		String issue = "Stale test priority " + UUID.randomUUID().toString().substring(0, 8);
+		long priority = this.jdbc.queryForObject("""
+				insert into priority (neighbourhood_id, issue, raised_on, updated_on, status)
+				select id, ?, current_date - 200, current_date - interval '3 months' - interval '1 day', 'OPEN'
+				from neighbourhood where code = 'NA55' returning id""", Long.class, issue);
+		long recent = this.jdbc.queryForObject("""
+				insert into priority (neighbourhood_id, issue, raised_on, updated_on, status)
+				select id, ?, current_date - 200, current_date - interval '3 months', 'OPEN'
+				from neighbourhood where code = 'NA55' returning id""", Long.class, issue + " (updated in time)");
+		try {
+			Document oadby = signedIn("officer.oadby@example.org").page("/staff/inbox");
+			assertThat(oadby.select("#stale-priorities a").eachText()).contains(issue)
+				.doesNotContain(issue + " (updated in time)");
+			assertThat(oadby.select("#stale-priorities a:containsOwn(" + issue + ")").attr("href"))
+				.endsWith("/priorities/" + priority);
+			Document wigston = signedIn("officer.wigston@example.org").page("/staff/inbox");
+			assertThat(wigston.select("#stale-priorities a").eachText()).doesNotContain(issue);
+			Pages.assertAccessibleStructure(oadby);
+		}
+		finally {
+			this.jdbc.update("delete from priority where id in (?, ?)", priority, recent);
+		}
+	}
+
+	@Test
 	void filtersByStatusNeighbourhoodAndTopic() {
 		Visitor officer = signedIn("officer.oadby@example.org");
 
