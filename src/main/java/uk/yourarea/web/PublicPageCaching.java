@@ -47,8 +47,12 @@ class PublicPageCaching implements WebMvcConfigurer {
 
 	@Bean
 	FilterRegistrationBean<ShallowEtagHeaderFilter> publicPageEtags() {
-		FilterRegistrationBean<ShallowEtagHeaderFilter> registration = new FilterRegistrationBean<>(
-				new ShallowEtagHeaderFilter());
+		// Weak: Tomcat does not gzip a response with a strong ETag (a strong one promises
+		// the
+		// same bytes, which a compressed copy is not).
+		ShallowEtagHeaderFilter etags = new ShallowEtagHeaderFilter();
+		etags.setWriteWeakETag(true);
+		FilterRegistrationBean<ShallowEtagHeaderFilter> registration = new FilterRegistrationBean<>(etags);
 		registration.addUrlPatterns(PUBLIC_PAGES);
 		registration.setName("publicPageEtags");
 		return registration;

@@ -50,6 +50,17 @@ class PublicPageHeadersIT {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "/area/south-wigston", "/find-your-area?postcode=LE18", "/privacy" })
+	void gzipsPagesForClientsThatAcceptIt(String path) {
+		HttpResponse<String> response = this.site.get(path, "Accept-Encoding", "gzip");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Encoding")).hasValue("gzip");
+		assertThat(response.headers().firstValue("ETag"))
+			.hasValueSatisfying((etag) -> assertThat(etag).startsWith("W/"));
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "/area/nowhere", "/no-such-page" })
 	void neverLetsCachesKeepAnErrorPage(String path) {
 		HttpResponse<String> response = this.site.get(path);
