@@ -16,9 +16,12 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -235,6 +238,27 @@ public final class Chromium implements BeforeAllCallback, BeforeEachCallback, Af
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("Interrupted while deleting " + folder, interrupted);
 		}
+	}
+
+	/**
+	 * Clicks something that loads a new page (a form's button, a link) and waits until
+	 * the page being left has gone, so that a wait for the next page's title cannot be
+	 * met by the old page when both have the same title.
+	 */
+	public static void clickThrough(WebDriver browser, WebElement element) {
+		WebElement leaving = browser.findElement(By.tagName("html"));
+		element.click();
+		new WebDriverWait(browser, TIMEOUT).until((page) -> {
+			try {
+				leaving.getTagName();
+				return false;
+			}
+			catch (WebDriverException gone) {
+				// Stale, or (Chromium's words) a node that "does not belong to the
+				// document".
+				return true;
+			}
+		});
 	}
 
 }

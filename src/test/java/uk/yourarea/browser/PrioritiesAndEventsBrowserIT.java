@@ -183,7 +183,7 @@ class PrioritiesAndEventsBrowserIT {
 	}
 
 	private static void submit(WebDriver browser) {
-		browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+		Chromium.clickThrough(browser, browser.findElement(By.cssSelector("main form button[type=submit]")));
 	}
 
 	private static void waitForError(WebDriver browser) {

@@ -159,7 +159,8 @@ class StationEditingBrowserIT {
 	}
 
 	private static void submit(WebDriver browser) {
-		browser.findElement(By.cssSelector("main form[novalidate] button[type=submit]")).click();
+		Chromium.clickThrough(browser,
+				browser.findElement(By.cssSelector("main form[novalidate] button[type=submit]")));
 	}
 
 	private static void waitForTitle(WebDriver browser, String start) {

@@ -87,7 +87,8 @@ class TeamEditingBrowserIT {
 		Axe.assertNoViolations(browser);
 
 		// Reordering needs no JavaScript: a button that posts.
-		browser.findElement(By.xpath("//button[normalize-space()='Move up PCSO 7001 Sam Webb']")).click();
+		Chromium.clickThrough(browser,
+				browser.findElement(By.xpath("//button[normalize-space()='Move up PCSO 7001 Sam Webb']")));
 		waitForTitle(browser, "Browser Team team");
 		assertThat(browser.findElements(By.cssSelector(".govuk-summary-card__title"))).extracting(WebElement::getText)
 			.first()
@@ -230,9 +231,8 @@ class TeamEditingBrowserIT {
 	}
 
 	private static void submit(WebDriver browser) {
-		browser.findElement(By.cssSelector("main form[enctype], main form:last-of-type"))
-			.findElement(By.cssSelector("button[type=submit]"))
-			.click();
+		Chromium.clickThrough(browser, browser.findElement(By.cssSelector("main form[enctype], main form:last-of-type"))
+			.findElement(By.cssSelector("button[type=submit]")));
 	}
 
 	private static void waitForError(WebDriver browser) {

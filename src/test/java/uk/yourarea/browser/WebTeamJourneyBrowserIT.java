@@ -263,7 +263,8 @@ class WebTeamJourneyBrowserIT {
 	}
 
 	private static void submit(WebDriver browser) {
-		browser.findElement(By.cssSelector("main form:not([method=get]) button[type=submit]")).click();
+		Chromium.clickThrough(browser,
+				browser.findElement(By.cssSelector("main form:not([method=get]) button[type=submit]")));
 	}
 
 	/**
