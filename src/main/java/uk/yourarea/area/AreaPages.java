@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.cache.annotation.Cacheable;
+import jakarta.persistence.EntityManager;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Limit;
@@ -30,10 +31,11 @@ import uk.yourarea.area.AreaView.UpdateView;
 import uk.yourarea.area.AreaView.ExceptionView;
 import uk.yourarea.area.AreaView.StationView;
 import uk.yourarea.consultation.ConsultationSummaries;
+import uk.yourarea.contact.NeighbourhoodResponseRecord;
+import uk.yourarea.contact.ResponseRecord;
 import uk.yourarea.event.Event;
 import uk.yourarea.event.EventRepository;
 import uk.yourarea.neighbourhood.Neighbourhood;
-import uk.yourarea.neighbourhood.NeighbourhoodRepository;
 import uk.yourarea.station.StationSchedules;
 import uk.yourarea.team.TeamMember;
 import uk.yourarea.team.TeamMemberRepository;
@@ -65,7 +67,7 @@ public class AreaPages {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mma", Locale.UK);
 
-	private final NeighbourhoodRepository neighbourhoods;
+	private final EntityManager entityManager;
 
 	private final TeamMemberRepository team;
 
@@ -79,10 +81,10 @@ public class AreaPages {
 
 	private final Clock clock;
 
-	AreaPages(NeighbourhoodRepository neighbourhoods, TeamMemberRepository team, JdbcTemplate jdbc,
-			EventRepository events, StationSchedules stations, ConsultationSummaries consultations, Clock clock) {
+	AreaPages(EntityManager entityManager, TeamMemberRepository team, JdbcTemplate jdbc, EventRepository events,
+			StationSchedules stations, ConsultationSummaries consultations, Clock clock) {
 		this.jdbc = jdbc;
-		this.neighbourhoods = neighbourhoods;
+		this.entityManager = entityManager;
 		this.team = team;
 		this.events = events;
 		this.stations = stations;
@@ -98,10 +100,23 @@ public class AreaPages {
 	@Cacheable(cacheNames = CACHE, key = "#slug", unless = "#result == null")
 	@Transactional(readOnly = true)
 	public Optional<AreaView> find(String slug) {
-		return this.neighbourhoods.findBySlug(slug).map(this::read);
+		List<Object[]> found = this.entityManager.createQuery(NEIGHBOURHOOD_WITH_REPLIES, Object[].class)
+			.setParameter("slug", slug)
+			.getResultList();
+		return found.stream()
+			.findFirst()
+			.map((row) -> read((Neighbourhood) row[0],
+					NeighbourhoodResponseRecord.of((NeighbourhoodResponseRecord) row[1])));
 	}
 
-	private AreaView read(Neighbourhood neighbourhood) {
+	// The live neighbourhood, its local policing area and its team's response record: one
+	// statement.
+	private static final String NEIGHBOURHOOD_WITH_REPLIES = """
+			select n, r from Neighbourhood n join fetch n.localPolicingArea
+			left join NeighbourhoodResponseRecord r on r.neighbourhoodId = n.id
+			where n.slug = :slug and n.retiredOn is null""";
+
+	private AreaView read(Neighbourhood neighbourhood, ResponseRecord replies) {
 		Instant now = this.clock.instant();
 		LocalDate today = LocalDate.now(this.clock);
 		List<TeamMember> members = this.team.findByNeighbourhoodIdOrderByDisplayOrderAscNameAsc(neighbourhood.getId());
@@ -121,7 +136,7 @@ public class AreaPages {
 			.map(AreaPages::stationView)
 			.toList();
 		return new AreaView(neighbourhood, named, rest, open, done, upcoming, serving, today,
-				this.consultations.forNeighbourhood(neighbourhood.getId()));
+				this.consultations.forNeighbourhood(neighbourhood.getId()), replies);
 	}
 
 	/**

@@ -20,17 +20,11 @@ public class ResponseRecords {
 
 	public static final Duration PERIOD = Duration.ofDays(90);
 
-	private static final String BY_NEIGHBOURHOOD = """
-			select neighbourhood_id,
-			       count(*) as received,
-			       count(*) filter (where first_answered_at <= received_at + interval '72 hours') as on_time,
-			       count(*) filter (where first_answered_at is null and received_at + interval '72 hours' > ?)
-			           as waiting,
-			       percentile_cont(0.5) within group (order by extract(epoch from first_answered_at - received_at))
-			           filter (where first_answered_at is not null) as median_seconds
-			from contact_message
-			where status <> 'HELD_FOR_REVIEW' and received_at > ? and received_at <= ?
-			""";
+	// The arithmetic is the database functions of migration V10, shared with the Your
+	// Area page.
+	private static final String BY_NEIGHBOURHOOD = "select * from response_records(?)";
+
+	private static final String FORCE_WIDE = "select * from response_record_force(?)";
 
 	private final JdbcTemplate jdbc;
 
@@ -52,8 +46,7 @@ public class ResponseRecords {
 	public ResponseRecord of(long neighbourhoodId) {
 		Instant now = this.clock.instant();
 		return this.jdbc
-			.query(BY_NEIGHBOURHOOD + " and neighbourhood_id = ? group by neighbourhood_id", (row, n) -> record(row),
-					at(now), at(now.minus(PERIOD)), at(now), neighbourhoodId)
+			.query(BY_NEIGHBOURHOOD + " where neighbourhood_id = ?", (row, n) -> record(row), at(now), neighbourhoodId)
 			.stream()
 			.findFirst()
 			.orElse(ResponseRecord.NONE);
@@ -63,10 +56,8 @@ public class ResponseRecords {
 	@Transactional(readOnly = true)
 	public Map<Long, ResponseRecord> byNeighbourhoodAsOf(Instant now) {
 		Map<Long, ResponseRecord> records = new HashMap<>();
-		this.jdbc.query(BY_NEIGHBOURHOOD + " group by neighbourhood_id",
-				(org.springframework.jdbc.core.RowCallbackHandler) (row) -> records.put(row.getLong("neighbourhood_id"),
-						record(row)),
-				at(now), at(now.minus(PERIOD)), at(now));
+		this.jdbc.query(BY_NEIGHBOURHOOD, (org.springframework.jdbc.core.RowCallbackHandler) (row) -> records
+			.put(row.getLong("neighbourhood_id"), record(row)), at(now));
 		return records;
 	}
 
@@ -79,8 +70,7 @@ public class ResponseRecords {
 	/** The force-wide record for the 90 days to {@code now}. */
 	@Transactional(readOnly = true)
 	public ResponseRecord forceWideAsOf(Instant now) {
-		String sql = BY_NEIGHBOURHOOD.replace("select neighbourhood_id,", "select");
-		return this.jdbc.queryForObject(sql, (row, n) -> record(row), at(now), at(now.minus(PERIOD)), at(now));
+		return this.jdbc.queryForObject(FORCE_WIDE, (row, n) -> record(row), at(now));
 	}
 
 	private static ResponseRecord record(java.sql.ResultSet row) throws java.sql.SQLException {
