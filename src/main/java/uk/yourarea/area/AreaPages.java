@@ -65,6 +65,8 @@ public class AreaPages {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
 
+	private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mma", Locale.UK);
 
 	private final EntityManager entityManager;
@@ -158,27 +160,68 @@ public class AreaPages {
 	}
 
 	private static final String PRIORITIES_WITH_UPDATES = """
-			select p.id, p.issue, p.raised_on, p.updated_on, p.outcome, p.closed_on, u.written_on, u.text
+			select p.id, p.issue, p.raised_on, p.updated_on, p.outcome, p.closed_on, u.written_on, u.text,
+			       p.origin, p.origin_detail, c.question as consultation_question, c.closes_at as consultation_closes_at
 			from priority p
 			left join priority_update u on u.priority_id = p.id
+			left join consultation c on c.id = p.origin_consultation_id
 			where p.neighbourhood_id = ? and (p.status = 'OPEN' or p.closed_on >= ?)
 			order by p.status desc, p.updated_on desc, p.id desc, u.written_on desc, u.id desc
 			""";
 
 	private record PriorityRow(String issue, LocalDate raisedOn, LocalDate updatedOn, @Nullable String outcome,
-			@Nullable LocalDate closedOn, List<UpdateView> updates) {
+			@Nullable LocalDate closedOn, List<UpdateView> updates, @Nullable String youSaid) {
 
 		PriorityRow(ResultSet row, List<UpdateView> updates) {
 			this(text(row, "issue"), date(row, "raised_on"), date(row, "updated_on"), text(row, "outcome"),
-					nullableDate(row, "closed_on"), updates);
+					nullableDate(row, "closed_on"), updates, youSaid(row));
 		}
 
 		PriorityView view() {
 			return new PriorityView(this.issue, this.raisedOn, this.updatedOn, List.copyOf(this.updates), this.outcome,
-					this.closedOn);
+					this.closedOn, this.youSaid);
 		}
 
-		private static String text(ResultSet row, String column) {
+		/**
+		 * What residents said that led to the priority, in their words' place on the
+		 * page.
+		 */
+		private static @Nullable String youSaid(ResultSet row) {
+			String origin = text(row, "origin");
+			String detail = text(row, "origin_detail");
+			String more = (detail == null) ? "" : " " + detail + (detail.matches(".*[.!?]$") ? "" : ".");
+			if (origin == null) {
+				return null;
+			}
+			return switch (origin) {
+				case "CONSULTATION" -> {
+					String question = text(row, "consultation_question");
+					LocalDate lastDay = lastDay(row);
+					yield "You chose it in our Have your say consultation"
+							+ ((lastDay == null) ? "" : " that closed on " + DAY_MONTH_YEAR.format(lastDay))
+							+ ((question == null) ? "."
+									: ", where we asked: " + question + (question.matches(".*[.!?]$") ? "" : "."))
+							+ more;
+				}
+				case "PUBLIC_MEETING" -> "You raised it at a public meeting." + more;
+				case "MESSAGES" -> "You raised it in messages to the team." + more;
+				default -> (detail == null) ? null : more.strip();
+			};
+		}
+
+		/** A consultation closes at the start of the day after its last day, UK time. */
+		private static @Nullable LocalDate lastDay(ResultSet row) {
+			try {
+				java.sql.Timestamp closes = row.getTimestamp("consultation_closes_at");
+				return (closes == null) ? null
+						: closes.toInstant().minusNanos(1).atZone(java.time.ZoneId.of("Europe/London")).toLocalDate();
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+		private static @Nullable String text(ResultSet row, String column) {
 			try {
 				return row.getString(column);
 			}

@@ -24,8 +24,13 @@ public record AreaView(Neighbourhood neighbourhood, @Nullable TeamMember namedOf
 	 * A priority: open ones with their updates, newest first; closed ones (under "What we
 	 * have done") with their outcome.
 	 */
+	/**
+	 * A priority as its public timeline reads: "You said" (where it came from, when the
+	 * team recorded it), "We did" (dated updates, newest first), then the outcome once
+	 * closed.
+	 */
 	public record PriorityView(String issue, LocalDate raisedOn, LocalDate updatedOn, List<UpdateView> updates,
-			@Nullable String outcome, @Nullable LocalDate closedOn) {
+			@Nullable String outcome, @Nullable LocalDate closedOn, @Nullable String youSaid) {
 	}
 
 	public record UpdateView(LocalDate writtenOn, String text) {

@@ -27,6 +27,24 @@ public class Priority {
 
 	}
 
+	/** Where a priority came from: what residents said, for "You said, we did". */
+	public enum Origin {
+
+		CONSULTATION("Our Have your say consultation"), PUBLIC_MEETING("A public meeting"),
+		MESSAGES("Messages to the team"), OTHER("Something else");
+
+		private final String label;
+
+		Origin(String label) {
+			this.label = label;
+		}
+
+		public String label() {
+			return this.label;
+		}
+
+	}
+
 	/** How long a priority may go without an update before it counts as stale. */
 	public static final int STALE_AFTER_MONTHS = 3;
 
@@ -50,10 +68,42 @@ public class Priority {
 
 	private @Nullable LocalDate closedOn;
 
+	@Enumerated(EnumType.STRING)
+	private @Nullable Origin origin;
+
+	private @Nullable Long originConsultationId;
+
+	private @Nullable String originDetail;
+
 	@Version
 	private long version;
 
 	protected Priority() {
+	}
+
+	/**
+	 * Records where the priority came from; a consultation is linked only for that
+	 * origin.
+	 */
+	public void cameFrom(Origin origin, @Nullable Long consultationId, @Nullable String detail) {
+		if (consultationId != null && origin != Origin.CONSULTATION) {
+			throw new IllegalArgumentException("Only a consultation origin links a consultation");
+		}
+		this.origin = origin;
+		this.originConsultationId = consultationId;
+		this.originDetail = (detail == null || detail.isBlank()) ? null : detail.strip();
+	}
+
+	public @Nullable Origin getOrigin() {
+		return this.origin;
+	}
+
+	public @Nullable Long getOriginConsultationId() {
+		return this.originConsultationId;
+	}
+
+	public @Nullable String getOriginDetail() {
+		return this.originDetail;
 	}
 
 	public Priority(Long neighbourhoodId, String issue, LocalDate raisedOn) {

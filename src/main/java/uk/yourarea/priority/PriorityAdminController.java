@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -12,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import uk.yourarea.audit.ChangeLog;
@@ -53,8 +56,11 @@ class PriorityAdminController {
 
 	private final Clock clock;
 
+	private final JdbcTemplate jdbc;
+
 	PriorityAdminController(PriorityEditing editing, NeighbourhoodRepository neighbourhoods, StaffScope scope,
-			ChangeLog changeLog, Clock clock) {
+			ChangeLog changeLog, Clock clock, JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
 		this.editing = editing;
 		this.neighbourhoods = neighbourhoods;
 		this.scope = scope;
@@ -74,9 +80,12 @@ class PriorityAdminController {
 	}
 
 	@GetMapping("/new")
-	String newPriority(@PathVariable long neighbourhoodId, @AuthenticationPrincipal StaffUser user, Model model) {
+	String newPriority(@PathVariable long neighbourhoodId, @AuthenticationPrincipal StaffUser user,
+			@RequestParam(required = false) @Nullable Long consultation, Model model) {
 		Neighbourhood neighbourhood = allowed(neighbourhoodId, user);
-		return showNew(model, neighbourhood, PriorityForm.blank(), List.of());
+		PriorityForm form = (consultation != null && consultationsOf(neighbourhoodId).containsKey(consultation))
+				? PriorityForm.fromConsultation(consultation) : PriorityForm.blank();
+		return showNew(model, neighbourhood, form, List.of());
 	}
 
 	@PostMapping("/new")
@@ -93,11 +102,33 @@ class PriorityAdminController {
 				.filter((date) -> date.isAfter(today))
 				.map((date) -> "Date the priority was raised must be today or in the past"));
 		dateProblem.ifPresent((problem) -> errors.add(new FormError("raisedOn", problem)));
+		Map<Long, String> consultations = consultationsOf(neighbourhoodId);
+		Priority.Origin origin = originOf(form.origin());
+		Long consultationId = parseId(form.originConsultationId());
+		if (origin == null) {
+			errors.add(new FormError("origin", "Select where this priority came from"));
+		}
+		else if (origin == Priority.Origin.CONSULTATION
+				&& (consultationId == null || !consultations.containsKey(consultationId))) {
+			errors.add(new FormError("originConsultationId", "Select the consultation it came from"));
+		}
+		else if ((origin == Priority.Origin.PUBLIC_MEETING || origin == Priority.Origin.OTHER)
+				&& (form.originDetail() == null || form.originDetail().isEmpty())) {
+			errors.add(new FormError("originDetail",
+					(origin == Priority.Origin.PUBLIC_MEETING)
+							? "Enter which meeting, for example the beat surgery at Wigston Library on 3 May"
+							: "Enter where this priority came from"));
+		}
 		if (!errors.isEmpty()) {
+			errors.sort(java.util.Comparator
+				.comparingInt((FormError error) -> PriorityForm.FIELD_ORDER.indexOf(error.field())));
 			return showNew(model, neighbourhood, form, errors);
 		}
+		Long linked = (origin == Priority.Origin.CONSULTATION) ? consultationId : null;
 		Priority priority = this.editing.create(user, neighbourhoodId, Objects.requireNonNull(form.issue()),
-				Objects.requireNonNull(form.action()), form.raisedOn().toDate().orElseThrow());
+				Objects.requireNonNull(form.action()), form.raisedOn().toDate().orElseThrow(),
+				Objects.requireNonNull(origin), linked, form.originDetail(),
+				(linked == null) ? null : consultations.get(linked));
 		redirect.addFlashAttribute("notice",
 				"The priority has been added. It shows on the " + neighbourhood.getName() + " page now.");
 		return "redirect:" + base(neighbourhoodId) + "/" + priority.getId();
@@ -280,6 +311,11 @@ class PriorityAdminController {
 
 	private String showNew(Model model, Neighbourhood neighbourhood, PriorityForm form, List<FormError> errors) {
 		model.addAttribute("neighbourhood", neighbourhood);
+		model.addAttribute("originChoices",
+				java.util.Arrays.stream(Priority.Origin.values())
+					.map((origin) -> new uk.yourarea.web.Choice(origin.name(), origin.label()))
+					.toList());
+		model.addAttribute("consultations", consultationsOf(neighbourhood.getId()));
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("fieldErrors", FormErrors.byField(errors));
@@ -316,6 +352,38 @@ class PriorityAdminController {
 		model.addAttribute("fieldErrors", FormErrors.byField(errors));
 		model.addAttribute("conflict", conflict);
 		return "priority/close";
+	}
+
+	/**
+	 * The neighbourhood's consultations that have opened, newest first: id to question.
+	 */
+	private Map<Long, String> consultationsOf(long neighbourhoodId) {
+		Map<Long, String> consultations = new java.util.LinkedHashMap<>();
+		this.jdbc.query("""
+				select id, question, closes_at from consultation
+				where neighbourhood_id = ? and opens_at <= now() order by closes_at desc, id desc""",
+				(org.springframework.jdbc.core.RowCallbackHandler) (row) -> consultations.put(row.getLong("id"),
+						row.getString("question")),
+				neighbourhoodId);
+		return consultations;
+	}
+
+	private static Priority.@Nullable Origin originOf(@Nullable String value) {
+		for (Priority.Origin origin : Priority.Origin.values()) {
+			if (origin.name().equals(value)) {
+				return origin;
+			}
+		}
+		return null;
+	}
+
+	private static @Nullable Long parseId(@Nullable String value) {
+		try {
+			return (value == null || value.isBlank()) ? null : Long.valueOf(value.strip());
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
 	}
 
 }

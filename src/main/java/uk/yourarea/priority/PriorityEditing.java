@@ -64,12 +64,19 @@ class PriorityEditing {
 	}
 
 	@Transactional
-	Priority create(StaffUser by, long neighbourhoodId, String issue, String whatWeAreDoing, LocalDate raisedOn) {
-		Priority priority = this.priorities.save(new Priority(neighbourhoodId, issue, raisedOn));
+	Priority create(StaffUser by, long neighbourhoodId, String issue, String whatWeAreDoing, LocalDate raisedOn,
+			Priority.Origin origin, @Nullable Long consultationId, @Nullable String originDetail,
+			@Nullable String consultationQuestion) {
+		Priority created = new Priority(neighbourhoodId, issue, raisedOn);
+		created.cameFrom(origin, consultationId, originDetail);
+		Priority priority = this.priorities.save(created);
 		this.updates.save(priority.addUpdate(whatWeAreDoing, raisedOn, by.name(), this.clock.instant()));
 		this.changeLog.record(by, subject(priority), "Added", Snapshot.nothing(),
 				Snapshot.of()
 					.with("Issue", issue)
+					.with("Where it came from", origin.label())
+					.with("Consultation", consultationQuestion)
+					.with("About where it came from", originDetail)
 					.with("What we are doing", whatWeAreDoing)
 					.with("Raised on", DAY.format(raisedOn))
 					.build());

@@ -158,6 +158,8 @@ class WebTeamJourneyBrowserIT {
 		LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
 		visit(browser, hub + "/priorities/new");
 		browser.findElement(By.id("issue")).sendKeys("Speeding on Harbour Road");
+		browser.findElement(By.cssSelector("input[name=origin][value=PUBLIC_MEETING] + label")).click();
+		browser.findElement(By.id("originDetail")).sendKeys("The harbour residents' meeting in May");
 		browser.findElement(By.id("action"))
 			.sendKeys("Residents told us at the May meeting. We are running speed checks.");
 		date(browser, "raisedOn", today);

@@ -78,7 +78,8 @@ class PriorityAdminIT {
 		HttpResponse<String> response = this.officer.submit(priorities(this.wigston) + "/new",
 				priorities(this.wigston) + "/new", "issue", issue, "action",
 				"Residents told us at the October meeting; we are ticketing cars on Long Street.", "raisedOnDay",
-				day(raised), "raisedOnMonth", month(raised), "raisedOnYear", year(raised));
+				day(raised), "raisedOnMonth", month(raised), "raisedOnYear", year(raised), "origin", "PUBLIC_MEETING",
+				"originDetail", "The October meeting at Wigston Library");
 
 		assertThat(response.statusCode()).isEqualTo(303);
 		long id = priorityId(issue);
@@ -106,16 +107,34 @@ class PriorityAdminIT {
 
 		Document blank = errorPage(this.officer.submit(form, form, "issue", " ", "action", "", "raisedOnDay", "",
 				"raisedOnMonth", "", "raisedOnYear", ""));
-		assertThat(summary(blank)).containsExactly("Enter the issue",
+		assertThat(summary(blank)).containsExactly("Enter the issue", "Select where this priority came from",
 				"Enter why the team chose this priority and what it is doing about it",
 				"Enter the date the priority was raised");
-		assertThat(blank.select(".govuk-error-summary a").eachAttr("href")).containsExactly("#issue", "#action",
-				"#raisedOn");
+		assertThat(blank.select(".govuk-error-summary a").eachAttr("href")).containsExactly("#issue", "#origin",
+				"#action", "#raisedOn");
+
+		Document noConsultation = errorPage(this.officer.submit(form, form, "issue", "Noise", "action", "Patrols",
+				"raisedOnDay", "1", "raisedOnMonth", "1", "raisedOnYear", "2026", "origin", "CONSULTATION"));
+		assertThat(summary(noConsultation)).containsExactly("Select the consultation it came from");
+		assertThat(noConsultation.select("input[name=origin][value=CONSULTATION][checked]")).hasSize(1);
+		long oadbysConsultation = this.jdbc.queryForObject("""
+				select c.id from consultation c join neighbourhood n on n.id = c.neighbourhood_id
+				where n.code = 'NA55' order by c.id limit 1""", Long.class);
+		Document notOurs = errorPage(this.officer.submit(form, form, "issue", "Noise", "action", "Patrols",
+				"raisedOnDay", "1", "raisedOnMonth", "1", "raisedOnYear", "2026", "origin", "CONSULTATION",
+				"originConsultationId", Long.toString(oadbysConsultation)));
+		assertThat(summary(notOurs)).as("another neighbourhood's consultation")
+			.containsExactly("Select the consultation it came from");
+		Document noMeeting = errorPage(this.officer.submit(form, form, "issue", "Noise", "action", "Patrols",
+				"raisedOnDay", "1", "raisedOnMonth", "1", "raisedOnYear", "2026", "origin", "PUBLIC_MEETING"));
+		assertThat(summary(noMeeting))
+			.containsExactly("Enter which meeting, for example the beat surgery at Wigston Library on 3 May");
+		assertThat(noMeeting.selectFirst("#issue").val()).isEqualTo("Noise");
 		assertThat(blank.selectFirst("#raisedOn")).isNotNull();
 
 		String tooLong = "x".repeat(301);
 		Document longOnes = errorPage(this.officer.submit(form, form, "issue", tooLong, "action", "y".repeat(3001),
-				"raisedOnDay", "1", "raisedOnMonth", "", "raisedOnYear", "2026"));
+				"raisedOnDay", "1", "raisedOnMonth", "", "raisedOnYear", "2026", "origin", "MESSAGES"));
 		assertThat(summary(longOnes)).containsExactly("Issue must be 300 characters or fewer",
 				"What we are doing must be 3,000 characters or fewer",
 				"Date the priority was raised must include a month");
@@ -124,13 +143,14 @@ class PriorityAdminIT {
 		assertThat(longOnes.selectFirst("#raisedOn-year").val()).isEqualTo("2026");
 
 		Document notReal = errorPage(this.officer.submit(form, form, "issue", "Noise", "action", "Patrols",
-				"raisedOnDay", "31", "raisedOnMonth", "2", "raisedOnYear", "2026"));
+				"raisedOnDay", "31", "raisedOnMonth", "2", "raisedOnYear", "2026", "origin", "MESSAGES"));
 		assertThat(summary(notReal)).containsExactly("Date the priority was raised must be a real date");
 		assertThat(notReal.selectFirst("#action").text()).isEqualTo("Patrols");
 
 		LocalDate tomorrow = today().plusDays(1);
-		Document future = errorPage(this.officer.submit(form, form, "issue", "Noise", "action", "Patrols",
-				"raisedOnDay", day(tomorrow), "raisedOnMonth", month(tomorrow), "raisedOnYear", year(tomorrow)));
+		Document future = errorPage(
+				this.officer.submit(form, form, "issue", "Noise", "action", "Patrols", "raisedOnDay", day(tomorrow),
+						"raisedOnMonth", month(tomorrow), "raisedOnYear", year(tomorrow), "origin", "MESSAGES"));
 		assertThat(summary(future)).containsExactly("Date the priority was raised must be today or in the past");
 		assertThat(future.select(".govuk-form-group--error #raisedOn")).hasSize(1);
 	}
@@ -390,7 +410,7 @@ class PriorityAdminIT {
 	private long create(StaffBrowser who, long neighbourhoodId, String issue, String action, LocalDate raised) {
 		String form = priorities(neighbourhoodId) + "/new";
 		HttpResponse<String> response = who.submit(form, form, "issue", issue, "action", action, "raisedOnDay",
-				day(raised), "raisedOnMonth", month(raised), "raisedOnYear", year(raised));
+				day(raised), "raisedOnMonth", month(raised), "raisedOnYear", year(raised), "origin", "MESSAGES");
 		assertThat(response.statusCode()).as("adding " + issue).isEqualTo(303);
 		who.follow(response);
 		return priorityId(issue);
