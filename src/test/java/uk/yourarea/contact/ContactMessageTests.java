@@ -39,6 +39,9 @@ class ContactMessageTests {
 
 		assertThat(this.message.getStatus()).isEqualTo(ContactMessage.Status.OPEN);
 		assertThat(this.message.getAnsweredAt()).isNull();
+		// The response record counts first full replies only (ResponseRecords, migration
+		// V10).
+		assertThat(this.message.getFirstAnsweredAt()).isNull();
 		assertThat(this.message.isOverdue(RECEIVED.plus(Duration.ofHours(73)))).isTrue();
 	}
 
