@@ -73,6 +73,14 @@ class ResponseRecordOnPageIT {
 				+ "figure for how quickly it replies.");
 	}
 
+	@Test
+	void saysSoWhenTheTeamHadNoMessages() {
+		long team = neighbourhood();
+
+		assertThat(this.site.page("/area/" + slugOf(team)).select("#response-record").text())
+			.isEqualTo("This team has had no messages through this site in the last 90 days.");
+	}
+
 	private long neighbourhood() {
 		String code = "RP" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
 		long id = this.jdbc.queryForObject("""
