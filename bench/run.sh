@@ -43,7 +43,9 @@ NGINX_STARTED=""
 cleanup() {
   [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
   [ -n "$NGINX_STARTED" ] && "$NGINX" -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" -s stop 2>/dev/null || true
-  psql -h 127.0.0.1 -U postgres -q -c "drop database if exists $DB with (force)" 2>/dev/null || true
+  for db in "$DB" "${DB}_plain" "${DB}_train"; do
+    psql -h 127.0.0.1 -U postgres -q -c "drop database if exists $db with (force)" 2>/dev/null || true
+  done
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -53,16 +55,40 @@ echo "== Building"
 JAR=$(ls target/your-area-*.jar | grep -v plain | head -1)
 JAR_BYTES=$(stat -c %s "$JAR")
 
-psql -h 127.0.0.1 -U postgres -q -c "create database $DB"
-echo "== Starting the application (demo data, -Xmx256m)"
+status() { curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$APP_PORT$1" 2>/dev/null || true; }
+DEMO=(--spring.profiles.active=demo --server.port=$APP_PORT --yourarea.mail.relay-enabled=false --logging.level.root=WARN)
+
+# Start-up as a plain jar, on a fresh database of its own.
+psql -h 127.0.0.1 -U postgres -q -c "create database ${DB}_plain"
 START_NS=$(date +%s%N)
-java -Xmx256m -jar "$JAR" --spring.profiles.active=demo --server.port=$APP_PORT \
+java -Xmx256m -jar "$JAR" "${DEMO[@]}" --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/${DB}_plain" \
+  > "$WORK/plain.log" 2>&1 &
+APP_PID=$!
+until [ "$(status /)" = 200 ]; do sleep 0.05; done
+PLAIN_FIRST_200_MS=$(( ($(date +%s%N) - START_NS) / 1000000 ))
+kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
+psql -h 127.0.0.1 -U postgres -q -c "drop database ${DB}_plain with (force)"
+
+# Spring Boot's CDS support: the jar extracted, and a training run (to the end of the context
+# refresh, against a throwaway database) that records the classes it loaded in an archive.
+echo "== Preparing class data sharing (CDS)"
+java -Djarmode=tools -jar "$JAR" extract --destination "$WORK/app" >/dev/null
+APP_JAR="$WORK/app/$(basename "$JAR")"
+psql -h 127.0.0.1 -U postgres -q -c "create database ${DB}_train"
+java -XX:ArchiveClassesAtExit="$WORK/app.jsa" -Dspring.context.exit=onRefresh -jar "$APP_JAR" "${DEMO[@]}" \
+  --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/${DB}_train" > "$WORK/train.log" 2>&1
+psql -h 127.0.0.1 -U postgres -q -c "drop database ${DB}_train with (force)"
+
+psql -h 127.0.0.1 -U postgres -q -c "create database $DB"
+echo "== Starting the application (demo data, -Xmx256m, CDS)"
+START_NS=$(date +%s%N)
+java -Xmx256m -XX:SharedArchiveFile="$WORK/app.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$APP_JAR" \
+  --spring.profiles.active=demo --server.port=$APP_PORT \
   --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$DB" \
   --yourarea.contact.messages-per-address=1000000000 --yourarea.contact.acknowledgements-per-email=1000000000 \
   --yourarea.mail.relay-enabled=false --logging.level.root=WARN > "$WORK/app.log" 2>&1 &
 APP_PID=$!
 # (No "curl | grep -q": with pipefail, curl's SIGPIPE would fail the test even when it matched.)
-status() { curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$APP_PORT$1" 2>/dev/null || true; }
 until [ "$(status /)" = 200 ]; do sleep 0.05; done
 FIRST_200_MS=$(( ($(date +%s%N) - START_NS) / 1000000 ))
 until [ "$(status /area/wigston)" = 200 ]; do sleep 0.05; done
@@ -154,7 +180,8 @@ PAGE_RPS=$(median page 1); NGINX_RPS=$(median nginx 1)
   echo "- Your Area page / nginx: $(awk -v a="$PAGE_RPS" -v b="$NGINX_RPS" 'BEGIN {printf "%.0f%%", 100*a/b}')"
   # Requests still in flight when wrk stops are stored but never counted, so stored >= answered.
   echo "- Contact form: $SEEN answered 303, $STORED stored ($( [ "$STORED" -ge "$SEEN" ] && echo "every 303 stored, none lost" || echo "LOST $((SEEN - STORED))"))"
-  echo "- Start-up: first 200 after ${FIRST_200_MS} ms; demo data loaded and the Your Area page served after ${DATA_READY_MS} ms"
+  echo "- Start-up with CDS: first 200 after ${FIRST_200_MS} ms; demo data loaded and the Your Area page served after ${DATA_READY_MS} ms"
+  echo "- Start-up as a plain jar: first 200 after ${PLAIN_FIRST_200_MS} ms"
   echo "- Resident memory: $((RSS_WARM_KB / 1024)) MiB after warm-up, $((RSS_LOAD_KB / 1024)) MiB under load (-Xmx256m)"
   echo "- Jar: $((JAR_BYTES / 1024 / 1024)) MiB"
   echo "- Your Area page gzipped: $(curl -s -H 'Accept-Encoding: gzip' "http://127.0.0.1:$APP_PORT$PAGE" | wc -c) bytes; CSS gzipped: $(curl -s -H 'Accept-Encoding: gzip' "http://127.0.0.1:$APP_PORT$(grep -o '/css/app[^"]*\.css' "$WORK/page.html" | head -1)" | wc -c) bytes"
