@@ -38,6 +38,9 @@ class Assignments {
 	List<Area> all() {
 		Map<Long, List<Choice>> byArea = new LinkedHashMap<>();
 		for (Neighbourhood neighbourhood : this.neighbourhoods.findAllWithArea()) {
+			if (neighbourhood.isRetired()) {
+				continue;
+			}
 			byArea.computeIfAbsent(neighbourhood.getLocalPolicingArea().getId(), (id) -> new ArrayList<>())
 				.add(new Choice(neighbourhood.getId(), neighbourhood.getName()));
 		}

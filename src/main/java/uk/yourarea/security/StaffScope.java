@@ -61,7 +61,8 @@ public class StaffScope {
 	 */
 	@Transactional(readOnly = true)
 	public List<String> neighbourhoodNamesVisibleTo(StaffUser user) {
-		return this.jdbc.queryForList("select name from neighbourhood where id in (" + VISIBLE + ") order by name",
+		return this.jdbc.queryForList(
+				"select name from neighbourhood where retired_on is null and id in (" + VISIBLE + ") order by name",
 				String.class, user.id());
 	}
 

@@ -358,6 +358,9 @@ class StationAdminController {
 		List<AreaGroup> areas = new ArrayList<>();
 		Map<String, List<Neighbourhood>> byArea = new LinkedHashMap<>();
 		for (Neighbourhood neighbourhood : this.neighbourhoods.findAllWithArea()) {
+			if (neighbourhood.isRetired()) {
+				continue;
+			}
 			byArea.computeIfAbsent(neighbourhood.getLocalPolicingArea().getName(), (name) -> new ArrayList<>())
 				.add(neighbourhood);
 		}

@@ -87,7 +87,8 @@ class TeamEditing {
 
 	@Transactional(readOnly = true)
 	List<Neighbourhood> allNeighbourhoods() {
-		return this.neighbourhoods.findAllWithArea();
+		// A member cannot be moved to a retired neighbourhood.
+		return this.neighbourhoods.findAllWithArea().stream().filter((n) -> !n.isRetired()).toList();
 	}
 
 	@Transactional(readOnly = true)
