@@ -335,6 +335,10 @@ class NeighbourhoodAdminIT {
 		assertThat(this.neighbourhoods.findById(id).orElseThrow().getEmail()).isEqualTo("mine@example.org");
 	}
 
+	private long wigstonId() {
+		return this.jdbc.queryForObject("select id from neighbourhood where code = 'NA54'", Long.class);
+	}
+
 	@Test
 	void retiringSaysWhatItLeavesBehindAndTakesTheNeighbourhoodOffThePublicSite() {
 		String name = "Retiring " + unique();
@@ -381,6 +385,18 @@ class NeighbourhoodAdminIT {
 		assertThat(this.site.page("/areas").select("a[href=/area/" + slug + "]")).isEmpty();
 		assertThat(this.editor.page("/staff/neighbourhoods").select("#retired-neighbourhoods + ul a").eachText())
 			.contains(name);
+		assertThat(this.editor.page("/staff/stations/new").text()).as("not offered to stations").doesNotContain(name);
+		assertThat(this.editor.page("/staff/neighbourhoods/" + wigstonId() + "/team").select("a[href$=/move]"))
+			.isNotEmpty();
+		String move = this.editor.page("/staff/neighbourhoods/" + wigstonId() + "/team")
+			.select("a[href$=/move]")
+			.first()
+			.attr("href");
+		assertThat(this.editor.page(move).select("#to option").eachText()).as("not offered for team moves")
+			.doesNotContain(name);
+		StaffBrowser admin = StaffBrowser.signedIn(this.environment, "admin@example.org", StaffBrowser.DEMO_PASSWORD);
+		assertThat(admin.page("/staff/admin/accounts/new").text()).as("not offered to staff accounts")
+			.doesNotContain(name);
 
 		HttpResponse<String> lookup = this.site.get(Site.findYourArea(postcode));
 		assertThat(lookup.statusCode()).isEqualTo(200);
