@@ -105,7 +105,7 @@ class CoverageBrowserIT {
 		Axe.assertNoViolations(browser);
 
 		// Nothing chosen: the error state.
-		browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+		Chromium.clickThrough(browser, browser.findElement(By.cssSelector("main form button[type=submit]")));
 		waitForTitle(browser, "Error: ");
 		assertThat(browser.findElement(By.id("file-error")).getText()).contains("Select a boundary file");
 		Axe.assertNoViolations(browser);
@@ -114,7 +114,7 @@ class CoverageBrowserIT {
 		Path unknown = this.folder.resolve("unknown.geojson");
 		Files.writeString(unknown, square("{\"code\":\"NOWHERE\"}"));
 		browser.findElement(By.id("file")).sendKeys(unknown.toString());
-		browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+		Chromium.clickThrough(browser, browser.findElement(By.cssSelector("main form button[type=submit]")));
 		waitForTitle(browser, "Error: ");
 		assertThat(browser.findElement(By.id("problems")).getText()).contains("names no known neighbourhood");
 		Axe.assertNoViolations(browser);
@@ -122,7 +122,7 @@ class CoverageBrowserIT {
 		Path boundary = this.folder.resolve("harbour.geojson");
 		Files.writeString(boundary, square("{\"code\":\"" + this.code + "\",\"name\":\"" + this.name + "\"}"));
 		browser.findElement(By.id("file")).sendKeys(boundary.toString());
-		browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+		Chromium.clickThrough(browser, browser.findElement(By.cssSelector("main form button[type=submit]")));
 		waitForTitle(browser, "Upload: harbour.geojson");
 		refreshUntil(browser, "Ready to apply");
 		assertThat(browser.findElement(By.id("moves")).getText()).contains("No neighbourhood")
@@ -155,7 +155,7 @@ class CoverageBrowserIT {
 		Path notPostcodes = this.folder.resolve("people.csv");
 		Files.writeString(notPostcodes, "name,address\nSam,1 High Street\n");
 		browser.findElement(By.id("file")).sendKeys(notPostcodes.toString());
-		browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+		Chromium.clickThrough(browser, browser.findElement(By.cssSelector("main form button[type=submit]")));
 		waitForTitle(browser, "Error: ");
 		Axe.assertNoViolations(browser);
 
@@ -165,7 +165,7 @@ class CoverageBrowserIT {
 				+ "nhs_regional_ha_code,nhs_ha_code,admin_county_code,admin_district_code,admin_ward_code,"
 				+ "postcode_normalised,latitude,longitude\nNOT A POSTCODE,10,0,0,E92000001,,,,E06000016,E05000001,,1,1\n");
 		browser.findElement(By.id("file")).sendKeys(bad.toString());
-		browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+		Chromium.clickThrough(browser, browser.findElement(By.cssSelector("main form button[type=submit]")));
 		waitForTitle(browser, "Upload: bad.csv");
 		refreshUntil(browser, "Ready to apply");
 		assertThat(browser.findElement(By.id("rejections")).getText()).contains("not a valid postcode");
@@ -180,13 +180,13 @@ class CoverageBrowserIT {
 		browser.findElement(By.id("postcode")).sendKeys("ZY9 9ZZ");
 		new Select(browser.findElement(By.id("neighbourhoodId")))
 			.selectByVisibleText(this.name + " (" + this.code + ")");
-		browser.findElement(By.cssSelector("#override-form button[type=submit]")).click();
+		Chromium.clickThrough(browser, browser.findElement(By.cssSelector("#override-form button[type=submit]")));
 		waitForTitle(browser, "Error: ");
 		assertThat(browser.findElement(By.id("postcode-error")).getText()).contains("not in our postcode data");
 		Axe.assertNoViolations(browser);
 		browser.findElement(By.id("postcode")).clear();
 		browser.findElement(By.id("postcode")).sendKeys("ZY9 1AB");
-		browser.findElement(By.cssSelector("#override-form button[type=submit]")).click();
+		Chromium.clickThrough(browser, browser.findElement(By.cssSelector("#override-form button[type=submit]")));
 		new WebDriverWait(browser, Duration.ofSeconds(10))
 			.until((page) -> !page.findElements(By.cssSelector(".govuk-notification-banner")).isEmpty());
 		assertThat(browser.findElement(By.id("overrides")).getText()).contains("ZY9 1AB");
@@ -196,7 +196,7 @@ class CoverageBrowserIT {
 		assertThat(browser.findElement(By.id("by-hand")).getText()).contains("ZY9 1AB");
 		Axe.assertNoViolations(browser);
 		browser.findElement(By.id("wardCodes")).sendKeys("not a ward");
-		browser.findElement(By.cssSelector("#wards-form button[type=submit]")).click();
+		Chromium.clickThrough(browser, browser.findElement(By.cssSelector("#wards-form button[type=submit]")));
 		waitForTitle(browser, "Error: ");
 		Axe.assertNoViolations(browser);
 
@@ -249,7 +249,7 @@ class CoverageBrowserIT {
 		browser.get(url("/staff/sign-in"));
 		browser.findElement(By.id("email")).sendKeys("webeditor@example.org");
 		browser.findElement(By.id("password")).sendKeys(PASSWORD);
-		browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+		Chromium.clickThrough(browser, browser.findElement(By.cssSelector("main form button[type=submit]")));
 		new WebDriverWait(browser, Duration.ofSeconds(10)).until((page) -> page.getCurrentUrl().endsWith("/staff"));
 	}
 

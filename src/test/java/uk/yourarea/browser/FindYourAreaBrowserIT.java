@@ -36,7 +36,7 @@ class FindYourAreaBrowserIT {
 	void findsTheNeighbourhoodTeamAndNamedOfficerForAPostcode() {
 		WebDriver browser = chromium.open(url("/"));
 		browser.findElement(By.id("postcode")).sendKeys("LE18 1AA");
-		browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+		Chromium.clickThrough(browser, browser.findElement(By.cssSelector("main form button[type=submit]")));
 
 		waitUntil(browser, (page) -> path(page).equals("/area/wigston"));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Wigston neighbourhood team");
@@ -70,7 +70,7 @@ class FindYourAreaBrowserIT {
 	void showsAndFocusesTheErrorSummaryWhenThePostcodeIsEmpty() {
 		WebDriver browser = chromium.open(url("/"));
 		assertThat(browser.findElement(By.id("postcode")).getDomProperty("value")).isEmpty();
-		browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+		Chromium.clickThrough(browser, browser.findElement(By.cssSelector("main form button[type=submit]")));
 
 		waitUntil(browser, (page) -> path(page).equals("/find-your-area"));
 		WebElement summary = browser.findElement(By.className("govuk-error-summary"));

@@ -186,7 +186,7 @@ class HaveYourSayBrowserIT {
 		browser.get(url("/staff/sign-in"));
 		browser.findElement(By.id("email")).sendKeys("officer.wigston@example.org");
 		browser.findElement(By.id("password")).sendKeys(PASSWORD);
-		browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+		Chromium.clickThrough(browser, browser.findElement(By.cssSelector("main form button[type=submit]")));
 		new WebDriverWait(browser, Duration.ofSeconds(10)).until((page) -> page.getCurrentUrl().endsWith("/staff"));
 		browser.get(url(results));
 		String text = browser.findElement(By.id("confirmed")).getText();

@@ -107,7 +107,7 @@ class NeighbourhoodEditingBrowserIT {
 				on conflict (postcode) do update set neighbourhood_id = excluded.neighbourhood_id""", id);
 		check(browser, hub + "/retire");
 		assertThat(browser.findElement(By.id("postcode-count")).getText()).startsWith("1 postcode");
-		browser.findElement(By.cssSelector("#retire-form button[type=submit]")).click();
+		Chromium.clickThrough(browser, browser.findElement(By.cssSelector("#retire-form button[type=submit]")));
 		new WebDriverWait(browser, Duration.ofSeconds(10))
 			.until((page) -> !page.findElements(By.id("retired")).isEmpty());
 		Axe.assertNoViolations(browser);
@@ -175,7 +175,7 @@ class NeighbourhoodEditingBrowserIT {
 	}
 
 	private static void submit(WebDriver browser) {
-		browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+		Chromium.clickThrough(browser, browser.findElement(By.cssSelector("main form button[type=submit]")));
 	}
 
 	private static void waitForError(WebDriver browser) {

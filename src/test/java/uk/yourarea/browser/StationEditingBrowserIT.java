@@ -147,7 +147,7 @@ class StationEditingBrowserIT {
 		browser.findElement(By.linkText("Remove this station or hub")).click();
 		waitForTitle(browser, "Remove " + name);
 		Axe.assertNoViolations(browser);
-		browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+		Chromium.clickThrough(browser, browser.findElement(By.cssSelector("main form button[type=submit]")));
 		waitForTitle(browser, "Stations and community hubs");
 		assertThat(browser.findElement(By.cssSelector(".govuk-notification-banner")).getText())
 			.contains(name + " has been removed");
@@ -172,7 +172,7 @@ class StationEditingBrowserIT {
 		browser.get(url("/staff/sign-in"));
 		browser.findElement(By.id("email")).sendKeys(email);
 		browser.findElement(By.id("password")).sendKeys(PASSWORD);
-		browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+		Chromium.clickThrough(browser, browser.findElement(By.cssSelector("main form button[type=submit]")));
 		new WebDriverWait(browser, Duration.ofSeconds(10)).until((page) -> page.getCurrentUrl().endsWith("/staff"));
 	}
 

@@ -144,7 +144,7 @@ class WebTeamJourneyBrowserIT {
 		visit(browser, team + "/" + jordan + "/photo");
 		browser.findElement(By.id("photo")).sendKeys(photo().toString());
 		browser.findElement(By.id("alt")).sendKeys("PC Jordan Ellis, smiling, in uniform");
-		browser.findElement(By.cssSelector("main form[enctype] button[type=submit]")).click();
+		Chromium.clickThrough(browser, browser.findElement(By.cssSelector("main form[enctype] button[type=submit]")));
 		waitForTitle(browser, this.name);
 		assertThat(browser.findElement(By.cssSelector(".govuk-notification-banner--success")).isDisplayed()).isTrue();
 		visit(browser, team + "/named-officer");
@@ -303,7 +303,7 @@ class WebTeamJourneyBrowserIT {
 		browser.get(url("/staff/sign-in"));
 		browser.findElement(By.id("email")).sendKeys(email);
 		browser.findElement(By.id("password")).sendKeys(PASSWORD);
-		browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+		Chromium.clickThrough(browser, browser.findElement(By.cssSelector("main form button[type=submit]")));
 		new WebDriverWait(browser, Duration.ofSeconds(10)).until((page) -> page.getCurrentUrl().endsWith("/staff"));
 	}
 
