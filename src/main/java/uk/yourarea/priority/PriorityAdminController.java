@@ -3,6 +3,9 @@ package uk.yourarea.priority;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -33,6 +37,7 @@ import uk.yourarea.neighbourhood.Neighbourhood;
 import uk.yourarea.neighbourhood.NeighbourhoodRepository;
 import uk.yourarea.security.StaffScope;
 import uk.yourarea.security.StaffUser;
+import uk.yourarea.web.Choice;
 import uk.yourarea.web.FormError;
 import uk.yourarea.web.FormErrors;
 import uk.yourarea.web.NotFoundException;
@@ -312,8 +317,8 @@ class PriorityAdminController {
 	private String showNew(Model model, Neighbourhood neighbourhood, PriorityForm form, List<FormError> errors) {
 		model.addAttribute("neighbourhood", neighbourhood);
 		model.addAttribute("originChoices",
-				java.util.Arrays.stream(Priority.Origin.values())
-					.map((origin) -> new uk.yourarea.web.Choice(origin.name(), origin.label()))
+				Arrays.stream(Priority.Origin.values())
+					.map((origin) -> new Choice(origin.name(), origin.label()))
 					.toList());
 		model.addAttribute("consultations", consultationsOf(neighbourhood.getId()));
 		model.addAttribute("form", form);
@@ -324,46 +329,42 @@ class PriorityAdminController {
 
 	private String showEdit(Model model, Neighbourhood neighbourhood, Priority priority, PriorityWordingForm form,
 			List<FormError> errors, @Nullable EditConflict conflict) {
-		model.addAttribute("neighbourhood", neighbourhood);
-		model.addAttribute("priority", priority);
-		model.addAttribute("form", form);
-		model.addAttribute("errors", errors);
-		model.addAttribute("fieldErrors", FormErrors.byField(errors));
-		model.addAttribute("conflict", conflict);
-		return "priority/edit";
+		return formPage(model, "priority/edit", neighbourhood, priority, form, errors, conflict);
 	}
 
 	private String showUpdate(Model model, Neighbourhood neighbourhood, Priority priority, PriorityUpdateForm form,
 			List<FormError> errors) {
-		model.addAttribute("neighbourhood", neighbourhood);
-		model.addAttribute("priority", priority);
-		model.addAttribute("form", form);
-		model.addAttribute("errors", errors);
-		model.addAttribute("fieldErrors", FormErrors.byField(errors));
-		return "priority/add-update";
+		return formPage(model, "priority/add-update", neighbourhood, priority, form, errors, null);
 	}
 
 	private String showClose(Model model, Neighbourhood neighbourhood, Priority priority, PriorityCloseForm form,
 			List<FormError> errors, @Nullable EditConflict conflict) {
+		return formPage(model, "priority/close", neighbourhood, priority, form, errors, conflict);
+	}
+
+	/**
+	 * A form about one priority, with what was typed, its errors and any edit conflict.
+	 */
+	private static String formPage(Model model, String view, Neighbourhood neighbourhood, Priority priority,
+			Object form, List<FormError> errors, @Nullable EditConflict conflict) {
 		model.addAttribute("neighbourhood", neighbourhood);
 		model.addAttribute("priority", priority);
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("fieldErrors", FormErrors.byField(errors));
 		model.addAttribute("conflict", conflict);
-		return "priority/close";
+		return view;
 	}
 
 	/**
 	 * The neighbourhood's consultations that have opened, newest first: id to question.
 	 */
 	private Map<Long, String> consultationsOf(long neighbourhoodId) {
-		Map<Long, String> consultations = new java.util.LinkedHashMap<>();
+		Map<Long, String> consultations = new LinkedHashMap<>();
 		this.jdbc.query("""
 				select id, question, closes_at from consultation
 				where neighbourhood_id = ? and opens_at <= now() order by closes_at desc, id desc""",
-				(org.springframework.jdbc.core.RowCallbackHandler) (row) -> consultations.put(row.getLong("id"),
-						row.getString("question")),
+				(RowCallbackHandler) (row) -> consultations.put(row.getLong("id"), row.getString("question")),
 				neighbourhoodId);
 		return consultations;
 	}
