@@ -7,6 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -20,6 +21,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
@@ -241,6 +243,20 @@ public final class Chromium implements BeforeAllCallback, BeforeEachCallback, Af
 	}
 
 	/**
+	 * Signs a member of staff in through the real form, without the cookies of any
+	 * earlier session, and waits for the staff home page.
+	 * @param signInUrl the sign-in page's full address on the site under test
+	 */
+	public static void signIn(WebDriver browser, String signInUrl, String email, String password) {
+		browser.manage().deleteAllCookies();
+		browser.get(signInUrl);
+		browser.findElement(By.id("email")).sendKeys(email);
+		browser.findElement(By.id("password")).sendKeys(password);
+		clickThrough(browser, browser.findElement(By.cssSelector("main form button[type=submit]")));
+		new WebDriverWait(browser, TIMEOUT).until((page) -> page.getCurrentUrl().endsWith("/staff"));
+	}
+
+	/**
 	 * Clicks something that loads a new page (a form's button, a link) and waits until
 	 * the page being left has gone, so that a wait for the next page's title cannot be
 	 * met by the old page when both have the same title.
@@ -259,6 +275,29 @@ public final class Chromium implements BeforeAllCallback, BeforeEachCallback, Af
 				return true;
 			}
 		});
+	}
+
+	/**
+	 * Follows a job page's Refresh button or link (no page refreshes by itself) until its
+	 * {@code status} element reads {@code status}. Each refresh waits for the page it
+	 * leaves to go, so the status is never read from a page half replaced.
+	 */
+	public static void refreshUntilStatus(WebDriver browser, String status) {
+		new WebDriverWait(browser, Duration.ofSeconds(60)).pollingEvery(Duration.ofMillis(300))
+			.ignoring(StaleElementReferenceException.class)
+			.until((page) -> {
+				if (page.findElement(By.id("status")).getText().equals(status)) {
+					return true;
+				}
+				List<WebElement> refresh = page.findElements(By.id("refresh"));
+				if (refresh.isEmpty()) {
+					page.navigate().refresh();
+				}
+				else {
+					clickThrough(page, refresh.get(0));
+				}
+				return false;
+			});
 	}
 
 }

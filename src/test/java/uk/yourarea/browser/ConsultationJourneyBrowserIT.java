@@ -180,11 +180,7 @@ class ConsultationJourneyBrowserIT {
 	}
 
 	private void signIn(WebDriver browser, String email) {
-		browser.manage().deleteAllCookies();
-		browser.get(url("/staff/sign-in"));
-		browser.findElement(By.id("email")).sendKeys(email);
-		browser.findElement(By.id("password")).sendKeys(PASSWORD);
-		submit(browser);
+		Chromium.signIn(browser, url("/staff/sign-in"), email, PASSWORD);
 	}
 
 	private static void submit(WebDriver browser) {

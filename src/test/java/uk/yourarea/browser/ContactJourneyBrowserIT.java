@@ -52,7 +52,7 @@ class ContactJourneyBrowserIT {
 
 		// The resident writes to the Wigston team, getting one thing wrong first.
 		WebDriver browser = chromium.open(url("/area/wigston"));
-		browser.findElement(By.linkText("Send a message to the Wigston team")).click();
+		Chromium.clickThrough(browser, browser.findElement(By.linkText("Send a message to the Wigston team")));
 		waitFor(browser, "/area/wigston/contact");
 		Axe.assertNoViolations(browser);
 		browser.findElement(By.id("name")).sendKeys("Alex Journey");
@@ -103,13 +103,13 @@ class ContactJourneyBrowserIT {
 		assertThat(references).first().isEqualTo(reference);
 
 		// The officer opens it and sends a full reply.
-		browser.findElement(By.linkText(reference)).click();
+		Chromium.clickThrough(browser, browser.findElement(By.linkText(reference)));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Message " + reference);
 		assertThat(browser.findElement(By.tagName("main")).getText()).contains("Long Street").contains("due in");
 		Axe.assertNoViolations(browser);
 		browser.findElement(By.id("reply")).sendKeys("We will run speed checks on Long Street this week.");
 		browser.findElement(By.cssSelector("input[name=kind][value=FULL] + label")).click();
-		browser.findElement(By.xpath("//button[normalize-space()='Send reply']")).click();
+		Chromium.clickThrough(browser, browser.findElement(By.xpath("//button[normalize-space()='Send reply']")));
 		new WebDriverWait(browser, Duration.ofSeconds(10))
 			.until((page) -> !page.findElements(By.cssSelector(".govuk-notification-banner--success")).isEmpty());
 		assertThat(browser.findElement(By.cssSelector(".govuk-notification-banner--success")).getText())
@@ -126,7 +126,7 @@ class ContactJourneyBrowserIT {
 			.contains("Did this answer your question?");
 		Axe.assertNoViolations(browser);
 		browser.findElement(By.cssSelector("label[for=answered-2]")).click();
-		browser.findElement(By.xpath("//button[normalize-space()='Send answer']")).click();
+		Chromium.clickThrough(browser, browser.findElement(By.xpath("//button[normalize-space()='Send answer']")));
 		new WebDriverWait(browser, Duration.ofSeconds(10)).until((page) -> page.getCurrentUrl().endsWith("?reopened"));
 		String after = browser.findElement(By.tagName("main")).getText();
 		assertThat(after).contains("did not answer your question").contains("We will reply by");

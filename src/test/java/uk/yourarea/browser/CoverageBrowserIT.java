@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -100,7 +99,7 @@ class CoverageBrowserIT {
 		browser.get(url("/staff/coverage"));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Postcode coverage");
 		Axe.assertNoViolations(browser);
-		browser.findElement(By.linkText("Upload neighbourhood boundaries")).click();
+		Chromium.clickThrough(browser, browser.findElement(By.linkText("Upload neighbourhood boundaries")));
 		waitForTitle(browser, "Upload neighbourhood boundaries");
 		Axe.assertNoViolations(browser);
 
@@ -124,15 +123,16 @@ class CoverageBrowserIT {
 		browser.findElement(By.id("file")).sendKeys(boundary.toString());
 		Chromium.clickThrough(browser, browser.findElement(By.cssSelector("main form button[type=submit]")));
 		waitForTitle(browser, "Upload: harbour.geojson");
-		refreshUntil(browser, "Ready to apply");
+		Chromium.refreshUntilStatus(browser, "Ready to apply");
 		assertThat(browser.findElement(By.id("moves")).getText()).contains("No neighbourhood")
 			.contains(this.name)
 			.contains("ZY9 1AA")
 			.doesNotContain("ZY9 1AB");
 		Axe.assertNoViolations(browser);
 
-		browser.findElement(By.xpath("//button[normalize-space()='Apply these changes']")).click();
-		refreshUntil(browser, "Applied");
+		Chromium.clickThrough(browser,
+				browser.findElement(By.xpath("//button[normalize-space()='Apply these changes']")));
+		Chromium.refreshUntilStatus(browser, "Applied");
 		assertThat(browser.findElement(By.id("applied")).getText()).contains("Applied by");
 		Axe.assertNoViolations(browser);
 
@@ -167,12 +167,13 @@ class CoverageBrowserIT {
 		browser.findElement(By.id("file")).sendKeys(bad.toString());
 		Chromium.clickThrough(browser, browser.findElement(By.cssSelector("main form button[type=submit]")));
 		waitForTitle(browser, "Upload: bad.csv");
-		refreshUntil(browser, "Ready to apply");
+		Chromium.refreshUntilStatus(browser, "Ready to apply");
 		assertThat(browser.findElement(By.id("rejections")).getText()).contains("not a valid postcode");
 		assertThat(browser.findElements(By.xpath("//button[normalize-space()='Apply these changes']"))).isEmpty();
 		Axe.assertNoViolations(browser);
-		browser.findElement(By.xpath("//button[normalize-space()='Discard this upload']")).click();
-		refreshUntil(browser, "Discarded");
+		Chromium.clickThrough(browser,
+				browser.findElement(By.xpath("//button[normalize-space()='Discard this upload']")));
+		Chromium.refreshUntilStatus(browser, "Discarded");
 		Axe.assertNoViolations(browser);
 
 		browser.get(url("/staff/coverage/overrides"));
@@ -219,38 +220,12 @@ class CoverageBrowserIT {
 				LON + h, LAT - h, LON + h, LAT + h, LON - h, LAT + h, LON - h, LAT - h);
 	}
 
-	/**
-	 * Follows the page's Refresh link (no page refreshes by itself) until the status
-	 * shows.
-	 */
-	private void refreshUntil(WebDriver browser, String status) {
-		new WebDriverWait(browser, Duration.ofSeconds(60)).pollingEvery(Duration.ofMillis(300))
-			.ignoring(StaleElementReferenceException.class)
-			.until((page) -> {
-				if (page.findElement(By.id("status")).getText().equals(status)) {
-					return true;
-				}
-				if (!page.findElements(By.id("refresh")).isEmpty()) {
-					page.findElement(By.id("refresh")).click();
-				}
-				else {
-					page.navigate().refresh();
-				}
-				return false;
-			});
-	}
-
 	private static void waitForTitle(WebDriver browser, String start) {
 		new WebDriverWait(browser, Duration.ofSeconds(20)).until((page) -> page.getTitle().startsWith(start));
 	}
 
 	private void signIn(WebDriver browser) {
-		browser.manage().deleteAllCookies();
-		browser.get(url("/staff/sign-in"));
-		browser.findElement(By.id("email")).sendKeys("webeditor@example.org");
-		browser.findElement(By.id("password")).sendKeys(PASSWORD);
-		Chromium.clickThrough(browser, browser.findElement(By.cssSelector("main form button[type=submit]")));
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until((page) -> page.getCurrentUrl().endsWith("/staff"));
+		Chromium.signIn(browser, url("/staff/sign-in"), "webeditor@example.org", PASSWORD);
 	}
 
 	private String url(String path) {

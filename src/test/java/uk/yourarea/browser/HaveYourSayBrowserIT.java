@@ -66,7 +66,7 @@ class HaveYourSayBrowserIT {
 		// The resident finds the consultation on their Your Area page.
 		browser.manage().deleteAllCookies();
 		browser.get(url("/area/wigston"));
-		browser.findElement(By.linkText("Have your say on local priorities")).click();
+		Chromium.clickThrough(browser, browser.findElement(By.linkText("Have your say on local priorities")));
 		waitFor(browser, "/area/wigston/have-your-say");
 		Axe.assertNoViolations(browser);
 
@@ -111,7 +111,8 @@ class HaveYourSayBrowserIT {
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Confirm your answer");
 		assertThat(browser.findElement(By.tagName("main")).getText()).contains("Motorbikes on the recreation ground");
 		Axe.assertNoViolations(browser);
-		browser.findElement(By.xpath("//button[normalize-space()='Confirm my answer']")).click();
+		Chromium.clickThrough(browser,
+				browser.findElement(By.xpath("//button[normalize-space()='Confirm my answer']")));
 		waitFor(browser, "/area/wigston/have-your-say/thank-you");
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Answer confirmed");
 		Axe.assertNoViolations(browser);

@@ -49,12 +49,12 @@ class PrioritiesAndEventsBrowserIT {
 		// Priorities: the list, a priority, and adding an update (with its errors first).
 		browser.get(url(base + "/priorities"));
 		checkPage(browser, "Priorities");
-		browser.findElement(By.cssSelector("#open-priorities tbody tr a")).click();
+		Chromium.clickThrough(browser, browser.findElement(By.cssSelector("#open-priorities tbody tr a")));
 		new WebDriverWait(browser, Duration.ofSeconds(10))
 			.until((page) -> page.getCurrentUrl().matches(".*/priorities/[0-9]+$"));
 		checkPage(browser, null);
 		String issue = browser.findElement(By.tagName("h1")).getText();
-		browser.findElement(By.linkText("Add an update")).click();
+		Chromium.clickThrough(browser, browser.findElement(By.linkText("Add an update")));
 		waitForTitle(browser, "Add an update");
 		checkPage(browser, "Add an update");
 		browser.findElement(By.id("writtenOn")).clear();
@@ -76,7 +76,7 @@ class PrioritiesAndEventsBrowserIT {
 		Axe.assertNoViolations(browser);
 
 		// Changing the wording after someone else did, and the close form's error.
-		browser.findElement(By.linkText("Change the wording")).click();
+		Chromium.clickThrough(browser, browser.findElement(By.linkText("Change the wording")));
 		waitForTitle(browser, "Change the wording");
 		checkPage(browser, "Change the wording");
 		this.jdbc.update("update priority set version = version + 1 where issue = ? and neighbourhood_id = ?", issue,
@@ -89,9 +89,9 @@ class PrioritiesAndEventsBrowserIT {
 		assertThat(browser.findElements(By.id("edit-conflict"))).hasSize(1);
 		Axe.assertNoViolations(browser);
 		browser.get(url(base + "/priorities"));
-		browser.findElement(By.linkText(issue)).click();
+		Chromium.clickThrough(browser, browser.findElement(By.linkText(issue)));
 		waitForTitle(browser, issue);
-		browser.findElement(By.linkText("Close this priority")).click();
+		Chromium.clickThrough(browser, browser.findElement(By.linkText("Close this priority")));
 		waitForTitle(browser, "Close the priority");
 		checkPage(browser, "Close this priority");
 		submit(browser);
@@ -114,7 +114,7 @@ class PrioritiesAndEventsBrowserIT {
 		// Events: the list, adding one (errors first), changing it, cancelling it.
 		browser.get(url(base + "/events"));
 		checkPage(browser, "Meetings and events");
-		browser.findElement(By.linkText("Add an event")).click();
+		Chromium.clickThrough(browser, browser.findElement(By.linkText("Add an event")));
 		waitForTitle(browser, "Add an event");
 		checkPage(browser, "Add an event");
 		submit(browser);
@@ -196,12 +196,7 @@ class PrioritiesAndEventsBrowserIT {
 	}
 
 	private void signIn(WebDriver browser, String email) {
-		browser.manage().deleteAllCookies();
-		browser.get(url("/staff/sign-in"));
-		browser.findElement(By.id("email")).sendKeys(email);
-		browser.findElement(By.id("password")).sendKeys(PASSWORD);
-		submit(browser);
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until((page) -> page.getCurrentUrl().endsWith("/staff"));
+		Chromium.signIn(browser, url("/staff/sign-in"), email, PASSWORD);
 	}
 
 	private static LocalDate today() {

@@ -70,7 +70,7 @@ class StaffPagesBrowserIT {
 			assertThat(browser.findElements(By.tagName("h1"))).as(page).hasSize(1);
 			Axe.assertNoViolations(browser);
 		}
-		browser.findElement(By.xpath("//button[normalize-space()='Add account']")).click();
+		Chromium.clickThrough(browser, browser.findElement(By.xpath("//button[normalize-space()='Add account']")));
 		waitForError(browser);
 		Axe.assertNoViolations(browser);
 
@@ -144,12 +144,7 @@ class StaffPagesBrowserIT {
 	}
 
 	private void signIn(WebDriver browser, String email, String password) {
-		browser.manage().deleteAllCookies();
-		browser.get(url("/staff/sign-in"));
-		browser.findElement(By.id("email")).sendKeys(email);
-		browser.findElement(By.id("password")).sendKeys(password);
-		Chromium.clickThrough(browser, browser.findElement(By.cssSelector("main form button[type=submit]")));
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until((page) -> page.getCurrentUrl().endsWith("/staff"));
+		Chromium.signIn(browser, url("/staff/sign-in"), email, password);
 	}
 
 	private String url(String path) {

@@ -50,7 +50,7 @@ class StationEditingBrowserIT {
 		browser.get(url("/staff/stations"));
 		Axe.assertNoViolations(browser);
 
-		browser.findElement(By.linkText("Add a station or hub")).click();
+		Chromium.clickThrough(browser, browser.findElement(By.linkText("Add a station or hub")));
 		waitForTitle(browser, "Add a station or hub");
 		Axe.assertNoViolations(browser);
 		submit(browser);
@@ -72,7 +72,7 @@ class StationEditingBrowserIT {
 		String stationPage = browser.getCurrentUrl();
 		long id = Long.parseLong(stationPage.substring(stationPage.lastIndexOf('/') + 1));
 
-		browser.findElement(By.linkText("Change details")).click();
+		Chromium.clickThrough(browser, browser.findElement(By.linkText("Change details")));
 		waitForTitle(browser, "Change " + name);
 		Axe.assertNoViolations(browser);
 		browser.findElement(By.id("postcode")).clear();
@@ -114,7 +114,7 @@ class StationEditingBrowserIT {
 		submit(browser);
 		waitForTitle(browser, name);
 
-		browser.findElement(By.linkText("Add a closure or changed hours")).click();
+		Chromium.clickThrough(browser, browser.findElement(By.linkText("Add a closure or changed hours")));
 		waitForTitle(browser, "Closure or changed hours");
 		Axe.assertNoViolations(browser);
 		type(browser, "date-month", "2");
@@ -144,7 +144,7 @@ class StationEditingBrowserIT {
 		Axe.assertNoViolations(browser);
 
 		browser.get(url("/staff/stations/" + id));
-		browser.findElement(By.linkText("Remove this station or hub")).click();
+		Chromium.clickThrough(browser, browser.findElement(By.linkText("Remove this station or hub")));
 		waitForTitle(browser, "Remove " + name);
 		Axe.assertNoViolations(browser);
 		Chromium.clickThrough(browser, browser.findElement(By.cssSelector("main form button[type=submit]")));
@@ -168,12 +168,7 @@ class StationEditingBrowserIT {
 	}
 
 	private void signIn(WebDriver browser, String email) {
-		browser.manage().deleteAllCookies();
-		browser.get(url("/staff/sign-in"));
-		browser.findElement(By.id("email")).sendKeys(email);
-		browser.findElement(By.id("password")).sendKeys(PASSWORD);
-		Chromium.clickThrough(browser, browser.findElement(By.cssSelector("main form button[type=submit]")));
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until((page) -> page.getCurrentUrl().endsWith("/staff"));
+		Chromium.signIn(browser, url("/staff/sign-in"), email, PASSWORD);
 	}
 
 	private String url(String path) {

@@ -244,12 +244,7 @@ class TeamEditingBrowserIT {
 	}
 
 	private void signIn(WebDriver browser, String email) {
-		browser.manage().deleteAllCookies();
-		browser.get(url("/staff/sign-in"));
-		browser.findElement(By.id("email")).sendKeys(email);
-		browser.findElement(By.id("password")).sendKeys(PASSWORD);
-		Chromium.clickThrough(browser, browser.findElement(By.cssSelector("main form button[type=submit]")));
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until((page) -> page.getCurrentUrl().endsWith("/staff"));
+		Chromium.signIn(browser, url("/staff/sign-in"), email, PASSWORD);
 	}
 
 	private long neighbourhood(String name) {

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -129,11 +128,12 @@ class WebTeamJourneyBrowserIT {
 		browser.findElement(By.id("file")).sendKeys(boundary.toString());
 		submit(browser);
 		waitForTitle(browser, "Upload: harbourside.geojson");
-		refreshUntil(browser, "Ready to apply");
+		Chromium.refreshUntilStatus(browser, "Ready to apply");
 		assertThat(browser.findElement(By.id("moves")).getText()).contains(this.name).contains("ZY7 1AA");
 		Axe.assertNoViolations(browser);
-		browser.findElement(By.xpath("//button[normalize-space()='Apply these changes']")).click();
-		refreshUntil(browser, "Applied");
+		Chromium.clickThrough(browser,
+				browser.findElement(By.xpath("//button[normalize-space()='Apply these changes']")));
+		Chromium.refreshUntilStatus(browser, "Applied");
 		Axe.assertNoViolations(browser);
 
 		// Two team members, one with a photo, one the named officer.
@@ -269,27 +269,6 @@ class WebTeamJourneyBrowserIT {
 				browser.findElement(By.cssSelector("main form:not([method=get]) button[type=submit]")));
 	}
 
-	/**
-	 * Follows the job page's Refresh button (no page refreshes by itself) until the
-	 * status shows.
-	 */
-	private static void refreshUntil(WebDriver browser, String status) {
-		new WebDriverWait(browser, Duration.ofSeconds(60)).pollingEvery(Duration.ofMillis(300))
-			.ignoring(StaleElementReferenceException.class)
-			.until((page) -> {
-				if (page.findElement(By.id("status")).getText().equals(status)) {
-					return true;
-				}
-				if (!page.findElements(By.id("refresh")).isEmpty()) {
-					page.findElement(By.id("refresh")).click();
-				}
-				else {
-					page.navigate().refresh();
-				}
-				return false;
-			});
-	}
-
 	private static void waitForTitle(WebDriver browser, String text) {
 		new WebDriverWait(browser, Duration.ofSeconds(20)).until((page) -> page.getTitle().contains(text));
 	}
@@ -299,12 +278,7 @@ class WebTeamJourneyBrowserIT {
 	}
 
 	private void signIn(WebDriver browser, String email) {
-		browser.manage().deleteAllCookies();
-		browser.get(url("/staff/sign-in"));
-		browser.findElement(By.id("email")).sendKeys(email);
-		browser.findElement(By.id("password")).sendKeys(PASSWORD);
-		Chromium.clickThrough(browser, browser.findElement(By.cssSelector("main form button[type=submit]")));
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until((page) -> page.getCurrentUrl().endsWith("/staff"));
+		Chromium.signIn(browser, url("/staff/sign-in"), email, PASSWORD);
 	}
 
 	private String url(String path) {
