@@ -40,6 +40,8 @@ class AreaController {
 	 */
 	private static final Collator A_TO_Z = Collator.getInstance(Locale.UK);
 
+	static final String FIND_YOUR_AREA = "/find-your-area";
+
 	static final String ENTER_A_POSTCODE = "Enter a postcode";
 
 	static final String ENTER_A_FULL_POSTCODE = "Enter a full UK postcode, like LE1 6ZG";
@@ -66,7 +68,7 @@ class AreaController {
 		return "area/find";
 	}
 
-	@GetMapping("/find-your-area")
+	@GetMapping(FIND_YOUR_AREA)
 	ModelAndView find(@RequestParam(name = "postcode", required = false) @Nullable String typed) {
 		String text = (typed != null) ? typed.strip() : "";
 		if (text.isEmpty()) {
@@ -96,9 +98,14 @@ class AreaController {
 				// Not covered until the postcode is given to another neighbourhood.
 				return new ModelAndView("area/postcode-not-covered", Map.of("postcode", found.postcode().value()));
 			}
-			RedirectView redirect = new RedirectView("/area/" + found.slug(), true);
+			// PostcodeRedirects answers these before Spring MVC; the same answer here.
+			RedirectView redirect = new RedirectView(pageOf(found.slug()), true);
 			redirect.setStatusCode(HttpStatus.SEE_OTHER);
 			return new ModelAndView(redirect);
+		}
+		if (result instanceof PostcodeLookup.Result.OutsideEveryNeighbourhood outside) {
+			// We police it, so not another force's page: no team has it yet.
+			return new ModelAndView("area/postcode-not-covered", Map.of("postcode", outside.postcode().value()));
 		}
 		if (result instanceof PostcodeLookup.Result.Terminated terminated) {
 			return new ModelAndView("area/postcode-terminated", Map.of("postcode", terminated.postcode().value()));
@@ -106,6 +113,11 @@ class AreaController {
 		boolean known = result instanceof PostcodeLookup.Result.NotOurs;
 		return new ModelAndView("area/postcode-not-ours",
 				Map.of("postcode", result.postcode().value(), "known", known));
+	}
+
+	/** The address of a neighbourhood's Your Area page, within the site. */
+	static String pageOf(String slug) {
+		return "/area/" + slug;
 	}
 
 	private ModelAndView outwardCode(String outwardCode) {

@@ -29,8 +29,15 @@ public class PostcodeLookup {
 		record Terminated(Postcode postcode) implements Result {
 		}
 
-		/** Policed by another force, or in our area but outside every neighbourhood. */
+		/** Policed by another force. */
 		record NotOurs(Postcode postcode) implements Result {
+		}
+
+		/**
+		 * In our area but in no neighbourhood: outside every boundary and ward, or not
+		 * yet assigned after an import.
+		 */
+		record OutsideEveryNeighbourhood(Postcode postcode) implements Result {
 		}
 
 		/** A well-formed postcode that is not in our data at all. */
@@ -61,9 +68,12 @@ public class PostcodeLookup {
 			if (row.getBoolean("terminated")) {
 				return new Result.Terminated(postcode);
 			}
-			long neighbourhoodId = row.getLong("neighbourhood_id");
-			if (!row.getBoolean("in_force_area") || row.wasNull()) {
+			if (!row.getBoolean("in_force_area")) {
 				return new Result.NotOurs(postcode);
+			}
+			long neighbourhoodId = row.getLong("neighbourhood_id");
+			if (row.wasNull()) {
+				return new Result.OutsideEveryNeighbourhood(postcode);
 			}
 			return new Result.InNeighbourhood(postcode, neighbourhoodId, row.getString("slug"),
 					row.getBoolean("retired"));

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import uk.yourarea.postcode.PostcodeImporter;
 import uk.yourarea.testing.DemoSiteTest;
@@ -36,6 +37,9 @@ class FindYourAreaIT {
 
 	@Autowired
 	private PostcodeImporter importer;
+
+	@Autowired
+	private JdbcTemplate jdbc;
 
 	@Test
 	void homePageAsksForAPostcodeWithTheLabelAsTheHeading() {
@@ -117,6 +121,26 @@ class FindYourAreaIT {
 		String main = page.selectFirst("main").text();
 		assertThat(main).contains("Another police force looks after it").doesNotContain("We could not find");
 		assertLinksToPoliceUk(page);
+	}
+
+	@Test
+	void saysAPostcodeOfOursInNoNeighbourhoodIsNotCoveredYetRatherThanAnotherForces() {
+		Long wigston = this.jdbc.queryForObject("select neighbourhood_id from postcode where postcode = 'LE18 1AA'",
+				Long.class);
+		// Outside every boundary and ward, or not yet assigned after an import.
+		this.jdbc.update("update postcode set neighbourhood_id = null where postcode = 'LE18 1AA'");
+		try {
+			HttpResponse<String> response = this.site.get(Site.findYourArea("LE18 1AA"));
+
+			assertThat(response.statusCode()).isEqualTo(200);
+			Document page = Pages.parse(response);
+			assertThat(page.selectFirst("h1").text())
+				.isEqualTo("LE18 1AA is not covered by a neighbourhood team at the moment");
+			assertThat(page.selectFirst("main").text()).doesNotContain("Another police force").contains("call 999");
+		}
+		finally {
+			this.jdbc.update("update postcode set neighbourhood_id = ? where postcode = 'LE18 1AA'", wigston);
+		}
 	}
 
 	@Test
