@@ -55,6 +55,20 @@ class DatabaseOutageIT {
 	}
 
 	@Test
+	void saysTheServiceIsUnavailableWhenAPostcodeCannotBeLookedUp() {
+		// A full postcode is looked up ahead of Spring MVC (area.PostcodeRedirects): the
+		// same page.
+		HttpResponse<String> response = this.site.get(Site.findYourArea("LE18 1AA"));
+
+		assertThat(response.statusCode()).isEqualTo(503);
+		assertThat(response.headers().allValues("Cache-Control")).noneMatch((value) -> value.contains("public"));
+		Document page = Pages.parse(response);
+		assertThat(page.selectFirst("h1").text()).isEqualTo("Sorry, the service is unavailable");
+		assertThat(page.selectFirst("main").text()).contains("Reference:").contains("call 999");
+		assertThat(response.body()).doesNotContainIgnoringCase("exception").doesNotContainIgnoringCase("jdbc");
+	}
+
+	@Test
 	void aMessageThatCannotBeStoredComesBackWithEverythingTypedAndSaysNothingWasSent() {
 		Visitor resident = this.site.visitor();
 		// The sign-in page needs no database and gives the session its form token.

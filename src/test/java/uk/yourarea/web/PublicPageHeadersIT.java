@@ -70,8 +70,8 @@ class PublicPageHeadersIT {
 	}
 
 	@ParameterizedTest
-	@ValueSource(
-			strings = { "/", "/areas", "/area/wigston", "/find-your-area?postcode=", "/accessibility", "/privacy" })
+	@ValueSource(strings = { "/", "/areas", "/area/wigston", "/find-your-area?postcode=",
+			"/find-your-area?postcode=LE18+1AA", "/accessibility", "/privacy" })
 	void sendsTheSecurityHeadersWithEveryPage(String path) {
 		HttpResponse<String> response = this.site.get(path);
 
