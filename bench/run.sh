@@ -22,6 +22,8 @@ while [ $# -gt 0 ]; do
   esac
 done
 
+. bench/lib.sh
+
 APP_PORT=18080
 NGINX_PORT=18081
 RESULTS=bench/results
@@ -125,11 +127,11 @@ COOKIE=$(awk '$6 ~ /SESSION/ {print $6"="$7}' "$WORK/cookies" | head -1)
 STARTED=$(( $(date +%s%3N) - 60000 ))
 
 echo "== Warming up"
-for url in "$PAGE" /areas /; do wrk -t"$THREADS" -c"$CONNECTIONS" -d5s "http://127.0.0.1:$APP_PORT$url" >/dev/null; done
-wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s bench/lua/postcodes.lua "http://127.0.0.1:$APP_PORT/" -- "$WORK/postcodes.txt" >/dev/null
+{
+  for url in "$PAGE" /areas /; do warm_up "http://127.0.0.1:$APP_PORT$url"; done
+  warm_up "http://127.0.0.1:$APP_PORT/" bench/lua/postcodes.lua "$WORK/postcodes.txt"
+} | tee "$WORK/warm-up.log"
 RSS_WARM_KB=$(ps -o rss= -p "$APP_PID" | tr -d ' ')
-
-to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us$/,"",v); print v/1000} else if (v ~ /ms$/) {sub(/ms$/,"",v); print v} else if (v ~ /s$/) {sub(/s$/,"",v); print v*1000} else print v}'; }
 
 # measure NAME URL [SCRIPT [SCRIPT ARGS...]]: appends "rps p50 p99 errors" per run to $WORK/m-NAME
 measure() {
@@ -184,6 +186,8 @@ PAGE_RPS=$(median page 1); NGINX_RPS=$(median nginx 1)
   echo "- Start-up as a plain jar: first 200 after ${PLAIN_FIRST_200_MS} ms"
   echo "- Resident memory: $((RSS_WARM_KB / 1024)) MiB after warm-up, $((RSS_LOAD_KB / 1024)) MiB under load (-Xmx256m)"
   echo "- Jar: $((JAR_BYTES / 1024 / 1024)) MiB"
+  echo "- Warm-up:"
+  cat "$WORK/warm-up.log"
   echo "- Your Area page gzipped: $(curl -s -H 'Accept-Encoding: gzip' "http://127.0.0.1:$APP_PORT$PAGE" | wc -c) bytes; CSS gzipped: $(curl -s -H 'Accept-Encoding: gzip' "http://127.0.0.1:$APP_PORT$(grep -o '/css/app[^"]*\.css' "$WORK/page.html" | head -1)" | wc -c) bytes"
 } | tee "$RESULTS/summary-$(date -u +%Y%m%dT%H%M%SZ).md"
 cp "$WORK"/wrk-*.log "$WORK/app.log" "$RESULTS/" 2>/dev/null || true
