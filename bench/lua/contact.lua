@@ -1,10 +1,14 @@
 -- POST the contact form with valid, distinct messages (one session's CSRF token, a new idempotency
 -- key and email address each time) and count the 303s, which the script compares with stored rows.
+-- Each message comes from its own client address (X-Forwarded-For, from the benchmarking range
+-- 198.18.0.0/15), as residents' messages do, so the site's own rate limits stay as configured.
+-- Arguments: CSRF token, session cookie, the form's start time, and the email addresses' prefix.
 local counter = 0
 -- wrk also calls request() once before init(), to check the script.
 csrf = ""
 cookie = ""
 started = "0"
+prefix = "bench"
 seen = 0 -- global, so that done() can read it with thread:get
 local threads = {}
 local next_id = 1
@@ -22,6 +26,7 @@ function init(args)
   csrf = args[1]
   cookie = args[2]
   started = args[3]
+  prefix = args[4] or "bench"
   wrk.method = "POST"
   wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
   wrk.headers["Cookie"] = cookie
@@ -30,8 +35,11 @@ end
 function request()
   counter = counter + 1
   local id = string.format("%08x%08x%016x", thread_id or 0, nonce or 0, counter)
+  local address = (nonce or 0) + counter
+  wrk.headers["X-Forwarded-For"] = string.format("198.%d.%d.%d", 18 + math.floor(address / 65536) % 2,
+    math.floor(address / 256) % 256, address % 256)
   local body = "_csrf=" .. csrf .. "&idempotencyKey=" .. id .. "&startedAt=" .. started
-    .. "&name=Bench+Resident&email=bench-" .. id .. "%40example.org&preferredContact=EMAIL"
+    .. "&name=Bench+Resident&email=" .. prefix .. "-" .. id .. "%40example.org&preferredContact=EMAIL"
     .. "&senderType=RESIDENT&topic=GENERAL_ENQUIRY&message=When+is+the+next+beat+surgery%3F&website="
   return wrk.format(nil, nil, nil, body)
 end
