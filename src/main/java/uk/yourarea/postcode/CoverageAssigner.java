@@ -47,8 +47,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * postcodes go to whichever live neighbourhood covers them, or to none. The postcodes are
  * streamed once from the database, each decided in memory (boundaries in an STR-tree),
  * and only those whose neighbourhood changes are written back, with one COPY and one
- * set-based update. The work can be limited to a {@link Scope}: the postcodes of some
- * wards, a box around changed boundaries, or one postcode.
+ * set-based update (or, for a large share of the table, a {@link PostcodeTableRewrite}).
+ * The work can be limited to a {@link Scope}: the postcodes of some wards, a box around
+ * changed boundaries, or one postcode.
  */
 @Service
 public class CoverageAssigner {
@@ -105,6 +106,12 @@ public class CoverageAssigner {
 
 	static final int EXAMPLES = 5;
 
+	/**
+	 * The fewest changes written by building the postcode table afresh; fewer are updated
+	 * in place (see {@link PostcodeTableRewrite#pays}).
+	 */
+	static final long REWRITE_FROM = 50_000;
+
 	private static final Logger log = LoggerFactory.getLogger(CoverageAssigner.class);
 
 	private final DataSource dataSource;
@@ -141,6 +148,12 @@ public class CoverageAssigner {
 	 */
 	Result assign(Connection connection, Scope scope, Map<Long, Geometry> replacedBoundaries, boolean write)
 			throws SQLException {
+		return assign(connection, scope, replacedBoundaries, write, REWRITE_FROM);
+	}
+
+	/** As above, with the fewest changes that may be written by rebuilding the table. */
+	Result assign(Connection connection, Scope scope, Map<Long, Geometry> replacedBoundaries, boolean write,
+			long rewriteFrom) throws SQLException {
 		List<Area> areas = loadBoundaries(connection, replacedBoundaries);
 		STRtree index = new STRtree();
 		for (Area area : areas) {
@@ -152,6 +165,7 @@ public class CoverageAssigner {
 		long overridden = 0;
 		long unassigned = 0;
 		long changed = 0;
+		long decided = 0;
 		Map<List<Long>, MoveCount> moves = new HashMap<>();
 		// The answers are collected first: a connection cannot stream a query and a COPY
 		// at once.
@@ -178,6 +192,7 @@ public class CoverageAssigner {
 			query.setFetchSize(10_000);
 			try (ResultSet rows = query.executeQuery()) {
 				while (rows.next()) {
+					decided++;
 					String postcode = rows.getString(1);
 					boolean ours = rows.getBoolean(4);
 					boolean live = rows.getBoolean(5);
@@ -228,7 +243,8 @@ public class CoverageAssigner {
 			}
 		}
 		if (write && changed > 0) {
-			write(connection, changes);
+			long rowsInTable = (scope == Scope.ALL) ? decided : estimatedRows(connection);
+			write(connection, changes, PostcodeTableRewrite.pays(changed, rowsInTable, rewriteFrom));
 		}
 		List<Move> moveList = new ArrayList<>();
 		moves.forEach((pair, count) -> moveList
@@ -237,7 +253,7 @@ public class CoverageAssigner {
 		return new Result(new Coverage(inForce, assigned, byBoundary, overridden, unassigned, changed), moveList);
 	}
 
-	private static void write(Connection connection, StringBuilder changes) throws SQLException {
+	private static void write(Connection connection, StringBuilder changes, boolean rewrite) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
 			statement.execute("create temporary table coverage_change (postcode text, neighbourhood_id bigint) "
 					+ "on commit drop");
@@ -255,11 +271,27 @@ public class CoverageAssigner {
 				copy.cancelCopy();
 			}
 		}
+		if (rewrite) {
+			PostcodeTableRewrite.apply(connection);
+		}
+		else {
+			try (Statement statement = connection.createStatement()) {
+				statement.executeUpdate("""
+						update postcode p set neighbourhood_id = c.neighbourhood_id
+						from coverage_change c where p.postcode = c.postcode""");
+			}
+		}
 		try (Statement statement = connection.createStatement()) {
-			statement.executeUpdate("""
-					update postcode p set neighbourhood_id = c.neighbourhood_id
-					from coverage_change c where p.postcode = c.postcode""");
 			statement.execute("drop table coverage_change");
+		}
+	}
+
+	private static long estimatedRows(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("""
+				select case when reltuples < 0 then (select count(*) from postcode) else reltuples::bigint end
+				from pg_class where oid = 'postcode'::regclass""")) {
+			rows.next();
+			return rows.getLong(1);
 		}
 	}
 
