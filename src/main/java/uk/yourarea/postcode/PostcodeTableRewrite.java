@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a large share of changed neighbourhoods by building the postcode table afresh,
- * instead of updating its rows in place (ADR 0006). PostgreSQL updates a row by writing a
+ * instead of updating its rows in place (ADR 6). PostgreSQL updates a row by writing a
  * new version of it and a new entry in each of the table's four indexes: for every one of
  * 2.6 million postcodes that took about 40 s, against about 15 s to copy the table with
  * its new neighbourhoods and build the indexes once.
@@ -67,23 +67,24 @@ final class PostcodeTableRewrite {
 					  and grantee <> (select tableowner from pg_tables
 					                  where schemaname = current_schema() and tablename = 'postcode')
 					group by grantee""", (rows) -> rows.getString(1));
-			// Every column as it is, whatever a later migration adds, but the
-			// neighbourhood.
-			String columns = query(statement,
+			// Every column as it is, the neighbourhood from the changes: read from the
+			// catalogue, so that a column a later migration adds is copied too.
+			String copy = query(statement,
 					"""
-							select string_agg(quote_ident(attname), ', ' order by attnum),
-							       string_agg(case when attname = 'neighbourhood_id'
-							                       then 'case when c.postcode is null then p.neighbourhood_id else c.neighbourhood_id end'
-							                       else 'p.' || quote_ident(attname) end, ', ' order by attnum)
+							select format('insert into postcode_next (%s) select %s from postcode p '
+							              'left join coverage_change c on c.postcode = p.postcode',
+							    string_agg(quote_ident(attname), ', ' order by attnum),
+							    string_agg(case when attname <> 'neighbourhood_id' then 'p.' || quote_ident(attname)
+							                    else 'case when c.postcode is null then p.neighbourhood_id else c.neighbourhood_id end'
+							               end, ', ' order by attnum))
 							from pg_attribute where attrelid = 'postcode'::regclass and attnum > 0 and not attisdropped""",
-					(rows) -> rows.getString(1) + ") select " + rows.getString(2))
+					(rows) -> rows.getString(1))
 				.get(0);
 
 			// The checks keep their names; the columns, their order and defaults are the
 			// same.
 			statement.execute("create table postcode_next (like postcode including defaults including constraints)");
-			statement.execute("insert into postcode_next (" + columns
-					+ " from postcode p left join coverage_change c on c.postcode = p.postcode");
+			statement.execute(copy);
 			for (Index index : indexes) {
 				statement.execute(index.onNextTable());
 			}
