@@ -14,20 +14,20 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import uk.yourarea.testing.TestFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class BoundariesTests {
 
-	private static final Path SHARED = Path.of("..", "shared", "data");
+	private static final String GEOJSON = "demo/boundary-NC04.geojson";
 
-	private static final Path CONTAINMENT = SHARED.resolve("police-api/leicestershire/NC04-postcode-containment.csv");
+	private static final String POLICE_API = "data/police-api/NC04-boundary.json";
 
 	@Test
 	void realCityCentreBoundaryAgreesWithTheContainmentTableAwayFromTheEdge() throws IOException {
-		assertAgreesWithTheContainmentTable(
-				Boundaries.parse(Files.readString(SHARED.resolve("boundaries/police-leicestershire-NC04.geojson"))));
+		assertAgreesWithTheContainmentTable(Boundaries.parse(TestFiles.text(GEOJSON)));
 	}
 
 	/**
@@ -36,12 +36,11 @@ class BoundariesTests {
 	 * answers.
 	 */
 	@ParameterizedTest(name = "{0}")
-	@ValueSource(strings = { "boundaries/police-leicestershire-NC04.geojson",
-			"police-api/leicestershire/NC04-boundary.json", "NC04.kml" })
+	@ValueSource(strings = { GEOJSON, POLICE_API, "NC04.kml" })
 	void realCityCentreBoundaryUploadedAgreesWithTheContainmentTableAwayFromTheEdge(String file) throws IOException {
-		byte[] content = file.endsWith(".kml") ? kml(
-				Boundaries.parse(Files.readString(SHARED.resolve("police-api/leicestershire/NC04-boundary.json"))))
-			.getBytes(StandardCharsets.UTF_8) : Files.readAllBytes(SHARED.resolve(file));
+		byte[] content = file.endsWith(".kml")
+				? kml(Boundaries.parse(TestFiles.text(POLICE_API))).getBytes(StandardCharsets.UTF_8)
+				: TestFiles.bytes(file);
 		List<BoundaryFiles.Feature> features = BoundaryFiles.read(Path.of(file).getFileName().toString(), content);
 		assertThat(features).hasSize(1);
 		assertThat(features.get(0).names()).contains("NC04");
@@ -69,7 +68,8 @@ class BoundariesTests {
 		List<String> disagreements = new ArrayList<>();
 		int checked = 0;
 		int inside = 0;
-		for (String line : Files.readAllLines(CONTAINMENT).subList(1, Files.readAllLines(CONTAINMENT).size())) {
+		List<String> lines = TestFiles.lines("data/police-api/NC04-postcode-containment.csv");
+		for (String line : lines.subList(1, lines.size())) {
 			String[] field = line.split(",");
 			if (Double.parseDouble(field[4]) <= 10) {
 				continue;
@@ -90,10 +90,8 @@ class BoundariesTests {
 
 	@Test
 	void theGeoJsonAndThePoliceApiBoundaryAreTheSameShape() throws IOException {
-		Geometry fromGeoJson = Boundaries
-			.parse(Files.readString(SHARED.resolve("boundaries/police-leicestershire-NC04.geojson")));
-		Geometry fromPoliceApi = Boundaries
-			.parse(Files.readString(SHARED.resolve("police-api/leicestershire/NC04-boundary.json")));
+		Geometry fromGeoJson = Boundaries.parse(TestFiles.text(GEOJSON));
+		Geometry fromPoliceApi = Boundaries.parse(TestFiles.text(POLICE_API));
 		assertThat(fromGeoJson.symDifference(fromPoliceApi).getArea()).isLessThan(1e-12);
 	}
 

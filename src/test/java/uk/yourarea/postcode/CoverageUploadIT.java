@@ -27,6 +27,7 @@ import uk.yourarea.security.StaffBrowser;
 import uk.yourarea.testing.DemoSiteTest;
 import uk.yourarea.testing.Pages;
 import uk.yourarea.testing.Site;
+import uk.yourarea.testing.TestFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.yourarea.postcode.CoverageTestData.CODE_POINT_HEADER;
@@ -325,8 +326,7 @@ class CoverageUploadIT {
 
 	@Test
 	void aFileForOneNeighbourhoodCanBeGivenToTheNeighbourhoodChosen() throws Exception {
-		byte[] policeApi = Files
-			.readAllBytes(Path.of("..", "shared", "data", "police-api", "leicestershire", "NC04-boundary.json"));
+		byte[] policeApi = TestFiles.bytes("data/police-api/NC04-boundary.json");
 		long id = CoverageTestData
 			.importId(CoverageTestData.upload(this.port, this.editor, "/staff/coverage/boundaries",
 					"NC04-boundary.json", policeApi, "neighbourhoodId", Long.toString(this.north)));

@@ -6,17 +6,15 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import uk.yourarea.testing.TestFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class OsGridReferenceTests {
 
-	private static final Path CODE_POINT = Path.of("..", "shared", "data", "postcodes",
-			"codepoint-open-2014-08-LE.csv");
-
 	@Test
 	void agreesWithThePublishedCoordinatesOfEveryLePostcodeToWithinAFewMetres() throws IOException {
-		List<String> lines = Files.readAllLines(CODE_POINT);
+		List<String> lines = TestFiles.lines("demo/codepoint-open-2014-08-LE.csv.gz");
 		double worst = 0;
 		for (String line : lines.subList(1, lines.size())) {
 			String[] field = line.split(",");

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import uk.yourarea.testing.TestFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -25,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 @SpringBootTest
 class PostcodeImporterIT {
 
-	private static final Path ONSPD = Path.of("..", "shared", "data", "postcodes", "onspd-seed-postcodesio.csv");
+	private static final String ONSPD = "data/postcodes/onspd-seed-postcodesio.csv.gz";
 
 	private static final String CODE_POINT_HEADER = "postcode,positional_quality_indicator,eastings,northings,"
 			+ "country_code,nhs_regional_ha_code,nhs_ha_code,admin_county_code,admin_district_code,admin_ward_code,"
@@ -40,8 +41,7 @@ class PostcodeImporterIT {
 
 	@Test
 	void importsTheOnsPostcodeDirectoryWithTerminatedAndUnlocatedPostcodes() throws Exception {
-		assertThat(ONSPD).as("shared test data").exists();
-		PostcodeImporter.Report report = this.importer.importFile(ONSPD);
+		PostcodeImporter.Report report = this.importer.importFile(TestFiles.path(ONSPD));
 
 		assertThat(report.format()).isEqualTo(PostcodeImporter.Format.ONS_POSTCODE_DIRECTORY);
 		assertThat(report.linesRead()).isEqualTo(8048);
@@ -160,12 +160,7 @@ class PostcodeImporterIT {
 	}
 
 	private static String firstLineOfOnspd() {
-		try {
-			return Files.readAllLines(ONSPD).get(0);
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
+		return TestFiles.lines(ONSPD).get(0);
 	}
 
 	private static InputStream csv(String text) {

@@ -20,18 +20,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.json.JsonMapper;
+import uk.yourarea.testing.TestFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Tests for {@link Postcode}. Besides hand-written cases, these run against the shared
- * data in {@code ../shared/data}, which must sit next to the project directory.
+ * Tests for {@link Postcode}. Besides hand-written cases, these run against real
+ * third-party data kept in the repository (see {@code src/test/resources/data}).
  */
 class PostcodeTests {
-
-	private static final Path SHARED_DATA = Path.of("..", "shared", "data");
 
 	private static final JsonMapper JSON = new JsonMapper();
 
@@ -52,14 +51,14 @@ class PostcodeTests {
 	// Format test cases from the npm postcode library
 
 	@ParameterizedTest(name = "{0}: \"{1}\" gives {2}")
-	@MethodSource("sharedFormatTestCases")
-	void agreesWithTheSharedFormatTestData(String file, String input, Object expected) {
+	@MethodSource("formatTestCases")
+	void agreesWithThePostcodePackagesFormatTestData(String file, String input, Object expected) {
 		Optional<Postcode> postcode = Postcode.parse(input);
 		assertThat(CHECK_BY_FILE.get(file).apply(postcode)).isEqualTo(expected);
 	}
 
-	static Stream<Arguments> sharedFormatTestCases() throws IOException {
-		Path folder = sharedData("postcode-format", "ideal-postcodes-postcode-test-data");
+	static Stream<Arguments> formatTestCases() throws IOException {
+		Path folder = TestFiles.path("data/postcode-format");
 		List<Path> files;
 		try (Stream<Path> listing = Files.list(folder)) {
 			files = listing.filter((file) -> file.getFileName().toString().endsWith(".json")).sorted().toList();
@@ -91,8 +90,7 @@ class PostcodeTests {
 
 	@Test
 	void normalisesEveryLivePostcodeInTheLeicesterArea() throws IOException {
-		List<String[]> rows = readColumns(sharedData("postcodes", "codepoint-open-2014-08-LE.csv"), "postcode",
-				"postcode_normalised");
+		List<String[]> rows = readColumns("demo/codepoint-open-2014-08-LE.csv.gz", "postcode", "postcode_normalised");
 		assertThat(rows).hasSize(21_621);
 		List<String> problems = new ArrayList<>();
 		for (String[] row : rows) {
@@ -103,8 +101,7 @@ class PostcodeTests {
 
 	@Test
 	void normalisesEveryOnsPostcodeDirectoryFormatToTheDisplayFormat() throws IOException {
-		List<String[]> rows = readColumns(sharedData("postcodes", "onspd-seed-postcodesio.csv"), "pcds", "pcd8",
-				"pcd7");
+		List<String[]> rows = readColumns("data/postcodes/onspd-seed-postcodesio.csv.gz", "pcds", "pcd8", "pcd7");
 		assertThat(rows).hasSize(8_048);
 		List<String> problems = new ArrayList<>();
 		for (String[] row : rows) {
@@ -131,7 +128,8 @@ class PostcodeTests {
 	@Test
 	void acceptsTheGirobankPostcode() {
 		// BS 7666 allows GIR 0AA as an exception to its pattern. The npm library behind
-		// the shared format test data rejects it; Postcode deliberately accepts it.
+		// the postcode package's format test data rejects it; Postcode deliberately
+		// accepts it.
 		Postcode postcode = Postcode.of("gir0aa");
 		assertThat(postcode.value()).isEqualTo("GIR 0AA");
 		assertThat(postcode.outwardCode()).isEqualTo("GIR");
@@ -266,28 +264,14 @@ class PostcodeTests {
 		assertThat(Postcode.parseOutwardCode(input)).isEmpty();
 	}
 
-	// Shared data
-
-	/**
-	 * Returns a path inside the shared data folder, failing (never skipping) if it is not
-	 * there.
-	 */
-	private static Path sharedData(String first, String... more) {
-		Path path = SHARED_DATA.resolve(Path.of(first, more));
-		if (!Files.exists(path)) {
-			fail("Shared test data not found at %s. The tests expect the shared folder next to the project "
-					+ "directory (../shared), and must run from the project directory.",
-					path.toAbsolutePath().normalize());
-		}
-		return path;
-	}
+	// Test data
 
 	/**
 	 * Reads the named columns of a simple CSV file (no quoted fields) with a header row.
 	 * @return one array per data row, holding the columns in the order asked for
 	 */
-	private static List<String[]> readColumns(Path file, String... columns) throws IOException {
-		List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+	private static List<String[]> readColumns(String file, String... columns) {
+		List<String> lines = TestFiles.lines(file);
 		List<String> header = Arrays.asList(lines.get(0).split(",", -1));
 		int[] indexes = new int[columns.length];
 		for (int i = 0; i < columns.length; i++) {
