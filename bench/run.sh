@@ -58,7 +58,7 @@ JAR=$(ls target/your-area-*.jar | grep -v plain | head -1)
 JAR_BYTES=$(stat -c %s "$JAR")
 
 status() { curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$APP_PORT$1" 2>/dev/null || true; }
-DEMO=(--spring.profiles.active=demo --server.port=$APP_PORT --yourarea.mail.relay-enabled=false --logging.level.root=WARN)
+DEMO=(--spring.profiles.active=demo --server.port=$APP_PORT --management.server.port=$((APP_PORT + 10)) --yourarea.mail.relay-enabled=false --logging.level.root=WARN)
 
 # Start-up as a plain jar, on a fresh database of its own.
 psql -h 127.0.0.1 -U postgres -q -c "create database ${DB}_plain"
@@ -85,7 +85,7 @@ psql -h 127.0.0.1 -U postgres -q -c "create database $DB"
 echo "== Starting the application (demo data, -Xmx256m, CDS)"
 START_NS=$(date +%s%N)
 java -Xmx256m -XX:SharedArchiveFile="$WORK/app.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$APP_JAR" \
-  --spring.profiles.active=demo --server.port=$APP_PORT \
+  --spring.profiles.active=demo --server.port=$APP_PORT --management.server.port=$((APP_PORT + 10)) \
   --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$DB" \
   --server.forward-headers-strategy=native \
   --yourarea.mail.relay-enabled=false --logging.level.root=WARN > "$WORK/app.log" 2>&1 &
@@ -120,10 +120,10 @@ CONF
 "$NGINX" -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf"
 NGINX_STARTED=yes
 
-# The contact form: one session's token, sent with every POST.
+# The contact form: one form token (its cookie and its form field), sent with every POST.
 curl -s -c "$WORK/cookies" "http://127.0.0.1:$APP_PORT/area/south-wigston/contact" -o "$WORK/form.html"
 CSRF=$(grep -o 'name="_csrf" value="[^"]*"' "$WORK/form.html" | sed 's/.*value="//;s/"$//')
-COOKIE=$(awk '$6 ~ /SESSION/ {print $6"="$7}' "$WORK/cookies" | head -1)
+COOKIE=$(awk '$6 ~ /CSRF/ {print $6"="$7}' "$WORK/cookies" | head -1)
 STARTED=$(( $(date +%s%3N) - 60000 ))
 
 echo "== Warming up"

@@ -59,7 +59,7 @@ fi
 
 psql -h 127.0.0.1 -U postgres -q -c "create database $DB"
 echo "== Creating the schema (the application's own migrations)"
-java -jar "$JAR" "$DATASOURCE" --server.port=$APP_PORT --yourarea.mail.relay-enabled=false \
+java -jar "$JAR" "$DATASOURCE" --server.port=$APP_PORT --management.server.port=$((APP_PORT + 10)) --yourarea.mail.relay-enabled=false \
   --logging.level.root=WARN > "$WORK/schema.log" 2>&1 &
 APP_PID=$!
 status() { curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$APP_PORT$1" 2>/dev/null || true; }

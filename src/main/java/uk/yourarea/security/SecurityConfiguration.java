@@ -3,9 +3,6 @@ package uk.yourarea.security;
 import java.time.Clock;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.web.server.Cookie;
-import org.springframework.boot.web.server.WebServerFactoryCustomizer;
-import org.springframework.boot.web.server.servlet.ConfigurableServletWebServerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -17,14 +14,19 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.logout.LogoutFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.DefaultCookieSerializer;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Two filter chains.
  * <p>
  * <b>Staff</b> ({@code /staff/**}): sign-in with email address and password (Argon2id,
- * throttled), a new session id at sign-in, CSRF tokens on every form,
+ * throttled), a session kept in PostgreSQL by Spring Session (so every instance of the
+ * site knows it) with a new id at sign-in, CSRF tokens on every form,
  * {@code Cache-Control: no-store} on every answer, and access denied unless a rule below
  * allows it. The account is reloaded on every request ({@link StaffSessionFilter}), so
  * disabling it or changing its password ends its sessions.
@@ -33,7 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * cookie by itself. Response headers (CSP and the rest) come from the site's own
  * {@code uk.yourarea.web.SecurityHeadersFilter}, and public pages set their own caching,
  * so Spring Security's header writing is switched off there. CSRF protection stays on for
- * public forms.
+ * public forms, with tokens that need no session ({@link #csrfTokens}).
  * <p>
  * To give a new staff page to a role, add a line to {@link #staff}; anything under
  * {@code /staff} not listed there is for administrators only.
@@ -96,6 +98,7 @@ class SecurityConfiguration {
 				.clearAuthentication(true)
 				.deleteCookies(properties.sessionCookieName())
 				.logoutSuccessUrl(SIGN_IN + "?signed-out"))
+			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens(properties)))
 			.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId()))
 			.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(new SignInHandlers.Denied(events)))
 			.headers((headers) -> headers.defaultsDisabled()
@@ -108,8 +111,9 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-	SecurityFilterChain publicPages(HttpSecurity http) throws Exception {
+	SecurityFilterChain publicPages(HttpSecurity http, StaffSecurityProperties properties) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens(properties)))
 			.headers((headers) -> headers.disable())
 			.requestCache((cache) -> cache.disable())
 			.logout((logout) -> logout.disable());
@@ -135,23 +139,43 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Over HTTPS the session cookie is {@code Secure} and named
-	 * {@code __Host-YOURAREA_SESSION}: the prefix makes browsers refuse it unless it is
-	 * secure, host-only and for the whole site. HttpOnly and SameSite=Lax come from
-	 * {@code server.servlet.session.cookie.*}.
+	 * The staff session cookie, written by Spring Session. Over HTTPS it is
+	 * {@code Secure} and named {@code __Host-YOURAREA_SESSION}: the prefix makes browsers
+	 * refuse it unless it is secure, host-only and for the whole site. Always HttpOnly
+	 * and SameSite=Lax.
 	 */
 	@Bean
-	WebServerFactoryCustomizer<ConfigurableServletWebServerFactory> staffSessionCookie(
-			StaffSecurityProperties properties) {
-		return (factory) -> {
-			if (properties.secureCookies()) {
-				Cookie cookie = factory.getSettings().getSession().getCookie();
-				cookie.setName(StaffSecurityProperties.SECURE_COOKIE_NAME);
-				cookie.setSecure(true);
-				cookie.setPath("/");
-				cookie.setDomain(null);
-			}
-		};
+	CookieSerializer staffSessionCookie(StaffSecurityProperties properties) {
+		DefaultCookieSerializer cookie = new DefaultCookieSerializer();
+		cookie.setCookieName(properties.sessionCookieName());
+		cookie.setUseSecureCookie(properties.secureCookies());
+		cookie.setUseHttpOnlyCookie(true);
+		cookie.setSameSite("Lax");
+		cookie.setCookiePath("/");
+		return cookie;
+	}
+
+	/**
+	 * Writes session attributes with one upsert each instead of an update then an insert.
+	 */
+	@Bean
+	PostgreSqlJdbcIndexedSessionRepositoryCustomizer staffSessionUpserts() {
+		return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
+	}
+
+	/**
+	 * CSRF tokens that need no server session: the token is kept in a cookie and each
+	 * form must send it back, so a resident's form still works after a restart, a deploy,
+	 * a switch to another instance or a long pause, and a visit to a form page stores
+	 * nothing on the server. The cookie is HttpOnly (forms carry the token themselves)
+	 * and over HTTPS {@code __Host-} prefixed, so no other site or subdomain can plant
+	 * one.
+	 */
+	static CookieCsrfTokenRepository csrfTokens(StaffSecurityProperties properties) {
+		CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+		tokens.setCookieName(properties.csrfCookieName());
+		tokens.setCookieCustomizer((cookie) -> cookie.secure(properties.secureCookies()).sameSite("Lax").path("/"));
+		return tokens;
 	}
 
 	private static String role(StaffRole role) {

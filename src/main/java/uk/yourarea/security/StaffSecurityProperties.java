@@ -26,11 +26,21 @@ public record StaffSecurityProperties(@DefaultValue("false") boolean secureCooki
 	/** The session cookie's name when {@link #secureCookies()} is on. */
 	static final String SECURE_COOKIE_NAME = "__Host-YOURAREA_SESSION";
 
-	/** The session cookie's name on plain HTTP (Tomcat's default). */
+	/** The session cookie's name on plain HTTP. */
 	static final String PLAIN_COOKIE_NAME = "JSESSIONID";
+
+	/** The CSRF token cookie's name when {@link #secureCookies()} is on. */
+	static final String SECURE_CSRF_COOKIE_NAME = "__Host-YOURAREA_CSRF";
+
+	/** The CSRF token cookie's name on plain HTTP. */
+	static final String PLAIN_CSRF_COOKIE_NAME = "YOURAREA_CSRF";
 
 	String sessionCookieName() {
 		return this.secureCookies ? SECURE_COOKIE_NAME : PLAIN_COOKIE_NAME;
+	}
+
+	String csrfCookieName() {
+		return this.secureCookies ? SECURE_CSRF_COOKIE_NAME : PLAIN_CSRF_COOKIE_NAME;
 	}
 
 	/**

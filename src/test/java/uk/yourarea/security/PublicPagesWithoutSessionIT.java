@@ -2,10 +2,13 @@ package uk.yourarea.security;
 
 import java.net.http.HttpResponse;
 
+import org.junit.jupiter.api.Test;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import uk.yourarea.testing.DemoSiteTest;
 import uk.yourarea.testing.Site;
@@ -23,13 +26,16 @@ class PublicPagesWithoutSessionIT {
 	@Autowired
 	private Site site;
 
+	@Autowired
+	private JdbcTemplate jdbc;
+
 	@ParameterizedTest
 	@ValueSource(strings = { "/", "/area/wigston", "/areas", "/find-your-area?postcode=LE18+1AA", "/accessibility",
-			"/no-such-page", "/actuator/health" })
+			"/no-such-page" })
 	void sendNoCookieAndNoSpringSecurityHeaders(String path) {
 		HttpResponse<String> response = this.site.get(path);
 
-		assertThat(response.statusCode()).isIn(200, 303, 404, 406, 503);
+		assertThat(response.statusCode()).isIn(200, 303, 404);
 		assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
 		assertThat(response.headers().allValues("Cache-Control")).noneMatch((value) -> value.contains("no-store"));
 		assertThat(response.headers().firstValue("Pragma")).isEmpty();
@@ -38,12 +44,26 @@ class PublicPagesWithoutSessionIT {
 			.hasSizeLessThanOrEqualTo(1);
 	}
 
+	@Test
+	void aFormPageGivesItsTokenInACookieAndStoresNoSession() {
+		Integer before = this.jdbc.queryForObject("select count(*) from staff_session", Integer.class);
+
+		HttpResponse<String> response = this.site.get("/area/wigston/contact");
+
+		assertThat(response.headers().allValues("Set-Cookie")).singleElement()
+			.satisfies((cookie) -> assertThat(cookie).startsWith("YOURAREA_CSRF=")
+				.contains("HttpOnly")
+				.contains("SameSite=Lax"));
+		assertThat(this.jdbc.queryForObject("select count(*) from staff_session", Integer.class)).isEqualTo(before);
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness" })
-	void leaveTheHealthChecksOpen(String path) {
-		assertThat(this.site.get(path).statusCode()).as("neither sent to sign in nor refused")
-			.isNotIn(302, 401, 403)
-			.isLessThan(600);
+	void theHealthChecksAreOnTheManagementPortOnly(String path) {
+		HttpResponse<String> probe = this.site.management(path);
+		assertThat(probe.statusCode()).as("up, neither sent to sign in nor refused").isEqualTo(200);
+		assertThat(probe.body()).contains("\"status\":\"UP\"");
+		assertThat(this.site.get(path).statusCode()).as("not on the site's own port").isEqualTo(404);
 	}
 
 }

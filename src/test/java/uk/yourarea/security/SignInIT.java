@@ -165,16 +165,30 @@ class SignInIT {
 	}
 
 	@Test
-	void givesANewSessionIdAtSignIn() {
+	void theSignInPageStartsNoSession() {
 		StaffBrowser browser = StaffBrowser.on(this.environment);
-		browser.get("/staff/sign-in");
-		String before = browser.sessionId().orElseThrow();
+		assertThat(browser.get("/staff/sign-in").statusCode()).isEqualTo(200);
 
-		browser.signIn("officer.oadby@example.org", StaffBrowser.DEMO_PASSWORD);
+		assertThat(browser.sessionId()).as("only the form token's cookie").isEmpty();
+	}
 
-		assertThat(browser.sessionId()).isPresent().get().isNotEqualTo(before);
-		StaffBrowser oldSession = StaffBrowser.on(this.environment);
-		assertThat(oldSession.get("/staff").statusCode()).isEqualTo(302);
+	@Test
+	void givesANewSessionIdAtSignInSoThatAPlantedSessionGainsNothing() {
+		StaffBrowser attacker = StaffBrowser.signedIn(this.environment, "webeditor@example.org",
+				StaffBrowser.DEMO_PASSWORD);
+		StaffBrowser victim = attacker.copy();
+		String planted = victim.sessionId().orElseThrow();
+		String token = victim.page("/staff").select("input[name=_csrf]").val();
+
+		HttpResponse<String> signedIn = victim.post("/staff/sign-in", token, "email", "officer.oadby@example.org",
+				"password", StaffBrowser.DEMO_PASSWORD);
+
+		assertThat(signedIn.statusCode()).isEqualTo(302);
+		assertThat(victim.sessionId()).isPresent().get().isNotEqualTo(planted);
+		assertThat(victim.get("/staff/inbox").statusCode()).as("the officer").isEqualTo(200);
+		HttpResponse<String> planter = attacker.get("/staff/inbox");
+		assertThat(planter.statusCode()).as("the planted id leads nowhere now").isEqualTo(302);
+		assertThat(StaffBrowser.redirectPath(planter)).startsWith("/staff/sign-in");
 	}
 
 	@Test

@@ -138,6 +138,16 @@ public final class StaffBrowser {
 		return Optional.ofNullable(this.cookies.get(StaffSecurityProperties.PLAIN_COOKIE_NAME));
 	}
 
+	/**
+	 * The same browser, with the same cookies, sending its next requests to another
+	 * instance of the site (as a load balancer may).
+	 */
+	public StaffBrowser at(Environment otherInstance) {
+		StaffBrowser moved = on(otherInstance);
+		moved.cookies.putAll(this.cookies);
+		return moved;
+	}
+
 	/** Another browser holding the same cookies now (a stolen or copied session). */
 	public StaffBrowser copy() {
 		StaffBrowser copy = new StaffBrowser(this.port);

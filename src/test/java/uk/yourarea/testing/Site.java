@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 
 import org.jsoup.nodes.Document;
 
@@ -42,12 +43,27 @@ public class Site {
 	 * @return the response with its body as text
 	 */
 	public HttpResponse<String> get(String pathAndQuery, String... headers) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathAndQuery))
+		return get(uri(pathAndQuery), headers);
+	}
+
+	/**
+	 * GETs a path on the management port, where the health checks and probes are.
+	 * @param path for example {@code /actuator/health/readiness}
+	 */
+	public HttpResponse<String> management(String path) {
+		int port = this.environment.getRequiredProperty("local.management.port", Integer.class);
+		return get(URI.create("http://localhost:" + port + path), "Accept", "application/json");
+	}
+
+	private HttpResponse<String> get(URI uri, String... headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri)
 			.timeout(Duration.ofSeconds(30))
-			.header("Accept", "text/html")
 			.header("Accept-Language", "en-GB");
 		if (headers.length > 0) {
 			request.headers(headers);
+		}
+		if (!Arrays.asList(headers).contains("Accept")) {
+			request.header("Accept", "text/html");
 		}
 		try {
 			return CLIENT.send(request.GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

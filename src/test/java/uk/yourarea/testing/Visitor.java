@@ -28,7 +28,8 @@ public class Visitor {
 
 	private final HttpClient client;
 
-	Visitor(String base) {
+	/** A visitor of the site at {@code base}, such as {@code http://localhost:8080}. */
+	public Visitor(String base) {
 		this.base = base;
 		this.client = HttpClient.newBuilder()
 			.followRedirects(HttpClient.Redirect.NEVER)

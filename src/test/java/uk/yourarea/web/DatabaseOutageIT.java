@@ -37,6 +37,14 @@ class DatabaseOutageIT {
 	private Site site;
 
 	@Test
+	void isNotReadyButAliveWhileTheDatabaseIsDown() {
+		HttpResponse<String> readiness = this.site.management("/actuator/health/readiness");
+		assertThat(readiness.statusCode()).as("out of the load balancer").isEqualTo(503);
+		assertThat(readiness.body()).contains("\"status\":\"DOWN\"");
+		assertThat(this.site.management("/actuator/health/liveness").statusCode()).as("not restarted").isEqualTo(200);
+	}
+
+	@Test
 	void saysTheServiceIsUnavailableWhenTheDatabaseIsDown() {
 		HttpResponse<String> response = this.site.get("/area/wigston");
 
