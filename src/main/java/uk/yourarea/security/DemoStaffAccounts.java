@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -88,7 +89,9 @@ class DemoStaffAccounts {
 	private record Place(long neighbourhoodId, long localPolicingAreaId) {
 	}
 
+	// Before contact.DemoMessages (order 10), whose messages these accounts answer.
 	@EventListener(ApplicationReadyEvent.class)
+	@Order(0)
 	void createDemoAccounts() {
 		int created = 0;
 		for (DemoAccount demo : ACCOUNTS) {
