@@ -6,6 +6,7 @@ import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
@@ -32,7 +33,10 @@ import org.springframework.util.ReflectionUtils;
  * ({@code getReturnCode()}). They belong to the Jakarta Mail implementation (Eclipse
  * Angus), which is only on the runtime class path, so the code is read by reflection. A
  * server that cannot be reached is a {@link MailSendException} ("Mail server connection
- * failed") caused by a {@code MailConnectException} or a {@link ConnectException}.
+ * failed") caused by a {@code MailConnectException} or a {@link ConnectException}; more
+ * generally, Spring reports any failure to open a session with the server (before a word
+ * about the email is said) as that exception, with itself as the failure of every
+ * message.
  *
  * @param kind whether to try again
  * @param summary safe to log: an SMTP reply code or exception class names, never an
@@ -57,9 +61,10 @@ record OutboxDeliveryFailure(Kind kind, String summary, String detail) {
 		TRANSIENT,
 
 		/**
-		 * The server cannot be reached, or refuses us rather than this email
-		 * (credentials, sender): try again later, and leave the rest of the batch alone
-		 * until then.
+		 * The server cannot be reached (connection refused or timed out, unknown host, no
+		 * session), or refuses us rather than this email (credentials, sender): an outage
+		 * of the relay, no fault of the email. Hand it and the rest of the batch back
+		 * untried and uncounted, and send them when the server is back.
 		 */
 		SERVER_UNAVAILABLE
 
@@ -73,7 +78,7 @@ record OutboxDeliveryFailure(Kind kind, String summary, String detail) {
 		List<Integer> replies = new ArrayList<>();
 		Throwable withReply = null;
 		boolean senderRefused = false;
-		boolean unreachable = exception instanceof MailAuthenticationException;
+		boolean unreachable = exception instanceof MailAuthenticationException || failedToConnect(exception);
 		boolean badAddress = false;
 		for (Throwable throwable : chain) {
 			Integer reply = replyCode(throwable);
@@ -118,6 +123,20 @@ record OutboxDeliveryFailure(Kind kind, String summary, String detail) {
 		}
 		MailSendException sendException = (MailSendException) exception;
 		return sendException.getFailedMessages().isEmpty() && sendException.getMessageExceptions().length == 0;
+	}
+
+	/**
+	 * Whether Spring could not open a session with the server at all: its "Mail server
+	 * connection failed", whose cause is the failure of every message. (After a message
+	 * has failed, a failure to close the connection also has a cause, but the messages
+	 * have failures of their own.)
+	 */
+	private static boolean failedToConnect(Exception exception) {
+		if (!(exception instanceof MailSendException) || exception.getCause() == null) {
+			return false;
+		}
+		Exception[] failures = ((MailSendException) exception).getMessageExceptions();
+		return failures.length > 0 && Arrays.stream(failures).allMatch((failure) -> failure == exception.getCause());
 	}
 
 	private static boolean isPermanent(int reply) {

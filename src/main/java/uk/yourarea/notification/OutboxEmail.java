@@ -2,6 +2,7 @@ package uk.yourarea.notification;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -16,8 +17,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * An email waiting in, or gone from, the outbox. It is PENDING until the relay has handed
  * it to the SMTP server (SENT) or given up on it (FAILED). While PENDING,
- * {@code nextAttemptAt} says when the relay may next try it; a relay that is working on
- * it has moved that time forward (its lease), so no other relay picks it up meanwhile.
+ * {@code nextAttemptAt} says when the relay may next try it. A relay that is working on
+ * it holds a lease ({@code leaseToken}, {@code leasedUntil}): no other relay takes it
+ * until the lease runs out, and the relay extends the lease while it works, so only a
+ * relay that has stopped (crashed) loses it. The lease never changes when the email is
+ * due.
  * <p>
  * Other features read emails through {@link EmailOutbox#forMessage(long)}; only this
  * package changes them.
@@ -64,6 +68,12 @@ public class OutboxEmail {
 
 	private @Nullable String lastError;
 
+	private @Nullable Instant lastAttemptAt;
+
+	private @Nullable UUID leaseToken;
+
+	private @Nullable Instant leasedUntil;
+
 	protected OutboxEmail() {
 		// for JPA
 	}
@@ -86,22 +96,23 @@ public class OutboxEmail {
 	 */
 	void markSent(Instant now) {
 		requirePending();
-		this.attempts++;
+		attempted(now);
 		this.status = Status.SENT;
 		this.sentAt = now;
 		this.body = SENT_BODY;
 	}
 
 	/**
-	 * An attempt failed for a reason that may pass (server down, 4xx); try again after
-	 * the backoff.
+	 * An attempt failed for a reason that may pass (a 4xx reply, a dropped connection);
+	 * try again after the backoff. Not for an SMTP server that cannot be reached at all:
+	 * that is no fault of the email, and the relay hands it back untried.
 	 */
 	void markAttemptFailed(String error, Instant now, Duration backoff) {
 		requirePending();
 		if (backoff.isNegative()) {
 			throw new IllegalArgumentException("The backoff cannot be negative");
 		}
-		this.attempts++;
+		attempted(now);
 		this.lastError = truncate(error);
 		this.nextAttemptAt = now.plus(backoff);
 	}
@@ -110,26 +121,42 @@ public class OutboxEmail {
 	 * The last attempt failed and there will be no other: the server refused the email
 	 * for good (5xx), or it has been failing for too long.
 	 */
-	void markFailed(String error) {
+	void markFailed(String error, Instant now) {
 		requirePending();
-		this.attempts++;
+		attempted(now);
 		this.status = Status.FAILED;
 		this.lastError = truncate(error);
 	}
 
-	/**
-	 * A relay takes the email to send it: no other relay may take it before
-	 * {@code until}.
-	 */
-	void leaseUntil(Instant until) {
-		requirePending();
-		this.nextAttemptAt = until;
+	private void attempted(Instant now) {
+		this.attempts++;
+		this.lastAttemptAt = now;
+		this.leaseToken = null;
+		this.leasedUntil = null;
 	}
 
-	/** A relay hands the email back unsent and untried, due again at {@code dueAt}. */
-	void releaseLease(Instant dueAt) {
+	/**
+	 * A relay takes the email to send it, or extends the lease it holds: no other relay
+	 * may take it before {@code until}.
+	 */
+	void lease(UUID token, Instant until) {
 		requirePending();
-		this.nextAttemptAt = dueAt;
+		this.leaseToken = token;
+		this.leasedUntil = until;
+	}
+
+	/** Whether the relay holding this lease still holds the email. */
+	boolean isLeasedBy(UUID token) {
+		return isPending() && token.equals(this.leaseToken);
+	}
+
+	/**
+	 * A relay hands the email back untried: it is due as it was before the relay took it.
+	 */
+	void releaseLease() {
+		requirePending();
+		this.leaseToken = null;
+		this.leasedUntil = null;
 	}
 
 	public boolean isPending() {
@@ -191,6 +218,16 @@ public class OutboxEmail {
 
 	public Instant getNextAttemptAt() {
 		return this.nextAttemptAt;
+	}
+
+	/** When the last attempt was made, successful or not; null before the first. */
+	public @Nullable Instant getLastAttemptAt() {
+		return this.lastAttemptAt;
+	}
+
+	/** Until when a relay holds the email, if one does. */
+	public @Nullable Instant getLeasedUntil() {
+		return this.leasedUntil;
 	}
 
 	public @Nullable Instant getSentAt() {

@@ -3,24 +3,27 @@ package uk.yourarea.notification;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.persistence.LockModeType;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 interface OutboxEmailRepository extends JpaRepository<OutboxEmail, Long> {
 
 	/**
-	 * Locks up to {@code limit} emails that are due, oldest first. Rows another
-	 * transaction has locked are skipped rather than waited for, so relays on several
-	 * instances never take the same email.
+	 * Locks up to {@code limit} emails that are due and that no relay holds, oldest
+	 * first. Rows another transaction has locked are skipped rather than waited for, so
+	 * relays on several instances never take the same email.
 	 */
 	@Query(value = """
 			select * from outbox_email
 			where status = 'PENDING' and next_attempt_at <= :now
+			  and (leased_until is null or leased_until <= :now)
 			order by next_attempt_at, id
 			limit :limit
 			for update skip locked""", nativeQuery = true)
@@ -29,6 +32,29 @@ interface OutboxEmailRepository extends JpaRepository<OutboxEmail, Long> {
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select e from OutboxEmail e where e.id = :id")
 	Optional<OutboxEmail> lockById(@Param("id") long id);
+
+	/** Locks the emails a relay still holds under the lease it took, in id order. */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("""
+			select e from OutboxEmail e
+			where e.leaseToken = :token and e.status = uk.yourarea.notification.OutboxEmail.Status.PENDING
+			order by e.id""")
+	List<OutboxEmail> lockByLeaseToken(@Param("token") UUID token);
+
+	/**
+	 * Makes due at {@code now} the emails waiting for a retry whose last attempt was made
+	 * at or after {@code since}.
+	 * @return how many
+	 */
+	@Modifying
+	@Query("""
+			update OutboxEmail e set e.nextAttemptAt = :now
+			where e.status = uk.yourarea.notification.OutboxEmail.Status.PENDING
+			  and e.nextAttemptAt > :now and e.lastAttemptAt >= :since""")
+	int bringForward(@Param("since") Instant since, @Param("now") Instant now);
+
+	/** How many emails are waiting to be sent, whenever they are due. */
+	long countByStatus(OutboxEmail.Status status);
 
 	List<OutboxEmail> findByContactMessageIdOrderByCreatedAtAscIdAsc(long contactMessageId);
 

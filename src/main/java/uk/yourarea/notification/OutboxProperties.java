@@ -18,10 +18,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param relayEnabled whether the relay runs on a schedule; tests switch it off and call
  * it themselves
  * @param relayInterval the pause between the end of one run of the relay and the start of
- * the next
+ * the next; while the SMTP server cannot be reached, how often the relay tries it again
  * @param batchSize how many emails one relay takes at a time
- * @param lease how long a relay may keep emails it has taken before another relay may
- * take them; a relay hands back what it has not started once half of it has passed
+ * @param lease how long another relay waits before it takes emails a relay has taken and
+ * neither sent nor handed back; a working relay extends it every third of it, so this is
+ * how long the emails of a relay that crashed wait
  * @param firstRetryAfter the wait after the first failed attempt, doubled after each
  * further one
  * @param maxRetryInterval the longest wait between two attempts
@@ -31,7 +32,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("yourarea.mail")
 record OutboxProperties(String from, @DefaultValue("true") boolean relayEnabled,
 		@DefaultValue("5s") Duration relayInterval, @DefaultValue("20") int batchSize,
-		@DefaultValue("2m") Duration lease, @DefaultValue("1m") Duration firstRetryAfter,
+		@DefaultValue("30s") Duration lease, @DefaultValue("1m") Duration firstRetryAfter,
 		@DefaultValue("1h") Duration maxRetryInterval, @DefaultValue("72h") Duration giveUpAfter) {
 
 	OutboxProperties {

@@ -88,6 +88,32 @@ class OutboxDeliveryFailureTests {
 	}
 
 	@Test
+	void treatsAnyFailureToOpenASessionAsTheServerBeingUnavailable() {
+		// a server that takes the connection but never greets
+		MessagingException noGreeting = new MessagingException("Exception reading response",
+				new SocketTimeoutException("Read timed out"));
+		MailSendException exception = new MailSendException("Mail server connection failed", noGreeting,
+				Map.of("message", noGreeting));
+
+		OutboxDeliveryFailure failure = OutboxDeliveryFailure.of(exception);
+
+		assertThat(failure.kind()).isEqualTo(Kind.SERVER_UNAVAILABLE);
+		assertThat(failure.summary()).contains("SocketTimeoutException");
+	}
+
+	@Test
+	void keepsARefusalOfTheEmailItsOwnWhenClosingTheConnectionFailsAfterwards() throws Exception {
+		SendFailedException refusal = recipient(550, "550 5.1.1 <" + ADDRESS + ">: User unknown");
+		MailSendException exception = new MailSendException("Failed to close server connection after message failures",
+				new MessagingException("QUIT failed"), Map.of("message", refusal));
+
+		OutboxDeliveryFailure failure = OutboxDeliveryFailure.of(exception);
+
+		assertThat(failure.kind()).isEqualTo(Kind.PERMANENT);
+		assertThat(failure.summary()).isEqualTo("SMTP 550");
+	}
+
+	@Test
 	void triesAgainLaterWhenTheCredentialsAreRefused() {
 		OutboxDeliveryFailure failure = OutboxDeliveryFailure
 			.of(new MailAuthenticationException("535 5.7.8 Authentication credentials invalid"));

@@ -2,6 +2,7 @@ package uk.yourarea.notification;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -55,7 +56,7 @@ class OutboxEmailTests {
 
 	@Test
 	void cannotBeSentOrRetriedOnceFailed() {
-		this.email.markFailed("SMTP 550: no such user");
+		this.email.markFailed("SMTP 550: no such user", NOW);
 
 		assertThat(this.email.isFailed()).isTrue();
 		assertThat(this.email.getAttempts()).isEqualTo(1);
@@ -68,9 +69,54 @@ class OutboxEmailTests {
 	void cannotFailOrBeSentAgainOnceSent() {
 		this.email.markSent(NOW);
 
-		assertThatIllegalStateException().isThrownBy(() -> this.email.markFailed("late"));
+		assertThatIllegalStateException().isThrownBy(() -> this.email.markFailed("late", NOW));
 		assertThatIllegalStateException().isThrownBy(() -> this.email.markSent(NOW));
-		assertThatIllegalStateException().isThrownBy(() -> this.email.leaseUntil(NOW.plusSeconds(120)));
+		assertThatIllegalStateException().isThrownBy(() -> this.email.lease(UUID.randomUUID(), NOW.plusSeconds(30)));
+	}
+
+	@Test
+	void isLeasedWithoutChangingWhenItIsDue() {
+		UUID token = UUID.randomUUID();
+
+		this.email.lease(token, NOW.plusSeconds(30));
+
+		assertThat(this.email.isLeasedBy(token)).isTrue();
+		assertThat(this.email.isLeasedBy(UUID.randomUUID())).isFalse();
+		assertThat(this.email.getLeasedUntil()).isEqualTo(NOW.plusSeconds(30));
+		assertThat(this.email.getNextAttemptAt()).isEqualTo(NOW);
+	}
+
+	@Test
+	void isDueAsBeforeAndUntriedWhenHandedBack() {
+		UUID token = UUID.randomUUID();
+		this.email.lease(token, NOW.plusSeconds(30));
+
+		this.email.releaseLease();
+
+		assertThat(this.email.isLeasedBy(token)).isFalse();
+		assertThat(this.email.getLeasedUntil()).isNull();
+		assertThat(this.email.getNextAttemptAt()).isEqualTo(NOW);
+		assertThat(this.email.getAttempts()).isZero();
+		assertThat(this.email.getLastAttemptAt()).isNull();
+	}
+
+	@Test
+	void givesUpTheLeaseAndRemembersTheAttemptWhateverItsOutcome() {
+		UUID token = UUID.randomUUID();
+		this.email.lease(token, NOW.plusSeconds(30));
+
+		this.email.markAttemptFailed("SMTP 451", NOW.plusSeconds(2), Duration.ofMinutes(1));
+
+		assertThat(this.email.isLeasedBy(token)).isFalse();
+		assertThat(this.email.getLeasedUntil()).isNull();
+		assertThat(this.email.getLastAttemptAt()).isEqualTo(NOW.plusSeconds(2));
+
+		this.email.lease(token, NOW.plus(Duration.ofMinutes(2)));
+		this.email.markSent(NOW.plus(Duration.ofMinutes(1)).plusSeconds(3));
+
+		assertThat(this.email.getLeasedUntil()).isNull();
+		assertThat(this.email.getLastAttemptAt()).isEqualTo(NOW.plus(Duration.ofMinutes(1)).plusSeconds(3));
+		assertThat(this.email.isLeasedBy(token)).isFalse();
 	}
 
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.SocketException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -14,6 +15,8 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
@@ -21,7 +24,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -34,17 +42,21 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -76,6 +88,7 @@ import static org.assertj.core.api.Assertions.tuple;
  */
 @SpringBootTest(properties = { "yourarea.mail.relay-enabled=false", "yourarea.contact.jobs-enabled=false" })
 @RecordApplicationEvents
+@ExtendWith(OutputCaptureExtension.class)
 class OutboxRelayIT {
 
 	static final Instant START = Instant.parse("2099-03-02T09:00:00Z");
@@ -259,70 +272,135 @@ class OutboxRelayIT {
 	}
 
 	@Test
-	void keepsTheEmailWhenTheServerIsDownAndSendsItOnceWhenItIsBack() {
+	void waitsOutAnOutageUntriedAndSendsEverythingOnceAsSoonAsTheServerIsBack(CapturedOutput output) throws Exception {
+		List<Long> ids = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			ids.add(queue("resident-" + i + "@outbox.test", "Your message " + i, "Hello " + i));
+			this.clock.advance(Duration.ofSeconds(1));
+		}
 		greenMail.stop();
-		long id = queue("jane@outbox.test", "Your message", "Hello");
+		AtomicInteger tries = new AtomicInteger();
+		OutboxRelay relay = relayWith(new DelegatingMailSender(this.mailSender, (message) -> tries.incrementAndGet()));
 
-		this.relay.relayDue();
-
-		OutboxEmail waiting = email(id);
-		assertThat(waiting.getStatus()).isEqualTo(OutboxEmail.Status.PENDING);
-		assertThat(waiting.getAttempts()).isEqualTo(1);
-		assertThat(waiting.getNextAttemptAt()).isEqualTo(START.plus(Duration.ofMinutes(1)));
-		assertThat(waiting.getLastError()).contains("ConnectException");
-		assertThat(waiting.getBody()).isEqualTo("Hello");
+		for (int run = 0; run < 4; run++) {
+			assertThat(relay.relayDue()).isZero();
+			for (long id : ids) {
+				OutboxEmail waiting = email(id);
+				assertThat(waiting.getStatus()).isEqualTo(OutboxEmail.Status.PENDING);
+				assertThat(waiting.getAttempts()).as("not counted against the email").isZero();
+				assertThat(waiting.getNextAttemptAt()).as("due as when it was queued")
+					.isEqualTo(waiting.getCreatedAt())
+					.isBeforeOrEqualTo(this.clock.instant());
+				assertThat(waiting.getLeasedUntil()).as("handed back").isNull();
+				assertThat(waiting.getLastError()).isNull();
+				assertThat(waiting.getBody()).startsWith("Hello");
+			}
+			this.clock.advance(this.properties.relayInterval());
+		}
+		assertThat(tries).as("one try a run: the rest of the batch is left alone").hasValue(4);
 
 		greenMail.start();
-		this.clock.advance(Duration.ofSeconds(30));
-		this.relay.relayDue();
-		assertThat(receivedBy("jane@outbox.test")).as("not due for another 30 seconds").isEmpty();
+		assertThat(relay.relayDue()).isEqualTo(5);
 
-		this.clock.advance(Duration.ofSeconds(30));
-		this.relay.relayDue();
-		this.relay.relayDue();
-		this.clock.advance(Duration.ofHours(1));
-		this.relay.relayDue();
-
-		assertThat(receivedBy("jane@outbox.test")).hasSize(1);
-		OutboxEmail sent = email(id);
-		assertThat(sent.getStatus()).isEqualTo(OutboxEmail.Status.SENT);
-		assertThat(sent.getAttempts()).isEqualTo(2);
-		assertThat(sent.getSentAt()).isEqualTo(START.plus(Duration.ofMinutes(1)));
+		Map<String, Long> received = byMessageId(receivedFor("outbox.test"));
+		assertThat(received).hasSize(5).allSatisfy((messageId, times) -> assertThat(times).isOne());
+		assertThat(received).containsOnlyKeys(ids.stream().map(this::messageIdOf).toList());
+		assertThat(ids).allSatisfy((id) -> {
+			assertThat(email(id).getStatus()).isEqualTo(OutboxEmail.Status.SENT);
+			assertThat(email(id).getAttempts()).isOne();
+		});
+		assertThat(relay.relayDue()).isZero();
+		assertThat(receivedFor("outbox.test")).hasSize(5);
+		assertThat(occurrences(output, "The SMTP server cannot be used")).as("WARN once").isOne();
+		assertThat(occurrences(output, "The SMTP server can be used again")).as("INFO once").isOne();
 	}
 
 	@Test
-	void stopsTheBatchWhenTheServerIsDownAndLeavesTheRestUntried() {
+	void bringsForwardTheEmailsPushedBackAsTheServerWentDown() {
+		long first = queue("first@outbox.test", "Your message", "Hello");
+		this.clock.advance(Duration.ofSeconds(1));
+		long second = queue("second@outbox.test", "Your message", "Hello");
+		greenMail.stop();
+		// the first email's connection is reset as the server goes down; the second finds
+		// it gone
+		AtomicBoolean resetFirst = new AtomicBoolean(true);
+		OutboxRelay relay = relayWith(new DelegatingMailSender(this.mailSender, (message) -> {
+			if (resetFirst.getAndSet(false)) {
+				throw connectionReset(message);
+			}
+		}));
+
+		relay.relayDue();
+
+		OutboxEmail pushedBack = email(first);
+		assertThat(pushedBack.getAttempts()).isOne();
+		assertThat(pushedBack.getNextAttemptAt()).isEqualTo(START.plusSeconds(1).plus(Duration.ofMinutes(1)));
+		assertThat(email(second).getAttempts()).isZero();
+
+		greenMail.start();
+		this.clock.advance(this.properties.relayInterval());
+		assertThat(relay.relayDue()).isEqualTo(2);
+
+		assertThat(receivedBy("first@outbox.test")).hasSize(1);
+		assertThat(receivedBy("second@outbox.test")).hasSize(1);
+		assertThat(email(first).getSentAt()).as("not a minute later")
+			.isEqualTo(START.plusSeconds(1).plus(this.properties.relayInterval()));
+	}
+
+	@Test
+	void neverGivesUpOnAnEmailBecauseTheServerWasOut() {
+		greenMail.stop();
+		long id = queue("jane@outbox.test", "Your message", "Hello");
+		OutboxRelay relay = relayWith(this.mailSender);
+
+		relay.relayDue();
+		this.clock.advance(this.properties.giveUpAfter().plusHours(1));
+		relay.relayDue();
+
+		assertThat(email(id).getStatus()).isEqualTo(OutboxEmail.Status.PENDING);
+		assertThat(email(id).getAttempts()).isZero();
+		greenMail.start();
+		relay.relayDue();
+		assertThat(receivedBy("jane@outbox.test")).hasSize(1);
+		assertThat(email(id).getStatus()).isEqualTo(OutboxEmail.Status.SENT);
+	}
+
+	@Test
+	void stopsTheBatchWhenTheServerIsDownAndLeavesEveryEmailUntried() {
 		greenMail.stop();
 		long first = queue("first@outbox.test", "Your message", "Hello");
 		this.clock.advance(Duration.ofSeconds(1));
 		long second = queue("second@outbox.test", "Your message", "Hello");
 		long third = queue("third@outbox.test", "Your message", "Hello");
 
-		this.relay.relayDue();
+		relayWith(this.mailSender).relayDue();
 
-		assertThat(email(first).getAttempts()).isEqualTo(1);
-		for (long untried : List.of(second, third)) {
+		for (long untried : List.of(first, second, third)) {
 			OutboxEmail email = email(untried);
 			assertThat(email.getStatus()).isEqualTo(OutboxEmail.Status.PENDING);
 			assertThat(email.getAttempts()).isZero();
-			assertThat(email.getNextAttemptAt()).as("due again as before").isEqualTo(START.plusSeconds(1));
+			assertThat(email.getLastAttemptAt()).isNull();
+			assertThat(email.getNextAttemptAt()).as("due again as before").isEqualTo(email.getCreatedAt());
+			assertThat(email.getLeasedUntil()).isNull();
 		}
 	}
 
 	@Test
-	void marksTheEmailFailedAfterSeventyTwoHoursOfFailures() {
-		greenMail.stop();
-		long id = queue("jane@outbox.test", "Your message", "Hello");
+	void marksTheEmailFailedAfterSeventyTwoHoursOfFailures() throws Exception {
+		long id = queue("busy@outbox.test", "Your message", "Hello");
 		Instant deadline = START.plus(Duration.ofHours(72));
 		List<Duration> waits = new ArrayList<>();
 
-		for (int runs = 0; runs < 200 && email(id).isPending(); runs++) {
-			this.relay.relayDue();
-			OutboxEmail email = email(id);
-			if (email.isPending()) {
-				assertThat(email.getNextAttemptAt()).isBeforeOrEqualTo(deadline);
-				waits.add(Duration.between(this.clock.instant(), email.getNextAttemptAt()));
-				this.clock.set(email.getNextAttemptAt());
+		try (RejectingSmtpServer server = new RejectingSmtpServer("451 4.7.1 Greylisted, try again later")) {
+			OutboxRelay relay = relayTo(server);
+			for (int runs = 0; runs < 200 && email(id).isPending(); runs++) {
+				relay.relayDue();
+				OutboxEmail email = email(id);
+				if (email.isPending()) {
+					assertThat(email.getNextAttemptAt()).isBeforeOrEqualTo(deadline);
+					waits.add(Duration.between(this.clock.instant(), email.getNextAttemptAt()));
+					this.clock.set(email.getNextAttemptAt());
+				}
 			}
 		}
 
@@ -334,8 +412,7 @@ class OutboxRelayIT {
 				Duration.ofHours(1), Duration.ofHours(1));
 		// at 0, 1, 3, 7, 15, 31 and 63 min, then hourly until 71 h 3 min, then at 72 h
 		assertThat(failed.getAttempts()).isEqualTo(78);
-		assertThat(failed.getLastError()).startsWith("Gave up 72 hours after it was queued")
-			.contains("ConnectException");
+		assertThat(failed.getLastError()).startsWith("Gave up 72 hours after it was queued").contains("SMTP 451");
 		assertThat(this.events.stream(EmailFailed.class)).containsExactly(new EmailFailed(id, null));
 	}
 
@@ -379,10 +456,11 @@ class OutboxRelayIT {
 	}
 
 	@Test
-	void sendsEachEmailOnceWhenTwoRelaysRace() throws Exception {
-		int count = 3 * this.properties.batchSize();
+	void sendsEachEmailExactlyOnceWhenTwoRelaysRace() throws Exception {
+		int count = 50;
+		List<Long> ids = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
-			queue("resident-" + i + "@outbox.test", "Your message " + i, "Hello " + i);
+			ids.add(queue("resident-" + i + "@outbox.test", "Your message " + i, "Hello " + i));
 		}
 		OutboxRelay otherInstance = new OutboxRelay(this.emails, this.mailSender, this.properties, this.clock,
 				this.transactionManager, this.publisher);
@@ -405,22 +483,26 @@ class OutboxRelayIT {
 		};
 
 		ExecutorService threads = Executors.newFixedThreadPool(2);
+		int sentByOne;
+		int sentByOther;
 		try {
 			Future<Integer> one = threads.submit(relayUntilDone);
 			Future<Integer> other = threads.submit(otherUntilDone);
-			one.get(60, TimeUnit.SECONDS);
-			other.get(60, TimeUnit.SECONDS);
+			sentByOne = one.get(60, TimeUnit.SECONDS);
+			sentByOther = other.get(60, TimeUnit.SECONDS);
 		}
 		finally {
 			threads.shutdownNow();
 		}
 
-		MimeMessage[] received = receivedFor("outbox.test");
-		assertThat(received).hasSize(count);
-		assertThat(Arrays.stream(received).map(OutboxRelayIT::subject).distinct()).hasSize(count);
+		Map<String, Long> received = byMessageId(receivedFor("outbox.test"));
+		assertThat(received).containsOnlyKeys(ids.stream().map(this::messageIdOf).toList())
+			.allSatisfy((messageId, times) -> assertThat(times).as(messageId).isOne());
+		assertThat(sentByOne + sentByOther).isEqualTo(count);
 		assertThat(ours()).hasSize(count)
 			.allSatisfy((email) -> assertThat(email.getStatus()).isEqualTo(OutboxEmail.Status.SENT))
-			.allSatisfy((email) -> assertThat(email.getAttempts()).isEqualTo(1));
+			.allSatisfy((email) -> assertThat(email.getAttempts()).isEqualTo(1))
+			.allSatisfy((email) -> assertThat(email.getLeasedUntil()).isNull());
 	}
 
 	@Test
@@ -443,7 +525,8 @@ class OutboxRelayIT {
 					id))
 				.containsExactly(id);
 			// ...but it is leased, so another relay leaves it alone.
-			assertThat(email(id).getNextAttemptAt()).isEqualTo(START.plus(this.properties.lease()));
+			assertThat(email(id).getLeasedUntil()).isEqualTo(START.plus(this.properties.lease()));
+			assertThat(email(id).getNextAttemptAt()).isEqualTo(START);
 			this.relay.relayDue();
 			assertThat(receivedBy("jane@outbox.test")).isEmpty();
 
@@ -462,26 +545,110 @@ class OutboxRelayIT {
 	}
 
 	@Test
-	void handsBackEmailsItHasNoTimeLeftToSend() {
+	void keepsItsClaimWhileASlowServerTakesLongerThanTheLeaseOverTheBatch() {
 		long first = queue("first@outbox.test", "Your message", "Hello");
 		this.clock.advance(Duration.ofSeconds(1));
 		long second = queue("second@outbox.test", "Your message", "Hello");
-		// a server so slow that the first email takes more than half the lease
-		OutboxRelay slowRelay = relayWith(new DelegatingMailSender(this.mailSender,
-				(message) -> this.clock.advance(this.properties.lease().dividedBy(2).plusSeconds(1))));
+		OutboxRelay other = relayWith(this.mailSender);
+		List<Integer> sentByOther = new ArrayList<>();
+		// each email takes two thirds of the lease; another relay runs meanwhile
+		OutboxRelay slowRelay = relayWith(new DelegatingMailSender(this.mailSender, (message) -> {
+			this.clock.advance(this.properties.lease().multipliedBy(2).dividedBy(3));
+			sentByOther.add(other.relayDue());
+		}));
 
-		assertThat(slowRelay.relayDue()).isEqualTo(1);
+		assertThat(slowRelay.relayDue()).isEqualTo(2);
 
-		assertThat(email(first).getStatus()).isEqualTo(OutboxEmail.Status.SENT);
-		OutboxEmail handedBack = email(second);
-		assertThat(handedBack.getStatus()).isEqualTo(OutboxEmail.Status.PENDING);
-		assertThat(handedBack.getAttempts()).isZero();
-		assertThat(handedBack.getNextAttemptAt()).isEqualTo(START.plusSeconds(1));
-
-		this.relay.relayDue();
-
+		assertThat(sentByOther).containsExactly(0, 0);
+		assertThat(email(second).getSentAt()).as("after the lease it took the email with")
+			.isAfter(START.plusSeconds(1).plus(this.properties.lease()));
 		assertThat(receivedBy("first@outbox.test")).hasSize(1);
 		assertThat(receivedBy("second@outbox.test")).hasSize(1);
+		assertThat(email(first).getStatus()).isEqualTo(OutboxEmail.Status.SENT);
+	}
+
+	@Test
+	void keepsItsClaimWhileOneEmailTakesLongerThanTheLease() throws Exception {
+		long id = queue("jane@outbox.test", "Your message", "Hello");
+		CountDownLatch sending = new CountDownLatch(1);
+		CountDownLatch carryOn = new CountDownLatch(1);
+		OutboxRelay slowRelay = relayWith(new DelegatingMailSender(this.mailSender, (message) -> {
+			sending.countDown();
+			await(carryOn);
+		}));
+		OutboxRelay other = relayWith(this.mailSender);
+		Duration lease = this.properties.lease();
+
+		ExecutorService thread = Executors.newSingleThreadExecutor();
+		try {
+			Future<Integer> slow = thread.submit(slowRelay::relayDue);
+			assertThat(sending.await(10, TimeUnit.SECONDS)).isTrue();
+			// three leases go by while the server is busy with the email
+			for (int step = 0; step < 6; step++) {
+				this.clock.advance(lease.dividedBy(2));
+				Instant now = this.clock.instant();
+				assertThat(eventually(() -> email(id).getLeasedUntil().isAfter(now.plus(lease.dividedBy(3)))))
+					.as("the heartbeat extends the lease")
+					.isTrue();
+				assertThat(other.relayDue()).isZero();
+			}
+			carryOn.countDown();
+			assertThat(slow.get(30, TimeUnit.SECONDS)).isEqualTo(1);
+		}
+		finally {
+			carryOn.countDown();
+			thread.shutdownNow();
+		}
+
+		assertThat(receivedBy("jane@outbox.test")).hasSize(1);
+		assertThat(email(id).getStatus()).isEqualTo(OutboxEmail.Status.SENT);
+		assertThat(email(id).getLeasedUntil()).isNull();
+	}
+
+	@Test
+	void takesOverTheEmailsOfACrashedRelayOnceItsShortLeaseRunsOut() {
+		assertThat(this.properties.lease()).as("yourarea.mail.lease").isEqualTo(Duration.ofSeconds(30));
+		List<Long> ids = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			ids.add(queue("resident-" + i + "@outbox.test", "Your message " + i, "Hello " + i));
+		}
+		// takes the emails, then dies: no heartbeat, no outcome
+		OutboxRelay.Claim abandoned = relayWith(this.mailSender).claim(this.properties.batchSize());
+		assertThat(abandoned.ids()).containsExactlyElementsOf(ids);
+		OutboxRelay survivor = relayWith(this.mailSender);
+
+		this.clock.advance(this.properties.lease().minusSeconds(1));
+		assertThat(survivor.relayDue()).isZero();
+		this.clock.advance(Duration.ofSeconds(1));
+		assertThat(survivor.relayDue()).isEqualTo(3);
+
+		assertThat(this.clock.instant()).isEqualTo(START.plusSeconds(30)).isBefore(START.plus(Duration.ofMinutes(2)));
+		assertThat(byMessageId(receivedFor("outbox.test"))).hasSize(3)
+			.allSatisfy((messageId, times) -> assertThat(times).isOne());
+		assertThat(ids).allSatisfy((id) -> assertThat(email(id).getAttempts()).isOne());
+	}
+
+	@Test
+	void givesAnEmailTheSameMessageIdOnEveryAttempt() throws Exception {
+		long id = queue("jane@outbox.test", "Your message", "Hello");
+		List<String> tried = new ArrayList<>();
+		AtomicBoolean resetFirst = new AtomicBoolean(true);
+		OutboxRelay relay = relayWith(new DelegatingMailSender(this.mailSender, (message) -> {
+			tried.add(messageId(message));
+			if (resetFirst.getAndSet(false)) {
+				throw connectionReset(message);
+			}
+		}));
+
+		relay.relayDue();
+		assertThat(email(id).getAttempts()).isOne();
+		this.clock.advance(Duration.ofMinutes(1));
+		relay.relayDue();
+
+		String expected = "<outbox-" + id + "." + email(id).getCreatedAt().toEpochMilli() + "@example.org>";
+		assertThat(tried).containsExactly(expected, expected);
+		assertThat(single(receivedBy("jane@outbox.test")).getMessageID()).isEqualTo(expected);
+		assertThat(email(id).getAttempts()).isEqualTo(2);
 	}
 
 	private long queue(String to, String subject, String body) {
@@ -515,6 +682,47 @@ class OutboxRelayIT {
 		sender.getJavaMailProperties().put("mail.smtp.timeout", "5000");
 		sender.getJavaMailProperties().put("mail.smtp.writetimeout", "5000");
 		return relayWith(sender);
+	}
+
+	private String messageIdOf(long id) {
+		return OutboxRelay.messageId(id, email(id).getCreatedAt(), "no-reply@example.org");
+	}
+
+	/** How many times each Message-ID arrived. */
+	private static Map<String, Long> byMessageId(MimeMessage[] messages) {
+		return Arrays.stream(messages)
+			.collect(Collectors.groupingBy(OutboxRelayIT::messageId, TreeMap::new, Collectors.counting()));
+	}
+
+	private static String messageId(MimeMessage message) {
+		try {
+			return message.getMessageID();
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** As Spring reports a connection the server dropped in the middle of an email. */
+	private static MailSendException connectionReset(MimeMessage message) {
+		return new MailSendException(Map.of(message,
+				new MessagingException("Exception reading response", new SocketException("Connection reset"))));
+	}
+
+	private static int occurrences(CapturedOutput output, String text) {
+		return output.getAll().split(Pattern.quote(text), -1).length - 1;
+	}
+
+	/** Whether the condition holds within ten seconds. */
+	private static boolean eventually(BooleanSupplier condition) throws InterruptedException {
+		long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		while (!condition.getAsBoolean()) {
+			if (System.nanoTime() > until) {
+				return false;
+			}
+			Thread.sleep(50);
+		}
+		return true;
 	}
 
 	private static MimeMessage[] receivedFor(String domain) {
