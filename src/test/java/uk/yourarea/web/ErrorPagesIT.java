@@ -1,16 +1,26 @@
 package uk.yourarea.web;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 
 import uk.yourarea.testing.DemoSiteTest;
 import uk.yourarea.testing.Pages;
 import uk.yourarea.testing.Site;
+import uk.yourarea.testing.Visitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,8 +28,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DemoSiteTest
 class ErrorPagesIT {
 
+	private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
 	@Autowired
 	private Site site;
+
+	@Autowired
+	private Environment environment;
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/area/nowhere", "/no-such-page" })
@@ -39,6 +54,53 @@ class ErrorPagesIT {
 			.doesNotContain("at org.springframework.")
 			.doesNotContain("No neighbourhood nowhere")
 			.doesNotContain("Whitelabel");
+	}
+
+	@Test
+	void aTenMegabyteMessageGetsTheSites413PageInABrowser() {
+		Visitor resident = this.site.visitor();
+		Document form = resident.page("/area/south-wigston/contact");
+		Map<String, String> fields = new HashMap<>();
+		fields.put("name", "Sam Resident");
+		fields.put("message", "x".repeat(10 * 1024 * 1024));
+
+		HttpResponse<String> response = resident.submit(form, "form[action$='/contact']", fields);
+
+		assertThat(response.statusCode()).isEqualTo(413);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/html"));
+		Document page = Pages.parse(response);
+		assertThat(page.selectFirst("h1").text()).isEqualTo("What you sent is too large");
+		assertThat(page.body().text()).contains(Pages.DEMONSTRATION_BANNER).contains("5,000 characters");
+	}
+
+	@Test
+	void aTenMegabyteBodyFromAClientThatIsNotABrowserGetsAShortPlainAnswerNotAnEmptyOne() throws Exception {
+		HttpResponse<String> response = CLIENT.send(HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.environment.getRequiredProperty("local.server.port")
+					+ "/area/south-wigston/contact"))
+			.header("Accept", "*/*")
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("message=" + "x".repeat(10 * 1024 * 1024)))
+			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+
+		assertThat(response.statusCode()).isEqualTo(413);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/plain"));
+		assertThat(response.body()).startsWith("What you sent is too large.").contains("5,000 characters");
+	}
+
+	@Test
+	void anAddressTooLongForTheServerGetsTheSitesErrorPageNotTomcatsOrAHang() {
+		HttpResponse<String> response = this.site.get("/find-your-area?postcode=" + "A".repeat(100 * 1024));
+
+		assertThat(response.statusCode()).isIn(400, 414);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/html"));
+		Document page = Pages.parse(response);
+		assertThat(page.selectFirst("h1").text()).isEqualTo("Sorry, there is a problem");
+		assertThat(page.body().text()).contains(Pages.DEMONSTRATION_BANNER).contains("Error 400");
+		assertThat(response.body()).doesNotContain("Apache Tomcat").doesNotContain("HTTP Status 400");
 	}
 
 	@ParameterizedTest
