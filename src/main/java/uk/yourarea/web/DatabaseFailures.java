@@ -71,6 +71,12 @@ public final class DatabaseFailures {
 			if (cause instanceof SQLException sql && outageState(sql.getSQLState())) {
 				return true;
 			}
+			if (cause instanceof org.hibernate.TransactionException && cause.getCause() instanceof SQLException sql
+					&& (sql.getSQLState() == null || outageState(sql.getSQLState()))) {
+				// A commit or rollback the connection could not carry out: the pool's
+				// "Connection is closed" after the server cut it carries no SQLSTATE.
+				return true;
+			}
 		}
 		return false;
 	}

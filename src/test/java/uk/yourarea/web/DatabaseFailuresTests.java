@@ -53,6 +53,20 @@ class DatabaseFailuresTests {
 	}
 
 	@Test
+	void aRollbackOnAConnectionTheServerCutIsAnOutage() {
+		// What Spring throws when the statement failed with 57P01 and the rollback then
+		// found the connection closed: the statement's error is not among the causes.
+		JpaSystemException rollback = new JpaSystemException(new org.hibernate.TransactionException(
+				"Unable to rollback against JDBC Connection", new SQLException("Connection is closed")));
+
+		assertThat(DatabaseFailures.isOutage(rollback)).isTrue();
+		assertThat(DatabaseFailures.isOutage(new JpaSystemException(new org.hibernate.TransactionException(
+				"Unable to commit against JDBC Connection", new SQLException("deferred check", "23514")))))
+			.as("a constraint checked at commit is the data, not the connection")
+			.isFalse();
+	}
+
+	@Test
 	void aHibernateConnectionErrorIsAnOutageEvenWithoutASqlState() {
 		assertThat(DatabaseFailures
 			.isOutage(new JpaSystemException(new JDBCConnectionException("gone", new SQLException("closed")))))
