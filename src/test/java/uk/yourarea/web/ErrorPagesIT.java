@@ -9,9 +9,14 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.slf4j.LoggerFactory;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -76,18 +81,33 @@ class ErrorPagesIT {
 
 	@Test
 	void aTenMegabyteBodyFromAClientThatIsNotABrowserGetsAShortPlainAnswerNotAnEmptyOne() throws Exception {
-		HttpResponse<String> response = CLIENT.send(HttpRequest
-			.newBuilder(URI.create("http://localhost:" + this.environment.getRequiredProperty("local.server.port")
-					+ "/area/south-wigston/contact"))
-			.header("Accept", "*/*")
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("message=" + "x".repeat(10 * 1024 * 1024)))
-			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		ListAppender<ILoggingEvent> log = new ListAppender<>();
+		log.start();
+		Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+		root.addAppender(log);
+		HttpResponse<String> response;
+		try {
+			response = CLIENT.send(HttpRequest
+				.newBuilder(URI.create("http://localhost:" + this.environment.getRequiredProperty("local.server.port")
+						+ "/area/south-wigston/contact"))
+				.header("Accept", "*/*")
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString("message=" + "x".repeat(10 * 1024 * 1024)))
+				.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		}
+		finally {
+			root.detachAppender(log);
+		}
 
 		assertThat(response.statusCode()).isEqualTo(413);
 		assertThat(response.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/plain"));
 		assertThat(response.body()).startsWith("What you sent is too large.").contains("5,000 characters");
+		assertThat(log.list).as("routine: nothing for an operator to act on")
+			.filteredOn((event) -> event.getThreadName().contains("exec"))
+			.filteredOn((event) -> event.getLevel().isGreaterOrEqual(Level.WARN))
+			.extracting(ILoggingEvent::getFormattedMessage)
+			.isEmpty();
 	}
 
 	@Test
@@ -101,6 +121,9 @@ class ErrorPagesIT {
 		assertThat(page.selectFirst("h1").text()).isEqualTo("Sorry, there is a problem");
 		assertThat(page.body().text()).contains(Pages.DEMONSTRATION_BANNER).contains("Error 400");
 		assertThat(response.body()).doesNotContain("Apache Tomcat").doesNotContain("HTTP Status 400");
+		assertThat(response.headers().firstValue("Content-Security-Policy"))
+			.hasValueSatisfying((policy) -> assertThat(policy).contains("default-src 'self'"));
+		assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
 	}
 
 	@ParameterizedTest
