@@ -5,6 +5,7 @@ import java.io.Writer;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
@@ -25,6 +26,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -44,6 +46,12 @@ import org.springframework.stereotype.Component;
 @Component
 class ContainerErrorPages implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 
+	private final MessageSource messages;
+
+	ContainerErrorPages(MessageSource messages) {
+		this.messages = messages;
+	}
+
 	@Override
 	public void customize(TomcatServletWebServerFactory factory) {
 		factory.addContextCustomizers((context) -> {
@@ -53,7 +61,7 @@ class ContainerErrorPages implements WebServerFactoryCustomizer<TomcatServletWeb
 					host.getPipeline().removeValve(valve);
 				}
 			}
-			host.getPipeline().addValve(new SiteErrorReportValve(context));
+			host.getPipeline().addValve(new SiteErrorReportValve(context, this.messages));
 			if (host instanceof StandardHost standardHost) {
 				// Otherwise the host adds Tomcat's own when it starts, in front of this
 				// one.
@@ -76,8 +84,11 @@ class ContainerErrorPages implements WebServerFactoryCustomizer<TomcatServletWeb
 
 		private final Context site;
 
-		SiteErrorReportValve(Context site) {
+		private final MessageSource messages;
+
+		SiteErrorReportValve(Context site, MessageSource messages) {
 			this.site = site;
+			this.messages = messages;
 			setShowReport(false);
 			setShowServerInfo(false);
 		}
@@ -105,7 +116,8 @@ class ContainerErrorPages implements WebServerFactoryCustomizer<TomcatServletWeb
 			}
 			catch (IOException | ServletException | RuntimeException ex) {
 				log.info("Could not render the site's error page for it: {}", ex.toString());
-				plain(response, status);
+				plain(response,
+						this.messages.getMessage("web.container-error.text", new Object[] { status }, Locale.UK));
 			}
 		}
 
@@ -135,13 +147,13 @@ class ContainerErrorPages implements WebServerFactoryCustomizer<TomcatServletWeb
 			};
 		}
 
-		private static void plain(Response response, int status) {
+		private static void plain(Response response, String text) {
 			try {
 				response.resetBuffer(true);
 				response.setContentType("text/plain;charset=UTF-8");
 				Writer writer = response.getReporter();
 				if (writer != null) {
-					writer.write("Sorry, there is a problem: error " + status + ".\n");
+					writer.write(text + "\n");
 				}
 			}
 			catch (IOException | RuntimeException ex) {
