@@ -11,14 +11,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.jspecify.annotations.Nullable;
+import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.RedirectView;
 
@@ -29,6 +30,7 @@ import uk.yourarea.postcode.Postcode;
 import uk.yourarea.postcode.PostcodeLookup;
 import uk.yourarea.web.FormError;
 import uk.yourarea.web.NotFoundException;
+import uk.yourarea.web.PlainTextCharacters;
 
 /** The resident's way in: find a neighbourhood by postcode, browse them all, read one. */
 @Controller
@@ -69,8 +71,16 @@ class AreaController {
 	}
 
 	@GetMapping(FIND_YOUR_AREA)
-	ModelAndView find(@RequestParam(name = "postcode", required = false) @Nullable String typed) {
+	ModelAndView find(@Valid PostcodeSearch search, BindingResult result) {
+		String typed = search.postcode();
 		String text = (typed != null) ? typed.strip() : "";
+		FieldError refused = result.getFieldError("postcode");
+		if (refused != null) {
+			// Shown again without the line breaks and hidden characters, as the message
+			// says.
+			return findAgain(PlainTextCharacters.withoutRefused(text, true).strip(),
+					String.valueOf(refused.getDefaultMessage()));
+		}
 		if (text.isEmpty()) {
 			return findAgain(text, ENTER_A_POSTCODE);
 		}

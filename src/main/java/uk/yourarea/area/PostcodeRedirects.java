@@ -12,13 +12,13 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import uk.yourarea.postcode.Postcode;
 import uk.yourarea.postcode.PostcodeLookup;
+import uk.yourarea.web.DatabaseFailures;
 import uk.yourarea.web.SiteProperties;
 
 /**
@@ -66,9 +66,13 @@ class PostcodeRedirects extends OncePerRequestFilter {
 			try {
 				result = this.lookup.find(postcode.get());
 			}
-			catch (DataAccessResourceFailureException ex) {
+			catch (RuntimeException ex) {
+				if (!DatabaseFailures.isOutage(ex)) {
+					throw ex;
+				}
 				// The site's 503 page, as DatabaseUnavailableHandler gives in MVC.
-				log.error("The database is unavailable: {}", ex.getMessage());
+				log.error("The database is unavailable: {}", DatabaseFailures.describe(ex));
+				DatabaseFailures.serviceUnavailable(response);
 				response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
 				return;
 			}

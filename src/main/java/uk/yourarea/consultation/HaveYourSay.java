@@ -68,6 +68,12 @@ class HaveYourSay {
 
 	private static final Logger log = LoggerFactory.getLogger(HaveYourSay.class);
 
+	/**
+	 * The first key of the transaction-level advisory locks on answers' idempotency keys
+	 * (the second is the key's hash), apart from every other advisory lock.
+	 */
+	private static final int IDEMPOTENCY_LOCKS = 0x59410002;
+
 	private final ConsultationRepository consultations;
 
 	private final ConsultationResponseRepository responses;
@@ -120,7 +126,14 @@ class HaveYourSay {
 	@Transactional
 	void answer(Neighbourhood neighbourhood, Consultation consultation, HaveYourSayForm form, String clientAddress) {
 		String key = form.idempotencyKey();
-		if (key == null || this.responses.existsByIdempotencyKey(key)) {
+		if (key == null) {
+			return;
+		}
+		// Sends of one form at the same moment take turns here, until the first commits:
+		// the next then finds its answer rather than failing on the unique key.
+		this.jdbc.queryForObject("select 1 from pg_advisory_xact_lock(?, hashtext(?))", Integer.class,
+				IDEMPOTENCY_LOCKS, key);
+		if (this.responses.existsByIdempotencyKey(key)) {
 			return;
 		}
 		if (!this.rateLimits.tryAcquire("have-your-say-address:" + clientAddress, this.properties.answersPerAddress(),
@@ -149,6 +162,12 @@ class HaveYourSay {
 				confirmationEmail(neighbourhood, consultation, response, token), null);
 		log.info("Have your say answer {} waiting for confirmation in consultation {}", response.getId(),
 				consultation.getId());
+	}
+
+	/** Whether an answer sent with this idempotency key was stored. */
+	@Transactional(readOnly = true)
+	boolean answered(String idempotencyKey) {
+		return this.responses.existsByIdempotencyKey(idempotencyKey);
 	}
 
 	static String normalisedEmail(@Nullable String email) {

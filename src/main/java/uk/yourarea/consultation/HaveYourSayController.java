@@ -11,6 +11,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
@@ -27,6 +29,7 @@ import uk.yourarea.neighbourhood.NeighbourhoodRepository;
 import uk.yourarea.postcode.Postcode;
 import uk.yourarea.postcode.PostcodeLookup;
 import uk.yourarea.web.Choice;
+import uk.yourarea.web.DatabaseFailures;
 import uk.yourarea.web.FormError;
 import uk.yourarea.web.FormErrors;
 import uk.yourarea.web.NotFoundException;
@@ -47,6 +50,8 @@ class HaveYourSayController {
 	/** A neighbourhood a postcode turned out to be in, to send the person there. */
 	record Elsewhere(String name, String slug) {
 	}
+
+	private static final Logger log = LoggerFactory.getLogger(HaveYourSayController.class);
 
 	private final NeighbourhoodRepository neighbourhoods;
 
@@ -81,20 +86,54 @@ class HaveYourSayController {
 	String answer(@PathVariable String slug, @Valid @ModelAttribute("form") HaveYourSayForm form, BindingResult result,
 			Model model, HttpServletRequest request, HttpServletResponse response) {
 		noStore(response);
-		Neighbourhood neighbourhood = neighbourhood(slug);
-		Optional<Consultation> open = this.haveYourSay.openIn(neighbourhood.getId());
-		if (open.isEmpty()) {
-			response.setStatus(HttpStatus.CONFLICT.value());
-			model.addAttribute("closedWhileAnswering", true);
-			model.addAttribute("typedConcern", form.ownConcern());
-			return noneOpen(neighbourhood, model);
-		}
-		Consultation consultation = open.get();
 		if (form.idempotencyKey() == null || !form.idempotencyKey().matches("[0-9a-f]{32}")) {
 			form = form.withIdempotencyKey(newIdempotencyKey());
 		}
+		Neighbourhood neighbourhood = null;
+		Consultation consultation = null;
+		try {
+			neighbourhood = neighbourhood(slug);
+			Optional<Consultation> open = this.haveYourSay.openIn(neighbourhood.getId());
+			if (open.isEmpty()) {
+				response.setStatus(HttpStatus.CONFLICT.value());
+				model.addAttribute("closedWhileAnswering", true);
+				model.addAttribute("typedConcern", form.withoutRefusedCharacters().ownConcern());
+				return noneOpen(neighbourhood, model);
+			}
+			consultation = open.get();
+			List<FormError> errors = errors(form, result, consultation);
+			Elsewhere elsewhere = null;
+			if (!hasError(errors, "postcode") && form.postcode() != null) {
+				PostcodeCheck check = checkPostcode(form.postcode(), neighbourhood);
+				if (check.message() != null) {
+					errors.add(new FormError("postcode", check.message()));
+					elsewhere = check.elsewhere();
+				}
+			}
+			errors
+				.sort(Comparator.comparingInt((FormError error) -> HaveYourSayForm.FIELD_ORDER.indexOf(error.field())));
+			if (!errors.isEmpty()) {
+				return show(model, neighbourhood, consultation, form.withoutRefusedCharacters(), errors, elsewhere);
+			}
+			answerOnce(neighbourhood, consultation, form, request.getRemoteAddr());
+			return "redirect:/area/" + neighbourhood.getSlug() + "/have-your-say/check-your-email";
+		}
+		catch (HaveYourSay.TooManyAnswers ex) {
+			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+			model.addAttribute("neighbourhood", neighbourhood);
+			model.addAttribute("form", form);
+			return "consultation/too-many";
+		}
+		catch (RuntimeException ex) {
+			if (!DatabaseFailures.isDatabaseFailure(ex)) {
+				throw ex;
+			}
+			return notSaved(ex, slug, neighbourhood, consultation, form.withoutRefusedCharacters(), model, response);
+		}
+	}
+
+	private List<FormError> errors(HaveYourSayForm form, BindingResult result, Consultation consultation) {
 		List<FormError> errors = new ArrayList<>(FormErrors.inPageOrder(result, HaveYourSayForm.FIELD_ORDER));
-		Elsewhere elsewhere = null;
 		if (!hasError(errors, "issues")) {
 			if (form.chosenIssues().stream().anyMatch((id) -> !consultation.hasIssue(id))
 					|| (form.consultationId() != null && !form.consultationId().equals(consultation.getId()))) {
@@ -104,30 +143,51 @@ class HaveYourSayController {
 				errors.add(new FormError("issues", "Select at least one issue, or tell us about your own concern"));
 			}
 		}
-		if (!hasError(errors, "postcode") && form.postcode() != null) {
-			PostcodeCheck check = checkPostcode(form.postcode(), neighbourhood);
-			if (check.message() != null) {
-				errors.add(new FormError("postcode", check.message()));
-				elsewhere = check.elsewhere();
-			}
-		}
-		errors.sort(Comparator.comparingInt((FormError error) -> HaveYourSayForm.FIELD_ORDER.indexOf(error.field())));
-		if (!errors.isEmpty()) {
-			return show(model, neighbourhood, consultation, form, errors, elsewhere);
-		}
+		return errors;
+	}
+
+	/**
+	 * Stores the answer, or finds it stored when a second send of the same form got there
+	 * at the same moment. Any other refusal by the database is a failure like an outage.
+	 */
+	private void answerOnce(Neighbourhood neighbourhood, Consultation consultation, HaveYourSayForm form,
+			String clientAddress) {
 		try {
-			this.haveYourSay.answer(neighbourhood, consultation, form, request.getRemoteAddr());
+			this.haveYourSay.answer(neighbourhood, consultation, form, clientAddress);
 		}
 		catch (DataIntegrityViolationException ex) {
-			// Two submits of one form at the same moment: the other one stored it.
+			if (form.idempotencyKey() == null || !this.haveYourSay.answered(form.idempotencyKey())) {
+				throw ex;
+			}
+			log.info("A have your say form sent twice at the same moment was stored once");
 		}
-		catch (HaveYourSay.TooManyAnswers ex) {
-			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-			model.addAttribute("neighbourhood", neighbourhood);
-			model.addAttribute("form", form);
-			return "consultation/too-many";
+	}
+
+	/**
+	 * The database failed while taking an answer: the form comes back (503) with
+	 * everything typed and the same idempotency key, to send again. With the
+	 * neighbourhood and its consultation read before the failure, it is the usual page;
+	 * without them, a plainer one that needs nothing from the database.
+	 */
+	private String notSaved(RuntimeException ex, String slug, @Nullable Neighbourhood neighbourhood,
+			@Nullable Consultation consultation, HaveYourSayForm form, Model model, HttpServletResponse response) {
+		if (DatabaseFailures.isOutage(ex)) {
+			log.error("Could not store a have your say answer: the database is unavailable: {}",
+					DatabaseFailures.describe(ex));
 		}
-		return "redirect:/area/" + neighbourhood.getSlug() + "/have-your-say/check-your-email";
+		else {
+			log.error("Could not store a have your say answer: {}", DatabaseFailures.describe(ex), ex);
+		}
+		DatabaseFailures.serviceUnavailable(response);
+		model.addAttribute("problem", "unavailable");
+		if (neighbourhood != null && consultation != null) {
+			return show(model, neighbourhood, consultation, form, List.of(), null);
+		}
+		model.addAttribute("slug", slug);
+		model.addAttribute("form", form);
+		model.addAttribute("chosen", form.chosenIssues().stream().map(String::valueOf).toList());
+		model.addAttribute("respondentTypeChoices", RESPONDENT_TYPES);
+		return "consultation/not-saved";
 	}
 
 	@GetMapping("/area/{slug}/have-your-say/check-your-email")

@@ -9,6 +9,10 @@ import jakarta.validation.constraints.Size;
 
 import org.jspecify.annotations.Nullable;
 
+import uk.yourarea.web.PlainText;
+import uk.yourarea.web.PlainTextCharacters;
+import uk.yourarea.web.SingleLine;
+
 /**
  * What someone sends from the "Have your say" page. {@code website} is a honeypot no
  * person sees, {@code startedAt} when the form was shown, {@code idempotencyKey} makes a
@@ -17,14 +21,17 @@ import org.jspecify.annotations.Nullable;
 record HaveYourSayForm(@Nullable Long consultationId,
 		@Size(max = HaveYourSayForm.MAX_ISSUES,
 				message = "Select no more than 3 issues") @Nullable List<@Nullable Long> issues,
-		@Size(max = 1000, message = "Your concern must be 1,000 characters or fewer") @Nullable String concern,
+		@Size(max = 1000, message = "Your concern must be 1,000 characters or fewer") @PlainText(
+				message = "{consultation.have-your-say.concern.characters}") @Nullable String concern,
 		@NotNull(
 				message = "Select whether you live in the area or run a business there") ConsultationResponse.@Nullable RespondentType respondentType,
-		@NotBlank(message = "Enter your postcode") @Nullable String postcode,
+		@NotBlank(message = "Enter your postcode") @SingleLine(
+				message = "{consultation.have-your-say.postcode.characters}") @Nullable String postcode,
 		@NotBlank(message = "Enter your email address so that we can send you a link to confirm your answer") @Size(
 				max = 254, message = "Your email address must be 254 characters or fewer") @Email(
 						regexp = "^$|[^@\\s]+@[^@\\s]+\\.[^@\\s]+",
-						message = "Enter an email address in the correct format, like name@example.com") @Nullable String email,
+						message = "Enter an email address in the correct format, like name@example.com") @SingleLine(
+								message = "{consultation.have-your-say.email.characters}") @Nullable String email,
 		@Nullable String website, @Nullable Long startedAt, @Nullable String idempotencyKey) {
 
 	static final int MAX_ISSUES = 3;
@@ -34,6 +41,18 @@ record HaveYourSayForm(@Nullable Long consultationId,
 
 	static HaveYourSayForm blank(long consultationId, long startedAt, String idempotencyKey) {
 		return new HaveYourSayForm(consultationId, List.of(), null, null, null, null, null, startedAt, idempotencyKey);
+	}
+
+	/**
+	 * The form as it is shown again after an error: without the characters the fields
+	 * cannot hold, which the error messages say were taken out.
+	 */
+	HaveYourSayForm withoutRefusedCharacters() {
+		return new HaveYourSayForm(this.consultationId, this.issues,
+				PlainTextCharacters.withoutRefusedOrNull(this.concern, false), this.respondentType,
+				PlainTextCharacters.withoutRefusedOrNull(this.postcode, true),
+				PlainTextCharacters.withoutRefusedOrNull(this.email, true),
+				PlainTextCharacters.withoutRefusedOrNull(this.website, true), this.startedAt, this.idempotencyKey);
 	}
 
 	HaveYourSayForm withIdempotencyKey(String key) {

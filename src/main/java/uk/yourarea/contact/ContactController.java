@@ -14,11 +14,9 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,6 +29,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import uk.yourarea.neighbourhood.Neighbourhood;
 import uk.yourarea.neighbourhood.NeighbourhoodRepository;
 import uk.yourarea.web.Choice;
+import uk.yourarea.web.DatabaseFailures;
 import uk.yourarea.web.FormError;
 import uk.yourarea.web.FormErrors;
 import uk.yourarea.web.NotFoundException;
@@ -93,17 +92,9 @@ class ContactController {
 		try {
 			Neighbourhood neighbourhood = neighbourhood(slug);
 			if (!errors.isEmpty()) {
-				return show(model, Team.of(neighbourhood), form, errors, null);
+				return show(model, Team.of(neighbourhood), form.withoutRefusedCharacters(), errors, null);
 			}
-			ContactMessages.Received received;
-			try {
-				received = this.messages.receive(neighbourhood, form, request.getRemoteAddr());
-			}
-			catch (DataIntegrityViolationException ex) {
-				// Two submits of one form at the same moment: the other one stored it.
-				String key = form.idempotencyKey();
-				received = this.messages.findByIdempotencyKey(key).orElseThrow(() -> ex);
-			}
+			ContactMessages.Received received = receiveOnce(neighbourhood, form, request.getRemoteAddr());
 			return "redirect:" + UriComponentsBuilder.fromPath("/area/{slug}/contact/sent")
 				.queryParam("reference", received.reference())
 				.buildAndExpand(slug)
@@ -115,11 +106,38 @@ class ContactController {
 			model.addAttribute("form", form);
 			return "contact/too-many";
 		}
-		catch (CannotCreateTransactionException | DataAccessResourceFailureException ex) {
-			// Nothing was stored: show the form again with everything the resident typed.
-			log.error("Could not store a contact message: the database is unavailable: {}", ex.getMessage());
-			response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-			return show(model, new Team(slug, ""), form, List.of(), "unavailable");
+		catch (RuntimeException ex) {
+			if (!DatabaseFailures.isDatabaseFailure(ex)) {
+				throw ex;
+			}
+			// Whatever the database did, the resident loses nothing: the form again with
+			// everything typed and the same idempotency key, so that sending it again
+			// stores the message once even if this attempt got further than it seemed.
+			if (DatabaseFailures.isOutage(ex)) {
+				log.error("Could not store a contact message: the database is unavailable: {}",
+						DatabaseFailures.describe(ex));
+			}
+			else {
+				log.error("Could not store a contact message: {}", DatabaseFailures.describe(ex), ex);
+			}
+			DatabaseFailures.serviceUnavailable(response);
+			return show(model, new Team(slug, ""), form.withoutRefusedCharacters(), errors, "unavailable");
+		}
+	}
+
+	/**
+	 * Stores the message, or finds it when a second send of the same form stored it at
+	 * the same moment. Any other refusal by the database is a failure like an outage.
+	 */
+	private ContactMessages.Received receiveOnce(Neighbourhood neighbourhood, ContactForm form, String clientAddress) {
+		try {
+			return this.messages.receive(neighbourhood, form, clientAddress);
+		}
+		catch (DataIntegrityViolationException ex) {
+			ContactMessages.Received stored = this.messages.findByIdempotencyKey(form.idempotencyKey())
+				.orElseThrow(() -> ex);
+			log.info("A contact form sent twice at the same moment was stored once, as message {}", stored.reference());
+			return stored;
 		}
 	}
 

@@ -8,6 +8,10 @@ import jakarta.validation.constraints.Size;
 
 import org.jspecify.annotations.Nullable;
 
+import uk.yourarea.web.PlainText;
+import uk.yourarea.web.PlainTextCharacters;
+import uk.yourarea.web.SingleLine;
+
 /**
  * What a resident types into the contact form. {@code website} is a honeypot no person
  * sees; {@code startedAt} is when the form was shown and {@code idempotencyKey} makes a
@@ -15,21 +19,26 @@ import org.jspecify.annotations.Nullable;
  */
 public record ContactForm(
 		@NotBlank(message = "Enter your name") @Size(max = 100,
-				message = "Your name must be 100 characters or fewer") @Nullable String name,
+				message = "Your name must be 100 characters or fewer") @SingleLine(
+						message = "{contact.form.name.characters}") @Nullable String name,
 		@NotBlank(message = "Enter your email address so that we can reply") @Size(max = 254,
 				message = "Your email address must be 254 characters or fewer") @Email(
 						regexp = "^$|[^@\\s]+@[^@\\s]+\\.[^@\\s]+",
-						message = "Enter an email address in the correct format, like name@example.com") @Nullable String email,
+						message = "Enter an email address in the correct format, like name@example.com") @SingleLine(
+								message = "{contact.form.email.characters}") @Nullable String email,
 		@Pattern(regexp = "^$|^\\+?[0-9 ()-]{10,20}$",
-				message = "Enter a telephone number, like 01632 960 001 or 07700 900 982") @Nullable String phone,
+				message = "Enter a telephone number, like 01632 960 001 or 07700 900 982") @SingleLine(
+						message = "{contact.form.phone.characters}") @Nullable String phone,
 		@NotNull(
 				message = "Select how you would like us to contact you") ContactMessage.@Nullable PreferredContact preferredContact,
 		@NotNull(
 				message = "Select whether you live or run a business in the area") ContactMessage.@Nullable SenderType senderType,
 		@NotNull(message = "Select what your message is about") @Nullable Topic topic,
 		@NotBlank(message = "Enter your message") @Size(max = 5000,
-				message = "Your message must be 5,000 characters or fewer") @Nullable String message,
-		@Size(max = 200, message = "The street or area must be 200 characters or fewer") @Nullable String location,
+				message = "Your message must be 5,000 characters or fewer") @PlainText(
+						message = "{contact.form.message.characters}") @Nullable String message,
+		@Size(max = 200, message = "The street or area must be 200 characters or fewer") @SingleLine(
+				message = "{contact.form.location.characters}") @Nullable String location,
 		@Nullable String website, @Nullable Long startedAt, @Nullable String idempotencyKey) {
 
 	/** The order the fields appear in on the page, for the error summary. */
@@ -38,6 +47,21 @@ public record ContactForm(
 
 	static ContactForm blank(long startedAt, String idempotencyKey) {
 		return new ContactForm(null, null, null, null, null, null, null, null, null, startedAt, idempotencyKey);
+	}
+
+	/**
+	 * The form as it is shown again after an error: without the characters the fields
+	 * cannot hold (a NUL cannot even be shown), which the error messages say were taken
+	 * out. Everything else stays exactly as typed.
+	 */
+	ContactForm withoutRefusedCharacters() {
+		return new ContactForm(oneLine(this.name), oneLine(this.email), oneLine(this.phone), this.preferredContact,
+				this.senderType, this.topic, PlainTextCharacters.withoutRefusedOrNull(this.message, false),
+				oneLine(this.location), oneLine(this.website), this.startedAt, this.idempotencyKey);
+	}
+
+	private static @Nullable String oneLine(@Nullable String text) {
+		return PlainTextCharacters.withoutRefusedOrNull(text, true);
 	}
 
 	ContactForm withIdempotencyKey(String key) {

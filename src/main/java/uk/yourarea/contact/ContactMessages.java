@@ -47,6 +47,12 @@ public class ContactMessages {
 
 	private static final Logger log = LoggerFactory.getLogger(ContactMessages.class);
 
+	/**
+	 * The first key of the transaction-level advisory locks on contact forms' idempotency
+	 * keys (the second is the key's hash), apart from every other advisory lock.
+	 */
+	private static final int IDEMPOTENCY_LOCKS = 0x59410001;
+
 	private final ContactMessageRepository messages;
 
 	private final ResponseDeadline deadline;
@@ -86,6 +92,11 @@ public class ContactMessages {
 	 */
 	@Transactional
 	public Received receive(Neighbourhood neighbourhood, ContactForm form, String clientAddress) {
+		// Sends of one form at the same moment (a double click, a retry after a timeout)
+		// take turns here, until the first commits: the next then finds its message below
+		// rather than failing on the unique key.
+		this.jdbc.queryForObject("select 1 from pg_advisory_xact_lock(?, hashtext(?))", Integer.class,
+				IDEMPOTENCY_LOCKS, form.idempotencyKey());
 		Optional<ContactMessage> repeat = this.messages.findByIdempotencyKey(form.idempotencyKey());
 		if (repeat.isPresent()) {
 			return received(repeat.get());

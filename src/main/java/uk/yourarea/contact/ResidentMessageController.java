@@ -1,16 +1,26 @@
 package uk.yourarea.contact;
 
+import java.util.List;
+
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import uk.yourarea.neighbourhood.NeighbourhoodRepository;
+import uk.yourarea.web.DatabaseFailures;
 import uk.yourarea.web.FormError;
+import uk.yourarea.web.FormErrors;
 import uk.yourarea.web.NotFoundException;
 
 /**
@@ -21,7 +31,7 @@ import uk.yourarea.web.NotFoundException;
 @Controller
 class ResidentMessageController {
 
-	static final int MAX_REPLY = 5000;
+	private static final Logger log = LoggerFactory.getLogger(ResidentMessageController.class);
 
 	private final ContactMessages messages;
 
@@ -38,21 +48,39 @@ class ResidentMessageController {
 	}
 
 	@PostMapping("/messages/{token}/reply")
-	String reply(@PathVariable String token, @RequestParam(defaultValue = "") String reply, Model model,
-			HttpServletResponse response) {
-		if (reply.isBlank()) {
-			return show(token, model, response, reply, "Enter your reply");
+	String reply(@PathVariable String token, @Valid @ModelAttribute("replyForm") ResidentReplyForm form,
+			BindingResult result, Model model, HttpServletResponse response) {
+		try {
+			if (result.hasErrors()) {
+				return show(token, model, response, form.typed(),
+						FormErrors.inPageOrder(result, List.of("reply")).get(0).message());
+			}
+			ContactMessage message = find(token);
+			if (message.getStatus() == ContactMessage.Status.CLOSED) {
+				return show(token, model, response, form.typed(),
+						"This conversation is closed. Send a new message from your neighbourhood page instead");
+			}
+			this.messages.residentReplied(token, form.typed());
+			return "redirect:/messages/" + token + "?replied";
 		}
-		if (reply.length() > MAX_REPLY) {
-			return show(token, model, response, reply, "Your reply must be 5,000 characters or fewer");
+		catch (RuntimeException ex) {
+			if (!DatabaseFailures.isDatabaseFailure(ex)) {
+				throw ex;
+			}
+			// The reply comes back to send again, on a page that needs no database.
+			if (DatabaseFailures.isOutage(ex)) {
+				log.error("Could not store a resident's reply: the database is unavailable: {}",
+						DatabaseFailures.describe(ex));
+			}
+			else {
+				log.error("Could not store a resident's reply: {}", DatabaseFailures.describe(ex), ex);
+			}
+			response.setHeader("Cache-Control", "no-store");
+			DatabaseFailures.serviceUnavailable(response);
+			model.addAttribute("token", token);
+			model.addAttribute("reply", form.typed());
+			return "contact/reply-not-sent";
 		}
-		ContactMessage message = find(token);
-		if (message.getStatus() == ContactMessage.Status.CLOSED) {
-			return show(token, model, response, reply,
-					"This conversation is closed. Send a new message from your neighbourhood page instead");
-		}
-		this.messages.residentReplied(token, reply);
-		return "redirect:/messages/" + token + "?replied";
 	}
 
 	@PostMapping("/messages/{token}/feedback")

@@ -22,7 +22,8 @@ public final class FormErrors {
 		Map<String, String> byField = new LinkedHashMap<>();
 		result.getFieldErrors()
 			.stream()
-			.sorted(Comparator.comparingInt((FieldError error) -> position(fieldOrder, error.getField())))
+			.sorted(Comparator.comparingInt((FieldError error) -> position(fieldOrder, error.getField()))
+				.thenComparingInt(FormErrors::rank))
 			.forEach((error) -> byField.putIfAbsent(error.getField(),
 					error.isBindingFailure() ? "Select one of the options" : error.getDefaultMessage()));
 		List<FormError> errors = new ArrayList<>();
@@ -35,6 +36,16 @@ public final class FormErrors {
 		Map<String, String> map = new LinkedHashMap<>();
 		errors.forEach((error) -> map.put(error.field(), error.message()));
 		return map;
+	}
+
+	/**
+	 * Of several errors on one field, the one about characters it cannot hold comes
+	 * first: the field is shown again without them, and the other checks are better made
+	 * on what is left.
+	 */
+	private static int rank(FieldError error) {
+		String code = error.getCode();
+		return (PlainText.class.getSimpleName().equals(code) || SingleLine.class.getSimpleName().equals(code)) ? 0 : 1;
 	}
 
 	private static int position(List<String> fieldOrder, String field) {

@@ -1,6 +1,8 @@
 package uk.yourarea.web;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -11,13 +13,21 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Refuses request bodies bigger than any form of the site can need (413), before anything
@@ -46,10 +56,16 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 	/** Room for the rest of the form around the file. */
 	private static final long FORM_OVERHEAD = 1024 * 1024;
 
+	private static final Logger log = LoggerFactory.getLogger(RequestSizeLimitFilter.class);
+
 	private final DataSize largeUploadLimit;
 
-	RequestSizeLimitFilter(@Value("${yourarea.coverage.max-postcode-file-size:200MB}") DataSize largeUploadLimit) {
+	private final MessageSource messages;
+
+	RequestSizeLimitFilter(@Value("${yourarea.coverage.max-postcode-file-size:200MB}") DataSize largeUploadLimit,
+			MessageSource messages) {
 		this.largeUploadLimit = largeUploadLimit;
+		this.messages = messages;
 	}
 
 	@Override
@@ -62,10 +78,17 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 		String contentType = request.getContentType();
 		boolean multipart = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/");
 		if (multipart && request.getContentLengthLong() < 0) {
+			// Routine: a client that does not say how much it sends. Nothing to act on.
+			log.info("Refused a multipart request without a length");
 			refuse(request, response, HttpStatus.LENGTH_REQUIRED);
 			return;
 		}
 		if (request.getContentLengthLong() > limit) {
+			// Routine too: a long paste, a wrong file, a probe. Not the path: it may hold
+			// a
+			// resident's private link.
+			log.info("Refused a request body of {} bytes to a route that takes at most {}",
+					request.getContentLengthLong(), limit);
 			if (largeUpload) {
 				request.setAttribute(UPLOAD_LIMIT_ATTRIBUTE, this.largeUploadLimit.toMegabytes() + " MB");
 			}
@@ -80,13 +103,27 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 	 * here (a forward to the error controller) rather than by {@code sendError}, so that
 	 * it can be flushed before the server drains the unread body: otherwise the browser,
 	 * still sending its upload, sees the headers but never the page.
+	 * <p>
+	 * A client that does not take HTML (a script, {@code curl}) gets the same answer as a
+	 * line of plain text: the error controller's answer for it would be JSON, which a
+	 * response already declared HTML cannot carry, and it would send nothing at all.
 	 */
-	private static void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status)
+	private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status)
 			throws ServletException, IOException {
-		request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, status.value());
-		request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, request.getRequestURI());
 		response.setStatus(status.value());
 		response.setHeader("Connection", "close");
+		if (!takesHtml(request)) {
+			response.setContentType("text/plain;charset=UTF-8");
+			String key = (status == HttpStatus.LENGTH_REQUIRED) ? "web.request-size.length-required.text"
+					: "web.request-size.too-large.text";
+			byte[] text = (this.messages.getMessage(key, null, Locale.UK) + "\n").getBytes(StandardCharsets.UTF_8);
+			response.setContentLength(text.length);
+			response.getOutputStream().write(text);
+			response.flushBuffer();
+			return;
+		}
+		request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, status.value());
+		request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, request.getRequestURI());
 		response.setContentType("text/html;charset=UTF-8");
 		// An include, not a forward: a forwarded response is closed to further writes, so
 		// it could not be flushed here. The error page sees a request without a body, so
@@ -109,8 +146,32 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 			}
 
 		};
-		request.getRequestDispatcher("/error").include(withoutBody, response);
+		// Rendered whole first, to be sent with its length: the server cuts the
+		// connection on an upload still coming (beyond server.tomcat.max-swallow-size),
+		// and a client that was not told where the page ends would take that for an
+		// error rather than the end of the page.
+		ContentCachingResponseWrapper page = new ContentCachingResponseWrapper(response);
+		request.getRequestDispatcher("/error").include(withoutBody, page);
+		page.copyBodyToResponse();
 		response.flushBuffer();
+	}
+
+	/** Whether the client asks for HTML, as every browser does for a page or a form. */
+	static boolean takesHtml(HttpServletRequest request) {
+		List<MediaType> accepted;
+		try {
+			accepted = MediaType.parseMediaTypes(request.getHeader(HttpHeaders.ACCEPT));
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
+		}
+		for (MediaType type : accepted) {
+			if (!type.isWildcardType() && (type.isCompatibleWith(MediaType.TEXT_HTML)
+					|| type.isCompatibleWith(MediaType.APPLICATION_XHTML_XML))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

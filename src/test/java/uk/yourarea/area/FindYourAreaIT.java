@@ -168,6 +168,30 @@ class FindYourAreaIT {
 	}
 
 	@Test
+	void aTenThousandCharacterSearchGetsTheUsualErrorWithWhatWasTypedKept() {
+		String typed = "LE18 1AA ".repeat(1112).substring(0, 10_000).strip();
+
+		HttpResponse<String> response = this.site.get(Site.findYourArea(typed));
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		Document page = Pages.parse(response);
+		assertShowsError(page, AreaController.ENTER_A_FULL_POSTCODE);
+		assertThat(page.selectFirst("input#postcode").val()).isEqualTo(typed);
+	}
+
+	@Test
+	void aControlCharacterInTheSearchIsRefusedAndWhatIsLeftShownToSearchAgain() {
+		HttpResponse<String> response = this.site.get(Site.findYourArea("LE18 1AA\u0000"));
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		Document page = Pages.parse(response);
+		assertShowsError(page,
+				"Your postcode had line breaks or hidden characters in it. We have taken them out: check your postcode and search again");
+		assertThat(page.selectFirst("input#postcode").val()).isEqualTo("LE18 1AA");
+		assertThat(response.body()).doesNotContain("\u0000");
+	}
+
+	@Test
 	void showsWhatWasTypedEscaped() {
 		String typed = "<script>alert(1)</script>";
 

@@ -219,6 +219,36 @@ class HaveYourSayIT {
 	}
 
 	@Test
+	void aNulInTheConcernAndALineSeparatorInTheEmailAreRefusedBesideTheirFieldsWithTheRestKept() {
+		String email = uniqueEmail();
+		Document page = Pages.parse(send(answer(email.replace("@", "\u2028@"), wigstonPostcode(), "concern",
+				"Bikes on the path\u0000 by the school,\r\nevery morning")));
+
+		assertThat(page.select(".govuk-error-summary__list a").eachAttr("href")).containsExactly("#concern", "#email");
+		assertThat(page.selectFirst("#concern-error").text())
+			.contains("Your concern had hidden characters in it that we cannot store");
+		assertThat(page.selectFirst("#email-error").text())
+			.contains("Your email address had line breaks or hidden characters in it");
+		assertThat(page.selectFirst("#concern").wholeText()).as("as typed, but for the NUL")
+			.isEqualTo("Bikes on the path by the school,\r\nevery morning");
+		assertThat(page.selectFirst("#email").val()).isEqualTo(email.replace("@", " @"));
+		assertThat(page.selectFirst("#postcode").val()).isEqualTo(wigstonPostcode());
+		assertThat(this.jdbc.queryForObject("select count(*) from consultation_response where email like ?", Long.class,
+				email.substring(0, email.indexOf('@')) + "%"))
+			.isZero();
+	}
+
+	@Test
+	void aTenThousandCharacterPostcodeGetsTheUsualErrorWithWhatWasTypedKept() {
+		String typed = "LE18 1AA ".repeat(1112).substring(0, 10_000);
+
+		Document page = Pages.parse(send(answer(uniqueEmail(), typed)));
+
+		assertThat(page.select("#postcode-error").text()).contains("Enter a full UK postcode, like LE18 1AA");
+		assertThat(page.selectFirst("#postcode").val()).isEqualTo(typed);
+	}
+
+	@Test
 	void aPostcodeInAnotherNeighbourhoodSaysWhichAndLinksToItsPage() {
 		String oadby = this.jdbc.queryForObject("""
 				select p.postcode from postcode p join neighbourhood n on n.id = p.neighbourhood_id

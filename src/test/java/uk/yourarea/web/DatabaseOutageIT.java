@@ -49,6 +49,7 @@ class DatabaseOutageIT {
 		HttpResponse<String> response = this.site.get("/area/wigston");
 
 		assertThat(response.statusCode()).isEqualTo(503);
+		assertThat(response.headers().firstValue("Retry-After")).isPresent();
 		assertThat(response.headers().allValues("Cache-Control")).noneMatch((value) -> value.contains("public"));
 		Document page = Pages.parse(response);
 		assertThat(page.selectFirst("h1").text()).isEqualTo("Sorry, the service is unavailable");
@@ -69,6 +70,7 @@ class DatabaseOutageIT {
 		HttpResponse<String> response = this.site.get(Site.findYourArea("LE18 1AA"));
 
 		assertThat(response.statusCode()).isEqualTo(503);
+		assertThat(response.headers().firstValue("Retry-After")).isPresent();
 		assertThat(response.headers().allValues("Cache-Control")).noneMatch((value) -> value.contains("public"));
 		Document page = Pages.parse(response);
 		assertThat(page.selectFirst("h1").text()).isEqualTo("Sorry, the service is unavailable");
@@ -95,9 +97,11 @@ class DatabaseOutageIT {
 		HttpResponse<String> response = resident.post("/area/wigston/contact", fields);
 
 		assertThat(response.statusCode()).isEqualTo(503);
+		assertThat(response.headers().firstValue("Retry-After")).isPresent();
 		Document page = Pages.parse(response);
-		assertThat(page.select(".govuk-error-summary").text()).contains("We could not send your message")
-			.contains("Nothing was sent");
+		assertThat(page.select(".govuk-error-summary").text()).contains("We could not save your message")
+			.contains("Nothing you typed has been lost");
+		assertThat(page.selectFirst("input[name=idempotencyKey]").val()).isEqualTo("0123456789abcdef0123456789abcdef");
 		assertThat(page.selectFirst("#message").text()).isEqualTo("Dealing outside the library most evenings.");
 		assertThat(page.selectFirst("#name").val()).isEqualTo("Sam Resident");
 		assertThat(page.selectFirst("input[name=topic][value=DRUGS]").hasAttr("checked")).isTrue();

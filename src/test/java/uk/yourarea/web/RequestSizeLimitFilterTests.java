@@ -2,6 +2,7 @@ package uk.yourarea.web;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -17,7 +18,7 @@ class RequestSizeLimitFilterTests {
 
 	private static final long MB = 1024 * 1024;
 
-	private final RequestSizeLimitFilter filter = new RequestSizeLimitFilter(DataSize.ofMegabytes(200));
+	private final RequestSizeLimitFilter filter = new RequestSizeLimitFilter(DataSize.ofMegabytes(200), messages());
 
 	@Test
 	void coverageUploadsMayBeUpToTheirOwnLimit() throws Exception {
@@ -65,7 +66,41 @@ class RequestSizeLimitFilterTests {
 		assertThat(chunked.response.getStatus()).isEqualTo(411);
 	}
 
+	@Test
+	void aClientThatDoesNotTakeHtmlReadsWhyInPlainText() throws Exception {
+		for (String accept : new String[] { null, "*/*", "application/json", "text/plain, */*;q=0.5" }) {
+			Sent refused = send("POST", "/area/wigston/contact", 10 * MB, "application/x-www-form-urlencoded", accept);
+			assertThat(refused.passed).isFalse();
+			assertThat(refused.response.getStatus()).as(accept).isEqualTo(413);
+			assertThat(refused.response.getContentType()).as(accept).startsWith("text/plain");
+			assertThat(refused.response.getContentAsString()).as(accept)
+				.startsWith("What you sent is too large.")
+				.endsWith("\n");
+			assertThat(refused.response.getIncludedUrl()).as(accept).isNull();
+		}
+	}
+
+	@Test
+	void aBrowserGetsTheSitesPage() throws Exception {
+		Sent refused = send("POST", "/area/wigston/contact", 10 * MB, "application/x-www-form-urlencoded",
+				"text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+		assertThat(refused.response.getStatus()).isEqualTo(413);
+		assertThat(refused.response.getIncludedUrl()).isEqualTo("/error");
+		assertThat(refused.response.getContentType()).startsWith("text/html");
+	}
+
+	private static ResourceBundleMessageSource messages() {
+		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+		messages.setBasename("messages");
+		messages.setDefaultEncoding("UTF-8");
+		return messages;
+	}
+
 	private Sent send(String method, String path, long length, String contentType) throws Exception {
+		return send(method, path, length, contentType, "text/html");
+	}
+
+	private Sent send(String method, String path, long length, String contentType, String accept) throws Exception {
 		MockHttpServletRequest request = new MockHttpServletRequest(method, path) {
 			@Override
 			public long getContentLengthLong() {
@@ -73,6 +108,9 @@ class RequestSizeLimitFilterTests {
 			}
 		};
 		request.setContentType(contentType);
+		if (accept != null) {
+			request.addHeader("Accept", accept);
+		}
 		MockHttpServletResponse response = new MockHttpServletResponse();
 		MockFilterChain chain = new MockFilterChain();
 		this.filter.doFilter(request, response, chain);
