@@ -32,6 +32,7 @@ import uk.yourarea.web.Choice;
 import uk.yourarea.web.DatabaseFailures;
 import uk.yourarea.web.FormError;
 import uk.yourarea.web.FormErrors;
+import uk.yourarea.web.FormTokens;
 import uk.yourarea.web.NotFoundException;
 
 /**
@@ -101,6 +102,10 @@ class HaveYourSayController {
 				return noneOpen(neighbourhood, model);
 			}
 			consultation = open.get();
+			if (FormTokens.refused(request)) {
+				model.addAttribute("problem", "expired");
+				return show(model, neighbourhood, consultation, form.withoutRefusedCharacters(), List.of(), null);
+			}
 			List<FormError> errors = errors(form, result, consultation);
 			Elsewhere elsewhere = null;
 			if (!hasError(errors, "postcode") && form.postcode() != null) {

@@ -32,6 +32,7 @@ import uk.yourarea.web.Choice;
 import uk.yourarea.web.DatabaseFailures;
 import uk.yourarea.web.FormError;
 import uk.yourarea.web.FormErrors;
+import uk.yourarea.web.FormTokens;
 import uk.yourarea.web.NotFoundException;
 
 /** The resident's contact form to their neighbourhood team, and its confirmation. */
@@ -91,6 +92,9 @@ class ContactController {
 		}
 		try {
 			Neighbourhood neighbourhood = neighbourhood(slug);
+			if (FormTokens.refused(request)) {
+				return show(model, Team.of(neighbourhood), form.withoutRefusedCharacters(), List.of(), "expired");
+			}
 			if (!errors.isEmpty()) {
 				return show(model, Team.of(neighbourhood), form.withoutRefusedCharacters(), errors, null);
 			}

@@ -1,13 +1,16 @@
 package uk.yourarea.contact;
 
 import java.util.List;
+import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -21,6 +24,7 @@ import uk.yourarea.neighbourhood.NeighbourhoodRepository;
 import uk.yourarea.web.DatabaseFailures;
 import uk.yourarea.web.FormError;
 import uk.yourarea.web.FormErrors;
+import uk.yourarea.web.FormTokens;
 import uk.yourarea.web.NotFoundException;
 
 /**
@@ -37,9 +41,12 @@ class ResidentMessageController {
 
 	private final NeighbourhoodRepository neighbourhoods;
 
-	ResidentMessageController(ContactMessages messages, NeighbourhoodRepository neighbourhoods) {
+	private final MessageSource text;
+
+	ResidentMessageController(ContactMessages messages, NeighbourhoodRepository neighbourhoods, MessageSource text) {
 		this.messages = messages;
 		this.neighbourhoods = neighbourhoods;
+		this.text = text;
 	}
 
 	@GetMapping("/messages/{token}")
@@ -49,8 +56,12 @@ class ResidentMessageController {
 
 	@PostMapping("/messages/{token}/reply")
 	String reply(@PathVariable String token, @Valid @ModelAttribute("replyForm") ResidentReplyForm form,
-			BindingResult result, Model model, HttpServletResponse response) {
+			BindingResult result, Model model, HttpServletRequest request, HttpServletResponse response) {
 		try {
+			if (FormTokens.refused(request)) {
+				return show(token, model, response, form.typed(),
+						this.text.getMessage("contact.reply.expired", null, Locale.UK));
+			}
 			if (result.hasErrors()) {
 				return show(token, model, response, form.typed(),
 						FormErrors.inPageOrder(result, List.of("reply")).get(0).message());

@@ -21,6 +21,8 @@ import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import uk.yourarea.web.FormTokens;
+
 /**
  * Two filter chains.
  * <p>
@@ -114,6 +116,7 @@ class SecurityConfiguration {
 	SecurityFilterChain publicPages(HttpSecurity http, StaffSecurityProperties properties) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
 			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens(properties)))
+			.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(new FormTokens()))
 			.headers((headers) -> headers.disable())
 			.requestCache((cache) -> cache.disable())
 			.logout((logout) -> logout.disable());
