@@ -5,6 +5,7 @@
 //   css/app.css                  src/main/frontend/app.scss compiled with Dart Sass
 //   js/govuk-frontend.min.js     govuk-frontend's ES module build
 //   js/app.mjs                   src/main/frontend/app.mjs
+//   js/passkeys.mjs              src/main/frontend/passkeys.mjs (staff passkey pages only)
 //
 // For the browser tests only, axe-core's script goes to
 // target/test-classes/axe/axe.min.js: on the test classpath, never served.
@@ -58,6 +59,7 @@ const govukJs = readFileSync(join(govukDist, 'govuk-frontend.min.js'), 'utf8')
 write(join(staticDir, 'js', 'govuk-frontend.min.js'), govukJs)
 
 copy(join(frontendDir, 'app.mjs'), join(staticDir, 'js', 'app.mjs'))
+copy(join(frontendDir, 'passkeys.mjs'), join(staticDir, 'js', 'passkeys.mjs'))
 
 // axe-core for the accessibility checks in the browser tests (*BrowserIT).
 copy(require.resolve('axe-core/axe.min.js'), join(testClassesDir, 'axe', 'axe.min.js'))

@@ -138,6 +138,20 @@ class StaffAccountAdminController {
 		return "redirect:/staff/admin/accounts/" + id;
 	}
 
+	@PostMapping("/{id}/reset-second-factor")
+	String resetSecondFactor(@PathVariable long id, @AuthenticationPrincipal StaffUser admin, Model model,
+			RedirectAttributes redirect) {
+		StaffAccounts.Account account = load(id);
+		if (id == admin.id()) {
+			return showAccount(model, account, admin,
+					List.of(new FormError(null, "You cannot reset your own second factor. Ask another administrator")));
+		}
+		this.accounts.resetSecondFactor(id, admin);
+		redirect.addFlashAttribute("notice", account.name()
+				+ "'s passkeys, authenticator app and recovery codes have been removed. They will set up a new one when they next sign in, and have been told by email.");
+		return "redirect:/staff/admin/accounts/" + id;
+	}
+
 	@PostMapping("/{id}/enable")
 	String enable(@PathVariable long id, @AuthenticationPrincipal StaffUser admin, RedirectAttributes redirect) {
 		StaffAccounts.Account account = load(id);
@@ -266,6 +280,7 @@ class StaffAccountAdminController {
 		model.addAttribute("areaNames", Assignments.areaNames(areas, account.localPolicingAreaIds()));
 		model.addAttribute("neighbourhoodNames", Assignments.neighbourhoodNames(areas, account.neighbourhoodIds()));
 		model.addAttribute("self", account.id() == admin.id());
+		model.addAttribute("hasSecondFactor", this.accounts.hasSecondFactor(account.id()));
 		model.addAttribute("addedOn", DAY.format(account.createdAt().atZone(this.clock.getZone())));
 		model.addAttribute("errors", errors);
 		return "admin/account";

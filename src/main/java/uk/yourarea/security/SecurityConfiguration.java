@@ -1,6 +1,8 @@
 package uk.yourarea.security;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -8,9 +10,15 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagerFactory;
+import org.springframework.security.authorization.DefaultAuthorizationManagerFactory;
+import org.springframework.security.config.annotation.authorization.EnableMultiFactorAuthentication;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.logout.LogoutFilter;
@@ -19,9 +27,16 @@ import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
+import org.springframework.security.web.webauthn.management.JdbcPublicKeyCredentialUserEntityRepository;
+import org.springframework.security.web.webauthn.management.JdbcUserCredentialRepository;
 import org.springframework.transaction.support.TransactionTemplate;
 
+<<<<<<< HEAD
 import uk.yourarea.web.FormTokens;
+=======
+import uk.yourarea.web.ForceProperties;
+import uk.yourarea.web.SiteProperties;
+>>>>>>> issue13-mfa
 
 /**
  * Two filter chains.
@@ -47,22 +62,40 @@ import uk.yourarea.web.FormTokens;
  * encoder and the staff accounts are still there.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableMultiFactorAuthentication(authorities = {})
 class SecurityConfiguration {
 
 	static final String SIGN_IN = "/staff/sign-in";
 
 	static final String SIGN_OUT = "/staff/sign-out";
 
+	/** Spring Security's own WebAuthn endpoints, which belong to the staff pages too. */
+	static final String[] PASSKEY_ENDPOINTS = { "/webauthn/register/options", "/webauthn/register",
+			"/webauthn/register/**", "/webauthn/authenticate/options", "/login/webauthn" };
+
 	@Bean
 	@Order(1)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	SecurityFilterChain staff(HttpSecurity http, AuthenticationManager staffAuthentication,
 			StaffAccountRepository accounts, SecurityEvents events, SignInThrottle throttle,
-			StaffSecurityProperties properties, Clock clock) throws Exception {
-		http.securityMatcher("/staff", "/staff/**")
+			StaffSecurityProperties properties, SecondFactors secondFactors, PasskeyOrigins origins,
+			SiteProperties site, ForceProperties force, Clock clock) throws Exception {
+		SecondFactorRules rules = new SecondFactorRules(properties.secondFactor());
+		http.setSharedObject(UserDetailsService.class, new PasskeyUsers(accounts));
+		http.securityMatcher(staffPaths())
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(SIGN_IN)
 				.permitAll()
-				.requestMatchers("/staff", "/staff/change-password", SIGN_OUT)
+				.requestMatchers("/webauthn/authenticate/options", "/login/webauthn")
+				.permitAll()
+				// The second step, and the first set-up of a second factor, need only the
+				// password; changing a second factor already set up needs both.
+				.requestMatchers(SecondFactorController.SECOND_STEP, SecondFactorController.SECOND_STEP + "/**",
+						SIGN_OUT)
+				.access(AuthenticatedAuthorizationManager.authenticated())
+				.requestMatchers(SecondFactorSetUpController.SET_UP, SecondFactorSetUpController.SET_UP + "/**",
+						"/webauthn/register/**", "/webauthn/register")
+				.access(rules.setUp())
+				.requestMatchers("/staff", "/staff/change-password")
 				.authenticated()
 				.requestMatchers("/staff/inbox", "/staff/inbox/**")
 				.hasAnyRole(role(StaffRole.OFFICER), role(StaffRole.SUPERVISOR), role(StaffRole.ADMIN))
@@ -102,12 +135,35 @@ class SecurityConfiguration {
 				.logoutSuccessUrl(SIGN_IN + "?signed-out"))
 			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens(properties)))
 			.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId()))
-			.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(new SignInHandlers.Denied(events)))
+			.webAuthn((passkeys) -> passkeys.rpName(force.shortName() + " " + site.serviceName())
+				.rpId(origins.relyingPartyId())
+				.allowedOrigins(origins.allowed())
+				.disableDefaultRegistrationPage(true))
+			.exceptionHandling((exceptions) -> exceptions
+				.accessDeniedHandler(new SignInHandlers.Denied(events, properties.secondFactor())))
 			.headers((headers) -> headers.defaultsDisabled()
 				.addHeaderWriter(new StaticHeadersWriter("Cache-Control", "no-store")))
-			.addFilterBefore(new StaffSessionFilter(accounts, events, properties.sessionLifetime(), clock),
+			.addFilterBefore(
+					new StaffSessionFilter(accounts, secondFactors, events, properties.sessionLifetime(), clock),
 					LogoutFilter.class);
 		return http.build();
+	}
+
+	private static String[] staffPaths() {
+		List<String> paths = new ArrayList<>(List.of("/staff", "/staff/**"));
+		paths.addAll(List.of(PASSKEY_ENDPOINTS));
+		return paths.toArray(String[]::new);
+	}
+
+	/**
+	 * Every staff rule ({@code hasRole} and the rest) also asks for a second factor after
+	 * the password: always, or where it is optional, once the account has one set up.
+	 */
+	@Bean
+	AuthorizationManagerFactory<Object> staffAuthorization(StaffSecurityProperties properties) {
+		DefaultAuthorizationManagerFactory<Object> factory = new DefaultAuthorizationManagerFactory<>();
+		factory.setAdditionalAuthorization(new SecondFactorRules(properties.secondFactor()).everyRule());
+		return factory;
 	}
 
 	@Bean
@@ -130,10 +186,11 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	AuthenticationManager staffAuthentication(StaffAccountRepository accounts, PasswordEncoder passwordEncoder,
-			SignInThrottle throttle, SecurityEvents events, TransactionTemplate transaction, Environment environment) {
+			SignInThrottle throttle, SecurityEvents events, TransactionTemplate transaction,
+			SecondFactors secondFactors, Clock clock, Environment environment) {
 		boolean demo = environment.acceptsProfiles(Profiles.of("demo"));
-		return new ProviderManager(
-				new StaffAuthenticationProvider(accounts, passwordEncoder, throttle, events, transaction, demo));
+		return new ProviderManager(new StaffAuthenticationProvider(accounts, passwordEncoder, throttle, events,
+				transaction, secondFactors, clock, demo));
 	}
 
 	@Bean
@@ -156,6 +213,20 @@ class SecurityConfiguration {
 		cookie.setSameSite("Lax");
 		cookie.setCookiePath("/");
 		return cookie;
+	}
+
+	/**
+	 * Passkeys are kept in PostgreSQL (V22), so that every instance knows them; without
+	 * these Spring Security would keep them in one instance's memory.
+	 */
+	@Bean
+	JdbcPublicKeyCredentialUserEntityRepository passkeyUsers(JdbcOperations jdbc) {
+		return new JdbcPublicKeyCredentialUserEntityRepository(jdbc);
+	}
+
+	@Bean
+	JdbcUserCredentialRepository passkeyCredentials(JdbcOperations jdbc) {
+		return new JdbcUserCredentialRepository(jdbc);
 	}
 
 	/**

@@ -57,6 +57,22 @@ class SecurityEvents {
 				method, path, address, now());
 	}
 
+	void secondFactorPassed(StaffUser user, String how, String address) {
+		log.info("Second step passed: staff={} with={} address={} at={}", user.id(), how, address, now());
+	}
+
+	void secondFactorFailed(StaffUser user, String address) {
+		log.warn("Second step failed, wrong code: staff={} address={} at={}", user.id(), address, now());
+	}
+
+	void secondFactorRefused(StaffUser user, String address) {
+		log.warn("Second step refused, too many wrong codes: staff={} address={} at={}", user.id(), address, now());
+	}
+
+	void secondFactorChanged(StaffUser user, String what, String address) {
+		log.info("Second factor {}: staff={} address={} at={}", what, user.id(), address, now());
+	}
+
 	void passwordChanged(StaffUser user, String address) {
 		log.info("Password changed: staff={} address={} at={}", user.id(), address, now());
 	}

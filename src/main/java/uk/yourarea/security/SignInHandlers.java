@@ -18,8 +18,12 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.support.SessionFlashMapManager;
+
+import uk.yourarea.security.StaffSecurityProperties.SecondFactorPolicy;
 
 /** What happens around signing in and out, and when someone may not see a page. */
 final class SignInHandlers {
@@ -121,10 +125,15 @@ final class SignInHandlers {
 
 		private final SecurityEvents events;
 
+		private final SecondFactorRules secondFactor;
+
 		private final AccessDeniedHandler forbidden = new AccessDeniedHandlerImpl();
 
-		Denied(SecurityEvents events) {
+		private final RequestCache requests = new HttpSessionRequestCache();
+
+		Denied(SecurityEvents events, SecondFactorPolicy secondFactor) {
 			this.events = events;
+			this.secondFactor = new SecondFactorRules(secondFactor);
 		}
 
 		@Override
@@ -136,6 +145,14 @@ final class SignInHandlers {
 			if (exception instanceof CsrfException && (user == null
 					|| request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid())) {
 				response.sendRedirect(request.getContextPath() + "/staff/sign-in?timed-out");
+				return;
+			}
+			if (authentication != null && authentication.isAuthenticated() && !(exception instanceof CsrfException)
+					&& this.secondFactor.needed(authentication)
+					&& !SecondFactor.provided(authentication.getAuthorities())) {
+				// Signed in with a password only: nothing until the second step.
+				this.requests.saveRequest(request, response);
+				response.sendRedirect(request.getContextPath() + SecondFactorController.SECOND_STEP);
 				return;
 			}
 			this.events.accessDenied(user, request.getMethod(), request.getRequestURI(), request.getRemoteAddr());

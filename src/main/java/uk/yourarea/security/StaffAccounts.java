@@ -1,5 +1,12 @@
 package uk.yourarea.security;
 
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+
+import uk.yourarea.notification.EmailOutbox;
+import uk.yourarea.web.SiteProperties;
+
 import java.io.Serial;
 import java.time.Clock;
 import java.time.Instant;
@@ -90,15 +97,56 @@ public class StaffAccounts {
 
 	private final SecurityEvents events;
 
+	private final SecondFactors secondFactors;
+
+	private final EmailOutbox outbox;
+
+	private final MessageSource messages;
+
+	private final SiteProperties site;
+
 	private final Clock clock;
 
 	StaffAccounts(StaffAccountRepository accounts, PasswordEncoder encoder, PasswordPolicy policy,
-			SecurityEvents events, Clock clock) {
+			SecurityEvents events, SecondFactors secondFactors, EmailOutbox outbox, MessageSource messages,
+			SiteProperties site, Clock clock) {
 		this.accounts = accounts;
 		this.encoder = encoder;
 		this.policy = policy;
 		this.events = events;
+		this.secondFactors = secondFactors;
+		this.outbox = outbox;
+		this.messages = messages;
+		this.site = site;
 		this.clock = clock;
+	}
+
+	/**
+	 * Whether the account has a passkey or an authenticator app (never what they are).
+	 */
+	@Transactional(readOnly = true)
+	public boolean hasSecondFactor(long id) {
+		StaffAccount account = load(id);
+		return this.secondFactors.enrolled(id, account.getEmail());
+	}
+
+	/**
+	 * Removes every passkey, authenticator app and recovery code of a colleague's
+	 * account, for when they have lost them: they set up a new one when they next sign
+	 * in. The change is logged and the colleague is told by email, so that a reset they
+	 * did not ask for does not go unnoticed.
+	 */
+	@Transactional
+	public void resetSecondFactor(long id, StaffUser by) {
+		StaffAccount account = load(id);
+		this.secondFactors.reset(id, account.getEmail());
+		this.events.accountChanged("second factor reset", id, by);
+		Locale locale = Locale.UK;
+		this.outbox
+			.queue(account.getEmail(), this.messages.getMessage("security.reset-email.subject", null, locale),
+					this.messages.getMessage("security.reset-email.body",
+							new Object[] { account.getName(), by.name(), this.site.link("/staff/sign-in") }, locale),
+					null);
 	}
 
 	/** Every account, by name. */

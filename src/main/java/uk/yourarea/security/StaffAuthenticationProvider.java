@@ -1,5 +1,9 @@
 package uk.yourarea.security;
 
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -8,6 +12,9 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
@@ -35,12 +42,19 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
 
 	private final TransactionTemplate transaction;
 
+	private final SecondFactors secondFactors;
+
+	private final Clock clock;
+
 	private final boolean demo;
 
 	private volatile @Nullable String dummyHash;
 
 	StaffAuthenticationProvider(StaffAccountRepository accounts, PasswordEncoder encoder, SignInThrottle throttle,
-			SecurityEvents events, TransactionTemplate transaction, boolean demo) {
+			SecurityEvents events, TransactionTemplate transaction, SecondFactors secondFactors, Clock clock,
+			boolean demo) {
+		this.secondFactors = secondFactors;
+		this.clock = clock;
 		this.accounts = accounts;
 		this.encoder = encoder;
 		this.throttle = throttle;
@@ -85,8 +99,15 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
 					(status) -> this.accounts.findById(account.getId()).ifPresent((stored) -> stored.rehash(rehashed)));
 		}
 		StaffUser user = account.toStaffUser();
+		List<GrantedAuthority> authorities = new ArrayList<>(user.authorities());
+		authorities.add(FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)
+			.issuedAt(this.clock.instant())
+			.build());
+		if (this.secondFactors.enrolled(account.getId(), account.getEmail())) {
+			authorities.add(new SimpleGrantedAuthority(SecondFactor.ENROLLED));
+		}
 		UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(user, null,
-				user.authorities());
+				authorities);
 		result.setDetails(authentication.getDetails());
 		return result;
 	}

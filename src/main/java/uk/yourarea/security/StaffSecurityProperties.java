@@ -18,10 +18,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param refuseDemoPasswords outside the demo profile, whether to refuse to start while
  * any staff account has the published demo password (see {@code DemoPasswordGuard});
  * never turn it off in production
+ * @param secondFactor whether every member of staff must use a second factor (passkey or
+ * authenticator app) after their password: {@code required} everywhere but the demo,
+ * where it is {@code optional} unless {@code YOURAREA_STAFF_MFA=required}. When optional,
+ * an account that has set one up must still use it.
  */
 @ConfigurationProperties("yourarea.security")
 public record StaffSecurityProperties(@DefaultValue("false") boolean secureCookies, @DefaultValue SignIn signIn,
-		@DefaultValue("12h") Duration sessionLifetime, @DefaultValue("true") boolean refuseDemoPasswords) {
+		@DefaultValue("12h") Duration sessionLifetime, @DefaultValue("true") boolean refuseDemoPasswords,
+		@DefaultValue("required") SecondFactorPolicy secondFactor) {
+
+	/** Whether staff must use a second factor, or only those who have set one up. */
+	public enum SecondFactorPolicy {
+
+		REQUIRED, OPTIONAL
+
+	}
 
 	/** The session cookie's name when {@link #secureCookies()} is on. */
 	static final String SECURE_COOKIE_NAME = "__Host-YOURAREA_SESSION";

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -14,8 +17,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -38,11 +45,19 @@ class StaffSessionFilter extends OncePerRequestFilter {
 
 	static final String CHANGE_PASSWORD = "/staff/change-password";
 
-	/** What someone who must change their password can still reach. */
+	/**
+	 * What someone who must change their password can still reach: the second factor
+	 * comes first.
+	 */
 	private static final Set<String> ALLOWED_BEFORE_PASSWORD_CHANGE = Set.of(CHANGE_PASSWORD, "/staff/sign-out",
 			"/staff/sign-in");
 
+	private static final List<String> SECOND_FACTOR_PATHS = List.of(SecondFactorController.SECOND_STEP,
+			SecondFactorSetUpController.SET_UP, "/webauthn/", "/login/webauthn");
+
 	private final StaffAccountRepository accounts;
+
+	private final SecondFactors secondFactors;
 
 	private final SecurityEvents events;
 
@@ -52,8 +67,10 @@ class StaffSessionFilter extends OncePerRequestFilter {
 
 	private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-	StaffSessionFilter(StaffAccountRepository accounts, SecurityEvents events, Duration lifetime, Clock clock) {
+	StaffSessionFilter(StaffAccountRepository accounts, SecondFactors secondFactors, SecurityEvents events,
+			Duration lifetime, Clock clock) {
 		this.accounts = accounts;
+		this.secondFactors = secondFactors;
 		this.events = events;
 		this.lifetime = lifetime;
 		this.clock = clock;
@@ -63,15 +80,20 @@ class StaffSessionFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		Authentication authentication = this.contexts.getContext().getAuthentication();
-		if (authentication == null || !(authentication.getPrincipal() instanceof StaffUser current)) {
+		if (authentication == null || !authentication.isAuthenticated()
+				|| authentication instanceof AnonymousAuthenticationToken) {
 			chain.doFilter(request, response);
 			return;
 		}
 		HttpSession session = request.getSession(false);
-		Optional<StaffAccount> found = this.accounts.findWithAssignmentsById(current.id());
+		// After a passkey, Spring Security's WebAuthn support leaves a principal of its
+		// own.
+		Optional<StaffAccount> found = (authentication.getPrincipal() instanceof StaffUser current)
+				? this.accounts.findWithAssignmentsById(current.id())
+				: this.accounts.findByEmail(StaffAccount.normaliseEmail(authentication.getName()));
 		String ended = whyEnded(found.orElse(null), session);
 		if (ended != null) {
-			this.events.sessionEnded(current.id(), request.getRemoteAddr(), ended);
+			this.events.sessionEnded(found.map(StaffAccount::getId).orElse(-1L), request.getRemoteAddr(), ended);
 			if (session != null) {
 				session.invalidate();
 			}
@@ -83,15 +105,33 @@ class StaffSessionFilter extends OncePerRequestFilter {
 		StaffUser fresh = account.toStaffUser();
 		SecurityContext context = this.contexts.createEmptyContext();
 		UsernamePasswordAuthenticationToken reloaded = UsernamePasswordAuthenticationToken.authenticated(fresh, null,
-				fresh.authorities());
+				authorities(fresh, account, authentication));
 		reloaded.setDetails(authentication.getDetails());
 		context.setAuthentication(reloaded);
 		this.contexts.setContext(context);
-		if (account.isMustChangePassword() && !ALLOWED_BEFORE_PASSWORD_CHANGE.contains(pathOf(request))) {
+		if (account.isMustChangePassword() && !ALLOWED_BEFORE_PASSWORD_CHANGE.contains(pathOf(request))
+				&& SECOND_FACTOR_PATHS.stream().noneMatch(pathOf(request)::startsWith)) {
 			response.sendRedirect(request.getContextPath() + CHANGE_PASSWORD);
 			return;
 		}
 		chain.doFilter(request, response);
+	}
+
+	/**
+	 * Their roles as they are now, the factors this sign-in has proved (kept from sign-in
+	 * on), and whether the account has a second factor set up.
+	 */
+	private Collection<GrantedAuthority> authorities(StaffUser fresh, StaffAccount account,
+			Authentication authentication) {
+		List<GrantedAuthority> authorities = new ArrayList<>(fresh.authorities());
+		authentication.getAuthorities()
+			.stream()
+			.filter(FactorGrantedAuthority.class::isInstance)
+			.forEach(authorities::add);
+		if (this.secondFactors.enrolled(account.getId(), account.getEmail())) {
+			authorities.add(new SimpleGrantedAuthority(SecondFactor.ENROLLED));
+		}
+		return authorities;
 	}
 
 	private @Nullable String whyEnded(@Nullable StaffAccount account, @Nullable HttpSession session) {

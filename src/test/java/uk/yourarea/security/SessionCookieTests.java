@@ -77,7 +77,7 @@ class SessionCookieTests {
 
 	private static StaffSecurityProperties properties(boolean secure) {
 		return new StaffSecurityProperties(secure, new StaffSecurityProperties.SignIn(Duration.ofMinutes(5), 10, 50),
-				Duration.ofHours(12), true);
+				Duration.ofHours(12), true, StaffSecurityProperties.SecondFactorPolicy.REQUIRED);
 	}
 
 }

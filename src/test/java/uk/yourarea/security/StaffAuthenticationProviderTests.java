@@ -1,5 +1,6 @@
 package uk.yourarea.security;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -10,6 +11,7 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.test.util.ReflectionTestUtils;
@@ -48,7 +50,8 @@ class StaffAuthenticationProviderTests {
 			assertThat(user.id()).isEqualTo(7L);
 			assertThat(user.email()).isEqualTo("sam@example.org");
 		});
-		assertThat(result.getAuthorities()).extracting(GrantedAuthority::getAuthority).containsExactly("ROLE_OFFICER");
+		assertThat(result.getAuthorities()).extracting(GrantedAuthority::getAuthority)
+			.containsExactly("ROLE_OFFICER", FactorGrantedAuthority.PASSWORD_AUTHORITY);
 		assertThat(result.getCredentials()).isNull();
 		verify(this.throttle).succeeded("sam@example.org");
 	}
@@ -83,6 +86,19 @@ class StaffAuthenticationProviderTests {
 	}
 
 	@Test
+	void aRightPasswordGivesThePasswordFactorAndNothingMore() {
+		account("officer@example.org", "a long enough password", true);
+
+		Authentication signedIn = provider(false)
+			.authenticate(attempt("officer@example.org", "a long enough password"));
+
+		assertThat(signedIn.getAuthorities()).extracting(GrantedAuthority::getAuthority)
+			.contains(FactorGrantedAuthority.PASSWORD_AUTHORITY, "ROLE_OFFICER")
+			.doesNotContain(FactorGrantedAuthority.WEBAUTHN_AUTHORITY, SecondFactor.AUTHENTICATOR_APP.authority(),
+					SecondFactor.ENROLLED);
+	}
+
+	@Test
 	void refusesTheDemoPasswordOutsideTheDemoProfile() {
 		account("admin@example.org", DemoPasswords.DEMO_PASSWORD, true);
 
@@ -94,7 +110,7 @@ class StaffAuthenticationProviderTests {
 
 	private StaffAuthenticationProvider provider(boolean demo) {
 		return new StaffAuthenticationProvider(this.accounts, this.encoder, this.throttle, this.events,
-				mock(TransactionTemplate.class), demo);
+				mock(TransactionTemplate.class), mock(SecondFactors.class), Clock.systemUTC(), demo);
 	}
 
 	private void account(String email, String password, boolean enabled) {

@@ -31,8 +31,8 @@ class StaffSessionFilterTests {
 
 	private final StaffAccountRepository accounts = mock(StaffAccountRepository.class);
 
-	private final StaffSessionFilter filter = new StaffSessionFilter(this.accounts, mock(SecurityEvents.class),
-			Duration.ofHours(12), Clock.fixed(NOW, ZoneOffset.UTC));
+	private final StaffSessionFilter filter = new StaffSessionFilter(this.accounts, mock(SecondFactors.class),
+			mock(SecurityEvents.class), Duration.ofHours(12), Clock.fixed(NOW, ZoneOffset.UTC));
 
 	private final StaffAccount account = new StaffAccount("sam@example.org", "Sam Example", "{argon2}hash", false,
 			NOW.minus(Duration.ofDays(30)));

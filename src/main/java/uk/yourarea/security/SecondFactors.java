@@ -1,0 +1,254 @@
+package uk.yourarea.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import uk.yourarea.web.RateLimits;
+
+/**
+ * A member of staff's second factors: the passkeys Spring Security's WebAuthn support
+ * keeps (tables {@code user_entities} and {@code user_credentials}, where a user entity's
+ * name is the sign-in email address), an authenticator app, and ten one-time recovery
+ * codes kept as hashes. Wrong codes are counted per account: after
+ * {@value #WRONG_CODES_ALLOWED} within the sign-in window, codes are refused until the
+ * window has passed, so a stolen password cannot be followed by guessing six digits.
+ */
+@Service
+public class SecondFactors {
+
+	static final int RECOVERY_CODES = 10;
+
+	static final int WRONG_CODES_ALLOWED = 5;
+
+	private static final String RECOVERY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final JdbcTemplate jdbc;
+
+	private final RateLimits rateLimits;
+
+	private final StaffSecurityProperties properties;
+
+	private final Clock clock;
+
+	private final AuthenticatorAppCodes codes = new AuthenticatorAppCodes();
+
+	SecondFactors(JdbcTemplate jdbc, RateLimits rateLimits, StaffSecurityProperties properties, Clock clock) {
+		this.jdbc = jdbc;
+		this.rateLimits = rateLimits;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** A passkey as its owner sees it in the list of their passkeys. */
+	public record Passkey(String id, String label, @Nullable Instant created, @Nullable Instant lastUsed) {
+	}
+
+	/** The outcome of a code typed at the second step. */
+	enum CodeCheck {
+
+		ACCEPTED_APP, ACCEPTED_RECOVERY_CODE, WRONG, TOO_MANY_WRONG
+
+	}
+
+	@Transactional(readOnly = true)
+	public boolean enrolled(long accountId, String email) {
+		return hasAuthenticatorApp(accountId) || !passkeys(email).isEmpty();
+	}
+
+	@Transactional(readOnly = true)
+	public List<Passkey> passkeys(String email) {
+		return this.jdbc.query("""
+				select c.credential_id, c.label, c.created, c.last_used
+				from user_credentials c join user_entities u on u.id = c.user_entity_user_id
+				where u.name = ? order by c.created, c.credential_id""", (row, n) -> new Passkey(row.getString(1),
+				row.getString(2), instant(row.getTimestamp(3)), instant(row.getTimestamp(4))), email);
+	}
+
+	/** Removes one of their own passkeys; another person's is never touched. */
+	@Transactional
+	public boolean removePasskey(String email, String credentialId) {
+		return this.jdbc.update("""
+				delete from user_credentials c using user_entities u
+				where u.id = c.user_entity_user_id and u.name = ? and c.credential_id = ?""", email, credentialId) == 1;
+	}
+
+	@Transactional(readOnly = true)
+	public boolean hasAuthenticatorApp(long accountId) {
+		return Boolean.TRUE.equals(this.jdbc.queryForObject(
+				"select exists (select 1 from staff_authenticator_app where staff_account_id = ? and confirmed_at is not null)",
+				Boolean.class, accountId));
+	}
+
+	/** A new key for an authenticator app, not yet in use: it counts once confirmed. */
+	String newAuthenticatorAppKey() {
+		return AuthenticatorAppCodes.newSecret();
+	}
+
+	/**
+	 * Sets up the app with the key shown, if the code typed is the app's current one. Any
+	 * earlier app stops working, and a new set of recovery codes replaces the old.
+	 * @return the new recovery codes, to show once; empty if the code was wrong
+	 */
+	@Transactional
+	public Optional<List<String>> confirmAuthenticatorApp(long accountId, String secret, String typed) {
+		Instant now = this.clock.instant();
+		OptionalLong step = this.codes.matchingStep(secret, typed, now);
+		if (step.isEmpty()) {
+			return Optional.empty();
+		}
+		this.jdbc.update("""
+				insert into staff_authenticator_app (staff_account_id, secret, created_at, confirmed_at, last_used_step)
+				values (?, ?, ?, ?, ?)
+				on conflict (staff_account_id) do update
+				set secret = excluded.secret, created_at = excluded.created_at, confirmed_at = excluded.confirmed_at,
+				    last_used_step = excluded.last_used_step""", accountId, secret, Timestamp.from(now),
+				Timestamp.from(now), step.getAsLong());
+		return Optional.of(newRecoveryCodes(accountId));
+	}
+
+	@Transactional
+	public void removeAuthenticatorApp(long accountId) {
+		this.jdbc.update("delete from staff_authenticator_app where staff_account_id = ?", accountId);
+	}
+
+	/**
+	 * Checks a code typed at the second step: six digits from the app, or a recovery code
+	 * (used up by this). A code from the app works once.
+	 */
+	@Transactional
+	CodeCheck check(long accountId, String typed) {
+		String bucket = "second-factor:" + accountId;
+		if (this.rateLimits.count(bucket, this.properties.signIn().window()) >= WRONG_CODES_ALLOWED) {
+			return CodeCheck.TOO_MANY_WRONG;
+		}
+		String code = typed.strip();
+		if (code.replaceAll("[\\s-]", "").matches("[0-9]{6}")) {
+			if (acceptAppCode(accountId, code)) {
+				return CodeCheck.ACCEPTED_APP;
+			}
+		}
+		else if (useRecoveryCode(accountId, code)) {
+			return CodeCheck.ACCEPTED_RECOVERY_CODE;
+		}
+		this.rateLimits.record(bucket);
+		return CodeCheck.WRONG;
+	}
+
+	private boolean acceptAppCode(long accountId, String code) {
+		List<AppKey> keys = this.jdbc.query("""
+				select secret, last_used_step from staff_authenticator_app
+				where staff_account_id = ? and confirmed_at is not null for update""",
+				(row, n) -> new AppKey(row.getString(1), row.getObject(2, Long.class)), accountId);
+		if (keys.isEmpty()) {
+			return false;
+		}
+		AppKey key = keys.get(0);
+		OptionalLong step = this.codes.matchingStep(key.secret(), code, this.clock.instant());
+		if (step.isEmpty() || (key.lastUsedStep() != null && step.getAsLong() <= key.lastUsedStep())) {
+			return false;
+		}
+		this.jdbc.update("update staff_authenticator_app set last_used_step = ? where staff_account_id = ?",
+				step.getAsLong(), accountId);
+		return true;
+	}
+
+	private boolean useRecoveryCode(long accountId, String typed) {
+		return this.jdbc.update("""
+				update staff_recovery_code set used_at = ?
+				where staff_account_id = ? and code_hash = ? and used_at is null""",
+				Timestamp.from(this.clock.instant()), accountId, hash(typed)) == 1;
+	}
+
+	@Transactional(readOnly = true)
+	public int recoveryCodesLeft(long accountId) {
+		Integer left = this.jdbc.queryForObject(
+				"select count(*) from staff_recovery_code where staff_account_id = ? and used_at is null",
+				Integer.class, accountId);
+		return (left != null) ? left : 0;
+	}
+
+	/** Ten new recovery codes; the old ones stop working. Shown once, kept as hashes. */
+	@Transactional
+	public List<String> newRecoveryCodes(long accountId) {
+		this.jdbc.update("delete from staff_recovery_code where staff_account_id = ?", accountId);
+		Timestamp now = Timestamp.from(this.clock.instant());
+		List<String> fresh = new ArrayList<>();
+		while (fresh.size() < RECOVERY_CODES) {
+			String code = randomRecoveryCode();
+			if (!fresh.contains(code)) {
+				fresh.add(code);
+				this.jdbc.update(
+						"insert into staff_recovery_code (staff_account_id, code_hash, created_at) values (?, ?, ?)",
+						accountId, hash(code), now);
+			}
+		}
+		return fresh;
+	}
+
+	/**
+	 * Removes every second factor of an account (an administrator's reset): its owner
+	 * sets one up again at their next sign-in.
+	 */
+	@Transactional
+	public void reset(long accountId, String email) {
+		removeAuthenticatorApp(accountId);
+		this.jdbc.update("delete from staff_recovery_code where staff_account_id = ?", accountId);
+		this.jdbc.update("delete from user_entities where name = ?", email);
+		this.rateLimits.clear("second-factor:" + accountId);
+	}
+
+	/** The code an authenticator app with this key shows now. */
+	String currentCode(String secret) {
+		return this.codes.codeAt(secret, this.clock.instant());
+	}
+
+	private static String randomRecoveryCode() {
+		StringBuilder code = new StringBuilder();
+		for (int i = 0; i < 10; i++) {
+			if (i == 5) {
+				code.append('-');
+			}
+			code.append(RECOVERY_ALPHABET.charAt(RANDOM.nextInt(RECOVERY_ALPHABET.length())));
+		}
+		return code.toString();
+	}
+
+	/** Recovery codes are compared without case, spaces or dashes. */
+	static String hash(String code) {
+		String normalised = code.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(normalised.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+	private record AppKey(String secret, @Nullable Long lastUsedStep) {
+	}
+
+}
