@@ -185,7 +185,7 @@ final class CoverageTestData {
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
 			.timeout(Duration.ofSeconds(60))
 			.header("Accept", "text/html")
-			.header("Cookie", "JSESSIONID=" + browser.sessionId().orElseThrow())
+			.header("Cookie", browser.cookieHeader())
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
 			.build();

@@ -148,6 +148,16 @@ public final class StaffBrowser {
 		return moved;
 	}
 
+	/**
+	 * The {@code Cookie} header this browser sends: its session and its form token's
+	 * cookie.
+	 */
+	public String cookieHeader() {
+		List<String> pairs = new ArrayList<>();
+		this.cookies.forEach((name, value) -> pairs.add(name + "=" + value));
+		return String.join("; ", pairs);
+	}
+
 	/** Another browser holding the same cookies now (a stolen or copied session). */
 	public StaffBrowser copy() {
 		StaffBrowser copy = new StaffBrowser(this.port);
