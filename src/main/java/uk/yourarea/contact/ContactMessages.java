@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,6 +54,8 @@ public class ContactMessages {
 	 */
 	private static final int IDEMPOTENCY_LOCKS = 0x59410001;
 
+	private final MessageSource text;
+
 	private final ContactMessageRepository messages;
 
 	private final ResponseDeadline deadline;
@@ -73,7 +76,8 @@ public class ContactMessages {
 
 	ContactMessages(ContactMessageRepository messages, ResponseDeadline deadline, ContactProperties limits,
 			RateLimits rateLimits, EmailOutbox outbox, JdbcTemplate jdbc, ForceProperties force, SiteProperties site,
-			Clock clock) {
+			MessageSource text, Clock clock) {
+		this.text = text;
 		this.messages = messages;
 		this.deadline = deadline;
 		this.limits = limits;
@@ -243,9 +247,27 @@ public class ContactMessages {
 		return reference;
 	}
 
+	/**
+	 * How every email to a resident begins. Never with the name they typed: the address
+	 * is not yet proven to be theirs, so a name would let anyone have the police send
+	 * their words to someone else.
+	 */
+	public String residentGreeting() {
+		return this.text.getMessage("contact.email.greeting", null, Locale.UK);
+	}
+
+	/**
+	 * A resident's replies are limited per conversation, so that a private link cannot be
+	 * used to flood the team's inbox.
+	 */
+	public boolean mayReply(String token) {
+		return this.rateLimits.tryAcquire("resident-reply:" + token, this.limits.repliesPerConversation(),
+				this.limits.repliesPerConversationWindow());
+	}
+
 	private String acknowledgement(ContactMessage message, Neighbourhood neighbourhood, String link) {
 		return """
-				Dear %s,
+				%s
 
 				Thank you for contacting the %s neighbourhood team. We have your message.
 
@@ -264,7 +286,7 @@ public class ContactMessages {
 				In an emergency, call 999. To report a crime, call 101 or report it online at %s
 
 				%s
-				""".formatted(message.getSenderName(), neighbourhood.getName(), message.getReference(),
+				""".formatted(residentGreeting(), neighbourhood.getName(), message.getReference(),
 				formatDeadline(message.getDueAt()), message.getDueExplanation(), link, this.force.onlineReportingUrl(),
 				this.force.name());
 	}

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -70,6 +71,11 @@ class ResidentMessageController {
 			if (message.getStatus() == ContactMessage.Status.CLOSED) {
 				return show(token, model, response, form.typed(),
 						"This conversation is closed. Send a new message from your neighbourhood page instead");
+			}
+			if (!this.messages.mayReply(token)) {
+				response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+				return show(token, model, response, form.typed(),
+						this.text.getMessage("contact.reply.too-many", null, Locale.UK));
 			}
 			this.messages.residentReplied(token, form.typed());
 			return "redirect:/messages/" + token + "?replied";

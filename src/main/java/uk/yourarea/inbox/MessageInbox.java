@@ -172,7 +172,7 @@ class MessageInbox {
 		this.messages.flush();
 		Neighbourhood neighbourhood = this.neighbourhoods.findById(message.getNeighbourhoodId()).orElseThrow();
 		this.outbox.queue(message.getSenderEmail(), "We have your message (reference " + message.getReference() + ")",
-				"Dear " + message.getSenderName() + ",\n\nThe " + neighbourhood.getName()
+				this.contact.residentGreeting() + "\n\nThe " + neighbourhood.getName()
 						+ " neighbourhood team has your message and will reply by "
 						+ this.contact.formatDeadline(message.getDueAt()) + ".\n\nYour private link: "
 						+ this.contact.newLink(message) + "\n",
@@ -280,7 +280,7 @@ class MessageInbox {
 				: "This is an update: we are still working on your message and will reply in full by "
 						+ this.contact.formatDeadline(message.getDueAt()) + ".";
 		return """
-				Dear %s,
+				%s
 
 				The %s neighbourhood team has replied to your message %s:
 
@@ -292,8 +292,8 @@ class MessageInbox {
 				%s
 
 				This email address does not take replies. In an emergency, call 999.
-				""".formatted(message.getSenderName(), neighbourhood.getName(), message.getReference(), text, next,
-				link);
+				""".formatted(this.contact.residentGreeting(), neighbourhood.getName(), message.getReference(), text,
+				next, link);
 	}
 
 }

@@ -124,7 +124,7 @@ class ResponseClockJobs {
 
 	private String residentEscalation(ContactMessage message, Neighbourhood neighbourhood) {
 		return """
-				Dear %s,
+				%s
 
 				We are sorry: the %s neighbourhood team has not replied to your message %s by %s, as we promised.
 
@@ -136,7 +136,7 @@ class ResponseClockJobs {
 				If you are unhappy with how we have dealt with your message, you can complain: %s
 
 				%s
-				""".formatted(message.getSenderName(), neighbourhood.getName(), message.getReference(),
+				""".formatted(this.contact.residentGreeting(), neighbourhood.getName(), message.getReference(),
 				this.contact.formatDeadline(message.getDueAt()), this.force.website(), this.force.name());
 	}
 

@@ -387,6 +387,44 @@ class ContactFormIT {
 	}
 
 	@Test
+	void theAcknowledgementNeverRepeatsTheNameTypedSoItCannotCarryAnyonesWords() {
+		String email = uniqueEmail();
+		Map<String, String> fields = valid(email);
+		fields.put("name", "You have won a prize claim it at http://prize.example.com today");
+		this.resident.submit(this.resident.page("/area/south-wigston/contact"), FORM, fields);
+
+		String acknowledgement = TestMail.body(TestMail.to(this.greenMail, email).get(0));
+
+		assertThat(acknowledgement).startsWith("Hello,")
+			.doesNotContain("prize")
+			.doesNotContain("http://prize.example.com")
+			.contains("/messages/");
+	}
+
+	@Test
+	void aResidentsRepliesAreLimitedAndTheOneRefusedIsKept() {
+		String email = uniqueEmail();
+		this.resident.submit(this.resident.page("/area/south-wigston/contact"), FORM, valid(email));
+		String link = privateLink(email);
+		Document conversation = this.resident.page(link);
+		for (int reply = 1; reply <= 10; reply++) {
+			assertThat(this.resident.submit(conversation, "form[action$='/reply']", Map.of("reply", "Reply " + reply))
+				.statusCode()).as("reply %d", reply).isEqualTo(303);
+		}
+
+		HttpResponse<String> eleventh = this.resident.submit(conversation, "form[action$='/reply']",
+				Map.of("reply", "One more thing about the cars"));
+
+		assertThat(eleventh.statusCode()).isEqualTo(429);
+		Document page = Pages.parse(eleventh);
+		assertThat(page.selectFirst("#reply").text()).isEqualTo("One more thing about the cars");
+		assertThat(page.text()).contains("You have sent a lot of replies");
+		assertThat(count("select count(*) from message_entry e join contact_message m on m.id = e.contact_message_id "
+				+ "where m.sender_email = '" + email + "' and e.kind = 'RESIDENT_REPLY'"))
+			.isEqualTo(10);
+	}
+
+	@Test
 	void anOversizedRequestGets413() {
 		Map<String, String> fields = valid(uniqueEmail());
 		fields.put("message", "x".repeat(200_000));
