@@ -133,6 +133,13 @@ public final class StaffBrowser {
 		return get(target.getRawPath() + ((target.getRawQuery() != null) ? "?" + target.getRawQuery() : ""));
 	}
 
+	/** The cookies this browser sends, as a Cookie header's value. */
+	public String cookieHeader() {
+		List<String> pairs = new ArrayList<>();
+		this.cookies.forEach((name, value) -> pairs.add(name + "=" + value));
+		return String.join("; ", pairs);
+	}
+
 	/** The session id this browser holds, if any. */
 	public Optional<String> sessionId() {
 		return Optional.ofNullable(this.cookies.get(StaffSecurityProperties.PLAIN_COOKIE_NAME));
