@@ -2,12 +2,15 @@ package uk.yourarea.postcode;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
@@ -28,6 +31,8 @@ import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.operation.valid.IsValidOp;
 import org.locationtech.jts.operation.valid.TopologyValidationError;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -67,6 +72,12 @@ final class BoundaryFiles {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	/**
+	 * How deep a boundary file's JSON may be nested: a FeatureCollection of MultiPolygons
+	 * is eight deep.
+	 */
+	static final int MAX_JSON_DEPTH = 20;
+
 	private BoundaryFiles() {
 	}
 
@@ -80,9 +91,20 @@ final class BoundaryFiles {
 	 * @throws Problems when the file or any feature in it cannot be used
 	 */
 	static List<Feature> read(String fileName, byte[] content) {
+		return read(fileName, content,
+				FileLimits.defaults().forBoundaries(CoverageProperties.defaults().maxBoundaryFileSize()));
+	}
+
+	/**
+	 * Reads every feature of a file within limits: the entries of a zip and what it
+	 * unpacks to, how deep its JSON is nested, and how many points it has.
+	 * @throws Problems when the file or any feature in it cannot be used
+	 * @throws FileLimits.Exceeded when it passes a limit: nothing more of it is read
+	 */
+	static List<Feature> read(String fileName, byte[] content, FileLimits limits) {
 		List<String> problems = new ArrayList<>();
 		List<Feature> features = new ArrayList<>();
-		readInto(fileName, content, features, problems);
+		readInto(new Reading(limits), fileName, content, features, problems);
 		if (problems.isEmpty() && features.isEmpty()) {
 			problems.add(fileName + " has no boundaries in it");
 		}
@@ -92,16 +114,17 @@ final class BoundaryFiles {
 		return features;
 	}
 
-	private static void readInto(String fileName, byte[] content, List<Feature> features, List<String> problems) {
+	private static void readInto(Reading reading, String fileName, byte[] content, List<Feature> features,
+			List<String> problems) {
 		String lower = fileName.toLowerCase(Locale.ROOT);
 		if (lower.endsWith(".zip")) {
-			readZip(fileName, content, features, problems);
+			readZip(reading, fileName, content, features, problems);
 		}
 		else if (lower.endsWith(".kml")) {
-			readKml(fileName, content, features, problems);
+			readKml(reading, fileName, content, features, problems);
 		}
 		else if (lower.endsWith(".geojson") || lower.endsWith(".json")) {
-			readJson(fileName, content, features, problems);
+			readJson(reading, fileName, content, features, problems);
 		}
 		else {
 			problems.add(fileName + " is not a boundary file: upload GeoJSON (.geojson or .json), KML (.kml) "
@@ -109,18 +132,28 @@ final class BoundaryFiles {
 		}
 	}
 
-	private static void readZip(String fileName, byte[] content, List<Feature> features, List<String> problems) {
+	private static void readZip(Reading reading, String fileName, byte[] content, List<Feature> features,
+			List<String> problems) {
 		int files = 0;
-		try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
+		AtomicLong packed = new AtomicLong();
+		FileLimits.Budget budget = reading.limits.budget(packed::get);
+		try (ZipInputStream zip = new ZipInputStream(
+				new UploadedFiles.Counting(new ByteArrayInputStream(content), packed))) {
+			// Every entry is unpacked through the budget, those left out too: skipping
+			// one
+			// unpacks it all the same.
+			InputStream counted = budget.count(zip);
 			for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+				budget.entry();
 				String name = entry.getName();
 				String lower = name.toLowerCase(Locale.ROOT);
 				if (entry.isDirectory() || lower.startsWith("__macosx/")
 						|| !(lower.endsWith(".kml") || lower.endsWith(".geojson") || lower.endsWith(".json"))) {
+					counted.transferTo(OutputStream.nullOutputStream());
 					continue;
 				}
 				files++;
-				readInto(name, zip.readAllBytes(), features, problems);
+				readInto(reading, name, counted.readAllBytes(), features, problems);
 			}
 		}
 		catch (ZipException ex) {
@@ -135,9 +168,11 @@ final class BoundaryFiles {
 		}
 	}
 
-	private static void readJson(String fileName, byte[] content, List<Feature> features, List<String> problems) {
+	private static void readJson(Reading reading, String fileName, byte[] content, List<Feature> features,
+			List<String> problems) {
 		JsonNode root;
 		try {
+			reading.measureJson(fileName, content);
 			root = JSON.readTree(content);
 		}
 		catch (JacksonException ex) {
@@ -199,7 +234,8 @@ final class BoundaryFiles {
 		add(features, problems, label, names, () -> Boundaries.geoJson(geometry));
 	}
 
-	private static void readKml(String fileName, byte[] content, List<Feature> features, List<String> problems) {
+	private static void readKml(Reading reading, String fileName, byte[] content, List<Feature> features,
+			List<String> problems) {
 		XMLInputFactory factory = XMLInputFactory.newFactory();
 		factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
 		factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
@@ -252,13 +288,16 @@ final class BoundaryFiles {
 							if (placemark != null && inPolygon) {
 								String where = placemark.label;
 								try {
-									LinearRing ring = ring(xml.getElementText());
+									LinearRing ring = ring(reading, fileName, xml.getElementText());
 									if (inner) {
 										rings.add(ring);
 									}
 									else {
 										rings.add(0, ring);
 									}
+								}
+								catch (FileLimits.Exceeded ex) {
+									throw ex;
 								}
 								catch (IllegalArgumentException ex) {
 									placemark.problem = where + ": " + ex.getMessage();
@@ -319,12 +358,13 @@ final class BoundaryFiles {
 				() -> Boundaries.GEOMETRY.createMultiPolygon(placemark.polygons.toArray(Polygon[]::new)));
 	}
 
-	private static LinearRing ring(String coordinates) {
+	private static LinearRing ring(Reading reading, String fileName, String coordinates) {
 		List<Coordinate> points = new ArrayList<>();
 		for (String tuple : coordinates.strip().split("\\s+")) {
 			if (tuple.isEmpty()) {
 				continue;
 			}
+			reading.point(fileName);
 			String[] parts = tuple.split(",");
 			if (parts.length < 2) {
 				throw new IllegalArgumentException("\"" + tuple + "\" is not a longitude,latitude point");
@@ -406,6 +446,47 @@ final class BoundaryFiles {
 			names.add(first);
 		}
 		return names;
+	}
+
+	/** One file being read: its limits and the points counted so far. */
+	private static final class Reading {
+
+		private final FileLimits limits;
+
+		private long points;
+
+		Reading(FileLimits limits) {
+			this.limits = limits;
+		}
+
+		/** Counts a point of a KML boundary. */
+		void point(String fileName) {
+			if (++this.points > this.limits.maxBoundaryPoints()) {
+				throw this.limits.exceeded("coverage.limit.points", fileName, this.limits.maxBoundaryPoints());
+			}
+		}
+
+		/**
+		 * Walks a JSON file without building anything, and refuses it when it is nested
+		 * deeper than GeoJSON ever is or holds more points than a boundary upload may:
+		 * only then is it read into memory. A point is three values ({@code [longitude,
+		 * latitude]}, or data.police.uk's {@code {"latitude": …, "longitude": …}}).
+		 */
+		void measureJson(String fileName, byte[] content) {
+			long values = 0;
+			long allowed = 3L * this.limits.maxBoundaryPoints() + 10_000;
+			try (JsonParser parser = JSON.createParser(content)) {
+				for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+					if (token.isStructStart() && parser.streamReadContext().getNestingDepth() > MAX_JSON_DEPTH) {
+						throw this.limits.exceeded("coverage.limit.json-depth", fileName, MAX_JSON_DEPTH);
+					}
+					if ((token.isStructStart() || token.isScalarValue()) && ++values > allowed) {
+						throw this.limits.exceeded("coverage.limit.points", fileName, this.limits.maxBoundaryPoints());
+					}
+				}
+			}
+		}
+
 	}
 
 	private static final class Placemark {

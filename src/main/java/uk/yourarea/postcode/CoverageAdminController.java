@@ -61,8 +61,11 @@ class CoverageAdminController {
 
 	private final ChangeLog changes;
 
+	private final FileLimits limits;
+
 	CoverageAdminController(CoverageImports imports, CoverageEditing editing, CoverageNeighbourhoods neighbourhoods,
-			UploadedFiles files, CoverageProperties properties, ChangeLog changes) {
+			UploadedFiles files, CoverageProperties properties, ChangeLog changes, FileLimits limits) {
+		this.limits = limits;
 		this.imports = imports;
 		this.editing = editing;
 		this.neighbourhoods = neighbourhoods;
@@ -97,7 +100,7 @@ class CoverageAdminController {
 			return showPostcodeUpload(model, List.of(new FormError("file", problem)));
 		}
 		String stored = this.files.store(file);
-		String recognised = recognise(this.files.path(stored), fileName(file));
+		String recognised = checkAndRecognise(this.files.path(stored), fileName(file));
 		if (recognised != null) {
 			this.files.delete(stored);
 			response.setStatus(UNPROCESSABLE);
@@ -120,12 +123,19 @@ class CoverageAdminController {
 		return null;
 	}
 
-	/** Why a kept file is not a postcode file we read, or null when it is. */
-	private static @Nullable String recognise(Path file, String fileName) {
+	/**
+	 * Why a kept file is not a postcode file we read, or passes a limit on what it
+	 * unpacks to ({@link FileLimits}); null when neither.
+	 */
+	private @Nullable String checkAndRecognise(Path file, String fileName) {
+		UploadedFiles.Packing packing = java.util.Objects.requireNonNull(UploadedFiles.packingOf(fileName));
 		try {
-			PostcodeImporter.recognise(
-					UploadedFiles.firstLine(file, java.util.Objects.requireNonNull(UploadedFiles.packingOf(fileName))));
+			UploadedFiles.check(file, packing, this.limits);
+			PostcodeImporter.recognise(UploadedFiles.firstLine(file, packing, this.limits));
 			return null;
+		}
+		catch (FileLimits.Exceeded ex) {
+			return ex.getMessage();
 		}
 		catch (IllegalArgumentException ex) {
 			return "The file is not an OS Code-Point Open or ONS Postcode Directory file. " + ex.getMessage();
@@ -186,7 +196,13 @@ class CoverageAdminController {
 		}
 		List<BoundaryFiles.Feature> features;
 		try {
-			features = BoundaryFiles.read(fileName(file), bytes(file));
+			features = BoundaryFiles.read(fileName(file), bytes(file),
+					this.limits.forBoundaries(this.properties.maxBoundaryFileSize()));
+		}
+		catch (FileLimits.Exceeded ex) {
+			response.setStatus(UNPROCESSABLE);
+			return showBoundaryUpload(model, neighbourhoodId, List.of(new FormError("file", ex.getMessage())),
+					List.of());
 		}
 		catch (BoundaryFiles.Problems ex) {
 			response.setStatus(UNPROCESSABLE);

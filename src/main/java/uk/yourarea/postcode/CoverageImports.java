@@ -183,6 +183,8 @@ class CoverageImports {
 
 	private final CoverageProperties properties;
 
+	private final FileLimits limits;
+
 	private final ExecutorService workers;
 
 	private final ScheduledExecutorService heartbeats;
@@ -192,7 +194,9 @@ class CoverageImports {
 
 	CoverageImports(JdbcTemplate jdbc, DataSource dataSource, TransactionTemplate transaction,
 			PostcodeImporter importer, CoverageAssigner assigner, UploadedFiles files,
-			CoverageNeighbourhoods neighbourhoods, ChangeLog changes, Clock clock, CoverageProperties properties) {
+			CoverageNeighbourhoods neighbourhoods, ChangeLog changes, Clock clock, CoverageProperties properties,
+			FileLimits limits) {
+		this.limits = limits;
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
 		this.transaction = transaction;
@@ -492,7 +496,7 @@ class CoverageImports {
 		UploadedFiles.Packing packing = Objects.requireNonNull(UploadedFiles.packingOf(job.fileName()));
 		Set<String> formats = new LinkedHashSet<>();
 		try {
-			UploadedFiles.forEachCsv(file, packing, progress.bytes, (name, csv) -> {
+			UploadedFiles.forEachCsv(file, packing, progress.bytes, this.limits, (name, csv) -> {
 				String shown = (packing == UploadedFiles.Packing.ZIP) ? name : job.fileName();
 				progress.phase("Reading " + shown);
 				PostcodeImporter.Report report;

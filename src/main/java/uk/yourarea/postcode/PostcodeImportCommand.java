@@ -49,8 +49,15 @@ class PostcodeImportCommand implements ApplicationRunner {
 
 	private final ConfigurableApplicationContext context;
 
+	private final FileLimits limits;
+
+	private final CoverageProperties properties;
+
 	PostcodeImportCommand(PostcodeImporter importer, CoverageAssigner coverage, JdbcTemplate jdbc,
-			TransactionTemplate transaction, ConfigurableApplicationContext context) {
+			TransactionTemplate transaction, ConfigurableApplicationContext context, FileLimits limits,
+			CoverageProperties properties) {
+		this.limits = limits;
+		this.properties = properties;
 		this.importer = importer;
 		this.coverage = coverage;
 		this.jdbc = jdbc;
@@ -116,8 +123,13 @@ class PostcodeImportCommand implements ApplicationRunner {
 			Path file = Path.of(name);
 			try {
 				long started = System.nanoTime();
+				FileLimits boundaryLimits = this.limits.forBoundaries(this.properties.maxBoundaryFileSize());
+				if (Files.size(file) > this.properties.maxBoundaryFileSize().toBytes()) {
+					throw boundaryLimits.exceeded("coverage.limit.boundary-file-size",
+							FileLimits.size(this.properties.maxBoundaryFileSize()));
+				}
 				List<BoundaryFiles.Feature> features = BoundaryFiles.read(file.getFileName().toString(),
-						Files.readAllBytes(file));
+						Files.readAllBytes(file), boundaryLimits);
 				Map<String, Long> neighbourhoods = neighbourhoodsByCodeAndName();
 				int[] stored = { 0 };
 				this.transaction.executeWithoutResult((status) -> {

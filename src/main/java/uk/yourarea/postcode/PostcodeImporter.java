@@ -1,5 +1,6 @@
 package uk.yourarea.postcode;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
 
 import javax.sql.DataSource;
@@ -88,16 +90,28 @@ public class PostcodeImporter {
 
 	private final ForceProperties force;
 
-	PostcodeImporter(DataSource dataSource, TransactionTemplate transaction, ForceProperties force) {
+	private final FileLimits limits;
+
+	PostcodeImporter(DataSource dataSource, TransactionTemplate transaction, ForceProperties force, FileLimits limits) {
 		this.dataSource = dataSource;
 		this.transaction = transaction;
 		this.force = force;
+		this.limits = limits;
 	}
 
-	/** Imports a CSV file, gzip-compressed if its name ends in {@code .gz}. */
+	/**
+	 * Imports a CSV file, gzip-compressed if its name ends in {@code .gz}, within the
+	 * limits of {@link FileLimits}.
+	 * @throws FileLimits.Exceeded when it unpacks to too much or too tightly, or has a
+	 * line too long
+	 */
 	public Report importFile(Path file) {
-		try (InputStream in = Files.newInputStream(file)) {
-			return importFrom(file.toString().endsWith(".gz") ? new GZIPInputStream(in) : in);
+		AtomicLong packed = new AtomicLong();
+		try (InputStream in = new UploadedFiles.Counting(new BufferedInputStream(Files.newInputStream(file), 1 << 16),
+				packed)) {
+			boolean gzip = file.toString().endsWith(".gz");
+			return importFrom(gzip ? this.limits.budget(packed::get).count(new GZIPInputStream(in, 1 << 16))
+					: this.limits.budget(null).count(in));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not read " + file.getFileName(), ex);
@@ -113,8 +127,13 @@ public class PostcodeImporter {
 		return Columns.of(firstLine.replace("\uFEFF", "")).format();
 	}
 
-	/** Imports CSV from a stream; the format is recognised from the header line. */
-	public Report importFrom(InputStream csv) {
+	/**
+	 * Imports CSV from a stream; the format is recognised from the header line.
+	 * @throws FileLimits.Exceeded at a line longer than
+	 * {@code yourarea.coverage.max-line-length}
+	 */
+	public Report importFrom(InputStream file) {
+		InputStream csv = this.limits.lines(file);
 		Report report = this.transaction.execute((status) -> {
 			Connection connection = DataSourceUtils.getConnection(this.dataSource);
 			try {

@@ -21,6 +21,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.logout.LogoutFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
@@ -78,6 +79,8 @@ class SecurityConfiguration {
 			StaffSecurityProperties properties, SecondFactors secondFactors, PasskeyOrigins origins,
 			SiteProperties site, ForceProperties force, Clock clock) throws Exception {
 		SecondFactorRules rules = new SecondFactorRules(properties.secondFactor());
+		CookieCsrfTokenRepository tokens = csrfTokens(properties);
+		SignInHandlers.Denied denied = new SignInHandlers.Denied(events, properties.secondFactor());
 		http.setSharedObject(UserDetailsService.class, new PasskeyUsers(accounts));
 		http.securityMatcher(staffPaths())
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(SIGN_IN)
@@ -130,19 +133,23 @@ class SecurityConfiguration {
 				.clearAuthentication(true)
 				.deleteCookies(properties.sessionCookieName())
 				.logoutSuccessUrl(SIGN_IN + "?signed-out"))
-			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens(properties)))
+			// Uploads are authorised before their bodies are read: see
+			// UploadsAuthorisedFirst.
+			.csrf((csrf) -> csrf.csrfTokenRepository(tokens)
+				.requireCsrfProtectionMatcher(UploadsAuthorisedFirst.checkedBeforeAuthorisation())
+				.csrfTokenRequestHandler(UploadsAuthorisedFirst.neverReadingMultipartBodies()))
 			.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId()))
 			.webAuthn((passkeys) -> passkeys.rpName(force.shortName() + " " + site.serviceName())
 				.rpId(origins.relyingPartyId())
 				.allowedOrigins(origins.allowed())
 				.disableDefaultRegistrationPage(true))
-			.exceptionHandling((exceptions) -> exceptions
-				.accessDeniedHandler(new SignInHandlers.Denied(events, properties.secondFactor())))
+			.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(denied))
 			.headers((headers) -> headers.defaultsDisabled()
 				.addHeaderWriter(new StaticHeadersWriter("Cache-Control", "no-store")))
 			.addFilterBefore(
 					new StaffSessionFilter(accounts, secondFactors, events, properties.sessionLifetime(), clock),
-					LogoutFilter.class);
+					LogoutFilter.class)
+			.addFilterAfter(UploadsAuthorisedFirst.checkAfterAuthorisation(tokens, denied), AuthorizationFilter.class);
 		return http.build();
 	}
 

@@ -150,8 +150,13 @@ final class SignInHandlers {
 			if (authentication != null && authentication.isAuthenticated() && !(exception instanceof CsrfException)
 					&& this.secondFactor.needed(authentication)
 					&& !SecondFactor.provided(authentication.getAuthorities())) {
-				// Signed in with a password only: nothing until the second step.
-				this.requests.saveRequest(request, response);
+				// Signed in with a password only: nothing until the second step, which
+				// then leads back to the page asked for. Only a page (GET) is kept: a
+				// form cannot be sent again by a redirect, and keeping it would copy its
+				// parameters, reading the body (a whole upload) before anyone may see it.
+				if ("GET".equals(request.getMethod())) {
+					this.requests.saveRequest(request, response);
+				}
 				response.sendRedirect(request.getContextPath() + SecondFactorController.SECOND_STEP);
 				return;
 			}

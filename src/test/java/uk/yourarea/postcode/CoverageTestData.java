@@ -5,9 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -33,11 +30,6 @@ final class CoverageTestData {
 	static final String CODE_POINT_HEADER = "postcode,positional_quality_indicator,eastings,northings,"
 			+ "country_code,nhs_regional_ha_code,nhs_ha_code,admin_county_code,admin_district_code,admin_ward_code,"
 			+ "postcode_normalised,latitude,longitude\n";
-
-	private static final HttpClient CLIENT = HttpClient.newBuilder()
-		.followRedirects(HttpClient.Redirect.NEVER)
-		.connectTimeout(Duration.ofSeconds(5))
-		.build();
 
 	/** Hands out ward codes and places no other test in this run has used. */
 	private static final java.util.concurrent.atomic.AtomicInteger NEXT = new java.util.concurrent.atomic.AtomicInteger();
@@ -168,37 +160,8 @@ final class CoverageTestData {
 	static HttpResponse<String> upload(int port, StaffBrowser browser, String path, String fileName, byte[] file,
 			String... fields) {
 		String token = StaffBrowser.csrfToken(browser.page(path), path);
-		String boundary = "----coverage" + UUID.randomUUID().toString().replace("-", "");
-		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-		List<String> pairs = new ArrayList<>(List.of("_csrf", token));
-		pairs.addAll(List.of(fields));
-		for (int i = 0; i < pairs.size(); i += 2) {
-			body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + pairs.get(i)
-					+ "\"\r\n\r\n" + pairs.get(i + 1) + "\r\n")
-				.getBytes(StandardCharsets.UTF_8));
-		}
-		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-			.getBytes(StandardCharsets.UTF_8));
-		body.writeBytes(file);
-		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-			.timeout(Duration.ofSeconds(60))
-			.header("Accept", "text/html")
-			.header("Cookie", browser.cookieHeader())
-			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-			.build();
-		try {
-			return CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		// With every cookie the browser holds: the session's and the CSRF token's.
+		return browser.postMultipart(path, token, "file", fileName, "application/octet-stream", file, fields);
 	}
 
 	/**

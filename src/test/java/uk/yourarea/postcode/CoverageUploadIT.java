@@ -256,6 +256,33 @@ class CoverageUploadIT {
 	}
 
 	@Test
+	void refusesBombsLongLinesAndZipsOfManyFilesOnTheUploadPage() {
+		byte[] gzipBomb = Bombs.gzip(Bombs.ONE_GB);
+		assertThat(gzipBomb.length).as("a megabyte or two that unpacks to a gigabyte").isLessThan(4_000_000);
+		String bomb = "The file unpacks to more than 100 times its own size";
+		assertRefused("/staff/coverage/postcodes", "bomb.csv.gz", gzipBomb, bomb);
+		assertRefused("/staff/coverage/postcodes", "bomb.zip", Bombs.zip(Bombs.ONE_GB), bomb);
+		assertRefused("/staff/coverage/postcodes", "long.csv", Bombs.longLine(10 * 1024 * 1024),
+				"Line 2 is longer than 10,000 characters, so this is not a postcode file");
+		assertRefused("/staff/coverage/postcodes", "many.zip", Bombs.manyEntries(100_000),
+				"The zip file has 100,000 files in it. A zip file can have at most 1,000");
+		assertRefused("/staff/coverage/boundaries", "nested.geojson", Bombs.nestedJson(100_000),
+				"nested.geojson is not GeoJSON: its brackets are nested more than 20 deep");
+		assertRefused("/staff/coverage/boundaries", "huge.geojson", Bombs.polygonOf(300_000),
+				"huge.geojson has more than 250,000 points in its boundaries");
+		assertRefused("/staff/coverage/boundaries", "bomb.zip", Bombs.zip(Bombs.ONE_GB), bomb);
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from coverage_import where file_name in ('bomb.csv.gz', 'bomb.zip', 'long.csv', "
+						+ "'many.zip', 'nested.geojson', 'huge.geojson')",
+				Integer.class))
+			.isZero();
+
+		long ordinary = upload("ordinary.csv.gz",
+				gzip(CODE_POINT_HEADER + row("ZY7 1AA", this.wardNorth, this.lat, this.lon)));
+		assertThat(this.data.waitFor(ordinary)).as("an ordinary file still goes through").isEqualTo("READY");
+	}
+
+	@Test
 	void refusesAnUploadTooLargeBeforeReadingIt() {
 		String answer = CoverageTestData.announceUpload(this.port, "/staff/coverage/postcodes", 250L * 1024 * 1024);
 		assertThat(answer).startsWith("HTTP/1.1 413");
@@ -446,8 +473,22 @@ class CoverageUploadIT {
 	}
 
 	private Document assertRefused(String path, String fileName, String content, String message) {
-		HttpResponse<String> response = CoverageTestData.upload(this.port, this.editor, path, fileName,
-				content.getBytes(StandardCharsets.UTF_8));
+		return assertRefused(path, fileName, content.getBytes(StandardCharsets.UTF_8), message);
+	}
+
+	private static byte[] gzip(String text) {
+		ByteArrayOutputStream packed = new ByteArrayOutputStream();
+		try (GZIPOutputStream out = new GZIPOutputStream(packed)) {
+			out.write(text.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		return packed.toByteArray();
+	}
+
+	private Document assertRefused(String path, String fileName, byte[] content, String message) {
+		HttpResponse<String> response = CoverageTestData.upload(this.port, this.editor, path, fileName, content);
 		assertThat(response.statusCode()).as("%s: %s", fileName, response.body()).isEqualTo(422);
 		Document page = StaffBrowser.parse(response);
 		assertThat(page.title()).startsWith("Error: ");

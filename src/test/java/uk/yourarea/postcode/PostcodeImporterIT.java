@@ -1,14 +1,18 @@
 package uk.yourarea.postcode;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -16,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import uk.yourarea.testing.TestFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
@@ -38,6 +43,9 @@ class PostcodeImporterIT {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	PostcodeImportCommand command;
 
 	@Test
 	void importsTheOnsPostcodeDirectoryWithTerminatedAndUnlocatedPostcodes() throws Exception {
@@ -165,6 +173,29 @@ class PostcodeImporterIT {
 
 	private static InputStream csv(String text) {
 		return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	@Test
+	void theCommandLineRefusesAGzipBombAndALineTooLongWithoutHoldingThem(@TempDir Path folder) throws Exception {
+		Path bomb = Files.write(folder.resolve("bomb.csv.gz"), Bombs.gzip(Bombs.ONE_GB));
+		assertThatExceptionOfType(FileLimits.Exceeded.class).isThrownBy(() -> this.importer.importFile(bomb))
+			.withMessageStartingWith("The file unpacks to more than 100 times its own size");
+
+		Path longLine = Files.write(folder.resolve("long.csv"), Bombs.longLine(10 * 1024 * 1024));
+		assertThatExceptionOfType(FileLimits.Exceeded.class).isThrownBy(() -> this.importer.importFile(longLine))
+			.withMessageStartingWith("Line 2 is longer than 10,000 characters");
+
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		PrintStream before = System.err;
+		System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+		try {
+			assertThat(this.command.importAll(List.of(bomb.toString()))).as("every file read").isFalse();
+		}
+		finally {
+			System.setErr(before);
+		}
+		assertThat(err.toString(StandardCharsets.UTF_8))
+			.contains("bomb.csv.gz was not imported: The file unpacks to more than 100 times its own size");
 	}
 
 }

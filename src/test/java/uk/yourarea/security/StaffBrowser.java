@@ -133,6 +133,13 @@ public final class StaffBrowser {
 		return get(target.getRawPath() + ((target.getRawQuery() != null) ? "?" + target.getRawQuery() : ""));
 	}
 
+	/** The cookies this browser sends, as a Cookie header's value. */
+	public String cookieHeader() {
+		List<String> pairs = new ArrayList<>();
+		this.cookies.forEach((name, value) -> pairs.add(name + "=" + value));
+		return String.join("; ", pairs);
+	}
+
 	/** The session id this browser holds, if any. */
 	public Optional<String> sessionId() {
 		return Optional.ofNullable(this.cookies.get(StaffSecurityProperties.PLAIN_COOKIE_NAME));
@@ -146,16 +153,6 @@ public final class StaffBrowser {
 		StaffBrowser moved = on(otherInstance);
 		moved.cookies.putAll(this.cookies);
 		return moved;
-	}
-
-	/**
-	 * The {@code Cookie} header this browser sends: its session and its form token's
-	 * cookie.
-	 */
-	public String cookieHeader() {
-		List<String> pairs = new ArrayList<>();
-		this.cookies.forEach((name, value) -> pairs.add(name + "=" + value));
-		return String.join("; ", pairs);
 	}
 
 	/** Another browser holding the same cookies now (a stolen or copied session). */
