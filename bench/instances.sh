@@ -5,11 +5,13 @@
 # email. It checks that a person cannot tell which instance answered them, then restarts both, one
 # at a time, under load, and prints a table of the checks with what it measured.
 #
-#   bench/instances.sh [--contacts 100] [--connections 8] [--pause-ms 20] [--no-build]
+#   bench/instances.sh [--contacts 100] [--connections 8] [--pause-ms 20] [--posters 2]
+#                      [--post-pause-ms 50] [--no-build]
 #
-# --contacts: how many contact messages check 3 sends; --connections and --pause-ms: the GET load
-# during the rolling restart (each of wrk's connections waits that long after each answer, so the
-# load has a ceiling on a small, shared machine); --no-build: use the jar in target/ as it is.
+# --contacts: how many contact messages check 3 sends. The load during the rolling restart:
+# --connections and --pause-ms for the GETs (each of wrk's connections waits that long after each
+# answer, so the load has a ceiling on a small, shared machine), --posters and --post-pause-ms for
+# the contact form's senders, likewise. --no-build: use the jar in target/ as it is.
 # Exits 1 if any check fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,12 +19,16 @@ cd "$(dirname "$0")/.."
 CONTACTS=100
 LOAD_CONNECTIONS=8
 LOAD_PAUSE_MS=20
+POSTERS=2
+POST_PAUSE_MS=50
 NO_BUILD=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --contacts) CONTACTS="$2"; shift 2 ;;
     --connections) LOAD_CONNECTIONS="$2"; shift 2 ;;
     --pause-ms) LOAD_PAUSE_MS="$2"; shift 2 ;;
+    --posters) POSTERS="$2"; shift 2 ;;
+    --post-pause-ms) POST_PAUSE_MS="$2"; shift 2 ;;
     --no-build) NO_BUILD=yes; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
@@ -399,13 +405,13 @@ row "5. scheduled jobs run once" \
   "$(pass_if '[ "$DIGESTS" -ge 1 ] && [ "$DIGESTS" = "$DIGEST_PEOPLE" ] && [ "$DIGEST_QUEUED" = "$DIGESTS" ] && [ "$DIGEST_RUNS" = "$DIGESTS" ] && [ "$ESC_RESIDENT" = 5 ] && [ "$ESC_ENTRIES" = 5 ] && [ "$ESC_SUPERVISOR" -ge 5 ] && [ "$ESC_SUPERVISOR" = "$ESC_SUPERVISOR_PAIRS" ]')"
 
 # --- 6. A rolling restart under load -----------------------------------------------------------------
-echo "== 6. Rolling restart under load (GETs: $LOAD_CONNECTIONS connections, $LOAD_PAUSE_MS ms apart; contact POSTs: 2 senders)"
+echo "== 6. Rolling restart under load (GETs: $LOAD_CONNECTIONS connections, $LOAD_PAUSE_MS ms apart; contact POSTs: $POSTERS senders, $POST_PAUSE_MS ms apart)"
 LOAD_FROM=$(date +%s.%N)
 wrk -t1 -c"$LOAD_CONNECTIONS" -d600s --timeout 30s --latency -s bench/lua/pages.lua "$NG" -- "$LOAD_PAUSE_MS" \
   /area/wigston /areas / "/find-your-area?postcode=LE18+1AA" /area/oadby /area/south-wigston/contact \
   > "$WORK/wrk.out" 2>&1 &
 WRK_PID=$!
-java -cp "$WORK/classes" ContactPosts "$NG" south-wigston "roll-$RUN" 2 "until:$WORK/stop" 50 20000 \
+java -cp "$WORK/classes" ContactPosts "$NG" south-wigston "roll-$RUN" "$POSTERS" "until:$WORK/stop" "$POST_PAUSE_MS" 20000 \
   "$WORK/roll-posts.tsv" > "$WORK/posts.log" 2>&1 &
 POSTS_PID=$!
 sleep 5
@@ -423,6 +429,7 @@ for name in A B; do
   sleep 5 # nginx sends it traffic again before the other one goes
 done
 touch "$WORK/stop"
+WRK_STOP=$(date +%s.%N)
 kill -INT "$WRK_PID"; wait "$WRK_PID" || true; WRK_PID=""
 wait "$POSTS_PID" || true; POSTS_PID=""
 LOAD_TO=$(date +%s.%N)
@@ -467,7 +474,7 @@ SUMMARY="$RESULTS/instances-$STAMP.md"
   echo "- SIGTERM to exit: A ${EXIT_MS[A]} ms (exit status ${EXIT_CODE[A]}), B ${EXIT_MS[B]} ms (exit status ${EXIT_CODE[B]})."
   echo "- The rolling restart's contact messages: $ROLL_EXPECTED acknowledgements queued; $ROLL_RECEIVED received within 30 s of the load's end, $ROLL_TWICE of them twice, $ROLL_PENDING still pending."
   echo "- Answers during the load: GETs (wrk) p50 $(awk '$1 == "50%" {print $2}' "$WORK/wrk.out"), p99 $(awk '$1 == "99%" {print $2}' "$WORK/wrk.out"), slowest $(awk '$1 == "Latency" {print $4}' "$WORK/wrk.out"); contact POSTs p50 $(cut -f5 "$WORK/roll-posts.tsv" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}') ms, slowest $(cut -f5 "$WORK/roll-posts.tsv" | sort -n | tail -1) ms."
-  echo "- nginx during the load, by status: $(awk '{print $2}' "$WORK/load-access.log" | sort | uniq -c | awk '{printf "%s%s × %s", (NR > 1 ? ", " : ""), $1, $2}')."
+  echo "- nginx during the load, by status: $(awk '{print $2}' "$WORK/load-access.log" | sort | uniq -c | awk '{printf "%s%s × %s", (NR > 1 ? ", " : ""), $1, $2}'); $(awk -v stop="$WRK_STOP" '$2 == 499 && $1 >= stop' "$WORK/load-access.log" | wc -l) of the 499s are requests wrk left unanswered when it was stopped."
   if [ -s "$WORK/nginx/logs/error.log" ]; then
     echo "- nginx's error log, by kind: $(sed -E 's/^[0-9\/: ]+\[([a-z]+)\] [0-9#]+: \*?[0-9]* ?//; s/, client:.*//' "$WORK/nginx/logs/error.log" | sort | uniq -c | awk '{c=$1; $1=""; printf "%s%s ×%s", (NR > 1 ? "; " : ""), c, $0}')."
   fi
