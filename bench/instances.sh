@@ -369,6 +369,19 @@ row "4b. the same, 20 attempts at once" \
   "$(tally "${BURST_ANSWERS[@]}")" \
   "$(pass_if '[ "$BURST_CHECKED" -le 10 ] && [ "${#BURST_ANSWERS[@]}" = 20 ] && [ "$(printf "%s\n" "${BURST_ANSWERS[@]}" | grep -c "^refused$")" = $((20 - BURST_CHECKED)) ]')"
 
+# 4c. The contact form's limit per client address (5 in 10 minutes), through nginx: six messages one
+# after another from one address, then twenty at once from another.
+java -cp "$WORK/classes" ContactPosts "$NG" south-wigston "limit-$RUN" 1 6 0 same:500 "$WORK/limit-posts.tsv"
+LIMIT_ANSWERS=($(cut -f2 "$WORK/limit-posts.tsv"))
+LIMIT_ON=$(cut -f4 "$WORK/limit-posts.tsv" | sort -u | wc -l)
+java -cp "$WORK/classes" ContactPosts "$NG" south-wigston "flood-$RUN" 20 20 0 same:600 "$WORK/flood-posts.tsv"
+FLOOD_ANSWERS=($(cut -f2 "$WORK/flood-posts.tsv"))
+FLOOD_STORED=$(psql_at "select count(*) from contact_message where sender_email like 'flood-$RUN-%'")
+row "4c. contact limit per address across instances" \
+  "of 6 messages in a row from one client address through nginx, the first 5 are taken (303) and the 6th refused (429); of 20 sent at once from another, at most 5 are stored" \
+  "in a row: $(printf '%s ' "${LIMIT_ANSWERS[@]}")(on $LIMIT_ON instances); at once: $(tally "${FLOOD_ANSWERS[@]}"), $FLOOD_STORED stored" \
+  "$(pass_if '[ "${LIMIT_ANSWERS[*]}" = "303 303 303 303 303 429" ] && [ "$FLOOD_STORED" -le 5 ]')"
+
 # --- 5. Scheduled jobs run once ---------------------------------------------------------------------
 echo "== 5. Scheduled jobs on both instances"
 # The digest: both instances have run it every 5 s since they started; wait until each has had at

@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
  * own email address PREFIX-N@example.org (N from 0), which is also written into the
  * message as its marker, its own idempotency key, and its own client address in
  * X-Forwarded-For (from the benchmarking range 198.18.0.0/15, starting at FIRST_ADDRESS),
- * so the site's rate limits apply as they do to residents. One form token (its cookie and
+ * so the site's rate limits apply as they do to residents; or, given "same:N", every form
+ * from the one address N, to test those limits. One form token (its cookie and
  * its form field) is fetched first and sent with every form. The form's start time is a
  * minute back, as a person's would be, so no message is held for review.
  *
@@ -35,7 +36,7 @@ import java.util.stream.Collectors;
  * Stops after COUNT forms, or, given "until:FILE", once FILE exists. Each of THREADS senders
  * waits PAUSE_MS after each answer.
  *
- * java bench/instances/ContactPosts.java BASE_URL SLUG PREFIX THREADS COUNT|until:FILE PAUSE_MS FIRST_ADDRESS OUT
+ * java bench/instances/ContactPosts.java BASE_URL SLUG PREFIX THREADS COUNT|until:FILE PAUSE_MS FIRST_ADDRESS|same:N OUT
  */
 public class ContactPosts {
 
@@ -44,7 +45,7 @@ public class ContactPosts {
 	public static void main(String[] args) throws Exception {
 		if (args.length != 8) {
 			System.err.println(
-					"usage: java ContactPosts.java BASE_URL SLUG PREFIX THREADS COUNT|until:FILE PAUSE_MS FIRST_ADDRESS OUT");
+					"usage: java ContactPosts.java BASE_URL SLUG PREFIX THREADS COUNT|until:FILE PAUSE_MS FIRST_ADDRESS|same:N OUT");
 			System.exit(2);
 		}
 		String base = args[0];
@@ -54,7 +55,8 @@ public class ContactPosts {
 		Path stopFile = args[4].startsWith("until:") ? Path.of(args[4].substring("until:".length())) : null;
 		int count = (stopFile == null) ? Integer.parseInt(args[4]) : Integer.MAX_VALUE;
 		long pause = Long.parseLong(args[5]);
-		int firstAddress = Integer.parseInt(args[6]);
+		boolean sameAddress = args[6].startsWith("same:");
+		int firstAddress = Integer.parseInt(sameAddress ? args[6].substring("same:".length()) : args[6]);
 		URI form = URI.create(base + "/area/" + slug + "/contact");
 
 		HttpClient client = HttpClient.newBuilder()
@@ -86,7 +88,8 @@ public class ContactPosts {
 				senders[t] = new Thread(() -> {
 					int n;
 					while ((n = next.getAndIncrement()) < count && (stopFile == null || !Files.exists(stopFile))) {
-						String line = post(client, form, csrf, cookie, startedAt, prefix + "-" + n, firstAddress + n);
+						String line = post(client, form, csrf, cookie, startedAt, prefix + "-" + n,
+								sameAddress ? firstAddress : firstAddress + n);
 						synchronized (out) {
 							try {
 								out.write(line);
