@@ -487,7 +487,7 @@ SUMMARY="$RESULTS/instances-$STAMP.md"
   echo "- SIGTERM to exit: A ${EXIT_MS[A]} ms (exit status ${EXIT_CODE[A]}), B ${EXIT_MS[B]} ms (exit status ${EXIT_CODE[B]})."
   echo "- The rolling restart's contact messages: $ROLL_EXPECTED acknowledgements queued; $ROLL_RECEIVED received within 30 s of the load's end, $ROLL_TWICE of them twice, $ROLL_PENDING still pending."
   echo "- Answers during the load: GETs (wrk) p50 $(awk '$1 == "50%" {print $2}' "$WORK/wrk.out"), p99 $(awk '$1 == "99%" {print $2}' "$WORK/wrk.out"), slowest $(awk '$1 == "Latency" {print $4}' "$WORK/wrk.out"); contact POSTs p50 $(cut -f5 "$WORK/roll-posts.tsv" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}') ms, slowest $(cut -f5 "$WORK/roll-posts.tsv" | sort -n | tail -1) ms."
-  echo "- nginx during the load, by status: $(awk '{print $2}' "$WORK/load-access.log" | sort | uniq -c | awk '{printf "%s%s × %s", (NR > 1 ? ", " : ""), $1, $2}'); $(awk -v stop="$WRK_STOP" '$2 == 499 && $1 >= stop' "$WORK/load-access.log" | wc -l) of the 499s are requests wrk left unanswered when it was stopped."
+  echo "- nginx during the load, by status: $(awk '{print $2}' "$WORK/load-access.log" | sort | uniq -c | awk '{printf "%s%s × %s", (NR > 1 ? ", " : ""), $1, $2}')$(awk -v stop="$WRK_STOP" '$2 == 499 {n++; if ($1 >= stop) late++} END {if (n) printf " (%d of the 499s: requests wrk gave up when it was stopped)", late}' "$WORK/load-access.log")."
   if [ -s "$WORK/nginx/logs/error.log" ]; then
     echo "- nginx's error log, by kind: $(sed -E 's/^[0-9\/: ]+\[([a-z]+)\] [0-9#]+: \*?[0-9]* ?//; s/, client:.*//' "$WORK/nginx/logs/error.log" | sort | uniq -c | awk '{c=$1; $1=""; printf "%s%s ×%s", (NR > 1 ? "; " : ""), c, $0}')."
   fi
