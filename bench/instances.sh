@@ -149,11 +149,17 @@ start_instance() {
     --management.server.port="${MPORT[$name]}" >> "$WORK/$name.log" 2>&1 &
   PID[$name]=$!
 }
+# wait_ready NAME: until its readiness probe answers 200; returns 1 if it exits or takes 300 s
 wait_ready() {
   local name=$1 deadline=$(( $(date +%s) + 300 ))
   until [ "$(status_of "http://127.0.0.1:${MPORT[$name]}/actuator/health/readiness")" = 200 ]; do
-    kill -0 "${PID[$name]}" 2>/dev/null || fail "instance $name exited while starting: $(tail -20 "$WORK/$name.log")"
-    [ "$(date +%s)" -lt "$deadline" ] || fail "instance $name not ready after 300 s"
+    if ! kill -0 "${PID[$name]}" 2>/dev/null; then
+      wait "${PID[$name]}" 2>/dev/null || true
+      PID[$name]=""
+      echo "instance $name exited while starting: $(grep -m1 -A3 'Application run failed' "$WORK/$name.log" | tail -3)" >&2
+      return 1
+    fi
+    if [ "$(date +%s)" -ge "$deadline" ]; then echo "instance $name not ready after 300 s" >&2; return 1; fi
     sleep 0.2
   done
   READY_MS[$name]=$(( $(now_ms) - START_MS[$name] ))
@@ -161,11 +167,11 @@ wait_ready() {
 
 echo "== Starting instance A on ${PORT[A]} (loads the demo data into the empty database)"
 start_instance A
-wait_ready A
+wait_ready A || fail "instance A did not start"
 echo "   ready after ${READY_MS[A]} ms"
 echo "== Starting instance B on ${PORT[B]}, the same database"
 start_instance B
-wait_ready B
+wait_ready B || fail "instance B did not start"
 echo "   ready after ${READY_MS[B]} ms"
 B_FIRST_READY=$(now_ms)
 FIRST_READY_A=${READY_MS[A]}; FIRST_READY_B=${READY_MS[B]}
@@ -429,6 +435,8 @@ java -cp "$WORK/classes" ContactPosts "$NG" south-wigston "roll-$RUN" "$POSTERS"
 POSTS_PID=$!
 sleep 5
 declare -A EXIT_MS EXIT_CODE
+EXIT_MS[B]="-"; EXIT_CODE[B]="-"; READY_MS[B]="-"
+RESTARTED=yes
 for name in A B; do
   echo "   SIGTERM to $name"
   t=$(now_ms)
@@ -437,7 +445,11 @@ for name in A B; do
   EXIT_MS[$name]=$(( $(now_ms) - t )); EXIT_CODE[$name]=$code
   echo "   $name exited ($code) after ${EXIT_MS[$name]} ms; starting it again"
   start_instance "$name"
-  wait_ready "$name"
+  if ! wait_ready "$name"; then
+    READY_MS[$name]="never (it exited while starting)"
+    RESTARTED="no: $name did not come back"
+    break
+  fi
   echo "   $name ready after ${READY_MS[$name]} ms"
   sleep 5 # nginx sends it traffic again before the other one goes
 done
@@ -463,8 +475,8 @@ LOST=$(awk -F'\t' '$2 == 303 {print $1}' "$WORK/roll-posts.tsv" | sort -u | comm
 STORED_UNANSWERED=$(awk -F'\t' '$2 == 303 {print $1}' "$WORK/roll-posts.tsv" | sort -u | comm -13 - "$WORK/roll-stored" | wc -l)
 row "6. rolling restart under load" \
   "SIGTERM to A, restart, ready; then B; during it no 5xx at nginx and every contact POST that got a 303 is stored" \
-  "${LOAD_S} s of load: $NGINX_REQUESTS requests at nginx, $NGINX_5XX 5xx ($NGINX_RETRIED passed to the other instance); wrk: $WRK_REQUESTS requests, $WRK_BAD non-2xx/3xx or socket errors; $POSTS contact POSTs ($POST_STATUSES), $LOST of the 303s not stored, $STORED_UNANSWERED stored without a 303; SIGTERM to exit: A ${EXIT_MS[A]} ms, B ${EXIT_MS[B]} ms" \
-  "$(pass_if '[ "$NGINX_5XX" = 0 ] && [ "$WRK_BAD" = 0 ] && [ "$POSTS" -gt 0 ] && [ "$POSTS_303" = "$POSTS" ] && [ "$LOST" = 0 ]')"
+  "restarted: $RESTARTED; ${LOAD_S} s of load: $NGINX_REQUESTS requests at nginx, $NGINX_5XX 5xx ($NGINX_RETRIED passed to the other instance); wrk: $WRK_REQUESTS requests, $WRK_BAD non-2xx/3xx or socket errors; $POSTS contact POSTs ($POST_STATUSES), $LOST of the 303s not stored, $STORED_UNANSWERED stored without a 303; SIGTERM to exit: A ${EXIT_MS[A]} ms, B ${EXIT_MS[B]} ms" \
+  "$(pass_if '[ "$RESTARTED" = yes ] && [ "$NGINX_5XX" = 0 ] && [ "$WRK_BAD" = 0 ] && [ "$POSTS" -gt 0 ] && [ "$POSTS_303" = "$POSTS" ] && [ "$LOST" = 0 ]')"
 
 # Their acknowledgements: an email a stopped relay had claimed waits for its lease to run out.
 ROLL_EXPECTED=$(psql_at "select count(*) from outbox_email where to_address like 'roll-$RUN-%'")
@@ -484,6 +496,7 @@ SUMMARY="$RESULTS/instances-$STAMP.md"
   printf '%s\n' "${ROWS[@]}"
   echo
   echo "- Start to ready: A ${FIRST_READY_A} ms (loading the demo data), then B ${FIRST_READY_B} ms; in the rolling restart A ${READY_MS[A]} ms, B ${READY_MS[B]} ms."
+  [ "$RESTARTED" = yes ] || echo "- Restart failed, $RESTARTED: $(awk '/^---- start/ {n++} n >= 2' "$WORK"/[AB].log | grep -m1 -A3 'Application run failed' | tail -3 | cut -c1-300 | tr '\n' ' ')"
   echo "- SIGTERM to exit: A ${EXIT_MS[A]} ms (exit status ${EXIT_CODE[A]}), B ${EXIT_MS[B]} ms (exit status ${EXIT_CODE[B]})."
   echo "- The rolling restart's contact messages: $ROLL_EXPECTED acknowledgements queued; $ROLL_RECEIVED received within 30 s of the load's end, $ROLL_TWICE of them twice, $ROLL_PENDING still pending."
   echo "- Answers during the load: GETs (wrk) p50 $(awk '$1 == "50%" {print $2}' "$WORK/wrk.out"), p99 $(awk '$1 == "99%" {print $2}' "$WORK/wrk.out"), slowest $(awk '$1 == "Latency" {print $4}' "$WORK/wrk.out"); contact POSTs p50 $(cut -f5 "$WORK/roll-posts.tsv" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}') ms, slowest $(cut -f5 "$WORK/roll-posts.tsv" | sort -n | tail -1) ms."
