@@ -27,6 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -97,6 +99,8 @@ class OutboxRelay {
 	/** The heartbeat extends a lease once no more than this is left of it. */
 	private final Duration extendWhenLeft;
 
+	private volatile boolean stopping;
+
 	// The state of runs, which go one at a time (relayDue is synchronized)
 
 	/** Since when the SMTP server cannot be used, as far as this relay knows. */
@@ -134,7 +138,7 @@ class OutboxRelay {
 	 */
 	synchronized int relayDue() {
 		int sent = 0;
-		for (int batches = 0; batches < MAX_BATCHES_PER_RUN; batches++) {
+		for (int batches = 0; batches < MAX_BATCHES_PER_RUN && !this.stopping; batches++) {
 			int limit = (this.outage != null) ? 1 : this.properties.batchSize();
 			Claim claim = claim(limit);
 			if (claim.emails().isEmpty()) {
@@ -147,6 +151,16 @@ class OutboxRelay {
 			}
 		}
 		return sent;
+	}
+
+	/**
+	 * When the instance is told to stop, the batch being sent is finished and no other is
+	 * taken: what is left waits for the relays of the other instances, or for this one's
+	 * next start, rather than holding the shutdown back.
+	 */
+	@EventListener(ContextClosedEvent.class)
+	void stopTakingBatches() {
+		this.stopping = true;
 	}
 
 	/**
