@@ -192,8 +192,8 @@ http {
   client_body_temp_path $WORK/nginx/tmp/body;
   proxy_temp_path $WORK/nginx/tmp/proxy;
   upstream your_area {
-    server 127.0.0.1:${PORT[A]} max_fails=1 fail_timeout=5s;
-    server 127.0.0.1:${PORT[B]} max_fails=1 fail_timeout=5s;
+    server 127.0.0.1:${PORT[A]} max_fails=3 fail_timeout=10s;
+    server 127.0.0.1:${PORT[B]} max_fails=3 fail_timeout=10s;
     keepalive 32;
   }
   server {
