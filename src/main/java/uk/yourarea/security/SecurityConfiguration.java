@@ -138,6 +138,9 @@ class SecurityConfiguration {
 				.disableDefaultRegistrationPage(true))
 			.exceptionHandling((exceptions) -> exceptions
 				.accessDeniedHandler(new SignInHandlers.Denied(events, properties.secondFactor())))
+			// CSP, HSTS over HTTPS, Permissions-Policy and the rest come from the site's
+			// own
+			// web.SecurityHeadersFilter, which runs before this chain on every request.
 			.headers((headers) -> headers.defaultsDisabled()
 				.addHeaderWriter(new StaticHeadersWriter("Cache-Control", "no-store")))
 			.addFilterBefore(
