@@ -1,24 +1,27 @@
 package uk.yourarea.security;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import com.nulabinc.zxcvbn.StandardDictionaries;
+import com.nulabinc.zxcvbn.StandardKeyboards;
+import com.nulabinc.zxcvbn.Strength;
+import com.nulabinc.zxcvbn.Zxcvbn;
+import com.nulabinc.zxcvbn.ZxcvbnBuilder;
+import com.nulabinc.zxcvbn.matchers.Dictionary;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ClassPathResource;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import uk.yourarea.web.ForceProperties;
@@ -27,11 +30,26 @@ import uk.yourarea.web.SiteProperties;
 /**
  * What a staff password must be, as NIST SP 800-63B and OWASP ASVS 5.0 ask: at least 8
  * characters, long passphrases welcome (up to {@value #MAXIMUM_LENGTH} characters, none
- * cut off), no rules about capitals, digits or symbols, and nothing easy to guess: not
- * one of the common passwords listed in {@code security/common-passwords.txt}, and not
- * made only of the force's name, "police" and the like, or the person's own name or email
- * address, whatever digits and symbols are added around them ("Leicestershire1",
- * "Police123!", "P@ssw0rd1").
+ * cut off), no rules about capitals, digits or symbols, and nothing easy to guess.
+ * <p>
+ * "Easy to guess" is decided with zxcvbn (zxcvbn4j), whose lists come from real leaks and
+ * real text: 30,000 of the commonest leaked passwords, 30,000 English words, 19,000 from
+ * film and television, and common first names and surnames. A password is refused when
+ * <ul>
+ * <li>zxcvbn estimates it falls to fewer than {@link #MINIMUM_GUESSES} guesses (its score
+ * 3, "safely unguessable", starts there; eight characters with no pattern in them reach
+ * it): a common or leaked password, a dictionary word with a year, a keyboard row, a
+ * repeat or a sequence. The force's name, the site's name, words such as "police", and
+ * the person's own name and email address are given to zxcvbn as words an attacker would
+ * try first;</li>
+ * <li>its letters, once digits and symbols around them are dropped and look-alike
+ * substitutions undone, are a single word of those lists ("Spring2026!",
+ * "P@ssw0rd1");</li>
+ * <li>or its letters are nothing but the force's name, "police" and the like, or the
+ * person's own name or email address ("Leicestershire Police 2026", "Sam.Example!"),
+ * however they are spaced.</li>
+ * </ul>
+ * zxcvbn's lists load the first time a password is checked (about 7 MB, kept after).
  */
 @Component
 public class PasswordPolicy {
@@ -40,37 +58,64 @@ public class PasswordPolicy {
 
 	public static final int MAXIMUM_LENGTH = 256;
 
-	static final String TOO_SHORT = "Password must be " + MINIMUM_LENGTH + " characters or more";
+	/**
+	 * zxcvbn's estimate of the guesses an attacker needs, below which a password is
+	 * refused: ten to the eighth, where zxcvbn's score 3 starts.
+	 */
+	static final double MINIMUM_GUESSES = 1e8;
 
-	static final String TOO_LONG = "Password must be " + MAXIMUM_LENGTH + " characters or fewer";
+	/**
+	 * zxcvbn measures at most this many characters: its matching takes time that grows
+	 * faster than the square of the length (seconds for 256 characters of digits and
+	 * symbols). More characters only add to a password's strength, so the first 64 are a
+	 * fair lower bound for the whole.
+	 */
+	static final int MEASURED_LENGTH = 64;
 
-	static final String TOO_EASY = "Choose a password that is harder to guess";
+	static final String BLANK = "security.password.error.blank";
 
-	static final String COMMON_PASSWORDS = "security/common-passwords.txt";
+	static final String TOO_SHORT = "security.password.error.too-short";
 
-	/** Words anyone would try against a police force's staff sign-in. */
+	static final String TOO_LONG = "security.password.error.too-long";
+
+	static final String TOO_EASY = "security.password.error.too-easy";
+
+	/**
+	 * Words anyone would try against a police force's staff sign-in, besides the force's
+	 * and the site's own names.
+	 */
 	static final List<String> ALWAYS_GUESSABLE = List.of("police", "policing", "constable", "sergeant", "inspector",
-			"officer", "staff", "admin", "administrator", "neighbourhood", "neighborhood", "yourarea", "welcome",
-			"password", "letmein", "changeme");
+			"officer", "staff", "admin", "administrator", "neighbourhood", "neighborhood", "yourarea");
 
 	private static final Pattern NOT_A_LETTER = Pattern.compile("[^\\p{L}]+");
 
 	private static final Pattern LEADING_OR_TRAILING_NON_LETTERS = Pattern.compile("^[^\\p{L}]+|[^\\p{L}]+$");
 
-	private final Set<String> common;
+	/** The shortest run of letters checked as a word of zxcvbn's lists on its own. */
+	private static final int SHORTEST_WORD = 3;
 
 	private final Set<String> contextWords;
 
+	private final MessageSource messages;
+
 	@Autowired
-	PasswordPolicy(ForceProperties force, SiteProperties site) {
-		this(readCommonPasswords(), List.of(force.name(), force.shortName(), site.serviceName()));
+	PasswordPolicy(ForceProperties force, SiteProperties site, MessageSource messages) {
+		this(List.of(force.name(), force.shortName(), site.serviceName()), messages);
 	}
 
-	PasswordPolicy(Collection<String> commonPasswords, Collection<String> context) {
-		this.common = new HashSet<>();
-		commonPasswords.forEach((password) -> this.common.add(password.toLowerCase(Locale.ROOT)));
+	/**
+	 * @param context the force's and the site's names, whose words make guessable
+	 * passwords for every account
+	 * @param messages where the messages come from (messages.properties)
+	 */
+	PasswordPolicy(Collection<String> context, MessageSource messages) {
+		this.messages = messages;
 		this.contextWords = new LinkedHashSet<>(ALWAYS_GUESSABLE);
-		context.forEach((phrase) -> this.contextWords.addAll(wordsOf(phrase)));
+		context.forEach((phrase) -> {
+			this.contextWords.addAll(wordsOf(phrase));
+			this.contextWords.add(squashed(phrase));
+		});
+		this.contextWords.removeIf((word) -> word.length() < SHORTEST_WORD);
 	}
 
 	/**
@@ -82,40 +127,61 @@ public class PasswordPolicy {
 	 */
 	public Optional<String> problemWith(@Nullable String password, @Nullable String... personal) {
 		if (password == null || password.isEmpty()) {
-			return Optional.of("Enter a password");
+			return Optional.of(message(BLANK));
 		}
 		int length = password.codePointCount(0, password.length());
 		if (length < MINIMUM_LENGTH) {
-			return Optional.of(TOO_SHORT);
+			return Optional.of(message(TOO_SHORT, MINIMUM_LENGTH));
 		}
 		if (length > MAXIMUM_LENGTH) {
-			return Optional.of(TOO_LONG);
+			return Optional.of(message(TOO_LONG, MAXIMUM_LENGTH));
 		}
 		if (isGuessable(password, personal)) {
-			return Optional.of(TOO_EASY);
+			return Optional.of(message(TOO_EASY));
 		}
 		return Optional.empty();
 	}
 
 	boolean isGuessable(String password, @Nullable String... personal) {
 		String lower = password.strip().toLowerCase(Locale.ROOT);
-		if (this.common.contains(lower) || lower.codePoints().distinct().count() == 1) {
-			return true;
-		}
 		Set<String> words = new LinkedHashSet<>(this.contextWords);
+		List<String> userInputs = new ArrayList<>();
 		for (String phrase : personal) {
-			if (phrase != null) {
-				words.addAll(wordsOf(phrase));
-				words.add(NOT_A_LETTER.matcher(phrase.toLowerCase(Locale.ROOT)).replaceAll(""));
+			if (phrase != null && !phrase.isBlank()) {
+				String phraseLower = phrase.strip().toLowerCase(Locale.ROOT);
+				words.addAll(wordsOf(phraseLower));
+				words.add(squashed(phraseLower));
+				userInputs.add(phraseLower);
+				int at = phraseLower.indexOf('@');
+				if (at > 0) {
+					userInputs.add(phraseLower.substring(0, at));
+				}
 			}
 		}
-		words.removeIf((word) -> word.length() < 3);
+		words.removeIf((word) -> word.length() < SHORTEST_WORD);
+		userInputs.addAll(words);
+		Lists lists = lists();
 		for (String core : cores(lower)) {
-			if (this.common.contains(core) || isMadeOf(core, words)) {
+			if (isMadeOf(core, words) || (core.length() >= SHORTEST_WORD && lists.isOneWord(core))) {
 				return true;
 			}
 		}
-		return false;
+		return guesses(password, userInputs) < MINIMUM_GUESSES;
+	}
+
+	/**
+	 * zxcvbn's estimate of how many guesses the password (its first
+	 * {@value #MEASURED_LENGTH} characters) would take.
+	 */
+	double guesses(String password, List<String> userInputs) {
+		String measured = password;
+		if (password.codePointCount(0, password.length()) > MEASURED_LENGTH) {
+			measured = password.substring(0, password.offsetByCodePoints(0, MEASURED_LENGTH));
+		}
+		Strength strength = lists().zxcvbn.measure(measured, userInputs);
+		double guesses = strength.getGuesses();
+		strength.wipe();
+		return guesses;
 	}
 
 	/**
@@ -174,29 +240,61 @@ public class PasswordPolicy {
 		}
 		List<String> words = new ArrayList<>();
 		for (String word : NOT_A_LETTER.split(phrase.toLowerCase(Locale.ROOT))) {
-			if (word.length() >= 3) {
+			if (word.length() >= SHORTEST_WORD) {
 				words.add(word);
 			}
 		}
 		return words;
 	}
 
-	static List<String> readCommonPasswords() {
-		List<String> passwords = new ArrayList<>();
-		try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-				new ClassPathResource(COMMON_PASSWORDS).getInputStream(), StandardCharsets.UTF_8))) {
-			String line;
-			while ((line = reader.readLine()) != null) {
-				String password = line.strip();
-				if (!password.isEmpty() && !password.startsWith("#")) {
-					passwords.add(password);
-				}
+	private static String squashed(String phrase) {
+		return NOT_A_LETTER.matcher(phrase.toLowerCase(Locale.ROOT)).replaceAll("");
+	}
+
+	private String message(String key, Object... arguments) {
+		return this.messages.getMessage(key, arguments, Locale.UK);
+	}
+
+	private static Lists lists() {
+		return Lists.LOADED;
+	}
+
+	/**
+	 * zxcvbn with its lists, loaded when a password is first checked (the JVM loads this
+	 * class then, once).
+	 */
+	private static final class Lists {
+
+		static final Lists LOADED = load();
+
+		private final Zxcvbn zxcvbn;
+
+		private final List<Map<String, Integer>> words;
+
+		private Lists(List<Dictionary> dictionaries) throws IOException {
+			this.zxcvbn = new ZxcvbnBuilder().dictionaries(dictionaries)
+				.keyboards(StandardKeyboards.loadAllKeyboards())
+				.build();
+			this.words = dictionaries.stream().map(Dictionary::getRankedDictionary).toList();
+		}
+
+		static Lists load() {
+			try {
+				return new Lists(StandardDictionaries.loadAllDictionaries());
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Could not load zxcvbn's password lists", ex);
 			}
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not read " + COMMON_PASSWORDS, ex);
+
+		/**
+		 * Whether the letters are one entry of a list: a common password, an English
+		 * word, a name or a word from film and television.
+		 */
+		boolean isOneWord(String letters) {
+			return this.words.stream().anyMatch((list) -> list.containsKey(letters));
 		}
-		return passwords;
+
 	}
 
 }

@@ -144,6 +144,9 @@ class SecurityConfiguration {
 				.allowedOrigins(origins.allowed())
 				.disableDefaultRegistrationPage(true))
 			.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(denied))
+			// CSP, HSTS over HTTPS, Permissions-Policy and the rest come from the site's
+			// own
+			// web.SecurityHeadersFilter, which runs before this chain on every request.
 			.headers((headers) -> headers.defaultsDisabled()
 				.addHeaderWriter(new StaticHeadersWriter("Cache-Control", "no-store")))
 			.addFilterBefore(

@@ -8,10 +8,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings for staff sign-in and sessions ({@code yourarea.security.*}).
  *
- * @param secureCookies whether the site is served over HTTPS: the session cookie is then
- * {@code Secure} and named with the {@code __Host-} prefix. Leave {@code false} only for
- * plain {@code http://localhost}; a browser does not send a {@code Secure} cookie over
- * HTTP.
+ * @param secureCookies whether the session and form-token cookies are {@code Secure} and
+ * named with the {@code __Host-} prefix, as they must be when the site is served over
+ * HTTPS: {@code true} unless set otherwise. The demo profile sets it {@code false} for
+ * plain {@code http://localhost}, where a browser would not send a {@code Secure} cookie;
+ * anywhere else {@code false} must be set explicitly, and start-up then logs a warning
+ * ({@link InsecureCookiesWarning}).
  * @param signIn how many failed sign-ins are allowed before further attempts are refused
  * @param sessionLifetime how long a staff session may last at most, however active (the
  * idle timeout is {@code server.servlet.session.timeout})
@@ -24,7 +26,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * an account that has set one up must still use it.
  */
 @ConfigurationProperties("yourarea.security")
-public record StaffSecurityProperties(@DefaultValue("false") boolean secureCookies, @DefaultValue SignIn signIn,
+public record StaffSecurityProperties(@DefaultValue("true") boolean secureCookies, @DefaultValue SignIn signIn,
 		@DefaultValue("12h") Duration sessionLifetime, @DefaultValue("true") boolean refuseDemoPasswords,
 		@DefaultValue("required") SecondFactorPolicy secondFactor) {
 

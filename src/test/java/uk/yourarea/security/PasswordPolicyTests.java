@@ -6,15 +6,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What a staff password must be, and how it is hashed. */
+/**
+ * What a staff password must be, and how it is hashed. "Easy to guess" comes from
+ * zxcvbn's lists of real leaked passwords, English words and names, with the force's and
+ * the person's own names as the words an attacker tries first.
+ */
 class PasswordPolicyTests {
 
-	private final PasswordPolicy policy = new PasswordPolicy(PasswordPolicy.readCommonPasswords(),
-			List.of("Leicestershire Police", "Leicestershire", "Your Area"));
+	private static final String TOO_EASY = "Choose a password that is harder to guess";
+
+	private final PasswordPolicy policy = new PasswordPolicy(
+			List.of("Leicestershire Police", "Leicestershire", "Your Area"), messages());
 
 	@Test
 	void asksForAPassword() {
@@ -24,8 +31,8 @@ class PasswordPolicyTests {
 
 	@Test
 	void needsAtLeastEightCharacters() {
-		assertThat(this.policy.problemWith("tangelo")).hasValue("Password must be 8 characters or more");
-		assertThat(this.policy.problemWith("tangelos")).isEmpty();
+		assertThat(this.policy.problemWith("Xk9#mQ2")).hasValue("Password must be 8 characters or more");
+		assertThat(this.policy.problemWith("Xk9#mQ2v")).as("eight characters with no pattern will do").isEmpty();
 		assertThat(this.policy.problemWith("ö€中文字符ab")).as("characters, not bytes").isEmpty();
 		assertThat(this.policy.problemWith("中文字符ab")).hasValue("Password must be 8 characters or more");
 	}
@@ -52,33 +59,75 @@ class PasswordPolicyTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "purple monkey dishwasher", "tangerine", "alllowercaseletters", "ALLCAPITALSHERE",
-			"correct horse battery staple", "Demo-only-password-2026", "my police dog barks at midnight" })
+	@ValueSource(strings = { "purple monkey dishwasher", "correct horse battery staple", "alllowercaseletters",
+			"ALLCAPITALSHERE", "Demo-only-password-2026", "my police dog barks at midnight", "first day on the beat",
+			"tangerine dream", "Xk9#mQ2v" })
 	void hasNoRulesAboutCapitalsDigitsOrSymbols(String password) {
 		assertThat(this.policy.problemWith(password, "Sam Example", "sam.example@example.org")).isEmpty();
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "password", "Password123", "PASSWORD1", "P@ssw0rd1", "p@ssw0rd!", "qwerty123", "12345678",
-			"123456789", "11111111", "1q2w3e4r", "iloveyou1", "Monkey123!", "liverpool1", "Summer2024!", "letmein123",
-			"aaaaaaaaaa", "zzzzzzzzzzzz" })
-	void refusesCommonPasswords(String password) {
-		assertThat(this.policy.problemWith(password)).hasValue("Choose a password that is harder to guess");
+	@ValueSource(strings = { "password1", "qwertyuiop", "iloveyou123", "password", "Password123", "PASSWORD1",
+			"P@ssw0rd1", "p@ssw0rd!", "qwerty123", "12345678", "123456789", "11111111", "1q2w3e4r", "1qaz2wsx3edc",
+			"zaq12wsx", "iloveyou1", "Monkey123!", "liverpool1", "Liverpool2026", "Chelsea2026", "Football123",
+			"trustno1!", "starwars1977", "sunshine99", "Summer2024!", "Spring2026!", "Welcome2026!", "letmein123",
+			"changeme", "qwertyuiopasdfgh", "aaaaaaaaaa", "zzzzzzzzzzzz", "abcd1234", "tangerine", "Elephant2026!",
+			"Jennifer1987", "CorrectHorse" })
+	void refusesCommonAndLeakedPasswordsAndWordsWithNumbersAdded(String password) {
+		assertThat(this.policy.problemWith(password, "Sam Example", "sam.example@example.org")).hasValue(TOO_EASY);
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "Leicestershire1", "Police123", "police2026!", "LeicestershirePolice1",
-			"Leicestershire Police 2026", "p0lice123", "policepolice", "YourArea2026", "Sergeant1!",
-			"2026Leicestershire" })
+	@ValueSource(strings = { "Leicestershire2026", "Leicestershire1", "Police123", "police2026!",
+			"LeicestershirePolice1", "Leicestershire Police 2026", "p0lice123", "policepolice", "YourArea2026",
+			"Sergeant1!", "2026Leicestershire", "Constable 2026" })
 	void refusesTheForcesNameAndPoliceWithDigitsAndSymbols(String password) {
-		assertThat(this.policy.problemWith(password)).hasValue("Choose a password that is harder to guess");
+		assertThat(this.policy.problemWith(password)).hasValue(TOO_EASY);
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "SamExample1", "example2026", "Sam.Example!", "sam.example@example.org" })
 	void refusesTheirOwnNameAndEmailAddress(String password) {
+		assertThat(this.policy.problemWith(password, "Sam Example", "sam.example@example.org")).hasValue(TOO_EASY);
+	}
+
+	@Test
+	void givesZxcvbnTheForcesAndThePersonsOwnWords() {
+		String password = "Brackenthwaite1987";
 		assertThat(this.policy.problemWith(password, "Sam Example", "sam.example@example.org"))
-			.hasValue("Choose a password that is harder to guess");
+			.as("a stranger's surname and a year")
+			.isEmpty();
+		assertThat(this.policy.problemWith(password, "Zebedee Brackenthwaite", "zq@example.org"))
+			.as("their own surname and a year")
+			.hasValue(TOO_EASY);
+
+		PasswordPolicy elsewhere = new PasswordPolicy(List.of("Wreakdale Constabulary", "Wreakdale", "Your Area"),
+				messages());
+		assertThat(elsewhere.problemWith("Wreakdale2026")).hasValue(TOO_EASY);
+		assertThat(this.policy.problemWith("Wreakdale2026")).as("not this force's name").isEmpty();
+	}
+
+	@Test
+	void refusesWhatZxcvbnFindsQuickToGuessEvenWhenItIsInNoList() {
+		List<String> noUserInputs = List.of();
+		assertThat(this.policy.guesses("qazwsxedcrfv", noUserInputs)).as("a keyboard pattern")
+			.isLessThan(PasswordPolicy.MINIMUM_GUESSES);
+		assertThat(this.policy.guesses("abcdefghijklmn", noUserInputs)).as("a sequence")
+			.isLessThan(PasswordPolicy.MINIMUM_GUESSES);
+		assertThat(this.policy.guesses("tangelos", noUserInputs)).as("two short words")
+			.isLessThan(PasswordPolicy.MINIMUM_GUESSES);
+		assertThat(this.policy.problemWith("qazwsxedcrfv")).hasValue(TOO_EASY);
+		assertThat(this.policy.guesses("purple monkey dishwasher", noUserInputs))
+			.isGreaterThan(PasswordPolicy.MINIMUM_GUESSES * 1000);
+	}
+
+	@Test
+	void measuresTheFirst64CharactersOfALongPasswordWithZxcvbn() {
+		String slow = "1!3@4$5|7+0".repeat(23);
+		assertThat(this.policy.problemWith(slow)).as("digits and symbols, not a word").isEmpty();
+		assertThat(this.policy.problemWith("qwertyuiop".repeat(7) + "all the rest is a good passphrase"))
+			.as("only the first 64 characters are measured")
+			.hasValue(TOO_EASY);
 	}
 
 	@Test
@@ -109,6 +158,13 @@ class PasswordPolicyTests {
 		assertThat(PasswordPolicy.cores("p@ssw0rd1")).contains("password");
 		assertThat(PasswordPolicy.isMadeOf("leicestershirepolice", List.of("police", "leicestershire"))).isTrue();
 		assertThat(PasswordPolicy.isMadeOf("policeman", List.of("police", "leicestershire"))).isFalse();
+	}
+
+	static ResourceBundleMessageSource messages() {
+		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+		messages.setBasename("messages");
+		messages.setDefaultEncoding("UTF-8");
+		return messages;
 	}
 
 }
