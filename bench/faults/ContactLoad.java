@@ -52,8 +52,8 @@ import java.util.regex.Pattern;
  *
  * One tab-separated line per request, written as it ends:
  * {@code kind index attempt idempotency-key marker status latency-ms sent-ms done-ms reference kept error}
- * where kind is {@code form} (the GET, only written when it failed) or {@code post}; status 0 means
- * no HTTP answer (the error says why); reference is the one in a 303's Location; kept is 1 when a
+ * where kind is {@code form} (the GET) or {@code post}; status 0 means no HTTP answer (the error
+ * says why), -200 a 200 without the form in it; reference is the one in a 303's Location; kept is 1 when a
  * non-303 answer showed the resident's text again, 0 when it did not; times are epoch milliseconds.
  * <p>
  * {@code probe}: a visitor who keeps asking for one page, each time on a new connection, from a few
@@ -230,11 +230,14 @@ public class ContactLoad {
 					long done = System.currentTimeMillis();
 					Optional<Form> form = (response != null && response.statusCode() == 200) ? parse(response)
 							: Optional.empty();
+					int status = (response != null) ? response.statusCode() : 0;
 					if (form.isEmpty()) {
-						int status = (response != null) ? response.statusCode() : 0;
 						String why = (error != null) ? describe(error)
-								: (status == 200 ? "no form in the page" : "form page " + status);
-						record("form", i, 0, null, status, sent, done, null, null, why);
+								: (status == 200 ? "no form in the page" : titleOf(response.body()));
+						record("form", i, 0, null, status == 200 ? -200 : status, sent, done, null, null, why);
+					}
+					else {
+						record("form", i, 0, form.get().key(), status, sent, done, null, null, null);
 					}
 					return form;
 				})
@@ -242,10 +245,12 @@ public class ContactLoad {
 					if (form.isEmpty()) {
 						return CompletableFuture.completedFuture(null);
 					}
-					long wait = Math.max(0, this.fillMs - (System.currentTimeMillis() - sent));
+					// A person starts typing when the page has arrived; the site's clock for the
+					// minimum fill time starts when it renders the form, which may be a while after
+					// the request was sent on a busy server.
 					return CompletableFuture
 						.runAsync(() -> {
-						}, CompletableFuture.delayedExecutor(wait, TimeUnit.MILLISECONDS, this.pool))
+						}, CompletableFuture.delayedExecutor(this.fillMs, TimeUnit.MILLISECONDS, this.pool))
 						.thenCompose((ignored) -> send(i, form.get()));
 				});
 		}

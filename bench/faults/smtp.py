@@ -5,7 +5,12 @@ Accepts every message and, before it answers 250 to the end of DATA, appends one
 log: when, the envelope recipients, and the Message-ID, Subject and To headers. With --keep DIR it
 also keeps each message whole (DIR/<n>.eml), so a test can read the private link in an email.
 
-    python3 bench/faults/smtp.py --port 2525 --log deliveries.jsonl [--keep DIR]
+With --hold-file FILE: when FILE exists at the end of a message's DATA, the message is recorded,
+FILE is removed, FILE.caught is written (with the recipient), and the 250 reply waits --hold-seconds
+(30). The fault script kills the application in that moment: the email has been delivered but the
+application has not heard so.
+
+    python3 bench/faults/smtp.py --port 2525 --log deliveries.jsonl [--keep DIR] [--hold-file FILE]
 
 It stops on SIGTERM or SIGINT. The fault script stops and starts it to make an outage.
 """
@@ -78,8 +83,16 @@ class Session:
                     if chunk.startswith(b".."):
                         chunk = chunk[1:]
                     data += chunk
-                self.server.record(self.rcpt, bytes(data))
+                recipients = self.rcpt
+                self.server.record(recipients, bytes(data))
                 self.reset()
+                if self.server.hold_file and os.path.exists(self.server.hold_file):
+                    # The email is recorded as delivered, but the sender hears so only later: the
+                    # moment when a sender that dies has sent an email it does not know it sent.
+                    os.remove(self.server.hold_file)
+                    with open(self.server.hold_file + ".caught", "w") as caught:
+                        caught.write("%s\n" % ",".join(recipients))
+                    await asyncio.sleep(self.server.hold_seconds)
                 await self.reply("250 OK: queued")
             elif verb == "RSET":
                 self.reset()
@@ -94,9 +107,11 @@ class Session:
 
 
 class Server:
-    def __init__(self, log_path, keep):
+    def __init__(self, log_path, keep, hold_file=None, hold_seconds=30):
         self.log = open(log_path, "a", encoding="utf-8")
         self.keep = keep
+        self.hold_file = hold_file
+        self.hold_seconds = hold_seconds
         self.count = 0
         if keep:
             os.makedirs(keep, exist_ok=True)
@@ -135,8 +150,10 @@ async def main():
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--log", required=True)
     parser.add_argument("--keep")
+    parser.add_argument("--hold-file")
+    parser.add_argument("--hold-seconds", type=float, default=30)
     args = parser.parse_args()
-    server = Server(args.log, args.keep)
+    server = Server(args.log, args.keep, args.hold_file, args.hold_seconds)
     listener = await asyncio.start_server(server.handle, "127.0.0.1", args.port, reuse_address=True)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
