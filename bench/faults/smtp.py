@@ -5,8 +5,8 @@ Accepts every message and, before it answers 250 to the end of DATA, appends one
 log: when, the envelope recipients, and the Message-ID, Subject and To headers. With --keep DIR it
 also keeps each message whole (DIR/<n>.eml), so a test can read the private link in an email.
 
-With --hold-file FILE: when FILE exists at the end of a message's DATA, the message is recorded,
-FILE is removed, FILE.caught is written (with the recipient), and the 250 reply waits --hold-seconds
+With --hold-file FILE: when FILE exists at the end of a message's DATA and a recipient of the
+message starts with the text in FILE, the message is recorded, FILE is removed, FILE.caught is written (with the recipient), and the 250 reply waits --hold-seconds
 (30). The fault script kills the application in that moment: the email has been delivered but the
 application has not heard so.
 
@@ -86,7 +86,7 @@ class Session:
                 recipients = self.rcpt
                 self.server.record(recipients, bytes(data))
                 self.reset()
-                if self.server.hold_file and os.path.exists(self.server.hold_file):
+                if self.server.holds(recipients):
                     # The email is recorded as delivered, but the sender hears so only later: the
                     # moment when a sender that dies has sent an email it does not know it sent.
                     os.remove(self.server.hold_file)
@@ -115,6 +115,14 @@ class Server:
         self.count = 0
         if keep:
             os.makedirs(keep, exist_ok=True)
+
+    def holds(self, recipients):
+        """Whether to hold this email: the hold file exists and a recipient starts with its text."""
+        if not self.hold_file or not os.path.exists(self.hold_file):
+            return False
+        with open(self.hold_file) as hold:
+            prefix = hold.read().strip()
+        return any(recipient.startswith(prefix) for recipient in recipients)
 
     def record(self, rcpt, data):
         headers = email.parser.BytesHeaderParser(policy=email.policy.compat32).parsebytes(data)
