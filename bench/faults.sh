@@ -161,7 +161,24 @@ build() {
   javac -d "$WORK/classes" bench/faults/ContactLoad.java
 }
 
-contact_load() { java -cp "$WORK/classes" ContactLoad "$@"; }
+# (An array, not a function: a function run in the background is a subshell, whose pid is not java's.)
+CONTACT_LOAD=(java -cp "$WORK/classes" ContactLoad)
+
+# Runs a command in the background and waits for it: bash runs a trap only once the foreground
+# command has ended, so a long one in the foreground would keep an interrupted script going.
+run() {
+  "$@" &
+  local pid=$! rc=0
+  BACKGROUND+=("$pid")
+  wait "$pid" || rc=$?
+  forget "$pid"
+  return "$rc"
+}
+forget() {
+  local kept=() p
+  for p in "${BACKGROUND[@]}"; do [ "$p" = "$1" ] || kept+=("$p"); done
+  BACKGROUND=("${kept[@]}")
+}
 
 # Starts the application and waits (at most 3 minutes) until it is ready: the demo staff accounts are
 # created after the web server has started, and a database outage then would stop the application.
@@ -206,9 +223,7 @@ wait_bounded() {
     kill "$pid" 2>/dev/null || true
   fi
   wait "$pid" 2>/dev/null || true
-  local kept=()
-  for p in "${BACKGROUND[@]}"; do [ "$p" = "$pid" ] || kept+=("$p"); done
-  BACKGROUND=("${kept[@]}")
+  forget "$pid"
 }
 
 # load_table NAME FILE: the load generator's lines as table faults.NAME
@@ -260,8 +275,9 @@ answers() {
 
 case_duplicates() {
   log "duplicates: $DUPLICATES contact submissions, every tenth posted twice with the same idempotency key"
-  contact_load load --base "$BASE" --slug "$SLUG" --count "$DUPLICATES" --repeat-every 10 --prefix dup \
-    --address-offset 0 --concurrency 96 --threads 4 --out "$WORK/duplicates.tsv" | tee -a "$WORK/loads.txt"
+  run "${CONTACT_LOAD[@]}" load --base "$BASE" --slug "$SLUG" --count "$DUPLICATES" --repeat-every 10 --prefix dup \
+    --address-offset 0 --concurrency 96 --threads 4 --out "$WORK/duplicates.tsv" >> "$WORK/loads.txt"
+  tail -1 "$WORK/loads.txt"
   load_table duplicates "$WORK/duplicates.tsv"
   read -r answered lost dupes differing <<< "$(stored_check duplicates dup)"
   local submitted acks held
@@ -284,7 +300,7 @@ case_duplicates() {
 case_postgres_restart() {
   log "postgres-restart: contact-form load ($LOAD_RATE forms a second), the database down for ${PG_DOWN} s ($PG_STOP_MODE stop) in the middle"
   local duration=$((PG_DOWN + 40))
-  contact_load load --base "$BASE" --slug "$SLUG" --count 100000 --rate "$LOAD_RATE" --duration "$duration" --prefix pgr \
+  "${CONTACT_LOAD[@]}" load --base "$BASE" --slug "$SLUG" --count 100000 --rate "$LOAD_RATE" --duration "$duration" --prefix pgr \
     --address-offset 20000 --concurrency 400 --threads 4 --timeout-ms 30000 --out "$WORK/postgres-restart.tsv" \
     >> "$WORK/loads.txt" &
   local load_pid=$!
@@ -347,9 +363,10 @@ case_smtp_outage() {
   down=$(now_ms)
   spread=$(( SMTP_OUTAGE / 2 < 60 ? SMTP_OUTAGE / 2 : 60 ))
   [ "$spread" -ge 5 ] || spread=5
-  contact_load load --base "$BASE" --slug "$SLUG" --count 50 --rate "$(awk -v s="$spread" 'BEGIN {printf "%.3f", 50/s}')" \
+  run "${CONTACT_LOAD[@]}" load --base "$BASE" --slug "$SLUG" --count 50 --rate "$(awk -v s="$spread" 'BEGIN {printf "%.3f", 50/s}')" \
     --prefix smtp --address-offset 60000 --concurrency 60 --threads 2 --out "$WORK/smtp-outage.tsv" \
-    | tee -a "$WORK/loads.txt"
+    >> "$WORK/loads.txt"
+  tail -1 "$WORK/loads.txt"
   load_table smtp "$WORK/smtp-outage.tsv"
   read -r answered lost dupes differing <<< "$(stored_check smtp smtp)"
   local queued="o.contact_message_id in (select id from contact_message where body like 'Fault test smtp-%')"
@@ -432,7 +449,7 @@ deliveries() {
 case_app_kill() {
   log "app-kill: contact-form load ($LOAD_RATE forms a second), the application killed with kill -9 in the middle and started again"
   local duration=45
-  contact_load load --base "$BASE" --slug "$SLUG" --count 100000 --rate "$LOAD_RATE" --duration "$duration" --prefix kill \
+  "${CONTACT_LOAD[@]}" load --base "$BASE" --slug "$SLUG" --count 100000 --rate "$LOAD_RATE" --duration "$duration" --prefix kill \
     --address-offset 40000 --concurrency 400 --threads 4 --timeout-ms 30000 --out "$WORK/app-kill.tsv" \
     >> "$WORK/loads.txt" &
   local load_pid=$!
@@ -451,7 +468,7 @@ case_app_kill() {
   log "app-kill: killed again while the SMTP server holds an email it has taken"
   rm -f "$SMTP_HOLD.caught"
   echo handover- > "$SMTP_HOLD"
-  contact_load load --base "$BASE" --slug "$SLUG" --count 5 --prefix handover --address-offset 45000 \
+  run "${CONTACT_LOAD[@]}" load --base "$BASE" --slug "$SLUG" --count 5 --prefix handover --address-offset 45000 \
     --concurrency 5 --threads 2 --out "$WORK/app-kill-handover.tsv" >> "$WORK/loads.txt"
   local deadline=$((SECONDS + 60)) caught="" handover_back="-"
   while [ ! -s "$SMTP_HOLD.caught" ] && [ $SECONDS -lt $deadline ]; do sleep 0.1; done
@@ -501,25 +518,25 @@ slow_variant() {
   local slow_pid=$!
   BACKGROUND+=("$slow_pid")
   sleep 3
-  local probe
-  probe=$(contact_load probe --url "$BASE/area/wigston" --seconds "$SLOW_SECONDS" --threads 4 --interval-ms 100 \
-    --timeout-ms 10000 --out "$WORK/probe-$mode.tsv")
+  run "${CONTACT_LOAD[@]}" probe --url "$BASE/area/wigston" --seconds "$SLOW_SECONDS" --threads 4 --interval-ms 100 \
+    --timeout-ms 10000 --out "$WORK/probe-$mode.tsv" > /dev/null
   wait_bounded "$slow_pid" 30
   local stats
-  stats=$(sort -t$'\t' -k3,3n "$WORK/probe-$mode.tsv" | awk -F'\t' '{l[NR]=$3; if ($2 != 200) bad++}
-        END {n=NR; p99=l[int(n*0.99 + 0.999)]; printf "%d %d %d %d", n, p99, l[n], bad+0}')
-  local n p99 max bad
-  read -r n p99 max bad <<< "$stats"
+  stats=$(sort -t$'\t' -k3,3n "$WORK/probe-$mode.tsv" | awk -F'\t' '{l[NR]=$3; if ($2 == 0) none++; else if ($2 != 200) bad++}
+        END {n=NR; p99=l[int(n*0.99 + 0.999)]; printf "%d %d %d %d %d", n, p99, l[n], none+0, bad+0}')
+  local n p99 max none bad
+  read -r n p99 max none bad <<< "$stats"
   local ok=0
-  [ "$n" -gt 0 ] && [ "$max" -le 1000 ] && [ "$bad" = 0 ] || ok=1
+  [ "$n" -gt 0 ] && [ "$max" -le 1000 ] && [ "$none" = 0 ] && [ "$bad" = 0 ] || ok=1
   row "$name" "other visitors still answered within 1 s (GET /area/wigston on new connections)" \
-    "$n requests: p99 $p99 ms, max $max ms, $bad not answered 200 (before: $BASELINE); $(cat "$WORK/slow-$mode.txt" | tail -1)" "$ok"
+    "$n requests: p99 $p99 ms, max $max ms, $none unanswered after 10 s, $bad answered other than 200 (before: $BASELINE); $(tail -1 "$WORK/slow-$mode.txt")" "$ok"
 }
 
 case_slow_clients() {
   log "slow-clients: the Your Area page asked for while slow clients hold connections"
-  BASELINE=$(contact_load probe --url "$BASE/area/wigston" --seconds 5 --threads 4 --interval-ms 100 \
-    --timeout-ms 10000 --out "$WORK/probe-baseline.tsv" | sed 's/^probes //')
+  run "${CONTACT_LOAD[@]}" probe --url "$BASE/area/wigston" --seconds 5 --threads 4 --interval-ms 100 \
+    --timeout-ms 10000 --out "$WORK/probe-baseline.tsv" > "$WORK/probe-baseline.txt"
+  BASELINE=$(sed 's/^probes //' "$WORK/probe-baseline.txt")
   slow_variant "slow-clients: headers" 200 headers
   ensure_app
   slow_variant "slow-clients: POST bodies" 32 body
@@ -527,7 +544,7 @@ case_slow_clients() {
 
 case_bad_input() {
   log "bad-input: oversized, malformed and unusual requests"
-  python3 bench/faults/badinput.py --port "$APP_PORT" --address-offset 70000 \
+  run python3 bench/faults/badinput.py --port "$APP_PORT" --address-offset 70000 \
     --psql "psql -h 127.0.0.1 -p $PGPORT -U postgres -d yourarea -X -q -At" \
     --smtp-log "$SMTP_LOG" --smtp-keep "$SMTP_KEEP" > "$WORK/bad-input.txt"
   while IFS='|' read -r name must measured verdict; do
