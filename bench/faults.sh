@@ -468,8 +468,12 @@ case_app_kill() {
   log "app-kill: killed again while the SMTP server holds an email it has taken"
   rm -f "$SMTP_HOLD.caught"
   echo handover- > "$SMTP_HOLD"
-  run "${CONTACT_LOAD[@]}" load --base "$BASE" --slug "$SLUG" --count 5 --prefix handover --address-offset 45000 \
-    --concurrency 5 --threads 2 --out "$WORK/app-kill-handover.tsv" >> "$WORK/loads.txt"
+  # The kill must come within the relay's SMTP read timeout (5 s), or the relay gives up on the reply
+  # and tries again by itself.
+  "${CONTACT_LOAD[@]}" load --base "$BASE" --slug "$SLUG" --count 5 --prefix handover --address-offset 45000 \
+    --concurrency 5 --threads 2 --out "$WORK/app-kill-handover.tsv" >> "$WORK/loads.txt" &
+  local handover_pid=$!
+  BACKGROUND+=("$handover_pid")
   local deadline=$((SECONDS + 60)) caught="" handover_back="-"
   while [ ! -s "$SMTP_HOLD.caught" ] && [ $SECONDS -lt $deadline ]; do sleep 0.1; done
   if [ -s "$SMTP_HOLD.caught" ]; then
@@ -479,6 +483,7 @@ case_app_kill() {
     echo "   killed while $caught's acknowledgement was being handed over; answering again after $handover_back s"
   fi
   rm -f "$SMTP_HOLD"
+  wait_bounded "$handover_pid" 60
 
   load_table kill "$WORK/app-kill.tsv"
   read -r answered lost dupes differing <<< "$(stored_check kill kill)"
