@@ -496,7 +496,7 @@ case_app_kill() {
   [ "$lost" = 0 ] && [ "$dupes" = 0 ] && [ "$answered" -gt 0 ] || ok=1
   [ "$once" = "$total" ] && [ "$twice" = 0 ] && [ "$dup_ids" = 0 ] || ok=1
   row "app-kill" "kill -9 during a contact-form load: every message that got a 303 is stored; after a restart every queued email goes exactly once" \
-    "answering again $back s after the kill; $answered answered 303, lost $lost, duplicated $dupes; $in_flight posts in flight at the kill; $total acknowledgements queued: $sent SENT, $pending PENDING at the end, $once delivered once, $never never, $twice more than once, $dup_ids Message-IDs seen twice; answers: $(answers kill)" \
+    "answering again $back s after the kill; $answered answered 303, lost $lost, duplicated $dupes; posts in flight at the kill: $in_flight; $total acknowledgements queued: $sent SENT, $pending PENDING at the end, $once delivered once, $never never, $twice more than once, $dup_ids Message-IDs seen twice; answers: $(answers kill)" \
     "$ok"
 
   load_table handover "$WORK/app-kill-handover.tsv"

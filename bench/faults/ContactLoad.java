@@ -374,7 +374,8 @@ public class ContactLoad {
 
 	static String titleOf(String html) {
 		Matcher matcher = Pattern.compile("<title>([^<]*)</title>", Pattern.CASE_INSENSITIVE).matcher(html);
-		return matcher.find() ? matcher.group(1) : (html.isEmpty() ? "empty body" : "no title");
+		return matcher.find() ? matcher.group(1)
+				: (html.isEmpty() ? "empty body" : "no title: " + html.substring(0, Math.min(html.length(), 80)));
 	}
 
 	static String describe(Throwable error) {
