@@ -25,6 +25,7 @@
 #   FAULTS_LOAD_RATE     forms started per second during postgres-restart and app-kill (default 12; each
 #                        is a GET and, 3.3 s later, a POST)
 #   FAULTS_PAUSE         seconds to wait before cleaning up, to look at the database and the site
+#   PGBIN                PostgreSQL's server programs (default: found on the PATH or in Debian's folders)
 #
 # It prints a table (case | what must hold | measured | PASS/FAIL), writes it and the logs to
 # bench/results/faults-<time>/, and exits 1 if any case failed.
@@ -43,7 +44,13 @@ PG_STOP_MODE=${FAULTS_PG_STOP_MODE:-immediate}
 SLOW_SECONDS=${FAULTS_SLOW_SECONDS:-30}
 DUPLICATES=${FAULTS_DUPLICATES:-2000}
 LOAD_RATE=${FAULTS_LOAD_RATE:-12}
-PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
+# PostgreSQL's server programs (initdb, pg_ctl): PGBIN, else where initdb is on the PATH, else the
+# newest of Debian's versioned folders.
+if [ -z "${PGBIN:-}" ]; then
+  if command -v initdb >/dev/null; then PGBIN=$(dirname "$(readlink -f "$(command -v initdb)")")
+  else PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1); fi
+fi
+[ -x "${PGBIN:-}/initdb" ] || { echo "No initdb found: set PGBIN to PostgreSQL's server programs" >&2; exit 2; }
 SLUG=south-wigston
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 RESULTS=bench/results/faults-$STAMP
