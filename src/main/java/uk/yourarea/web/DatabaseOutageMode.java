@@ -47,14 +47,14 @@ class DatabaseOutageMode {
 		try (Connection connection = this.dataSource.getConnection()) {
 			if (connection.isValid(1) && this.outage) {
 				this.outage = false;
-				wait(this.normalWait);
+				waitForConnections(this.normalWait);
 				log.info("The database answers again: requests wait up to {} ms for a connection", this.normalWait);
 			}
 		}
 		catch (Exception unreachable) {
 			if (!this.outage) {
 				this.outage = true;
-				wait(WAIT_DURING_OUTAGE.toMillis());
+				waitForConnections(WAIT_DURING_OUTAGE.toMillis());
 				log.warn("The database cannot be reached: requests give up after {} ms until it answers again",
 						WAIT_DURING_OUTAGE.toMillis());
 			}
@@ -65,7 +65,7 @@ class DatabaseOutageMode {
 		return this.outage;
 	}
 
-	private void wait(long millis) {
+	private void waitForConnections(long millis) {
 		if (this.dataSource instanceof HikariDataSource hikari) {
 			hikari.getHikariConfigMXBean().setConnectionTimeout(millis);
 		}
