@@ -31,12 +31,9 @@ import org.springframework.security.web.webauthn.management.JdbcPublicKeyCredent
 import org.springframework.security.web.webauthn.management.JdbcUserCredentialRepository;
 import org.springframework.transaction.support.TransactionTemplate;
 
-<<<<<<< HEAD
-import uk.yourarea.web.FormTokens;
-=======
 import uk.yourarea.web.ForceProperties;
+import uk.yourarea.web.FormTokens;
 import uk.yourarea.web.SiteProperties;
->>>>>>> issue13-mfa
 
 /**
  * Two filter chains.
