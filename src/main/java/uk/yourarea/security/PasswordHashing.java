@@ -4,7 +4,6 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -16,7 +15,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * with weaker settings are replaced at the next successful sign-in.
  * <p>
  * The site's encoder hashes in turns ({@link PasswordHashingTurns}), so that a burst of
- * sign-ins cannot take more memory than the heap has.
+ * sign-ins cannot take more memory than the heap has, with the memory of each turn kept
+ * from one hash to the next ({@link Argon2Hashes}) rather than allocated for each.
  */
 final class PasswordHashing {
 
@@ -35,15 +35,22 @@ final class PasswordHashing {
 	private PasswordHashing() {
 	}
 
+	/**
+	 * The encoder, without turns: for tests and tools that hash one password at a time.
+	 */
 	static PasswordEncoder encoder() {
-		Argon2PasswordEncoder argon2 = new Argon2PasswordEncoder(SALT_BYTES, HASH_BYTES, PARALLELISM, MEMORY_KIB,
-				ITERATIONS);
-		return new DelegatingPasswordEncoder(ID, Map.of(ID, argon2));
+		return encoder(1);
 	}
 
-	/** The encoder, hashing only in a turn. */
+	/** The site's encoder, hashing only in a turn, with memory for each turn kept. */
 	static PasswordEncoder encoder(PasswordHashingTurns turns) {
-		return new InTurns(encoder(), turns);
+		return new InTurns(encoder(turns.atOnce()), turns);
+	}
+
+	private static PasswordEncoder encoder(int hashesAtOnce) {
+		Argon2Hashes argon2 = new Argon2Hashes(SALT_BYTES, HASH_BYTES, PARALLELISM, MEMORY_KIB, ITERATIONS,
+				hashesAtOnce);
+		return new DelegatingPasswordEncoder(ID, Map.of(ID, argon2));
 	}
 
 	/**
