@@ -6,10 +6,12 @@
 #   bench/sign-in-burst.sh [--duration 20] [--connections 32] [--at-once 0] [--no-build]
 #
 # --duration     seconds the burst lasts (default 20)
-# --connections  sign-ins in flight at once, each a wrong password from its own client address so
-#                that no sign-in limit refuses it and every one costs an Argon2id hash (default 32)
+# --connections  sign-ins in flight at once, each a wrong password for an email address of its own
+#                from a client address of its own, so that no sign-in limit refuses it and every one
+#                costs an Argon2id hash (default 32; bench/lua/sign-in.lua)
 # --at-once      yourarea.security.password-hashing.at-once for this run (default 0: sized to the heap)
 # --no-build     use the jar already in target/
+# --jar FILE     measure this jar instead (an earlier version, say); implies --no-build
 # BURST_PORT     the application's port (default 18490; the management port is 10 above)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,12 +20,14 @@ DURATION=20
 CONNECTIONS=32
 AT_ONCE=0
 BUILD=yes
+JAR=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --duration) DURATION="$2"; shift 2 ;;
     --connections) CONNECTIONS="$2"; shift 2 ;;
     --at-once) AT_ONCE="$2"; shift 2 ;;
     --no-build) BUILD=""; shift ;;
+    --jar) JAR="$2"; BUILD=""; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -55,7 +59,7 @@ if [ -n "$BUILD" ]; then
   echo "== Building"
   ./mvnw -q -B -DskipTests package
 fi
-JAR=$(ls target/your-area-*.jar | grep -v plain | head -1)
+[ -n "$JAR" ] || JAR=$(ls target/your-area-*.jar | grep -v plain | head -1)
 
 status() { curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$APP_PORT$1" 2>/dev/null || true; }
 
@@ -132,7 +136,7 @@ SIGN_IN_P99=$(awk '$1=="99%" {print $2}' "$WORK/wrk-burst.log" | to_ms)
 TURNS=$(grep -o 'Up to [0-9]* passwords are hashed at once' "$WORK/app.log" | head -1)
 
 {
-  echo "Measured $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores: $CONNECTIONS sign-ins at once for ${DURATION} s, -Xmx256m, password-hashing.at-once=$AT_ONCE (${TURNS:-?})."
+  echo "Measured $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores: $(basename "$JAR"), $CONNECTIONS sign-ins at once for ${DURATION} s, -Xmx256m, password-hashing.at-once=$AT_ONCE (${TURNS:-no turns})."
   echo
   echo "| the page $PAGE, about 20 requests a second | requests | p50 ms | p99 ms | max ms | errors |"
   echo "|---|---|---|---|---|---|"
