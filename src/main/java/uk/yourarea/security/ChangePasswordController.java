@@ -2,13 +2,18 @@ package uk.yourarea.security;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,6 +29,8 @@ import uk.yourarea.web.FormErrors;
 /**
  * A member of staff changes their own password: always possible, and the only page open
  * to someone whose password was set by an administrator until they have chosen their own.
+ * Wrong current passwords count as failed sign-ins for the account from that address
+ * ({@link SignInThrottle}): after too many the page answers 429 and checks nothing.
  */
 @Controller
 class ChangePasswordController {
@@ -32,9 +39,16 @@ class ChangePasswordController {
 
 	private final SecurityEvents events;
 
-	ChangePasswordController(StaffAccounts accounts, SecurityEvents events) {
+	private final MessageSource messages;
+
+	private final SignInThrottle throttle;
+
+	ChangePasswordController(StaffAccounts accounts, SecurityEvents events, MessageSource messages,
+			SignInThrottle throttle) {
 		this.accounts = accounts;
 		this.events = events;
+		this.messages = messages;
+		this.throttle = throttle;
 	}
 
 	@GetMapping(StaffSessionFilter.CHANGE_PASSWORD)
@@ -44,12 +58,34 @@ class ChangePasswordController {
 
 	@PostMapping(StaffSessionFilter.CHANGE_PASSWORD)
 	String change(@AuthenticationPrincipal StaffUser user, @Valid @ModelAttribute("form") ChangePasswordForm form,
-			BindingResult result, Model model, HttpServletRequest request, RedirectAttributes redirect) {
+			BindingResult result, Model model, HttpServletRequest request, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		List<FormError> errors = new ArrayList<>(FormErrors.inPageOrder(result, ChangePasswordForm.FIELD_ORDER));
 		Map<String, String> byField = FormErrors.byField(errors);
-		if (!byField.containsKey("currentPassword")
-				&& !this.accounts.isCurrentPassword(user.id(), Objects.requireNonNull(form.currentPassword()))) {
-			errors.add(0, new FormError("currentPassword", "Your current password is not correct"));
+		if (!byField.containsKey("currentPassword")) {
+			StaffAccounts.CurrentPassword current;
+			try {
+				current = this.accounts.checkCurrentPassword(user, Objects.requireNonNull(form.currentPassword()),
+						request.getRemoteAddr());
+			}
+			catch (PasswordHashingBusyException ex) {
+				response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+				response.setHeader(HttpHeaders.RETRY_AFTER,
+						String.valueOf(PasswordHashingBusyException.RETRY_AFTER_SECONDS));
+				return show(user, List.of(new FormError("currentPassword", text("security.change-password.busy"))),
+						model);
+			}
+			if (current == StaffAccounts.CurrentPassword.TOO_MANY) {
+				this.events.currentPasswordRefused(user, request.getRemoteAddr());
+				response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+				response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(this.throttle.window().toSeconds()));
+				return show(user, List.of(new FormError("currentPassword",
+						text("security.change-password.too-many", this.throttle.window().toMinutes()))), model);
+			}
+			if (current == StaffAccounts.CurrentPassword.WRONG) {
+				this.events.currentPasswordWrong(user, request.getRemoteAddr());
+				errors.add(0, new FormError("currentPassword", "Your current password is not correct"));
+			}
 		}
 		if (!byField.containsKey("newPassword")) {
 			String newPassword = Objects.requireNonNull(form.newPassword());
@@ -82,6 +118,10 @@ class ChangePasswordController {
 			index++;
 		}
 		return index;
+	}
+
+	private String text(String key, Object... arguments) {
+		return this.messages.getMessage(key, arguments, Locale.UK);
 	}
 
 	private String show(StaffUser user, List<FormError> errors, Model model) {

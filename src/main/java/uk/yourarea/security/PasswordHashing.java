@@ -2,7 +2,8 @@ package uk.yourarea.security;
 
 import java.util.Map;
 
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -12,6 +13,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * {@code {argon2}$argon2id$v=19$m=19456,t=2,p=1$…}. The {@code {argon2}} prefix (a
  * {@link DelegatingPasswordEncoder}) lets a later, stronger scheme take over: hashes made
  * with weaker settings are replaced at the next successful sign-in.
+ * <p>
+ * The site's encoder hashes in turns ({@link PasswordHashingTurns}), so that a burst of
+ * sign-ins cannot take more memory than the heap has, with the memory of each turn kept
+ * from one hash to the next ({@link Argon2Hashes}) rather than allocated for each.
  */
 final class PasswordHashing {
 
@@ -30,10 +35,54 @@ final class PasswordHashing {
 	private PasswordHashing() {
 	}
 
+	/**
+	 * The encoder, without turns: for tests and tools that hash one password at a time.
+	 */
 	static PasswordEncoder encoder() {
-		Argon2PasswordEncoder argon2 = new Argon2PasswordEncoder(SALT_BYTES, HASH_BYTES, PARALLELISM, MEMORY_KIB,
-				ITERATIONS);
+		return encoder(1);
+	}
+
+	/** The site's encoder, hashing only in a turn, with memory for each turn kept. */
+	static PasswordEncoder encoder(PasswordHashingTurns turns) {
+		return new InTurns(encoder(turns.atOnce()), turns);
+	}
+
+	private static PasswordEncoder encoder(int hashesAtOnce) {
+		Argon2Hashes argon2 = new Argon2Hashes(SALT_BYTES, HASH_BYTES, PARALLELISM, MEMORY_KIB, ITERATIONS,
+				hashesAtOnce);
 		return new DelegatingPasswordEncoder(ID, Map.of(ID, argon2));
+	}
+
+	/**
+	 * Hashes and checks passwords only in a turn; may throw
+	 * {@link PasswordHashingBusyException}.
+	 */
+	private static final class InTurns implements PasswordEncoder {
+
+		private final PasswordEncoder encoder;
+
+		private final PasswordHashingTurns turns;
+
+		InTurns(PasswordEncoder encoder, PasswordHashingTurns turns) {
+			this.encoder = encoder;
+			this.turns = turns;
+		}
+
+		@Override
+		public @Nullable String encode(@Nullable CharSequence rawPassword) {
+			return this.turns.inTurn(() -> this.encoder.encode(rawPassword));
+		}
+
+		@Override
+		public boolean matches(@Nullable CharSequence rawPassword, @Nullable String encodedPassword) {
+			return this.turns.inTurn(() -> this.encoder.matches(rawPassword, encodedPassword));
+		}
+
+		@Override
+		public boolean upgradeEncoding(@Nullable String encodedPassword) {
+			return this.encoder.upgradeEncoding(encodedPassword);
+		}
+
 	}
 
 }

@@ -75,9 +75,9 @@ class SecurityConfiguration {
 	@Order(1)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	SecurityFilterChain staff(HttpSecurity http, AuthenticationManager staffAuthentication,
-			StaffAccountRepository accounts, SecurityEvents events, SignInThrottle throttle,
-			StaffSecurityProperties properties, SecondFactors secondFactors, PasskeyOrigins origins,
-			SiteProperties site, ForceProperties force, Clock clock) throws Exception {
+			StaffAccountRepository accounts, SecurityEvents events, StaffSecurityProperties properties,
+			SecondFactors secondFactors, PasskeyOrigins origins, SiteProperties site, ForceProperties force,
+			Clock clock) throws Exception {
 		SecondFactorRules rules = new SecondFactorRules(properties.secondFactor());
 		CookieCsrfTokenRepository tokens = csrfTokens(properties);
 		SignInHandlers.Denied denied = new SignInHandlers.Denied(events, properties.secondFactor());
@@ -126,7 +126,7 @@ class SecurityConfiguration {
 				.usernameParameter("email")
 				.passwordParameter("password")
 				.successHandler(new SignInHandlers.Success(accounts, events, clock))
-				.failureHandler(new SignInHandlers.Failure(throttle)))
+				.failureHandler(new SignInHandlers.Failure()))
 			.logout((logout) -> logout.logoutUrl(SIGN_OUT)
 				.addLogoutHandler(new SignInHandlers.SignOutLog(events))
 				.invalidateHttpSession(true)
@@ -200,9 +200,15 @@ class SecurityConfiguration {
 				transaction, secondFactors, clock, demo));
 	}
 
+	/** Turns to hash passwords, so that a burst of sign-ins cannot exhaust the heap. */
 	@Bean
-	PasswordEncoder passwordEncoder() {
-		return PasswordHashing.encoder();
+	PasswordHashingTurns passwordHashingTurns(StaffSecurityProperties properties) {
+		return PasswordHashingTurns.forThisInstance(properties.passwordHashing());
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder(PasswordHashingTurns turns) {
+		return PasswordHashing.encoder(turns);
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package uk.yourarea.security;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -44,6 +45,20 @@ class SecurityEvents {
 		log.warn("Sign-in refused, too many failures: email={} address={} at={}", loggable(typedEmail), address, now());
 	}
 
+	/**
+	 * Many failures for one email address from many client addresses: someone may be
+	 * guessing from many machines. Nothing is refused for it.
+	 */
+	void manySignInFailures(String email, long failures, Duration window) {
+		log.warn("Many failed sign-ins for one account from anywhere: email={} failures={} within={} at={}",
+				loggable(email), failures, window, now());
+	}
+
+	void signInBusy(String typedEmail, String address) {
+		log.warn("Sign-in not checked, every turn to hash a password taken: email={} address={} at={}",
+				loggable(typedEmail), address, now());
+	}
+
 	void signedOut(@Nullable StaffUser user, String address) {
 		log.info("Signed out: staff={} address={} at={}", (user != null) ? user.id() : "-", address, now());
 	}
@@ -71,6 +86,16 @@ class SecurityEvents {
 
 	void secondFactorChanged(StaffUser user, String what, String address) {
 		log.info("Second factor {}: staff={} address={} at={}", what, user.id(), address, now());
+	}
+
+	void currentPasswordWrong(StaffUser user, String address) {
+		log.warn("Change of password refused, wrong current password: staff={} address={} at={}", user.id(), address,
+				now());
+	}
+
+	void currentPasswordRefused(StaffUser user, String address) {
+		log.warn("Change of password refused, too many wrong current passwords: staff={} address={} at={}", user.id(),
+				address, now());
 	}
 
 	void passwordChanged(StaffUser user, String address) {

@@ -5,6 +5,7 @@ import java.time.Clock;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
@@ -20,18 +21,17 @@ import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
-import org.springframework.web.servlet.FlashMap;
-import org.springframework.web.servlet.support.SessionFlashMapManager;
 
 import uk.yourarea.security.StaffSecurityProperties.SecondFactorPolicy;
 
 /** What happens around signing in and out, and when someone may not see a page. */
 final class SignInHandlers {
 
-	/** Flash attributes the sign-in page shows after a failed attempt. */
-	static final String ERROR = "signInError";
-
-	static final String EMAIL = "email";
+	/**
+	 * The request attribute that tells the sign-in page why an attempt was refused (a
+	 * {@link Refusal}).
+	 */
+	static final String REFUSAL = "uk.yourarea.security.SignInHandlers.REFUSAL";
 
 	private SignInHandlers() {
 	}
@@ -69,30 +69,55 @@ final class SignInHandlers {
 	}
 
 	/**
-	 * After a failed sign-in: back to the sign-in page (post, redirect, get) with the
+	 * After a failed sign-in: the sign-in page again, in the answer to the form, with the
 	 * email address kept and one message, the same whether or not the account exists.
+	 * Nothing is stored on the server, not even a session (a redirect would need one to
+	 * carry the message), so failed attempts cost the database nothing but their count.
+	 * The page is rendered by {@link SignInController} through a forward, as the GET it
+	 * handles; the request attribute {@link #REFUSAL} says why.
 	 */
 	static final class Failure implements AuthenticationFailureHandler {
 
-		private final SessionFlashMapManager flash = new SessionFlashMapManager();
+		@Override
+		public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+				AuthenticationException exception) throws IOException, ServletException {
+			request.setAttribute(REFUSAL, Refusal.of(exception));
+			request.getRequestDispatcher(SecurityConfiguration.SIGN_IN).forward(new AsGet(request), response);
+		}
 
-		private final String tooMany;
+	}
 
-		Failure(SignInThrottle throttle) {
-			this.tooMany = "Too many attempts. Wait " + throttle.window().toMinutes() + " minutes and try again.";
+	/** Why a sign-in was refused, as the sign-in page tells it. */
+	enum Refusal {
+
+		/** Wrong email address or password, or any other reason never told apart. */
+		WRONG,
+
+		/** Too many failures for this email address or from this client address. */
+		TOO_MANY,
+
+		/** No turn to hash the password came in time: try again in a moment. */
+		BUSY;
+
+		static Refusal of(AuthenticationException exception) {
+			if (exception instanceof SignInThrottledException) {
+				return TOO_MANY;
+			}
+			return (exception instanceof SignInBusyException) ? BUSY : WRONG;
+		}
+
+	}
+
+	/** The sign-in form's request, seen by the page it is forwarded to as a GET. */
+	private static final class AsGet extends HttpServletRequestWrapper {
+
+		AsGet(HttpServletRequest request) {
+			super(request);
 		}
 
 		@Override
-		public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
-				AuthenticationException exception) throws IOException {
-			FlashMap attributes = new FlashMap();
-			attributes.put(ERROR, (exception instanceof SignInThrottledException) ? this.tooMany
-					: StaffAuthenticationProvider.FAILED);
-			String email = request.getParameter("email");
-			attributes.put(EMAIL, (email != null && email.length() <= 254) ? email : "");
-			attributes.setTargetRequestPath(request.getContextPath() + "/staff/sign-in");
-			this.flash.saveOutputFlashMap(attributes, request, response);
-			response.sendRedirect(request.getContextPath() + "/staff/sign-in");
+		public String getMethod() {
+			return "GET";
 		}
 
 	}

@@ -107,9 +107,12 @@ public class StaffAccounts {
 
 	private final Clock clock;
 
+	private final SignInThrottle throttle;
+
 	StaffAccounts(StaffAccountRepository accounts, PasswordEncoder encoder, PasswordPolicy policy,
 			SecurityEvents events, SecondFactors secondFactors, EmailOutbox outbox, MessageSource messages,
-			SiteProperties site, Clock clock) {
+			SiteProperties site, Clock clock, SignInThrottle throttle) {
+		this.throttle = throttle;
 		this.accounts = accounts;
 		this.encoder = encoder;
 		this.policy = policy;
@@ -247,12 +250,46 @@ public class StaffAccounts {
 		return this.policy.problemWith(password, name, email);
 	}
 
-	/** Whether the password is the account's current one. */
-	@Transactional(readOnly = true)
-	boolean isCurrentPassword(long id, String password) {
-		return this.accounts.findById(id)
-			.map((account) -> this.encoder.matches(password, account.getPasswordHash()))
-			.orElse(false);
+	/** What checking the current password on the change-password page found. */
+	enum CurrentPassword {
+
+		RIGHT, WRONG,
+
+		/** Too many wrong passwords: this one was not checked. */
+		TOO_MANY
+
+	}
+
+	/**
+	 * Checks the current password typed on the change-password page, counted and limited
+	 * as a sign-in is ({@link SignInThrottle}): whoever holds a session cannot guess the
+	 * password behind it any faster than they could sign in. The hash is checked outside
+	 * any transaction, so no database connection waits for a turn to hash.
+	 * @throws PasswordHashingBusyException when no turn to hash came in time; the attempt
+	 * does not count
+	 */
+	CurrentPassword checkCurrentPassword(StaffUser user, String password, String address) {
+		Optional<SignInThrottle.Attempt> allowed = this.throttle.tryAttempt(user.email(), address);
+		if (allowed.isEmpty()) {
+			return CurrentPassword.TOO_MANY;
+		}
+		SignInThrottle.Attempt attempt = allowed.get();
+		boolean right;
+		try {
+			right = this.accounts.findById(user.id())
+				.map((account) -> this.encoder.matches(password, account.getPasswordHash()))
+				.orElse(false);
+		}
+		catch (PasswordHashingBusyException ex) {
+			attempt.notChecked();
+			throw ex;
+		}
+		if (right) {
+			attempt.succeeded();
+			return CurrentPassword.RIGHT;
+		}
+		attempt.failed();
+		return CurrentPassword.WRONG;
 	}
 
 	/**

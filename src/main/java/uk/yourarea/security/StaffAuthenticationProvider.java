@@ -21,12 +21,14 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Checks a staff member's email address and password. In order: refuses the attempt at
- * once when there have been too many failures (before any password is checked); checks
- * the password against the Argon2id hash (and, for an unknown email address, against a
- * dummy hash, so both take as long); then refuses disabled accounts and, outside the demo
- * profile, the published demo password. Every failure gets the same answer, whatever its
- * reason, and is counted.
+ * Checks a staff member's email address and password. In order: counts the attempt, or
+ * refuses it at once when there have been too many failures (before any password is
+ * checked, {@link SignInThrottle}); checks the password against the Argon2id hash (and,
+ * for an unknown email address, against a dummy hash, so both take as long) in a turn to
+ * hash ({@link PasswordHashingTurns}: when none comes in time the attempt is not counted
+ * and is answered "busy"); then refuses disabled accounts and, outside the demo profile,
+ * the published demo password. Every failure gets the same answer, whatever its reason,
+ * and is counted.
  */
 class StaffAuthenticationProvider implements AuthenticationProvider {
 
@@ -69,34 +71,31 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
 		String email = StaffAccount.normaliseEmail(typed);
 		String password = (authentication.getCredentials() != null) ? authentication.getCredentials().toString() : "";
 		String address = addressOf(authentication);
-		if (this.throttle.isLocked(email, address)) {
+		Optional<SignInThrottle.Attempt> allowed = this.throttle.tryAttempt(email, address);
+		if (allowed.isEmpty()) {
 			this.events.signInRefused(typed, address);
 			throw new SignInThrottledException();
 		}
-		if (password.length() > PasswordPolicy.MAXIMUM_LENGTH * 2) {
-			throw failed(typed, address, "password too long");
+		SignInThrottle.Attempt attempt = allowed.get();
+		StaffAccount account;
+		try {
+			account = check(attempt, typed, email, password, address);
 		}
-		Optional<StaffAccount> found = (email.isEmpty() || email.length() > 254) ? Optional.empty()
-				: this.accounts.findByEmail(email);
-		if (found.isEmpty()) {
-			this.encoder.matches(password, dummyHash());
-			throw failed(typed, address, "no such account");
+		catch (PasswordHashingBusyException ex) {
+			attempt.notChecked();
+			this.events.signInBusy(typed, address);
+			throw new SignInBusyException();
 		}
-		StaffAccount account = found.get();
-		if (!this.encoder.matches(password, account.getPasswordHash())) {
-			throw failed(typed, address, "wrong password");
-		}
-		if (!account.isEnabled()) {
-			throw failed(typed, address, "account disabled");
-		}
-		if (!this.demo && DemoPasswords.DEMO_PASSWORD.equals(password)) {
-			throw failed(typed, address, "the published demo password, outside the demo profile");
-		}
-		this.throttle.succeeded(email);
+		attempt.succeeded();
 		if (this.encoder.upgradeEncoding(account.getPasswordHash())) {
-			String rehashed = this.encoder.encode(password);
-			this.transaction.executeWithoutResult(
-					(status) -> this.accounts.findById(account.getId()).ifPresent((stored) -> stored.rehash(rehashed)));
+			try {
+				String rehashed = this.encoder.encode(password);
+				this.transaction.executeWithoutResult((status) -> this.accounts.findById(account.getId())
+					.ifPresent((stored) -> stored.rehash(rehashed)));
+			}
+			catch (PasswordHashingBusyException ex) {
+				// Signed in all the same; the hash is replaced at a later sign-in.
+			}
 		}
 		StaffUser user = account.toStaffUser();
 		List<GrantedAuthority> authorities = new ArrayList<>(user.authorities());
@@ -117,8 +116,37 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
 		return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
 	}
 
-	private BadCredentialsException failed(String typed, String address, String reason) {
-		this.throttle.failed(typed, address);
+	/**
+	 * Checks the password (in a turn to hash, which may be refused), then the account.
+	 * @return the account, when the password is right and it may sign in
+	 */
+	private StaffAccount check(SignInThrottle.Attempt attempt, String typed, String email, String password,
+			String address) {
+		if (password.length() > PasswordPolicy.MAXIMUM_LENGTH * 2) {
+			throw failed(attempt, typed, address, "password too long");
+		}
+		Optional<StaffAccount> found = (email.isEmpty() || email.length() > 254) ? Optional.empty()
+				: this.accounts.findByEmail(email);
+		if (found.isEmpty()) {
+			this.encoder.matches(password, dummyHash());
+			throw failed(attempt, typed, address, "no such account");
+		}
+		StaffAccount account = found.get();
+		if (!this.encoder.matches(password, account.getPasswordHash())) {
+			throw failed(attempt, typed, address, "wrong password");
+		}
+		if (!account.isEnabled()) {
+			throw failed(attempt, typed, address, "account disabled");
+		}
+		if (!this.demo && DemoPasswords.DEMO_PASSWORD.equals(password)) {
+			throw failed(attempt, typed, address, "the published demo password, outside the demo profile");
+		}
+		return account;
+	}
+
+	private BadCredentialsException failed(SignInThrottle.Attempt attempt, String typed, String address,
+			String reason) {
+		attempt.failed();
 		this.events.signInFailed(typed, address, reason);
 		return new BadCredentialsException(FAILED);
 	}

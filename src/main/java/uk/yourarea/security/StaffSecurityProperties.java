@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * anywhere else {@code false} must be set explicitly, and start-up then logs a warning
  * ({@link InsecureCookiesWarning}).
  * @param signIn how many failed sign-ins are allowed before further attempts are refused
+ * @param passwordHashing how many passwords may be hashed at once, and how long a request
+ * waits for its turn
  * @param sessionLifetime how long a staff session may last at most, however active (the
  * idle timeout is {@code server.servlet.session.timeout})
  * @param refuseDemoPasswords outside the demo profile, whether to refuse to start while
@@ -28,7 +30,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("yourarea.security")
 public record StaffSecurityProperties(@DefaultValue("true") boolean secureCookies, @DefaultValue SignIn signIn,
 		@DefaultValue("12h") Duration sessionLifetime, @DefaultValue("true") boolean refuseDemoPasswords,
-		@DefaultValue("required") SecondFactorPolicy secondFactor) {
+		@DefaultValue("required") SecondFactorPolicy secondFactor,
+		@DefaultValue PasswordHashingLimits passwordHashing) {
 
 	/** Whether staff must use a second factor, or only those who have set one up. */
 	public enum SecondFactorPolicy {
@@ -58,15 +61,35 @@ public record StaffSecurityProperties(@DefaultValue("true") boolean secureCookie
 	}
 
 	/**
-	 * @param window how far back failures are counted; a lockout lifts by itself when the
-	 * failures that caused it are older than this
-	 * @param failuresPerAccount failures for one email address within the window after
-	 * which the next attempt is refused before the password is checked
+	 * Limits that slow down whoever is guessing, never the member of staff: they are kept
+	 * per email address <em>and</em> client address, and per client address, so no one
+	 * elsewhere on the internet can lock an account.
+	 *
+	 * @param window how far back failures are counted; a limit lifts by itself when the
+	 * failures that reached it are older than this
+	 * @param failuresPerAccountAndAddress failures for one email address from one client
+	 * address within the window, after which the next attempt from there is refused
+	 * before the password is checked
 	 * @param failuresPerAddress failures from one client address within the window,
-	 * across all email addresses, after which the next attempt is refused
+	 * across all email addresses, after which the next attempt from there is refused
+	 * @param alertAfterAccountFailures failures for one email address from anywhere
+	 * within the window after which a warning is logged (then again at each multiple);
+	 * nothing is refused for it
 	 */
-	public record SignIn(@DefaultValue("5m") Duration window, @DefaultValue("10") int failuresPerAccount,
-			@DefaultValue("50") int failuresPerAddress) {
+	public record SignIn(@DefaultValue("5m") Duration window, @DefaultValue("10") int failuresPerAccountAndAddress,
+			@DefaultValue("50") int failuresPerAddress, @DefaultValue("100") int alertAfterAccountFailures) {
+	}
+
+	/**
+	 * Each Argon2id hash takes {@link PasswordHashing#MEMORY_KIB} of memory while it
+	 * runs, so a burst of sign-ins could otherwise exhaust the heap.
+	 *
+	 * @param atOnce how many hashes may run at once; 0 (the default) sizes it to the
+	 * instance: {@code max(1, min(processors, max heap / (4 × memory cost)))}
+	 * @param waitForTurn how long a request waits for its turn before it is answered 503
+	 * with {@code Retry-After}
+	 */
+	public record PasswordHashingLimits(@DefaultValue("0") int atOnce, @DefaultValue("2s") Duration waitForTurn) {
 	}
 
 }

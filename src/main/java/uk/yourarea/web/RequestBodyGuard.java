@@ -26,10 +26,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * body on the request's own thread, and a client may send it one byte at a time: sixteen
  * such clients used to hold all sixteen threads, and no page was answered while they
  * lasted. Requests that carry a body now take one of a limited number of turns
- * ({@code yourarea.requests.concurrent-readers}), so the other threads are always free
- * for pages; a request that cannot get a turn quickly is answered 503 with Retry-After.
- * Tomcat also gives up on a body whose next bytes do not come within
- * {@code yourarea.requests.read-timeout}.
+ * ({@code yourarea.requests.concurrent-readers}), and only a few more wait for one
+ * ({@code waiting-readers}), since waiting holds a thread too; so the other threads are
+ * always free for pages. A request that cannot get a turn quickly, or finds too many
+ * waiting already, is answered 503 with Retry-After: a burst of 32 sign-ins used to fill
+ * all sixteen threads with requests waiting for a turn, and pages waited seconds behind
+ * them (docs/benchmarks.md). Tomcat also gives up on a body whose next bytes do not come
+ * within {@code yourarea.requests.read-timeout}.
  * <p>
  * Headers sent slowly cost no thread: Tomcat reads them without blocking. In production a
  * reverse proxy that buffers request bodies (nginx does by default) stops slow bodies
@@ -43,11 +46,14 @@ class RequestBodyGuard extends OncePerRequestFilter {
 
 	private final Semaphore readers;
 
+	private final Semaphore waiting;
+
 	private final RequestBodyProperties properties;
 
 	RequestBodyGuard(RequestBodyProperties properties) {
 		this.properties = properties;
 		this.readers = new Semaphore(properties.concurrentReaders());
+		this.waiting = new Semaphore(properties.waitingReaders());
 	}
 
 	@Override
@@ -57,16 +63,9 @@ class RequestBodyGuard extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		boolean turn;
-		try {
-			turn = this.readers.tryAcquire(this.properties.waitForReader().toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			turn = false;
-		}
+		boolean turn = this.readers.tryAcquire() || waitForTurn();
 		if (!turn) {
-			log.info("A request with a body waited {} for a turn and was refused: {} are in progress",
+			log.info("A request with a body could not have a turn within {} and was refused: {} are in progress",
 					this.properties.waitForReader(), this.properties.concurrentReaders());
 			response.setHeader(HttpHeaders.RETRY_AFTER, "5");
 			response.setHeader(HttpHeaders.CONNECTION, "close");
@@ -78,6 +77,26 @@ class RequestBodyGuard extends OncePerRequestFilter {
 		}
 		finally {
 			this.readers.release();
+		}
+	}
+
+	/**
+	 * Waits for a turn, if fewer than {@code waiting-readers} requests are waiting
+	 * already: each one waiting holds a request thread, and pages need some.
+	 */
+	private boolean waitForTurn() {
+		if (!this.waiting.tryAcquire()) {
+			return false;
+		}
+		try {
+			return this.readers.tryAcquire(this.properties.waitForReader().toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+		finally {
+			this.waiting.release();
 		}
 	}
 

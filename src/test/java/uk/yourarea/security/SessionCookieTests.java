@@ -76,8 +76,10 @@ class SessionCookieTests {
 	}
 
 	private static StaffSecurityProperties properties(boolean secure) {
-		return new StaffSecurityProperties(secure, new StaffSecurityProperties.SignIn(Duration.ofMinutes(5), 10, 50),
-				Duration.ofHours(12), true, StaffSecurityProperties.SecondFactorPolicy.REQUIRED);
+		return new StaffSecurityProperties(secure,
+				new StaffSecurityProperties.SignIn(Duration.ofMinutes(5), 10, 50, 100), Duration.ofHours(12), true,
+				StaffSecurityProperties.SecondFactorPolicy.REQUIRED,
+				new StaffSecurityProperties.PasswordHashingLimits(0, Duration.ofSeconds(2)));
 	}
 
 }

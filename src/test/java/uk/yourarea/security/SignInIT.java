@@ -1,10 +1,15 @@
 package uk.yourarea.security;
 
 import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,8 +19,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 import uk.yourarea.testing.DemoSiteTest;
+import uk.yourarea.web.RateLimits;
 import uk.yourarea.testing.Pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,6 +46,36 @@ class SignInIT {
 
 	@Autowired
 	private StaffAccounts accounts;
+
+	@Autowired
+	private PasswordHashingTurns turns;
+
+	@Autowired
+	private RateLimits rateLimits;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	@Autowired
+	private PasswordEncoder encoder;
+
+	private Instant started;
+
+	@BeforeEach
+	void notePerAddressFailuresFromNow() {
+		this.started = Instant.now();
+	}
+
+	/**
+	 * Every test signing in from this machine shares one client address, and its limit of
+	 * 50 failures (which {@link SignInThrottleIT} tests with made-up addresses): each
+	 * test here takes back the failures it added there.
+	 */
+	@AfterEach
+	void forgetPerAddressFailures() {
+		this.jdbc.update("delete from rate_limit_hit where bucket like 'sign-in-address:%' and at >= ?",
+				Timestamp.from(this.started.minusSeconds(1)));
+	}
 
 	@ParameterizedTest
 	@CsvSource({ "officer.wigston@example.org, true, false", "officer.oadby@example.org, true, false",
@@ -108,18 +146,17 @@ class SignInIT {
 		StaffBrowser second = StaffBrowser.on(this.environment);
 		HttpResponse<String> unknownEmail = second.signIn("nobody-here@example.org", "not the right password");
 
-		assertThat(wrongPassword.statusCode()).isEqualTo(302);
-		assertThat(unknownEmail.statusCode()).isEqualTo(302);
-		assertThat(StaffBrowser.redirectPath(wrongPassword)).isEqualTo("/staff/sign-in");
-		assertThat(StaffBrowser.redirectPath(unknownEmail)).isEqualTo("/staff/sign-in");
-		Document afterWrongPassword = StaffBrowser.parse(first.follow(wrongPassword));
-		Document afterUnknownEmail = StaffBrowser.parse(second.follow(unknownEmail));
+		assertThat(wrongPassword.statusCode()).as("the form again, in the answer").isEqualTo(200);
+		assertThat(unknownEmail.statusCode()).isEqualTo(200);
+		Document afterWrongPassword = StaffBrowser.parse(wrongPassword);
+		Document afterUnknownEmail = StaffBrowser.parse(unknownEmail);
 		for (Document page : List.of(afterWrongPassword, afterUnknownEmail)) {
 			assertThat(page.title()).startsWith("Error: Sign in");
 			assertThat(page.select(".govuk-error-summary__list a").text()).isEqualTo(WRONG);
 			assertThat(page.select(".govuk-error-summary__list a").attr("href")).isEqualTo("#email");
 			assertThat(page.select("#email-error").text()).isEqualTo("Error: " + WRONG);
 			assertThat(page.select("input#password").val()).as("the password is never sent back").isEmpty();
+			assertThat(page.select("form[action=/staff/sign-in] input[name=_csrf]").val()).isNotBlank();
 			Pages.assertAccessibleStructure(page);
 		}
 		assertThat(afterWrongPassword.select("input#email").val()).isEqualTo("webeditor@example.org");
@@ -130,6 +167,26 @@ class SignInIT {
 			.as("the whole page, but for the email address typed")
 			.isEqualTo(afterUnknownEmail.select("main").html().replace("nobody-here@example.org", "EMAIL"));
 		assertThat(first.get("/staff").statusCode()).as("still not signed in").isEqualTo(302);
+		HttpResponse<String> again = first.submit("/staff/sign-in", "/staff/sign-in", "email", "webeditor@example.org",
+				"password", StaffBrowser.DEMO_PASSWORD);
+		assertThat(again.statusCode()).as("the form shown again works").isEqualTo(302);
+		assertThat(StaffBrowser.redirectPath(again)).as("the form shown again works").startsWith("/staff");
+		assertThat(first.get("/staff").statusCode()).as("signed in").isEqualTo(200);
+	}
+
+	@Test
+	void twentyFailedSignInsStoreNoSession() {
+		long sessionsBefore = sessions();
+		StaffBrowser browser = StaffBrowser.on(this.environment);
+		for (int attempt = 1; attempt <= 20; attempt++) {
+			HttpResponse<String> failed = browser.signIn("nobody-" + attempt + "@example.org", "wrong password");
+			assertThat(failed.statusCode()).as("attempt %d", attempt).isEqualTo(200);
+			assertThat(failed.headers().allValues("Set-Cookie")).as("attempt %d", attempt)
+				.noneMatch((cookie) -> cookie.startsWith(StaffSecurityProperties.PLAIN_COOKIE_NAME + "="));
+		}
+
+		assertThat(browser.sessionId()).isEmpty();
+		assertThat(sessions()).as("rows in staff_session").isEqualTo(sessionsBefore);
 	}
 
 	@Test
@@ -139,20 +196,80 @@ class SignInIT {
 		StaffBrowser browser = StaffBrowser.on(this.environment);
 		for (int attempt = 1; attempt <= 10; attempt++) {
 			HttpResponse<String> failed = browser.signIn(account.email(), "wrong password " + attempt);
-			assertThat(StaffBrowser.parse(browser.follow(failed)).select(".govuk-error-summary__list").text())
-				.as("attempt %d", attempt)
+			assertThat(StaffBrowser.parse(failed).select(".govuk-error-summary__list").text()).as("attempt %d", attempt)
 				.isEqualTo(WRONG);
 		}
 
 		HttpResponse<String> eleventh = browser.signIn(account.email(), TestAccounts.PASSWORD);
 
-		assertThat(StaffBrowser.redirectPath(eleventh)).isEqualTo("/staff/sign-in");
-		Document page = StaffBrowser.parse(browser.follow(eleventh));
+		assertThat(eleventh.statusCode()).isEqualTo(429);
+		assertThat(eleventh.headers().firstValue("Retry-After")).hasValue("300");
+		Document page = StaffBrowser.parse(eleventh);
 		assertThat(page.select(".govuk-error-summary__list").text()).isEqualTo(TOO_MANY);
+		assertThat(page.select("input#email").val()).isEqualTo(account.email());
+		Pages.assertAccessibleStructure(page);
 		assertThat(browser.get("/staff").statusCode()).as("not signed in").isEqualTo(302);
 		HttpResponse<String> otherAccount = StaffBrowser.on(this.environment)
 			.signIn("officer.wigston@example.org", StaffBrowser.DEMO_PASSWORD);
 		assertThat(StaffBrowser.redirectPath(otherAccount)).as("other accounts are not locked").isEqualTo("/staff");
+	}
+
+	@Test
+	void saysTheServiceIsBusyWhenNoTurnToHashComesInTime() {
+		StaffAccounts.Account account = TestAccounts.create(this.accounts, "Busy Day", Set.of(StaffRole.WEB_EDITOR),
+				Set.of(), Set.of());
+		StaffBrowser browser = StaffBrowser.on(this.environment);
+		String token = StaffBrowser.csrfToken(browser.page("/staff/sign-in"), "/staff/sign-in");
+		HttpResponse<String> busy;
+		for (int turn = 0; turn < this.turns.atOnce(); turn++) {
+			this.turns.take();
+		}
+		try {
+			busy = browser.post("/staff/sign-in", token, "email", account.email(), "password", TestAccounts.PASSWORD);
+		}
+		finally {
+			for (int turn = 0; turn < this.turns.atOnce(); turn++) {
+				this.turns.giveBack();
+			}
+		}
+
+		assertThat(busy.statusCode()).isEqualTo(503);
+		assertThat(busy.headers().firstValue("Retry-After")).hasValue("5");
+		Document page = StaffBrowser.parse(busy);
+		assertThat(page.select(".govuk-error-summary__list").text())
+			.isEqualTo("The service is busy. Wait a moment and sign in again.");
+		assertThat(page.select("input#email").val()).isEqualTo(account.email());
+		assertThat(this.rateLimits.count(SignInThrottle.accountBucket(account.email()), Duration.ofMinutes(5)))
+			.as("not counted as a failure")
+			.isZero();
+		HttpResponse<String> later = browser.post("/staff/sign-in", token, "email", account.email(), "password",
+				TestAccounts.PASSWORD);
+		assertThat(StaffBrowser.redirectPath(later)).as("a moment later").isEqualTo("/staff");
+	}
+
+	@Test
+	void countsWrongCurrentPasswordsLikeFailedSignIns() {
+		StaffAccounts.Account account = TestAccounts.create(this.accounts, "Session Left Open",
+				Set.of(StaffRole.WEB_EDITOR), Set.of(), Set.of());
+		StaffBrowser browser = StaffBrowser.signedIn(this.environment, account.email(), TestAccounts.PASSWORD);
+		for (int attempt = 1; attempt <= 10; attempt++) {
+			HttpResponse<String> wrong = changePassword(browser, "guess number " + attempt);
+			assertThat(wrong.statusCode()).as("attempt %d", attempt).isEqualTo(200);
+			assertThat(StaffBrowser.parse(wrong).select("#currentPassword-error").text()).as("attempt %d", attempt)
+				.isEqualTo("Error: Your current password is not correct");
+		}
+
+		HttpResponse<String> eleventh = changePassword(browser, TestAccounts.PASSWORD);
+
+		assertThat(eleventh.statusCode()).isEqualTo(429);
+		assertThat(eleventh.headers().firstValue("Retry-After")).hasValue("300");
+		assertThat(StaffBrowser.parse(eleventh).select("#currentPassword-error").text())
+			.isEqualTo("Error: Too many wrong passwords. Wait 5 minutes and try again.");
+		String hash = this.jdbc.queryForObject("select password_hash from staff_account where id = ?", String.class,
+				account.id());
+		assertThat(this.encoder.matches(TestAccounts.PASSWORD, hash)).as("the password is unchanged").isTrue();
+		HttpResponse<String> signIn = StaffBrowser.on(this.environment).signIn(account.email(), TestAccounts.PASSWORD);
+		assertThat(signIn.statusCode()).as("signing in from this address counts the same failures").isEqualTo(429);
 	}
 
 	@Test
@@ -232,7 +349,8 @@ class SignInIT {
 		assertThat(next.statusCode()).isEqualTo(302);
 		assertThat(StaffBrowser.redirectPath(next)).isEqualTo("/staff/sign-in?ended");
 		HttpResponse<String> again = StaffBrowser.on(this.environment).signIn(account.email(), TestAccounts.PASSWORD);
-		assertThat(StaffBrowser.redirectPath(again)).isEqualTo("/staff/sign-in");
+		assertThat(again.statusCode()).isEqualTo(200);
+		assertThat(StaffBrowser.parse(again).select(".govuk-error-summary__list").text()).isEqualTo(WRONG);
 		this.accounts.enable(account.id(), administrator());
 		assertThat(StaffBrowser
 			.redirectPath(StaffBrowser.on(this.environment).signIn(account.email(), TestAccounts.PASSWORD)))
@@ -261,6 +379,15 @@ class SignInIT {
 			.contains("Sign-in succeeded: staff=")
 			.doesNotContain(canary)
 			.doesNotContain(StaffBrowser.DEMO_PASSWORD);
+	}
+
+	private HttpResponse<String> changePassword(StaffBrowser browser, String current) {
+		return browser.submit("/staff/change-password", "/staff/change-password", "currentPassword", current,
+				"newPassword", "a brand new password of mine", "confirmPassword", "a brand new password of mine");
+	}
+
+	private long sessions() {
+		return this.jdbc.queryForObject("select count(*) from staff_session", Long.class);
 	}
 
 	private StaffUser administrator() {

@@ -1,10 +1,12 @@
 package uk.yourarea.security;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.security.authentication.BadCredentialsException;
@@ -23,6 +25,7 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 
@@ -39,6 +42,13 @@ class StaffAuthenticationProviderTests {
 
 	private final SecurityEvents events = mock(SecurityEvents.class);
 
+	private final SignInThrottle.Attempt attempt = mock(SignInThrottle.Attempt.class);
+
+	@BeforeEach
+	void everyAttemptIsAllowed() {
+		given(this.throttle.tryAttempt(anyString(), anyString())).willReturn(Optional.of(this.attempt));
+	}
+
 	@Test
 	void signsInWithTheRightPassword() {
 		account("sam@example.org", "tangerine dream", true);
@@ -53,18 +63,19 @@ class StaffAuthenticationProviderTests {
 		assertThat(result.getAuthorities()).extracting(GrantedAuthority::getAuthority)
 			.containsExactly("ROLE_OFFICER", FactorGrantedAuthority.PASSWORD_AUTHORITY);
 		assertThat(result.getCredentials()).isNull();
-		verify(this.throttle).succeeded("sam@example.org");
+		verify(this.throttle).tryAttempt("sam@example.org", ADDRESS);
+		verify(this.attempt).succeeded();
+		verify(this.attempt, never()).failed();
 	}
 
 	@Test
 	void refusesBeforeCheckingThePasswordWhenThereHaveBeenTooManyFailures() {
 		account("sam@example.org", "tangerine dream", true);
-		given(this.throttle.isLocked("sam@example.org", ADDRESS)).willReturn(true);
+		given(this.throttle.tryAttempt("sam@example.org", ADDRESS)).willReturn(Optional.empty());
 
 		assertThatExceptionOfType(SignInThrottledException.class)
 			.isThrownBy(() -> provider(false).authenticate(attempt("sam@example.org", "tangerine dream")));
-		verifyNoInteractions(this.accounts);
-		verify(this.throttle, never()).failed(anyString(), anyString());
+		verifyNoInteractions(this.accounts, this.attempt);
 		verify(this.events).signInRefused("sam@example.org", ADDRESS);
 	}
 
@@ -79,10 +90,37 @@ class StaffAuthenticationProviderTests {
 			assertThatExceptionOfType(BadCredentialsException.class).isThrownBy(() -> provider.authenticate(attempt))
 				.withMessage("Enter a correct email address and password");
 		}
-		verify(this.throttle).failed("sam@example.org", ADDRESS);
-		verify(this.throttle).failed("nobody@example.org", ADDRESS);
-		verify(this.throttle).failed("gone@example.org", ADDRESS);
+		verify(this.throttle).tryAttempt("sam@example.org", ADDRESS);
+		verify(this.throttle).tryAttempt("nobody@example.org", ADDRESS);
+		verify(this.throttle).tryAttempt("gone@example.org", ADDRESS);
+		verify(this.attempt, times(3)).failed();
+		verify(this.attempt, never()).succeeded();
 		verify(this.events).signInFailed("gone@example.org", ADDRESS, "account disabled");
+	}
+
+	@Test
+	void anAttemptThatFindsEveryTurnToHashTakenIsNotCheckedAndDoesNotCount() {
+		account("sam@example.org", "tangerine dream", true);
+		PasswordHashingTurns turns = new PasswordHashingTurns(1, Duration.ofMillis(50));
+		StaffAuthenticationProvider provider = new StaffAuthenticationProvider(this.accounts,
+				PasswordHashing.encoder(turns), this.throttle, this.events, mock(TransactionTemplate.class),
+				mock(SecondFactors.class), Clock.systemUTC(), false);
+		turns.take();
+		try {
+			assertThatExceptionOfType(SignInBusyException.class)
+				.isThrownBy(() -> provider.authenticate(attempt("sam@example.org", "tangerine dream")));
+		}
+		finally {
+			turns.giveBack();
+		}
+		verify(this.attempt).notChecked();
+		verify(this.attempt, never()).failed();
+		verify(this.attempt, never()).succeeded();
+		verify(this.events).signInBusy("sam@example.org", ADDRESS);
+
+		assertThat(provider.authenticate(attempt("sam@example.org", "tangerine dream")).isAuthenticated())
+			.as("once a turn is free")
+			.isTrue();
 	}
 
 	@Test

@@ -43,6 +43,8 @@ public final class StaffBrowser {
 
 	private final Map<String, String> cookies = new LinkedHashMap<>();
 
+	private String forwardedFor;
+
 	private StaffBrowser(int port) {
 		this.port = port;
 	}
@@ -58,6 +60,15 @@ public final class StaffBrowser {
 		assertThat(response.statusCode()).as("status after signing in as %s", email).isEqualTo(302);
 		assertThat(location(response)).as("where signing in as %s leads", email).doesNotContain("/staff/sign-in");
 		return browser;
+	}
+
+	/**
+	 * From now on, sends {@code X-Forwarded-For} with every request, as a reverse proxy
+	 * in front of the site would for a client at this address.
+	 */
+	public StaffBrowser forwardedFor(String clientAddress) {
+		this.forwardedFor = clientAddress;
+		return this;
 	}
 
 	/** Fills in and sends the sign-in form. */
@@ -189,6 +200,9 @@ public final class StaffBrowser {
 			.timeout(Duration.ofSeconds(30))
 			.header("Accept", "text/html")
 			.header("Accept-Language", "en-GB");
+		if (this.forwardedFor != null) {
+			request.header("X-Forwarded-For", this.forwardedFor);
+		}
 		if (!this.cookies.isEmpty()) {
 			List<String> pairs = new ArrayList<>();
 			this.cookies.forEach((name, value) -> pairs.add(name + "=" + value));

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RequestBodyGuardTests {
 
 	private final RequestBodyGuard guard = new RequestBodyGuard(
-			new RequestBodyProperties(1, Duration.ofMillis(200), Duration.ofSeconds(10)));
+			new RequestBodyProperties(1, Duration.ofMillis(200), Duration.ofSeconds(10), 4));
 
 	@Test
 	void aSecondBodyWhileTheOnlyTurnIsTakenIsRefusedWithRetryAfterButAPageIsServed() throws Exception {
@@ -60,11 +60,52 @@ class RequestBodyGuardTests {
 	}
 
 	@Test
+	void aBodyThatFindsTooManyWaitingIsRefusedAtOnce() throws Exception {
+		RequestBodyGuard guard = new RequestBodyGuard(
+				new RequestBodyProperties(1, Duration.ofSeconds(5), Duration.ofSeconds(10), 1));
+		CountDownLatch reading = new CountDownLatch(1);
+		CountDownLatch finish = new CountDownLatch(1);
+		CompletableFuture<MockHttpServletResponse> first = CompletableFuture.supplyAsync(() -> send(guard, () -> {
+			reading.countDown();
+			await(finish);
+		}));
+		assertThat(reading.await(5, TimeUnit.SECONDS)).isTrue();
+		CountDownLatch secondReading = new CountDownLatch(1);
+		CompletableFuture<MockHttpServletResponse> second = CompletableFuture
+			.supplyAsync(() -> send(guard, secondReading::countDown));
+		Thread.sleep(200);
+
+		long start = System.nanoTime();
+		MockHttpServletResponse third = send(guard, () -> {
+		});
+		Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+		assertThat(third.getStatus()).isEqualTo(503);
+		assertThat(took).as("no wait").isLessThan(Duration.ofSeconds(1));
+		assertThat(second).as("the one waiting still waits").isNotDone();
+		finish.countDown();
+		assertThat(first.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+		assertThat(second.get(5, TimeUnit.SECONDS).getStatus()).as("had the turn once it was free").isEqualTo(200);
+		assertThat(secondReading.getCount()).isZero();
+	}
+
+	@Test
 	void aChunkedBodyNeedsATurnToo() {
 		MockHttpServletRequest chunked = new MockHttpServletRequest("POST", "/area/wigston/contact");
 		chunked.addHeader("Transfer-Encoding", "chunked");
 		assertThat(RequestBodyGuard.hasBody(chunked)).isTrue();
 		assertThat(RequestBodyGuard.hasBody(new MockHttpServletRequest("POST", "/"))).isFalse();
+	}
+
+	private static MockHttpServletResponse send(RequestBodyGuard guard, Runnable handler) {
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		try {
+			guard.doFilter(post(), response, (request, ignored) -> handler.run());
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+		return response;
 	}
 
 	private static MockHttpServletRequest post() {
