@@ -1,13 +1,9 @@
 package uk.yourarea.security;
 
-import java.util.Collections;
-import java.util.Enumeration;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
@@ -22,6 +18,8 @@ import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import uk.yourarea.web.RequestWithoutBody;
 
 /**
  * A staff upload (a postcode file, boundaries, a team photo, or a multipart body sent to
@@ -99,7 +97,7 @@ final class UploadsAuthorisedFirst {
 
 			@Override
 			public @Nullable String resolveCsrfTokenValue(HttpServletRequest request, CsrfToken csrfToken) {
-				return usual.resolveCsrfTokenValue(isMultipart(request) ? new HeadersOnly(request) : request,
+				return usual.resolveCsrfTokenValue(isMultipart(request) ? new RequestWithoutBody(request) : request,
 						csrfToken);
 			}
 
@@ -127,35 +125,6 @@ final class UploadsAuthorisedFirst {
 	static boolean isMultipart(HttpServletRequest request) {
 		String type = request.getContentType();
 		return type != null && type.strip().toLowerCase(Locale.ROOT).startsWith("multipart/");
-	}
-
-	/** A request whose parameters are not looked for (in its body or anywhere). */
-	private static final class HeadersOnly extends HttpServletRequestWrapper {
-
-		HeadersOnly(HttpServletRequest request) {
-			super(request);
-		}
-
-		@Override
-		public @Nullable String getParameter(String name) {
-			return null;
-		}
-
-		@Override
-		public Map<String, String[]> getParameterMap() {
-			return Map.of();
-		}
-
-		@Override
-		public Enumeration<String> getParameterNames() {
-			return Collections.emptyEnumeration();
-		}
-
-		@Override
-		public String @Nullable [] getParameterValues(String name) {
-			return null;
-		}
-
 	}
 
 }
