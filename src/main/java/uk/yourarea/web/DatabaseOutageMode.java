@@ -1,6 +1,7 @@
 package uk.yourarea.web;
 
 import java.sql.Connection;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 
 import javax.sql.DataSource;
@@ -51,7 +52,13 @@ class DatabaseOutageMode {
 				log.info("The database answers again: requests wait up to {} ms for a connection", this.normalWait);
 			}
 		}
-		catch (Exception unreachable) {
+		catch (Exception failed) {
+			if (!unreachable(failed)) {
+				// Every connection busy (a long import, say) is not an outage: cutting
+				// the wait
+				// then would turn a queue into errors.
+				return;
+			}
 			if (!this.outage) {
 				this.outage = true;
 				waitForConnections(WAIT_DURING_OUTAGE.toMillis());
@@ -59,6 +66,14 @@ class DatabaseOutageMode {
 						WAIT_DURING_OUTAGE.toMillis());
 			}
 		}
+	}
+
+	/**
+	 * Whether the database itself could not be reached. The pool's own timeout says only
+	 * that every connection was busy, unless it carries the failure of a new connection.
+	 */
+	static boolean unreachable(Exception failed) {
+		return !(failed instanceof SQLTransientConnectionException) || failed.getCause() != null;
 	}
 
 	boolean isOutage() {

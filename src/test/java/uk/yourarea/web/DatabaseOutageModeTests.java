@@ -2,6 +2,7 @@ package uk.yourarea.web;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 
 import com.zaxxer.hikari.HikariConfigMXBean;
 import com.zaxxer.hikari.HikariDataSource;
@@ -20,6 +21,25 @@ class DatabaseOutageModeTests {
 	private final HikariConfigMXBean settings = mock(HikariConfigMXBean.class);
 
 	private final DatabaseOutageMode mode = new DatabaseOutageMode(this.pool, 3000);
+
+	@Test
+	void everyConnectionBusyIsNotAnOutage() throws SQLException {
+		given(this.pool.getHikariConfigMXBean()).willReturn(this.settings);
+		given(this.pool.getConnection())
+			.willThrow(new SQLTransientConnectionException("Connection is not available, request timed out"));
+
+		this.mode.check();
+
+		assertThat(this.mode.isOutage()).isFalse();
+		org.mockito.Mockito.verifyNoInteractions(this.settings);
+	}
+
+	@Test
+	void aPoolTimeoutCausedByAFailedConnectionIsAnOutage() {
+		assertThat(DatabaseOutageMode.unreachable(
+				new SQLTransientConnectionException("timed out", new SQLException("Connection refused", "08001"))))
+			.isTrue();
+	}
 
 	@Test
 	void shortensTheWaitWhileTheDatabaseIsUnreachableAndRestoresItWhenItAnswers() throws SQLException {
