@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -32,15 +33,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class ShutdownDrain extends OncePerRequestFilter implements SmartLifecycle {
+class ShutdownDrain extends OncePerRequestFilter {
 
 	private static final Logger log = LoggerFactory.getLogger(ShutdownDrain.class);
 
 	private final Duration drain;
 
 	private final ApplicationEventPublisher events;
-
-	private volatile boolean running;
 
 	private volatile boolean draining;
 
@@ -58,13 +57,13 @@ class ShutdownDrain extends OncePerRequestFilter implements SmartLifecycle {
 		chain.doFilter(request, response);
 	}
 
-	@Override
-	public void start() {
-		this.running = true;
-	}
-
-	@Override
-	public void stop() {
+	/**
+	 * Runs when the application context starts to close, before any bean is stopped:
+	 * Tomcat is still taking requests. (A context that is only paused, as the test
+	 * framework pauses cached ones, does not drain.)
+	 */
+	@EventListener(ContextClosedEvent.class)
+	void drain() {
 		this.draining = true;
 		AvailabilityChangeEvent.publish(this.events, this, ReadinessState.REFUSING_TRAFFIC);
 		if (!this.drain.isZero()) {
@@ -76,18 +75,6 @@ class ShutdownDrain extends OncePerRequestFilter implements SmartLifecycle {
 				Thread.currentThread().interrupt();
 			}
 		}
-		this.running = false;
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.running;
-	}
-
-	/** Stops before everything else, the web server's graceful shutdown included. */
-	@Override
-	public int getPhase() {
-		return Integer.MAX_VALUE;
 	}
 
 }

@@ -67,7 +67,7 @@ class PublicPagesWithoutSessionIT {
 			sleep();
 			probe = this.site.management(path);
 		}
-		assertThat(probe.statusCode()).as("up, neither sent to sign in nor refused").isEqualTo(200);
+		assertThat(probe.statusCode()).as("up, neither sent to sign in nor refused: %s", probe.body()).isEqualTo(200);
 		assertThat(probe.body()).contains("\"status\":\"UP\"");
 		assertThat(this.site.get(path).statusCode()).as("not on the site's own port").isEqualTo(404);
 	}
