@@ -177,7 +177,7 @@ B_FIRST_READY=$(now_ms)
 FIRST_READY_A=${READY_MS[A]}; FIRST_READY_B=${READY_MS[B]}
 
 echo "== Starting nginx on $NGINX_PORT, round robin over both"
-mkdir -p "$WORK/nginx/logs" "$WORK/nginx/tmp"
+mkdir -p "$WORK/nginx/logs" "$WORK/nginx/temp"
 # As docs/operations.md, "Several instances behind nginx", plus: an access log with the instance that
 # answered (and any it tried first), an X-Upstream header saying the same to the benchmark, and the
 # Host header with its port (the site is not on port 80 here).
@@ -189,8 +189,8 @@ events { worker_connections 1024; }
 http {
   log_format bench '\$msec \$status \$request_method \$upstream_status "\$upstream_addr"';
   access_log $WORK/nginx/logs/access.log bench buffer=64k flush=1s;
-  client_body_temp_path $WORK/nginx/tmp/body;
-  proxy_temp_path $WORK/nginx/tmp/proxy;
+  client_body_temp_path $WORK/nginx/temp/body;
+  proxy_temp_path $WORK/nginx/temp/proxy;
   upstream your_area {
     server 127.0.0.1:${PORT[A]} max_fails=3 fail_timeout=10s;
     server 127.0.0.1:${PORT[B]} max_fails=3 fail_timeout=10s;

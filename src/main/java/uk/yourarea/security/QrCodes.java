@@ -1,5 +1,7 @@
 package uk.yourarea.security;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 
 import com.google.zxing.BarcodeFormat;
@@ -10,12 +12,19 @@ import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
 /**
- * A QR code as an SVG image: one path of unit squares, drawn by the browser at any size
- * without a second request or any script.
+ * A QR code as an SVG image in a {@code data:} address: one path of unit squares, drawn
+ * by the browser at any size without a second request or any script, and shown with an
+ * {@code <img>} so that no markup is put into the page unescaped.
  */
 final class QrCodes {
 
 	private QrCodes() {
+	}
+
+	/** A {@code data:} address of the QR code of the text, for an image's {@code src}. */
+	static String dataUri(String text) {
+		return "data:image/svg+xml;base64,"
+				+ Base64.getEncoder().encodeToString(svg(text).getBytes(StandardCharsets.UTF_8));
 	}
 
 	/** The SVG markup of a QR code of the text; the text is never part of the markup. */
@@ -37,8 +46,7 @@ final class QrCodes {
 			}
 		}
 		return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + matrix.getWidth() + " " + matrix.getHeight()
-				+ "\" width=\"220\" height=\"220\" shape-rendering=\"crispEdges\" aria-hidden=\"true\""
-				+ " focusable=\"false\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" d=\""
+				+ "\" width=\"220\" height=\"220\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" d=\""
 				+ path + "\"/></svg>";
 	}
 

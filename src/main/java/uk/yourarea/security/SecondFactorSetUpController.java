@@ -157,7 +157,7 @@ class SecondFactorSetUpController {
 		String issuer = this.force.shortName() + " Your Area";
 		String uri = "otpauth://totp/" + encode(issuer) + ":" + encode(user.email()) + "?secret=" + key + "&issuer="
 				+ encode(issuer) + "&algorithm=SHA1&digits=6&period=30";
-		model.addAttribute("qrCode", QrCodes.svg(uri));
+		model.addAttribute("qrCode", QrCodes.dataUri(uri));
 		model.addAttribute("key", AuthenticatorAppCodes.grouped(key));
 		model.addAttribute("errors", errors);
 		return "security/authenticator-app";

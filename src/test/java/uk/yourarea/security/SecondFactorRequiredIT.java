@@ -170,7 +170,13 @@ class SecondFactorRequiredIT {
 	private AppSetUp setUpApp(StaffBrowser browser) {
 		Document page = browser.page(SecondFactorSetUpController.SET_UP + "/authenticator-app");
 		String key = page.selectFirst("#app-key").text().replace(" ", "");
-		assertThat(page.select("#qr-code svg path")).hasSize(1);
+		String qrCode = page.selectFirst("#qr-code img").attr("src");
+		assertThat(qrCode).startsWith("data:image/svg+xml;base64,");
+		assertThat(new String(java.util.Base64.getDecoder().decode(qrCode.substring(qrCode.indexOf(',') + 1)),
+				java.nio.charset.StandardCharsets.UTF_8))
+			.startsWith("<svg")
+			.contains("<path");
+		assertThat(page.selectFirst("#qr-code img").attr("alt")).contains("QR code");
 		HttpResponse<String> confirmed = browser.post(SecondFactorSetUpController.SET_UP + "/authenticator-app",
 				StaffBrowser.csrfToken(page, "/staff/second-factor/authenticator-app"), "code",
 				new AuthenticatorAppCodes().codeAt(key, this.clock.instant()));
