@@ -73,6 +73,7 @@ PG_DIR="$WORK/pg"
 PGDATA="$PG_DIR/data"
 PGPORT=$(free_port 55432)
 APP_PORT=$(free_port 18090)
+MANAGEMENT_PORT=$(free_port $((APP_PORT + 10))) # the actuator's probes, as in production
 SMTP_PORT=$(free_port 12525)
 BASE="http://127.0.0.1:$APP_PORT"
 SMTP_LOG="$WORK/smtp.jsonl"
@@ -198,12 +199,13 @@ forget() {
 # created after the web server has started, and a database outage then would stop the application.
 start_app() {
   SMTP_HOST=127.0.0.1 SMTP_PORT=$SMTP_PORT java -Xmx256m -jar "$JAR" --spring.profiles.active=demo \
-    --server.port="$APP_PORT" --spring.datasource.url="jdbc:postgresql://127.0.0.1:$PGPORT/yourarea" \
+    --server.port="$APP_PORT" --management.server.port="$MANAGEMENT_PORT" --spring.datasource.url="jdbc:postgresql://127.0.0.1:$PGPORT/yourarea" \
     --server.forward-headers-strategy=native --yourarea.mail.relay-interval=1s \
     >> "$WORK/app.log" 2>&1 &
   APP_PID=$!
   local deadline=$((SECONDS + 180))
-  until [ "$(status /actuator/health/readiness)" = 200 ] && [ "$(status /area/wigston)" = 200 ]; do
+  until [ "$(curl -s -o /dev/null -m 10 -w '%{http_code}' "http://127.0.0.1:$MANAGEMENT_PORT/actuator/health/readiness" 2>/dev/null || true)" = 200 ] \
+    && [ "$(status /area/wigston)" = 200 ]; do
     if ! kill -0 "$APP_PID" 2>/dev/null || [ $SECONDS -ge $deadline ]; then
       echo "The application did not start; the end of its log:" >&2
       tail -40 "$WORK/app.log" >&2
