@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
@@ -71,13 +72,15 @@ class AreaController {
 	}
 
 	@GetMapping(FIND_YOUR_AREA)
-	ModelAndView find(@Valid PostcodeSearch search, BindingResult result) {
+	ModelAndView find(@Valid PostcodeSearch search, BindingResult result, HttpServletResponse response) {
 		String typed = search.postcode();
 		String text = (typed != null) ? typed.strip() : "";
 		FieldError refused = result.getFieldError("postcode");
 		if (refused != null) {
-			// Shown again without the line breaks and hidden characters, as the message
-			// says.
+			// Nobody types these: a 400 (set here, so that the page is not cached), with
+			// the form shown again without the line breaks and hidden characters, as the
+			// message says.
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			return findAgain(PlainTextCharacters.withoutRefused(text, true).strip(),
 					String.valueOf(refused.getDefaultMessage()));
 		}

@@ -37,7 +37,8 @@ public @interface PlainText {
 
 		@Override
 		public boolean isValid(@Nullable CharSequence value, ConstraintValidatorContext context) {
-			return value == null || PlainTextCharacters.acceptable(value, false);
+			return value == null || PlainTextCharacters.acceptable(value, false)
+					|| UntypeableInputIsBadRequest.refused();
 		}
 
 	}

@@ -38,7 +38,8 @@ public @interface SingleLine {
 
 		@Override
 		public boolean isValid(@Nullable CharSequence value, ConstraintValidatorContext context) {
-			return value == null || PlainTextCharacters.acceptable(value, true);
+			return value == null || PlainTextCharacters.acceptable(value, true)
+					|| UntypeableInputIsBadRequest.refused();
 		}
 
 	}

@@ -168,14 +168,14 @@ class FindYourAreaIT {
 	}
 
 	@Test
-	void aTenThousandCharacterSearchGetsTheUsualErrorWithWhatWasTypedKept() {
+	void aTenThousandCharacterSearchIsABadRequestAnsweredWithTheFormAClearErrorAndWhatWasTyped() {
 		String typed = "LE18 1AA ".repeat(1112).substring(0, 10_000).strip();
 
 		HttpResponse<String> response = this.site.get(Site.findYourArea(typed));
 
-		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.statusCode()).isEqualTo(400);
 		Document page = Pages.parse(response);
-		assertShowsError(page, AreaController.ENTER_A_FULL_POSTCODE);
+		assertShowsError(page, "That is too long for a postcode. Enter a full UK postcode, like LE1 6ZG");
 		assertThat(page.selectFirst("input#postcode").val()).isEqualTo(typed);
 	}
 
@@ -183,7 +183,10 @@ class FindYourAreaIT {
 	void aControlCharacterInTheSearchIsRefusedAndWhatIsLeftShownToSearchAgain() {
 		HttpResponse<String> response = this.site.get(Site.findYourArea("LE18 1AA\u0000"));
 
-		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.statusCode()).as("no keyboard types a NUL: a bad request").isEqualTo(400);
+		assertThat(response.headers().firstValue("Cache-Control").orElse("")).as("never cached")
+			.doesNotContain("public")
+			.doesNotContain("max-age");
 		Document page = Pages.parse(response);
 		assertShowsError(page,
 				"Your postcode had line breaks or hidden characters in it. We have taken them out: check your postcode and search again");
