@@ -7,11 +7,15 @@ import java.util.Locale;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
+import org.springframework.security.access.prepost.PostAuthorize;
+import org.springframework.security.authorization.method.HandleAuthorizationDenied;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import uk.yourarea.security.OutOfScopeIsNotFound;
 import uk.yourarea.security.StaffUser;
+import uk.yourarea.security.WithinStaffScope;
 import uk.yourarea.web.PublicContentChanged;
 
 /**
@@ -62,7 +66,16 @@ public class ChangeLog {
 		this.events.publishEvent(new PublicContentChanged(subject.type(), subject.id(), subject.neighbourhoodId()));
 	}
 
-	/** The changes to one thing, newest first. */
+	/**
+	 * The changes to one thing, newest first. Only for someone who may edit it: the
+	 * editors of its neighbourhood if it belongs to one, else web editors and
+	 * administrators; anyone else gets a 404, as if there were none.
+	 */
+	@PostAuthorize("""
+			returnObject.isEmpty() or (returnObject[0].neighbourhoodId != null
+				? @staffScope.mayWorkIn(authentication, returnObject[0].neighbourhoodId)
+				: hasAnyRole('WEB_EDITOR', 'ADMIN'))""")
+	@HandleAuthorizationDenied(handlerClass = OutOfScopeIsNotFound.class)
 	@Transactional(readOnly = true)
 	public List<ChangeRecord> historyOf(String subjectType, long subjectId) {
 		return this.records.findBySubjectTypeAndSubjectIdOrderByChangedAtDescIdDesc(subjectType, subjectId,
@@ -70,6 +83,7 @@ public class ChangeLog {
 	}
 
 	/** Every change that showed on one neighbourhood's Your Area page, newest first. */
+	@WithinStaffScope
 	@Transactional(readOnly = true)
 	public List<ChangeRecord> historyOfNeighbourhoodPage(long neighbourhoodId) {
 		return this.records.findByNeighbourhoodIdOrderByChangedAtDescIdDesc(neighbourhoodId, Limit.of(HISTORY_LIMIT));

@@ -21,6 +21,7 @@ import uk.yourarea.audit.Snapshot;
 import uk.yourarea.audit.Subject;
 import uk.yourarea.neighbourhood.Neighbourhood;
 import uk.yourarea.security.StaffUser;
+import uk.yourarea.security.WithinStaffScope;
 import uk.yourarea.web.NotFoundException;
 
 /**
@@ -109,7 +110,8 @@ class Consultations {
 
 	/**
 	 * The issues a new consultation starts with: the neighbourhood's open priorities,
-	 * then the concerns people raise everywhere, each once.
+	 * then the concerns people raise everywhere, each once. Open to every caller (the
+	 * demo data uses it too): it holds only what the public pages show.
 	 */
 	@Transactional(readOnly = true)
 	List<String> suggestedIssues(long neighbourhoodId) {
@@ -127,6 +129,7 @@ class Consultations {
 		return List.copyOf(byKey.values());
 	}
 
+	@WithinStaffScope
 	@Transactional(readOnly = true)
 	List<Listed> list(long neighbourhoodId) {
 		Instant now = this.dates.now();
@@ -139,6 +142,7 @@ class Consultations {
 	}
 
 	/** The consultation, if it is one of this neighbourhood's; otherwise a 404. */
+	@WithinStaffScope
 	@Transactional(readOnly = true)
 	Consultation find(long neighbourhoodId, long consultationId) {
 		Consultation consultation = this.consultations.findWithIssuesById(consultationId)
@@ -153,6 +157,7 @@ class Consultations {
 	 * @throws Overlapping if another consultation of the neighbourhood is open on any of
 	 * the days chosen
 	 */
+	@WithinStaffScope
 	@Transactional
 	long open(StaffUser by, Neighbourhood neighbourhood, String question, List<String> issues, LocalDate opensOn,
 			LocalDate closesOn) {
@@ -189,6 +194,7 @@ class Consultations {
 	 * Closes an open consultation now. Returns false, changing nothing, if it was not
 	 * open (someone else closed it, or it closed by itself).
 	 */
+	@WithinStaffScope
 	@Transactional
 	boolean closeEarly(StaffUser by, Neighbourhood neighbourhood, long consultationId) {
 		Consultation consultation = find(neighbourhood.getId(), consultationId);
@@ -203,6 +209,7 @@ class Consultations {
 		return true;
 	}
 
+	@WithinStaffScope
 	@Transactional(readOnly = true)
 	Results results(Consultation consultation) {
 		long id = consultation.getId();
@@ -244,6 +251,7 @@ class Consultations {
 	 * nothing else that could identify who gave it. Own concerns are included only once
 	 * approved (with any personal details already taken out).
 	 */
+	@WithinStaffScope
 	@Transactional(readOnly = true)
 	String csv(Consultation consultation) {
 		List<ConsultationIssue> issues = consultation.getIssues();
@@ -296,6 +304,7 @@ class Consultations {
 	}
 
 	/** Confirmed answers whose own concern waits for a decision, oldest first. */
+	@WithinStaffScope
 	@Transactional(readOnly = true)
 	List<ConsultationResponse> pendingConcerns(Consultation consultation) {
 		return this.responses.findByConsultationIdAndConcernStatusAndConfirmedAtIsNotNullOrderByConfirmedAtAsc(
@@ -308,6 +317,7 @@ class Consultations {
 	 * details, so they are replaced, never logged.
 	 * @throws AlreadyModerated if someone else decided first
 	 */
+	@WithinStaffScope
 	@Transactional
 	void approveConcern(StaffUser by, Neighbourhood neighbourhood, Consultation consultation, long responseId,
 			String text) {
@@ -321,6 +331,7 @@ class Consultations {
 	}
 
 	/** Keeps a concern off the public pages; nothing of its words is recorded. */
+	@WithinStaffScope
 	@Transactional
 	void rejectConcern(StaffUser by, Neighbourhood neighbourhood, Consultation consultation, long responseId) {
 		ConsultationResponse response = pendingResponse(consultation, responseId);

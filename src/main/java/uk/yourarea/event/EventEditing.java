@@ -18,6 +18,7 @@ import uk.yourarea.audit.ChangedElsewhereException;
 import uk.yourarea.audit.Snapshot;
 import uk.yourarea.audit.Subject;
 import uk.yourarea.security.StaffUser;
+import uk.yourarea.security.WithinStaffScope;
 import uk.yourarea.web.NotFoundException;
 
 /**
@@ -51,6 +52,7 @@ class EventEditing {
 	}
 
 	/** One event of the neighbourhood, or a 404: never another neighbourhood's. */
+	@WithinStaffScope
 	@Transactional(readOnly = true)
 	Event find(long neighbourhoodId, long eventId) {
 		return this.events.findById(eventId)
@@ -58,18 +60,21 @@ class EventEditing {
 			.orElseThrow(() -> new NotFoundException("No event " + eventId + " in " + neighbourhoodId));
 	}
 
+	@WithinStaffScope
 	@Transactional(readOnly = true)
 	List<Event> upcoming(long neighbourhoodId) {
 		return this.events.findByNeighbourhoodIdAndEndsAtAfterOrderByStartsAtAsc(neighbourhoodId, this.clock.instant(),
 				Limit.unlimited());
 	}
 
+	@WithinStaffScope
 	@Transactional(readOnly = true)
 	List<Event> past(long neighbourhoodId) {
 		return this.events.findByNeighbourhoodIdAndEndsAtLessThanEqualOrderByStartsAtDesc(neighbourhoodId,
 				this.clock.instant(), Limit.of(PAST_SHOWN));
 	}
 
+	@WithinStaffScope
 	@Transactional
 	Event create(StaffUser by, long neighbourhoodId, Details details) {
 		Event event = this.events.save(new Event(neighbourhoodId, details.title(), details.type(),
@@ -79,6 +84,7 @@ class EventEditing {
 	}
 
 	/** Changes the event, unless someone else changed it since {@code version}. */
+	@WithinStaffScope
 	@Transactional
 	Event change(StaffUser by, long neighbourhoodId, long eventId, long version, Details details) {
 		Event event = find(neighbourhoodId, eventId);
@@ -91,6 +97,7 @@ class EventEditing {
 	}
 
 	/** Cancels the event, unless someone else changed it since {@code version}. */
+	@WithinStaffScope
 	@Transactional
 	Event cancel(StaffUser by, long neighbourhoodId, long eventId, long version, @Nullable String reason) {
 		Event event = find(neighbourhoodId, eventId);

@@ -18,6 +18,7 @@ import uk.yourarea.audit.ChangeLog;
 import uk.yourarea.audit.ChangedElsewhereException;
 import uk.yourarea.audit.Snapshot;
 import uk.yourarea.audit.Subject;
+import uk.yourarea.security.ForWebEditors;
 import uk.yourarea.security.StaffUser;
 import uk.yourarea.web.FormError;
 import uk.yourarea.web.NotFoundException;
@@ -26,6 +27,7 @@ import uk.yourarea.web.NotFoundException;
  * Adds, changes and retires local policing areas, recording each change. An area with
  * live neighbourhoods cannot be retired; a retired area gets no new neighbourhoods.
  */
+@ForWebEditors
 @Service
 class LocalPolicingAreaChanges {
 

@@ -20,7 +20,9 @@ import uk.yourarea.audit.ChangeLog;
 import uk.yourarea.audit.ChangedElsewhereException;
 import uk.yourarea.audit.Snapshot;
 import uk.yourarea.audit.Subject;
+import uk.yourarea.security.ForWebEditors;
 import uk.yourarea.security.StaffUser;
+import uk.yourarea.security.WithinStaffScope;
 import uk.yourarea.web.FormError;
 import uk.yourarea.web.NotFoundException;
 
@@ -84,6 +86,7 @@ class NeighbourhoodChanges {
 	 * a web address another neighbourhood has, an unknown or retired local policing area.
 	 * @param editing the neighbourhood being changed, or null for a new one
 	 */
+	@ForWebEditors
 	@Transactional(readOnly = true)
 	public List<FormError> problems(NeighbourhoodForm form, @Nullable Long editing) {
 		List<FormError> problems = new ArrayList<>();
@@ -122,6 +125,7 @@ class NeighbourhoodChanges {
 			.orElse(false);
 	}
 
+	@ForWebEditors
 	@Transactional
 	public Neighbourhood create(NeighbourhoodForm form, StaffUser by) {
 		lockArea(form);
@@ -141,6 +145,7 @@ class NeighbourhoodChanges {
 	 * Saves a change made on a form opened at {@code openedVersion}.
 	 * @throws ChangedElsewhereException if someone else saved first
 	 */
+	@ForWebEditors
 	@Transactional
 	public Neighbourhood update(long id, long openedVersion, NeighbourhoodForm form, StaffUser by) {
 		Neighbourhood neighbourhood = find(id);
@@ -162,6 +167,7 @@ class NeighbourhoodChanges {
 		return neighbourhood;
 	}
 
+	@ForWebEditors
 	@Transactional
 	public Neighbourhood retire(long id, StaffUser by) {
 		Neighbourhood neighbourhood = find(id);
@@ -171,28 +177,32 @@ class NeighbourhoodChanges {
 		return neighbourhood;
 	}
 
+	@WithinStaffScope
 	@Transactional(readOnly = true)
-	public Footprint footprint(long id) {
+	public Footprint footprint(long neighbourhoodId) {
 		Long postcodes = this.jdbc.queryForObject(
-				"select count(*) from postcode where neighbourhood_id = ? and terminated_on is null", Long.class, id);
+				"select count(*) from postcode where neighbourhood_id = ? and terminated_on is null", Long.class,
+				neighbourhoodId);
 		Long members = this.jdbc.queryForObject("select count(*) from team_member where neighbourhood_id = ?",
-				Long.class, id);
+				Long.class, neighbourhoodId);
 		return new Footprint((postcodes != null) ? postcodes : 0, (members != null) ? members : 0);
 	}
 
 	/** The old web addresses that lead to this neighbourhood, newest first. */
+	@WithinStaffScope
 	@Transactional(readOnly = true)
-	public List<String> formerSlugs(long id) {
-		return this.formerSlugs.findByNeighbourhoodIdOrderByReplacedAtDescSlugAsc(id)
+	public List<String> formerSlugs(long neighbourhoodId) {
+		return this.formerSlugs.findByNeighbourhoodIdOrderByReplacedAtDescSlugAsc(neighbourhoodId)
 			.stream()
 			.map(FormerSlug::getSlug)
 			.toList();
 	}
 
+	@WithinStaffScope
 	@Transactional(readOnly = true)
-	public Neighbourhood find(long id) {
-		return this.neighbourhoods.findWithAreaById(id)
-			.orElseThrow(() -> new NotFoundException("No neighbourhood " + id));
+	public Neighbourhood find(long neighbourhoodId) {
+		return this.neighbourhoods.findWithAreaById(neighbourhoodId)
+			.orElseThrow(() -> new NotFoundException("No neighbourhood " + neighbourhoodId));
 	}
 
 	/**
@@ -263,6 +273,7 @@ class NeighbourhoodChanges {
 	}
 
 	/** The fields of the change form, as typed. */
+	@ForWebEditors
 	@Transactional(readOnly = true)
 	public Snapshot editable(NeighbourhoodForm form) {
 		String area = (form.localPolicingAreaId() != null)

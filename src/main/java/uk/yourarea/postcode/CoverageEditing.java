@@ -26,6 +26,7 @@ import uk.yourarea.audit.ChangeLog;
 import uk.yourarea.audit.ChangedElsewhereException;
 import uk.yourarea.audit.Snapshot;
 import uk.yourarea.audit.Subject;
+import uk.yourarea.security.ForWebEditors;
 import uk.yourarea.security.StaffUser;
 import uk.yourarea.web.NotFoundException;
 
@@ -35,6 +36,7 @@ import uk.yourarea.web.NotFoundException;
  * the postcodes it can move (those of the wards changed, or the one postcode), records
  * itself in the change log and raises the coverage version, in one transaction.
  */
+@ForWebEditors
 @Service
 class CoverageEditing {
 

@@ -46,6 +46,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import uk.yourarea.audit.ChangeLog;
 import uk.yourarea.audit.Snapshot;
 import uk.yourarea.audit.Subject;
+import uk.yourarea.security.ForWebEditors;
 import uk.yourarea.security.StaffUser;
 
 /**
@@ -225,6 +226,7 @@ class CoverageImports {
 	// Starting jobs
 
 	/** Records an uploaded postcode file and starts its preview. */
+	@ForWebEditors
 	long startPostcodes(StaffUser by, String fileName, long fileSize, String storedFile) {
 		long id = insertJob(Kind.POSTCODES, by, fileName, fileSize, storedFile);
 		startPreview(id);
@@ -232,6 +234,7 @@ class CoverageImports {
 	}
 
 	/** Records the checked boundaries of an upload and starts their preview. */
+	@ForWebEditors
 	long startBoundaries(StaffUser by, String fileName, long fileSize, Map<Long, BoundaryUpload> boundaries) {
 		Long id = this.transaction.execute((status) -> {
 			long job = insertJob(Kind.BOUNDARIES, by, fileName, fileSize, null);
@@ -250,6 +253,7 @@ class CoverageImports {
 	}
 
 	/** Previews an interrupted, failed or out-of-date job again. */
+	@ForWebEditors
 	void previewAgain(long id) {
 		Job job = find(id).orElseThrow();
 		if (job.status().working() || job.status() == Status.APPLIED || job.status() == Status.DISCARDED) {
@@ -275,6 +279,7 @@ class CoverageImports {
 	 * @throws NotApplicable when it is not ready, has rejected lines, or the coverage has
 	 * changed since its preview
 	 */
+	@ForWebEditors
 	void apply(long id, StaffUser by) {
 		this.transaction.executeWithoutResult((status) -> {
 			Job job = this.jdbc
@@ -302,6 +307,7 @@ class CoverageImports {
 	}
 
 	/** Gives up a job that is ready or stopped: nothing of it will be applied. */
+	@ForWebEditors
 	void discard(long id) {
 		Job job = find(id).orElseThrow();
 		int updated = this.jdbc.update("""
@@ -317,6 +323,7 @@ class CoverageImports {
 
 	// Reading jobs
 
+	@ForWebEditors
 	Optional<Job> find(long id) {
 		return this.jdbc.query("select " + JOB_COLUMNS + " from coverage_import where id = ?", JOB, id)
 			.stream()
@@ -324,6 +331,7 @@ class CoverageImports {
 			.map(this::asSeen);
 	}
 
+	@ForWebEditors
 	List<Job> recent(int limit) {
 		return this.jdbc
 			.query("select " + JOB_COLUMNS + " from coverage_import order by created_at desc, id desc limit ?", JOB,
@@ -333,6 +341,7 @@ class CoverageImports {
 			.toList();
 	}
 
+	@ForWebEditors
 	List<MoveRow> moves(long id) {
 		return this.jdbc.query("""
 				select from_neighbourhood_id, from_name, to_neighbourhood_id, to_name, postcodes, examples
@@ -342,6 +351,7 @@ class CoverageImports {
 				id);
 	}
 
+	@ForWebEditors
 	List<RejectedLine> rejections(long id) {
 		return this.jdbc.query("""
 				select file_name, line_number, reason from coverage_import_rejection
@@ -349,6 +359,7 @@ class CoverageImports {
 				(row, n) -> new RejectedLine(row.getString(1), row.getLong(2), row.getString(3)), id);
 	}
 
+	@ForWebEditors
 	List<BoundaryRow> boundaries(long id) {
 		return this.jdbc.query("""
 				select b.neighbourhood_id, n.name, b.feature from coverage_import_boundary b

@@ -146,7 +146,7 @@ class PriorityAdminController {
 		Priority priority = this.editing.find(neighbourhoodId, priorityId);
 		model.addAttribute("neighbourhood", neighbourhood);
 		model.addAttribute("priority", priority);
-		model.addAttribute("updates", this.editing.updatesOf(priorityId));
+		model.addAttribute("updates", this.editing.updatesOf(neighbourhoodId, priorityId));
 		model.addAttribute("today", LocalDate.now(this.clock));
 		return "priority/priority";
 	}

@@ -16,6 +16,7 @@ import uk.yourarea.audit.ChangedElsewhereException;
 import uk.yourarea.audit.Snapshot;
 import uk.yourarea.audit.Subject;
 import uk.yourarea.security.StaffUser;
+import uk.yourarea.security.WithinStaffScope;
 import uk.yourarea.web.NotFoundException;
 
 /**
@@ -46,6 +47,7 @@ class PriorityEditing {
 	}
 
 	/** One priority of the neighbourhood, or a 404: never another neighbourhood's. */
+	@WithinStaffScope
 	@Transactional(readOnly = true)
 	Priority find(long neighbourhoodId, long priorityId) {
 		return this.priorities.findById(priorityId)
@@ -53,16 +55,19 @@ class PriorityEditing {
 			.orElseThrow(() -> new NotFoundException("No priority " + priorityId + " in " + neighbourhoodId));
 	}
 
+	@WithinStaffScope
 	@Transactional(readOnly = true)
 	List<Priority> all(long neighbourhoodId) {
 		return this.priorities.findByNeighbourhoodIdOrderByStatusDescUpdatedOnDescIdDesc(neighbourhoodId);
 	}
 
+	@WithinStaffScope
 	@Transactional(readOnly = true)
-	List<PriorityUpdate> updatesOf(long priorityId) {
-		return this.updates.findByPriorityIdOrderByWrittenOnDescIdDesc(priorityId);
+	List<PriorityUpdate> updatesOf(long neighbourhoodId, long priorityId) {
+		return this.updates.findByPriorityIdOrderByWrittenOnDescIdDesc(find(neighbourhoodId, priorityId).getId());
 	}
 
+	@WithinStaffScope
 	@Transactional
 	Priority create(StaffUser by, long neighbourhoodId, String issue, String whatWeAreDoing, LocalDate raisedOn,
 			Priority.Origin origin, @Nullable Long consultationId, @Nullable String originDetail,
@@ -84,6 +89,7 @@ class PriorityEditing {
 	}
 
 	/** Changes the wording of the issue, unless someone else changed it since version. */
+	@WithinStaffScope
 	@Transactional
 	Priority reword(StaffUser by, long neighbourhoodId, long priorityId, long version, String issue) {
 		Priority priority = find(neighbourhoodId, priorityId);
@@ -94,6 +100,7 @@ class PriorityEditing {
 		return this.priorities.saveAndFlush(priority);
 	}
 
+	@WithinStaffScope
 	@Transactional
 	PriorityUpdate addUpdate(StaffUser by, long neighbourhoodId, long priorityId, String text, LocalDate writtenOn) {
 		Priority priority = find(neighbourhoodId, priorityId);
@@ -112,6 +119,7 @@ class PriorityEditing {
 	/**
 	 * Closes the priority with its outcome, unless someone else changed it since version.
 	 */
+	@WithinStaffScope
 	@Transactional
 	Priority close(StaffUser by, long neighbourhoodId, long priorityId, long version, String outcome) {
 		Priority priority = find(neighbourhoodId, priorityId);

@@ -139,6 +139,7 @@ public class StaffAccounts {
 	 * in. The change is logged and the colleague is told by email, so that a reset they
 	 * did not ask for does not go unnoticed.
 	 */
+	@ForAdministrators
 	@Transactional
 	public void resetSecondFactor(long id, StaffUser by) {
 		StaffAccount account = load(id);
@@ -153,6 +154,7 @@ public class StaffAccounts {
 	}
 
 	/** Every account, by name. */
+	@ForAdministrators
 	@Transactional(readOnly = true)
 	public List<Account> list() {
 		return this.accounts.findAllWithAssignments().stream().map(StaffAccount::toAccount).toList();
@@ -176,6 +178,7 @@ public class StaffAccounts {
 	 * @throws IllegalArgumentException if the temporary password does not meet the
 	 * {@link PasswordPolicy}
 	 */
+	@ForAdministrators
 	@Transactional
 	public Account create(Details details, String temporaryPassword, StaffUser by) {
 		Account account = createAccount(details, temporaryPassword, true);
@@ -191,6 +194,7 @@ public class StaffAccounts {
 	 * @throws IllegalStateException if administrators would take the administrator role
 	 * away from themselves
 	 */
+	@ForAdministrators
 	@Transactional
 	public void update(long id, long expectedVersion, Details details, StaffUser by) {
 		StaffAccount account = load(id);
@@ -213,6 +217,7 @@ public class StaffAccounts {
 	 * Disables an account: its owner cannot sign in, and any session they have ends with
 	 * their next request.
 	 */
+	@ForAdministrators
 	@Transactional
 	public void disable(long id, StaffUser by) {
 		if (id == by.id()) {
@@ -222,6 +227,7 @@ public class StaffAccounts {
 		this.events.accountChanged("disabled", id, by);
 	}
 
+	@ForAdministrators
 	@Transactional
 	public void enable(long id, StaffUser by) {
 		load(id).enable();
@@ -234,6 +240,7 @@ public class StaffAccounts {
 	 * @throws IllegalArgumentException if the password does not meet the
 	 * {@link PasswordPolicy}
 	 */
+	@ForAdministrators
 	@Transactional
 	public void setTemporaryPassword(long id, String password, StaffUser by) {
 		StaffAccount account = load(id);

@@ -5,10 +5,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import uk.yourarea.web.NotFoundException;
 
 /**
  * Which neighbourhoods' messages a member of staff may see: the one rule every feature
@@ -86,13 +90,25 @@ public class StaffScope {
 	}
 
 	/**
-	 * Throws {@link org.springframework.security.access.AccessDeniedException} (a 403
-	 * page) unless {@link #canEditPrioritiesAndEventsOf} allows it.
+	 * Throws {@link NotFoundException} (the 404 page, as if the neighbourhood did not
+	 * exist) unless {@link #canEditPrioritiesAndEventsOf} allows it.
 	 */
 	public void requireCanEditPrioritiesAndEventsOf(StaffUser user, long neighbourhoodId) {
 		if (!canEditPrioritiesAndEventsOf(user, neighbourhoodId)) {
-			throw new AccessDeniedException("Not one of " + user + "'s neighbourhoods: " + neighbourhoodId);
+			throw new NotFoundException("Not one of " + user.email() + "'s neighbourhoods: " + neighbourhoodId);
 		}
+	}
+
+	/**
+	 * For {@link WithinStaffScope}: whether the signed-in member of staff may work on one
+	 * neighbourhood's priorities, events, consultations and page history. No one who is
+	 * not signed in as staff may.
+	 */
+	@Transactional(readOnly = true)
+	public boolean mayWorkIn(@Nullable Authentication authentication, @Nullable Long neighbourhoodId) {
+		return authentication != null && neighbourhoodId != null
+				&& authentication.getPrincipal() instanceof StaffUser user
+				&& canEditPrioritiesAndEventsOf(user, neighbourhoodId);
 	}
 
 	/** Whether this member of staff may see the messages of one neighbourhood. */

@@ -26,6 +26,7 @@ import uk.yourarea.audit.Snapshot;
 import uk.yourarea.audit.Subject;
 import uk.yourarea.neighbourhood.Neighbourhood;
 import uk.yourarea.neighbourhood.NeighbourhoodRepository;
+import uk.yourarea.security.ForWebEditors;
 import uk.yourarea.security.StaffUser;
 import uk.yourarea.web.NotFoundException;
 
@@ -33,6 +34,7 @@ import uk.yourarea.web.NotFoundException;
  * Every change to stations and hubs, each recorded in the change log in the same
  * transaction (which also empties the Your Area page cache once it commits).
  */
+@ForWebEditors
 @Service
 class StationEditing {
 

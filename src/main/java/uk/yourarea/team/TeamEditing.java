@@ -19,6 +19,7 @@ import uk.yourarea.audit.Snapshot;
 import uk.yourarea.audit.Subject;
 import uk.yourarea.neighbourhood.Neighbourhood;
 import uk.yourarea.neighbourhood.NeighbourhoodRepository;
+import uk.yourarea.security.ForWebEditors;
 import uk.yourarea.security.StaffUser;
 import uk.yourarea.web.NotFoundException;
 
@@ -27,6 +28,7 @@ import uk.yourarea.web.NotFoundException;
  * transaction: members added, changed, reordered, moved and removed; the named officer
  * chosen and their details confirmed; photos added, described and removed.
  */
+@ForWebEditors
 @Service
 class TeamEditing {
 

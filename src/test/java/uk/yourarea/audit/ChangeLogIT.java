@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,6 +14,7 @@ import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import uk.yourarea.area.AreaPages;
+import uk.yourarea.security.ActingAs;
 import uk.yourarea.security.StaffRole;
 import uk.yourarea.security.StaffUser;
 import uk.yourarea.testing.DemoSiteTest;
@@ -42,12 +44,20 @@ class ChangeLogIT {
 	@Autowired
 	private JdbcTemplate jdbc;
 
+	private ActingAs acting;
+
 	@BeforeEach
 	void theWebEditor() {
 		long id = this.jdbc.queryForObject("select id from staff_account where email = 'webeditor@example.org'",
 				Long.class);
 		this.editor = new StaffUser(id, "Web Editor (test)", "webeditor@example.org", Set.of(StaffRole.WEB_EDITOR),
 				Set.of(), Set.of());
+		this.acting = ActingAs.staff(this.editor);
+	}
+
+	@AfterEach
+	void stopActing() {
+		this.acting.close();
 	}
 
 	@Test

@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import uk.yourarea.security.ActingAs;
 import uk.yourarea.security.StaffAccounts;
 import uk.yourarea.security.StaffRole;
 import uk.yourarea.security.StaffUser;
@@ -92,9 +93,11 @@ class StaffPagesBrowserIT {
 		StaffUser admin = new StaffUser(adminId, "Admin", "admin@example.org", Set.of(StaffRole.ADMIN), Set.of(),
 				Set.of());
 		String email = "new-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-		this.accounts.create(
-				new StaffAccounts.Details("Robin New", email, Set.of(StaffRole.WEB_EDITOR), Set.of(), Set.of()),
-				"temporary passphrase 42", admin);
+		try (ActingAs acting = ActingAs.staff(admin)) {
+			this.accounts.create(
+					new StaffAccounts.Details("Robin New", email, Set.of(StaffRole.WEB_EDITOR), Set.of(), Set.of()),
+					"temporary passphrase 42", admin);
+		}
 
 		WebDriver browser = chromium.open(url("/staff/sign-in"));
 		browser.manage().deleteAllCookies();

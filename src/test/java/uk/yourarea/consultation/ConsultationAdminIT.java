@@ -312,11 +312,11 @@ class ConsultationAdminIT {
 
 		for (String path : List.of(base(wigston), base(wigston) + "/new", base(wigston) + "/" + cid,
 				base(wigston) + "/" + cid + "/responses.csv", base(wigston) + "/" + cid + "/concerns")) {
-			assertThat(officer.get(path).statusCode()).as(path).isEqualTo(403);
+			assertThat(officer.get(path).statusCode()).as(path).isEqualTo(404);
 		}
-		assertThat(officer.post(base(wigston) + "/" + cid + "/close", token).statusCode()).isEqualTo(403);
+		assertThat(officer.post(base(wigston) + "/" + cid + "/close", token).statusCode()).isEqualTo(404);
 		assertThat(officer.post(base(wigston) + "/new", token, "question", "Sneaky?", "issues", "A\nB").statusCode())
-			.isEqualTo(403);
+			.isEqualTo(404);
 		assertThat(
 				this.jdbc.queryForObject("select closes_at > now() from consultation where id = ?", Boolean.class, cid))
 			.isTrue();

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +25,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 import uk.yourarea.neighbourhood.Neighbourhood;
 import uk.yourarea.neighbourhood.NeighbourhoodRepository;
+import uk.yourarea.security.ActingAs;
 import uk.yourarea.security.StaffRole;
 import uk.yourarea.security.StaffUser;
 import uk.yourarea.testing.MutableClock;
@@ -67,6 +70,18 @@ class ConsultationRulesIT {
 
 	@Autowired
 	ConsultationRetention retention;
+
+	private ActingAs acting;
+
+	@BeforeEach
+	void actAsTheAdministrator() {
+		this.acting = ActingAs.staff(admin());
+	}
+
+	@AfterEach
+	void stopActing() {
+		this.acting.close();
+	}
 
 	@Test
 	void aLinkWorksForSevenDaysThenSaysItHasExpired() {

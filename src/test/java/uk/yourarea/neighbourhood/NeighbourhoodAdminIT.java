@@ -429,7 +429,7 @@ class NeighbourhoodAdminIT {
 				"/staff/changes/neighbourhood-page/" + wigston);
 		assertThat(hub.select("#change-details, #retire")).isEmpty();
 
-		assertThat(officer.get("/staff/neighbourhoods/" + oadby).statusCode()).isEqualTo(403);
+		assertThat(officer.get("/staff/neighbourhoods/" + oadby).statusCode()).isEqualTo(404);
 		assertThat(officer.get("/staff/neighbourhoods/" + wigston + "/edit").statusCode()).isEqualTo(403);
 		assertThat(officer.get("/staff/neighbourhoods/" + wigston + "/retire").statusCode()).isEqualTo(403);
 		assertThat(officer.get(NEW).statusCode()).isEqualTo(403);
@@ -447,7 +447,7 @@ class NeighbourhoodAdminIT {
 		StaffBrowser supervisor = StaffBrowser.signedIn(this.environment, "sergeant@example.org",
 				StaffBrowser.DEMO_PASSWORD);
 		assertThat(supervisor.get("/staff/neighbourhoods/" + oadby).statusCode()).isEqualTo(200);
-		assertThat(supervisor.get("/staff/neighbourhoods/" + id("NC04")).statusCode()).isEqualTo(403);
+		assertThat(supervisor.get("/staff/neighbourhoods/" + id("NC04")).statusCode()).isEqualTo(404);
 
 		StaffBrowser anonymous = StaffBrowser.on(this.environment);
 		for (String path : List.of("/staff/neighbourhoods", "/staff/neighbourhoods/" + wigston, NEW,

@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -23,7 +24,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import uk.yourarea.security.ActingAs;
 import uk.yourarea.security.StaffBrowser;
+import uk.yourarea.security.StaffRole;
+import uk.yourarea.security.StaffUser;
 import uk.yourarea.testing.DemoSiteTest;
 import uk.yourarea.testing.Pages;
 import uk.yourarea.testing.Site;
@@ -78,6 +82,8 @@ class CoverageUploadIT {
 
 	String southCode;
 
+	ActingAs acting;
+
 	@BeforeEach
 	void twoNeighbourhoodsWithWards() {
 		this.data = new CoverageTestData(this.jdbc);
@@ -94,10 +100,15 @@ class CoverageUploadIT {
 		this.data.wards(this.north, this.wardNorth);
 		this.data.wards(this.south, this.wardSouth);
 		this.editor = StaffBrowser.signedIn(this.environment, "webeditor@example.org", StaffBrowser.DEMO_PASSWORD);
+		long editorId = this.jdbc.queryForObject("select id from staff_account where email = 'webeditor@example.org'",
+				Long.class);
+		this.acting = ActingAs.staff(new StaffUser(editorId, "Web Editor (test)", "webeditor@example.org",
+				Set.of(StaffRole.WEB_EDITOR), Set.of(), Set.of()));
 	}
 
 	@AfterEach
 	void removeThem() {
+		this.acting.close();
 		this.data.cleanUp();
 	}
 

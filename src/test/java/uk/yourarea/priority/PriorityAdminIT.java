@@ -331,7 +331,7 @@ class PriorityAdminIT {
 		for (String path : List.of(priorities(this.wigston), priorities(this.wigston) + "/new",
 				priorities(this.wigston) + "/" + id, priorities(this.wigston) + "/" + id + "/edit",
 				priorities(this.wigston) + "/" + id + "/updates/new", priorities(this.wigston) + "/" + id + "/close")) {
-			assertThat(this.otherOfficer.get(path).statusCode()).as(path).isEqualTo(403);
+			assertThat(this.otherOfficer.get(path).statusCode()).as(path).isEqualTo(404);
 		}
 		String token = StaffBrowser.csrfToken(this.otherOfficer.page(priorities(this.oadby) + "/new"),
 				priorities(this.oadby) + "/new");
@@ -339,14 +339,14 @@ class PriorityAdminIT {
 		assertThat(this.otherOfficer
 			.post(priorities(this.wigston) + "/new", token, "issue", sneaky, "action", "x", "raisedOnDay", day(today()),
 					"raisedOnMonth", month(today()), "raisedOnYear", year(today()))
-			.statusCode()).isEqualTo(403);
+			.statusCode()).isEqualTo(404);
 		assertThat(this.otherOfficer
 			.post(priorities(this.wigston) + "/" + id + "/updates/new", token, "text", sneaky, "writtenOnDay",
 					day(today()), "writtenOnMonth", month(today()), "writtenOnYear", year(today()))
-			.statusCode()).isEqualTo(403);
+			.statusCode()).isEqualTo(404);
 		assertThat(this.otherOfficer
 			.post(priorities(this.wigston) + "/" + id + "/close", token, "outcome", sneaky, "version", "0")
-			.statusCode()).isEqualTo(403);
+			.statusCode()).isEqualTo(404);
 		// Their own neighbourhood in the address does not reach another's priority.
 		assertThat(this.otherOfficer.get(priorities(this.oadby) + "/" + id + "/edit").statusCode()).isEqualTo(404);
 		assertThat(this.otherOfficer
@@ -366,8 +366,8 @@ class PriorityAdminIT {
 				today().minusDays(1));
 		assertThat(addUpdate(this.supervisor, this.oadby, oadbyPriority, "Trading standards joined us.", today())
 			.statusCode()).isEqualTo(303);
-		assertThat(this.supervisor.get(priorities(this.charnwoodEast)).statusCode()).isEqualTo(403);
-		assertThat(this.supervisor.get(priorities(this.charnwoodEast) + "/new").statusCode()).isEqualTo(403);
+		assertThat(this.supervisor.get(priorities(this.charnwoodEast)).statusCode()).isEqualTo(404);
+		assertThat(this.supervisor.get(priorities(this.charnwoodEast) + "/new").statusCode()).isEqualTo(404);
 
 		assertThat(this.webEditor.get(priorities(this.oadby) + "/" + oadbyPriority).statusCode()).isEqualTo(200);
 		assertThat(addUpdate(this.webEditor, this.oadby, oadbyPriority, "A web editor's update.", today()).statusCode())

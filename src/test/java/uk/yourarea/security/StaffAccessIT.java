@@ -49,6 +49,8 @@ class StaffAccessIT {
 		SIGN_IN,
 		/** 403. */
 		DENIED,
+		/** 404: another neighbourhood's, answered as if it did not exist. */
+		NOT_FOUND,
 		/** 200. */
 		OK,
 		/**
@@ -82,12 +84,8 @@ class StaffAccessIT {
 			this.browsers.put(who, (who.email == null) ? StaffBrowser.on(this.environment)
 					: StaffBrowser.signedIn(this.environment, who.email, StaffBrowser.DEMO_PASSWORD));
 		}
-		this.adminId = this.accounts.list()
-			.stream()
-			.filter((account) -> account.email().equals("admin@example.org"))
-			.findFirst()
-			.orElseThrow()
-			.id();
+		this.adminId = this.jdbc.queryForObject("select id from staff_account where email = 'admin@example.org'",
+				Long.class);
 		this.wigstonId = this.jdbc.queryForObject("select id from neighbourhood where code = 'NA54'", Long.class);
 		this.oadbyId = this.jdbc.queryForObject("select id from neighbourhood where code = 'NA55'", Long.class);
 	}
@@ -118,18 +116,20 @@ class StaffAccessIT {
 						Answer.ALLOWED, Answer.ALLOWED),
 				row("/staff/neighbourhoods/{wigston}/events/new", Answer.SIGN_IN, Answer.ALLOWED, Answer.ALLOWED,
 						Answer.ALLOWED, Answer.ALLOWED),
-				// Officers edit their own neighbourhood's priorities and events only.
+				// Officers edit their own neighbourhood's priorities and events only:
+				// another's
+				// answers 404.
 				row("/staff/neighbourhoods/{wigston}/priorities", Answer.SIGN_IN, Answer.OK, Answer.OK, Answer.OK,
 						Answer.OK),
-				row("/staff/neighbourhoods/{oadby}/priorities", Answer.SIGN_IN, Answer.DENIED, Answer.OK, Answer.OK,
+				row("/staff/neighbourhoods/{oadby}/priorities", Answer.SIGN_IN, Answer.NOT_FOUND, Answer.OK, Answer.OK,
 						Answer.OK),
 				row("/staff/neighbourhoods/{wigston}/events", Answer.SIGN_IN, Answer.OK, Answer.OK, Answer.OK,
 						Answer.OK),
-				row("/staff/neighbourhoods/{oadby}/events/new", Answer.SIGN_IN, Answer.DENIED, Answer.OK, Answer.OK,
+				row("/staff/neighbourhoods/{oadby}/events/new", Answer.SIGN_IN, Answer.NOT_FOUND, Answer.OK, Answer.OK,
 						Answer.OK),
 				row("/staff/neighbourhoods/{wigston}/consultations", Answer.SIGN_IN, Answer.OK, Answer.OK, Answer.OK,
 						Answer.OK),
-				row("/staff/neighbourhoods/{oadby}/consultations/new", Answer.SIGN_IN, Answer.DENIED, Answer.OK,
+				row("/staff/neighbourhoods/{oadby}/consultations/new", Answer.SIGN_IN, Answer.NOT_FOUND, Answer.OK,
 						Answer.OK, Answer.OK),
 				row("/staff/neighbourhoods/new", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.ALLOWED,
 						Answer.ALLOWED),
@@ -145,7 +145,7 @@ class StaffAccessIT {
 						Answer.ALLOWED),
 				// Neighbourhoods and local policing areas: officers reach only their own
 				// neighbourhoods' hubs.
-				row("/staff/neighbourhoods/{oadby}", Answer.SIGN_IN, Answer.DENIED, Answer.OK, Answer.OK, Answer.OK),
+				row("/staff/neighbourhoods/{oadby}", Answer.SIGN_IN, Answer.NOT_FOUND, Answer.OK, Answer.OK, Answer.OK),
 				row("/staff/neighbourhoods/{wigston}/retire", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.OK,
 						Answer.OK),
 				row("/staff/local-policing-areas/new", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.OK,
@@ -161,7 +161,7 @@ class StaffAccessIT {
 				// Officers see the history of their own neighbourhoods' pages only.
 				row("/staff/changes/neighbourhood-page/{wigston}", Answer.SIGN_IN, Answer.OK, Answer.OK, Answer.OK,
 						Answer.OK),
-				row("/staff/changes/neighbourhood-page/{oadby}", Answer.SIGN_IN, Answer.DENIED, Answer.OK, Answer.OK,
+				row("/staff/changes/neighbourhood-page/{oadby}", Answer.SIGN_IN, Answer.NOT_FOUND, Answer.OK, Answer.OK,
 						Answer.OK),
 				row("/staff/no-such-page", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.DENIED,
 						Answer.ALLOWED));
@@ -188,6 +188,7 @@ class StaffAccessIT {
 					assertThat(StaffBrowser.redirectPath(response)).as(as).isEqualTo("/staff/sign-in");
 				}
 				case DENIED -> assertThat(response.statusCode()).as(as).isEqualTo(403);
+				case NOT_FOUND -> assertThat(response.statusCode()).as(as).isEqualTo(404);
 				case OK -> assertThat(response.statusCode()).as(as).isEqualTo(200);
 				case ALLOWED -> {
 					assertThat(response.statusCode()).as(as).isNotEqualTo(403).isLessThan(500);

@@ -89,12 +89,16 @@ class StaffScopeIT {
 		StaffUser admin = demo("admin@example.org");
 		assertThat(this.scope.neighbourhoodIdsVisibleTo(user)).containsExactly(id("NA54"));
 
-		this.accounts.update(officer.id(), officer.version(), new StaffAccounts.Details(officer.name(), officer.email(),
-				Set.of(StaffRole.OFFICER), Set.of(id("NA55")), Set.of()), admin);
+		try (ActingAs acting = ActingAs.staff(admin)) {
+			this.accounts.update(officer.id(), officer.version(), new StaffAccounts.Details(officer.name(),
+					officer.email(), Set.of(StaffRole.OFFICER), Set.of(id("NA55")), Set.of()), admin);
+		}
 		assertThat(this.scope.neighbourhoodIdsVisibleTo(user)).as("the same StaffUser after a change")
 			.containsExactly(id("NA55"));
 
-		this.accounts.disable(officer.id(), admin);
+		try (ActingAs acting = ActingAs.staff(admin)) {
+			this.accounts.disable(officer.id(), admin);
+		}
 		assertThat(this.scope.neighbourhoodIdsVisibleTo(user)).isEmpty();
 		assertThat(this.scope.canSee(user, id("NA55"))).isFalse();
 	}
