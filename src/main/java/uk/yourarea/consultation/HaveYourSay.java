@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import uk.yourarea.neighbourhood.Neighbourhood;
 import uk.yourarea.notification.EmailOutbox;
 import uk.yourarea.web.ForceProperties;
+import uk.yourarea.web.FormStamps;
 import uk.yourarea.web.RateLimits;
 import uk.yourarea.web.SiteProperties;
 
@@ -92,9 +93,12 @@ class HaveYourSay {
 
 	private final ForceProperties force;
 
+	private final FormStamps stamps;
+
 	HaveYourSay(ConsultationRepository consultations, ConsultationResponseRepository responses,
 			ConsultationProperties properties, ConsultationDates dates, RateLimits rateLimits, EmailOutbox outbox,
-			JdbcTemplate jdbc, SiteProperties site, ForceProperties force) {
+			JdbcTemplate jdbc, SiteProperties site, ForceProperties force, FormStamps stamps) {
+		this.stamps = stamps;
 		this.consultations = consultations;
 		this.responses = responses;
 		this.properties = properties;
@@ -178,10 +182,11 @@ class HaveYourSay {
 		if (form.website() != null && !form.website().isBlank()) {
 			return "the hidden field that only automated programs fill in was filled in";
 		}
-		if (form.startedAt() == null) {
-			return "the form was sent without the time it was shown";
+		Optional<Instant> shown = this.stamps.shownAt(form.startedAt());
+		if (shown.isEmpty()) {
+			return "the form was sent without the time it was shown, as this site signed it";
 		}
-		Duration taken = Duration.between(Instant.ofEpochMilli(form.startedAt()), now);
+		Duration taken = Duration.between(shown.get(), now);
 		if (taken.compareTo(this.properties.minimumFillTime()) < 0) {
 			return "the form was filled in faster than a person could (" + taken.toMillis() + " ms)";
 		}

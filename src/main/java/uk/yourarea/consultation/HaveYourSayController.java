@@ -32,6 +32,7 @@ import uk.yourarea.web.Choice;
 import uk.yourarea.web.DatabaseFailures;
 import uk.yourarea.web.FormError;
 import uk.yourarea.web.FormErrors;
+import uk.yourarea.web.FormStamps;
 import uk.yourarea.web.FormTokens;
 import uk.yourarea.web.NotFoundException;
 
@@ -62,8 +63,11 @@ class HaveYourSayController {
 
 	private final ConsultationDates dates;
 
+	private final FormStamps stamps;
+
 	HaveYourSayController(NeighbourhoodRepository neighbourhoods, HaveYourSay haveYourSay, PostcodeLookup postcodes,
-			ConsultationDates dates) {
+			ConsultationDates dates, FormStamps stamps) {
+		this.stamps = stamps;
 		this.neighbourhoods = neighbourhoods;
 		this.haveYourSay = haveYourSay;
 		this.postcodes = postcodes;
@@ -79,8 +83,7 @@ class HaveYourSayController {
 		}
 		noStore(response);
 		return show(model, neighbourhood, open.get(),
-				HaveYourSayForm.blank(open.get().getId(), this.dates.now().toEpochMilli(), newIdempotencyKey()),
-				List.of(), null);
+				HaveYourSayForm.blank(open.get().getId(), this.stamps.now(), newIdempotencyKey()), List.of(), null);
 	}
 
 	@PostMapping("/area/{slug}/have-your-say")

@@ -15,8 +15,9 @@ import uk.yourarea.web.SingleLine;
 
 /**
  * What someone sends from the "Have your say" page. {@code website} is a honeypot no
- * person sees, {@code startedAt} when the form was shown, {@code idempotencyKey} makes a
- * double submit one answer.
+ * person sees, {@code startedAt} when the form was shown (signed:
+ * {@link uk.yourarea.web.FormStamps}), {@code idempotencyKey} makes a double submit one
+ * answer.
  */
 record HaveYourSayForm(@Nullable Long consultationId,
 		@Size(max = HaveYourSayForm.MAX_ISSUES,
@@ -32,14 +33,14 @@ record HaveYourSayForm(@Nullable Long consultationId,
 						regexp = "^$|[^@\\s]+@[^@\\s]+\\.[^@\\s]+",
 						message = "Enter an email address in the correct format, like name@example.com") @SingleLine(
 								message = "{consultation.have-your-say.email.characters}") @Nullable String email,
-		@Nullable String website, @Nullable Long startedAt, @Nullable String idempotencyKey) {
+		@Nullable String website, @Nullable String startedAt, @Nullable String idempotencyKey) {
 
 	static final int MAX_ISSUES = 3;
 
 	/** The order the fields appear in on the page, for the error summary. */
 	static final List<String> FIELD_ORDER = List.of("issues", "concern", "respondentType", "postcode", "email");
 
-	static HaveYourSayForm blank(long consultationId, long startedAt, String idempotencyKey) {
+	static HaveYourSayForm blank(long consultationId, String startedAt, String idempotencyKey) {
 		return new HaveYourSayForm(consultationId, List.of(), null, null, null, null, null, startedAt, idempotencyKey);
 	}
 

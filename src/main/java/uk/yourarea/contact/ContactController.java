@@ -1,6 +1,5 @@
 package uk.yourarea.contact;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,6 +30,7 @@ import uk.yourarea.neighbourhood.NeighbourhoodRepository;
 import uk.yourarea.web.Choice;
 import uk.yourarea.web.DatabaseFailures;
 import uk.yourarea.web.FormError;
+import uk.yourarea.web.FormStamps;
 import uk.yourarea.web.FormErrors;
 import uk.yourarea.web.FormTokens;
 import uk.yourarea.web.NotFoundException;
@@ -57,22 +57,22 @@ class ContactController {
 
 	private final ResponsePolicy policy;
 
-	private final Clock clock;
+	private final FormStamps stamps;
 
 	ContactController(NeighbourhoodRepository neighbourhoods, ContactMessages messages, ResponsePolicy policy,
-			Clock clock) {
+			FormStamps stamps) {
 		this.neighbourhoods = neighbourhoods;
 		this.messages = messages;
 		this.policy = policy;
-		this.clock = clock;
+		this.stamps = stamps;
 	}
 
 	@GetMapping("/area/{slug}/contact")
 	String form(@PathVariable String slug, Model model, HttpServletResponse response) {
 		Neighbourhood neighbourhood = neighbourhood(slug);
 		noStore(response);
-		return show(model, Team.of(neighbourhood), ContactForm.blank(this.clock.millis(), newIdempotencyKey()),
-				List.of(), null);
+		return show(model, Team.of(neighbourhood), ContactForm.blank(this.stamps.now(), newIdempotencyKey()), List.of(),
+				null);
 	}
 
 	@PostMapping("/area/{slug}/contact")

@@ -14,8 +14,9 @@ import uk.yourarea.web.SingleLine;
 
 /**
  * What a resident types into the contact form. {@code website} is a honeypot no person
- * sees; {@code startedAt} is when the form was shown and {@code idempotencyKey} makes a
- * double submit create one message.
+ * sees; {@code startedAt} is when the form was shown (signed:
+ * {@link uk.yourarea.web.FormStamps}) and {@code idempotencyKey} makes a double submit
+ * create one message.
  */
 public record ContactForm(
 		@NotBlank(message = "Enter your name") @Size(max = 100,
@@ -39,13 +40,13 @@ public record ContactForm(
 						message = "{contact.form.message.characters}") @Nullable String message,
 		@Size(max = 200, message = "The street or area must be 200 characters or fewer") @SingleLine(
 				message = "{contact.form.location.characters}") @Nullable String location,
-		@Nullable String website, @Nullable Long startedAt, @Nullable String idempotencyKey) {
+		@Nullable String website, @Nullable String startedAt, @Nullable String idempotencyKey) {
 
 	/** The order the fields appear in on the page, for the error summary. */
 	static final java.util.List<String> FIELD_ORDER = java.util.List.of("name", "email", "phone", "preferredContact",
 			"senderType", "topic", "message", "location");
 
-	static ContactForm blank(long startedAt, String idempotencyKey) {
+	static ContactForm blank(String startedAt, String idempotencyKey) {
 		return new ContactForm(null, null, null, null, null, null, null, null, null, startedAt, idempotencyKey);
 	}
 

@@ -21,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 import uk.yourarea.neighbourhood.Neighbourhood;
 import uk.yourarea.notification.EmailOutbox;
 import uk.yourarea.web.ForceProperties;
+import uk.yourarea.web.FormStamps;
 import uk.yourarea.web.RateLimits;
 import uk.yourarea.web.SiteProperties;
 
@@ -74,9 +75,12 @@ public class ContactMessages {
 
 	private final Clock clock;
 
+	private final FormStamps stamps;
+
 	ContactMessages(ContactMessageRepository messages, ResponseDeadline deadline, ContactProperties limits,
 			RateLimits rateLimits, EmailOutbox outbox, JdbcTemplate jdbc, ForceProperties force, SiteProperties site,
-			MessageSource text, Clock clock) {
+			MessageSource text, Clock clock, FormStamps stamps) {
+		this.stamps = stamps;
 		this.text = text;
 		this.messages = messages;
 		this.deadline = deadline;
@@ -140,10 +144,11 @@ public class ContactMessages {
 		if (form.website() != null && !form.website().isBlank()) {
 			return "The hidden field that only automated programs fill in was filled in";
 		}
-		if (form.startedAt() == null) {
-			return "The form was sent without the time it was shown";
+		Optional<Instant> shown = this.stamps.shownAt(form.startedAt());
+		if (shown.isEmpty()) {
+			return "The form was sent without the time it was shown, as this site signed it";
 		}
-		Duration taken = Duration.between(Instant.ofEpochMilli(form.startedAt()), now);
+		Duration taken = Duration.between(shown.get(), now);
 		if (taken.compareTo(this.limits.minimumFillTime()) < 0) {
 			return "The form was filled in faster than a person could (" + taken.toMillis() + " ms)";
 		}

@@ -29,6 +29,7 @@ import uk.yourarea.security.ActingAs;
 import uk.yourarea.security.StaffRole;
 import uk.yourarea.security.StaffUser;
 import uk.yourarea.testing.MutableClock;
+import uk.yourarea.web.FormStamps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -58,6 +59,9 @@ class ConsultationRulesIT {
 
 	@Autowired
 	HaveYourSay haveYourSay;
+
+	@Autowired
+	FormStamps stamps;
 
 	@Autowired
 	Consultations consultations;
@@ -232,7 +236,8 @@ class ConsultationRulesIT {
 	private String answer(Neighbourhood neighbourhood, Consultation consultation, String email) {
 		HaveYourSayForm form = new HaveYourSayForm(consultation.getId(),
 				List.of(consultation.getIssues().get(0).getId()), null, ConsultationResponse.RespondentType.RESIDENT,
-				"LE1 1AA", email, null, this.clock.millis() - 10_000, UUID.randomUUID().toString().replace("-", ""));
+				"LE1 1AA", email, null, this.stamps.at(this.clock.instant().minusSeconds(10)),
+				UUID.randomUUID().toString().replace("-", ""));
 		this.haveYourSay.answer(neighbourhood, consultation, form, "198.51.100." + (email.hashCode() & 0xff));
 		String body = this.jdbc.queryForObject("select body from outbox_email where to_address = ?", String.class,
 				email);

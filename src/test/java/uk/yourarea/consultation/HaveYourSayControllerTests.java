@@ -22,6 +22,7 @@ import uk.yourarea.neighbourhood.Neighbourhood;
 import uk.yourarea.neighbourhood.NeighbourhoodRepository;
 import uk.yourarea.postcode.Postcode;
 import uk.yourarea.postcode.PostcodeLookup;
+import uk.yourarea.web.FormStamps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -49,10 +50,11 @@ class HaveYourSayControllerTests {
 	final PostcodeLookup postcodes = mock(PostcodeLookup.class);
 
 	final HaveYourSayController controller = new HaveYourSayController(this.neighbourhoods, this.haveYourSay,
-			this.postcodes, new ConsultationDates(Clock.fixed(NOW, ZoneId.of("Europe/London"))));
+			this.postcodes, new ConsultationDates(Clock.fixed(NOW, ZoneId.of("Europe/London"))),
+			mock(FormStamps.class));
 
 	final HaveYourSayForm form = new HaveYourSayForm(null, List.of(), "Bikes on the path by the school",
-			ConsultationResponse.RespondentType.RESIDENT, "LE18 1AA", "sam@example.org", null, 0L, KEY);
+			ConsultationResponse.RespondentType.RESIDENT, "LE18 1AA", "sam@example.org", null, "0.signature", KEY);
 
 	@BeforeEach
 	void wigstonWithAnOpenConsultation() {

@@ -1,6 +1,7 @@
 package uk.yourarea.consultation;
 
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,6 +27,7 @@ import uk.yourarea.testing.Pages;
 import uk.yourarea.testing.Site;
 import uk.yourarea.testing.StatementCounter;
 import uk.yourarea.testing.TestMail;
+import uk.yourarea.web.FormStamps;
 import uk.yourarea.web.RateLimits;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,6 +45,9 @@ class HaveYourSayIT {
 
 	@Autowired
 	Site site;
+
+	@Autowired
+	FormStamps stamps;
 
 	@Autowired
 	Environment environment;
@@ -386,7 +391,7 @@ class HaveYourSayIT {
 
 		String tooFast = uniqueEmail();
 		List<String> fast = answer(tooFast, wigstonPostcode());
-		fast.addAll(List.of("startedAt", Long.toString(System.currentTimeMillis())));
+		fast.addAll(List.of("startedAt", this.stamps.now()));
 		assertThat(send(fast).statusCode()).isEqualTo(303);
 
 		for (String email : List.of(honeypot, tooFast)) {
@@ -443,7 +448,7 @@ class HaveYourSayIT {
 			}
 		}
 		if (!overridden.contains("startedAt")) {
-			all.addAll(List.of("startedAt", Long.toString(System.currentTimeMillis() - 10_000)));
+			all.addAll(List.of("startedAt", this.stamps.at(Instant.now().minusSeconds(10))));
 		}
 		all.addAll(fields);
 		return this.resident.post(WIGSTON, StaffBrowser.csrfToken(page, WIGSTON), all.toArray(String[]::new));

@@ -1,9 +1,7 @@
 package uk.yourarea.contact;
 
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,6 +22,7 @@ import org.springframework.validation.BeanPropertyBindingResult;
 
 import uk.yourarea.neighbourhood.Neighbourhood;
 import uk.yourarea.neighbourhood.NeighbourhoodRepository;
+import uk.yourarea.web.FormStamps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -45,14 +44,13 @@ class ContactControllerTests {
 	final ContactMessages messages = mock(ContactMessages.class);
 
 	final ContactController controller = new ContactController(this.neighbourhoods, this.messages,
-			new ResponsePolicy(ResponsePolicy.Kind.CALENDAR_HOURS, 72, 3),
-			Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneId.of("Europe/London")));
+			new ResponsePolicy(ResponsePolicy.Kind.CALENDAR_HOURS, 72, 3), mock(FormStamps.class));
 
 	final ListAppender<ILoggingEvent> log = new ListAppender<>();
 
 	final ContactForm form = new ContactForm("Sam Resident", "sam@example.org", null,
 			ContactMessage.PreferredContact.EMAIL, ContactMessage.SenderType.RESIDENT, Topic.DRUGS,
-			"Dealing outside the library", "Long Street", null, 0L, KEY);
+			"Dealing outside the library", "Long Street", null, "0.signature", KEY);
 
 	@BeforeEach
 	void southWigston() {

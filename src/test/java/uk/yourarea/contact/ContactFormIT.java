@@ -1,6 +1,7 @@
 package uk.yourarea.contact;
 
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ import uk.yourarea.testing.Pages;
 import uk.yourarea.testing.Site;
 import uk.yourarea.testing.TestMail;
 import uk.yourarea.testing.Visitor;
+import uk.yourarea.web.FormStamps;
 import uk.yourarea.web.RateLimits;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,6 +46,9 @@ class ContactFormIT {
 
 	@Autowired
 	Site site;
+
+	@Autowired
+	FormStamps stamps;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -329,12 +334,18 @@ class ContactFormIT {
 		this.resident.submit(this.resident.page("/area/south-wigston/contact"), FORM, filled);
 		String tooFast = uniqueEmail();
 		Map<String, String> fast = valid(tooFast);
-		fast.put("startedAt", String.valueOf(System.currentTimeMillis()));
+		fast.put("startedAt", this.stamps.now());
 		HttpResponse<String> response = this.resident.submit(this.resident.page("/area/south-wigston/contact"), FORM,
 				fast);
 
 		assertThat(response.statusCode()).as("the sender is not told").isEqualTo(303);
-		for (String email : List.of(honeypot, tooFast)) {
+		String forged = uniqueEmail();
+		Map<String, String> oldTime = valid(forged);
+		oldTime.put("startedAt", Long.toString(Instant.now().minusSeconds(600).toEpochMilli()));
+		assertThat(this.resident.submit(this.resident.page("/area/south-wigston/contact"), FORM, oldTime).statusCode())
+			.as("an old time the site did not sign: the sender is not told")
+			.isEqualTo(303);
+		for (String email : List.of(honeypot, tooFast, forged)) {
 			assertThat(this.jdbc.queryForObject("select status from contact_message where sender_email = ?",
 					String.class, email))
 				.isEqualTo("HELD_FOR_REVIEW");
@@ -456,7 +467,7 @@ class ContactFormIT {
 		return link.group(1);
 	}
 
-	static Map<String, String> valid(String email) {
+	Map<String, String> valid(String email) {
 		Map<String, String> fields = new HashMap<>();
 		fields.put("name", "Sam Resident");
 		fields.put("email", email);
@@ -466,7 +477,7 @@ class ContactFormIT {
 		fields.put("topic", "SPEEDING_AND_ROADS");
 		fields.put("message", "Cars race down Long Street after 11pm most nights.");
 		fields.put("location", "Long Street");
-		fields.put("startedAt", String.valueOf(System.currentTimeMillis() - 60_000));
+		fields.put("startedAt", this.stamps.at(Instant.now().minusSeconds(60)));
 		return fields;
 	}
 

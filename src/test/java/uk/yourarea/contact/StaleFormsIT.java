@@ -1,6 +1,7 @@
 package uk.yourarea.contact;
 
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import uk.yourarea.testing.DemoSiteTest;
 import uk.yourarea.testing.Pages;
 import uk.yourarea.testing.Site;
 import uk.yourarea.testing.Visitor;
+import uk.yourarea.web.FormStamps;
 import uk.yourarea.web.RateLimits;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +34,9 @@ class StaleFormsIT {
 
 	@Autowired
 	Site site;
+
+	@Autowired
+	FormStamps stamps;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -93,7 +98,7 @@ class StaleFormsIT {
 		assertThat(Pages.parse(refused).selectFirst("h1")).isNotNull();
 	}
 
-	private static Map<String, String> message(String text) {
+	private Map<String, String> message(String text) {
 		Map<String, String> fields = new HashMap<>();
 		fields.put("name", "Sam Resident");
 		fields.put("email", "stale-form-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org");
@@ -101,7 +106,7 @@ class StaleFormsIT {
 		fields.put("senderType", "RESIDENT");
 		fields.put("topic", "OTHER");
 		fields.put("message", "Bins left out on Long Street all week, " + text + ".");
-		fields.put("startedAt", String.valueOf(System.currentTimeMillis() - 60_000));
+		fields.put("startedAt", this.stamps.at(Instant.now().minusSeconds(60)));
 		return fields;
 	}
 

@@ -1,6 +1,7 @@
 package uk.yourarea.inbox;
 
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import uk.yourarea.testing.DemoSiteTest;
 import uk.yourarea.testing.Pages;
 import uk.yourarea.testing.Site;
 import uk.yourarea.testing.Visitor;
+import uk.yourarea.web.FormStamps;
 import uk.yourarea.web.RateLimits;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,6 +35,9 @@ class InboxIT {
 
 	@Autowired
 	Site site;
+
+	@Autowired
+	FormStamps stamps;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -55,7 +60,7 @@ class InboxIT {
 		fields.put("senderType", "BUSINESS");
 		fields.put("topic", "THEFT_OR_BURGLARY");
 		fields.put("message", "Our shop on The Parade was broken into <b>twice</b>.");
-		fields.put("startedAt", String.valueOf(System.currentTimeMillis() - 60_000));
+		fields.put("startedAt", this.stamps.at(Instant.now().minusSeconds(60)));
 		HttpResponse<String> sent = resident.submit(resident.page("/area/oadby/contact"), "main form", fields);
 		assertThat(sent.statusCode()).isEqualTo(303);
 		this.reference = sent.headers().firstValue("Location").orElseThrow().replaceAll(".*reference=", "");

@@ -24,6 +24,7 @@ import uk.yourarea.contact.Topic;
 import uk.yourarea.neighbourhood.Neighbourhood;
 import uk.yourarea.neighbourhood.NeighbourhoodRepository;
 import uk.yourarea.testing.MutableClock;
+import uk.yourarea.web.FormStamps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,6 +51,9 @@ class ResponseClockJobsIT {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	FormStamps stamps;
 
 	@Autowired
 	ResponseClockJobs jobs;
@@ -130,7 +134,8 @@ class ResponseClockJobsIT {
 		this.contact.receive(neighbourhood,
 				new ContactForm("Chris Clock", email, null, ContactMessage.PreferredContact.EMAIL,
 						ContactMessage.SenderType.RESIDENT, Topic.GENERAL_ENQUIRY, "When is the next beat surgery?",
-						null, null, Clock.systemUTC().millis() - 60_000, UUID.randomUUID().toString().replace("-", "")),
+						null, null, this.stamps.at(Instant.now().minusSeconds(60)),
+						UUID.randomUUID().toString().replace("-", "")),
 				"192.0.2." + (int) (Math.random() * 250));
 		return email;
 	}

@@ -1,6 +1,7 @@
 package uk.yourarea.web;
 
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -47,6 +48,9 @@ class DatabaseCutMidRequestIT {
 
 	@Autowired
 	Site site;
+
+	@Autowired
+	FormStamps stamps;
 
 	@Autowired
 	Environment environment;
@@ -264,7 +268,7 @@ class DatabaseCutMidRequestIT {
 			.doesNotContain("57P01");
 	}
 
-	private static Map<String, String> contactFields(String email) {
+	private Map<String, String> contactFields(String email) {
 		Map<String, String> fields = new HashMap<>();
 		fields.put("name", "Sam Resident");
 		fields.put("email", email);
@@ -274,7 +278,7 @@ class DatabaseCutMidRequestIT {
 		fields.put("topic", "DRUGS");
 		fields.put("message", "Dealing outside the library most evenings,\nusually after 9pm.");
 		fields.put("location", "Long Street");
-		fields.put("startedAt", String.valueOf(System.currentTimeMillis() - 60_000));
+		fields.put("startedAt", this.stamps.at(Instant.now().minusSeconds(60)));
 		return fields;
 	}
 
@@ -287,7 +291,7 @@ class DatabaseCutMidRequestIT {
 				select p.postcode from postcode p join neighbourhood n on n.id = p.neighbourhood_id
 				where n.slug = 'wigston' and p.terminated_on is null order by p.postcode limit 1""", String.class));
 		fields.put("email", email);
-		fields.put("startedAt", String.valueOf(System.currentTimeMillis() - 60_000));
+		fields.put("startedAt", this.stamps.at(Instant.now().minusSeconds(60)));
 		return fields;
 	}
 

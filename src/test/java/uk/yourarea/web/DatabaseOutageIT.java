@@ -1,6 +1,7 @@
 package uk.yourarea.web;
 
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -35,6 +36,9 @@ class DatabaseOutageIT {
 
 	@Autowired
 	private Site site;
+
+	@Autowired
+	FormStamps stamps;
 
 	@Test
 	void isNotReadyButAliveWhileTheDatabaseIsDown() {
@@ -91,7 +95,7 @@ class DatabaseOutageIT {
 		fields.put("senderType", "RESIDENT");
 		fields.put("topic", "DRUGS");
 		fields.put("message", "Dealing outside the library most evenings.");
-		fields.put("startedAt", String.valueOf(System.currentTimeMillis() - 60_000));
+		fields.put("startedAt", this.stamps.at(Instant.now().minusSeconds(60)));
 		fields.put("idempotencyKey", "0123456789abcdef0123456789abcdef");
 
 		HttpResponse<String> response = resident.post("/area/wigston/contact", fields);

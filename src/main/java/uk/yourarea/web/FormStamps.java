@@ -1,0 +1,127 @@
+package uk.yourarea.web;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The time a resident's form was shown, signed by the site (HMAC-SHA256), in the form's
+ * hidden {@code startedAt} field: {@code <milliseconds>.<signature>}. The contact form
+ * and "Have your say" hold for review what was sent faster than a person could fill it
+ * in; with an unsigned time a program could send an old one and pass. A missing, altered
+ * or forged time is treated like one too recent: the message is kept, but held for
+ * review.
+ * <p>
+ * The key comes from {@link FormStampProperties}, else from the database (made by the
+ * first instance that needs it), so that a form shown by one instance can be sent to
+ * another.
+ */
+@Component
+public class FormStamps {
+
+	private static final Logger log = LoggerFactory.getLogger(FormStamps.class);
+
+	private static final String ALGORITHM = "HmacSHA256";
+
+	private final JdbcTemplate jdbc;
+
+	private final Clock clock;
+
+	private volatile byte @Nullable [] key;
+
+	FormStamps(JdbcTemplate jdbc, Clock clock, FormStampProperties properties) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		String configured = properties.secret();
+		this.key = (configured != null && !configured.isBlank()) ? configured.getBytes(StandardCharsets.UTF_8) : null;
+	}
+
+	/** A stamp for a form shown now. */
+	public String now() {
+		return at(this.clock.instant());
+	}
+
+	/**
+	 * A stamp for a form shown at that time. Without a key (the database could not be
+	 * reached to read it) the time goes unsigned, and the form is held for review.
+	 */
+	public String at(Instant shown) {
+		String millis = Long.toString(shown.toEpochMilli());
+		byte[] secret = key();
+		return (secret != null) ? millis + "." + signature(secret, millis) : millis;
+	}
+
+	/** When the form was shown, if the stamp is one this site signed. */
+	public Optional<Instant> shownAt(@Nullable String stamp) {
+		if (stamp == null) {
+			return Optional.empty();
+		}
+		int dot = stamp.indexOf('.');
+		byte[] secret = key();
+		if (dot < 1 || secret == null) {
+			return Optional.empty();
+		}
+		String millis = stamp.substring(0, dot);
+		byte[] expected = signature(secret, millis).getBytes(StandardCharsets.US_ASCII);
+		byte[] given = stamp.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
+		if (!MessageDigest.isEqual(expected, given)) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(Instant.ofEpochMilli(Long.parseLong(millis)));
+		}
+		catch (NumberFormatException ex) {
+			return Optional.empty();
+		}
+	}
+
+	private static String signature(byte[] secret, String millis) {
+		try {
+			Mac mac = Mac.getInstance(ALGORITHM);
+			mac.init(new SecretKeySpec(secret, ALGORITHM));
+			return Base64.getUrlEncoder()
+				.withoutPadding()
+				.encodeToString(mac.doFinal(("form-shown-at:" + millis).getBytes(StandardCharsets.US_ASCII)));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("HMAC-SHA256 is part of every Java runtime", ex);
+		}
+	}
+
+	private byte @Nullable [] key() {
+		byte[] known = this.key;
+		if (known != null) {
+			return known;
+		}
+		try {
+			byte[] made = new byte[32];
+			new SecureRandom().nextBytes(made);
+			// The first instance's key wins; every other one reads it.
+			this.jdbc.update("insert into form_stamp_key (id, secret) values (1, ?) on conflict (id) do nothing", made);
+			known = this.jdbc.queryForObject("select secret from form_stamp_key where id = 1", byte[].class);
+			this.key = known;
+			return known;
+		}
+		catch (DataAccessException ex) {
+			log.warn("The key that signs form times could not be read from the database: {}", ex.getMessage());
+			return null;
+		}
+	}
+
+}
