@@ -124,7 +124,9 @@ NGINX_STARTED=yes
 curl -s -c "$WORK/cookies" "http://127.0.0.1:$APP_PORT/area/south-wigston/contact" -o "$WORK/form.html"
 CSRF=$(grep -o 'name="_csrf" value="[^"]*"' "$WORK/form.html" | sed 's/.*value="//;s/"$//')
 COOKIE=$(awk '$6 ~ /CSRF/ {print $6"="$7}' "$WORK/cookies" | head -1)
-STARTED=$(( $(date +%s%3N) - 60000 ))
+# The time the form was shown, as the site signed it; a person takes at least 3 s to fill it in.
+STARTED=$(grep -o 'name="startedAt" value="[^"]*"' "$WORK/form.html" | sed 's/.*value="//;s/"$//')
+sleep 3
 
 echo "== Warming up"
 {
