@@ -42,6 +42,8 @@ public class ContactPosts {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
+	private static final Pattern STARTED_AT = Pattern.compile("name=\"startedAt\" value=\"([^\"]+)\"");
+
 	public static void main(String[] args) throws Exception {
 		if (args.length != 8) {
 			System.err.println(
@@ -79,7 +81,14 @@ public class ContactPosts {
 			System.exit(1);
 		}
 		String csrf = token.group(1);
-		String startedAt = Long.toString(System.currentTimeMillis() - 60_000);
+		Matcher shown = STARTED_AT.matcher(page.body());
+		if (!shown.find()) {
+			System.err.println("No start time in the form at " + form);
+			System.exit(1);
+		}
+		// The time the form was shown, as the site signed it: a person takes at least 3 s.
+		String startedAt = shown.group(1);
+		Thread.sleep(3_000);
 
 		AtomicInteger next = new AtomicInteger();
 		try (Writer out = Files.newBufferedWriter(Path.of(args[7]), StandardCharsets.UTF_8)) {
