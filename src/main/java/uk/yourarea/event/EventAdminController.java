@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -39,6 +40,7 @@ import uk.yourarea.web.Choice;
 import uk.yourarea.web.FormError;
 import uk.yourarea.web.FormErrors;
 import uk.yourarea.web.NotFoundException;
+import uk.yourarea.web.OnceOnly;
 
 /**
  * A neighbourhood's meetings and events, for the officers and supervisors of that
@@ -46,6 +48,7 @@ import uk.yourarea.web.NotFoundException;
  * and cancel one.
  */
 @Controller
+@OnceOnly.Forms
 @RequestMapping("/staff/neighbourhoods/{neighbourhoodId}/events")
 class EventAdminController {
 
@@ -63,8 +66,11 @@ class EventAdminController {
 
 	private final Clock clock;
 
+	private final OnceOnly onceOnly;
+
 	EventAdminController(EventEditing editing, NeighbourhoodRepository neighbourhoods, StaffScope scope,
-			ChangeLog changeLog, Clock clock) {
+			ChangeLog changeLog, Clock clock, OnceOnly onceOnly) {
+		this.onceOnly = onceOnly;
 		this.editing = editing;
 		this.neighbourhoods = neighbourhoods;
 		this.scope = scope;
@@ -89,18 +95,22 @@ class EventAdminController {
 
 	@PostMapping("/new")
 	String create(@PathVariable long neighbourhoodId, @AuthenticationPrincipal StaffUser user,
-			@Valid @ModelAttribute("form") EventForm form, BindingResult result, Model model,
-			RedirectAttributes redirect) {
+			@Valid @ModelAttribute("form") EventForm form, BindingResult result,
+			@RequestParam(required = false) @Nullable String idempotencyKey, Model model, RedirectAttributes redirect) {
 		Neighbourhood neighbourhood = allowed(neighbourhoodId, user);
 		List<FormError> errors = new ArrayList<>();
 		Optional<EventEditing.Details> details = check(form, result, null, errors);
 		if (details.isEmpty()) {
 			return showForm(model, neighbourhood, null, form, errors, null);
 		}
-		this.editing.create(user, neighbourhoodId, details.get());
+		String added = this.onceOnly.run(idempotencyKey, base(neighbourhoodId) + "/new",
+				List.of(String.valueOf(details.get())), user.id(), () -> {
+					this.editing.create(user, neighbourhoodId, details.get());
+					return "redirect:" + base(neighbourhoodId);
+				});
 		redirect.addFlashAttribute("notice", "\u201c" + form.title() + "\u201d has been added. It shows on the "
 				+ neighbourhood.getName() + " page now.");
-		return "redirect:" + base(neighbourhoodId);
+		return added;
 	}
 
 	@GetMapping("/{eventId}/edit")

@@ -21,11 +21,13 @@ import uk.yourarea.contact.Topic;
 import uk.yourarea.security.StaffUser;
 import uk.yourarea.web.Choice;
 import uk.yourarea.web.FormError;
+import uk.yourarea.web.OnceOnly;
 
 /**
  * The officers' inbox, one message's page with its actions, and the supervisors' view.
  */
 @Controller
+@OnceOnly.Forms
 class InboxController {
 
 	static final int MAX_TEXT = 5000;
@@ -37,7 +39,10 @@ class InboxController {
 
 	private final StalePriorities stalePriorities;
 
-	InboxController(MessageInbox inbox, StalePriorities stalePriorities) {
+	private final OnceOnly onceOnly;
+
+	InboxController(MessageInbox inbox, StalePriorities stalePriorities, OnceOnly onceOnly) {
+		this.onceOnly = onceOnly;
 		this.stalePriorities = stalePriorities;
 		this.inbox = inbox;
 	}
@@ -66,7 +71,7 @@ class InboxController {
 	@PostMapping("/staff/inbox/messages/{id}/reply")
 	String reply(@AuthenticationPrincipal StaffUser user, @PathVariable long id,
 			@RequestParam(defaultValue = "") String reply, @RequestParam(required = false) @Nullable String kind,
-			Model model, RedirectAttributes redirect) {
+			@RequestParam(required = false) @Nullable String idempotencyKey, Model model, RedirectAttributes redirect) {
 		if (reply.isBlank() || reply.length() > MAX_TEXT || !("FULL".equals(kind) || "HOLDING".equals(kind))) {
 			List<FormError> errors = new java.util.ArrayList<>();
 			if (reply.isBlank()) {
@@ -80,24 +85,33 @@ class InboxController {
 			}
 			return show(user, id, model, errors, reply, "", kind == null ? "" : kind);
 		}
-		this.inbox.reply(user, id, reply.strip(), "FULL".equals(kind));
+		String sent = this.onceOnly.run(idempotencyKey, "/staff/inbox/messages/" + id + "/reply",
+				List.of(reply.strip(), kind), user.id(), () -> {
+					this.inbox.reply(user, id, reply.strip(), "FULL".equals(kind));
+					return "redirect:/staff/inbox/messages/" + id;
+				});
 		redirect.addFlashAttribute("done", "FULL".equals(kind) ? "Your reply has been sent to the resident"
 				: "Your holding reply has been sent. The response clock is still running");
-		return "redirect:/staff/inbox/messages/" + id;
+		return sent;
 	}
 
 	@PostMapping("/staff/inbox/messages/{id}/note")
 	String note(@AuthenticationPrincipal StaffUser user, @PathVariable long id,
-			@RequestParam(defaultValue = "") String note, Model model, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "") String note,
+			@RequestParam(required = false) @Nullable String idempotencyKey, Model model, RedirectAttributes redirect) {
 		if (note.isBlank() || note.length() > MAX_TEXT) {
 			return show(user, id, model,
 					List.of(new FormError("note",
 							note.isBlank() ? "Enter a note" : "Your note must be 5,000 characters or fewer")),
 					"", note, "");
 		}
-		this.inbox.note(user, id, note.strip());
+		String added = this.onceOnly.run(idempotencyKey, "/staff/inbox/messages/" + id + "/note", List.of(note.strip()),
+				user.id(), () -> {
+					this.inbox.note(user, id, note.strip());
+					return "redirect:/staff/inbox/messages/" + id;
+				});
 		redirect.addFlashAttribute("done", "Note added");
-		return "redirect:/staff/inbox/messages/" + id;
+		return added;
 	}
 
 	@PostMapping("/staff/inbox/messages/{id}/assign")

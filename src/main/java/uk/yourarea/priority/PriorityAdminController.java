@@ -41,6 +41,7 @@ import uk.yourarea.web.Choice;
 import uk.yourarea.web.FormError;
 import uk.yourarea.web.FormErrors;
 import uk.yourarea.web.NotFoundException;
+import uk.yourarea.web.OnceOnly;
 
 /**
  * A neighbourhood's priorities, for the officers and supervisors of that neighbourhood
@@ -48,6 +49,7 @@ import uk.yourarea.web.NotFoundException;
  * we are doing", and close it with an outcome.
  */
 @Controller
+@OnceOnly.Forms
 @RequestMapping("/staff/neighbourhoods/{neighbourhoodId}/priorities")
 class PriorityAdminController {
 
@@ -63,8 +65,11 @@ class PriorityAdminController {
 
 	private final JdbcTemplate jdbc;
 
+	private final OnceOnly onceOnly;
+
 	PriorityAdminController(PriorityEditing editing, NeighbourhoodRepository neighbourhoods, StaffScope scope,
-			ChangeLog changeLog, Clock clock, JdbcTemplate jdbc) {
+			ChangeLog changeLog, Clock clock, JdbcTemplate jdbc, OnceOnly onceOnly) {
+		this.onceOnly = onceOnly;
 		this.jdbc = jdbc;
 		this.editing = editing;
 		this.neighbourhoods = neighbourhoods;
@@ -95,8 +100,8 @@ class PriorityAdminController {
 
 	@PostMapping("/new")
 	String create(@PathVariable long neighbourhoodId, @AuthenticationPrincipal StaffUser user,
-			@Valid @ModelAttribute("form") PriorityForm form, BindingResult result, Model model,
-			RedirectAttributes redirect) {
+			@Valid @ModelAttribute("form") PriorityForm form, BindingResult result,
+			@RequestParam(required = false) @Nullable String idempotencyKey, Model model, RedirectAttributes redirect) {
 		Neighbourhood neighbourhood = allowed(neighbourhoodId, user);
 		List<FormError> errors = new ArrayList<>(FormErrors.inPageOrder(result, PriorityForm.FIELD_ORDER));
 		LocalDate today = LocalDate.now(this.clock);
@@ -130,13 +135,18 @@ class PriorityAdminController {
 			return showNew(model, neighbourhood, form, errors);
 		}
 		Long linked = (origin == Priority.Origin.CONSULTATION) ? consultationId : null;
-		Priority priority = this.editing.create(user, neighbourhoodId, Objects.requireNonNull(form.issue()),
-				Objects.requireNonNull(form.action()), form.raisedOn().toDate().orElseThrow(),
-				Objects.requireNonNull(origin), linked, form.originDetail(),
-				(linked == null) ? null : consultations.get(linked));
+		String added = this.onceOnly.run(idempotencyKey, base(neighbourhoodId) + "/new",
+				List.of(form.issue(), form.action(), String.valueOf(form.raisedOn().toDate().orElseThrow())), user.id(),
+				() -> {
+					Priority priority = this.editing.create(user, neighbourhoodId, Objects.requireNonNull(form.issue()),
+							Objects.requireNonNull(form.action()), form.raisedOn().toDate().orElseThrow(),
+							Objects.requireNonNull(origin), linked, form.originDetail(),
+							(linked == null) ? null : consultations.get(linked));
+					return "redirect:" + base(neighbourhoodId) + "/" + priority.getId();
+				});
 		redirect.addFlashAttribute("notice",
 				"The priority has been added. It shows on the " + neighbourhood.getName() + " page now.");
-		return "redirect:" + base(neighbourhoodId) + "/" + priority.getId();
+		return added;
 	}
 
 	@GetMapping("/{priorityId}")
@@ -207,7 +217,8 @@ class PriorityAdminController {
 	@PostMapping("/{priorityId}/updates/new")
 	String addUpdate(@PathVariable long neighbourhoodId, @PathVariable long priorityId,
 			@AuthenticationPrincipal StaffUser user, @Valid @ModelAttribute("form") PriorityUpdateForm form,
-			BindingResult result, Model model, RedirectAttributes redirect) {
+			BindingResult result, @RequestParam(required = false) @Nullable String idempotencyKey, Model model,
+			RedirectAttributes redirect) {
 		Neighbourhood neighbourhood = allowed(neighbourhoodId, user);
 		Priority priority = this.editing.find(neighbourhoodId, priorityId);
 		if (!priority.isOpen()) {
@@ -232,8 +243,12 @@ class PriorityAdminController {
 			return showUpdate(model, neighbourhood, priority, form, errors);
 		}
 		try {
-			this.editing.addUpdate(user, neighbourhoodId, priorityId, Objects.requireNonNull(form.text()),
-					form.writtenOn().toDate().orElseThrow());
+			this.onceOnly.run(idempotencyKey, base(neighbourhoodId) + "/" + priorityId + "/updates/new",
+					List.of(form.text(), String.valueOf(form.writtenOn().toDate().orElseThrow())), user.id(), () -> {
+						this.editing.addUpdate(user, neighbourhoodId, priorityId, Objects.requireNonNull(form.text()),
+								form.writtenOn().toDate().orElseThrow());
+						return "redirect:" + base(neighbourhoodId) + "/" + priorityId;
+					});
 		}
 		catch (ObjectOptimisticLockingFailureException ex) {
 			// Someone else changed the priority at the same moment: nothing was saved.
