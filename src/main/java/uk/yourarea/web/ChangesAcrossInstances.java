@@ -1,14 +1,12 @@
 package uk.yourarea.web;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 
 import javax.sql.DataSource;
 
-import com.zaxxer.hikari.HikariDataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -108,10 +106,7 @@ class ChangesAcrossInstances implements SmartLifecycle {
 	}
 
 	private Connection openConnection() throws SQLException {
-		if (this.dataSource instanceof HikariDataSource hikari) {
-			return DriverManager.getConnection(hikari.getJdbcUrl(), hikari.getUsername(), hikari.getPassword());
-		}
-		return this.dataSource.getConnection();
+		return DirectConnections.open(this.dataSource, Duration.ofSeconds(10));
 	}
 
 	private void sleep() {

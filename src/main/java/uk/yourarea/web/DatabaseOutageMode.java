@@ -1,70 +1,112 @@
 package uk.yourarea.web;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
 
 /**
- * While the database cannot be reached, requests give up on it at once instead of each
- * waiting the pool's whole connection timeout. With a 3-second wait on each of 16 request
- * threads the site could answer only about five requests a second during an outage, and
- * the rest queued for up to 15 s; with a quarter of a second every resident gets the
- * "service unavailable" page (or their form back) within a second. A check every half
- * second notices the outage, and notices the database's return, when the normal wait
- * comes back.
+ * While the database cannot be reached, requests are refused at once instead of each
+ * waiting the pool's whole connection timeout (3 s): with 16 request threads each waiting
+ * 3 s the site could answer only about five requests a second during an outage, and the
+ * rest queued for ten seconds and more. Instead every resident gets the "service
+ * unavailable" page (or their form back) at once.
+ * <p>
+ * The application's {@link DataSource} is the pool behind a {@link FailFast} wrapper.
+ * Every half second a check asks whether the database answers:
+ * <ul>
+ * <li>while the pool holds connections, it does (a pool with every connection busy,
+ * during a long import say, is not an outage: refusing then would turn a queue into
+ * errors);</li>
+ * <li>when the pool holds none, or a request found the database unreachable, a connection
+ * of its own, outside the pool, with a one-second limit, says whether it answers. A
+ * refusal starts the outage; the first answer ends it.</li>
+ * </ul>
+ * Changing the pool's own timeout instead does not work: the pool reads a changed value
+ * only every 30 s.
  */
-@Component
+@Configuration(proxyBeanMethods = false)
 class DatabaseOutageMode {
 
 	private static final Logger log = LoggerFactory.getLogger(DatabaseOutageMode.class);
 
-	/** The shortest wait Hikari allows. */
-	static final Duration WAIT_DURING_OUTAGE = Duration.ofMillis(250);
+	static final Duration PROBE_TIMEOUT = Duration.ofSeconds(1);
 
 	private final DataSource dataSource;
 
-	private final long normalWait;
+	private final Reachability reachability;
 
-	private volatile boolean outage;
-
-	DatabaseOutageMode(DataSource dataSource,
-			@Value("${spring.datasource.hikari.connection-timeout:30000}") long normalWait) {
+	DatabaseOutageMode(DataSource dataSource, Reachability reachability) {
 		this.dataSource = dataSource;
-		this.normalWait = normalWait;
+		this.reachability = reachability;
+	}
+
+	@Bean
+	static Reachability databaseReachability() {
+		return new Reachability();
+	}
+
+	@Bean
+	static BeanPostProcessor failFastDuringOutages(ObjectProvider<Reachability> reachability) {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				return (bean instanceof HikariDataSource pool) ? new FailFast(pool, reachability.getObject()) : bean;
+			}
+		};
 	}
 
 	@Scheduled(fixedDelay = 500, initialDelay = 5000)
 	void check() {
-		try (Connection connection = this.dataSource.getConnection()) {
-			if (connection.isValid(1) && this.outage) {
-				this.outage = false;
-				waitForConnections(this.normalWait);
-				log.info("The database answers again: requests wait up to {} ms for a connection", this.normalWait);
+		boolean suspect = this.reachability.outage || this.reachability.suspected || poolHoldsNoConnection();
+		if (!suspect) {
+			return;
+		}
+		this.reachability.suspected = false;
+		DataSource pool = (this.dataSource instanceof FailFast failFast) ? failFast.pool() : this.dataSource;
+		try (Connection connection = DirectConnections.open(pool, PROBE_TIMEOUT)) {
+			if (connection.isValid((int) PROBE_TIMEOUT.toSeconds()) && this.reachability.outage) {
+				this.reachability.outage = false;
+				log.info("The database answers again: requests wait for a connection as usual");
 			}
 		}
-		catch (Exception failed) {
-			if (!unreachable(failed)) {
-				// Every connection busy (a long import, say) is not an outage: cutting
-				// the wait
-				// then would turn a queue into errors.
-				return;
+		catch (SQLException | RuntimeException unreachable) {
+			if (!this.reachability.outage) {
+				this.reachability.outage = true;
+				log.warn("The database cannot be reached ({}): requests are refused at once until it answers again",
+						DatabaseFailures.describe(unreachable));
 			}
-			if (!this.outage) {
-				this.outage = true;
-				waitForConnections(WAIT_DURING_OUTAGE.toMillis());
-				log.warn("The database cannot be reached: requests give up after {} ms until it answers again",
-						WAIT_DURING_OUTAGE.toMillis());
+		}
+	}
+
+	boolean isOutage() {
+		return this.reachability.outage;
+	}
+
+	private boolean poolHoldsNoConnection() {
+		try {
+			if (!this.dataSource.isWrapperFor(HikariDataSource.class)) {
+				return false;
 			}
+			HikariPoolMXBean pool = this.dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean();
+			return pool != null && pool.getTotalConnections() == 0;
+		}
+		catch (SQLException ex) {
+			return false;
 		}
 	}
 
@@ -76,14 +118,67 @@ class DatabaseOutageMode {
 		return !(failed instanceof SQLTransientConnectionException) || failed.getCause() != null;
 	}
 
-	boolean isOutage() {
-		return this.outage;
+	/** What the checks found, shared with the data source. */
+	static final class Reachability {
+
+		volatile boolean outage;
+
+		/** A request found the database unreachable: check now. */
+		volatile boolean suspected;
+
 	}
 
-	private void waitForConnections(long millis) {
-		if (this.dataSource instanceof HikariDataSource hikari) {
-			hikari.getHikariConfigMXBean().setConnectionTimeout(millis);
+	/** The pool, refusing at once during an outage. */
+	static final class FailFast extends DelegatingDataSource {
+
+		private final Reachability reachability;
+
+		FailFast(DataSource pool, Reachability reachability) {
+			super(pool);
+			this.reachability = reachability;
 		}
+
+		@Override
+		public Connection getConnection() throws SQLException {
+			refuseDuringOutage();
+			try {
+				return super.getConnection();
+			}
+			catch (SQLException ex) {
+				noteFailure(ex);
+				throw ex;
+			}
+		}
+
+		@Override
+		public Connection getConnection(String username, String password) throws SQLException {
+			refuseDuringOutage();
+			try {
+				return super.getConnection(username, password);
+			}
+			catch (SQLException ex) {
+				noteFailure(ex);
+				throw ex;
+			}
+		}
+
+		/** The pool itself, which never refuses at once. */
+		DataSource pool() {
+			return obtainTargetDataSource();
+		}
+
+		private void refuseDuringOutage() throws SQLException {
+			if (this.reachability.outage) {
+				throw new SQLTransientConnectionException("The database cannot be reached", "08001");
+			}
+		}
+
+		private void noteFailure(SQLException ex) {
+			if (unreachable(ex)) {
+				this.reachability.suspected = true;
+			}
+		}
+
 	}
 
 }
