@@ -137,6 +137,20 @@ public final class StaffBrowser {
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
 	}
 
+	/**
+	 * Posts a multipart request whose body cannot be read, with the CSRF token in a
+	 * header: the site decides whether this person may post here before it reads the
+	 * body, and, if they may, refuses the body without running the form. For tests of who
+	 * may post where that must change nothing.
+	 */
+	public HttpResponse<String> postUnreadable(String path, String csrfToken) {
+		return send(request(path).header("Content-Type", "multipart/form-data; boundary=unreadable")
+			.header("X-CSRF-TOKEN", csrfToken)
+			.header("X-XSRF-TOKEN", csrfToken)
+			.POST(HttpRequest.BodyPublishers.ofString(
+					"--unreadable\r\nContent-Disposition: form-data; name=\"cut\"\r\n\r\ncut off before its end")));
+	}
+
 	/** Follows a redirect with a GET, as a browser would. */
 	public HttpResponse<String> follow(HttpResponse<String> redirect) {
 		assertThat(redirect.statusCode()).as("a redirect").isBetween(301, 303);
