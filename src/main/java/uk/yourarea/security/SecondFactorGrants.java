@@ -16,7 +16,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
-import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.stereotype.Component;
@@ -33,11 +32,12 @@ class SecondFactorGrants {
 
 	private final SecurityContextRepository repository = new HttpSessionSecurityContextRepository();
 
-	private final RequestCache requests = new HttpSessionRequestCache();
+	private final RequestCache requests;
 
 	private final Clock clock;
 
-	SecondFactorGrants(Clock clock) {
+	SecondFactorGrants(Clock clock, StaffSecurityProperties properties) {
+		this.requests = SecurityConfiguration.pagesAskedFor(properties);
 		this.clock = clock;
 	}
 

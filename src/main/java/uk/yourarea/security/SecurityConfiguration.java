@@ -4,6 +4,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +20,7 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagerFactory;
 import org.springframework.security.authorization.DefaultAuthorizationManagerFactory;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.authorization.EnableMultiFactorAuthentication;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -23,14 +28,19 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.HttpMessageConverterAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.logout.LogoutFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
+import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
+import org.springframework.security.web.webauthn.management.JdbcPublicKeyCredentialUserEntityRepository;
+import org.springframework.security.web.webauthn.management.JdbcUserCredentialRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
-import org.springframework.security.web.webauthn.management.JdbcPublicKeyCredentialUserEntityRepository;
-import org.springframework.security.web.webauthn.management.JdbcUserCredentialRepository;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import uk.yourarea.web.ForceProperties;
@@ -82,7 +92,10 @@ class SecurityConfiguration {
 			Clock clock) throws Exception {
 		SecondFactorRules rules = new SecondFactorRules(properties.secondFactor());
 		CookieCsrfTokenRepository tokens = csrfTokens(properties);
-		SignInHandlers.Denied denied = new SignInHandlers.Denied(events, properties.secondFactor());
+		RequestCache pagesAskedFor = pagesAskedFor(properties);
+		SignInHandlers.Denied denied = new SignInHandlers.Denied(events, properties.secondFactor(), pagesAskedFor);
+		SignInHandlers.Success success = new SignInHandlers.Success(accounts, events, clock);
+		success.setRequestCache(pagesAskedFor);
 		http.setSharedObject(UserDetailsService.class, new PasskeyUsers(accounts));
 		http.securityMatcher(staffPaths())
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(SIGN_IN)
@@ -127,7 +140,7 @@ class SecurityConfiguration {
 				.loginProcessingUrl(SIGN_IN)
 				.usernameParameter("email")
 				.passwordParameter("password")
-				.successHandler(new SignInHandlers.Success(accounts, events, clock))
+				.successHandler(success)
 				.failureHandler(new SignInHandlers.Failure()))
 			.logout((logout) -> logout.logoutUrl(SIGN_OUT)
 				.addLogoutHandler(new SignInHandlers.SignOutLog(events))
@@ -144,8 +157,10 @@ class SecurityConfiguration {
 			.webAuthn((passkeys) -> passkeys.rpName(force.shortName() + " " + site.serviceName())
 				.rpId(origins.relyingPartyId())
 				.allowedOrigins(origins.allowed())
-				.disableDefaultRegistrationPage(true))
+				.disableDefaultRegistrationPage(true)
+				.withObjectPostProcessor(passkeysLeadBackTo(pagesAskedFor)))
 			.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(denied))
+			.requestCache((cache) -> cache.requestCache(pagesAskedFor))
 			// CSP, HSTS over HTTPS, Permissions-Policy and the rest come from the site's
 			// own
 			// web.SecurityHeadersFilter, which runs before this chain on every request.
@@ -260,6 +275,64 @@ class SecurityConfiguration {
 	 * and over HTTPS {@code __Host-} prefixed, so no other site or subdomain can plant
 	 * one.
 	 */
+	/**
+	 * After a passkey is used, the answer to the browser names the page to go to: the one
+	 * asked for before the second step, from the same place the other steps keep it.
+	 */
+	private static ObjectPostProcessor<WebAuthnAuthenticationFilter> passkeysLeadBackTo(RequestCache pagesAskedFor) {
+		return new ObjectPostProcessor<>() {
+			@Override
+			public <O extends WebAuthnAuthenticationFilter> O postProcess(O filter) {
+				HttpMessageConverterAuthenticationSuccessHandler success = new HttpMessageConverterAuthenticationSuccessHandler();
+				success.setRequestCache(pagesAskedFor);
+				filter.setAuthenticationSuccessHandler(success);
+				return filter;
+			}
+		};
+	}
+
+	/**
+	 * The staff page someone asked for before signing in (or before the second step), to
+	 * go back to afterwards: in a cookie, never in a session, so that a staff address
+	 * asked for by someone not signed in stores nothing on the server. The cookie holds a
+	 * path on this site only (Spring Security refuses anything else when reading it
+	 * back).
+	 */
+	static RequestCache pagesAskedFor(StaffSecurityProperties properties) {
+		CookieRequestCache cookie = new CookieRequestCache();
+		cookie.setCookieCustomizer((saved) -> {
+			saved.setSecure(properties.secureCookies());
+			saved.setAttribute("SameSite", "Lax");
+		});
+		// Only pages are kept: a form cannot be sent again by a redirect.
+		cookie.setRequestMatcher((request) -> "GET".equals(request.getMethod()));
+		return new RequestCache() {
+			@Override
+			public void saveRequest(HttpServletRequest request, HttpServletResponse response) {
+				cookie.saveRequest(request, response);
+			}
+
+			@Override
+			public @Nullable SavedRequest getRequest(HttpServletRequest request, HttpServletResponse response) {
+				return cookie.getRequest(request, response);
+			}
+
+			@Override
+			public @Nullable HttpServletRequest getMatchingRequest(HttpServletRequest request,
+					HttpServletResponse response) {
+				// A kept page is only ever a GET; comparing another request with it would
+				// read that request's parameters, and so a whole upload, before anyone
+				// has decided it may be read.
+				return "GET".equals(request.getMethod()) ? cookie.getMatchingRequest(request, response) : null;
+			}
+
+			@Override
+			public void removeRequest(HttpServletRequest request, HttpServletResponse response) {
+				cookie.removeRequest(request, response);
+			}
+		};
+	}
+
 	static CookieCsrfTokenRepository csrfTokens(StaffSecurityProperties properties) {
 		CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
 		tokens.setCookieName(properties.csrfCookieName());

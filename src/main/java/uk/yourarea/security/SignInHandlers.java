@@ -19,7 +19,6 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.csrf.CsrfException;
-import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 
 import uk.yourarea.security.StaffSecurityProperties.SecondFactorPolicy;
@@ -154,9 +153,10 @@ final class SignInHandlers {
 
 		private final AccessDeniedHandler forbidden = new AccessDeniedHandlerImpl();
 
-		private final RequestCache requests = new HttpSessionRequestCache();
+		private final RequestCache requests;
 
-		Denied(SecurityEvents events, SecondFactorPolicy secondFactor) {
+		Denied(SecurityEvents events, SecondFactorPolicy secondFactor, RequestCache requests) {
+			this.requests = requests;
 			this.events = events;
 			this.secondFactor = new SecondFactorRules(secondFactor);
 		}

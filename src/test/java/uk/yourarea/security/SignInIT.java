@@ -290,6 +290,23 @@ class SignInIT {
 	}
 
 	@Test
+	void aStaffPageAskedForSignedOutStartsNoSessionAndSigningInLeadsBackToIt() {
+		long sessionsBefore = sessions();
+		StaffBrowser browser = StaffBrowser.on(this.environment);
+		for (int visit = 0; visit < 20; visit++) {
+			HttpResponse<String> refused = browser.get("/staff/inbox?status=OPEN");
+			assertThat(StaffBrowser.redirectPath(refused)).isEqualTo("/staff/sign-in");
+		}
+		assertThat(browser.sessionId()).as("no session cookie").isEmpty();
+		assertThat(sessions()).as("rows in staff_session").isEqualTo(sessionsBefore);
+
+		HttpResponse<String> signedIn = browser.signIn("officer.wigston@example.org", StaffBrowser.DEMO_PASSWORD);
+
+		assertThat(StaffBrowser.location(signedIn)).as("back to the page first asked for")
+			.endsWith("/staff/inbox?status=OPEN");
+	}
+
+	@Test
 	void givesANewSessionIdAtSignInSoThatAPlantedSessionGainsNothing() {
 		StaffBrowser attacker = StaffBrowser.signedIn(this.environment, "webeditor@example.org",
 				StaffBrowser.DEMO_PASSWORD);
