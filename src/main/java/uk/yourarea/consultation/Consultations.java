@@ -321,7 +321,7 @@ class Consultations {
 	@Transactional
 	void approveConcern(StaffUser by, Neighbourhood neighbourhood, Consultation consultation, long responseId,
 			String text) {
-		ConsultationResponse response = pendingResponse(consultation, responseId);
+		ConsultationResponse response = pendingResponse(neighbourhood, consultation, responseId);
 		response.approveConcern(text, by.id(), this.dates.now());
 		this.responses.saveAndFlush(response);
 		this.changeLog.record(by, subject(consultation, neighbourhood),
@@ -334,7 +334,7 @@ class Consultations {
 	@WithinStaffScope
 	@Transactional
 	void rejectConcern(StaffUser by, Neighbourhood neighbourhood, Consultation consultation, long responseId) {
-		ConsultationResponse response = pendingResponse(consultation, responseId);
+		ConsultationResponse response = pendingResponse(neighbourhood, consultation, responseId);
 		response.rejectConcern(by.id(), this.dates.now());
 		this.responses.saveAndFlush(response);
 		this.changeLog.record(by, subject(consultation, neighbourhood), "Rejected a concern",
@@ -342,7 +342,13 @@ class Consultations {
 				Snapshot.of().with("Concern " + responseId, "Not shown").build());
 	}
 
-	private ConsultationResponse pendingResponse(Consultation consultation, long responseId) {
+	private ConsultationResponse pendingResponse(Neighbourhood neighbourhood, Consultation consultation,
+			long responseId) {
+		if (consultation.getNeighbourhoodId() != neighbourhood.getId()) {
+			// The scope check was of the neighbourhood: the consultation must be its own.
+			throw new NotFoundException(
+					"Consultation " + consultation.getId() + " is not " + neighbourhood.getId() + "'s");
+		}
 		ConsultationResponse response = this.responses.findById(responseId)
 			.filter((found) -> found.getConsultationId() == consultation.getId() && found.isConfirmed())
 			.orElseThrow(() -> new NotFoundException("No confirmed answer " + responseId));

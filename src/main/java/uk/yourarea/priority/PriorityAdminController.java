@@ -136,8 +136,9 @@ class PriorityAdminController {
 		}
 		Long linked = (origin == Priority.Origin.CONSULTATION) ? consultationId : null;
 		String added = this.onceOnly.run(idempotencyKey, base(neighbourhoodId) + "/new",
-				List.of(form.issue(), form.action(), String.valueOf(form.raisedOn().toDate().orElseThrow())), user.id(),
-				() -> {
+				List.of(form.issue(), form.action(), String.valueOf(form.raisedOn().toDate().orElseThrow()),
+						String.valueOf(origin), String.valueOf(linked), String.valueOf(form.originDetail())),
+				user.id(), () -> {
 					Priority priority = this.editing.create(user, neighbourhoodId, Objects.requireNonNull(form.issue()),
 							Objects.requireNonNull(form.action()), form.raisedOn().toDate().orElseThrow(),
 							Objects.requireNonNull(origin), linked, form.originDetail(),

@@ -84,11 +84,17 @@ class DatabaseOutageMode {
 				log.info("The database answers again: requests wait for a connection as usual");
 			}
 		}
-		catch (SQLException | RuntimeException unreachable) {
+		catch (SQLException | RuntimeException failed) {
+			if (!cannotConnect(failed)) {
+				// The server answered, and said no (too many clients, say): not an outage
+				// that refusing every request would help with.
+				log.warn("The database answers but refused a new connection: {}", DatabaseFailures.describe(failed));
+				return;
+			}
 			if (!this.reachability.outage) {
 				this.reachability.outage = true;
 				log.warn("The database cannot be reached ({}): requests are refused at once until it answers again",
-						DatabaseFailures.describe(unreachable));
+						DatabaseFailures.describe(failed));
 			}
 		}
 	}
@@ -108,6 +114,19 @@ class DatabaseOutageMode {
 		catch (SQLException ex) {
 			return false;
 		}
+	}
+
+	/**
+	 * Whether a new connection failed because the server could not be reached or is not
+	 * taking connections (SQLSTATE class 08, or 57P03 while it starts or stops), rather
+	 * than because it answered and refused (too many clients, a wrong password).
+	 */
+	static boolean cannotConnect(Exception failed) {
+		if (failed instanceof SQLException sql) {
+			String state = sql.getSQLState();
+			return state == null || state.startsWith("08") || "57P03".equals(state);
+		}
+		return true;
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
@@ -16,9 +17,15 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The time a resident's form was shown, signed by the site (HMAC-SHA256), in the form's
@@ -39,15 +46,34 @@ public class FormStamps {
 
 	private static final String ALGORITHM = "HmacSHA256";
 
+	/**
+	 * The oldest form accepted as shown by this site: a stamp can be sent with more than
+	 * one form, so it is good for two days only (a form left open longer is held).
+	 */
+	static final Duration LONGEST = Duration.ofDays(2);
+
 	private final JdbcTemplate jdbc;
+
+	private final @Nullable TransactionTemplate ownTransaction;
 
 	private final Clock clock;
 
 	private volatile byte @Nullable [] key;
 
-	FormStamps(JdbcTemplate jdbc, Clock clock, FormStampProperties properties) {
+	FormStamps(JdbcTemplate jdbc, @Nullable PlatformTransactionManager transactions, Clock clock,
+			FormStampProperties properties) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		if (transactions != null) {
+			this.ownTransaction = new TransactionTemplate(transactions);
+			// Never inside a resident's transaction: a rollback there must not take the
+			// key
+			// with it, and a failure here must not spoil it.
+			this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		}
+		else {
+			this.ownTransaction = null;
+		}
 		String configured = properties.secret();
 		this.key = (configured != null && !configured.isBlank()) ? configured.getBytes(StandardCharsets.UTF_8) : null;
 	}
@@ -67,7 +93,19 @@ public class FormStamps {
 		return (secret != null) ? millis + "." + signature(secret, millis) : millis;
 	}
 
-	/** When the form was shown, if the stamp is one this site signed. */
+	/**
+	 * Reads (or makes) the key once the application is up, so that no request waits for
+	 * it.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void readKey() {
+		key();
+	}
+
+	/**
+	 * When the form was shown, if the stamp is one this site signed, and not longer ago
+	 * than {@link #LONGEST}.
+	 */
 	public Optional<Instant> shownAt(@Nullable String stamp) {
 		if (stamp == null) {
 			return Optional.empty();
@@ -84,7 +122,8 @@ public class FormStamps {
 			return Optional.empty();
 		}
 		try {
-			return Optional.of(Instant.ofEpochMilli(Long.parseLong(millis)));
+			Instant shown = Instant.ofEpochMilli(Long.parseLong(millis));
+			return shown.isBefore(this.clock.instant().minus(LONGEST)) ? Optional.empty() : Optional.of(shown);
 		}
 		catch (NumberFormatException ex) {
 			return Optional.empty();
@@ -109,16 +148,24 @@ public class FormStamps {
 		if (known != null) {
 			return known;
 		}
+		if (this.ownTransaction == null) {
+			return null;
+		}
 		try {
 			byte[] made = new byte[32];
 			new SecureRandom().nextBytes(made);
-			// The first instance's key wins; every other one reads it.
-			this.jdbc.update("insert into form_stamp_key (id, secret) values (1, ?) on conflict (id) do nothing", made);
-			known = this.jdbc.queryForObject("select secret from form_stamp_key where id = 1", byte[].class);
+			// The first instance's key wins; every other one reads it. Kept here only
+			// once
+			// its transaction has committed.
+			known = this.ownTransaction.execute((status) -> {
+				this.jdbc.update("insert into form_stamp_key (id, secret) values (1, ?) on conflict (id) do nothing",
+						(Object) made);
+				return this.jdbc.queryForObject("select secret from form_stamp_key where id = 1", byte[].class);
+			});
 			this.key = known;
 			return known;
 		}
-		catch (DataAccessException ex) {
+		catch (DataAccessException | TransactionException ex) {
 			log.warn("The key that signs form times could not be read from the database: {}", ex.getMessage());
 			return null;
 		}

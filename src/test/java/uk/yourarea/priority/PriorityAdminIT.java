@@ -15,12 +15,18 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 
+import uk.yourarea.security.ActingAs;
 import uk.yourarea.security.StaffBrowser;
+import uk.yourarea.security.StaffUser;
 import uk.yourarea.testing.DemoSiteTest;
 import uk.yourarea.testing.Site;
+import uk.yourarea.web.NotFoundException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Priorities over real HTTP: adding one, changing its wording, adding updates and closing
@@ -40,6 +46,9 @@ class PriorityAdminIT {
 
 	@Autowired
 	private Site site;
+
+	@Autowired
+	private PriorityEditing editing;
 
 	private StaffBrowser officer;
 
@@ -356,6 +365,23 @@ class PriorityAdminIT {
 		assertThat(
 				this.jdbc.queryForObject("select count(*) from priority_update where text = ?", Integer.class, sneaky))
 			.isZero();
+		assertThat(this.jdbc.queryForObject("select count(*) from priority where issue = ?", Integer.class, sneaky))
+			.isZero();
+	}
+
+	@Test
+	void theServiceItselfAnswersAnotherNeighbourhoodAsNotFoundWhoeverCallsIt() {
+		StaffUser officer = ActingAs.demo(this.jdbc, "officer.wigston@example.org");
+		String sneaky = "Service-level " + unique();
+		try (ActingAs acting = ActingAs.staff(officer)) {
+			assertThat(this.editing.all(this.wigston)).as("their own neighbourhood").isNotNull();
+			assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> this.editing.all(this.oadby));
+			assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> this.editing.create(officer, this.oadby,
+					sneaky, "x", today(), Priority.Origin.OTHER, null, "x", null));
+		}
+		assertThatThrownBy(() -> this.editing.all(this.wigston))
+			.as("no one signed in: a job or a new page that forgot to ask")
+			.hasRootCauseInstanceOf(AuthenticationCredentialsNotFoundException.class);
 		assertThat(this.jdbc.queryForObject("select count(*) from priority where issue = ?", Integer.class, sneaky))
 			.isZero();
 	}

@@ -3,7 +3,10 @@ package uk.yourarea.security;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
@@ -29,6 +32,17 @@ public final class ActingAs implements AutoCloseable {
 		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, authorities));
 		SecurityContextHolder.setContext(context);
 		return new ActingAs();
+	}
+
+	/** The demo account with this email address, as a member of staff to act as. */
+	public static StaffUser demo(JdbcTemplate jdbc, String email) {
+		long id = jdbc.queryForObject("select id from staff_account where email = ?", Long.class, email);
+		Set<StaffRole> roles = jdbc
+			.queryForList("select role from staff_role where staff_account_id = ?", String.class, id)
+			.stream()
+			.map(StaffRole::valueOf)
+			.collect(Collectors.toSet());
+		return new StaffUser(id, email, email, roles, Set.of(), Set.of());
 	}
 
 	@Override

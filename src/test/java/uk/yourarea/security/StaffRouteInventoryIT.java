@@ -304,6 +304,7 @@ class StaffRouteInventoryIT {
 				}
 			}
 		}
+		asked += mixedAddresses(wrong);
 		assertThat(this.jdbc.queryForObject("select enabled from staff_account where id = ?", Boolean.class,
 				Long.parseLong(this.own.get("account"))))
 			.as("no form ran: the account the administrator's requests named is still enabled")
@@ -386,6 +387,41 @@ class StaffRouteInventoryIT {
 		}
 		wrong.add(who + " " + method + " " + path + ": expected " + expected + ", got " + status
 				+ (location.isEmpty() ? "" : " to " + location));
+	}
+
+	/**
+	 * Routes naming a neighbourhood and something in it, with the officer's own
+	 * neighbourhood and another's priority, event or consultation: 404 for everyone
+	 * allowed, web editors and administrators too, and nothing changed (each POST here
+	 * runs, and must stop at the mismatch).
+	 */
+	private int mixedAddresses(List<String> wrong) {
+		Map<String, String> mixed = new HashMap<>(this.own);
+		for (String thing : List.of("priorityId", "eventId", "cid")) {
+			mixed.put(thing, this.other.get(thing));
+		}
+		int asked = 0;
+		for (Map.Entry<String, Set<RequestMethod>> route : mappedRoutes().entrySet()) {
+			Rule rule = INVENTORY.get(route.getKey());
+			boolean namesAThing = route.getKey().contains("{priorityId}") || route.getKey().contains("{eventId}")
+					|| route.getKey().contains("{cid}");
+			if (rule == null || !namesAThing) {
+				continue;
+			}
+			String path = path(route.getKey(), mixed);
+			for (RequestMethod method : route.getValue()) {
+				for (Who who : rule.allowed()) {
+					asked++;
+					HttpResponse<String> answer = (method == RequestMethod.GET) ? this.browsers.get(who).get(path)
+							: this.browsers.get(who).post(path, this.tokens.get(who));
+					if (answer.statusCode() != 404) {
+						wrong.add(who + " " + method + " " + path
+								+ " (another neighbourhood's thing): expected 404, got " + answer.statusCode());
+					}
+				}
+			}
+		}
+		return asked;
 	}
 
 	/** Officers and supervisors work in their own neighbourhoods; the others in all. */

@@ -28,7 +28,8 @@ class StaffServicesCheckAccessTests {
 			"uk.yourarea.event.EventEditing", "uk.yourarea.consultation.Consultations", "uk.yourarea.team.TeamEditing",
 			"uk.yourarea.station.StationEditing", "uk.yourarea.neighbourhood.NeighbourhoodChanges",
 			"uk.yourarea.neighbourhood.LocalPolicingAreaChanges", "uk.yourarea.postcode.CoverageEditing",
-			"uk.yourarea.postcode.CoverageImports", "uk.yourarea.audit.ChangeLog");
+			"uk.yourarea.postcode.CoverageImports", "uk.yourarea.audit.ChangeLog",
+			"uk.yourarea.security.StaffAccounts");
 
 	/** Methods that need no check, by class, each with the reason. */
 	private static final Map<String, Set<String>> UNCHECKED = Map.of(
@@ -46,7 +47,12 @@ class StaffServicesCheckAccessTests {
 			// Recording a change is part of a checked edit (it must join its
 			// transaction); formatting a time and comparing two versions show nothing
 			// new.
-			"uk.yourarea.audit.ChangeLog", Set.of("record", "formatWhen", "conflict"));
+			"uk.yourarea.audit.ChangeLog", Set.of("record", "formatWhen", "conflict"),
+			// Signing in, changing one's own password, the first administrator and the
+			// demo
+			// accounts: before anyone is signed in, or about the caller's own account.
+			"uk.yourarea.security.StaffAccounts", Set.of("find", "hasSecondFactor", "emailInUse", "passwordProblem",
+					"createAccount", "anyAdministrator", "changeOwnPassword", "checkCurrentPassword", "exists"));
 
 	@Test
 	void everyMethodOfAStaffServiceChecksTheCaller() throws ClassNotFoundException {
@@ -62,6 +68,10 @@ class StaffServicesCheckAccessTests {
 				}
 				if (!classChecked && !checked(MergedAnnotations.from(method))) {
 					unchecked.add(service.getSimpleName() + "." + method.getName());
+				}
+				if (Modifier.isFinal(modifiers)) {
+					unchecked
+						.add(service.getSimpleName() + "." + method.getName() + " (final: its proxy cannot check it)");
 				}
 			}
 		}
@@ -79,8 +89,17 @@ class StaffServicesCheckAccessTests {
 		}
 	}
 
+	/** A check that can refuse someone: not {@code permitAll()}. */
 	private static boolean checked(MergedAnnotations annotations) {
-		return annotations.isPresent(PreAuthorize.class) || annotations.isPresent(PostAuthorize.class);
+		for (Class<? extends java.lang.annotation.Annotation> type : List.of(PreAuthorize.class, PostAuthorize.class)) {
+			if (annotations.isPresent(type)) {
+				String rule = annotations.get(type).getString("value");
+				if (!rule.isBlank() && !rule.contains("permitAll")) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 }

@@ -19,12 +19,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
 
+import uk.yourarea.security.ActingAs;
 import uk.yourarea.security.StaffBrowser;
 import uk.yourarea.testing.DemoSiteTest;
 import uk.yourarea.testing.Pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Web editors look after neighbourhood teams over real HTTP: every form and its bad
@@ -39,6 +42,9 @@ class TeamAdminIT {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	TeamEditing editing;
 
 	private final List<Long> created = new java.util.ArrayList<>();
 
@@ -64,6 +70,20 @@ class TeamAdminIT {
 	}
 
 	// The team page
+
+	@Test
+	void theServiceItselfRefusesAnyoneButTheWebTeam() {
+		long wigston = this.jdbc.queryForObject("select id from neighbourhood where code = 'NA54'", Long.class);
+		for (String email : List.of("officer.wigston@example.org", "sergeant@example.org")) {
+			try (ActingAs acting = ActingAs.staff(ActingAs.demo(this.jdbc, email))) {
+				assertThatExceptionOfType(AccessDeniedException.class).as(email)
+					.isThrownBy(() -> this.editing.teamOf(wigston));
+			}
+		}
+		try (ActingAs acting = ActingAs.staff(ActingAs.demo(this.jdbc, "webeditor@example.org"))) {
+			assertThat(this.editing.teamOf(wigston)).isNotEmpty();
+		}
+	}
 
 	@Test
 	void theTeamPageListsMembersInOrderWithTheNamedOfficer() {

@@ -40,6 +40,16 @@ class DatabaseOutageModeTests {
 	}
 
 	@Test
+	void aServerThatAnswersButHasNoRoomForAnotherConnectionIsNotAnOutage() throws SQLException {
+		given(this.pool.getConnection()).willThrow(new SQLException("sorry, too many clients already", "53300"));
+		assertThatExceptionOfType(SQLException.class).isThrownBy(this.dataSource::getConnection);
+
+		this.mode.check();
+
+		assertThat(this.mode.isOutage()).isFalse();
+	}
+
+	@Test
 	void aPoolTimeoutCausedByAFailedConnectionIsAnOutage() {
 		assertThat(DatabaseOutageMode.unreachable(
 				new SQLTransientConnectionException("timed out", new SQLException("Connection refused", "08001"))))

@@ -48,13 +48,20 @@ class FormStampsTests {
 	}
 
 	@Test
+	void aStampOlderThanTwoDaysIsRefused() {
+		assertThat(this.stamps.shownAt(this.stamps.at(SHOWN.minus(FormStamps.LONGEST))))
+			.hasValue(SHOWN.minus(FormStamps.LONGEST));
+		assertThat(this.stamps.shownAt(this.stamps.at(SHOWN.minus(FormStamps.LONGEST).minusSeconds(1)))).isEmpty();
+	}
+
+	@Test
 	void aShortConfiguredKeyStopsTheStart() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new FormStampProperties("too short"))
 			.withMessageContaining("at least 32 characters");
 	}
 
 	private static FormStamps stamps(String secret) {
-		return new FormStamps(null, Clock.fixed(SHOWN, ZoneOffset.UTC), new FormStampProperties(secret));
+		return new FormStamps(null, null, Clock.fixed(SHOWN, ZoneOffset.UTC), new FormStampProperties(secret));
 	}
 
 }
