@@ -325,18 +325,17 @@ open_sign_in() {
   rm -f "$WORK/jar-$2"
   curl -s -c "$WORK/jar-$2" -b "$WORK/jar-$2" -o "$WORK/sign-in-$2.html" "$1/staff/sign-in"
 }
-# guess URL EMAIL N: browser N sends a wrong password, then reads what the sign-in page says:
-# checked (the password was checked and was wrong), refused ("Too many attempts"), or the answer
+# guess URL EMAIL N: browser N sends a wrong password and reads the answer: checked (the sign-in page
+# again, 200, saying the email address or password is wrong: the password was checked), refused (429,
+# before any password is checked), or the status of any other answer
 guess() {
   local url=$1 email=$2 n=$3 jar="$WORK/jar-$3" code
-  code=$(curl -s -c "$jar" -b "$jar" -o /dev/null -w '%{http_code}' --data-urlencode "email=$email" \
+  code=$(curl -s -c "$jar" -b "$jar" -o "$WORK/signed-$n.html" -w '%{http_code}' --data-urlencode "email=$email" \
     --data-urlencode "password=wrong password $n" --data-urlencode "_csrf=$(token_of "$WORK/sign-in-$n.html")" \
     "$url/staff/sign-in" || true)
-  if [ "$code" != 302 ]; then echo "answered-$code"; return; fi
-  curl -s -c "$jar" -b "$jar" -o "$WORK/signed-$n.html" "$url/staff/sign-in"
-  if grep -q "Too many attempts" "$WORK/signed-$n.html"; then echo refused
-  elif grep -q "Enter a correct email address and password" "$WORK/signed-$n.html"; then echo checked
-  else echo other; fi
+  if [ "$code" = 429 ]; then echo refused
+  elif [ "$code" = 200 ] && grep -q "Enter a correct email address and password" "$WORK/signed-$n.html"; then echo checked
+  else echo "answered-$code"; fi
 }
 # tally WORDS...: "8 checked, 2 refused"
 tally() { printf '%s\n' "$@" | sort | uniq -c | awk '{printf "%s%s %s", (NR > 1 ? ", " : ""), $1, $2}'; }
@@ -351,7 +350,7 @@ open_sign_in "$A_URL" 11
 ELEVENTH=$(guess "$A_URL" "$GUESSED" 11)
 CHECKED=$(printf '%s\n' "${ANSWERS[@]}" | grep -c '^checked$' || true)
 row "4. sign-in throttle across instances" \
-  "10 wrong passwords for one account, alternately on A and B, are each checked; the 11th shows \"Too many attempts\"" \
+  "10 wrong passwords for one account, alternately on A and B, are each checked; the 11th is refused (429) unchecked" \
   "the first 10: $(tally "${ANSWERS[@]}"); the 11th: $ELEVENTH" \
   "$(pass_if '[ "$CHECKED" = 10 ] && [ "$ELEVENTH" = refused ]')"
 
