@@ -134,7 +134,7 @@ class ResponseClockJobsIT {
 		this.contact.receive(neighbourhood,
 				new ContactForm("Chris Clock", email, null, ContactMessage.PreferredContact.EMAIL,
 						ContactMessage.SenderType.RESIDENT, Topic.GENERAL_ENQUIRY, "When is the next beat surgery?",
-						null, null, this.stamps.at(Instant.now().minusSeconds(60)),
+						null, null, this.stamps.at(this.clock.instant().minusSeconds(60)),
 						UUID.randomUUID().toString().replace("-", "")),
 				"192.0.2." + (int) (Math.random() * 250));
 		return email;
