@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import uk.yourarea.testing.DemoSiteTest;
 import uk.yourarea.testing.Pages;
+import uk.yourarea.testing.ResidentMessages;
 import uk.yourarea.testing.Site;
 import uk.yourarea.testing.Visitor;
 import uk.yourarea.web.FormStamps;
@@ -51,21 +52,11 @@ class InboxIT {
 
 	@BeforeEach
 	void aResidentWritesToOadby() {
-		this.rateLimits.clear("contact-address:127.0.0.1");
-		Visitor resident = this.site.visitor();
-		Map<String, String> fields = new HashMap<>();
-		fields.put("name", "Pat Oadby");
-		fields.put("email", "pat-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org");
-		fields.put("preferredContact", "EMAIL");
-		fields.put("senderType", "BUSINESS");
-		fields.put("topic", "THEFT_OR_BURGLARY");
-		fields.put("message", "Our shop on The Parade was broken into <b>twice</b>.");
-		fields.put("startedAt", this.stamps.at(Instant.now().minusSeconds(60)));
-		HttpResponse<String> sent = resident.submit(resident.page("/area/oadby/contact"), "main form", fields);
-		assertThat(sent.statusCode()).isEqualTo(303);
-		this.reference = sent.headers().firstValue("Location").orElseThrow().replaceAll(".*reference=", "");
-		this.oadbyMessage = this.jdbc.queryForObject("select id from contact_message where reference = ?", Long.class,
-				this.reference);
+		ResidentMessages.Sent sent = new ResidentMessages(this.site, this.stamps, this.rateLimits, this.jdbc).send(
+				"oadby", "Pat Oadby", "pat-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org",
+				"THEFT_OR_BURGLARY", "Our shop on The Parade was broken into <b>twice</b>.");
+		this.reference = sent.reference();
+		this.oadbyMessage = sent.id();
 	}
 
 	@Test

@@ -30,19 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StaffAccessIT {
 
-	enum Who {
-
-		ANONYMOUS(null), OFFICER("officer.wigston@example.org"), SUPERVISOR("sergeant@example.org"),
-		WEB_EDITOR("webeditor@example.org"), ADMIN("admin@example.org");
-
-		final String email;
-
-		Who(String email) {
-			this.email = email;
-		}
-
-	}
-
 	enum Answer {
 
 		/** 302 to the sign-in page. */

@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import uk.yourarea.testing.DemoSiteTest;
+import uk.yourarea.testing.ResidentMessages;
 import uk.yourarea.testing.Site;
 import uk.yourarea.testing.Visitor;
 import uk.yourarea.web.FormStamps;
@@ -58,19 +59,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DemoSiteTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StaffRouteInventoryIT {
-
-	enum Who {
-
-		ANONYMOUS(null), OFFICER("officer.wigston@example.org"), SUPERVISOR("sergeant@example.org"),
-		WEB_EDITOR("webeditor@example.org"), ADMIN("admin@example.org");
-
-		final String email;
-
-		Who(String email) {
-			this.email = email;
-		}
-
-	}
 
 	/** Who a route is for, and whether it is about one neighbourhood. */
 	record Rule(Set<Who> allowed, boolean oneNeighbourhood, boolean postedToAFilter) {
@@ -503,20 +491,10 @@ class StaffRouteInventoryIT {
 	private long message(long neighbourhood) {
 		String slug = this.jdbc.queryForObject("select slug from neighbourhood where id = ?", String.class,
 				neighbourhood);
-		this.rateLimits.clear("contact-address:127.0.0.1");
-		Visitor resident = this.site.visitor();
-		String email = "inventory-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-		Map<String, String> fields = new HashMap<>();
-		fields.put("name", "Route Inventory");
-		fields.put("email", email);
-		fields.put("preferredContact", "EMAIL");
-		fields.put("senderType", "RESIDENT");
-		fields.put("topic", "GENERAL_ENQUIRY");
-		fields.put("message", "Checking who may read this.");
-		fields.put("startedAt", this.stamps.at(Instant.now().minusSeconds(60)));
-		HttpResponse<String> sent = resident.submit(resident.page("/area/" + slug + "/contact"), "main form", fields);
-		assertThat(sent.statusCode()).as("the message to " + slug).isEqualTo(303);
-		long id = id("select id from contact_message where sender_email = ?", email);
+		long id = new ResidentMessages(this.site, this.stamps, this.rateLimits, this.jdbc)
+			.send(slug, "Route Inventory", "inventory-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org",
+					"GENERAL_ENQUIRY", "Checking who may read this.")
+			.id();
 		this.cleanUp.add("delete from contact_message where id = " + id);
 		return id;
 	}

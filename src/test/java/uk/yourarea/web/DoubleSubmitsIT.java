@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import uk.yourarea.testing.DemoSiteTest;
 import uk.yourarea.testing.Pages;
+import uk.yourarea.testing.ResidentMessages;
 import uk.yourarea.testing.Site;
 import uk.yourarea.testing.Visitor;
 
@@ -54,21 +55,10 @@ class DoubleSubmitsIT {
 
 	@BeforeEach
 	void aMessageToOadbyAndItsOfficer() {
-		this.rateLimits.clear("contact-address:127.0.0.1");
-		Visitor resident = this.site.visitor();
-		Map<String, String> fields = new HashMap<>();
-		fields.put("name", "Robin Twice");
-		fields.put("email", "twice-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org");
-		fields.put("preferredContact", "EMAIL");
-		fields.put("senderType", "RESIDENT");
-		fields.put("topic", "GENERAL_ENQUIRY");
-		fields.put("message", "When is the next beat surgery?");
-		fields.put("startedAt", this.stamps.at(Instant.now().minusSeconds(60)));
-		HttpResponse<String> sent = resident.submit(resident.page("/area/oadby/contact"), "main form", fields);
-		assertThat(sent.statusCode()).isEqualTo(303);
-		String reference = sent.headers().firstValue("Location").orElseThrow().replaceAll(".*reference=", "");
-		this.message = this.jdbc.queryForObject("select id from contact_message where reference = ?", Long.class,
-				reference);
+		this.message = new ResidentMessages(this.site, this.stamps, this.rateLimits, this.jdbc)
+			.send("oadby", "Robin Twice", "twice-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org",
+					"GENERAL_ENQUIRY", "When is the next beat surgery?")
+			.id();
 		this.oadby = this.jdbc.queryForObject("select id from neighbourhood where code = 'NA55'", Long.class);
 		this.officer = this.site.visitor();
 		assertThat(this.officer
