@@ -450,7 +450,10 @@ for name in A B; do
     break
   fi
   echo "   $name ready after ${READY_MS[$name]} ms"
-  sleep 5 # nginx sends it traffic again before the other one goes
+  # As docs/operations.md says: the next restart only once this one has been ready and answering its
+  # share for half a minute. nginx may have left it out for a failed connection while it started (for
+  # fail_timeout, 10 s); going sooner can leave nginx with no instance at all for a moment.
+  [ "$name" = A ] && sleep 30
 done
 touch "$WORK/stop"
 WRK_STOP=$(date +%s.%N)
