@@ -23,6 +23,7 @@ import uk.yourarea.contact.ResponseRecord;
 import uk.yourarea.security.StaffRole;
 import uk.yourarea.security.StaffScope;
 import uk.yourarea.security.StaffUser;
+import uk.yourarea.web.CsvFile;
 
 /**
  * The Neighbourhood Policing Guarantee compliance view, for web editors, supervisors and
@@ -74,8 +75,8 @@ class GuaranteeController {
 	ResponseEntity<byte[]> csv(@AuthenticationPrincipal StaffUser user,
 			@RequestParam(required = false) @Nullable Long area) {
 		Report report = this.guarantee.report(area, viewer(user));
-		Csv csv = new Csv();
-		csv.line("Code", "Neighbourhood", "Local policing area", "Named officer", "Named officer role",
+		CsvFile csv = new CsvFile();
+		csv.row("Code", "Neighbourhood", "Local policing area", "Named officer", "Named officer role",
 				"Has named officer", "People answering messages", "Contactable online", "Named officer confirmed on",
 				"Confirmed in 6 months", "Current priorities", "Priorities not updated in 3 months",
 				"Priorities updated in 3 months", "Next event", "Event in next 3 months", "Messages in 90 days",
@@ -84,7 +85,7 @@ class GuaranteeController {
 		for (Row row : report.rows()) {
 			GuaranteeReport.Facts facts = row.facts();
 			ResponseRecord replies = facts.replies();
-			csv.line(row.code(), row.name(), row.areaName(), text(facts.namedOfficer()), text(facts.namedOfficerRole()),
+			csv.row(row.code(), row.name(), row.areaName(), text(facts.namedOfficer()), text(facts.namedOfficerRole()),
 					yes(row, Measure.NAMED_OFFICER), Integer.toString(facts.accountsAnswering()),
 					yes(row, Measure.CONTACTABLE_ONLINE), text(facts.confirmedOn()), yes(row, Measure.CONFIRMED),
 					Integer.toString(facts.openPriorities()), Integer.toString(facts.stalePriorities()),

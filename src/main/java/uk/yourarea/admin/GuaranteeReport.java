@@ -22,6 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import uk.yourarea.contact.ResponseRecord;
 import uk.yourarea.contact.ResponseRecords;
+import uk.yourarea.priority.Priority;
+import uk.yourarea.team.TeamMember;
 
 /**
  * Where each neighbourhood meets the Neighbourhood Policing Guarantee and where it falls
@@ -183,8 +185,9 @@ public class GuaranteeReport {
 		Map<Long, ResponseRecord> replies = this.responseRecords.byNeighbourhoodAsOf(now);
 		List<Row> rows = new ArrayList<>(
 				this.jdbc.query(NEIGHBOURHOODS + ((areaId == null) ? "" : " and a.id = " + areaId.longValue()),
-						(row, n) -> row(row, today, replies, viewer), Date.valueOf(today.minusMonths(3)),
-						Timestamp.from(now), Timestamp.from(inThreeMonths.toInstant())));
+						(row, n) -> row(row, today, replies, viewer),
+						Date.valueOf(today.minusMonths(Priority.STALE_AFTER_MONTHS)), Timestamp.from(now),
+						Timestamp.from(inThreeMonths.toInstant())));
 		rows.sort(Comparator.comparing(Row::areaName, this.aToZ).thenComparing(Row::name, this.aToZ));
 		List<Total> totals = new ArrayList<>();
 		for (Measure measure : Measure.values()) {
@@ -233,7 +236,8 @@ public class GuaranteeReport {
 					: shortfall(Measure.CONTACTABLE_ONLINE,
 							"Contact form open, but no officer or supervisor answers it", accounts,
 							"Give " + name + " an officer or supervisor"));
-		boolean confirmedRecently = hasOfficer && confirmedOn != null && !confirmedOn.isBefore(today.minusMonths(6));
+		boolean confirmedRecently = hasOfficer && confirmedOn != null
+				&& !confirmedOn.isBefore(today.minusMonths(TeamMember.CONFIRMATION_MONTHS));
 		checks.add(confirmedRecently ? met(Measure.CONFIRMED, "Confirmed on " + DAY.format(confirmedOn))
 				: shortfall(Measure.CONFIRMED,
 						!hasOfficer ? "No named officer to confirm"

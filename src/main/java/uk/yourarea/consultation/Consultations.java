@@ -22,6 +22,7 @@ import uk.yourarea.audit.Subject;
 import uk.yourarea.neighbourhood.Neighbourhood;
 import uk.yourarea.security.StaffUser;
 import uk.yourarea.security.WithinStaffScope;
+import uk.yourarea.web.CsvFile;
 import uk.yourarea.web.NotFoundException;
 
 /**

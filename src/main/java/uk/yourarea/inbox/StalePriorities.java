@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import uk.yourarea.priority.Priority;
 import uk.yourarea.security.StaffScope;
 import uk.yourarea.security.StaffUser;
 
@@ -21,8 +22,6 @@ import uk.yourarea.security.StaffUser;
  */
 @Service
 class StalePriorities {
-
-	static final int MONTHS = 3;
 
 	static final int SHOWN = 20;
 
@@ -50,7 +49,7 @@ class StalePriorities {
 		if (visible.isEmpty()) {
 			return new Found(List.of(), 0);
 		}
-		Date before = Date.valueOf(LocalDate.now(this.clock).minusMonths(MONTHS));
+		Date before = Date.valueOf(LocalDate.now(this.clock).minusMonths(Priority.STALE_AFTER_MONTHS));
 		List<Stale> stale = this.jdbc.query((connection) -> {
 			Array ids = connection.createArrayOf("bigint", visible.toArray());
 			var statement = connection.prepareStatement("""

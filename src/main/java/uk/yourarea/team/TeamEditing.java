@@ -34,10 +34,7 @@ class TeamEditing {
 
 	static final String SUBJECT_TYPE = "team-member";
 
-	/**
-	 * The Guarantee counts a named officer whose details were confirmed this recently.
-	 */
-	static final int CONFIRMATION_MONTHS = 6;
+	static final int CONFIRMATION_MONTHS = TeamMember.CONFIRMATION_MONTHS;
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 

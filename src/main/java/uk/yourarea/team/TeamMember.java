@@ -19,6 +19,12 @@ import org.jspecify.annotations.Nullable;
 @Entity
 public class TeamMember {
 
+	/**
+	 * A named officer counts for the Guarantee when their details were confirmed this
+	 * recently (months); older, the team page flags them for checking.
+	 */
+	public static final int CONFIRMATION_MONTHS = 6;
+
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private Long id;

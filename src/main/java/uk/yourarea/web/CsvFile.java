@@ -1,17 +1,21 @@
-package uk.yourarea.consultation;
+package uk.yourarea.web;
 
 import java.util.List;
 
 /**
  * Comma-separated values as RFC 4180 describes them (CRLF line ends, fields quoted when
  * they hold a comma, quote or line break, quotes doubled), made safe to open in a
- * spreadsheet: a field a spreadsheet would read as a formula gets a leading apostrophe.
+ * spreadsheet: a field a spreadsheet would read as a formula (starting with
+ * {@code = + - @}, a tab or a carriage return) gets a leading apostrophe, so that nothing
+ * residents or staff typed can run as a formula when the file is opened. Every CSV the
+ * site offers is written with it.
  */
-final class CsvFile {
+public final class CsvFile {
 
 	private final StringBuilder text = new StringBuilder();
 
-	CsvFile row(List<String> fields) {
+	/** Adds a row of fields. */
+	public CsvFile row(List<String> fields) {
 		for (int i = 0; i < fields.size(); i++) {
 			if (i > 0) {
 				this.text.append(',');
@@ -22,12 +26,18 @@ final class CsvFile {
 		return this;
 	}
 
+	/** Adds a row of fields. */
+	public CsvFile row(String... fields) {
+		return row(List.of(fields));
+	}
+
 	@Override
 	public String toString() {
 		return this.text.toString();
 	}
 
-	static String field(String value) {
+	/** One field, neutralised and quoted as needed. */
+	public static String field(String value) {
 		String safe = value;
 		if (!safe.isEmpty() && "=+-@\t\r".indexOf(safe.charAt(0)) >= 0) {
 			safe = "'" + safe;

@@ -1,4 +1,4 @@
-package uk.yourarea.consultation;
+package uk.yourarea.web;
 
 import java.util.List;
 
@@ -34,6 +34,24 @@ class CsvFileTests {
 		assertThat(CsvFile.field("\tcmd")).isEqualTo("'\tcmd");
 		assertThat(CsvFile.field("Speeding = danger")).isEqualTo("Speeding = danger");
 		assertThat(CsvFile.field("")).isEmpty();
+	}
+
+	@Test
+	void separatesCellsWithCommasAndEndsLinesWithCrLf() {
+		assertThat(new CsvFile().row("NA54", "Wigston", "yes").row("NA55", "Oadby", "no").toString())
+			.isEqualTo("NA54,Wigston,yes\r\nNA55,Oadby,no\r\n");
+	}
+
+	@Test
+	void quotesCellsWithCommasQuotesAndLineBreaks() {
+		assertThat(new CsvFile().row("Enderby, Narborough", "The \"Fosse\"", "two\nlines").toString())
+			.isEqualTo("\"Enderby, Narborough\",\"The \"\"Fosse\"\"\",\"two\nlines\"\r\n");
+	}
+
+	@Test
+	void neutralisesCellsASpreadsheetWouldRunAsFormulas() {
+		assertThat(new CsvFile().row("=HYPERLINK(\"x\")", "+1", "-1", "@SUM(A1)", "ok").toString())
+			.isEqualTo("\"'=HYPERLINK(\"\"x\"\")\",'+1,'-1,'@SUM(A1),ok\r\n");
 	}
 
 }
