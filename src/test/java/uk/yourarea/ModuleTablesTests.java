@@ -69,7 +69,6 @@ class ModuleTablesTests {
 			Map.entry("area/AreaPages", Set.of("consultation", "neighbourhood", "priority", "priority_update")),
 			Map.entry("consultation/Consultations", Set.of("priority")),
 			Map.entry("consultation/DemoConsultations", Set.of("neighbourhood")),
-			Map.entry("contact/ContactMessages", Set.of("staff_account", "staff_neighbourhood")),
 			Map.entry("contact/DemoMessages",
 					Set.of("neighbourhood", "staff_account", "staff_local_policing_area", "staff_neighbourhood",
 							"staff_role")),

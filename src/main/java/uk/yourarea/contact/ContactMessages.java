@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import uk.yourarea.neighbourhood.Neighbourhood;
 import uk.yourarea.notification.EmailOutbox;
+import uk.yourarea.security.StaffAccounts;
 import uk.yourarea.web.ForceProperties;
 import uk.yourarea.web.FormStamps;
 import uk.yourarea.web.RateLimits;
@@ -77,9 +78,12 @@ public class ContactMessages {
 
 	private final FormStamps stamps;
 
+	private final StaffAccounts staff;
+
 	ContactMessages(ContactMessageRepository messages, ResponseDeadline deadline, ContactProperties limits,
 			RateLimits rateLimits, EmailOutbox outbox, JdbcTemplate jdbc, ForceProperties force, SiteProperties site,
-			MessageSource text, Clock clock, FormStamps stamps) {
+			MessageSource text, Clock clock, FormStamps stamps, StaffAccounts staff) {
+		this.staff = staff;
 		this.stamps = stamps;
 		this.text = text;
 		this.messages = messages;
@@ -215,12 +219,7 @@ public class ContactMessages {
 	 * officers. The email holds no words of the resident's: staff read them in the inbox.
 	 */
 	private void tellTheTeam(ContactMessage message, String subject) {
-		List<String> addresses = this.jdbc.queryForList("""
-				select distinct a.email from staff_account a
-				left join staff_neighbourhood n on n.staff_account_id = a.id
-				where a.enabled and (a.id = cast(? as bigint)
-				                     or (cast(? as bigint) is null and n.neighbourhood_id = ?))""", String.class,
-				message.getAssignedToId(), message.getAssignedToId(), message.getNeighbourhoodId());
+		List<String> addresses = this.staff.emailsOfTheTeam(message.getAssignedToId(), message.getNeighbourhoodId());
 		for (String address : addresses) {
 			this.outbox.queue(
 					address, subject, subject + ". It is due by " + formatDeadline(message.getDueAt())

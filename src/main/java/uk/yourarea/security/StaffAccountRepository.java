@@ -3,9 +3,12 @@ package uk.yourarea.security;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 interface StaffAccountRepository extends JpaRepository<StaffAccount, Long> {
 
@@ -24,5 +27,18 @@ interface StaffAccountRepository extends JpaRepository<StaffAccount, Long> {
 
 	@Query("select count(a) > 0 from StaffAccount a join a.roles r where r = uk.yourarea.security.StaffRole.ADMIN")
 	boolean anyAdministrator();
+
+	/**
+	 * The enabled account a resident's message is assigned to, or, when it is assigned to
+	 * no one, every enabled account that belongs to its neighbourhood directly.
+	 */
+	@Query(nativeQuery = true, value = """
+			select distinct a.email from staff_account a
+			left join staff_neighbourhood n on n.staff_account_id = a.id
+			where a.enabled and (a.id = cast(:assignedTo as bigint)
+			                     or (cast(:assignedTo as bigint) is null and n.neighbourhood_id = :neighbourhood))
+			order by a.email""")
+	List<String> emailsOfTheTeam(@Param("assignedTo") @Nullable Long assignedTo,
+			@Param("neighbourhood") long neighbourhood);
 
 }

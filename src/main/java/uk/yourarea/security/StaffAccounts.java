@@ -337,6 +337,16 @@ public class StaffAccounts {
 		return this.accounts.anyAdministrator();
 	}
 
+	/**
+	 * Whom to email about a resident's message: the member of staff it is assigned to,
+	 * or, when it is assigned to no one, everyone who belongs to its neighbourhood. Asked
+	 * while a resident writes, when no one is signed in.
+	 */
+	@Transactional(readOnly = true)
+	public List<String> emailsOfTheTeam(@Nullable Long assignedToId, long neighbourhoodId) {
+		return this.accounts.emailsOfTheTeam(assignedToId, neighbourhoodId);
+	}
+
 	@Transactional(readOnly = true)
 	boolean exists(String email) {
 		return this.accounts.existsByEmail(StaffAccount.normaliseEmail(email));

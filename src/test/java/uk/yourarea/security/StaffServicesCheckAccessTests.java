@@ -51,8 +51,9 @@ class StaffServicesCheckAccessTests {
 			// Signing in, changing one's own password, the first administrator and the
 			// demo
 			// accounts: before anyone is signed in, or about the caller's own account.
-			"uk.yourarea.security.StaffAccounts", Set.of("find", "hasSecondFactor", "emailInUse", "passwordProblem",
-					"createAccount", "anyAdministrator", "changeOwnPassword", "checkCurrentPassword", "exists"));
+			"uk.yourarea.security.StaffAccounts",
+			Set.of("find", "hasSecondFactor", "emailInUse", "passwordProblem", "createAccount", "anyAdministrator",
+					"changeOwnPassword", "checkCurrentPassword", "exists", "emailsOfTheTeam"));
 
 	@Test
 	void everyMethodOfAStaffServiceChecksTheCaller() throws ClassNotFoundException {
