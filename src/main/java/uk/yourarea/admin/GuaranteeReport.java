@@ -1,12 +1,9 @@
 package uk.yourarea.admin;
 
-import java.sql.Date;
-import java.sql.Timestamp;
 import java.text.Collator;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,13 +13,19 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import uk.yourarea.contact.ResponseRecord;
 import uk.yourarea.contact.ResponseRecords;
-import uk.yourarea.priority.Priority;
+import uk.yourarea.event.UpcomingEvents;
+import uk.yourarea.neighbourhood.LiveNeighbourhoods;
+import uk.yourarea.neighbourhood.LiveNeighbourhoods.Summary;
+import uk.yourarea.priority.OpenPriorities;
+import uk.yourarea.priority.OpenPriorities.Freshness;
+import uk.yourarea.security.StaffScope;
+import uk.yourarea.team.NamedOfficers;
+import uk.yourarea.team.NamedOfficers.NamedOfficer;
 import uk.yourarea.team.TeamMember;
 
 /**
@@ -120,35 +123,15 @@ public class GuaranteeReport {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
-	private static final String NEIGHBOURHOODS = """
-			select n.id, n.code, n.name, n.slug, a.id as area_id, a.name as area_name,
-			       m.name as officer_name, m.role as officer_role, m.collar_number, m.name_confirmed_on,
-			       (select count(distinct s.id) from staff_account s
-			        where s.enabled
-			          and ((exists (select 1 from staff_role r where r.staff_account_id = s.id and r.role = 'OFFICER')
-			                and exists (select 1 from staff_neighbourhood sn
-			                            where sn.staff_account_id = s.id and sn.neighbourhood_id = n.id))
-			            or (exists (select 1 from staff_role r where r.staff_account_id = s.id and r.role = 'SUPERVISOR')
-			                and (exists (select 1 from staff_local_policing_area sa
-			                             where sa.staff_account_id = s.id and sa.local_policing_area_id = a.id)
-			                  or exists (select 1 from staff_neighbourhood sn
-			                             where sn.staff_account_id = s.id and sn.neighbourhood_id = n.id)))))
-			           as accounts_answering,
-			       (select count(*) from priority p where p.neighbourhood_id = n.id and p.status = 'OPEN')
-			           as open_priorities,
-			       (select count(*) from priority p where p.neighbourhood_id = n.id and p.status = 'OPEN'
-			                                         and p.updated_on < ?) as stale_priorities,
-			       (select min(p.updated_on) from priority p where p.neighbourhood_id = n.id and p.status = 'OPEN')
-			           as oldest_priority_update,
-			       (select min(e.starts_at) from event e where e.neighbourhood_id = n.id and e.cancelled_at is null
-			                                             and e.starts_at >= ? and e.starts_at < ?) as next_event
-			from neighbourhood n
-			join local_policing_area a on a.id = n.local_policing_area_id
-			left join team_member m on m.neighbourhood_id = n.id and m.named_officer
-			where n.retired_on is null
-			""";
+	private final LiveNeighbourhoods neighbourhoods;
 
-	private final JdbcTemplate jdbc;
+	private final NamedOfficers namedOfficers;
+
+	private final StaffScope staffScope;
+
+	private final OpenPriorities openPriorities;
+
+	private final UpcomingEvents upcomingEvents;
 
 	private final ResponseRecords responseRecords;
 
@@ -156,8 +139,14 @@ public class GuaranteeReport {
 
 	private final Collator aToZ = Collator.getInstance(Locale.UK);
 
-	GuaranteeReport(JdbcTemplate jdbc, ResponseRecords responseRecords, Clock clock) {
-		this.jdbc = jdbc;
+	GuaranteeReport(LiveNeighbourhoods neighbourhoods, NamedOfficers namedOfficers, StaffScope staffScope,
+			OpenPriorities openPriorities, UpcomingEvents upcomingEvents, ResponseRecords responseRecords,
+			Clock clock) {
+		this.neighbourhoods = neighbourhoods;
+		this.namedOfficers = namedOfficers;
+		this.staffScope = staffScope;
+		this.openPriorities = openPriorities;
+		this.upcomingEvents = upcomingEvents;
 		this.responseRecords = responseRecords;
 		this.clock = clock;
 	}
@@ -165,29 +154,34 @@ public class GuaranteeReport {
 	/** The local policing areas that have neighbourhoods, A to Z, for the filter. */
 	@Transactional(readOnly = true)
 	public List<Area> areas() {
-		List<Area> areas = new ArrayList<>(this.jdbc
-			.query("select a.id, a.name from local_policing_area a where exists "
-					+ "(select 1 from neighbourhood n where n.local_policing_area_id = a.id and n.retired_on is null)",
-					(row, n) -> new Area(row.getLong(1), row.getString(2))));
+		List<Area> areas = new ArrayList<>(this.neighbourhoods.areasWithNeighbourhoods()
+			.stream()
+			.map((area) -> new Area(area.id(), area.name()))
+			.toList());
 		areas.sort(Comparator.comparing(Area::name, this.aToZ));
 		return areas;
 	}
 
 	/**
 	 * The report for every neighbourhood, or those of one local policing area, ordered by
-	 * area then name.
+	 * area then name. Each feature answers for its own part: the neighbourhoods, their
+	 * named officers, who answers their messages, their priorities, events and replies.
 	 */
 	@Transactional(readOnly = true)
 	public Report report(@Nullable Long areaId, Viewer viewer) {
 		Instant now = this.clock.instant();
 		LocalDate today = LocalDate.now(this.clock);
-		ZonedDateTime inThreeMonths = now.atZone(this.clock.getZone()).plusMonths(3);
-		Map<Long, ResponseRecord> replies = this.responseRecords.byNeighbourhoodAsOf(now);
-		List<Row> rows = new ArrayList<>(
-				this.jdbc.query(NEIGHBOURHOODS + ((areaId == null) ? "" : " and a.id = " + areaId.longValue()),
-						(row, n) -> row(row, today, replies, viewer),
-						Date.valueOf(today.minusMonths(Priority.STALE_AFTER_MONTHS)), Timestamp.from(now),
-						Timestamp.from(inThreeMonths.toInstant())));
+		Instant inThreeMonths = now.atZone(this.clock.getZone()).plusMonths(3).toInstant();
+		List<Summary> shown = (areaId == null) ? this.neighbourhoods.all() : this.neighbourhoods.inArea(areaId);
+		List<Long> ids = shown.stream().map(Summary::id).toList();
+		Sources sources = new Sources(this.namedOfficers.byNeighbourhood(), this.staffScope.workingInEach(ids),
+				this.openPriorities.byNeighbourhoodAsOf(today),
+				this.upcomingEvents.firstStartByNeighbourhood(now, inThreeMonths),
+				this.responseRecords.byNeighbourhoodAsOf(now));
+		List<Row> rows = new ArrayList<>();
+		for (Summary neighbourhood : shown) {
+			rows.add(row(neighbourhood, sources, today, viewer));
+		}
 		rows.sort(Comparator.comparing(Row::areaName, this.aToZ).thenComparing(Row::name, this.aToZ));
 		List<Total> totals = new ArrayList<>();
 		for (Measure measure : Measure.values()) {
@@ -198,27 +192,31 @@ public class GuaranteeReport {
 		return new Report(today, rows, totals, allMet, this.responseRecords.forceWideAsOf(now));
 	}
 
-	private Row row(java.sql.ResultSet row, LocalDate today, Map<Long, ResponseRecord> replies, Viewer viewer)
-			throws java.sql.SQLException {
-		long id = row.getLong("id");
-		String name = row.getString("name");
-		String officerName = row.getString("officer_name");
-		String role = row.getString("officer_role");
-		String collar = row.getString("collar_number");
-		Date confirmed = row.getDate("name_confirmed_on");
-		LocalDate confirmedOn = (confirmed == null) ? null : confirmed.toLocalDate();
-		int answering = row.getInt("accounts_answering");
-		int open = row.getInt("open_priorities");
-		int stale = row.getInt("stale_priorities");
-		Date oldest = row.getDate("oldest_priority_update");
-		Timestamp next = row.getTimestamp("next_event");
-		ResponseRecord record = replies.getOrDefault(id, ResponseRecord.NONE);
-		Facts facts = new Facts(officerName, role, confirmedOn, answering, open, stale,
-				(oldest == null) ? null : oldest.toLocalDate(), (next == null) ? null : next.toInstant(), record);
+	/** What the other features said, by neighbourhood id. */
+	private record Sources(Map<Long, NamedOfficer> officers, Map<Long, List<StaffScope.TeamMember>> answering,
+			Map<Long, Freshness> priorities, Map<Long, Instant> nextEvents, Map<Long, ResponseRecord> replies) {
+	}
+
+	private Row row(Summary neighbourhood, Sources sources, LocalDate today, Viewer viewer) {
+		long id = neighbourhood.id();
+		String name = neighbourhood.name();
+		NamedOfficer officer = sources.officers().get(id);
+		String officerName = (officer == null) ? null : officer.name();
+		String role = (officer == null) ? null : officer.role();
+		String collar = (officer == null) ? null : officer.collarNumber();
+		LocalDate confirmedOn = (officer == null) ? null : officer.confirmedOn();
+		int answering = sources.answering().getOrDefault(id, List.of()).size();
+		Freshness priorities = sources.priorities().getOrDefault(id, Freshness.NONE);
+		int open = priorities.open();
+		int stale = priorities.stale();
+		Instant next = sources.nextEvents().get(id);
+		ResponseRecord record = sources.replies().getOrDefault(id, ResponseRecord.NONE);
+		Facts facts = new Facts(officerName, role, confirmedOn, answering, open, stale, priorities.oldestUpdate(), next,
+				record);
 
 		String team = viewer.editsEverything() ? "/staff/neighbourhoods/" + id + "/team" : null;
 		boolean editsContent = viewer.editsEverything() || viewer.editsPrioritiesAndEventsOf().contains(id);
-		String priorities = editsContent ? "/staff/neighbourhoods/" + id + "/priorities" : null;
+		String prioritiesHref = editsContent ? "/staff/neighbourhoods/" + id + "/priorities" : null;
 		String events = editsContent ? "/staff/neighbourhoods/" + id + "/events/new" : null;
 		String inbox = viewer.readsMessagesOf().contains(id) ? "/staff/inbox?neighbourhood=" + id : null;
 		String accounts = viewer.managesAccounts() ? "/staff/admin/accounts" : null;
@@ -251,12 +249,12 @@ public class GuaranteeReport {
 						(open == 0) ? "No current priorities"
 								: stale + " of " + open + " not updated since "
 										+ DAY.format(facts.oldestPriorityUpdate()),
-						priorities, "Update the priorities of " + name));
-		checks.add((next != null) ? met(Measure.EVENT, DAY.format(next.toInstant().atZone(this.clock.getZone())))
+						prioritiesHref, "Update the priorities of " + name));
+		checks.add((next != null) ? met(Measure.EVENT, DAY.format(next.atZone(this.clock.getZone())))
 				: shortfall(Measure.EVENT, "Nothing planned", events, "Add an event for " + name));
 		checks.add(repliesCheck(record, inbox, name));
-		return new Row(id, row.getString("code"), name, row.getString("slug"), row.getLong("area_id"),
-				row.getString("area_name"), List.copyOf(checks), facts);
+		return new Row(id, neighbourhood.code(), name, neighbourhood.slug(), neighbourhood.areaId(),
+				neighbourhood.areaName(), List.copyOf(checks), facts);
 	}
 
 	private static Check repliesCheck(ResponseRecord record, @Nullable String inbox, String name) {

@@ -1,6 +1,8 @@
 package uk.yourarea.security;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -51,9 +53,12 @@ class DemoStaffAccounts {
 
 	private final JdbcTemplate jdbc;
 
-	DemoStaffAccounts(StaffAccounts accounts, JdbcTemplate jdbc) {
+	private final PlacesOfWork places;
+
+	DemoStaffAccounts(StaffAccounts accounts, JdbcTemplate jdbc, PlacesOfWork places) {
 		this.accounts = accounts;
 		this.jdbc = jdbc;
+		this.places = places;
 	}
 
 	/**
@@ -63,12 +68,13 @@ class DemoStaffAccounts {
 	 */
 	private int createAreaSupervisors() {
 		int created = 0;
-		List<Area> areas = this.jdbc.query("""
-				select a.id, a.code, a.name from local_policing_area a
-				where not exists (select 1 from staff_local_policing_area s where s.local_policing_area_id = a.id)
-				order by a.code
-				""", (row, n) -> new Area(row.getLong(1), row.getString(2), row.getString(3)));
-		for (Area area : areas) {
+		Set<Long> supervised = new HashSet<>(this.jdbc
+			.queryForList("select distinct local_policing_area_id from staff_local_policing_area", Long.class));
+		List<PlacesOfWork.Area> areas = this.places.localPolicingAreas()
+			.stream()
+			.filter((area) -> !supervised.contains(area.id()))
+			.toList();
+		for (PlacesOfWork.Area area : areas) {
 			String email = "sergeant." + area.code().toLowerCase(java.util.Locale.ROOT) + "@example.org";
 			if (this.accounts.exists(email)) {
 				continue;
@@ -82,13 +88,6 @@ class DemoStaffAccounts {
 		return created;
 	}
 
-	private record Area(long id, String code, String name) {
-	}
-
-	/** A neighbourhood's id and its local policing area's id, by code. */
-	private record Place(long neighbourhoodId, long localPolicingAreaId) {
-	}
-
 	// Before contact.DemoMessages (order 10), whose messages these accounts answer.
 	@EventListener(ApplicationReadyEvent.class)
 	@Order(0)
@@ -98,20 +97,16 @@ class DemoStaffAccounts {
 			if (this.accounts.exists(demo.email())) {
 				continue;
 			}
-			Optional<Place> neighbourhood = demo.neighbourhoodCode().isEmpty() ? Optional.empty()
-					: this.jdbc
-						.query("select id, local_policing_area_id from neighbourhood where code = ?",
-								(row, n) -> new Place(row.getLong(1), row.getLong(2)), demo.neighbourhoodCode())
-						.stream()
-						.findFirst();
+			Optional<Map.Entry<Long, Long>> neighbourhood = demo.neighbourhoodCode().isEmpty() ? Optional.empty()
+					: this.places.neighbourhoodAndAreaByCode(demo.neighbourhoodCode());
 			if (!demo.neighbourhoodCode().isEmpty() && neighbourhood.isEmpty()) {
 				log.warn("Demo staff: no neighbourhood {}, so no account {}", demo.neighbourhoodCode(), demo.email());
 				continue;
 			}
 			Set<Long> neighbourhoodIds = (demo.role() == StaffRole.OFFICER)
-					? Set.of(neighbourhood.orElseThrow().neighbourhoodId()) : Set.of();
-			Set<Long> areaIds = (demo.role() == StaffRole.SUPERVISOR)
-					? Set.of(neighbourhood.orElseThrow().localPolicingAreaId()) : Set.of();
+					? Set.of(neighbourhood.orElseThrow().getKey()) : Set.of();
+			Set<Long> areaIds = (demo.role() == StaffRole.SUPERVISOR) ? Set.of(neighbourhood.orElseThrow().getValue())
+					: Set.of();
 			this.accounts.createAccount(new StaffAccounts.Details(demo.name(), demo.email(), Set.of(demo.role()),
 					neighbourhoodIds, areaIds), DemoPasswords.DEMO_PASSWORD, false);
 			created++;

@@ -1,9 +1,20 @@
 package uk.yourarea.security;
 
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 
@@ -31,22 +42,49 @@ import uk.yourarea.web.NotFoundException;
 @Service
 public class StaffScope {
 
-	private static final String VISIBLE = """
-			select n.id from neighbourhood n
-			join staff_account a on a.id = ? and a.enabled
-			where (exists (select 1 from staff_role r where r.staff_account_id = a.id and r.role = 'ADMIN')
-			   or (exists (select 1 from staff_role r where r.staff_account_id = a.id
-			               and r.role in ('OFFICER', 'SUPERVISOR'))
-			       and n.id in (select s.neighbourhood_id from staff_neighbourhood s where s.staff_account_id = a.id))
-			   or (exists (select 1 from staff_role r where r.staff_account_id = a.id and r.role = 'SUPERVISOR')
-			       and n.local_policing_area_id in (select s.local_policing_area_id from staff_local_policing_area s
-			                                        where s.staff_account_id = a.id)))
+	/** A member of staff who works on a neighbourhood's messages. */
+	public record TeamMember(long id, String name, String email) {
+	}
+
+	/** What one enabled account may do, and where. */
+	private record Assignments(long id, String name, String email, Set<StaffRole> roles, Set<Long> neighbourhoodIds,
+			Set<Long> areaIds) {
+
+		/**
+		 * The rule for officers and supervisors, in one place: officers and supervisors
+		 * work in the neighbourhoods they belong to, and supervisors in every
+		 * neighbourhood of their local policing areas too.
+		 */
+		boolean worksIn(long neighbourhoodId, @Nullable Long areaId) {
+			boolean answers = this.roles.contains(StaffRole.OFFICER) || this.roles.contains(StaffRole.SUPERVISOR);
+			return (answers && this.neighbourhoodIds.contains(neighbourhoodId))
+					|| (this.roles.contains(StaffRole.SUPERVISOR) && areaId != null && this.areaIds.contains(areaId));
+		}
+
+		TeamMember asTeamMember() {
+			return new TeamMember(this.id, this.name, this.email);
+		}
+
+	}
+
+	private static final String ASSIGNMENTS = """
+			select a.id, a.name, a.email,
+			       array(select r.role from staff_role r where r.staff_account_id = a.id) as roles,
+			       array(select s.neighbourhood_id from staff_neighbourhood s where s.staff_account_id = a.id)
+			           as neighbourhoods,
+			       array(select s.local_policing_area_id from staff_local_policing_area s where s.staff_account_id = a.id)
+			           as areas
+			from staff_account a
+			where a.enabled
 			""";
 
 	private final JdbcTemplate jdbc;
 
-	StaffScope(JdbcTemplate jdbc) {
+	private final PlacesOfWork places;
+
+	StaffScope(JdbcTemplate jdbc, PlacesOfWork places) {
 		this.jdbc = jdbc;
+		this.places = places;
 	}
 
 	/**
@@ -55,19 +93,66 @@ public class StaffScope {
 	 */
 	@Transactional(readOnly = true)
 	public Set<Long> neighbourhoodIdsVisibleTo(StaffUser user) {
-		return Collections.unmodifiableSet(
-				new LinkedHashSet<>(this.jdbc.queryForList(VISIBLE + " order by n.id", Long.class, user.id())));
+		Optional<Assignments> found = assignmentsOf(user.id());
+		if (found.isEmpty()) {
+			return Set.of();
+		}
+		Assignments assignments = found.get();
+		if (assignments.roles().contains(StaffRole.ADMIN)) {
+			return Collections.unmodifiableSet(this.places.allNeighbourhoods());
+		}
+		Set<Long> visible = new TreeSet<>();
+		if (assignments.roles().contains(StaffRole.OFFICER) || assignments.roles().contains(StaffRole.SUPERVISOR)) {
+			visible.addAll(this.places.localPolicingAreasOf(assignments.neighbourhoodIds()).keySet());
+		}
+		if (assignments.roles().contains(StaffRole.SUPERVISOR)) {
+			visible.addAll(this.places.neighbourhoodsIn(assignments.areaIds()));
+		}
+		return Collections.unmodifiableSet(new LinkedHashSet<>(visible));
 	}
 
 	/**
-	 * The names of the neighbourhoods whose messages this member of staff may see, A to
-	 * Z.
+	 * The names of the live neighbourhoods whose messages this member of staff may see, A
+	 * to Z.
 	 */
 	@Transactional(readOnly = true)
 	public List<String> neighbourhoodNamesVisibleTo(StaffUser user) {
-		return this.jdbc.queryForList(
-				"select name from neighbourhood where retired_on is null and id in (" + VISIBLE + ") order by name",
-				String.class, user.id());
+		return this.places.liveNamesOf(neighbourhoodIdsVisibleTo(user));
+	}
+
+	/**
+	 * Who works on one neighbourhood's messages (see {@link #workingInEach}), A to Z by
+	 * name.
+	 */
+	@Transactional(readOnly = true)
+	public List<TeamMember> workingIn(long neighbourhoodId) {
+		return workingInEach(List.of(neighbourhoodId)).getOrDefault(neighbourhoodId, List.of());
+	}
+
+	/**
+	 * Who works on each neighbourhood's messages: the enabled officers and supervisors
+	 * who belong to it, and the enabled supervisors of its local policing area, A to Z by
+	 * name. Administrators see every neighbourhood's messages but work in none of them.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, List<TeamMember>> workingInEach(Collection<Long> neighbourhoodIds) {
+		Map<Long, Long> areas = this.places.localPolicingAreasOf(neighbourhoodIds);
+		List<Assignments> everyone = this.jdbc.query(ASSIGNMENTS + " order by a.name, a.email",
+				(row, n) -> assignments(row));
+		Map<Long, List<TeamMember>> teams = new HashMap<>();
+		for (long neighbourhoodId : neighbourhoodIds) {
+			Long areaId = areas.get(neighbourhoodId);
+			List<TeamMember> team = new ArrayList<>();
+			if (areaId != null) {
+				for (Assignments assignments : everyone) {
+					if (assignments.worksIn(neighbourhoodId, areaId)) {
+						team.add(assignments.asTeamMember());
+					}
+				}
+			}
+			teams.put(neighbourhoodId, List.copyOf(team));
+		}
+		return teams;
 	}
 
 	/**
@@ -114,9 +199,38 @@ public class StaffScope {
 	/** Whether this member of staff may see the messages of one neighbourhood. */
 	@Transactional(readOnly = true)
 	public boolean canSee(StaffUser user, long neighbourhoodId) {
-		Boolean visible = this.jdbc.queryForObject("select exists (" + VISIBLE + " and n.id = ?)", Boolean.class,
-				user.id(), neighbourhoodId);
-		return Boolean.TRUE.equals(visible);
+		Optional<Assignments> found = assignmentsOf(user.id());
+		if (found.isEmpty()) {
+			return false;
+		}
+		Long areaId = this.places.localPolicingAreasOf(List.of(neighbourhoodId)).get(neighbourhoodId);
+		if (areaId == null) {
+			return false;
+		}
+		return found.get().roles().contains(StaffRole.ADMIN) || found.get().worksIn(neighbourhoodId, areaId);
+	}
+
+	private Optional<Assignments> assignmentsOf(long staffId) {
+		return this.jdbc.query(ASSIGNMENTS + " and a.id = ?", (row, n) -> assignments(row), staffId)
+			.stream()
+			.findFirst();
+	}
+
+	private static Assignments assignments(ResultSet row) throws SQLException {
+		Set<StaffRole> roles = EnumSet.noneOf(StaffRole.class);
+		for (Object role : (Object[]) row.getArray("roles").getArray()) {
+			roles.add(StaffRole.valueOf((String) role));
+		}
+		return new Assignments(row.getLong("id"), row.getString("name"), row.getString("email"), roles,
+				ids(row.getArray("neighbourhoods")), ids(row.getArray("areas")));
+	}
+
+	private static Set<Long> ids(Array array) throws SQLException {
+		Set<Long> ids = new HashSet<>();
+		for (Object id : (Object[]) array.getArray()) {
+			ids.add(((Number) id).longValue());
+		}
+		return ids;
 	}
 
 }

@@ -1,5 +1,6 @@
 package uk.yourarea.security;
 
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -101,6 +102,29 @@ class StaffScopeIT {
 		}
 		assertThat(this.scope.neighbourhoodIdsVisibleTo(user)).isEmpty();
 		assertThat(this.scope.canSee(user, id("NA55"))).isFalse();
+	}
+
+	@Test
+	void whoWorksInANeighbourhoodFollowsTheSameRuleAsWhoSeesItsMessages() {
+		long wigston = id("NA54");
+		StaffAccounts.Account editor = TestAccounts.create(this.accounts, "Editor Given Wigston",
+				Set.of(StaffRole.WEB_EDITOR), Set.of(wigston), Set.of());
+		StaffAccounts.Account leaving = TestAccounts.create(this.accounts, "Officer Leaving Wigston",
+				Set.of(StaffRole.OFFICER), Set.of(wigston), Set.of());
+		StaffUser admin = demo("admin@example.org");
+		try (ActingAs acting = ActingAs.staff(admin)) {
+			this.accounts.disable(leaving.id(), admin);
+		}
+
+		List<String> team = this.scope.workingIn(wigston).stream().map(StaffScope.TeamMember::email).toList();
+
+		assertThat(team).contains("officer.wigston@example.org", "sergeant@example.org")
+			.doesNotContain("officer.oadby@example.org", "admin@example.org", "webeditor@example.org", editor.email(),
+					leaving.email());
+		assertThat(this.scope.workingInEach(List.of(wigston, id("NC04"))).get(id("NC04")))
+			.extracting(StaffScope.TeamMember::email)
+			.doesNotContain("officer.wigston@example.org", "sergeant@example.org");
+		assertThat(this.scope.workingIn(-1)).isEmpty();
 	}
 
 	private StaffUser demo(String email) {
