@@ -1,27 +1,20 @@
 package uk.yourarea.area;
 
-import java.sql.Date;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.cache.annotation.Cacheable;
-import jakarta.persistence.EntityManager;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Limit;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,11 +24,15 @@ import uk.yourarea.area.AreaView.UpdateView;
 import uk.yourarea.area.AreaView.ExceptionView;
 import uk.yourarea.area.AreaView.StationView;
 import uk.yourarea.consultation.ConsultationSummaries;
-import uk.yourarea.contact.NeighbourhoodResponseRecord;
+import uk.yourarea.consultation.ConsultationSummaries.Asked;
 import uk.yourarea.contact.ResponseRecord;
+import uk.yourarea.contact.ResponseRecords;
 import uk.yourarea.event.Event;
 import uk.yourarea.event.EventRepository;
 import uk.yourarea.neighbourhood.Neighbourhood;
+import uk.yourarea.neighbourhood.NeighbourhoodRepository;
+import uk.yourarea.priority.PublishedPriorities;
+import uk.yourarea.priority.PublishedPriorities.Published;
 import uk.yourarea.station.StationSchedules;
 import uk.yourarea.team.TeamMember;
 import uk.yourarea.team.TeamMemberRepository;
@@ -69,11 +66,13 @@ public class AreaPages {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mma", Locale.UK);
 
-	private final EntityManager entityManager;
+	private final NeighbourhoodRepository neighbourhoods;
+
+	private final ResponseRecords responseRecords;
 
 	private final TeamMemberRepository team;
 
-	private final JdbcTemplate jdbc;
+	private final PublishedPriorities priorities;
 
 	private final EventRepository events;
 
@@ -83,11 +82,13 @@ public class AreaPages {
 
 	private final Clock clock;
 
-	AreaPages(EntityManager entityManager, TeamMemberRepository team, JdbcTemplate jdbc, EventRepository events,
-			StationSchedules stations, ConsultationSummaries consultations, Clock clock) {
-		this.jdbc = jdbc;
-		this.entityManager = entityManager;
+	AreaPages(NeighbourhoodRepository neighbourhoods, ResponseRecords responseRecords, TeamMemberRepository team,
+			PublishedPriorities priorities, EventRepository events, StationSchedules stations,
+			ConsultationSummaries consultations, Clock clock) {
+		this.neighbourhoods = neighbourhoods;
+		this.responseRecords = responseRecords;
 		this.team = team;
+		this.priorities = priorities;
 		this.events = events;
 		this.stations = stations;
 		this.consultations = consultations;
@@ -102,21 +103,9 @@ public class AreaPages {
 	@Cacheable(cacheNames = CACHE, key = "#slug", unless = "#result == null")
 	@Transactional(readOnly = true)
 	public Optional<AreaView> find(String slug) {
-		List<Object[]> found = this.entityManager.createQuery(NEIGHBOURHOOD_WITH_REPLIES, Object[].class)
-			.setParameter("slug", slug)
-			.getResultList();
-		return found.stream()
-			.findFirst()
-			.map((row) -> read((Neighbourhood) row[0],
-					NeighbourhoodResponseRecord.of((NeighbourhoodResponseRecord) row[1])));
+		return this.neighbourhoods.findBySlug(slug)
+			.map((neighbourhood) -> read(neighbourhood, this.responseRecords.of(neighbourhood.getId())));
 	}
-
-	// The live neighbourhood, its local policing area and its team's response record: one
-	// statement.
-	private static final String NEIGHBOURHOOD_WITH_REPLIES = """
-			select n, r from Neighbourhood n join fetch n.localPolicingArea
-			left join NeighbourhoodResponseRecord r on r.neighbourhoodId = n.id
-			where n.slug = :slug and n.retiredOn is null""";
 
 	private AreaView read(Neighbourhood neighbourhood, ResponseRecord replies) {
 		Instant now = this.clock.instant();
@@ -143,107 +132,55 @@ public class AreaPages {
 
 	/**
 	 * The open priorities, and those closed since the given day, each with its updates
-	 * newest first: one statement for the whole section, so the page stays within its
-	 * budget. Open ones first, then by last update, newest first.
+	 * newest first, and what residents said that led to each.
 	 */
 	private List<PriorityView> prioritiesOf(long neighbourhoodId, LocalDate closedSince) {
-		Map<Long, PriorityRow> rows = new LinkedHashMap<>();
-		this.jdbc.query(PRIORITIES_WITH_UPDATES, (RowCallbackHandler) (row) -> {
-			PriorityRow priority = rows.computeIfAbsent(row.getLong("id"),
-					(id) -> new PriorityRow(row, new ArrayList<>()));
-			Date writtenOn = row.getDate("written_on");
-			if (writtenOn != null) {
-				priority.updates().add(new UpdateView(writtenOn.toLocalDate(), row.getString("text")));
-			}
-		}, neighbourhoodId, Date.valueOf(closedSince));
-		return rows.values().stream().map(PriorityRow::view).toList();
+		List<Published> priorities = this.priorities.of(neighbourhoodId, closedSince);
+		Map<Long, Asked> consultations = this.consultations.asked(priorities.stream()
+			.map(Published::originConsultationId)
+			.filter(java.util.Objects::nonNull)
+			.collect(Collectors.toSet()));
+		return priorities.stream()
+			.map((priority) -> new PriorityView(priority.issue(), priority.raisedOn(), priority.updatedOn(),
+					priority.updates()
+						.stream()
+						.map((update) -> new UpdateView(update.writtenOn(), update.text()))
+						.toList(),
+					priority.outcome(), priority.closedOn(), youSaid(priority, consultations)))
+			.toList();
 	}
 
-	private static final String PRIORITIES_WITH_UPDATES = """
-			select p.id, p.issue, p.raised_on, p.updated_on, p.outcome, p.closed_on, u.written_on, u.text,
-			       p.origin, p.origin_detail, c.question as consultation_question, c.closes_at as consultation_closes_at
-			from priority p
-			left join priority_update u on u.priority_id = p.id
-			left join consultation c on c.id = p.origin_consultation_id
-			where p.neighbourhood_id = ? and (p.status = 'OPEN' or p.closed_on >= ?)
-			order by p.status desc, p.updated_on desc, p.id desc, u.written_on desc, u.id desc
-			""";
-
-	private record PriorityRow(String issue, LocalDate raisedOn, LocalDate updatedOn, @Nullable String outcome,
-			@Nullable LocalDate closedOn, List<UpdateView> updates, @Nullable String youSaid) {
-
-		PriorityRow(ResultSet row, List<UpdateView> updates) {
-			this(text(row, "issue"), date(row, "raised_on"), date(row, "updated_on"), text(row, "outcome"),
-					nullableDate(row, "closed_on"), updates, youSaid(row));
+	/**
+	 * What residents said that led to the priority, in their words' place on the page.
+	 */
+	private static @Nullable String youSaid(Published priority, Map<Long, Asked> consultations) {
+		String origin = priority.origin();
+		String detail = priority.originDetail();
+		String more = (detail == null) ? "" : " " + detail + (detail.matches(".*[.!?]$") ? "" : ".");
+		if (origin == null) {
+			return null;
 		}
-
-		PriorityView view() {
-			return new PriorityView(this.issue, this.raisedOn, this.updatedOn, List.copyOf(this.updates), this.outcome,
-					this.closedOn, this.youSaid);
-		}
-
-		/**
-		 * What residents said that led to the priority, in their words' place on the
-		 * page.
-		 */
-		private static @Nullable String youSaid(ResultSet row) {
-			String origin = text(row, "origin");
-			String detail = text(row, "origin_detail");
-			String more = (detail == null) ? "" : " " + detail + (detail.matches(".*[.!?]$") ? "" : ".");
-			if (origin == null) {
-				return null;
+		return switch (origin) {
+			case "CONSULTATION" -> {
+				Asked asked = (priority.originConsultationId() == null) ? null
+						: consultations.get(priority.originConsultationId());
+				String question = (asked == null) ? null : asked.question();
+				LocalDate lastDay = (asked == null) ? null : lastDay(asked.closesAt());
+				yield "You chose it in our Have your say consultation"
+						+ ((lastDay == null) ? "" : " that closed on " + DAY_MONTH_YEAR.format(lastDay))
+						+ ((question == null) ? "."
+								: ", where we asked: " + question + (question.matches(".*[.!?]$") ? "" : "."))
+						+ more;
 			}
-			return switch (origin) {
-				case "CONSULTATION" -> {
-					String question = text(row, "consultation_question");
-					LocalDate lastDay = lastDay(row);
-					yield "You chose it in our Have your say consultation"
-							+ ((lastDay == null) ? "" : " that closed on " + DAY_MONTH_YEAR.format(lastDay))
-							+ ((question == null) ? "."
-									: ", where we asked: " + question + (question.matches(".*[.!?]$") ? "" : "."))
-							+ more;
-				}
-				case "PUBLIC_MEETING" -> "You raised it at a public meeting." + more;
-				case "MESSAGES" -> "You raised it in messages to the team." + more;
-				default -> (detail == null) ? null : more.strip();
-			};
-		}
+			case "PUBLIC_MEETING" -> "You raised it at a public meeting." + more;
+			case "MESSAGES" -> "You raised it in messages to the team." + more;
+			default -> (detail == null) ? null : more.strip();
+		};
+	}
 
-		/** A consultation closes at the start of the day after its last day, UK time. */
-		private static @Nullable LocalDate lastDay(ResultSet row) {
-			try {
-				java.sql.Timestamp closes = row.getTimestamp("consultation_closes_at");
-				return (closes == null) ? null
-						: closes.toInstant().minusNanos(1).atZone(java.time.ZoneId.of("Europe/London")).toLocalDate();
-			}
-			catch (SQLException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}
-
-		private static @Nullable String text(ResultSet row, String column) {
-			try {
-				return row.getString(column);
-			}
-			catch (SQLException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}
-
-		private static LocalDate date(ResultSet row, String column) {
-			return java.util.Objects.requireNonNull(nullableDate(row, column));
-		}
-
-		private static @Nullable LocalDate nullableDate(ResultSet row, String column) {
-			try {
-				Date date = row.getDate(column);
-				return (date == null) ? null : date.toLocalDate();
-			}
-			catch (SQLException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}
-
+	/** A consultation closes at the start of the day after its last day, UK time. */
+	private static LocalDate lastDay(Instant closes) {
+		return closes.minusNanos(1).atZone(java.time.ZoneId.of("Europe/London")).toLocalDate();
 	}
 
 	private EventView eventView(Event event) {

@@ -4,7 +4,10 @@ import java.io.Serializable;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.persistence.EntityManager;
 import org.jspecify.annotations.Nullable;
@@ -84,6 +87,29 @@ public class ConsultationSummaries {
 	ConsultationSummaries(EntityManager entityManager, ConsultationDates dates) {
 		this.entityManager = entityManager;
 		this.dates = dates;
+	}
+
+	/** What a consultation asked, and when it closes or closed. */
+	public record Asked(String question, Instant closesAt) {
+	}
+
+	/** The question and closing time of each of these consultations that exists. */
+	@Transactional(readOnly = true)
+	public Map<Long, Asked> asked(Collection<Long> consultationIds) {
+		Map<Long, Asked> asked = new HashMap<>();
+		if (consultationIds.isEmpty()) {
+			return asked;
+		}
+		List<?> result = this.entityManager
+			.createNativeQuery("select id, question, closes_at from consultation where id in (:ids)")
+			.setParameter("ids", consultationIds)
+			.getResultList();
+		for (Object found : result) {
+			Object[] row = (Object[]) found;
+			asked.put(((Number) row[0]).longValue(),
+					new Asked((String) row[1], java.util.Objects.requireNonNull(Row.instant(row[2]))));
+		}
+		return asked;
 	}
 
 	/**

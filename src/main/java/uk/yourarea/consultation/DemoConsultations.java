@@ -21,6 +21,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import uk.yourarea.neighbourhood.Neighbourhood;
+import uk.yourarea.neighbourhood.NeighbourhoodRepository;
+
 /**
  * Demo consultations, once the demo force is loaded (so after every application runner):
  * one open in Wigston with a few answers, one closed in Oadby with confirmed answers and
@@ -49,13 +52,16 @@ class DemoConsultations {
 
 	private final TransactionTemplate transaction;
 
+	private final NeighbourhoodRepository neighbourhoods;
+
 	DemoConsultations(ConsultationRepository consultations, Consultations service, ConsultationDates dates,
-			JdbcTemplate jdbc, TransactionTemplate transaction) {
+			JdbcTemplate jdbc, TransactionTemplate transaction, NeighbourhoodRepository neighbourhoods) {
 		this.consultations = consultations;
 		this.service = service;
 		this.dates = dates;
 		this.jdbc = jdbc;
 		this.transaction = transaction;
+		this.neighbourhoods = neighbourhoods;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -84,9 +90,7 @@ class DemoConsultations {
 	}
 
 	private Optional<Long> neighbourhood(String code) {
-		return this.jdbc.queryForList("select id from neighbourhood where code = ?", Long.class, code)
-			.stream()
-			.findFirst();
+		return this.neighbourhoods.findByCode(code).map(Neighbourhood::getId);
 	}
 
 	private Consultation consultation(long neighbourhoodId, String name, LocalDate opensOn, LocalDate closesOn) {
