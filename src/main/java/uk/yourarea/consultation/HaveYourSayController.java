@@ -1,7 +1,5 @@
 package uk.yourarea.consultation;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,8 +24,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 
 import uk.yourarea.neighbourhood.Neighbourhood;
 import uk.yourarea.neighbourhood.NeighbourhoodRepository;
-import uk.yourarea.postcode.Postcode;
-import uk.yourarea.postcode.PostcodeLookup;
 import uk.yourarea.web.Choice;
 import uk.yourarea.web.DatabaseFailures;
 import uk.yourarea.web.FormError;
@@ -37,8 +33,8 @@ import uk.yourarea.web.FormTokens;
 import uk.yourarea.web.NotFoundException;
 
 /**
- * "Have your say" on a neighbourhood's priorities: the form, the page asking to check
- * email, and the confirmation link's pages.
+ * "Have your say" on a neighbourhood's priorities: the form.
+ * {@link ConfirmAnswerController} has the pages after it.
  */
 @Controller
 class HaveYourSayController {
@@ -49,28 +45,24 @@ class HaveYourSayController {
 			new Choice(ConsultationResponse.RespondentType.BUSINESS.name(),
 					ConsultationResponse.RespondentType.BUSINESS.choice()));
 
-	/** A neighbourhood a postcode turned out to be in, to send the person there. */
-	record Elsewhere(String name, String slug) {
-	}
-
 	private static final Logger log = LoggerFactory.getLogger(HaveYourSayController.class);
 
 	private final NeighbourhoodRepository neighbourhoods;
 
 	private final HaveYourSay haveYourSay;
 
-	private final PostcodeLookup postcodes;
+	private final AnswerChecks checks;
 
 	private final ConsultationDates dates;
 
 	private final FormStamps stamps;
 
-	HaveYourSayController(NeighbourhoodRepository neighbourhoods, HaveYourSay haveYourSay, PostcodeLookup postcodes,
+	HaveYourSayController(NeighbourhoodRepository neighbourhoods, HaveYourSay haveYourSay, AnswerChecks checks,
 			ConsultationDates dates, FormStamps stamps) {
 		this.stamps = stamps;
 		this.neighbourhoods = neighbourhoods;
 		this.haveYourSay = haveYourSay;
-		this.postcodes = postcodes;
+		this.checks = checks;
 		this.dates = dates;
 	}
 
@@ -109,17 +101,9 @@ class HaveYourSayController {
 				model.addAttribute("problem", "expired");
 				return show(model, neighbourhood, consultation, form.withoutRefusedCharacters(), List.of(), null);
 			}
-			List<FormError> errors = errors(form, result, consultation);
-			Elsewhere elsewhere = null;
-			if (!hasError(errors, "postcode") && form.postcode() != null) {
-				PostcodeCheck check = checkPostcode(form.postcode(), neighbourhood);
-				if (check.message() != null) {
-					errors.add(new FormError("postcode", check.message()));
-					elsewhere = check.elsewhere();
-				}
-			}
-			errors
-				.sort(Comparator.comparingInt((FormError error) -> HaveYourSayForm.FIELD_ORDER.indexOf(error.field())));
+			AnswerChecks.Checked checked = this.checks.check(form, result, consultation, neighbourhood);
+			List<FormError> errors = checked.errors();
+			AnswerChecks.Elsewhere elsewhere = checked.elsewhere();
 			if (!errors.isEmpty()) {
 				return show(model, neighbourhood, consultation, form.withoutRefusedCharacters(), errors, elsewhere);
 			}
@@ -138,20 +122,6 @@ class HaveYourSayController {
 			}
 			return notSaved(ex, slug, neighbourhood, consultation, form.withoutRefusedCharacters(), model, response);
 		}
-	}
-
-	private List<FormError> errors(HaveYourSayForm form, BindingResult result, Consultation consultation) {
-		List<FormError> errors = new ArrayList<>(FormErrors.inPageOrder(result, HaveYourSayForm.FIELD_ORDER));
-		if (!hasError(errors, "issues")) {
-			if (form.chosenIssues().stream().anyMatch((id) -> !consultation.hasIssue(id))
-					|| (form.consultationId() != null && !form.consultationId().equals(consultation.getId()))) {
-				errors.add(new FormError("issues", "The list of issues has changed: select the issues again"));
-			}
-			else if (form.chosenIssues().isEmpty() && form.ownConcern() == null) {
-				errors.add(new FormError("issues", "Select at least one issue, or tell us about your own concern"));
-			}
-		}
-		return errors;
 	}
 
 	/**
@@ -198,106 +168,6 @@ class HaveYourSayController {
 		return "consultation/not-saved";
 	}
 
-	@GetMapping("/area/{slug}/have-your-say/check-your-email")
-	String checkYourEmail(@PathVariable String slug, Model model) {
-		model.addAttribute("neighbourhood", neighbourhood(slug));
-		model.addAttribute("validity", "7 days");
-		return "consultation/check-your-email";
-	}
-
-	@GetMapping("/have-your-say/confirm/{token}")
-	String confirmPage(@PathVariable String token, Model model, HttpServletResponse response) {
-		noStore(response);
-		return linkPage(this.haveYourSay.check(token), token, model, response);
-	}
-
-	@PostMapping("/have-your-say/confirm/{token}")
-	String confirm(@PathVariable String token, Model model, HttpServletResponse response) {
-		noStore(response);
-		HaveYourSay.Link link = this.haveYourSay.confirm(token);
-		if (link instanceof HaveYourSay.Link.Confirmed confirmed) {
-			Neighbourhood neighbourhood = neighbourhoodOf(confirmed.consultation());
-			return "redirect:/area/" + neighbourhood.getSlug() + "/have-your-say/thank-you"
-					+ (confirmed.replacedAnEarlierAnswer() ? "?replaced" : "");
-		}
-		return linkPage(link, token, model, response);
-	}
-
-	@GetMapping("/area/{slug}/have-your-say/thank-you")
-	String thankYou(@PathVariable String slug,
-			@org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable String replaced,
-			Model model) {
-		Neighbourhood neighbourhood = neighbourhood(slug);
-		model.addAttribute("neighbourhood", neighbourhood);
-		model.addAttribute("replaced", replaced != null);
-		return "consultation/thank-you";
-	}
-
-	private String linkPage(HaveYourSay.Link link, String token, Model model, HttpServletResponse response) {
-		if (link instanceof HaveYourSay.Link.Valid valid) {
-			model.addAttribute("neighbourhood", neighbourhoodOf(valid.consultation()));
-			model.addAttribute("question", valid.consultation().getQuestion());
-			model.addAttribute("issues", valid.issues());
-			model.addAttribute("respondent", valid.response().getRespondentType().choice());
-			model.addAttribute("concern", valid.response().getConcern());
-			model.addAttribute("token", token);
-			return "consultation/confirm";
-		}
-		String problem;
-		Neighbourhood neighbourhood = null;
-		if (link instanceof HaveYourSay.Link.Expired expired) {
-			problem = "expired";
-			neighbourhood = neighbourhoodOf(expired.consultation());
-			response.setStatus(HttpStatus.GONE.value());
-		}
-		else if (link instanceof HaveYourSay.Link.AlreadyConfirmed used) {
-			problem = "used";
-			neighbourhood = neighbourhoodOf(used.consultation());
-		}
-		else if (link instanceof HaveYourSay.Link.Closed closed) {
-			problem = "closed";
-			neighbourhood = neighbourhoodOf(closed.consultation());
-			model.addAttribute("closedOn", this.dates.closing(closed.consultation()));
-			response.setStatus(HttpStatus.GONE.value());
-		}
-		else {
-			problem = "unknown";
-			response.setStatus(HttpStatus.NOT_FOUND.value());
-		}
-		model.addAttribute("problem", problem);
-		model.addAttribute("neighbourhood", neighbourhood);
-		return "consultation/link-problem";
-	}
-
-	private record PostcodeCheck(@Nullable String message, @Nullable Elsewhere elsewhere) {
-	}
-
-	private PostcodeCheck checkPostcode(String typed, Neighbourhood neighbourhood) {
-		Optional<Postcode> parsed = Postcode.parse(typed.strip());
-		if (parsed.isEmpty()) {
-			return new PostcodeCheck("Enter a full UK postcode, like LE18 1AA", null);
-		}
-		Postcode postcode = parsed.get();
-		PostcodeLookup.Result found = this.postcodes.find(postcode);
-		if (found instanceof PostcodeLookup.Result.InNeighbourhood in) {
-			if (in.neighbourhoodId() == neighbourhood.getId()) {
-				return new PostcodeCheck(null, null);
-			}
-			Neighbourhood other = this.neighbourhoods.findById(in.neighbourhoodId()).orElse(null);
-			if (other != null) {
-				return new PostcodeCheck(
-						postcode.value() + " is in the " + other.getName() + " neighbourhood, not "
-								+ neighbourhood.getName() + ". Enter a postcode in " + neighbourhood.getName(),
-						new Elsewhere(other.getName(), other.getSlug()));
-			}
-		}
-		if (found instanceof PostcodeLookup.Result.Terminated) {
-			return new PostcodeCheck(postcode.value() + " is no longer in use. Enter your current postcode", null);
-		}
-		return new PostcodeCheck(postcode.value() + " is not in the " + neighbourhood.getName()
-				+ " neighbourhood. Enter a postcode in " + neighbourhood.getName(), null);
-	}
-
 	private String noneOpen(Neighbourhood neighbourhood, Model model) {
 		model.addAttribute("neighbourhood", neighbourhood);
 		model.addAttribute("next",
@@ -308,7 +178,7 @@ class HaveYourSayController {
 	}
 
 	private String show(Model model, Neighbourhood neighbourhood, Consultation consultation, HaveYourSayForm form,
-			List<FormError> errors, @Nullable Elsewhere elsewhere) {
+			List<FormError> errors, AnswerChecks.@Nullable Elsewhere elsewhere) {
 		model.addAttribute("neighbourhood", neighbourhood);
 		model.addAttribute("consultation", consultation);
 		model.addAttribute("closes", this.dates.closing(consultation));
@@ -326,18 +196,9 @@ class HaveYourSayController {
 		return "consultation/have-your-say";
 	}
 
-	private static boolean hasError(List<FormError> errors, String field) {
-		return errors.stream().anyMatch((error) -> error.field().equals(field));
-	}
-
 	private Neighbourhood neighbourhood(String slug) {
 		return this.neighbourhoods.findBySlug(slug)
 			.orElseThrow(() -> new NotFoundException("No neighbourhood " + slug));
-	}
-
-	private Neighbourhood neighbourhoodOf(Consultation consultation) {
-		return this.neighbourhoods.findById(consultation.getNeighbourhoodId())
-			.orElseThrow(() -> new NotFoundException("No neighbourhood " + consultation.getNeighbourhoodId()));
 	}
 
 	private static String newIdempotencyKey() {

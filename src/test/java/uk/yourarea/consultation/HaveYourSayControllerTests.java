@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -50,11 +51,18 @@ class HaveYourSayControllerTests {
 	final PostcodeLookup postcodes = mock(PostcodeLookup.class);
 
 	final HaveYourSayController controller = new HaveYourSayController(this.neighbourhoods, this.haveYourSay,
-			this.postcodes, new ConsultationDates(Clock.fixed(NOW, ZoneId.of("Europe/London"))),
-			mock(FormStamps.class));
+			new AnswerChecks(this.postcodes, this.neighbourhoods, siteWording()),
+			new ConsultationDates(Clock.fixed(NOW, ZoneId.of("Europe/London"))), mock(FormStamps.class));
 
 	final HaveYourSayForm form = new HaveYourSayForm(null, List.of(), "Bikes on the path by the school",
 			ConsultationResponse.RespondentType.RESIDENT, "LE18 1AA", "sam@example.org", null, "0.signature", KEY);
+
+	private static ResourceBundleMessageSource siteWording() {
+		ResourceBundleMessageSource wording = new ResourceBundleMessageSource();
+		wording.setBasename("messages");
+		wording.setDefaultEncoding("UTF-8");
+		return wording;
+	}
 
 	@BeforeEach
 	void wigstonWithAnOpenConsultation() {
