@@ -6,13 +6,13 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,20 +40,24 @@ import uk.yourarea.web.NotFoundException;
 @RequestMapping("/staff/admin/accounts")
 class StaffAccountAdminController {
 
-	static final String CHANGED_ELSEWHERE = "Someone else changed this account while you were editing it. "
-			+ "Their changes are shown below: make your changes again.";
-
 	private final StaffAccounts accounts;
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
 	private final Assignments assignments;
 
+	private final StaffAccountChecks checks;
+
+	private final MessageSource messages;
+
 	private final Clock clock;
 
-	StaffAccountAdminController(StaffAccounts accounts, Assignments assignments, Clock clock) {
+	StaffAccountAdminController(StaffAccounts accounts, Assignments assignments, StaffAccountChecks checks,
+			MessageSource messages, Clock clock) {
 		this.accounts = accounts;
 		this.assignments = assignments;
+		this.checks = checks;
+		this.messages = messages;
 		this.clock = clock;
 	}
 
@@ -71,20 +75,18 @@ class StaffAccountAdminController {
 	@PostMapping("/new")
 	String create(@AuthenticationPrincipal StaffUser admin, @Valid @ModelAttribute("form") StaffAccountForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
-		List<Assignments.Area> areas = this.assignments.all();
-		List<FormError> errors = check(form, result, areas, null, admin);
+		List<FormError> errors = this.checks.check(form, result, null, admin);
 		if (!errors.isEmpty()) {
 			return showForm(model, form.withoutPassword(), errors, null);
 		}
 		try {
 			StaffAccounts.Account account = this.accounts.create(details(form),
 					Objects.requireNonNull(form.temporaryPassword()), admin);
-			redirect.addFlashAttribute("notice", account.name()
-					+ "'s account has been added. Give them their temporary password: they must change it when they first sign in.");
+			redirect.addFlashAttribute("notice", text("admin.accounts.added", account.name()));
 			return "redirect:/staff/admin/accounts/" + account.id();
 		}
 		catch (StaffAccounts.EmailInUseException ex) {
-			return showForm(model, form.withoutPassword(), List.of(emailInUse()), null);
+			return showForm(model, form.withoutPassword(), List.of(this.checks.emailInUse()), null);
 		}
 	}
 
@@ -104,8 +106,7 @@ class StaffAccountAdminController {
 			@Valid @ModelAttribute("form") StaffAccountForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
 		StaffAccounts.Account account = load(id);
-		List<Assignments.Area> areas = this.assignments.all();
-		List<FormError> errors = check(form, result, areas, account, admin);
+		List<FormError> errors = this.checks.check(form, result, account, admin);
 		if (!errors.isEmpty()) {
 			return showForm(model, form.withoutPassword(), errors, account);
 		}
@@ -114,13 +115,13 @@ class StaffAccountAdminController {
 		}
 		catch (StaffAccounts.ChangedElsewhereException ex) {
 			StaffAccounts.Account current = load(id);
-			return showForm(model, StaffAccountForm.of(current), List.of(new FormError(null, CHANGED_ELSEWHERE)),
-					current);
+			return showForm(model, StaffAccountForm.of(current),
+					List.of(new FormError(null, text("admin.accounts.changed-elsewhere"))), current);
 		}
 		catch (StaffAccounts.EmailInUseException ex) {
-			return showForm(model, form.withoutPassword(), List.of(emailInUse()), account);
+			return showForm(model, form.withoutPassword(), List.of(this.checks.emailInUse()), account);
 		}
-		redirect.addFlashAttribute("notice", "The changes to " + form.name() + "'s account have been saved");
+		redirect.addFlashAttribute("notice", text("admin.accounts.saved", form.name()));
 		return "redirect:/staff/admin/accounts/" + id;
 	}
 
@@ -130,11 +131,10 @@ class StaffAccountAdminController {
 		StaffAccounts.Account account = load(id);
 		if (id == admin.id()) {
 			return showAccount(model, account, admin,
-					List.of(new FormError(null, "You cannot disable your own account")));
+					List.of(new FormError(null, text("admin.accounts.disable-self"))));
 		}
 		this.accounts.disable(id, admin);
-		redirect.addFlashAttribute("notice",
-				account.name() + "'s account has been disabled. They cannot sign in, and have been signed out.");
+		redirect.addFlashAttribute("notice", text("admin.accounts.disabled", account.name()));
 		return "redirect:/staff/admin/accounts/" + id;
 	}
 
@@ -143,12 +143,10 @@ class StaffAccountAdminController {
 			RedirectAttributes redirect) {
 		StaffAccounts.Account account = load(id);
 		if (id == admin.id()) {
-			return showAccount(model, account, admin,
-					List.of(new FormError(null, "You cannot reset your own second factor. Ask another administrator")));
+			return showAccount(model, account, admin, List.of(new FormError(null, text("admin.accounts.reset-self"))));
 		}
 		this.accounts.resetSecondFactor(id, admin);
-		redirect.addFlashAttribute("notice", account.name()
-				+ "'s passkeys, authenticator app and recovery codes have been removed. They will set up a new one when they next sign in, and have been told by email.");
+		redirect.addFlashAttribute("notice", text("admin.accounts.second-factor-reset", account.name()));
 		return "redirect:/staff/admin/accounts/" + id;
 	}
 
@@ -156,7 +154,7 @@ class StaffAccountAdminController {
 	String enable(@PathVariable long id, @AuthenticationPrincipal StaffUser admin, RedirectAttributes redirect) {
 		StaffAccounts.Account account = load(id);
 		this.accounts.enable(id, admin);
-		redirect.addFlashAttribute("notice", account.name() + "'s account has been enabled. They can sign in again.");
+		redirect.addFlashAttribute("notice", text("admin.accounts.enabled", account.name()));
 		return "redirect:/staff/admin/accounts/" + id;
 	}
 
@@ -180,76 +178,18 @@ class StaffAccountAdminController {
 			return showTemporaryPassword(model, account, errors);
 		}
 		this.accounts.setTemporaryPassword(id, Objects.requireNonNull(form.temporaryPassword()), admin);
-		redirect.addFlashAttribute("notice", "A temporary password has been set for " + account.name()
-				+ ". Give it to them: they must change it when they next sign in.");
+		redirect.addFlashAttribute("notice", text("admin.accounts.temporary-password-set", account.name()));
 		return "redirect:/staff/admin/accounts/" + id;
-	}
-
-	/**
-	 * Validation beyond the annotations: the rules that tie roles to neighbourhoods and
-	 * areas.
-	 */
-	private List<FormError> check(StaffAccountForm form, BindingResult result, List<Assignments.Area> areas,
-			StaffAccounts.@Nullable Account account, StaffUser admin) {
-		List<FormError> errors = new ArrayList<>(FormErrors.inPageOrder(result, StaffAccountForm.FIELD_ORDER));
-		Map<String, String> byField = FormErrors.byField(errors);
-		List<FormError> more = new ArrayList<>();
-		if (!byField.containsKey("email") && form.email() != null
-				&& this.accounts.emailInUse(form.email(), (account != null) ? account.id() : null)) {
-			more.add(emailInUse());
-		}
-		if (!byField.containsKey("roles") && account != null && account.id() == admin.id()
-				&& !form.hasRole(StaffRole.ADMIN)) {
-			more.add(new FormError("roles", "You cannot remove the administrator role from your own account"));
-		}
-		if (!byField.containsKey("localPolicingAreaIds")) {
-			if (!Assignments.areaIds(areas).containsAll(form.areaList())) {
-				more.add(new FormError("localPolicingAreaIds", "Select local policing areas from the list"));
-			}
-			else if (form.hasRole(StaffRole.SUPERVISOR) && form.areaList().isEmpty()
-					&& form.neighbourhoodList().isEmpty()) {
-				more.add(new FormError("localPolicingAreaIds",
-						"Select the local policing areas this supervisor looks after"));
-			}
-		}
-		if (!byField.containsKey("neighbourhoodIds")) {
-			if (!Assignments.neighbourhoodIds(areas).containsAll(form.neighbourhoodList())) {
-				more.add(new FormError("neighbourhoodIds", "Select neighbourhoods from the list"));
-			}
-			else if (form.hasRole(StaffRole.OFFICER) && !form.hasRole(StaffRole.SUPERVISOR)
-					&& form.neighbourhoodList().isEmpty()) {
-				more.add(new FormError("neighbourhoodIds", "Select the neighbourhoods this officer belongs to"));
-			}
-		}
-		if (account == null && !byField.containsKey("temporaryPassword")) {
-			if (form.temporaryPassword() == null || form.temporaryPassword().isEmpty()) {
-				more.add(new FormError("temporaryPassword", "Enter a temporary password"));
-			}
-			else {
-				this.accounts
-					.passwordProblem(form.temporaryPassword(), Objects.requireNonNullElse(form.name(), ""),
-							Objects.requireNonNullElse(form.email(), ""))
-					.ifPresent((problem) -> more.add(new FormError("temporaryPassword", problem)));
-			}
-		}
-		errors.addAll(more);
-		errors.sort((a, b) -> Integer.compare(position(a), position(b)));
-		return errors;
-	}
-
-	private static int position(FormError error) {
-		int index = StaffAccountForm.FIELD_ORDER.indexOf(error.field());
-		return (index < 0) ? Integer.MAX_VALUE : index;
-	}
-
-	private static FormError emailInUse() {
-		return new FormError("email", "An account with this email address already exists");
 	}
 
 	private static StaffAccounts.Details details(StaffAccountForm form) {
 		return new StaffAccounts.Details(Objects.requireNonNull(form.name()).strip(),
 				Objects.requireNonNull(form.email()).strip(), new HashSet<>(form.roleList()),
 				Set.copyOf(form.neighbourhoodList()), Set.copyOf(form.areaList()));
+	}
+
+	private String text(String key, @Nullable Object... arguments) {
+		return this.messages.getMessage(key, arguments, Locale.UK);
 	}
 
 	private StaffAccounts.Account load(long id) {
