@@ -57,7 +57,7 @@ public class EmailOutbox {
 
 	/** The emails about a resident's message, oldest first, whatever their status. */
 	@Transactional(readOnly = true)
-	public List<OutboxEmail> forMessage(long contactMessageId) {
+	List<OutboxEmail> forMessage(long contactMessageId) {
 		return this.emails.findByContactMessageIdOrderByCreatedAtAscIdAsc(contactMessageId);
 	}
 

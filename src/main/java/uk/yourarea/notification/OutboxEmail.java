@@ -23,12 +23,12 @@ import org.jspecify.annotations.Nullable;
  * relay that has stopped (crashed) loses it. The lease never changes when the email is
  * due.
  * <p>
- * Other features read emails through {@link EmailOutbox#forMessage(long)}; only this
- * package changes them.
+ * Only this package reads and changes them: other features put emails in through
+ * {@link EmailOutbox}.
  */
 @Entity
 @Table(name = "outbox_email")
-public class OutboxEmail {
+class OutboxEmail {
 
 	/** What replaces the body once the email has gone. */
 	static final String SENT_BODY = "[sent]";
