@@ -21,8 +21,8 @@ import uk.yourarea.contact.ResponseRecords;
 import uk.yourarea.event.UpcomingEvents;
 import uk.yourarea.neighbourhood.LiveNeighbourhoods;
 import uk.yourarea.neighbourhood.LiveNeighbourhoods.Summary;
-import uk.yourarea.priority.OpenPriorities;
-import uk.yourarea.priority.OpenPriorities.Freshness;
+import uk.yourarea.priority.PriorityFreshness;
+import uk.yourarea.priority.PriorityFreshness.Freshness;
 import uk.yourarea.security.StaffScope;
 import uk.yourarea.team.NamedOfficers;
 import uk.yourarea.team.NamedOfficers.NamedOfficer;
@@ -129,7 +129,7 @@ public class GuaranteeReport {
 
 	private final StaffScope staffScope;
 
-	private final OpenPriorities openPriorities;
+	private final PriorityFreshness priorityFreshness;
 
 	private final UpcomingEvents upcomingEvents;
 
@@ -140,12 +140,12 @@ public class GuaranteeReport {
 	private final Collator aToZ = Collator.getInstance(Locale.UK);
 
 	GuaranteeReport(LiveNeighbourhoods neighbourhoods, NamedOfficers namedOfficers, StaffScope staffScope,
-			OpenPriorities openPriorities, UpcomingEvents upcomingEvents, ResponseRecords responseRecords,
+			PriorityFreshness priorityFreshness, UpcomingEvents upcomingEvents, ResponseRecords responseRecords,
 			Clock clock) {
 		this.neighbourhoods = neighbourhoods;
 		this.namedOfficers = namedOfficers;
 		this.staffScope = staffScope;
-		this.openPriorities = openPriorities;
+		this.priorityFreshness = priorityFreshness;
 		this.upcomingEvents = upcomingEvents;
 		this.responseRecords = responseRecords;
 		this.clock = clock;
@@ -175,7 +175,7 @@ public class GuaranteeReport {
 		List<Summary> shown = (areaId == null) ? this.neighbourhoods.all() : this.neighbourhoods.inArea(areaId);
 		List<Long> ids = shown.stream().map(Summary::id).toList();
 		Sources sources = new Sources(this.namedOfficers.byNeighbourhood(), this.staffScope.workingInEach(ids),
-				this.openPriorities.byNeighbourhoodAsOf(today),
+				this.priorityFreshness.byNeighbourhoodAsOf(today),
 				this.upcomingEvents.firstStartByNeighbourhood(now, inThreeMonths),
 				this.responseRecords.byNeighbourhoodAsOf(now));
 		List<Row> rows = new ArrayList<>();

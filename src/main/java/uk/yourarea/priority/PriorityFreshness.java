@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** How current each neighbourhood's open priorities are, for the Guarantee. */
 @Service
-public class OpenPriorities {
+public class PriorityFreshness {
 
 	/**
 	 * @param open how many are open
@@ -29,7 +29,7 @@ public class OpenPriorities {
 
 	private final JdbcTemplate jdbc;
 
-	OpenPriorities(JdbcTemplate jdbc) {
+	PriorityFreshness(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
 	}
 
