@@ -18,12 +18,12 @@ import uk.yourarea.security.StaffRole;
  * the meantime).
  */
 record StaffAccountForm(
-		@NotBlank(message = "Enter their name") @Size(max = 100,
-				message = "Name must be 100 characters or fewer") @Nullable String name,
-		@NotBlank(message = "Enter their email address") @Size(max = 254,
-				message = "Email address must be 254 characters or fewer") @Email(
-						message = "Enter an email address in the correct format, like name@example.org") @Nullable String email,
-		@NotEmpty(message = "Select at least one role") @Nullable List<StaffRole> roles,
+		@NotBlank(message = "{admin.accounts.name.required}") @Size(max = 100,
+				message = "{admin.accounts.name.too-long}") @Nullable String name,
+		@NotBlank(message = "{admin.accounts.email.required}") @Size(max = 254,
+				message = "{admin.accounts.email.too-long}") @Email(
+						message = "{admin.accounts.email.format}") @Nullable String email,
+		@NotEmpty(message = "{admin.accounts.roles.required}") @Nullable List<StaffRole> roles,
 		@Nullable List<Long> localPolicingAreaIds, @Nullable List<Long> neighbourhoodIds,
 		@Nullable String temporaryPassword, @Nullable Long version) {
 

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotEmpty;
 import org.jspecify.annotations.Nullable;
 
 /** A temporary password an administrator gives someone who cannot sign in. */
-record TemporaryPasswordForm(@NotEmpty(message = "Enter a temporary password") @Nullable String temporaryPassword) {
+record TemporaryPasswordForm(
+		@NotEmpty(message = "{admin.accounts.temporary-password.required}") @Nullable String temporaryPassword) {
 
 }
