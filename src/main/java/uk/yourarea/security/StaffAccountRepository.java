@@ -29,6 +29,16 @@ interface StaffAccountRepository extends JpaRepository<StaffAccount, Long> {
 	boolean anyAdministrator();
 
 	/**
+	 * The enabled accounts that belong to the neighbourhood directly or to its local
+	 * policing area, A to Z.
+	 */
+	@Query("""
+			select distinct a from StaffAccount a left join a.neighbourhoodIds n left join a.localPolicingAreaIds l
+			where a.enabled = true and (n = :neighbourhood or l = :area)
+			order by a.name""")
+	List<StaffAccount> findEnabledWorkingIn(@Param("neighbourhood") long neighbourhood, @Param("area") long area);
+
+	/**
 	 * The enabled account a resident's message is assigned to, or, when it is assigned to
 	 * no one, every enabled account that belongs to its neighbourhood directly.
 	 */
