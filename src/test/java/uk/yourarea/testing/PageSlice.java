@@ -1,0 +1,53 @@
+package uk.yourarea.testing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.thymeleaf.spring6.view.ThymeleafViewResolver;
+
+import uk.yourarea.web.ForceProperties;
+import uk.yourarea.web.SiteProperties;
+
+/**
+ * What a {@code @WebMvcTest} of one controller needs to render its pages, and nothing
+ * else: the layout's variables ({@code force}, {@code site}, {@code zone}) and a security
+ * chain that checks CSRF tokens but leaves who may see a page to the full-stack tests. A
+ * test gives it, with its controller, through a {@code @Configuration} nested in the test
+ * class (given as {@code @ContextConfiguration}), so that the whole application is not
+ * loaded.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+@EnableConfigurationProperties({ ForceProperties.class, SiteProperties.class })
+public class PageSlice {
+
+	public static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
+
+	PageSlice(ObjectProvider<ThymeleafViewResolver> views, ForceProperties force, SiteProperties site) {
+		views.ifAvailable((resolver) -> {
+			resolver.addStaticVariable("force", force);
+			resolver.addStaticVariable("site", site);
+			resolver.addStaticVariable("zone", ZoneId.of("Europe/London"));
+		});
+	}
+
+	@Bean
+	Clock clock() {
+		return Clock.fixed(NOW, ZoneId.of("Europe/London"));
+	}
+
+	@Bean
+	SecurityFilterChain pages(HttpSecurity http) throws Exception {
+		return http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+			.csrf(Customizer.withDefaults())
+			.build();
+	}
+
+}
