@@ -31,7 +31,7 @@ import uk.yourarea.web.SiteProperties;
  * acknowledgement, the private link, their replies and their feedback.
  */
 @Service
-public class ContactMessages {
+class ContactMessages {
 
 	/** A message was stored (or had been already, for a repeated submit). */
 	public record Received(String reference, Instant dueAt, String dueExplanation) {
