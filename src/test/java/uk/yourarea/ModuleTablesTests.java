@@ -44,7 +44,7 @@ class ModuleTablesTests {
 						+ "coverage_state postcode postcode_override neighbourhood_boundary neighbourhood_ward "
 						+ "neighbourhood_ward_list");
 		own("event", "event");
-		own("inbox", "scheduled_job_run");
+		own("contact", "scheduled_job_run");
 		own("neighbourhood", "local_policing_area neighbourhood neighbourhood_former_slug");
 		own("notification", "outbox_email");
 		own("priority", "priority priority_update");
@@ -64,14 +64,7 @@ class ModuleTablesTests {
 	 */
 	private static final Map<String, Set<String>> NOT_YET_MOVED = Map.ofEntries(
 			Map.entry("consultation/Consultations", Set.of("priority")),
-			Map.entry("contact/DemoMessages",
-					Set.of("neighbourhood", "staff_account", "staff_local_policing_area", "staff_neighbourhood",
-							"staff_role")),
 			Map.entry("demo/DemoData", Set.of("neighbourhood_boundary", "neighbourhood_ward")),
-			Map.entry("inbox/StaffDirectory",
-					Set.of("neighbourhood", "staff_account", "staff_local_policing_area", "staff_neighbourhood",
-							"staff_role")),
-			Map.entry("inbox/StalePriorities", Set.of("neighbourhood", "priority")),
 			Map.entry("neighbourhood/NeighbourhoodChanges", Set.of("postcode", "team_member")),
 			Map.entry("postcode/CoverageAssigner", Set.of("neighbourhood")),
 			Map.entry("postcode/CoverageEditing", Set.of("neighbourhood")),

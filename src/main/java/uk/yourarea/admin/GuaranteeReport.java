@@ -23,6 +23,7 @@ import uk.yourarea.neighbourhood.LiveNeighbourhoods;
 import uk.yourarea.neighbourhood.LiveNeighbourhoods.Summary;
 import uk.yourarea.priority.PriorityFreshness;
 import uk.yourarea.priority.PriorityFreshness.Freshness;
+import uk.yourarea.security.StaffAccounts;
 import uk.yourarea.security.StaffScope;
 import uk.yourarea.team.NamedOfficers;
 import uk.yourarea.team.NamedOfficers.NamedOfficer;
@@ -193,7 +194,7 @@ public class GuaranteeReport {
 	}
 
 	/** What the other features said, by neighbourhood id. */
-	private record Sources(Map<Long, NamedOfficer> officers, Map<Long, List<StaffScope.TeamMember>> answering,
+	private record Sources(Map<Long, NamedOfficer> officers, Map<Long, List<StaffAccounts.Colleague>> answering,
 			Map<Long, Freshness> priorities, Map<Long, Instant> nextEvents, Map<Long, ResponseRecord> replies) {
 	}
 

@@ -80,8 +80,7 @@ class ContactController {
 			Model model, HttpServletRequest request, HttpServletResponse response) {
 		noStore(response);
 		List<FormError> errors = new ArrayList<>(FormErrors.inPageOrder(result, ContactForm.FIELD_ORDER));
-		if (form.preferredContact() == ContactMessage.PreferredContact.PHONE
-				&& (form.phone() == null || form.phone().isBlank())
+		if (form.preferredContact() == PreferredContact.PHONE && (form.phone() == null || form.phone().isBlank())
 				&& errors.stream().noneMatch((error) -> error.field().equals("phone"))) {
 			errors.add(new FormError("phone", "Enter a telephone number so that we can call you"));
 			errors.sort(java.util.Comparator

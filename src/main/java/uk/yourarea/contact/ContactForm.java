@@ -30,10 +30,8 @@ public record ContactForm(
 		@Pattern(regexp = "^$|^\\+?[0-9 ()-]{10,20}$",
 				message = "Enter a telephone number, like 01632 960 001 or 07700 900 982") @SingleLine(
 						message = "{contact.form.phone.characters}") @Nullable String phone,
-		@NotNull(
-				message = "Select how you would like us to contact you") ContactMessage.@Nullable PreferredContact preferredContact,
-		@NotNull(
-				message = "Select whether you live or run a business in the area") ContactMessage.@Nullable SenderType senderType,
+		@NotNull(message = "Select how you would like us to contact you") @Nullable PreferredContact preferredContact,
+		@NotNull(message = "Select whether you live or run a business in the area") @Nullable SenderType senderType,
 		@NotNull(message = "Select what your message is about") @Nullable Topic topic,
 		@NotBlank(message = "Enter your message") @Size(max = 5000,
 				message = "Your message must be 5,000 characters or fewer") @PlainText(

@@ -26,42 +26,7 @@ import org.jspecify.annotations.Nullable;
  * stops it.
  */
 @Entity
-public class ContactMessage {
-
-	public enum Status {
-
-		/** Looked like abuse (honeypot, too fast): waits for a person to release it. */
-		HELD_FOR_REVIEW("Held for review"),
-		/** Waiting for the team. */
-		OPEN("Open"),
-		/** The team gave a full reply; the clock has stopped. */
-		ANSWERED("Answered"),
-		/** Closed by the team with an outcome. */
-		CLOSED("Closed");
-
-		private final String label;
-
-		Status(String label) {
-			this.label = label;
-		}
-
-		public String label() {
-			return this.label;
-		}
-
-	}
-
-	public enum PreferredContact {
-
-		EMAIL, PHONE
-
-	}
-
-	public enum SenderType {
-
-		RESIDENT, BUSINESS
-
-	}
+class ContactMessage {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -92,7 +57,7 @@ public class ContactMessage {
 	private @Nullable String location;
 
 	@Enumerated(EnumType.STRING)
-	private Status status;
+	private MessageStatus status;
 
 	private Instant receivedAt;
 
@@ -139,13 +104,13 @@ public class ContactMessage {
 		this.topic = topic;
 		this.body = body;
 		this.location = location;
-		this.status = Status.OPEN;
+		this.status = MessageStatus.OPEN;
 		this.receivedAt = receivedAt;
 		this.clockStartedAt = receivedAt;
 		this.dueAt = due.at();
 		this.dueExplanation = due.explanation();
 		this.idempotencyKey = idempotencyKey;
-		this.entries.add(new MessageEntry(this, MessageEntry.Kind.RECEIVED, null, body, receivedAt));
+		this.entries.add(new MessageEntry(this, EntryKind.RECEIVED, null, body, receivedAt));
 	}
 
 	/** Who wrote in and how they want to hear back. */
@@ -154,15 +119,15 @@ public class ContactMessage {
 	}
 
 	void holdForReview(String reason) {
-		this.status = Status.HELD_FOR_REVIEW;
+		this.status = MessageStatus.HELD_FOR_REVIEW;
 		this.heldReason = reason;
 	}
 
 	public void releaseFromReview(long staffId, Instant now) {
-		requireStatus(Status.HELD_FOR_REVIEW, "Only a held message can be released");
-		this.status = Status.OPEN;
+		requireStatus(MessageStatus.HELD_FOR_REVIEW, "Only a held message can be released");
+		this.status = MessageStatus.OPEN;
 		this.heldReason = null;
-		record(MessageEntry.Kind.RELEASED_FROM_REVIEW, staffId, null, now);
+		record(EntryKind.RELEASED_FROM_REVIEW, staffId, null, now);
 	}
 
 	/**
@@ -170,12 +135,12 @@ public class ContactMessage {
 	 * clock running; a full reply stops it.
 	 */
 	public void reply(long staffId, String text, boolean full, Instant now) {
-		if (this.status == Status.CLOSED || this.status == Status.HELD_FOR_REVIEW) {
+		if (this.status == MessageStatus.CLOSED || this.status == MessageStatus.HELD_FOR_REVIEW) {
 			throw new IllegalStateException("A " + this.status.label().toLowerCase() + " message cannot be replied to");
 		}
-		record(full ? MessageEntry.Kind.FULL_REPLY : MessageEntry.Kind.HOLDING_REPLY, staffId, text, now);
+		record(full ? EntryKind.FULL_REPLY : EntryKind.HOLDING_REPLY, staffId, text, now);
 		if (full) {
-			this.status = Status.ANSWERED;
+			this.status = MessageStatus.ANSWERED;
 			this.answeredAt = now;
 			if (this.firstAnsweredAt == null) {
 				this.firstAnsweredAt = now;
@@ -186,7 +151,7 @@ public class ContactMessage {
 	/** The resident wrote back: the message is open again with a new clock. */
 	public void residentReplied(String text, Instant now, ResponseDeadline.Due due) {
 		requireNotClosedOrHeld();
-		record(MessageEntry.Kind.RESIDENT_REPLY, null, text, now);
+		record(EntryKind.RESIDENT_REPLY, null, text, now);
 		restartClock(now, due);
 	}
 
@@ -195,19 +160,19 @@ public class ContactMessage {
 	 * recorded.
 	 */
 	public void residentAnswered(boolean satisfied, Instant now, ResponseDeadline.Due due) {
-		if (this.status != Status.ANSWERED) {
+		if (this.status != MessageStatus.ANSWERED) {
 			throw new IllegalStateException("There is no reply to give feedback on");
 		}
 		if (satisfied) {
-			record(MessageEntry.Kind.RESIDENT_SATISFIED, null, null, now);
+			record(EntryKind.RESIDENT_SATISFIED, null, null, now);
 			return;
 		}
-		record(MessageEntry.Kind.RESIDENT_NOT_SATISFIED, null, null, now);
+		record(EntryKind.RESIDENT_NOT_SATISFIED, null, null, now);
 		restartClock(now, due);
 	}
 
 	private void restartClock(Instant now, ResponseDeadline.Due due) {
-		this.status = Status.OPEN;
+		this.status = MessageStatus.OPEN;
 		this.clockStartedAt = now;
 		this.dueAt = due.at();
 		this.dueExplanation = due.explanation();
@@ -215,23 +180,23 @@ public class ContactMessage {
 	}
 
 	public void note(long staffId, String text, Instant now) {
-		record(MessageEntry.Kind.NOTE, staffId, text, now);
+		record(EntryKind.NOTE, staffId, text, now);
 	}
 
 	public void assignTo(long assigneeId, String assigneeName, long byStaffId, Instant now) {
 		this.assignedToId = assigneeId;
-		record(MessageEntry.Kind.ASSIGNED, byStaffId, "Assigned to " + assigneeName, now);
+		record(EntryKind.ASSIGNED, byStaffId, "Assigned to " + assigneeName, now);
 	}
 
 	public void close(long staffId, String outcome, Instant now) {
 		requireNotClosedOrHeld();
-		this.status = Status.CLOSED;
+		this.status = MessageStatus.CLOSED;
 		this.outcome = outcome;
-		record(MessageEntry.Kind.CLOSED, staffId, outcome, now);
+		record(EntryKind.CLOSED, staffId, outcome, now);
 	}
 
 	public void viewedBy(long staffId, Instant now) {
-		record(MessageEntry.Kind.VIEWED, staffId, null, now);
+		record(EntryKind.VIEWED, staffId, null, now);
 	}
 
 	/** Past its deadline with no full reply: escalated once per clock. */
@@ -240,25 +205,25 @@ public class ContactMessage {
 			throw new IllegalStateException("Only an overdue message that has not been escalated can be escalated");
 		}
 		this.escalatedAt = now;
-		record(MessageEntry.Kind.ESCALATED, null, "Not answered by the deadline: escalated to the supervisors", now);
+		record(EntryKind.ESCALATED, null, "Not answered by the deadline: escalated to the supervisors", now);
 	}
 
 	public void emailFailed(String what, Instant now) {
-		record(MessageEntry.Kind.EMAIL_FAILED, null, what, now);
+		record(EntryKind.EMAIL_FAILED, null, what, now);
 	}
 
-	private void record(MessageEntry.Kind kind, @Nullable Long staffId, @Nullable String text, Instant at) {
+	private void record(EntryKind kind, @Nullable Long staffId, @Nullable String text, Instant at) {
 		this.entries.add(new MessageEntry(this, kind, staffId, text, at));
 	}
 
-	private void requireStatus(Status expected, String message) {
+	private void requireStatus(MessageStatus expected, String message) {
 		if (this.status != expected) {
 			throw new IllegalStateException(message);
 		}
 	}
 
 	private void requireNotClosedOrHeld() {
-		if (this.status == Status.CLOSED || this.status == Status.HELD_FOR_REVIEW) {
+		if (this.status == MessageStatus.CLOSED || this.status == MessageStatus.HELD_FOR_REVIEW) {
 			throw new IllegalStateException("The message is " + this.status.label().toLowerCase());
 		}
 	}
@@ -268,7 +233,7 @@ public class ContactMessage {
 	 * time.
 	 */
 	public boolean isOverdue(Instant now) {
-		return this.status == Status.OPEN && now.isAfter(this.dueAt);
+		return this.status == MessageStatus.OPEN && now.isAfter(this.dueAt);
 	}
 
 	public Long getId() {
@@ -315,7 +280,7 @@ public class ContactMessage {
 		return this.location;
 	}
 
-	public Status getStatus() {
+	public MessageStatus getStatus() {
 		return this.status;
 	}
 

@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-public interface ContactMessageRepository extends JpaRepository<ContactMessage, Long> {
+interface ContactMessageRepository extends JpaRepository<ContactMessage, Long> {
 
 	Optional<ContactMessage> findByIdempotencyKey(String idempotencyKey);
 
@@ -24,9 +24,9 @@ public interface ContactMessageRepository extends JpaRepository<ContactMessage, 
 	@Query("""
 			select m from ContactMessage m
 			where m.neighbourhoodId in :neighbourhoodIds
-			order by case m.status when uk.yourarea.contact.ContactMessage.Status.OPEN then 0
-			                       when uk.yourarea.contact.ContactMessage.Status.HELD_FOR_REVIEW then 1
-			                       when uk.yourarea.contact.ContactMessage.Status.ANSWERED then 2 else 3 end,
+			order by case m.status when uk.yourarea.contact.MessageStatus.OPEN then 0
+			                       when uk.yourarea.contact.MessageStatus.HELD_FOR_REVIEW then 1
+			                       when uk.yourarea.contact.MessageStatus.ANSWERED then 2 else 3 end,
 			         m.dueAt""")
 	List<ContactMessage> findForInbox(Collection<Long> neighbourhoodIds);
 
@@ -40,7 +40,7 @@ public interface ContactMessageRepository extends JpaRepository<ContactMessage, 
 			order by due_at limit 50 for update skip locked""", nativeQuery = true)
 	List<ContactMessage> lockOverdueNotEscalated(Instant now);
 
-	@Query("select m from ContactMessage m where m.status = uk.yourarea.contact.ContactMessage.Status.OPEN and m.dueAt < :before order by m.dueAt")
+	@Query("select m from ContactMessage m where m.status = uk.yourarea.contact.MessageStatus.OPEN and m.dueAt < :before order by m.dueAt")
 	List<ContactMessage> findOpenDueBefore(Instant before);
 
 	@Query("select count(m) from ContactMessage m where lower(m.senderEmail) = lower(:email) and m.receivedAt > :since")

@@ -31,7 +31,7 @@ import uk.yourarea.web.SiteProperties;
  * acknowledgement, the private link, their replies and their feedback.
  */
 @Service
-public class ContactMessages {
+class ContactMessages {
 
 	/** A message was stored (or had been already, for a repeated submit). */
 	public record Received(String reference, Instant dueAt, String dueExplanation) {
@@ -160,7 +160,7 @@ public class ContactMessages {
 	}
 
 	/** A fresh private link for an email; every link issued keeps working. */
-	public String newLink(ContactMessage message) {
+	String newLink(ContactMessage message) {
 		String token = Secrets.newToken();
 		this.jdbc.update(
 				"insert into message_access_token (token_hash, contact_message_id, created_at) values (?, ?, ?)",
@@ -182,7 +182,7 @@ public class ContactMessages {
 	}
 
 	@Transactional(readOnly = true)
-	public Optional<ContactMessage> findByToken(String token) {
+	Optional<ContactMessage> findByToken(String token) {
 		if (!Secrets.looksLikeToken(token)) {
 			return Optional.empty();
 		}
@@ -232,7 +232,7 @@ public class ContactMessages {
 		return findByToken(token).orElseThrow(() -> new IllegalArgumentException("No message for that link"));
 	}
 
-	public String formatDeadline(Instant at) {
+	String formatDeadline(Instant at) {
 		return DEADLINE.format(ZonedDateTime.ofInstant(at, this.clock.getZone()))
 			.replace("AM", "am")
 			.replace("PM", "pm");
@@ -256,7 +256,7 @@ public class ContactMessages {
 	 * is not yet proven to be theirs, so a name would let anyone have the police send
 	 * their words to someone else.
 	 */
-	public String residentGreeting() {
+	String residentGreeting() {
 		return this.text.getMessage("contact.email.greeting", null, Locale.UK);
 	}
 

@@ -13,9 +13,6 @@ import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
-import uk.yourarea.contact.ContactMessage.PreferredContact;
-import uk.yourarea.contact.ContactMessage.SenderType;
-
 /**
  * The demo's residents' messages and what became of them, written through the message's
  * own methods at times counted back from now, so that deadlines, first replies,

@@ -1,8 +1,10 @@
 package uk.yourarea.contact;
 
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,9 +14,14 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import uk.yourarea.neighbourhood.Neighbourhood;
+import uk.yourarea.neighbourhood.NeighbourhoodRepository;
+import uk.yourarea.security.StaffAccounts;
+import uk.yourarea.security.StaffRole;
+import uk.yourarea.security.StaffScope;
 
 /**
  * Demo residents' messages in every state of the response clock, so that the inbox, the
@@ -38,17 +45,23 @@ class DemoMessages {
 
 	private final ResponseDeadline deadline;
 
-	private final JdbcTemplate jdbc;
+	private final NeighbourhoodRepository neighbourhoods;
+
+	private final StaffAccounts staff;
+
+	private final StaffScope scope;
 
 	private final TransactionTemplate transaction;
 
 	private final Clock clock;
 
-	DemoMessages(ContactMessageRepository messages, ResponseDeadline deadline, JdbcTemplate jdbc,
-			TransactionTemplate transaction, Clock clock) {
+	DemoMessages(ContactMessageRepository messages, ResponseDeadline deadline, NeighbourhoodRepository neighbourhoods,
+			StaffAccounts staff, StaffScope scope, TransactionTemplate transaction, Clock clock) {
 		this.messages = messages;
 		this.deadline = deadline;
-		this.jdbc = jdbc;
+		this.neighbourhoods = neighbourhoods;
+		this.staff = staff;
+		this.scope = scope;
 		this.transaction = transaction;
 		this.clock = clock;
 	}
@@ -71,30 +84,27 @@ class DemoMessages {
 
 	/**
 	 * Who answers a neighbourhood's messages: its officer with an account, or else a
-	 * supervisor of its local policing area, who also assigns them.
+	 * supervisor of its local policing area, who also assigns them. The first account of
+	 * each, by id.
 	 */
 	private Optional<DemoMessageScript.Team> team(String neighbourhoodCode) {
-		Optional<Long> neighbourhood = this.jdbc
-			.queryForList("select id from neighbourhood where code = ? and retired_on is null", Long.class,
-					neighbourhoodCode)
-			.stream()
-			.findFirst();
+		Optional<Neighbourhood> neighbourhood = this.neighbourhoods.findByCode(neighbourhoodCode)
+			.filter((found) -> !found.isRetired());
 		if (neighbourhood.isEmpty()) {
 			return Optional.empty();
 		}
-		long id = neighbourhood.get();
-		Optional<DemoMessageScript.Staff> officer = first("""
-				select a.id, a.name from staff_account a
-				join staff_role r on r.staff_account_id = a.id and r.role = 'OFFICER'
-				join staff_neighbourhood n on n.staff_account_id = a.id and n.neighbourhood_id = ?
-				where a.enabled order by a.id limit 1""", id);
-		Optional<DemoMessageScript.Staff> supervisor = first("""
-				select a.id, a.name from staff_account a
-				join staff_role r on r.staff_account_id = a.id and r.role = 'SUPERVISOR'
-				join staff_local_policing_area l on l.staff_account_id = a.id
-				where a.enabled
-				  and l.local_policing_area_id = (select local_policing_area_id from neighbourhood where id = ?)
-				order by a.id limit 1""", id);
+		long id = neighbourhood.get().getId();
+		long area = neighbourhood.get().getLocalPolicingArea().getId();
+		List<StaffAccounts.Account> working = this.scope.workingIn(id)
+			.stream()
+			.map((colleague) -> this.staff.find(colleague.id()).orElseThrow())
+			.sorted(Comparator.comparingLong(StaffAccounts.Account::id))
+			.toList();
+		Optional<DemoMessageScript.Staff> officer = first(working,
+				(account) -> account.roles().contains(StaffRole.OFFICER) && account.neighbourhoodIds().contains(id));
+		Optional<DemoMessageScript.Staff> supervisor = first(working,
+				(account) -> account.roles().contains(StaffRole.SUPERVISOR)
+						&& account.localPolicingAreaIds().contains(area));
 		if (officer.isEmpty() && supervisor.isEmpty()) {
 			log.warn("Demo messages: nobody answers neighbourhood {}, so it has no messages", neighbourhoodCode);
 			return Optional.empty();
@@ -103,11 +113,12 @@ class DemoMessages {
 				supervisor.or(() -> officer).orElseThrow()));
 	}
 
-	private Optional<DemoMessageScript.Staff> first(String sql, long neighbourhoodId) {
-		return this.jdbc
-			.query(sql, (row, n) -> new DemoMessageScript.Staff(row.getLong(1), row.getString(2)), neighbourhoodId)
-			.stream()
-			.findFirst();
+	private static Optional<DemoMessageScript.Staff> first(List<StaffAccounts.Account> accounts,
+			Predicate<StaffAccounts.Account> which) {
+		return accounts.stream()
+			.filter(which)
+			.findFirst()
+			.map((account) -> new DemoMessageScript.Staff(account.id(), account.name()));
 	}
 
 }

@@ -21,33 +21,7 @@ import org.jspecify.annotations.Nullable;
  * staff see everything.
  */
 @Entity
-public class MessageEntry {
-
-	public enum Kind {
-
-		RECEIVED(true), RESIDENT_REPLY(true), HOLDING_REPLY(true), FULL_REPLY(true), NOTE(false), ASSIGNED(false),
-		VIEWED(false), CLOSED(false), REOPENED(false), RESIDENT_SATISFIED(true), RESIDENT_NOT_SATISFIED(true),
-		ESCALATED(false), RELEASED_FROM_REVIEW(false), EMAIL_FAILED(false);
-
-		private final boolean conversation;
-
-		Kind(boolean conversation) {
-			this.conversation = conversation;
-		}
-
-		/**
-		 * Part of what the resident and the team said to each other (shown on the private
-		 * page).
-		 */
-		public boolean isConversation() {
-			return this.conversation;
-		}
-
-		public boolean isFromTeam() {
-			return this == HOLDING_REPLY || this == FULL_REPLY;
-		}
-
-	}
+class MessageEntry {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -58,7 +32,7 @@ public class MessageEntry {
 	private ContactMessage message;
 
 	@Enumerated(EnumType.STRING)
-	private Kind kind;
+	private EntryKind kind;
 
 	@Column(name = "staff_account_id")
 	private @Nullable Long staffAccountId;
@@ -70,7 +44,8 @@ public class MessageEntry {
 	protected MessageEntry() {
 	}
 
-	MessageEntry(ContactMessage message, Kind kind, @Nullable Long staffAccountId, @Nullable String body, Instant at) {
+	MessageEntry(ContactMessage message, EntryKind kind, @Nullable Long staffAccountId, @Nullable String body,
+			Instant at) {
 		this.message = message;
 		this.kind = kind;
 		this.staffAccountId = staffAccountId;
@@ -82,7 +57,7 @@ public class MessageEntry {
 		return this.id;
 	}
 
-	public Kind getKind() {
+	public EntryKind getKind() {
 		return this.kind;
 	}
 

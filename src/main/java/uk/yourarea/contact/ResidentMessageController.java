@@ -68,7 +68,7 @@ class ResidentMessageController {
 						FormErrors.inPageOrder(result, List.of("reply")).get(0).message());
 			}
 			ContactMessage message = find(token);
-			if (message.getStatus() == ContactMessage.Status.CLOSED) {
+			if (message.getStatus() == MessageStatus.CLOSED) {
 				return show(token, model, response, form.typed(),
 						"This conversation is closed. Send a new message from your neighbourhood page instead");
 			}
@@ -107,7 +107,7 @@ class ResidentMessageController {
 			model.addAttribute("feedbackError", "Select yes if our reply answered your question");
 			return show(token, model, response, "", null);
 		}
-		if (find(token).getStatus() != ContactMessage.Status.ANSWERED) {
+		if (find(token).getStatus() != MessageStatus.ANSWERED) {
 			return "redirect:/messages/" + token;
 		}
 		this.messages.residentAnswered(token, "yes".equals(answered));

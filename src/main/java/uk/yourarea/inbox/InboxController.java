@@ -16,7 +16,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import uk.yourarea.contact.ContactMessage;
+import uk.yourarea.contact.Conversations;
+import uk.yourarea.contact.MessageStatus;
 import uk.yourarea.contact.Topic;
 import uk.yourarea.security.StaffUser;
 import uk.yourarea.web.Choice;
@@ -37,27 +38,31 @@ class InboxController {
 
 	private final MessageInbox inbox;
 
+	private final Conversations conversations;
+
 	private final StalePriorities stalePriorities;
 
 	private final OnceOnly onceOnly;
 
-	InboxController(MessageInbox inbox, StalePriorities stalePriorities, OnceOnly onceOnly) {
-		this.onceOnly = onceOnly;
-		this.stalePriorities = stalePriorities;
+	InboxController(MessageInbox inbox, Conversations conversations, StalePriorities stalePriorities,
+			OnceOnly onceOnly) {
 		this.inbox = inbox;
+		this.conversations = conversations;
+		this.stalePriorities = stalePriorities;
+		this.onceOnly = onceOnly;
 	}
 
 	@GetMapping("/staff/inbox")
 	String inbox(@AuthenticationPrincipal StaffUser user, @RequestParam(required = false) @Nullable String status,
 			@RequestParam(required = false) @Nullable Long neighbourhood,
 			@RequestParam(required = false) @Nullable String topic, Model model) {
-		MessageInbox.Filter filter = new MessageInbox.Filter(parse(ContactMessage.Status.class, status), neighbourhood,
+		MessageInbox.Filter filter = new MessageInbox.Filter(parse(MessageStatus.class, status), neighbourhood,
 				parse(Topic.class, topic));
 		model.addAttribute("page", this.inbox.inbox(user, filter));
 		model.addAttribute("stale", this.stalePriorities.of(user));
 		model.addAttribute("filter", filter);
 		model.addAttribute("statusChoices",
-				Arrays.stream(ContactMessage.Status.values()).map((s) -> new Choice(s.name(), s.label())).toList());
+				Arrays.stream(MessageStatus.values()).map((s) -> new Choice(s.name(), s.label())).toList());
 		model.addAttribute("topicChoices",
 				Arrays.stream(Topic.values()).map((t) -> new Choice(t.name(), t.label())).toList());
 		return "inbox/inbox";
@@ -87,7 +92,7 @@ class InboxController {
 		}
 		String sent = this.onceOnly.run(idempotencyKey, "/staff/inbox/messages/" + id + "/reply",
 				List.of(reply.strip(), kind), user.id(), () -> {
-					this.inbox.reply(user, id, reply.strip(), "FULL".equals(kind));
+					this.conversations.reply(user, id, reply.strip(), "FULL".equals(kind));
 					return "redirect:/staff/inbox/messages/" + id;
 				});
 		redirect.addFlashAttribute("done", "FULL".equals(kind) ? "Your reply has been sent to the resident"
@@ -107,7 +112,7 @@ class InboxController {
 		}
 		String added = this.onceOnly.run(idempotencyKey, "/staff/inbox/messages/" + id + "/note", List.of(note.strip()),
 				user.id(), () -> {
-					this.inbox.note(user, id, note.strip());
+					this.conversations.note(user, id, note.strip());
 					return "redirect:/staff/inbox/messages/" + id;
 				});
 		redirect.addFlashAttribute("done", "Note added");
@@ -119,11 +124,11 @@ class InboxController {
 			@RequestParam(required = false) @Nullable Long assignee,
 			@RequestParam(defaultValue = "/staff/inbox/messages/{id}") String back, Model model,
 			RedirectAttributes redirect) {
-		if (assignee == null || this.inbox.teamFor(user, id).stream().noneMatch((p) -> p.id() == assignee)) {
+		if (assignee == null || this.conversations.teamFor(user, id).stream().noneMatch((p) -> p.id() == assignee)) {
 			return show(user, id, model, List.of(new FormError("assignee", "Select who should deal with this message")),
 					"", "", "");
 		}
-		this.inbox.assign(user, id, assignee);
+		this.conversations.assign(user, id, assignee);
 		redirect.addFlashAttribute("done", "Message assigned");
 		return "redirect:" + ("/staff/supervisor".equals(back) ? "/staff/supervisor" : "/staff/inbox/messages/" + id);
 	}
@@ -137,14 +142,14 @@ class InboxController {
 							outcome.isBlank() ? "Enter the outcome" : "The outcome must be 1,000 characters or fewer")),
 					"", "", "");
 		}
-		this.inbox.close(user, id, outcome.strip());
+		this.conversations.close(user, id, outcome.strip());
 		redirect.addFlashAttribute("done", "Message closed");
 		return "redirect:/staff/inbox/messages/" + id;
 	}
 
 	@PostMapping("/staff/inbox/messages/{id}/release")
 	String release(@AuthenticationPrincipal StaffUser user, @PathVariable long id, RedirectAttributes redirect) {
-		this.inbox.release(user, id);
+		this.conversations.release(user, id);
 		redirect.addFlashAttribute("done", "Message released: the resident has been sent an acknowledgement");
 		return "redirect:/staff/inbox/messages/" + id;
 	}
@@ -160,7 +165,7 @@ class InboxController {
 		model.addAttribute("teams",
 				rows.stream()
 					.collect(java.util.stream.Collectors.toMap(MessageInbox.Row::id,
-							(row) -> this.inbox.teamFor(user, row.id()))));
+							(row) -> this.conversations.teamFor(user, row.id()))));
 		return "inbox/supervisor";
 	}
 

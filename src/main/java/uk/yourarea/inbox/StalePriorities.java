@@ -1,17 +1,19 @@
 package uk.yourarea.inbox;
 
-import java.sql.Array;
-import java.sql.Date;
-import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import uk.yourarea.priority.Priority;
+import uk.yourarea.neighbourhood.Neighbourhood;
+import uk.yourarea.neighbourhood.NeighbourhoodRepository;
+import uk.yourarea.priority.PriorityQueries;
 import uk.yourarea.security.StaffScope;
 import uk.yourarea.security.StaffUser;
 
@@ -31,16 +33,16 @@ class StalePriorities {
 	record Found(List<Stale> shown, int total) {
 	}
 
-	private final JdbcTemplate jdbc;
+	private final PriorityQueries priorities;
+
+	private final NeighbourhoodRepository neighbourhoods;
 
 	private final StaffScope scope;
 
-	private final Clock clock;
-
-	StalePriorities(JdbcTemplate jdbc, StaffScope scope, Clock clock) {
-		this.jdbc = jdbc;
+	StalePriorities(PriorityQueries priorities, NeighbourhoodRepository neighbourhoods, StaffScope scope) {
+		this.priorities = priorities;
+		this.neighbourhoods = neighbourhoods;
 		this.scope = scope;
-		this.clock = clock;
 	}
 
 	@Transactional(readOnly = true)
@@ -49,19 +51,18 @@ class StalePriorities {
 		if (visible.isEmpty()) {
 			return new Found(List.of(), 0);
 		}
-		Date before = Date.valueOf(LocalDate.now(this.clock).minusMonths(Priority.STALE_AFTER_MONTHS));
-		List<Stale> stale = this.jdbc.query((connection) -> {
-			Array ids = connection.createArrayOf("bigint", visible.toArray());
-			var statement = connection.prepareStatement("""
-					select p.id, n.id as neighbourhood_id, n.name, p.issue, p.updated_on
-					from priority p join neighbourhood n on n.id = p.neighbourhood_id
-					where p.status = 'OPEN' and p.updated_on < ? and n.retired_on is null and n.id = any (?)
-					order by p.updated_on, n.name, p.id""");
-			statement.setDate(1, before);
-			statement.setArray(2, ids);
-			return statement;
-		}, (row, n) -> new Stale(row.getLong("id"), row.getLong("neighbourhood_id"), row.getString("name"),
-				row.getString("issue"), row.getDate("updated_on").toLocalDate()));
+		Map<Long, Neighbourhood> live = this.neighbourhoods.findAllById(visible)
+			.stream()
+			.filter((neighbourhood) -> !neighbourhood.isRetired())
+			.collect(Collectors.toMap(Neighbourhood::getId, Function.identity()));
+		List<Stale> stale = this.priorities.staleIn(live.keySet())
+			.stream()
+			.map((priority) -> new Stale(priority.id(), priority.neighbourhoodId(),
+					live.get(priority.neighbourhoodId()).getName(), priority.issue(), priority.updatedOn()))
+			.sorted(Comparator.comparing(Stale::updatedOn)
+				.thenComparing(Stale::neighbourhood)
+				.thenComparingLong(Stale::priorityId))
+			.toList();
 		return new Found(stale.stream().limit(SHOWN).toList(), stale.size());
 	}
 

@@ -1,5 +1,7 @@
 package uk.yourarea.priority;
 
+import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -7,6 +9,9 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface PriorityRepository extends JpaRepository<Priority, Long> {
 
 	List<Priority> findByNeighbourhoodIdAndStatusOrderByUpdatedOnDesc(Long neighbourhoodId, Priority.Status status);
+
+	List<Priority> findByNeighbourhoodIdInAndStatusAndUpdatedOnBefore(Collection<Long> neighbourhoodIds,
+			Priority.Status status, LocalDate before);
 
 	/** Every priority of a neighbourhood, for its staff page. */
 	List<Priority> findByNeighbourhoodIdOrderByStatusDescUpdatedOnDescIdDesc(Long neighbourhoodId);

@@ -10,9 +10,13 @@ import uk.yourarea.web.SiteProperties;
 import java.io.Serial;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -51,6 +55,10 @@ public class StaffAccounts {
 			return List.copyOf(this.roles);
 		}
 
+	}
+
+	/** A colleague as the message pages and emails name them. */
+	public record Colleague(long id, String name, String email) {
 	}
 
 	/** What an administrator can set about an account. */
@@ -345,6 +353,34 @@ public class StaffAccounts {
 	@Transactional(readOnly = true)
 	public List<String> emailsOfTheTeam(@Nullable Long assignedToId, long neighbourhoodId) {
 		return this.accounts.emailsOfTheTeam(assignedToId, neighbourhoodId);
+	}
+
+	/**
+	 * Every enabled supervisor, A to Z, with the ids of the local policing areas they
+	 * supervise.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Colleague, Set<Long>> supervisorsWithTheirAreas() {
+		Map<Colleague, Set<Long>> supervisors = new LinkedHashMap<>();
+		for (StaffAccount account : this.accounts.findAllWithAssignments()) {
+			Account details = account.toAccount();
+			if (details.enabled() && details.roles().contains(StaffRole.SUPERVISOR)) {
+				supervisors.put(colleague(account), details.localPolicingAreaIds());
+			}
+		}
+		return supervisors;
+	}
+
+	/** The names of these accounts, enabled or not, by id. */
+	@Transactional(readOnly = true)
+	public Map<Long, String> namesOf(Collection<Long> ids) {
+		Map<Long, String> names = new HashMap<>();
+		this.accounts.findAllById(ids).forEach((account) -> names.put(account.getId(), account.getName()));
+		return names;
+	}
+
+	private static Colleague colleague(StaffAccount account) {
+		return new Colleague(account.getId(), account.getName(), account.getEmail());
 	}
 
 	@Transactional(readOnly = true)

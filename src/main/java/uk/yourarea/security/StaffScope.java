@@ -42,10 +42,6 @@ import uk.yourarea.web.NotFoundException;
 @Service
 public class StaffScope {
 
-	/** A member of staff who works on a neighbourhood's messages. */
-	public record TeamMember(long id, String name, String email) {
-	}
-
 	/** What one enabled account may do, and where. */
 	private record Assignments(long id, String name, String email, Set<StaffRole> roles, Set<Long> neighbourhoodIds,
 			Set<Long> areaIds) {
@@ -61,8 +57,8 @@ public class StaffScope {
 					|| (this.roles.contains(StaffRole.SUPERVISOR) && areaId != null && this.areaIds.contains(areaId));
 		}
 
-		TeamMember asTeamMember() {
-			return new TeamMember(this.id, this.name, this.email);
+		StaffAccounts.Colleague asColleague() {
+			return new StaffAccounts.Colleague(this.id, this.name, this.email);
 		}
 
 	}
@@ -125,7 +121,7 @@ public class StaffScope {
 	 * name.
 	 */
 	@Transactional(readOnly = true)
-	public List<TeamMember> workingIn(long neighbourhoodId) {
+	public List<StaffAccounts.Colleague> workingIn(long neighbourhoodId) {
 		return workingInEach(List.of(neighbourhoodId)).getOrDefault(neighbourhoodId, List.of());
 	}
 
@@ -135,18 +131,18 @@ public class StaffScope {
 	 * name. Administrators see every neighbourhood's messages but work in none of them.
 	 */
 	@Transactional(readOnly = true)
-	public Map<Long, List<TeamMember>> workingInEach(Collection<Long> neighbourhoodIds) {
+	public Map<Long, List<StaffAccounts.Colleague>> workingInEach(Collection<Long> neighbourhoodIds) {
 		Map<Long, Long> areas = this.places.localPolicingAreasOf(neighbourhoodIds);
 		List<Assignments> everyone = this.jdbc.query(ASSIGNMENTS + " order by a.name, a.email",
 				(row, n) -> assignments(row));
-		Map<Long, List<TeamMember>> teams = new HashMap<>();
+		Map<Long, List<StaffAccounts.Colleague>> teams = new HashMap<>();
 		for (long neighbourhoodId : neighbourhoodIds) {
 			Long areaId = areas.get(neighbourhoodId);
-			List<TeamMember> team = new ArrayList<>();
+			List<StaffAccounts.Colleague> team = new ArrayList<>();
 			if (areaId != null) {
 				for (Assignments assignments : everyone) {
 					if (assignments.worksIn(neighbourhoodId, areaId)) {
-						team.add(assignments.asTeamMember());
+						team.add(assignments.asColleague());
 					}
 				}
 			}

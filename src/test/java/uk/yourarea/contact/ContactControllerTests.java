@@ -48,9 +48,8 @@ class ContactControllerTests {
 
 	final ListAppender<ILoggingEvent> log = new ListAppender<>();
 
-	final ContactForm form = new ContactForm("Sam Resident", "sam@example.org", null,
-			ContactMessage.PreferredContact.EMAIL, ContactMessage.SenderType.RESIDENT, Topic.DRUGS,
-			"Dealing outside the library", "Long Street", null, "0.signature", KEY);
+	final ContactForm form = new ContactForm("Sam Resident", "sam@example.org", null, PreferredContact.EMAIL,
+			SenderType.RESIDENT, Topic.DRUGS, "Dealing outside the library", "Long Street", null, "0.signature", KEY);
 
 	@BeforeEach
 	void southWigston() {

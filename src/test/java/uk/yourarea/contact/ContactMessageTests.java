@@ -20,24 +20,24 @@ class ContactMessageTests {
 			Clock.fixed(RECEIVED, ZoneId.of("Europe/London")));
 
 	private final ContactMessage message = new ContactMessage("YA-7K3M-Q9P2", 1L,
-			new ContactMessage.Sender("Sam Resident", "sam@example.org", null, ContactMessage.PreferredContact.EMAIL,
-					ContactMessage.SenderType.RESIDENT),
+			new ContactMessage.Sender("Sam Resident", "sam@example.org", null, PreferredContact.EMAIL,
+					SenderType.RESIDENT),
 			Topic.SPEEDING_AND_ROADS, "Cars race down Long Street at night.", "Long Street", RECEIVED,
 			this.deadline.from(RECEIVED), "0123456789abcdef0123456789abcdef");
 
 	@Test
 	void isDueSeventyTwoHoursAfterItArrives() {
 		assertThat(this.message.getDueAt()).isEqualTo(RECEIVED.plus(Duration.ofHours(72)));
-		assertThat(this.message.getStatus()).isEqualTo(ContactMessage.Status.OPEN);
+		assertThat(this.message.getStatus()).isEqualTo(MessageStatus.OPEN);
 		assertThat(this.message.getConversation()).extracting(MessageEntry::getKind)
-			.containsExactly(MessageEntry.Kind.RECEIVED);
+			.containsExactly(EntryKind.RECEIVED);
 	}
 
 	@Test
 	void aHoldingReplyDoesNotStopTheClock() {
 		this.message.reply(7, "We are looking into this.", false, RECEIVED.plus(Duration.ofHours(10)));
 
-		assertThat(this.message.getStatus()).isEqualTo(ContactMessage.Status.OPEN);
+		assertThat(this.message.getStatus()).isEqualTo(MessageStatus.OPEN);
 		assertThat(this.message.getAnsweredAt()).isNull();
 		// The response record counts first full replies only (ResponseRecords, migration
 		// V10).
@@ -50,7 +50,7 @@ class ContactMessageTests {
 		Instant replied = RECEIVED.plus(Duration.ofHours(30));
 		this.message.reply(7, "We will run speed checks on Long Street.", true, replied);
 
-		assertThat(this.message.getStatus()).isEqualTo(ContactMessage.Status.ANSWERED);
+		assertThat(this.message.getStatus()).isEqualTo(MessageStatus.ANSWERED);
 		assertThat(this.message.getFirstAnsweredAt()).isEqualTo(replied);
 		assertThat(this.message.isOverdue(RECEIVED.plus(Duration.ofHours(100)))).isFalse();
 	}
@@ -74,7 +74,7 @@ class ContactMessageTests {
 
 		this.message.residentReplied("They did not come.", followUp, this.deadline.from(followUp));
 
-		assertThat(this.message.getStatus()).isEqualTo(ContactMessage.Status.OPEN);
+		assertThat(this.message.getStatus()).isEqualTo(MessageStatus.OPEN);
 		assertThat(this.message.getClockStartedAt()).isEqualTo(followUp);
 		assertThat(this.message.getDueAt()).isEqualTo(followUp.plus(Duration.ofHours(72)));
 		assertThat(this.message.getFirstAnsweredAt()).as("the first answer is history")
@@ -88,11 +88,10 @@ class ContactMessageTests {
 
 		this.message.residentAnswered(false, answered, this.deadline.from(answered));
 
-		assertThat(this.message.getStatus()).isEqualTo(ContactMessage.Status.OPEN);
+		assertThat(this.message.getStatus()).isEqualTo(MessageStatus.OPEN);
 		assertThat(this.message.getDueAt()).isEqualTo(answered.plus(Duration.ofHours(72)));
 		assertThat(this.message.getConversation()).extracting(MessageEntry::getKind)
-			.containsExactly(MessageEntry.Kind.RECEIVED, MessageEntry.Kind.FULL_REPLY,
-					MessageEntry.Kind.RESIDENT_NOT_SATISFIED);
+			.containsExactly(EntryKind.RECEIVED, EntryKind.FULL_REPLY, EntryKind.RESIDENT_NOT_SATISFIED);
 	}
 
 	@Test
@@ -100,7 +99,7 @@ class ContactMessageTests {
 		this.message.reply(7, "Done.", true, RECEIVED.plus(Duration.ofHours(5)));
 		this.message.residentAnswered(true, RECEIVED.plus(Duration.ofHours(6)), this.deadline.from(RECEIVED));
 
-		assertThat(this.message.getStatus()).isEqualTo(ContactMessage.Status.ANSWERED);
+		assertThat(this.message.getStatus()).isEqualTo(MessageStatus.ANSWERED);
 	}
 
 	@Test

@@ -65,13 +65,13 @@ class DemoMessageScriptTests {
 			String who = message.getSenderName();
 			assertThat(message.getEntries()).as(who)
 				.allSatisfy((entry) -> assertThat(entry.getAt()).isBeforeOrEqualTo(now));
-			assertThat(message.getEntries().get(0).getKind()).as(who).isEqualTo(MessageEntry.Kind.RECEIVED);
+			assertThat(message.getEntries().get(0).getKind()).as(who).isEqualTo(EntryKind.RECEIVED);
 			assertThat(message.getDueAt()).as(who).isAfter(message.getClockStartedAt());
 			assertThat(message.isOverdue(now) && message.getEscalatedAt() == null).as(who + " overdue, not escalated")
 				.isFalse();
 			Optional<Instant> firstFullReply = message.getEntries()
 				.stream()
-				.filter((entry) -> entry.getKind() == MessageEntry.Kind.FULL_REPLY)
+				.filter((entry) -> entry.getKind() == EntryKind.FULL_REPLY)
 				.map(MessageEntry::getAt)
 				.findFirst();
 			assertThat(Optional.ofNullable(message.getFirstAnsweredAt())).as(who).isEqualTo(firstFullReply);
@@ -129,7 +129,7 @@ class DemoMessageScriptTests {
 
 	private static Set<State> stateOf(ContactMessage message, Instant now) {
 		Set<State> states = EnumSet.noneOf(State.class);
-		List<MessageEntry.Kind> kinds = message.getEntries().stream().map(MessageEntry::getKind).toList();
+		List<EntryKind> kinds = message.getEntries().stream().map(MessageEntry::getKind).toList();
 		switch (message.getStatus()) {
 			case OPEN -> {
 				if (message.getFirstAnsweredAt() == null
@@ -139,18 +139,17 @@ class DemoMessageScriptTests {
 				if (message.getDueAt().isAfter(now) && message.getDueAt().isBefore(now.plus(Duration.ofHours(24)))) {
 					states.add(State.DUE_WITHIN_24_HOURS);
 				}
-				if (message.isOverdue(now) && message.getEscalatedAt() != null
-						&& kinds.contains(MessageEntry.Kind.ESCALATED)) {
+				if (message.isOverdue(now) && message.getEscalatedAt() != null && kinds.contains(EntryKind.ESCALATED)) {
 					states.add(State.OVERDUE_AND_ESCALATED);
 				}
-				if (kinds.contains(MessageEntry.Kind.RESIDENT_NOT_SATISFIED)) {
+				if (kinds.contains(EntryKind.RESIDENT_NOT_SATISFIED)) {
 					states.add(State.REOPENED_AFTER_NO);
 				}
 			}
 			case ANSWERED -> {
 				if (message.getConversation()
 					.get(message.getConversation().size() - 1)
-					.getKind() == MessageEntry.Kind.FULL_REPLY) {
+					.getKind() == EntryKind.FULL_REPLY) {
 					states.add(State.ANSWERED_AWAITING_FEEDBACK);
 				}
 			}

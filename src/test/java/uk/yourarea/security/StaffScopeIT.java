@@ -116,13 +116,13 @@ class StaffScopeIT {
 			this.accounts.disable(leaving.id(), admin);
 		}
 
-		List<String> team = this.scope.workingIn(wigston).stream().map(StaffScope.TeamMember::email).toList();
+		List<String> team = this.scope.workingIn(wigston).stream().map(StaffAccounts.Colleague::email).toList();
 
 		assertThat(team).contains("officer.wigston@example.org", "sergeant@example.org")
 			.doesNotContain("officer.oadby@example.org", "admin@example.org", "webeditor@example.org", editor.email(),
 					leaving.email());
 		assertThat(this.scope.workingInEach(List.of(wigston, id("NC04"))).get(id("NC04")))
-			.extracting(StaffScope.TeamMember::email)
+			.extracting(StaffAccounts.Colleague::email)
 			.doesNotContain("officer.wigston@example.org", "sergeant@example.org");
 		assertThat(this.scope.workingIn(-1)).isEmpty();
 	}

@@ -51,9 +51,13 @@ class StaffServicesCheckAccessTests {
 			// Signing in, changing one's own password, the first administrator and the
 			// demo
 			// accounts: before anyone is signed in, or about the caller's own account.
+			// Who works where and colleagues' names: for the message pages, which check
+			// the caller's scope themselves, and the response clock's jobs, where no one
+			// is signed in.
 			"uk.yourarea.security.StaffAccounts",
 			Set.of("find", "hasSecondFactor", "emailInUse", "passwordProblem", "createAccount", "anyAdministrator",
-					"changeOwnPassword", "checkCurrentPassword", "exists", "emailsOfTheTeam"));
+					"changeOwnPassword", "checkCurrentPassword", "exists", "emailsOfTheTeam",
+					"supervisorsWithTheirAreas", "namesOf"));
 
 	@Test
 	void everyMethodOfAStaffServiceChecksTheCaller() throws ClassNotFoundException {

@@ -1,15 +1,15 @@
-package uk.yourarea.inbox;
+package uk.yourarea.contact;
 
 import java.time.Duration;
 import java.time.Instant;
 
 /** The time left on a response clock in words: "due in 5 hours", "2 hours overdue". */
-final class TimeLeft {
+public final class TimeLeft {
 
 	private TimeLeft() {
 	}
 
-	static String describe(Instant due, Instant now) {
+	public static String describe(Instant due, Instant now) {
 		Duration left = Duration.between(now, due);
 		if (left.isNegative()) {
 			return amount(left.negated()) + " overdue";

@@ -1,4 +1,4 @@
-package uk.yourarea.inbox;
+package uk.yourarea.contact;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -17,12 +17,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import uk.yourarea.contact.ContactMessage;
-import uk.yourarea.contact.ContactMessageRepository;
-import uk.yourarea.contact.ContactMessages;
 import uk.yourarea.neighbourhood.Neighbourhood;
 import uk.yourarea.neighbourhood.NeighbourhoodRepository;
 import uk.yourarea.notification.EmailOutbox;
+import uk.yourarea.security.StaffAccounts.Colleague;
 import uk.yourarea.web.ForceProperties;
 import uk.yourarea.web.SiteProperties;
 
@@ -44,7 +42,7 @@ class ResponseClockJobs {
 
 	private final NeighbourhoodRepository neighbourhoods;
 
-	private final StaffDirectory staff;
+	private final NeighbourhoodStaff staff;
 
 	private final EmailOutbox outbox;
 
@@ -57,7 +55,7 @@ class ResponseClockJobs {
 	private final Clock clock;
 
 	ResponseClockJobs(ContactMessageRepository messages, ContactMessages contact,
-			NeighbourhoodRepository neighbourhoods, StaffDirectory staff, EmailOutbox outbox, JdbcTemplate jdbc,
+			NeighbourhoodRepository neighbourhoods, NeighbourhoodStaff staff, EmailOutbox outbox, JdbcTemplate jdbc,
 			ForceProperties force, SiteProperties site, Clock clock) {
 		this.messages = messages;
 		this.contact = contact;
@@ -82,7 +80,7 @@ class ResponseClockJobs {
 			this.outbox.queue(message.getSenderEmail(),
 					"We have not replied in time (reference " + message.getReference() + ")",
 					residentEscalation(message, neighbourhood), message.getId());
-			for (StaffDirectory.Person supervisor : this.staff.supervisorsOf(neighbourhood.getId())) {
+			for (Colleague supervisor : this.staff.supervisorsOf(neighbourhood.getId())) {
 				this.outbox.queue(supervisor.email(),
 						"Overdue message " + message.getReference() + " for " + neighbourhood.getName(),
 						supervisorEscalation(message, neighbourhood, supervisor), message.getId());
@@ -97,10 +95,9 @@ class ResponseClockJobs {
 	public int sendDailyDigests() {
 		Instant now = this.clock.instant();
 		LocalDate today = LocalDate.now(this.clock);
-		List<ContactMessage> attention = this.messages.findOpenDueBefore(now.plus(MessageInbox.DUE_SOON));
+		List<ContactMessage> attention = this.messages.findOpenDueBefore(now.plus(Conversations.DUE_SOON));
 		int sent = 0;
-		for (Map.Entry<StaffDirectory.Person, List<Long>> entry : this.staff.supervisorsWithNeighbourhoods()
-			.entrySet()) {
+		for (Map.Entry<Colleague, Set<Long>> entry : this.staff.supervisorsWithNeighbourhoods().entrySet()) {
 			Set<Long> theirs = Set.copyOf(entry.getValue());
 			List<ContactMessage> mine = attention.stream()
 				.filter((m) -> theirs.contains(m.getNeighbourhoodId()))
@@ -140,8 +137,7 @@ class ResponseClockJobs {
 				this.contact.formatDeadline(message.getDueAt()), this.force.website(), this.force.name());
 	}
 
-	private String supervisorEscalation(ContactMessage message, Neighbourhood neighbourhood,
-			StaffDirectory.Person supervisor) {
+	private String supervisorEscalation(ContactMessage message, Neighbourhood neighbourhood, Colleague supervisor) {
 		return """
 				%s,
 
@@ -153,7 +149,7 @@ class ResponseClockJobs {
 				this.site.link("/staff/inbox/messages/" + message.getId()));
 	}
 
-	private String digest(StaffDirectory.Person supervisor, List<ContactMessage> messages, Instant now) {
+	private String digest(Colleague supervisor, List<ContactMessage> messages, Instant now) {
 		Map<Long, String> names = this.neighbourhoods
 			.findAllById(messages.stream().map(ContactMessage::getNeighbourhoodId).collect(Collectors.toSet()))
 			.stream()

@@ -1,4 +1,4 @@
-package uk.yourarea.inbox;
+package uk.yourarea.contact;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package uk.yourarea.inbox;
+package uk.yourarea.contact;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -17,10 +17,6 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
-import uk.yourarea.contact.ContactForm;
-import uk.yourarea.contact.ContactMessage;
-import uk.yourarea.contact.ContactMessages;
-import uk.yourarea.contact.Topic;
 import uk.yourarea.neighbourhood.Neighbourhood;
 import uk.yourarea.neighbourhood.NeighbourhoodRepository;
 import uk.yourarea.testing.MutableClock;
@@ -131,11 +127,9 @@ class ResponseClockJobsIT {
 	private String send(String neighbourhoodCode) {
 		Neighbourhood neighbourhood = this.neighbourhoods.findByCode(neighbourhoodCode).orElseThrow();
 		String email = "clock-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-		this.contact.receive(neighbourhood,
-				new ContactForm("Chris Clock", email, null, ContactMessage.PreferredContact.EMAIL,
-						ContactMessage.SenderType.RESIDENT, Topic.GENERAL_ENQUIRY, "When is the next beat surgery?",
-						null, null, this.stamps.at(this.clock.instant().minusSeconds(60)),
-						UUID.randomUUID().toString().replace("-", "")),
+		this.contact.receive(neighbourhood, new ContactForm("Chris Clock", email, null, PreferredContact.EMAIL,
+				SenderType.RESIDENT, Topic.GENERAL_ENQUIRY, "When is the next beat surgery?", null, null,
+				this.stamps.at(this.clock.instant().minusSeconds(60)), UUID.randomUUID().toString().replace("-", "")),
 				"192.0.2." + (int) (Math.random() * 250));
 		return email;
 	}
