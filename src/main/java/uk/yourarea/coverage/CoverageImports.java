@@ -1,0 +1,522 @@
+package uk.yourarea.coverage;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+import org.locationtech.jts.geom.Geometry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import uk.yourarea.audit.ChangeLog;
+import uk.yourarea.audit.Snapshot;
+import uk.yourarea.audit.Subject;
+import uk.yourarea.postcode.PostcodeTable;
+import uk.yourarea.security.ForWebEditors;
+import uk.yourarea.security.StaffUser;
+
+/**
+ * Uploads of postcode files and boundaries, as jobs that run in the background
+ * ({@link CoverageJobRunner}, with their rows in {@link CoverageJobs}): first a preview
+ * (what would be assigned, moved and left outside, and which lines cannot be used), then,
+ * when someone applies it, the change itself in one transaction.
+ * <p>
+ * A postcode preview runs the real import and assignment in a transaction that is rolled
+ * back; applying runs them again and commits. A preview may be applied only while the
+ * force's coverage is as it was when the preview was made ({@code coverage_state}), and
+ * only when no line of the file was rejected: a file is applied whole or not at all.
+ */
+@Service
+class CoverageImports {
+
+	/** The job can no longer be applied: why, in words for the page. */
+	static final class NotApplicable extends RuntimeException {
+
+		NotApplicable(String message) {
+			super(message, null, false, false);
+		}
+
+	}
+
+	static final String CHANGED_SINCE_PREVIEW = "The postcode coverage has changed since this preview was made "
+			+ "(another upload, or a change to wards or postcodes given by hand). Nothing was changed: "
+			+ "preview the upload again to see what it would do now.";
+
+	static final int MAX_REJECTIONS_KEPT = 1000;
+
+	/** The subject id of records about the whole force's coverage. */
+	static final long WHOLE_FORCE = 0;
+
+	private static final Logger log = LoggerFactory.getLogger(CoverageImports.class);
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+	private final JdbcTemplate jdbc;
+
+	private final DataSource dataSource;
+
+	private final TransactionTemplate transaction;
+
+	private final PostcodeImporter importer;
+
+	private final CoverageAssigner assigner;
+
+	private final UploadedFiles files;
+
+	private final CoverageNeighbourhoods neighbourhoods;
+
+	private final ChangeLog changes;
+
+	private final Clock clock;
+
+	private final FileLimits limits;
+
+	private final PostcodeTable postcodes;
+
+	private final CoverageJobs jobs;
+
+	private final CoverageJobRunner runner;
+
+	CoverageImports(JdbcTemplate jdbc, DataSource dataSource, TransactionTemplate transaction,
+			PostcodeImporter importer, CoverageAssigner assigner, UploadedFiles files,
+			CoverageNeighbourhoods neighbourhoods, ChangeLog changes, Clock clock, FileLimits limits,
+			PostcodeTable postcodes, CoverageJobs jobs, CoverageJobRunner runner) {
+		this.jdbc = jdbc;
+		this.dataSource = dataSource;
+		this.transaction = transaction;
+		this.importer = importer;
+		this.assigner = assigner;
+		this.files = files;
+		this.neighbourhoods = neighbourhoods;
+		this.changes = changes;
+		this.clock = clock;
+		this.limits = limits;
+		this.postcodes = postcodes;
+		this.jobs = jobs;
+		this.runner = runner;
+	}
+
+	// Starting jobs
+
+	/** Records an uploaded postcode file and starts its preview. */
+	@ForWebEditors
+	long startPostcodes(StaffUser by, String fileName, long fileSize, String storedFile) {
+		long id = this.jobs.insert(CoverageJob.Kind.POSTCODES, by, fileName, fileSize, storedFile);
+		startPreview(id);
+		return id;
+	}
+
+	/** Records the checked boundaries of an upload and starts their preview. */
+	@ForWebEditors
+	long startBoundaries(StaffUser by, String fileName, long fileSize, Map<Long, BoundaryUpload> boundaries) {
+		Long id = this.transaction.execute((status) -> {
+			long job = this.jobs.insert(CoverageJob.Kind.BOUNDARIES, by, fileName, fileSize, null);
+			boundaries.forEach((neighbourhoodId, boundary) -> this.jobs.insertBoundary(job, neighbourhoodId,
+					boundary.features(), Boundaries.toGeoJson(boundary.geometry())));
+			return job;
+		});
+		startPreview(Objects.requireNonNull(id));
+		return id;
+	}
+
+	/** The boundary one upload gives a neighbourhood, and the features it came from. */
+	record BoundaryUpload(String features, Geometry geometry) {
+	}
+
+	/** Previews an interrupted, failed or out-of-date job again. */
+	@ForWebEditors
+	void previewAgain(long id) {
+		CoverageJob job = find(id).orElseThrow();
+		if (job.status().working() || job.status() == CoverageJob.Status.APPLIED
+				|| job.status() == CoverageJob.Status.DISCARDED) {
+			throw new NotApplicable("This upload cannot be previewed again: it is "
+					+ job.status().label().toLowerCase(Locale.UK) + ".");
+		}
+		if (job.kind() == CoverageJob.Kind.POSTCODES && !this.files.exists(job.storedFile())) {
+			throw new NotApplicable("The uploaded file is no longer kept: upload it again.");
+		}
+		if (this.jobs.restartPreview(id)) {
+			startPreview(id);
+		}
+	}
+
+	/**
+	 * Starts applying a job that is ready.
+	 * @throws NotApplicable when it is not ready, has rejected lines, or the coverage has
+	 * changed since its preview
+	 */
+	@ForWebEditors
+	void apply(long id, StaffUser by) {
+		this.transaction.executeWithoutResult((status) -> {
+			CoverageJob job = this.jobs.findForUpdate(id)
+				.orElseThrow(() -> new NotApplicable("There is no such upload."));
+			if (job.status() != CoverageJob.Status.READY) {
+				throw new NotApplicable(
+						"This upload cannot be applied: it is " + job.status().label().toLowerCase(Locale.UK) + ".");
+			}
+			if (job.hasRejections()) {
+				throw new NotApplicable("This file cannot be applied: " + lines(job.rejectedLines())
+						+ " of it cannot be used. Correct the file and upload it again.");
+			}
+			if (!Objects.equals(coverageVersion(false), job.basedOnVersion())) {
+				throw new NotApplicable(CHANGED_SINCE_PREVIEW);
+			}
+			this.jobs.markApplying(id);
+		});
+		this.runner.start(id, (progress) -> runApply(id, by, progress));
+	}
+
+	/** Gives up a job that is ready or stopped: nothing of it will be applied. */
+	@ForWebEditors
+	void discard(long id) {
+		CoverageJob job = find(id).orElseThrow();
+		if (!this.jobs.discard(id)) {
+			throw new NotApplicable(
+					"This upload cannot be discarded: it is " + job.status().label().toLowerCase(Locale.UK) + ".");
+		}
+		this.files.delete(job.storedFile());
+	}
+
+	// Reading jobs
+
+	@ForWebEditors
+	Optional<CoverageJob> find(long id) {
+		return this.jobs.find(id).map(this.runner::asSeen);
+	}
+
+	@ForWebEditors
+	List<CoverageJob> recent(int limit) {
+		return this.jobs.recent(limit).stream().map(this.runner::asSeen).toList();
+	}
+
+	@ForWebEditors
+	List<CoverageJob.MoveRow> moves(long id) {
+		return this.jobs.moves(id);
+	}
+
+	@ForWebEditors
+	List<CoverageJob.RejectedLine> rejections(long id) {
+		return this.jobs.rejections(id);
+	}
+
+	@ForWebEditors
+	List<CoverageJob.BoundaryRow> boundaries(long id) {
+		return this.jobs.boundaries(id);
+	}
+
+	// The coverage version
+
+	/**
+	 * Raises the coverage version: call in the transaction of every change to coverage.
+	 */
+	long changeCoverage() {
+		return Objects.requireNonNull(this.jdbc.queryForObject(
+				"update coverage_state set version = version + 1 where id = 1 returning version", Long.class));
+	}
+
+	private long coverageVersion(boolean lock) {
+		return Objects.requireNonNull(this.jdbc.queryForObject(
+				"select version from coverage_state where id = 1" + (lock ? " for update" : ""), Long.class));
+	}
+
+	// Background work
+
+	private void startPreview(long id) {
+		this.runner.start(id, (progress) -> runPreview(id, progress));
+	}
+
+	private void runPreview(long id, CoverageJobRunner.Progress progress) {
+		try {
+			CoverageJob job = find(id).orElseThrow();
+			Outcome outcome = Objects.requireNonNull(this.transaction.execute((status) -> {
+				long version = coverageVersion(false);
+				Outcome result = inConnection((connection) -> work(job, connection, progress, false));
+				status.setRollbackOnly();
+				return result.basedOn(version);
+			}));
+			progress.phase("Saving the preview");
+			this.transaction.executeWithoutResult((status) -> this.jobs.savePreview(id, outcome));
+		}
+		catch (RuntimeException ex) {
+			log.warn("Coverage upload {} could not be previewed: {}", id, ex.getMessage());
+			this.jobs.fail(id, "The preview could not be made: " + reason(ex));
+		}
+	}
+
+	private void runApply(long id, StaffUser by, CoverageJobRunner.Progress progress) {
+		try {
+			CoverageJob job = find(id).orElseThrow();
+			CoverageJob applying = job;
+			this.transaction.executeWithoutResult((status) -> {
+				progress.phase("Waiting for other changes to coverage to finish");
+				if (coverageVersion(true) != Objects.requireNonNull(applying.basedOnVersion())) {
+					throw new NotApplicable(CHANGED_SINCE_PREVIEW);
+				}
+				Map<Long, Long> before = this.postcodes.livePostcodesPerNeighbourhood();
+				PostcodeTable.ForceCounts forceBefore = this.postcodes.forceCounts();
+				Map<Long, String> sourcesBefore = boundarySources();
+				Outcome outcome = inConnection((connection) -> work(applying, connection, progress, true));
+				if (outcome.rejectedLines() > 0) {
+					throw new NotApplicable("This file has " + lines(outcome.rejectedLines())
+							+ " that cannot be used. Nothing was changed.");
+				}
+				progress.phase("Recording the change");
+				changeCoverage();
+				record(applying, by, before, forceBefore, sourcesBefore, outcome);
+				this.jobs.markApplied(id, by, outcome.coverage());
+			});
+			this.files.delete(job.storedFile());
+			log.info("Coverage upload {} ({}) applied by {}", id, job.fileName(), by);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Coverage upload {} was not applied: {}", id, ex.getMessage());
+			this.jobs.fail(id, (ex instanceof NotApplicable) ? ex.getMessage()
+					: "Nothing was changed: applying it failed. " + reason(ex));
+		}
+	}
+
+	/**
+	 * Imports (postcodes) or replaces (boundaries), then decides every postcode again.
+	 */
+	private Outcome work(CoverageJob job, Connection connection, CoverageJobRunner.Progress progress, boolean apply)
+			throws SQLException {
+		Outcome outcome = new Outcome();
+		Map<Long, Geometry> replaced = new HashMap<>();
+		if (job.kind() == CoverageJob.Kind.POSTCODES) {
+			importPostcodes(job, progress, outcome);
+		}
+		else {
+			for (Map.Entry<Long, String> boundary : this.jobs.uploadedBoundaries(job.id()).entrySet()) {
+				replaced.put(boundary.getKey(), Boundaries.parse(boundary.getValue()));
+			}
+			if (apply) {
+				String source = truncate(
+						"Uploaded as " + job.fileName() + " on " + DAY.format(now().atZone(this.clock.getZone())), 300);
+				for (Map.Entry<Long, String> boundary : this.jobs.uploadedBoundaries(job.id()).entrySet()) {
+					this.jdbc.update("""
+							insert into neighbourhood_boundary (neighbourhood_id, geojson, source) values (?, ?, ?)
+							on conflict (neighbourhood_id) do update set geojson = excluded.geojson,
+							    source = excluded.source""", boundary.getKey(), boundary.getValue(), source);
+				}
+				replaced.clear();
+			}
+		}
+		progress.phase("Working out which neighbourhood each postcode belongs to");
+		CoverageAssigner.Result result = this.assigner.assign(connection, PostcodeTable.Selection.ALL, replaced, apply);
+		outcome.coverage = result.coverage();
+		outcome.moves = result.moves();
+		return outcome;
+	}
+
+	private void importPostcodes(CoverageJob job, CoverageJobRunner.Progress progress, Outcome outcome) {
+		Path file = this.files.path(Objects.requireNonNull(job.storedFile()));
+		UploadedFiles.Packing packing = Objects.requireNonNull(UploadedFiles.packingOf(job.fileName()));
+		Set<String> formats = new LinkedHashSet<>();
+		try {
+			UploadedFiles.forEachCsv(file, packing, progress.bytes, this.limits, (name, csv) -> {
+				String shown = (packing == UploadedFiles.Packing.ZIP) ? name : job.fileName();
+				progress.phase("Reading " + shown);
+				PostcodeImporter.Report report;
+				try {
+					report = this.importer.importFrom(csv);
+				}
+				catch (IllegalArgumentException ex) {
+					throw new IllegalArgumentException(shown + ": " + ex.getMessage(), ex);
+				}
+				formats.add(report.format().label());
+				outcome.linesRead += report.linesRead();
+				outcome.postcodesInFile += report.imported();
+				outcome.rejectedLines += report.rejectedLines();
+				for (PostcodeImporter.Rejection rejection : report.rejections()) {
+					if (outcome.rejections.size() < MAX_REJECTIONS_KEPT) {
+						outcome.rejections.add(new CoverageJob.RejectedLine(shown, rejection.lineNumber(),
+								truncate(rejection.reason(), 1000)));
+					}
+				}
+			});
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("The file could not be read", ex);
+		}
+		outcome.format = String.join(", ", formats);
+	}
+
+	private void record(CoverageJob job, StaffUser by, Map<Long, Long> before, PostcodeTable.ForceCounts forceBefore,
+			Map<Long, String> sourcesBefore, Outcome outcome) {
+		String action = truncate(
+				((job.kind() == CoverageJob.Kind.POSTCODES) ? "Postcode file applied: " : "Boundaries applied: ")
+						+ job.fileName(),
+				100);
+		Map<Long, Long> after = this.postcodes.livePostcodesPerNeighbourhood();
+		Map<Long, String> sourcesAfter = boundarySources();
+		Set<Long> touched = new LinkedHashSet<>();
+		for (CoverageAssigner.Move move : outcome.moves) {
+			if (move.fromId() != null) {
+				touched.add(move.fromId());
+			}
+			if (move.toId() != null) {
+				touched.add(move.toId());
+			}
+		}
+		if (job.kind() == CoverageJob.Kind.BOUNDARIES) {
+			touched.addAll(this.jobs.uploadedBoundaries(job.id()).keySet());
+		}
+		Map<Long, CoverageNeighbourhoods.Choice> names = this.neighbourhoods.byId();
+		this.changes.record(by, new Subject("coverage", WHOLE_FORCE, "Postcode coverage of the force", null), action,
+				Snapshot.of()
+					.with("Upload", "")
+					.with("Live postcodes in the force area", forceBefore.live())
+					.with("Postcodes in a neighbourhood", forceBefore.inNeighbourhood())
+					.with("Postcodes outside every neighbourhood", forceBefore.outside())
+					.with("Postcodes that changed neighbourhood", "")
+					.build(),
+				Snapshot.of()
+					.with("Upload", job.fileName())
+					.with("Live postcodes in the force area", outcome.coverage().postcodesInForceArea())
+					.with("Postcodes in a neighbourhood", outcome.coverage().assigned())
+					.with("Postcodes outside every neighbourhood", outcome.coverage().unassigned())
+					.with("Postcodes that changed neighbourhood", outcome.coverage().changed())
+					.build());
+		for (long neighbourhoodId : touched) {
+			CoverageNeighbourhoods.Choice neighbourhood = names.get(neighbourhoodId);
+			if (neighbourhood == null) {
+				continue;
+			}
+			List<String> movedIn = new ArrayList<>();
+			List<String> movedOut = new ArrayList<>();
+			for (CoverageAssigner.Move move : outcome.moves) {
+				if (Objects.equals(move.toId(), neighbourhoodId)) {
+					movedIn.add(describe(move, "from " + nameOf(move.fromId(), names)));
+				}
+				if (Objects.equals(move.fromId(), neighbourhoodId)) {
+					movedOut.add(describe(move, "to " + nameOf(move.toId(), names)));
+				}
+			}
+			this.changes.record(by,
+					new Subject("coverage", neighbourhoodId, "Coverage of " + neighbourhood.name(), neighbourhoodId),
+					action,
+					Snapshot.of()
+						.with("Postcodes", before.getOrDefault(neighbourhoodId, 0L))
+						.with("Boundary", sourcesBefore.getOrDefault(neighbourhoodId, "None"))
+						.with("Postcodes that came in", "")
+						.with("Postcodes that went out", "")
+						.build(),
+					Snapshot.of()
+						.with("Postcodes", after.getOrDefault(neighbourhoodId, 0L))
+						.with("Boundary", sourcesAfter.getOrDefault(neighbourhoodId, "None"))
+						.with("Postcodes that came in", truncate(String.join("; ", movedIn), 2000))
+						.with("Postcodes that went out", truncate(String.join("; ", movedOut), 2000))
+						.build());
+		}
+	}
+
+	private Map<Long, String> boundarySources() {
+		Map<Long, String> sources = new HashMap<>();
+		this.jdbc.query("select neighbourhood_id, source from neighbourhood_boundary", (row) -> {
+			sources.put(row.getLong(1), row.getString(2));
+		});
+		return sources;
+	}
+
+	private <T> T inConnection(CoverageAssigner.SqlWork<T> work) {
+		Connection connection = DataSourceUtils.getConnection(this.dataSource);
+		try {
+			return work.run(connection);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex.getMessage(), ex);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, this.dataSource);
+		}
+	}
+
+	private Instant now() {
+		return this.clock.instant();
+	}
+
+	static String nameOf(@Nullable Long id, Map<Long, CoverageNeighbourhoods.Choice> names) {
+		if (id == null) {
+			return "No neighbourhood";
+		}
+		CoverageNeighbourhoods.Choice choice = names.get(id);
+		return (choice != null) ? choice.name() : "Neighbourhood " + id;
+	}
+
+	/** "3 from Riverside (LE1 1AA, LE1 1AB, LE1 1AD)" */
+	private static String describe(CoverageAssigner.Move move, String fromOrTo) {
+		return "%,d %s (%s%s)".formatted(move.postcodes(), fromOrTo, String.join(", ", move.examples()),
+				(move.postcodes() > move.examples().size()) ? ", …" : "");
+	}
+
+	static String lines(@Nullable Long count) {
+		long n = (count != null) ? count : 0;
+		return (n == 1) ? "1 line" : "%,d lines".formatted(n);
+	}
+
+	private static String reason(RuntimeException ex) {
+		String message = ex.getMessage();
+		return (message == null || message.isBlank()) ? ex.getClass().getSimpleName() : message;
+	}
+
+	private static String truncate(String text, int length) {
+		return CoverageJobs.truncate(text, length);
+	}
+
+	/** What an import or a preview found. */
+	static final class Outcome {
+
+		String format = "";
+
+		long linesRead;
+
+		long postcodesInFile;
+
+		long rejectedLines;
+
+		final List<CoverageJob.RejectedLine> rejections = new ArrayList<>();
+
+		CoverageAssigner.@Nullable Coverage coverage;
+
+		List<CoverageAssigner.Move> moves = List.of();
+
+		long basedOnVersion;
+
+		CoverageAssigner.Coverage coverage() {
+			return Objects.requireNonNull(this.coverage);
+		}
+
+		long rejectedLines() {
+			return this.rejectedLines;
+		}
+
+		Outcome basedOn(long version) {
+			this.basedOnVersion = version;
+			return this;
+		}
+
+	}
+
+}
