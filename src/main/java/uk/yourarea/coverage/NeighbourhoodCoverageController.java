@@ -2,10 +2,12 @@ package uk.yourarea.coverage;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -39,9 +41,12 @@ class NeighbourhoodCoverageController {
 
 	private final ChangeLog changes;
 
-	NeighbourhoodCoverageController(CoverageEditing editing, ChangeLog changes) {
+	private final MessageSource messages;
+
+	NeighbourhoodCoverageController(CoverageEditing editing, ChangeLog changes, MessageSource messages) {
 		this.editing = editing;
 		this.changes = changes;
+		this.messages = messages;
 	}
 
 	@GetMapping
@@ -64,15 +69,17 @@ class NeighbourhoodCoverageController {
 			try {
 				long moved = this.editing.saveWards(user, id, form.codes(),
 						(form.version() != null) ? form.version() : -1);
-				redirect.addFlashAttribute("notice", "The ward codes of " + coverage.neighbourhood().name()
-						+ " have been saved. " + postcodes(moved) + " changed neighbourhood.");
+				redirect.addFlashAttribute("notice",
+						text("coverage.wards.saved", coverage.neighbourhood().name(),
+								(moved == 1) ? text("coverage.wards.one-postcode")
+										: text("coverage.wards.postcodes", "%,d".formatted(moved))));
 				return "redirect:/staff/neighbourhoods/" + id + "/coverage";
 			}
 			catch (CoverageEditing.WardsTaken ex) {
 				List<String> messages = new ArrayList<>();
 				ex.owners()
-					.forEach((code, owner) -> messages.add(code + " is already in " + owner.label()
-							+ ": a ward belongs to one neighbourhood. Remove it from " + owner.name() + " first"));
+					.forEach((code, owner) -> messages
+						.add(text("coverage.wards.taken", code, owner.label(), owner.name())));
 				errors.add(new FormError("wardCodes", String.join(". ", messages)));
 			}
 			catch (ChangedElsewhereException | ObjectOptimisticLockingFailureException ex) {
@@ -88,8 +95,8 @@ class NeighbourhoodCoverageController {
 		return show(model, coverage, form, errors, null);
 	}
 
-	private static String postcodes(long count) {
-		return (count == 1) ? "1 postcode" : "%,d postcodes".formatted(count);
+	private String text(String key, Object... arguments) {
+		return this.messages.getMessage(key, arguments, Locale.UK);
 	}
 
 	private String show(Model model, CoverageEditing.NeighbourhoodCoverage coverage, WardCodesForm form,
