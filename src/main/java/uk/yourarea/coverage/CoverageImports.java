@@ -30,9 +30,6 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import uk.yourarea.audit.ChangeLog;
-import uk.yourarea.audit.Snapshot;
-import uk.yourarea.audit.Subject;
 import uk.yourarea.postcode.PostcodeTable;
 import uk.yourarea.security.ForWebEditors;
 import uk.yourarea.security.StaffUser;
@@ -66,9 +63,6 @@ class CoverageImports {
 
 	static final int MAX_REJECTIONS_KEPT = 1000;
 
-	/** The subject id of records about the whole force's coverage. */
-	static final long WHOLE_FORCE = 0;
-
 	private static final Logger log = LoggerFactory.getLogger(CoverageImports.class);
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
@@ -85,37 +79,30 @@ class CoverageImports {
 
 	private final UploadedFiles files;
 
-	private final CoverageNeighbourhoods neighbourhoods;
-
-	private final ChangeLog changes;
-
 	private final Clock clock;
 
 	private final FileLimits limits;
-
-	private final PostcodeTable postcodes;
 
 	private final CoverageJobs jobs;
 
 	private final CoverageJobRunner runner;
 
+	private final CoverageChangeRecords records;
+
 	CoverageImports(JdbcTemplate jdbc, DataSource dataSource, TransactionTemplate transaction,
-			PostcodeImporter importer, CoverageAssigner assigner, UploadedFiles files,
-			CoverageNeighbourhoods neighbourhoods, ChangeLog changes, Clock clock, FileLimits limits,
-			PostcodeTable postcodes, CoverageJobs jobs, CoverageJobRunner runner) {
+			PostcodeImporter importer, CoverageAssigner assigner, UploadedFiles files, Clock clock, FileLimits limits,
+			CoverageJobs jobs, CoverageJobRunner runner, CoverageChangeRecords records) {
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
 		this.transaction = transaction;
 		this.importer = importer;
 		this.assigner = assigner;
 		this.files = files;
-		this.neighbourhoods = neighbourhoods;
-		this.changes = changes;
 		this.clock = clock;
 		this.limits = limits;
-		this.postcodes = postcodes;
 		this.jobs = jobs;
 		this.runner = runner;
+		this.records = records;
 	}
 
 	// Starting jobs
@@ -274,9 +261,7 @@ class CoverageImports {
 				if (coverageVersion(true) != Objects.requireNonNull(applying.basedOnVersion())) {
 					throw new NotApplicable(CHANGED_SINCE_PREVIEW);
 				}
-				Map<Long, Long> before = this.postcodes.livePostcodesPerNeighbourhood();
-				PostcodeTable.ForceCounts forceBefore = this.postcodes.forceCounts();
-				Map<Long, String> sourcesBefore = boundarySources();
+				CoverageChangeRecords.Before before = this.records.before();
 				Outcome outcome = inConnection((connection) -> work(applying, connection, progress, true));
 				if (outcome.rejectedLines() > 0) {
 					throw new NotApplicable("This file has " + lines(outcome.rejectedLines())
@@ -284,7 +269,9 @@ class CoverageImports {
 				}
 				progress.phase("Recording the change");
 				changeCoverage();
-				record(applying, by, before, forceBefore, sourcesBefore, outcome);
+				this.records.recordApplied(applying, by, before, outcome.coverage(), outcome.moves,
+						(applying.kind() == CoverageJob.Kind.BOUNDARIES)
+								? this.jobs.uploadedBoundaries(applying.id()).keySet() : Set.of());
 				this.jobs.markApplied(id, by, outcome.coverage());
 			});
 			this.files.delete(job.storedFile());
@@ -363,83 +350,6 @@ class CoverageImports {
 		outcome.format = String.join(", ", formats);
 	}
 
-	private void record(CoverageJob job, StaffUser by, Map<Long, Long> before, PostcodeTable.ForceCounts forceBefore,
-			Map<Long, String> sourcesBefore, Outcome outcome) {
-		String action = truncate(
-				((job.kind() == CoverageJob.Kind.POSTCODES) ? "Postcode file applied: " : "Boundaries applied: ")
-						+ job.fileName(),
-				100);
-		Map<Long, Long> after = this.postcodes.livePostcodesPerNeighbourhood();
-		Map<Long, String> sourcesAfter = boundarySources();
-		Set<Long> touched = new LinkedHashSet<>();
-		for (CoverageAssigner.Move move : outcome.moves) {
-			if (move.fromId() != null) {
-				touched.add(move.fromId());
-			}
-			if (move.toId() != null) {
-				touched.add(move.toId());
-			}
-		}
-		if (job.kind() == CoverageJob.Kind.BOUNDARIES) {
-			touched.addAll(this.jobs.uploadedBoundaries(job.id()).keySet());
-		}
-		Map<Long, CoverageNeighbourhoods.Choice> names = this.neighbourhoods.byId();
-		this.changes.record(by, new Subject("coverage", WHOLE_FORCE, "Postcode coverage of the force", null), action,
-				Snapshot.of()
-					.with("Upload", "")
-					.with("Live postcodes in the force area", forceBefore.live())
-					.with("Postcodes in a neighbourhood", forceBefore.inNeighbourhood())
-					.with("Postcodes outside every neighbourhood", forceBefore.outside())
-					.with("Postcodes that changed neighbourhood", "")
-					.build(),
-				Snapshot.of()
-					.with("Upload", job.fileName())
-					.with("Live postcodes in the force area", outcome.coverage().postcodesInForceArea())
-					.with("Postcodes in a neighbourhood", outcome.coverage().assigned())
-					.with("Postcodes outside every neighbourhood", outcome.coverage().unassigned())
-					.with("Postcodes that changed neighbourhood", outcome.coverage().changed())
-					.build());
-		for (long neighbourhoodId : touched) {
-			CoverageNeighbourhoods.Choice neighbourhood = names.get(neighbourhoodId);
-			if (neighbourhood == null) {
-				continue;
-			}
-			List<String> movedIn = new ArrayList<>();
-			List<String> movedOut = new ArrayList<>();
-			for (CoverageAssigner.Move move : outcome.moves) {
-				if (Objects.equals(move.toId(), neighbourhoodId)) {
-					movedIn.add(describe(move, "from " + nameOf(move.fromId(), names)));
-				}
-				if (Objects.equals(move.fromId(), neighbourhoodId)) {
-					movedOut.add(describe(move, "to " + nameOf(move.toId(), names)));
-				}
-			}
-			this.changes.record(by,
-					new Subject("coverage", neighbourhoodId, "Coverage of " + neighbourhood.name(), neighbourhoodId),
-					action,
-					Snapshot.of()
-						.with("Postcodes", before.getOrDefault(neighbourhoodId, 0L))
-						.with("Boundary", sourcesBefore.getOrDefault(neighbourhoodId, "None"))
-						.with("Postcodes that came in", "")
-						.with("Postcodes that went out", "")
-						.build(),
-					Snapshot.of()
-						.with("Postcodes", after.getOrDefault(neighbourhoodId, 0L))
-						.with("Boundary", sourcesAfter.getOrDefault(neighbourhoodId, "None"))
-						.with("Postcodes that came in", truncate(String.join("; ", movedIn), 2000))
-						.with("Postcodes that went out", truncate(String.join("; ", movedOut), 2000))
-						.build());
-		}
-	}
-
-	private Map<Long, String> boundarySources() {
-		Map<Long, String> sources = new HashMap<>();
-		this.jdbc.query("select neighbourhood_id, source from neighbourhood_boundary", (row) -> {
-			sources.put(row.getLong(1), row.getString(2));
-		});
-		return sources;
-	}
-
 	private <T> T inConnection(CoverageAssigner.SqlWork<T> work) {
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
 		try {
@@ -455,20 +365,6 @@ class CoverageImports {
 
 	private Instant now() {
 		return this.clock.instant();
-	}
-
-	static String nameOf(@Nullable Long id, Map<Long, CoverageNeighbourhoods.Choice> names) {
-		if (id == null) {
-			return "No neighbourhood";
-		}
-		CoverageNeighbourhoods.Choice choice = names.get(id);
-		return (choice != null) ? choice.name() : "Neighbourhood " + id;
-	}
-
-	/** "3 from Riverside (LE1 1AA, LE1 1AB, LE1 1AD)" */
-	private static String describe(CoverageAssigner.Move move, String fromOrTo) {
-		return "%,d %s (%s%s)".formatted(move.postcodes(), fromOrTo, String.join(", ", move.examples()),
-				(move.postcodes() > move.examples().size()) ? ", …" : "");
 	}
 
 	static String lines(@Nullable Long count) {

@@ -124,8 +124,9 @@ class CoverageJobs {
 				outcome.coverage().unassigned(), outcome.basedOnVersion, now(), now(), id);
 		List<Object[]> moves = new ArrayList<>();
 		for (CoverageAssigner.Move move : outcome.moves) {
-			moves.add(new Object[] { id, moves.size() + 1, move.fromId(), CoverageImports.nameOf(move.fromId(), names),
-					move.toId(), CoverageImports.nameOf(move.toId(), names), move.postcodes(),
+			moves.add(new Object[] { id, moves.size() + 1, move.fromId(),
+					CoverageNeighbourhoods.nameOf(move.fromId(), names), move.toId(),
+					CoverageNeighbourhoods.nameOf(move.toId(), names), move.postcodes(),
 					String.join(", ", move.examples()) });
 		}
 		this.jdbc.batchUpdate("""

@@ -81,6 +81,15 @@ class CoverageNeighbourhoods {
 		return all().stream().map(Choice::id).collect(Collectors.toSet());
 	}
 
+	/** A neighbourhood's name for records and previews: "No neighbourhood" for none. */
+	static String nameOf(@Nullable Long id, Map<Long, Choice> names) {
+		if (id == null) {
+			return "No neighbourhood";
+		}
+		Choice choice = names.get(id);
+		return (choice != null) ? choice.name() : "Neighbourhood " + id;
+	}
+
 	private static Choice choice(Neighbourhood neighbourhood) {
 		return new Choice(neighbourhood.getId(), neighbourhood.getCode(), neighbourhood.getName());
 	}
