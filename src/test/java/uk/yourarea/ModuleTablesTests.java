@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reads them. Every table the migrations create has an owner here, and a SQL string in
  * one package that names another package's table fails the test, unless it is one of the
  * places still listed in {@link #NOT_YET_MOVED}, which must only shrink: a listed place
- * that no longer does it fails the test too, so that the list is kept true.
+ * that no longer does it fails the test too, so that the list is kept true. A view that a
+ * package publishes ({@link #VIEWS}) may be read by any package, and written by none.
  */
 class ModuleTablesTests {
 
@@ -39,14 +40,15 @@ class ModuleTablesTests {
 		own("audit", "change_record change_record_field");
 		own("consultation", "consultation consultation_issue consultation_response consultation_response_issue");
 		own("contact", "contact_message message_access_token message_entry");
-		own("postcode",
+		own("coverage",
 				"coverage_import coverage_import_boundary coverage_import_move coverage_import_rejection "
-						+ "coverage_state postcode postcode_override neighbourhood_boundary neighbourhood_ward "
+						+ "coverage_state postcode_override neighbourhood_boundary neighbourhood_ward "
 						+ "neighbourhood_ward_list");
 		own("event", "event");
 		own("contact", "scheduled_job_run");
 		own("neighbourhood", "local_policing_area neighbourhood neighbourhood_former_slug");
 		own("notification", "outbox_email");
+		own("postcode", "postcode");
 		own("priority", "priority priority_update");
 		own("security",
 				"staff_account staff_authenticator_app staff_local_policing_area staff_neighbourhood "
@@ -58,29 +60,27 @@ class ModuleTablesTests {
 		own("web", "form_stamp_key rate_limit_hit staff_form_submission");
 	}
 
+	/** The views a package publishes for the others to read, with their owners. */
+	private static final Map<String, String> VIEWS = Map.of("neighbourhood_slug", "neighbourhood");
+
 	/**
 	 * The places that still read another package's tables (package/Class → tables), to be
 	 * moved behind the owners' APIs by issue 18. Never add to it.
 	 */
 	private static final Map<String, Set<String>> NOT_YET_MOVED = Map.ofEntries(
 			Map.entry("consultation/Consultations", Set.of("priority")),
-			Map.entry("demo/DemoData", Set.of("neighbourhood_boundary", "neighbourhood_ward")),
-			Map.entry("neighbourhood/NeighbourhoodChanges", Set.of("postcode", "team_member")),
-			Map.entry("postcode/CoverageAssigner", Set.of("neighbourhood")),
-			Map.entry("postcode/CoverageEditing", Set.of("neighbourhood")),
-			Map.entry("postcode/CoverageImports", Set.of("neighbourhood")),
-			Map.entry("postcode/CoverageNeighbourhoods", Set.of("neighbourhood")),
-			Map.entry("postcode/PostcodeImportCommand", Set.of("neighbourhood")),
-			Map.entry("postcode/PostcodeLookup", Set.of("neighbourhood")),
 			Map.entry("priority/PriorityAdminController", Set.of("consultation")));
 
 	private static final Pattern TABLE_IN_SQL = Pattern
-		.compile("\\b(?:from|join|into|update|table|exists)\\s+(?:only\\s+)?([a-z_]+)\\b", Pattern.CASE_INSENSITIVE);
+		.compile("\\b(from|join|into|update|table|exists)\\s+(?:only\\s+)?([a-z_]+)\\b", Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern STRING = Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"",
 			Pattern.DOTALL);
 
 	private static final Pattern CREATE_TABLE = Pattern.compile("create table (?:if not exists )?([a-z_]+)",
+			Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern CREATE_VIEW = Pattern.compile("create (?:or replace )?view ([a-z_]+)",
 			Pattern.CASE_INSENSITIVE);
 
 	private static void own(String module, String tables) {
@@ -92,16 +92,23 @@ class ModuleTablesTests {
 	@Test
 	void everyTableHasAnOwner() throws IOException {
 		Set<String> created = new TreeSet<>();
+		Set<String> views = new TreeSet<>();
 		try (Stream<Path> files = Files.list(MIGRATIONS)) {
 			for (Path migration : files.filter((file) -> file.toString().endsWith(".sql")).toList()) {
-				Matcher table = CREATE_TABLE.matcher(Files.readString(migration));
+				String sql = Files.readString(migration);
+				Matcher table = CREATE_TABLE.matcher(sql);
 				while (table.find()) {
 					created.add(table.group(1).toLowerCase());
+				}
+				Matcher view = CREATE_VIEW.matcher(sql);
+				while (view.find()) {
+					views.add(view.group(1).toLowerCase());
 				}
 			}
 		}
 		assertThat(created).as("tables the migrations create").isNotEmpty();
 		assertThat(OWNER.keySet()).as("tables with an owner in this test").containsAll(created);
+		assertThat(VIEWS.keySet()).as("views with an owner in this test").containsExactlyInAnyOrderElementsOf(views);
 	}
 
 	@Test
@@ -112,7 +119,7 @@ class ModuleTablesTests {
 			Set<String> allowed = NOT_YET_MOVED.getOrDefault(place, Set.of());
 			for (String table : tables) {
 				if (!allowed.contains(table)) {
-					wrong.add(place + " names " + table + " (" + OWNER.get(table)
+					wrong.add(place + " names " + table + " (" + OWNER.getOrDefault(table, VIEWS.get(table))
 							+ "'s): ask that package's API instead");
 				}
 			}
@@ -150,8 +157,9 @@ class ModuleTablesTests {
 					String text = (string.group(1) != null) ? string.group(1) : string.group(2);
 					Matcher table = TABLE_IN_SQL.matcher(text);
 					while (table.find()) {
-						String name = table.group(1).toLowerCase();
-						String owner = OWNER.get(name);
+						String name = table.group(2).toLowerCase();
+						boolean reading = Set.of("from", "join").contains(table.group(1).toLowerCase());
+						String owner = VIEWS.containsKey(name) ? (reading ? null : VIEWS.get(name)) : OWNER.get(name);
 						if (owner != null && !owner.equals(module)) {
 							found.computeIfAbsent(place, (key) -> new TreeSet<>()).add(name);
 						}

@@ -13,6 +13,7 @@ import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -30,11 +31,14 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.util.HtmlUtils;
 
+import uk.yourarea.coverage.Boundaries;
+import uk.yourarea.coverage.CoverageAssigner;
+import uk.yourarea.coverage.CoverageSeeding;
+import uk.yourarea.coverage.PostcodeImporter;
 import uk.yourarea.event.Event;
 import uk.yourarea.event.EventRepository;
 import uk.yourarea.event.EventType;
@@ -42,9 +46,6 @@ import uk.yourarea.neighbourhood.LocalPolicingArea;
 import uk.yourarea.neighbourhood.LocalPolicingAreaRepository;
 import uk.yourarea.neighbourhood.Neighbourhood;
 import uk.yourarea.neighbourhood.NeighbourhoodRepository;
-import uk.yourarea.postcode.Boundaries;
-import uk.yourarea.postcode.CoverageAssigner;
-import uk.yourarea.postcode.PostcodeImporter;
 import uk.yourarea.priority.Priority;
 import uk.yourarea.priority.PriorityRepository;
 import uk.yourarea.priority.PriorityUpdateRepository;
@@ -91,7 +92,7 @@ class DemoData implements ApplicationRunner {
 
 	private final CoverageAssigner coverage;
 
-	private final JdbcTemplate jdbc;
+	private final CoverageSeeding seeding;
 
 	private final TransactionTemplate transaction;
 
@@ -99,8 +100,9 @@ class DemoData implements ApplicationRunner {
 
 	DemoData(LocalPolicingAreaRepository areas, NeighbourhoodRepository neighbourhoods, TeamMemberRepository team,
 			PriorityRepository priorities, PriorityUpdateRepository priorityUpdates, EventRepository events,
-			StationRepository stations, PostcodeImporter postcodeImporter, CoverageAssigner coverage, JdbcTemplate jdbc,
-			TransactionTemplate transaction, Clock clock) {
+			StationRepository stations, PostcodeImporter postcodeImporter, CoverageAssigner coverage,
+			CoverageSeeding seeding, TransactionTemplate transaction, Clock clock) {
+		this.seeding = seeding;
 		this.areas = areas;
 		this.neighbourhoods = neighbourhoods;
 		this.team = team;
@@ -110,7 +112,6 @@ class DemoData implements ApplicationRunner {
 		this.stations = stations;
 		this.postcodeImporter = postcodeImporter;
 		this.coverage = coverage;
-		this.jdbc = jdbc;
 		this.transaction = transaction;
 		this.clock = clock;
 	}
@@ -165,23 +166,18 @@ class DemoData implements ApplicationRunner {
 	}
 
 	private void createCoverage(Map<String, Neighbourhood> byCode) {
-		List<Object[]> wards = new ArrayList<>();
+		Map<String, Long> wards = new LinkedHashMap<>();
 		for (List<String> row : readCsv("demo/ward-neighbourhoods.csv")) {
-			wards.add(new Object[] { byCode.get(row.get(2)).getId(), row.get(0) });
+			wards.put(row.get(0), byCode.get(row.get(2)).getId());
 		}
-		this.jdbc.batchUpdate("insert into neighbourhood_ward (neighbourhood_id, ward_code) values (?, ?)", wards);
+		this.seeding.giveWards(wards);
 		Geometry cityCentre = Boundaries.parse(readText("demo/boundary-NC04.geojson"));
-		saveBoundary(byCode.get("NC04"), Boundaries.toGeoJson(cityCentre),
+		this.seeding.saveBoundary(byCode.get("NC04").getId(), cityCentre,
 				"data.police.uk /leicestershire/NC04/boundary (OGL v3)");
 		for (String code : List.of("NC66", "NS68")) {
 			Geometry drawn = Boundaries.parse(readText("demo/boundary-" + code + ".geojson")).difference(cityCentre);
-			saveBoundary(byCode.get(code), Boundaries.toGeoJson(drawn), "Demonstration approximation, not published");
+			this.seeding.saveBoundary(byCode.get(code).getId(), drawn, "Demonstration approximation, not published");
 		}
-	}
-
-	private void saveBoundary(Neighbourhood neighbourhood, String geojson, String source) {
-		this.jdbc.update("insert into neighbourhood_boundary (neighbourhood_id, geojson, source) values (?, ?, ?)",
-				neighbourhood.getId(), geojson, source);
 	}
 
 	private void createTeamPrioritiesAndEvents(Neighbourhood neighbourhood) {

@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,6 +19,7 @@ import uk.yourarea.audit.ChangeLog;
 import uk.yourarea.audit.ChangedElsewhereException;
 import uk.yourarea.audit.Snapshot;
 import uk.yourarea.audit.Subject;
+import uk.yourarea.postcode.PostcodeTable;
 import uk.yourarea.security.ForWebEditors;
 import uk.yourarea.security.StaffUser;
 import uk.yourarea.security.WithinStaffScope;
@@ -67,17 +67,21 @@ class NeighbourhoodChanges {
 
 	private final ChangeLog changeLog;
 
-	private final JdbcTemplate jdbc;
+	private final PostcodeTable postcodes;
+
+	private final TeamSize teamSize;
 
 	private final Clock clock;
 
 	NeighbourhoodChanges(NeighbourhoodRepository neighbourhoods, LocalPolicingAreaRepository areas,
-			FormerSlugRepository formerSlugs, ChangeLog changeLog, JdbcTemplate jdbc, Clock clock) {
+			FormerSlugRepository formerSlugs, ChangeLog changeLog, PostcodeTable postcodes, TeamSize teamSize,
+			Clock clock) {
 		this.neighbourhoods = neighbourhoods;
 		this.areas = areas;
 		this.formerSlugs = formerSlugs;
 		this.changeLog = changeLog;
-		this.jdbc = jdbc;
+		this.postcodes = postcodes;
+		this.teamSize = teamSize;
 		this.clock = clock;
 	}
 
@@ -180,12 +184,7 @@ class NeighbourhoodChanges {
 	@WithinStaffScope
 	@Transactional(readOnly = true)
 	public Footprint footprint(long neighbourhoodId) {
-		Long postcodes = this.jdbc.queryForObject(
-				"select count(*) from postcode where neighbourhood_id = ? and terminated_on is null", Long.class,
-				neighbourhoodId);
-		Long members = this.jdbc.queryForObject("select count(*) from team_member where neighbourhood_id = ?",
-				Long.class, neighbourhoodId);
-		return new Footprint((postcodes != null) ? postcodes : 0, (members != null) ? members : 0);
+		return new Footprint(this.postcodes.livePostcodesIn(neighbourhoodId), this.teamSize.membersOf(neighbourhoodId));
 	}
 
 	/** The old web addresses that lead to this neighbourhood, newest first. */

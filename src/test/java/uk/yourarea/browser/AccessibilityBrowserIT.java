@@ -16,7 +16,7 @@ import org.openqa.selenium.WebDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import uk.yourarea.postcode.PostcodeImporter;
+import uk.yourarea.coverage.PostcodeImporter;
 import uk.yourarea.testing.DemoSiteTest;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -21,7 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import uk.yourarea.postcode.PostcodeImporter;
+import uk.yourarea.coverage.PostcodeImporter;
 import uk.yourarea.testing.DemoSiteTest;
 import uk.yourarea.testing.TestMail;
 import uk.yourarea.web.RateLimits;

@@ -23,6 +23,8 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import uk.yourarea.YourAreaApplication;
+import uk.yourarea.coverage.CoverageAssigner;
+import uk.yourarea.coverage.PostcodeImporter;
 import uk.yourarea.security.StaffBrowser;
 import uk.yourarea.testing.TestFiles;
 

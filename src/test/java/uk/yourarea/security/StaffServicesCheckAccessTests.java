@@ -27,8 +27,8 @@ class StaffServicesCheckAccessTests {
 	private static final List<String> SERVICES = List.of("uk.yourarea.priority.PriorityEditing",
 			"uk.yourarea.event.EventEditing", "uk.yourarea.consultation.Consultations", "uk.yourarea.team.TeamEditing",
 			"uk.yourarea.station.StationEditing", "uk.yourarea.neighbourhood.NeighbourhoodChanges",
-			"uk.yourarea.neighbourhood.LocalPolicingAreaChanges", "uk.yourarea.postcode.CoverageEditing",
-			"uk.yourarea.postcode.CoverageImports", "uk.yourarea.audit.ChangeLog",
+			"uk.yourarea.neighbourhood.LocalPolicingAreaChanges", "uk.yourarea.coverage.CoverageEditing",
+			"uk.yourarea.coverage.CoverageImports", "uk.yourarea.audit.ChangeLog",
 			"uk.yourarea.security.StaffAccounts");
 
 	/** Methods that need no check, by class, each with the reason. */
@@ -42,8 +42,7 @@ class StaffServicesCheckAccessTests {
 			Set.of("snapshot"),
 			// Run by the import jobs and the scheduler, with no one signed in; reached by
 			// people only through the checked methods.
-			"uk.yourarea.postcode.CoverageImports",
-			Set.of("changeCoverage", "postcodesPerNeighbourhood", "sweepInterrupted", "stop"),
+			"uk.yourarea.coverage.CoverageImports", Set.of("changeCoverage"),
 			// Recording a change is part of a checked edit (it must join its
 			// transaction); formatting a time and comparing two versions show nothing
 			// new.

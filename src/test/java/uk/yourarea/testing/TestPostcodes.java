@@ -3,7 +3,7 @@ package uk.yourarea.testing;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 
-import uk.yourarea.postcode.PostcodeImporter;
+import uk.yourarea.coverage.PostcodeImporter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
-import uk.yourarea.postcode.PostcodeImporter;
+import uk.yourarea.coverage.PostcodeImporter;
 import uk.yourarea.testing.DemoSiteTest;
 import uk.yourarea.testing.Pages;
 import uk.yourarea.testing.Site;

@@ -1,0 +1,95 @@
+package uk.yourarea.coverage;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One upload of postcodes or boundaries and where it has got to, as its row in
+ * {@code coverage_import} says ({@link CoverageJobs}).
+ */
+record CoverageJob(long id, Kind kind, String fileName, long fileSize, @Nullable String storedFile, Status status,
+		@Nullable String phase, long bytesRead, @Nullable String format, @Nullable Long linesRead,
+		@Nullable Long postcodesInFile, @Nullable Long rejectedLines, @Nullable Long assigned, @Nullable Long moved,
+		@Nullable Long outside, @Nullable String error, @Nullable Long basedOnVersion, String createdByName,
+		Instant createdAt, Instant heartbeatAt, @Nullable Instant finishedAt, @Nullable String appliedByName,
+		@Nullable Instant appliedAt) {
+
+	enum Kind {
+
+		POSTCODES, BOUNDARIES
+
+	}
+
+	enum Status {
+
+		PREVIEWING("Preparing preview", "govuk-tag--blue"), READY("Ready to apply", "govuk-tag--yellow"),
+		APPLYING("Applying", "govuk-tag--blue"), APPLIED("Applied", "govuk-tag--green"),
+		FAILED("Failed", "govuk-tag--red"), INTERRUPTED("Interrupted", "govuk-tag--red"),
+		DISCARDED("Discarded", "govuk-tag--grey");
+
+		private final String label;
+
+		private final String tagClass;
+
+		Status(String label, String tagClass) {
+			this.label = label;
+			this.tagClass = tagClass;
+		}
+
+		public String label() {
+			return this.label;
+		}
+
+		public String tagClass() {
+			return this.tagClass;
+		}
+
+		public boolean working() {
+			return this == PREVIEWING || this == APPLYING;
+		}
+
+	}
+
+	/** A line of a postcode file that cannot be used, and why. */
+	record RejectedLine(String fileName, long lineNumber, String reason) {
+	}
+
+	/** Postcodes a preview moves from one neighbourhood to another. */
+	record MoveRow(@Nullable Long fromId, String fromName, @Nullable Long toId, String toName, long postcodes,
+			String examples) {
+	}
+
+	/** The boundary an upload gives a neighbourhood, and the features it came from. */
+	record BoundaryRow(long neighbourhoodId, String neighbourhoodName, String feature) {
+	}
+
+	/** Reading the file, as a whole percentage, while a postcode job reads it. */
+	public int percentRead() {
+		return (this.fileSize <= 0) ? 0 : (int) Math.min(100, this.bytesRead * 100 / this.fileSize);
+	}
+
+	public boolean hasRejections() {
+		return this.rejectedLines != null && this.rejectedLines > 0;
+	}
+
+	public boolean canBeApplied() {
+		return this.status == Status.READY && !hasRejections();
+	}
+
+	/**
+	 * Whether it may be previewed again: it stopped, or its preview may be out of date.
+	 */
+	boolean stoppedOrReady() {
+		return this.status == Status.FAILED || this.status == Status.INTERRUPTED || this.status == Status.READY;
+	}
+
+	/** The same job as it is seen once its heartbeat has stopped. */
+	CoverageJob interrupted(String message) {
+		return new CoverageJob(this.id, this.kind, this.fileName, this.fileSize, this.storedFile, Status.INTERRUPTED,
+				null, this.bytesRead, this.format, this.linesRead, this.postcodesInFile, this.rejectedLines,
+				this.assigned, this.moved, this.outside, message, this.basedOnVersion, this.createdByName,
+				this.createdAt, this.heartbeatAt, this.finishedAt, this.appliedByName, this.appliedAt);
+	}
+
+}

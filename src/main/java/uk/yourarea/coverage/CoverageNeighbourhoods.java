@@ -1,0 +1,127 @@
+package uk.yourarea.coverage;
+
+import java.text.Normalizer;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import uk.yourarea.neighbourhood.Neighbourhood;
+import uk.yourarea.neighbourhood.NeighbourhoodRepository;
+
+/**
+ * The neighbourhoods postcodes can be given to, as coverage needs them: their ids, codes
+ * and names, asked of the neighbourhood feature.
+ */
+@Component
+class CoverageNeighbourhoods {
+
+	/**
+	 * A neighbourhood as coverage pages show it; {@code value} and {@code label} for
+	 * lists.
+	 */
+	record Choice(long id, String code, String name) {
+
+		public String value() {
+			return Long.toString(this.id);
+		}
+
+		public String label() {
+			return this.name + " (" + this.code + ")";
+		}
+
+	}
+
+	private static final Comparator<Choice> BY_NAME = Comparator.comparing(Choice::name).thenComparing(Choice::code);
+
+	private final NeighbourhoodRepository neighbourhoods;
+
+	CoverageNeighbourhoods(NeighbourhoodRepository neighbourhoods) {
+		this.neighbourhoods = neighbourhoods;
+	}
+
+	/** The live neighbourhoods, by name. */
+	@Transactional(readOnly = true)
+	List<Choice> all() {
+		return this.neighbourhoods.findAll()
+			.stream()
+			.filter((neighbourhood) -> !neighbourhood.isRetired())
+			.map(CoverageNeighbourhoods::choice)
+			.sorted(BY_NAME)
+			.toList();
+	}
+
+	/** Every neighbourhood, live or retired, by name. */
+	@Transactional(readOnly = true)
+	List<Choice> allIncludingRetired() {
+		return this.neighbourhoods.findAll().stream().map(CoverageNeighbourhoods::choice).sorted(BY_NAME).toList();
+	}
+
+	/** A neighbourhood, live or retired. */
+	@Transactional(readOnly = true)
+	Optional<Choice> find(long id) {
+		return this.neighbourhoods.findById(id).map(CoverageNeighbourhoods::choice);
+	}
+
+	Map<Long, Choice> byId() {
+		return all().stream().collect(Collectors.toMap(Choice::id, Function.identity()));
+	}
+
+	@Transactional(readOnly = true)
+	Set<Long> liveIds() {
+		return all().stream().map(Choice::id).collect(Collectors.toSet());
+	}
+
+	/** A neighbourhood's name for records and previews: "No neighbourhood" for none. */
+	static String nameOf(@Nullable Long id, Map<Long, Choice> names) {
+		if (id == null) {
+			return "No neighbourhood";
+		}
+		Choice choice = names.get(id);
+		return (choice != null) ? choice.name() : "Neighbourhood " + id;
+	}
+
+	private static Choice choice(Neighbourhood neighbourhood) {
+		return new Choice(neighbourhood.getId(), neighbourhood.getCode(), neighbourhood.getName());
+	}
+
+	/**
+	 * The neighbourhood named by the first of these words that names one: a code ("NC04")
+	 * or a name ("City Centre"), ignoring case, accents, HTML-escaped ampersands and
+	 * spacing.
+	 */
+	static Optional<Choice> match(List<String> names, List<Choice> neighbourhoods) {
+		for (String name : names) {
+			String wanted = simple(name);
+			for (Choice choice : neighbourhoods) {
+				if (simple(choice.code()).equals(wanted)) {
+					return Optional.of(choice);
+				}
+			}
+			for (Choice choice : neighbourhoods) {
+				if (simple(choice.name()).equals(wanted)) {
+					return Optional.of(choice);
+				}
+			}
+		}
+		return Optional.empty();
+	}
+
+	private static String simple(@Nullable String text) {
+		if (text == null) {
+			return "";
+		}
+		String plain = Normalizer.normalize(text.replace("&amp;", "&"), Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
+		return plain.replaceAll("[\\s\\u00A0]+", " ").strip().toLowerCase(Locale.ROOT);
+	}
+
+}

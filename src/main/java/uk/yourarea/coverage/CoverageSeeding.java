@@ -1,0 +1,39 @@
+package uk.yourarea.coverage;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.locationtech.jts.geom.Geometry;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gives neighbourhoods their first wards and boundaries directly, with no preview and no
+ * one signed in: for the demonstration data, loaded before anyone can sign in. Call
+ * {@link CoverageAssigner#assignAll()} afterwards.
+ */
+@Component
+public class CoverageSeeding {
+
+	private final JdbcTemplate jdbc;
+
+	CoverageSeeding(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Gives each ward code to its neighbourhood (ward code to neighbourhood id). */
+	public void giveWards(Map<String, Long> neighbourhoodOfWard) {
+		List<Object[]> wards = new ArrayList<>();
+		neighbourhoodOfWard
+			.forEach((wardCode, neighbourhoodId) -> wards.add(new Object[] { neighbourhoodId, wardCode }));
+		this.jdbc.batchUpdate("insert into neighbourhood_ward (neighbourhood_id, ward_code) values (?, ?)", wards);
+	}
+
+	public void saveBoundary(long neighbourhoodId, Geometry boundary, String source) {
+		this.jdbc.update("insert into neighbourhood_boundary (neighbourhood_id, geojson, source) values (?, ?, ?)",
+				neighbourhoodId, Boundaries.toGeoJson(boundary), source);
+	}
+
+}

@@ -1,0 +1,329 @@
+package uk.yourarea.coverage;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.GZIPInputStream;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import uk.yourarea.postcode.Postcode;
+import uk.yourarea.postcode.PostcodeTable;
+import uk.yourarea.web.ForceProperties;
+
+/**
+ * Imports postcode files into the postcode table: OS Code-Point Open (with latitude and
+ * longitude columns) and the ONS Postcode Directory. Lines stream through PostgreSQL's
+ * COPY into a staging table and are then merged in the same transaction, so a re-import
+ * updates what is there and a file never has to fit in memory. Lines that cannot be used
+ * are reported by line number and skipped.
+ */
+@Service
+public class PostcodeImporter {
+
+	public enum Format {
+
+		CODE_POINT_OPEN("OS Code-Point Open"), ONS_POSTCODE_DIRECTORY("ONS Postcode Directory");
+
+		private final String label;
+
+		Format(String label) {
+			this.label = label;
+		}
+
+		public String label() {
+			return this.label;
+		}
+
+	}
+
+	public record Rejection(long lineNumber, String reason) {
+	}
+
+	/**
+	 * What an import did. Only the first {@value #MAX_REPORTED_REJECTIONS} rejections are
+	 * kept; {@code rejectedLines} counts them all.
+	 */
+	public record Report(Format format, long linesRead, long imported, long rejectedLines, List<Rejection> rejections) {
+
+		public String summary() {
+			return "%s: %d lines read, %d postcodes imported, %d lines rejected".formatted(this.format, this.linesRead,
+					this.imported, this.rejectedLines);
+		}
+
+	}
+
+	static final int MAX_REPORTED_REJECTIONS = 1000;
+
+	/** ONSPD writes 99.999999 for a postcode with no grid reference. */
+	private static final String ONSPD_NO_LATITUDE = "99.999999";
+
+	private static final Logger log = LoggerFactory.getLogger(PostcodeImporter.class);
+
+	private final DataSource dataSource;
+
+	private final TransactionTemplate transaction;
+
+	private final ForceProperties force;
+
+	private final FileLimits limits;
+
+	PostcodeImporter(DataSource dataSource, TransactionTemplate transaction, ForceProperties force, FileLimits limits) {
+		this.dataSource = dataSource;
+		this.transaction = transaction;
+		this.force = force;
+		this.limits = limits;
+	}
+
+	/**
+	 * Imports a CSV file, gzip-compressed if its name ends in {@code .gz}, within the
+	 * limits of {@link FileLimits}.
+	 * @throws FileLimits.Exceeded when it unpacks to too much or too tightly, or has a
+	 * line too long
+	 */
+	public Report importFile(Path file) {
+		AtomicLong packed = new AtomicLong();
+		try (InputStream in = new UploadedFiles.Counting(new BufferedInputStream(Files.newInputStream(file), 1 << 16),
+				packed)) {
+			boolean gzip = file.toString().endsWith(".gz");
+			return importFrom(gzip ? this.limits.budget(packed::get).count(new GZIPInputStream(in, 1 << 16))
+					: this.limits.budget(null).count(in));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read " + file.getFileName(), ex);
+		}
+	}
+
+	/**
+	 * The format of a file from its first line.
+	 * @throws IllegalArgumentException saying what was expected, when it is not
+	 * recognised
+	 */
+	static Format recognise(String firstLine) {
+		return Columns.of(firstLine.replace("\uFEFF", "")).format();
+	}
+
+	/**
+	 * Imports CSV from a stream; the format is recognised from the header line.
+	 * @throws FileLimits.Exceeded at a line longer than
+	 * {@code yourarea.coverage.max-line-length}
+	 */
+	public Report importFrom(InputStream file) {
+		InputStream csv = this.limits.lines(file);
+		Report report = this.transaction.execute((status) -> {
+			Connection connection = DataSourceUtils.getConnection(this.dataSource);
+			try {
+				return copyAndMerge(connection, new BufferedReader(new InputStreamReader(csv, StandardCharsets.UTF_8)));
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException("The postcode import failed: " + ex.getMessage(), ex);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			finally {
+				DataSourceUtils.releaseConnection(connection, this.dataSource);
+			}
+		});
+		log.info("Postcode import finished. {}", report.summary());
+		return report;
+	}
+
+	private Report copyAndMerge(Connection connection, BufferedReader reader) throws SQLException, IOException {
+		String firstLine = reader.readLine();
+		if (firstLine == null) {
+			throw new IllegalArgumentException("The file is empty");
+		}
+		firstLine = firstLine.replace("\uFEFF", "");
+		Columns columns = Columns.of(firstLine);
+		PostcodeTable.Load load = PostcodeTable.load(connection);
+		long lineNumber = columns.firstLineIsData() ? 0 : 1;
+		long rejected = 0;
+		List<Rejection> rejections = new ArrayList<>();
+		long imported;
+		try {
+			String line = columns.firstLineIsData() ? firstLine : reader.readLine();
+			for (; line != null; line = reader.readLine()) {
+				lineNumber++;
+				if (line.isBlank()) {
+					continue;
+				}
+				PostcodeTable.Row row;
+				try {
+					row = columns.read(CsvLine.split(line), this.force);
+				}
+				catch (RejectedLineException ex) {
+					rejected++;
+					if (rejections.size() < MAX_REPORTED_REJECTIONS) {
+						rejections.add(new Rejection(lineNumber, ex.getMessage()));
+					}
+					continue;
+				}
+				load.add(lineNumber, row);
+			}
+			imported = load.merge();
+		}
+		finally {
+			load.cancel();
+		}
+		long dataLines = columns.firstLineIsData() ? lineNumber : lineNumber - 1;
+		return new Report(columns.format(), dataLines, imported, rejected, List.copyOf(rejections));
+	}
+
+	static final class RejectedLineException extends RuntimeException {
+
+		RejectedLineException(String message) {
+			super(message, null, false, false);
+		}
+
+	}
+
+	/** Where the fields we need are in a file, found from its header. */
+	record Columns(Format format, int postcode, int latitude, int longitude, int easting, int northing, int terminated,
+			int ward, int district, int forceArea, int width, boolean firstLineIsData) {
+
+		/**
+		 * Code-Point Open as Ordnance Survey ships it: no header, ten columns, grid
+		 * references.
+		 */
+		static final int CODE_POINT_WIDTH = 10;
+
+		static Columns of(String firstLine) {
+			List<String> names = CsvLine.split(firstLine)
+				.stream()
+				.map((name) -> name.trim().toLowerCase(Locale.ROOT))
+				.toList();
+			if (names.size() == CODE_POINT_WIDTH && Postcode.parse(names.get(0)).isPresent()) {
+				return new Columns(Format.CODE_POINT_OPEN, 0, -1, -1, 2, 3, -1, 9, 8, -1, CODE_POINT_WIDTH, true);
+			}
+			Map<String, Integer> index = new HashMap<>();
+			for (int i = 0; i < names.size(); i++) {
+				index.putIfAbsent(names.get(i), i);
+			}
+			if (index.keySet().containsAll(Set.of("pcds", "lat", "long", "pfa"))) {
+				return new Columns(Format.ONS_POSTCODE_DIRECTORY, index.get("pcds"), index.get("lat"),
+						index.get("long"), -1, -1, index.getOrDefault("doterm", -1), index.getOrDefault("osward", -1),
+						index.getOrDefault("oslaua", -1), index.get("pfa"), names.size(), false);
+			}
+			if (index.keySet().containsAll(Set.of("postcode", "admin_district_code"))
+					&& (index.keySet().containsAll(Set.of("latitude", "longitude"))
+							|| index.keySet().containsAll(Set.of("eastings", "northings")))) {
+				return new Columns(Format.CODE_POINT_OPEN, index.get("postcode"), index.getOrDefault("latitude", -1),
+						index.getOrDefault("longitude", -1), index.getOrDefault("eastings", -1),
+						index.getOrDefault("northings", -1), -1, index.getOrDefault("admin_ward_code", -1),
+						index.get("admin_district_code"), -1, names.size(), false);
+			}
+			throw new IllegalArgumentException("The first line was not recognised. Expected an ONS Postcode Directory "
+					+ "header (pcds, lat, long, pfa, ...), a Code-Point Open header (postcode, latitude and longitude "
+					+ "or eastings and northings, admin_district_code, ...) or a Code-Point Open line without a header");
+		}
+
+		PostcodeTable.Row read(List<String> fields, ForceProperties force) {
+			if (fields.size() < this.width) {
+				throw new RejectedLineException("Expected %d fields but found %d".formatted(this.width, fields.size()));
+			}
+			String typed = fields.get(this.postcode);
+			Postcode postcode = Postcode.parse(typed)
+				.orElseThrow(() -> new RejectedLineException("\"" + typed + "\" is not a valid postcode"));
+			Double latitude;
+			Double longitude;
+			if (this.latitude >= 0) {
+				boolean unlocated = this.format == Format.ONS_POSTCODE_DIRECTORY
+						&& ONSPD_NO_LATITUDE.equals(fields.get(this.latitude).trim());
+				latitude = unlocated ? null : coordinate(fields.get(this.latitude), "latitude", 90);
+				longitude = unlocated ? null : coordinate(fields.get(this.longitude), "longitude", 180);
+			}
+			else {
+				OsGridReference.LatLong converted = gridReference(fields.get(this.easting), fields.get(this.northing));
+				latitude = (converted != null) ? converted.latitude() : null;
+				longitude = (converted != null) ? converted.longitude() : null;
+			}
+			if ((latitude == null) != (longitude == null)) {
+				throw new RejectedLineException("Latitude and longitude must both be given or both be empty");
+			}
+			String district = optional(fields, this.district);
+			boolean inForceArea = (this.format == Format.ONS_POSTCODE_DIRECTORY)
+					? fields.get(this.forceArea).trim().equals(force.policeForceAreaCode())
+					: district != null && force.localAuthorityCodes().contains(district);
+			return new PostcodeTable.Row(postcode, latitude, longitude, terminatedOn(optional(fields, this.terminated)),
+					optional(fields, this.ward), district, inForceArea);
+		}
+
+		/** Code-Point Open gives 0, 0 for a postcode it cannot place. */
+		private static OsGridReference.LatLong gridReference(String eastingText, String northingText) {
+			Double easting = coordinate(eastingText, "easting", 800_000);
+			Double northing = coordinate(northingText, "northing", 1_300_000);
+			if (easting == null || northing == null || (easting == 0 && northing == 0)) {
+				return null;
+			}
+			if (easting < 0 || northing < 0) {
+				throw new RejectedLineException(
+						"The grid reference " + eastingText + ", " + northingText + " is outside Great Britain");
+			}
+			return OsGridReference.toWgs84(easting, northing);
+		}
+
+		private static String optional(List<String> fields, int index) {
+			if (index < 0) {
+				return null;
+			}
+			String value = fields.get(index).trim();
+			return value.isEmpty() ? null : value;
+		}
+
+		private static Double coordinate(String text, String name, double limit) {
+			String value = text.trim();
+			if (value.isEmpty()) {
+				return null;
+			}
+			try {
+				double number = Double.parseDouble(value);
+				if (Double.isNaN(number) || Math.abs(number) > limit) {
+					throw new RejectedLineException("The " + name + " \"" + value + "\" is out of range");
+				}
+				return number;
+			}
+			catch (NumberFormatException ex) {
+				throw new RejectedLineException("The " + name + " \"" + value + "\" is not a number");
+			}
+		}
+
+		/** ONSPD dates are year and month, like 199606. */
+		private static LocalDate terminatedOn(String yearMonth) {
+			if (yearMonth == null) {
+				return null;
+			}
+			int month = yearMonth.matches("\\d{6}") ? Integer.parseInt(yearMonth.substring(4, 6)) : 0;
+			if (month < 1 || month > 12) {
+				throw new RejectedLineException(
+						"The termination date \"" + yearMonth + "\" is not a year and month like 199606");
+			}
+			return LocalDate.of(Integer.parseInt(yearMonth.substring(0, 4)), month, 1);
+		}
+
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package uk.yourarea.coverage;
+
+import org.jspecify.annotations.NullMarked;
