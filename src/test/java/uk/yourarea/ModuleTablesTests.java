@@ -67,7 +67,6 @@ class ModuleTablesTests {
 					Set.of("event", "local_policing_area", "neighbourhood", "priority", "staff_account",
 							"staff_local_policing_area", "staff_neighbourhood", "staff_role", "team_member")),
 			Map.entry("area/AreaPages", Set.of("consultation", "neighbourhood", "priority", "priority_update")),
-			Map.entry("consultation/Consultations", Set.of("priority")),
 			Map.entry("consultation/DemoConsultations", Set.of("neighbourhood")),
 			Map.entry("contact/DemoMessages",
 					Set.of("neighbourhood", "staff_account", "staff_local_policing_area", "staff_neighbourhood",
@@ -84,7 +83,6 @@ class ModuleTablesTests {
 			Map.entry("postcode/CoverageNeighbourhoods", Set.of("neighbourhood")),
 			Map.entry("postcode/PostcodeImportCommand", Set.of("neighbourhood")),
 			Map.entry("postcode/PostcodeLookup", Set.of("neighbourhood")),
-			Map.entry("priority/PriorityAdminController", Set.of("consultation")),
 			Map.entry("security/DemoStaffAccounts", Set.of("local_policing_area", "neighbourhood")),
 			Map.entry("security/StaffScope", Set.of("neighbourhood")));
 

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,8 +15,6 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -33,6 +30,7 @@ import uk.yourarea.audit.ChangeLog;
 import uk.yourarea.audit.ChangedElsewhereException;
 import uk.yourarea.audit.EditConflict;
 import uk.yourarea.audit.Snapshot;
+import uk.yourarea.consultation.OpenedConsultations;
 import uk.yourarea.neighbourhood.Neighbourhood;
 import uk.yourarea.neighbourhood.NeighbourhoodRepository;
 import uk.yourarea.security.StaffScope;
@@ -63,14 +61,14 @@ class PriorityAdminController {
 
 	private final Clock clock;
 
-	private final JdbcTemplate jdbc;
+	private final OpenedConsultations consultations;
 
 	private final OnceOnly onceOnly;
 
 	PriorityAdminController(PriorityEditing editing, NeighbourhoodRepository neighbourhoods, StaffScope scope,
-			ChangeLog changeLog, Clock clock, JdbcTemplate jdbc, OnceOnly onceOnly) {
+			ChangeLog changeLog, Clock clock, OpenedConsultations consultations, OnceOnly onceOnly) {
 		this.onceOnly = onceOnly;
-		this.jdbc = jdbc;
+		this.consultations = consultations;
 		this.editing = editing;
 		this.neighbourhoods = neighbourhoods;
 		this.scope = scope;
@@ -93,8 +91,9 @@ class PriorityAdminController {
 	String newPriority(@PathVariable long neighbourhoodId, @AuthenticationPrincipal StaffUser user,
 			@RequestParam(required = false) @Nullable Long consultation, Model model) {
 		Neighbourhood neighbourhood = allowed(neighbourhoodId, user);
-		PriorityForm form = (consultation != null && consultationsOf(neighbourhoodId).containsKey(consultation))
-				? PriorityForm.fromConsultation(consultation) : PriorityForm.blank();
+		PriorityForm form = (consultation != null
+				&& this.consultations.questionsOf(neighbourhoodId).containsKey(consultation))
+						? PriorityForm.fromConsultation(consultation) : PriorityForm.blank();
 		return showNew(model, neighbourhood, form, List.of());
 	}
 
@@ -112,7 +111,7 @@ class PriorityAdminController {
 				.filter((date) -> date.isAfter(today))
 				.map((date) -> "Date the priority was raised must be today or in the past"));
 		dateProblem.ifPresent((problem) -> errors.add(new FormError("raisedOn", problem)));
-		Map<Long, String> consultations = consultationsOf(neighbourhoodId);
+		Map<Long, String> consultations = this.consultations.questionsOf(neighbourhoodId);
 		Priority.Origin origin = originOf(form.origin());
 		Long consultationId = parseId(form.originConsultationId());
 		if (origin == null) {
@@ -336,7 +335,7 @@ class PriorityAdminController {
 				Arrays.stream(Priority.Origin.values())
 					.map((origin) -> new Choice(origin.name(), origin.label()))
 					.toList());
-		model.addAttribute("consultations", consultationsOf(neighbourhood.getId()));
+		model.addAttribute("consultations", this.consultations.questionsOf(neighbourhood.getId()));
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("fieldErrors", FormErrors.byField(errors));
@@ -370,19 +369,6 @@ class PriorityAdminController {
 		model.addAttribute("fieldErrors", FormErrors.byField(errors));
 		model.addAttribute("conflict", conflict);
 		return view;
-	}
-
-	/**
-	 * The neighbourhood's consultations that have opened, newest first: id to question.
-	 */
-	private Map<Long, String> consultationsOf(long neighbourhoodId) {
-		Map<Long, String> consultations = new LinkedHashMap<>();
-		this.jdbc.query("""
-				select id, question, closes_at from consultation
-				where neighbourhood_id = ? and opens_at <= now() order by closes_at desc, id desc""",
-				(RowCallbackHandler) (row) -> consultations.put(row.getLong("id"), row.getString("question")),
-				neighbourhoodId);
-		return consultations;
 	}
 
 	private static Priority.@Nullable Origin originOf(@Nullable String value) {
