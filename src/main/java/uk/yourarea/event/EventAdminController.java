@@ -41,6 +41,8 @@ import uk.yourarea.web.FormError;
 import uk.yourarea.web.FormErrors;
 import uk.yourarea.web.NotFoundException;
 import uk.yourarea.web.OnceOnly;
+import uk.yourarea.web.TimeOfDay.Noon;
+import uk.yourarea.web.TimeOfDay;
 
 /**
  * A neighbourhood's meetings and events, for the officers and supervisors of that
@@ -270,7 +272,8 @@ class EventAdminController {
 		ZonedDateTime end = event.getEndsAt().atZone(this.clock.getZone());
 		String when = start
 			.format(java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", java.util.Locale.UK)) + ", "
-				+ TimeOfDay.format(start.toLocalTime()) + " to " + TimeOfDay.format(end.toLocalTime());
+				+ TimeOfDay.format(start.toLocalTime(), Noon.TWELVE_PM) + " to "
+				+ TimeOfDay.format(end.toLocalTime(), Noon.TWELVE_PM);
 		return new Row(event.getId(), event.getTitle(), event.getType().label(), when, event.isCancelled(),
 				event.getCancellationReason());
 	}

@@ -10,6 +10,8 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 import uk.yourarea.web.DateInput;
+import uk.yourarea.web.TimeOfDay.Noon;
+import uk.yourarea.web.TimeOfDay;
 
 /**
  * What someone types to add or change an event; {@code version} only when changing one.
@@ -45,8 +47,8 @@ record EventForm(
 		ZonedDateTime end = event.getEndsAt().atZone(zone);
 		DateInput date = DateInput.of(start.toLocalDate());
 		return new EventForm(event.getTitle(), event.getType(), event.getDescription(), event.getAddress(), date.day(),
-				date.month(), date.year(), TimeOfDay.format(start.toLocalTime()), TimeOfDay.format(end.toLocalTime()),
-				event.getVersion());
+				date.month(), date.year(), TimeOfDay.format(start.toLocalTime(), Noon.TWELVE_PM),
+				TimeOfDay.format(end.toLocalTime(), Noon.TWELVE_PM), event.getVersion());
 	}
 
 	public DateInput date() {
