@@ -18,12 +18,12 @@ import uk.yourarea.web.TimeOfDay;
  * Times are UK local time on the event's date.
  */
 record EventForm(
-		@NotBlank(message = "Enter a title") @Size(max = 150,
-				message = "Title must be 150 characters or fewer") @Nullable String title,
-		@NotNull(message = "Select the type of event") @Nullable EventType type,
-		@Size(max = 2000, message = "Description must be 2,000 characters or fewer") @Nullable String description,
-		@NotBlank(message = "Enter where the event is") @Size(max = 300,
-				message = "Address must be 300 characters or fewer") @Nullable String address,
+		@NotBlank(message = "{event.title.required}") @Size(max = 150,
+				message = "{event.title.too-long}") @Nullable String title,
+		@NotNull(message = "{event.type.required}") @Nullable EventType type,
+		@Size(max = 2000, message = "{event.description.too-long}") @Nullable String description,
+		@NotBlank(message = "{event.address.required}") @Size(max = 300,
+				message = "{event.address.too-long}") @Nullable String address,
 		@Nullable String dateDay, @Nullable String dateMonth, @Nullable String dateYear, @Nullable String startTime,
 		@Nullable String endTime, @Nullable Long version) {
 
