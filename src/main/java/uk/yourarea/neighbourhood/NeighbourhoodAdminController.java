@@ -26,8 +26,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import uk.yourarea.audit.ChangeLog;
-import uk.yourarea.audit.ChangedElsewhereException;
+import uk.yourarea.audit.EditConflicts;
 import uk.yourarea.audit.EditConflict;
 import uk.yourarea.security.StaffScope;
 import uk.yourarea.security.StaffUser;
@@ -56,15 +55,15 @@ class NeighbourhoodAdminController {
 
 	private final StaffScope scope;
 
-	private final ChangeLog changeLog;
+	private final EditConflicts conflicts;
 
 	NeighbourhoodAdminController(NeighbourhoodChanges changes, LocalPolicingAreaChanges areas,
-			NeighbourhoodRepository neighbourhoods, StaffScope scope, ChangeLog changeLog) {
+			NeighbourhoodRepository neighbourhoods, StaffScope scope, EditConflicts conflicts) {
 		this.changes = changes;
 		this.areas = areas;
 		this.neighbourhoods = neighbourhoods;
 		this.scope = scope;
-		this.changeLog = changeLog;
+		this.conflicts = conflicts;
 	}
 
 	/** One local policing area's neighbourhoods on the list, A to Z. */
@@ -167,21 +166,22 @@ class NeighbourhoodAdminController {
 			return showForm(model, form, errors, neighbourhood, null);
 		}
 		try {
-			Neighbourhood saved = this.changes.update(id, (form.version() != null) ? form.version() : -1, form, user);
-			String notice = neighbourhood.getSlug().equals(saved.getSlug())
-					? "The changes to " + saved.getName() + " have been saved"
-					: "The changes to " + saved.getName() + " have been saved. Its public page is now /area/"
-							+ saved.getSlug() + ", and /area/" + neighbourhood.getSlug() + " leads there.";
-			redirect.addFlashAttribute("notice", notice);
-			return "redirect:/staff/neighbourhoods/" + id;
-		}
-		catch (ChangedElsewhereException | ObjectOptimisticLockingFailureException ex) {
-			Neighbourhood current = this.changes.find(id);
-			EditConflict conflict = this.changeLog.conflict(NeighbourhoodChanges.SUBJECT_TYPE, id,
-					NeighbourhoodChanges.editable(current), this.changes.editable(form));
-			model.addAttribute("conflict", conflict);
-			return showForm(model, form.basedOn(current.getVersion()),
-					List.of(new FormError("edit-conflict", conflict.message())), current, conflict);
+			return EditConflicts.saveOr(() -> {
+				Neighbourhood saved = this.changes.update(id, EditConflicts.openedAt(form.version()), form, user);
+				String notice = neighbourhood.getSlug().equals(saved.getSlug())
+						? "The changes to " + saved.getName() + " have been saved"
+						: "The changes to " + saved.getName() + " have been saved. Its public page is now /area/"
+								+ saved.getSlug() + ", and /area/" + neighbourhood.getSlug() + " leads there.";
+				redirect.addFlashAttribute("notice", notice);
+				return "redirect:/staff/neighbourhoods/" + id;
+			}, () -> {
+				Neighbourhood current = this.changes.find(id);
+				return this.conflicts.formAgain(NeighbourhoodChanges.SUBJECT_TYPE, id,
+						NeighbourhoodChanges.editable(current), this.changes.editable(form), (conflict, errorsNow) -> {
+							model.addAttribute("conflict", conflict);
+							return showForm(model, form.basedOn(current.getVersion()), errorsNow, current, conflict);
+						});
+			});
 		}
 		catch (NeighbourhoodChanges.InvalidChange ex) {
 			return showForm(model, form, sorted(ex.problems()), neighbourhood, null);
