@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.BindingResult;
 
@@ -30,10 +32,13 @@ class StationFormValidator {
 
 	private final NeighbourhoodRepository neighbourhoods;
 
+	private final MessageSource messages;
+
 	private final Clock clock;
 
-	StationFormValidator(NeighbourhoodRepository neighbourhoods, Clock clock) {
+	StationFormValidator(NeighbourhoodRepository neighbourhoods, MessageSource messages, Clock clock) {
 		this.neighbourhoods = neighbourhoods;
+		this.messages = messages;
 		this.clock = clock;
 	}
 
@@ -42,12 +47,12 @@ class StationFormValidator {
 		List<FormError> errors = new ArrayList<>(FormErrors.inPageOrder(result, StationForm.FIELD_ORDER));
 		Map<String, String> byField = FormErrors.byField(errors);
 		if (!byField.containsKey("postcode") && form.postcode() != null && Postcode.parse(form.postcode()).isEmpty()) {
-			errors.add(new FormError("postcode", "Enter a real postcode, like LE18 1PA"));
+			errors.add(new FormError("postcode", text("station.postcode.not-real")));
 		}
 		if (!byField.containsKey("neighbourhoodIds") && !form.neighbourhoodList().isEmpty()) {
 			long known = this.neighbourhoods.findAllById(new LinkedHashSet<>(form.neighbourhoodList())).size();
 			if (known != new LinkedHashSet<>(form.neighbourhoodList()).size()) {
-				errors.add(new FormError("neighbourhoodIds", "Select neighbourhoods from the list"));
+				errors.add(new FormError("neighbourhoodIds", text("station.neighbourhoods.unknown")));
 			}
 		}
 		errors.sort(Comparator.comparingInt(StationFormValidator::position));
@@ -60,7 +65,8 @@ class StationFormValidator {
 	 */
 	Optional<LocalDate> checkDate(ExceptionForm form, List<FormError> errors) {
 		DateInput typed = new DateInput(form.day(), form.month(), form.year());
-		Optional<FormError> problem = typed.firstProblemByBox("date", "Date", "Enter the date");
+		Optional<FormError> problem = typed.firstProblemByBox("date", text("station.exception.date.name"),
+				text("station.exception.date.required"));
 		if (problem.isPresent()) {
 			errors.add(problem.get());
 			return Optional.empty();
@@ -68,14 +74,18 @@ class StationFormValidator {
 		LocalDate date = typed.toDate().orElseThrow();
 		LocalDate today = LocalDate.now(this.clock);
 		if (date.isBefore(today)) {
-			errors.add(new FormError("date-day", "Date must be today or in the future"));
+			errors.add(new FormError("date-day", text("station.exception.date.past")));
 			return Optional.empty();
 		}
 		if (date.isAfter(today.plusYears(YEARS_AHEAD))) {
-			errors.add(new FormError("date-year", "Date must be within the next " + YEARS_AHEAD + " years"));
+			errors.add(new FormError("date-year", text("station.exception.date.too-far", YEARS_AHEAD)));
 			return Optional.empty();
 		}
 		return Optional.of(date);
+	}
+
+	private String text(String key, Object... arguments) {
+		return this.messages.getMessage(key, arguments, Locale.UK);
 	}
 
 	private static int position(FormError error) {
