@@ -22,10 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Each feature's tables are read and written in SQL by that feature only (issue 18): the
  * Spring Modulith test sees Java types, not the table names in SQL strings, so this test
  * reads them. Every table the migrations create has an owner here, and a SQL string in
- * one package that names another package's table fails the test, unless it is one of the
- * places still listed in {@link #NOT_YET_MOVED}, which must only shrink: a listed place
- * that no longer does it fails the test too, so that the list is kept true. A view that a
- * package publishes ({@link #VIEWS}) may be read by any package, and written by none.
+ * one package that names another package's table fails the test: ask the owner's API
+ * instead. A view that a package publishes ({@link #VIEWS}) may be read by any package,
+ * and written by none.
  */
 class ModuleTablesTests {
 
@@ -62,14 +61,6 @@ class ModuleTablesTests {
 
 	/** The views a package publishes for the others to read, with their owners. */
 	private static final Map<String, String> VIEWS = Map.of("neighbourhood_slug", "neighbourhood");
-
-	/**
-	 * The places that still read another package's tables (package/Class → tables), to be
-	 * moved behind the owners' APIs by issue 18. Never add to it.
-	 */
-	private static final Map<String, Set<String>> NOT_YET_MOVED = Map.ofEntries(
-			Map.entry("consultation/Consultations", Set.of("priority")),
-			Map.entry("priority/PriorityAdminController", Set.of("consultation")));
 
 	private static final Pattern TABLE_IN_SQL = Pattern
 		.compile("\\b(from|join|into|update|table|exists)\\s+(?:only\\s+)?([a-z_]+)\\b", Pattern.CASE_INSENSITIVE);
@@ -113,32 +104,14 @@ class ModuleTablesTests {
 
 	@Test
 	void noPackageNamesAnotherPackagesTableInSql() throws IOException {
-		Map<String, Set<String>> found = crossings();
 		List<String> wrong = new ArrayList<>();
-		found.forEach((place, tables) -> {
-			Set<String> allowed = NOT_YET_MOVED.getOrDefault(place, Set.of());
+		crossings().forEach((place, tables) -> {
 			for (String table : tables) {
-				if (!allowed.contains(table)) {
-					wrong.add(place + " names " + table + " (" + OWNER.getOrDefault(table, VIEWS.get(table))
-							+ "'s): ask that package's API instead");
-				}
+				wrong.add(place + " names " + table + " (" + OWNER.getOrDefault(table, VIEWS.get(table))
+						+ "'s): ask that package's API instead");
 			}
 		});
 		assertThat(wrong).as("SQL that reaches into another package's tables").isEmpty();
-	}
-
-	@Test
-	void theListOfPlacesNotYetMovedIsTrue() throws IOException {
-		Map<String, Set<String>> found = crossings();
-		List<String> stale = new ArrayList<>();
-		NOT_YET_MOVED.forEach((place, tables) -> {
-			for (String table : tables) {
-				if (!found.getOrDefault(place, Set.of()).contains(table)) {
-					stale.add(place + " no longer names " + table + ": remove it from NOT_YET_MOVED");
-				}
-			}
-		});
-		assertThat(stale).isEmpty();
 	}
 
 	/** Package/Class → the other packages' tables its SQL strings name. */

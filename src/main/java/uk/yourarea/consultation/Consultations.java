@@ -100,13 +100,16 @@ class Consultations {
 
 	private final JdbcTemplate jdbc;
 
+	private final OpenPriorities openPriorities;
+
 	Consultations(ConsultationRepository consultations, ConsultationResponseRepository responses,
-			ConsultationDates dates, ChangeLog changeLog, JdbcTemplate jdbc) {
+			ConsultationDates dates, ChangeLog changeLog, JdbcTemplate jdbc, OpenPriorities openPriorities) {
 		this.consultations = consultations;
 		this.responses = responses;
 		this.dates = dates;
 		this.changeLog = changeLog;
 		this.jdbc = jdbc;
+		this.openPriorities = openPriorities;
 	}
 
 	/**
@@ -116,9 +119,7 @@ class Consultations {
 	 */
 	@Transactional(readOnly = true)
 	List<String> suggestedIssues(long neighbourhoodId) {
-		List<String> suggested = new ArrayList<>(this.jdbc.queryForList(
-				"select issue from priority where neighbourhood_id = ? and status = 'OPEN' order by updated_on desc, id",
-				String.class, neighbourhoodId));
+		List<String> suggested = new ArrayList<>(this.openPriorities.openIssues(neighbourhoodId));
 		suggested.addAll(COMMON_CONCERNS);
 		return distinct(suggested.stream().map(String::strip).filter((issue) -> !issue.isEmpty()).toList());
 	}

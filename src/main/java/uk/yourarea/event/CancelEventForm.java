@@ -4,7 +4,7 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 /** Cancelling an event: an optional reason residents will see, and the form's version. */
-record CancelEventForm(@Size(max = 500, message = "Reason must be 500 characters or fewer") @Nullable String reason,
+record CancelEventForm(@Size(max = 500, message = "{event.cancel.reason.too-long}") @Nullable String reason,
 		@Nullable Long version) {
 
 	CancelEventForm {

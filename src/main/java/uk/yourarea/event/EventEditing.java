@@ -20,6 +20,8 @@ import uk.yourarea.audit.Subject;
 import uk.yourarea.security.StaffUser;
 import uk.yourarea.security.WithinStaffScope;
 import uk.yourarea.web.NotFoundException;
+import uk.yourarea.web.TimeOfDay.Noon;
+import uk.yourarea.web.TimeOfDay;
 
 /**
  * Every change to a neighbourhood's events, each saved with a record of who changed what
@@ -124,9 +126,9 @@ class EventEditing {
 			.with("Description", description)
 			.with("Address", address)
 			.with("Date", DAY.format(start))
-			.with("Start time", TimeOfDay.format(start.toLocalTime()))
+			.with("Start time", TimeOfDay.format(start.toLocalTime(), Noon.TWELVE_PM))
 			.with("End time",
-					TimeOfDay.format(end.toLocalTime())
+					TimeOfDay.format(end.toLocalTime(), Noon.TWELVE_PM)
 							+ (end.toLocalDate().equals(start.toLocalDate()) ? "" : " on " + DAY.format(end)))
 			.with("Status", cancelled ? "Cancelled" : "Going ahead")
 			.with("Reason for cancelling", reason)

@@ -10,18 +10,20 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 import uk.yourarea.web.DateInput;
+import uk.yourarea.web.TimeOfDay.Noon;
+import uk.yourarea.web.TimeOfDay;
 
 /**
  * What someone types to add or change an event; {@code version} only when changing one.
  * Times are UK local time on the event's date.
  */
 record EventForm(
-		@NotBlank(message = "Enter a title") @Size(max = 150,
-				message = "Title must be 150 characters or fewer") @Nullable String title,
-		@NotNull(message = "Select the type of event") @Nullable EventType type,
-		@Size(max = 2000, message = "Description must be 2,000 characters or fewer") @Nullable String description,
-		@NotBlank(message = "Enter where the event is") @Size(max = 300,
-				message = "Address must be 300 characters or fewer") @Nullable String address,
+		@NotBlank(message = "{event.title.required}") @Size(max = 150,
+				message = "{event.title.too-long}") @Nullable String title,
+		@NotNull(message = "{event.type.required}") @Nullable EventType type,
+		@Size(max = 2000, message = "{event.description.too-long}") @Nullable String description,
+		@NotBlank(message = "{event.address.required}") @Size(max = 300,
+				message = "{event.address.too-long}") @Nullable String address,
 		@Nullable String dateDay, @Nullable String dateMonth, @Nullable String dateYear, @Nullable String startTime,
 		@Nullable String endTime, @Nullable Long version) {
 
@@ -45,8 +47,8 @@ record EventForm(
 		ZonedDateTime end = event.getEndsAt().atZone(zone);
 		DateInput date = DateInput.of(start.toLocalDate());
 		return new EventForm(event.getTitle(), event.getType(), event.getDescription(), event.getAddress(), date.day(),
-				date.month(), date.year(), TimeOfDay.format(start.toLocalTime()), TimeOfDay.format(end.toLocalTime()),
-				event.getVersion());
+				date.month(), date.year(), TimeOfDay.format(start.toLocalTime(), Noon.TWELVE_PM),
+				TimeOfDay.format(end.toLocalTime(), Noon.TWELVE_PM), event.getVersion());
 	}
 
 	public DateInput date() {

@@ -9,7 +9,6 @@ import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import uk.yourarea.audit.ChangeLog;
-import uk.yourarea.audit.ChangedElsewhereException;
+import uk.yourarea.audit.EditConflicts;
 import uk.yourarea.audit.EditConflict;
 import uk.yourarea.security.StaffUser;
 import uk.yourarea.web.FormError;
@@ -40,9 +39,12 @@ class LocalPolicingAreaAdminController {
 
 	private final ChangeLog changeLog;
 
-	LocalPolicingAreaAdminController(LocalPolicingAreaChanges changes, ChangeLog changeLog) {
+	private final EditConflicts conflicts;
+
+	LocalPolicingAreaAdminController(LocalPolicingAreaChanges changes, ChangeLog changeLog, EditConflicts conflicts) {
 		this.changes = changes;
 		this.changeLog = changeLog;
+		this.conflicts = conflicts;
 	}
 
 	@GetMapping
@@ -103,17 +105,17 @@ class LocalPolicingAreaAdminController {
 			return showForm(model, form, errors, area, null);
 		}
 		try {
-			LocalPolicingArea saved = this.changes.update(id, (form.version() != null) ? form.version() : -1, form,
-					user);
-			redirect.addFlashAttribute("notice", "The changes to " + saved.getName() + " have been saved");
-			return "redirect:/staff/local-policing-areas";
-		}
-		catch (ChangedElsewhereException | ObjectOptimisticLockingFailureException ex) {
-			LocalPolicingArea current = this.changes.find(id);
-			EditConflict conflict = this.changeLog.conflict(LocalPolicingAreaChanges.SUBJECT_TYPE, id,
-					LocalPolicingAreaChanges.editable(current), LocalPolicingAreaChanges.editable(form));
-			return showForm(model, form.basedOn(current.getVersion()),
-					List.of(new FormError("edit-conflict", conflict.message())), current, conflict);
+			return EditConflicts.saveOr(() -> {
+				LocalPolicingArea saved = this.changes.update(id, EditConflicts.openedAt(form.version()), form, user);
+				redirect.addFlashAttribute("notice", "The changes to " + saved.getName() + " have been saved");
+				return "redirect:/staff/local-policing-areas";
+			}, () -> {
+				LocalPolicingArea current = this.changes.find(id);
+				return this.conflicts.formAgain(LocalPolicingAreaChanges.SUBJECT_TYPE, id,
+						LocalPolicingAreaChanges.editable(current), LocalPolicingAreaChanges.editable(form),
+						(conflict, errorsNow) -> showForm(model, form.basedOn(current.getVersion()), errorsNow, current,
+								conflict));
+			});
 		}
 		catch (NeighbourhoodChanges.InvalidChange ex) {
 			return showForm(model, form, sorted(ex.problems()), area, null);

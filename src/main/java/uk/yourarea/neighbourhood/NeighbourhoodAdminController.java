@@ -26,14 +26,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import uk.yourarea.audit.ChangeLog;
-import uk.yourarea.audit.ChangedElsewhereException;
+import uk.yourarea.audit.EditConflicts;
 import uk.yourarea.audit.EditConflict;
 import uk.yourarea.security.StaffScope;
 import uk.yourarea.security.StaffUser;
 import uk.yourarea.web.Choice;
 import uk.yourarea.web.FormError;
-import uk.yourarea.web.FormErrors;
+import uk.yourarea.web.FormPage;
 
 /**
  * The staff side of neighbourhoods: the list, each neighbourhood's hub (links to its
@@ -56,15 +55,19 @@ class NeighbourhoodAdminController {
 
 	private final StaffScope scope;
 
-	private final ChangeLog changeLog;
+	private final EditConflicts conflicts;
+
+	private final NeighbourhoodFormValidator validator;
 
 	NeighbourhoodAdminController(NeighbourhoodChanges changes, LocalPolicingAreaChanges areas,
-			NeighbourhoodRepository neighbourhoods, StaffScope scope, ChangeLog changeLog) {
+			NeighbourhoodRepository neighbourhoods, StaffScope scope, EditConflicts conflicts,
+			NeighbourhoodFormValidator validator) {
 		this.changes = changes;
 		this.areas = areas;
 		this.neighbourhoods = neighbourhoods;
 		this.scope = scope;
-		this.changeLog = changeLog;
+		this.conflicts = conflicts;
+		this.validator = validator;
 	}
 
 	/** One local policing area's neighbourhoods on the list, A to Z. */
@@ -113,7 +116,7 @@ class NeighbourhoodAdminController {
 	@PostMapping("/new")
 	String create(@AuthenticationPrincipal StaffUser user, @Valid @ModelAttribute("form") NeighbourhoodForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
-		List<FormError> errors = check(form, result, null);
+		List<FormError> errors = this.validator.check(form, result, null);
 		if (!errors.isEmpty()) {
 			return showForm(model, form, errors, null, null);
 		}
@@ -124,11 +127,11 @@ class NeighbourhoodAdminController {
 			return "redirect:/staff/neighbourhoods/" + created.getId();
 		}
 		catch (NeighbourhoodChanges.InvalidChange ex) {
-			return showForm(model, form, sorted(ex.problems()), null, null);
+			return showForm(model, form, NeighbourhoodFormValidator.inPageOrder(ex.problems()), null, null);
 		}
 		catch (DataIntegrityViolationException ex) {
 			// Someone else took the code or the web address a moment ago.
-			return showForm(model, form, errorsOrThrow(check(form, result, null), ex), null, null);
+			return showForm(model, form, this.validator.explain(ex, form, result, null), null, null);
 		}
 	}
 
@@ -162,32 +165,33 @@ class NeighbourhoodAdminController {
 			return retiredAlready(neighbourhood, redirect);
 		}
 		NeighbourhoodForm form = typed.withCode(neighbourhood.getCode());
-		List<FormError> errors = check(form, result, id);
+		List<FormError> errors = this.validator.check(form, result, id);
 		if (!errors.isEmpty()) {
 			return showForm(model, form, errors, neighbourhood, null);
 		}
 		try {
-			Neighbourhood saved = this.changes.update(id, (form.version() != null) ? form.version() : -1, form, user);
-			String notice = neighbourhood.getSlug().equals(saved.getSlug())
-					? "The changes to " + saved.getName() + " have been saved"
-					: "The changes to " + saved.getName() + " have been saved. Its public page is now /area/"
-							+ saved.getSlug() + ", and /area/" + neighbourhood.getSlug() + " leads there.";
-			redirect.addFlashAttribute("notice", notice);
-			return "redirect:/staff/neighbourhoods/" + id;
-		}
-		catch (ChangedElsewhereException | ObjectOptimisticLockingFailureException ex) {
-			Neighbourhood current = this.changes.find(id);
-			EditConflict conflict = this.changeLog.conflict(NeighbourhoodChanges.SUBJECT_TYPE, id,
-					NeighbourhoodChanges.editable(current), this.changes.editable(form));
-			model.addAttribute("conflict", conflict);
-			return showForm(model, form.basedOn(current.getVersion()),
-					List.of(new FormError("edit-conflict", conflict.message())), current, conflict);
+			return EditConflicts.saveOr(() -> {
+				Neighbourhood saved = this.changes.update(id, EditConflicts.openedAt(form.version()), form, user);
+				String notice = neighbourhood.getSlug().equals(saved.getSlug())
+						? "The changes to " + saved.getName() + " have been saved"
+						: "The changes to " + saved.getName() + " have been saved. Its public page is now /area/"
+								+ saved.getSlug() + ", and /area/" + neighbourhood.getSlug() + " leads there.";
+				redirect.addFlashAttribute("notice", notice);
+				return "redirect:/staff/neighbourhoods/" + id;
+			}, () -> {
+				Neighbourhood current = this.changes.find(id);
+				return this.conflicts.formAgain(NeighbourhoodChanges.SUBJECT_TYPE, id,
+						NeighbourhoodChanges.editable(current), this.changes.editable(form), (conflict, errorsNow) -> {
+							model.addAttribute("conflict", conflict);
+							return showForm(model, form.basedOn(current.getVersion()), errorsNow, current, conflict);
+						});
+			});
 		}
 		catch (NeighbourhoodChanges.InvalidChange ex) {
-			return showForm(model, form, sorted(ex.problems()), neighbourhood, null);
+			return showForm(model, form, NeighbourhoodFormValidator.inPageOrder(ex.problems()), neighbourhood, null);
 		}
 		catch (DataIntegrityViolationException ex) {
-			return showForm(model, form, errorsOrThrow(check(form, result, id), ex), neighbourhood, null);
+			return showForm(model, form, this.validator.explain(ex, form, result, id), neighbourhood, null);
 		}
 		catch (IllegalStateException ex) {
 			// Retired by someone else while this form was open.
@@ -229,43 +233,9 @@ class NeighbourhoodAdminController {
 		return "redirect:/staff/neighbourhoods/" + neighbourhood.getId();
 	}
 
-	private List<FormError> check(NeighbourhoodForm form, BindingResult result, @Nullable Long editing) {
-		List<FormError> errors = new ArrayList<>(FormErrors.inPageOrder(result, NeighbourhoodForm.FIELD_ORDER));
-		if (editing != null) {
-			// The code cannot be changed: whatever the browser sent is ignored.
-			errors.removeIf((error) -> "code".equals(error.field()));
-		}
-		Set<String> wrong = FormErrors.byField(errors).keySet();
-		this.changes.problems(form, editing)
-			.stream()
-			.filter((problem) -> !wrong.contains(problem.field()))
-			.forEach(errors::add);
-		return sorted(errors);
-	}
-
-	private static List<FormError> errorsOrThrow(List<FormError> errors, RuntimeException ex) {
-		if (errors.isEmpty()) {
-			throw ex;
-		}
-		return errors;
-	}
-
-	private static List<FormError> sorted(List<FormError> errors) {
-		List<FormError> sorted = new ArrayList<>(errors);
-		sorted.sort(Comparator.comparingInt((FormError error) -> {
-			int index = NeighbourhoodForm.FIELD_ORDER.indexOf(error.field());
-			return (index < 0) ? Integer.MAX_VALUE : index;
-		}));
-		return sorted;
-	}
-
 	private String showForm(Model model, NeighbourhoodForm form, List<FormError> errors,
 			@Nullable Neighbourhood neighbourhood, @Nullable EditConflict conflict) {
-		model.addAttribute("form", form);
 		model.addAttribute("neighbourhood", neighbourhood);
-		model.addAttribute("errors", errors);
-		model.addAttribute("fieldErrors", FormErrors.byField(errors));
-		model.addAttribute("conflict", conflict);
 		List<Choice> choices = new ArrayList<>(
 				this.areas.live().stream().map((area) -> new Choice(area.getId().toString(), area.getName())).toList());
 		if (neighbourhood != null && neighbourhood.getLocalPolicingArea().isRetired()) {
@@ -275,7 +245,8 @@ class NeighbourhoodAdminController {
 		model.addAttribute("areaChoices", choices);
 		model.addAttribute("selectedArea",
 				(form.localPolicingAreaId() != null) ? Objects.toString(form.localPolicingAreaId()) : null);
-		return (neighbourhood == null) ? "neighbourhood/new" : "neighbourhood/edit";
+		return FormPage.show(model, (neighbourhood == null) ? "neighbourhood/new" : "neighbourhood/edit", form, errors,
+				conflict);
 	}
 
 }

@@ -5,10 +5,8 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 /** Closing a priority: what came of it, and the version the form was opened with. */
-record PriorityCloseForm(
-		@NotBlank(message = "Enter the outcome: what changed because of this priority") @Size(max = 3000,
-				message = "Outcome must be 3,000 characters or fewer") @Nullable String outcome,
-		@Nullable Long version) {
+record PriorityCloseForm(@NotBlank(message = "{priority.outcome.required}") @Size(max = 3000,
+		message = "{priority.outcome.too-long}") @Nullable String outcome, @Nullable Long version) {
 
 	PriorityCloseForm {
 		outcome = (outcome != null) ? outcome.strip() : null;

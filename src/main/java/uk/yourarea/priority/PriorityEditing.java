@@ -132,12 +132,19 @@ class PriorityEditing {
 
 	/** The priority as the editing pages show it. */
 	static Snapshot snapshot(Priority priority) {
+		return snapshotWith(priority, priority.getIssue(), priority.isOpen(), priority.getOutcome(),
+				priority.getClosedOn());
+	}
+
+	/** The saved priority with what someone typed in place of the fields they edit. */
+	static Snapshot snapshotWith(Priority saved, @Nullable String issue, boolean open, @Nullable String outcome,
+			@Nullable LocalDate closedOn) {
 		return Snapshot.of()
-			.with("Issue", priority.getIssue())
-			.with("Raised on", DAY.format(priority.getRaisedOn()))
-			.with("Status", priority.isOpen() ? "Open" : "Closed")
-			.with("Outcome", priority.getOutcome())
-			.with("Closed on", format(priority.getClosedOn()))
+			.with("Issue", issue)
+			.with("Raised on", DAY.format(saved.getRaisedOn()))
+			.with("Status", open ? "Open" : "Closed")
+			.with("Outcome", outcome)
+			.with("Closed on", format(closedOn))
 			.build();
 	}
 

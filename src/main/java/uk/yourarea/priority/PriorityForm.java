@@ -10,13 +10,13 @@ import uk.yourarea.web.DateInput;
 
 /** A new priority: the issue, what the team is doing first, and when it was raised. */
 record PriorityForm(
-		@NotBlank(message = "Enter the issue") @Size(max = 300,
-				message = "Issue must be 300 characters or fewer") @Nullable String issue,
-		@NotBlank(message = "Enter why the team chose this priority and what it is doing about it") @Size(max = 3000,
-				message = "What we are doing must be 3,000 characters or fewer") @Nullable String action,
+		@NotBlank(message = "{priority.issue.required}") @Size(max = 300,
+				message = "{priority.issue.too-long}") @Nullable String issue,
+		@NotBlank(message = "{priority.action.required}") @Size(max = 3000,
+				message = "{priority.action.too-long}") @Nullable String action,
 		@Nullable String raisedOnDay, @Nullable String raisedOnMonth, @Nullable String raisedOnYear,
-		@Nullable String origin, @Nullable String originConsultationId, @Size(max = 300,
-				message = "About where it came from must be 300 characters or fewer") @Nullable String originDetail) {
+		@Nullable String origin, @Nullable String originConsultationId,
+		@Size(max = 300, message = "{priority.origin.detail.too-long}") @Nullable String originDetail) {
 
 	static final List<String> FIELD_ORDER = List.of("issue", "origin", "originConsultationId", "originDetail", "action",
 			"raisedOn");
@@ -39,6 +39,27 @@ record PriorityForm(
 
 	public DateInput raisedOn() {
 		return new DateInput(this.raisedOnDay, this.raisedOnMonth, this.raisedOnYear);
+	}
+
+	/** Where it came from, or null when none of the choices was made. */
+	Priority.@Nullable Origin chosenOrigin() {
+		for (Priority.Origin choice : Priority.Origin.values()) {
+			if (choice.name().equals(this.origin)) {
+				return choice;
+			}
+		}
+		return null;
+	}
+
+	/** The consultation chosen, or null when none or not a number. */
+	@Nullable Long chosenConsultationId() {
+		try {
+			return (this.originConsultationId == null || this.originConsultationId.isBlank()) ? null
+					: Long.valueOf(this.originConsultationId.strip());
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
 	}
 
 }

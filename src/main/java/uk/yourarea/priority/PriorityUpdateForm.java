@@ -11,8 +11,8 @@ import uk.yourarea.web.DateInput;
 
 /** A new entry for "what we are doing", and the date it tells of. */
 record PriorityUpdateForm(
-		@NotBlank(message = "Enter what the team has done or is doing") @Size(max = 3000,
-				message = "Update must be 3,000 characters or fewer") @Nullable String text,
+		@NotBlank(message = "{priority.update.text.required}") @Size(max = 3000,
+				message = "{priority.update.text.too-long}") @Nullable String text,
 		@Nullable String writtenOnDay, @Nullable String writtenOnMonth, @Nullable String writtenOnYear) {
 
 	static final List<String> FIELD_ORDER = List.of("text", "writtenOn");

@@ -5,8 +5,8 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 /** The wording of a priority's issue, and the version the form was opened with. */
-record PriorityWordingForm(@NotBlank(message = "Enter the issue") @Size(max = 300,
-		message = "Issue must be 300 characters or fewer") @Nullable String issue, @Nullable Long version) {
+record PriorityWordingForm(@NotBlank(message = "{priority.issue.required}") @Size(max = 300,
+		message = "{priority.issue.too-long}") @Nullable String issue, @Nullable Long version) {
 
 	PriorityWordingForm {
 		issue = (issue != null) ? issue.strip() : null;

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  */
 record ExceptionForm(@Nullable String day, @Nullable String month, @Nullable String year, @Nullable String opens,
 		@Nullable String closes, @Nullable String opensAgain, @Nullable String closesAgain,
-		@Size(max = 100, message = "Reason must be 100 characters or fewer") @Nullable String reason) {
+		@Size(max = 100, message = "{station.exception.reason.too-long}") @Nullable String reason) {
 
 	ExceptionForm {
 		reason = (reason != null && !reason.isBlank()) ? reason.strip() : null;

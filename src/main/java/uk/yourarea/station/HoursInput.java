@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 import uk.yourarea.web.FormError;
+import uk.yourarea.web.TimeOfDay;
 
 /**
  * The hours typed for one day: blank for closed, or one period, or two with a break
@@ -97,8 +98,8 @@ record HoursInput(String forWhom, String idPrefix, @Nullable String opens, @Null
 	static String[] boxes(List<Period> periods) {
 		String[] boxes = { "", "", "", "" };
 		for (int i = 0; i < Math.min(2, periods.size()); i++) {
-			boxes[2 * i] = TimeOfDay.forForm(periods.get(i).getOpensAt());
-			boxes[2 * i + 1] = TimeOfDay.forForm(periods.get(i).getClosesAt());
+			boxes[2 * i] = TimeOfDay.forTwentyFourHourBox(periods.get(i).getOpensAt());
+			boxes[2 * i + 1] = TimeOfDay.forTwentyFourHourBox(periods.get(i).getClosesAt());
 		}
 		return boxes;
 	}

@@ -7,6 +7,9 @@ import java.util.stream.Collectors;
 
 import jakarta.persistence.Embeddable;
 
+import uk.yourarea.web.TimeOfDay;
+import uk.yourarea.web.TimeOfDay.Noon;
+
 /** A time a station is open on one day: from {@code opensAt} until {@code closesAt}. */
 @Embeddable
 public class Period {
@@ -38,7 +41,8 @@ public class Period {
 	public static String describe(List<Period> periods) {
 		String hours = periods.stream()
 			.sorted(Comparator.comparing(Period::getOpensAt))
-			.map((period) -> TimeOfDay.describe(period.opensAt) + " to " + TimeOfDay.describe(period.closesAt))
+			.map((period) -> TimeOfDay.format(period.opensAt, Noon.MIDDAY) + " to "
+					+ TimeOfDay.format(period.closesAt, Noon.MIDDAY))
 			.collect(Collectors.joining(" and "));
 		return hours.isEmpty() ? "Closed" : hours;
 	}

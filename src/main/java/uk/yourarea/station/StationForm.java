@@ -13,17 +13,16 @@ import org.jspecify.annotations.Nullable;
  * change only: the version the form was opened with.
  */
 record StationForm(
-		@NotBlank(message = "Enter the name of the station or hub") @Size(max = 150,
-				message = "Name must be 150 characters or fewer") @Nullable String name,
-		@NotBlank(message = "Select whether it is a police station or a community hub") @Pattern(regexp = "STATION|HUB",
-				message = "Select whether it is a police station or a community hub") @Nullable String kind,
-		@NotBlank(message = "Enter the address") @Size(max = 300,
-				message = "Address must be 300 characters or fewer") @Nullable String address,
-		@NotBlank(message = "Enter the postcode") @Nullable String postcode,
-		@NotBlank(message = "Select whether the front counter is open to the public") @Pattern(regexp = "yes|no",
-				message = "Select whether the front counter is open to the public") @Nullable String frontCounter,
-		@NotEmpty(
-				message = "Select at least one neighbourhood the station or hub serves") @Nullable List<Long> neighbourhoodIds,
+		@NotBlank(message = "{station.name.required}") @Size(max = 150,
+				message = "{station.name.too-long}") @Nullable String name,
+		@NotBlank(message = "{station.kind.required}") @Pattern(regexp = "STATION|HUB",
+				message = "{station.kind.required}") @Nullable String kind,
+		@NotBlank(message = "{station.address.required}") @Size(max = 300,
+				message = "{station.address.too-long}") @Nullable String address,
+		@NotBlank(message = "{station.postcode.required}") @Nullable String postcode,
+		@NotBlank(message = "{station.front-counter.required}") @Pattern(regexp = "yes|no",
+				message = "{station.front-counter.required}") @Nullable String frontCounter,
+		@NotEmpty(message = "{station.neighbourhoods.required}") @Nullable List<Long> neighbourhoodIds,
 		@Nullable Long version) {
 
 	static final List<String> FIELD_ORDER = List.of("name", "kind", "address", "postcode", "frontCounter",

@@ -1,20 +1,13 @@
 package uk.yourarea.team;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,51 +18,34 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import uk.yourarea.audit.ChangeLog;
-import uk.yourarea.audit.ChangedElsewhereException;
-import uk.yourarea.audit.EditConflict;
+import uk.yourarea.audit.EditConflicts;
 import uk.yourarea.neighbourhood.Neighbourhood;
-import uk.yourarea.security.StaffScope;
 import uk.yourarea.security.StaffUser;
-import uk.yourarea.web.Choice;
 import uk.yourarea.web.FormError;
 import uk.yourarea.web.FormErrors;
 
 /**
  * Web editors and administrators look after a neighbourhood's team: its members in the
- * order the public page lists them, the named officer, and photos. Only they reach
- * {@code /staff/neighbourhoods/{id}/team/**} (see the security configuration); this
- * controller checks again.
+ * order the public page lists them, adding, changing, moving and removing them. The named
+ * officer and photos have controllers of their own. Only editors reach
+ * {@code /staff/neighbourhoods/{id}/team/**} (see the security configuration);
+ * {@link TeamEditorsOnly} checks again.
  */
 @Controller
 @RequestMapping("/staff/neighbourhoods/{neighbourhoodId}/team")
 class TeamAdminController {
 
-	static final String NO_NAMED_OFFICER = "none";
-
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
 	private final TeamEditing team;
 
-	private final ChangeLog changeLog;
+	private final EditConflicts conflicts;
 
-	private final StaffScope scope;
-
-	TeamAdminController(TeamEditing team, ChangeLog changeLog, StaffScope scope) {
+	TeamAdminController(TeamEditing team, EditConflicts conflicts) {
 		this.team = team;
-		this.changeLog = changeLog;
-		this.scope = scope;
-	}
-
-	@ModelAttribute
-	void onlyEditors(@AuthenticationPrincipal StaffUser user, Model model) {
-		if (!this.scope.canEditEverything(user)) {
-			throw new AccessDeniedException("Only web editors and administrators edit teams");
-		}
-		model.addAttribute("currentNav", "neighbourhoods");
+		this.conflicts = conflicts;
 	}
 
 	@GetMapping
@@ -93,8 +69,8 @@ class TeamAdminController {
 
 	@GetMapping("/new")
 	String newMember(@PathVariable long neighbourhoodId, Model model) {
-		return showMemberForm(model, this.team.neighbourhood(neighbourhoodId), null, TeamMemberForm.blank(), List.of(),
-				null);
+		return TeamPages.memberForm(model, this.team.neighbourhood(neighbourhoodId), null, TeamMemberForm.blank(),
+				List.of(), null);
 	}
 
 	@PostMapping("/new")
@@ -104,17 +80,17 @@ class TeamAdminController {
 		Neighbourhood neighbourhood = this.team.neighbourhood(neighbourhoodId);
 		List<FormError> errors = FormErrors.inPageOrder(result, TeamMemberForm.FIELD_ORDER);
 		if (!errors.isEmpty()) {
-			return showMemberForm(model, neighbourhood, null, form, errors, null);
+			return TeamPages.memberForm(model, neighbourhood, null, form, errors, null);
 		}
 		TeamMember member = this.team.add(user, neighbourhoodId, form.details());
 		redirect.addFlashAttribute("notice", member.getTitledName() + " has been added to the team");
-		return "redirect:/staff/neighbourhoods/" + neighbourhoodId + "/team";
+		return "redirect:" + TeamPages.base(neighbourhoodId);
 	}
 
 	@GetMapping("/{memberId}/edit")
 	String edit(@PathVariable long neighbourhoodId, @PathVariable long memberId, Model model) {
 		TeamMember member = this.team.member(neighbourhoodId, memberId);
-		return showMemberForm(model, this.team.neighbourhood(neighbourhoodId), member, TeamMemberForm.of(member),
+		return TeamPages.memberForm(model, this.team.neighbourhood(neighbourhoodId), member, TeamMemberForm.of(member),
 				List.of(), null);
 	}
 
@@ -126,29 +102,29 @@ class TeamAdminController {
 		TeamMember member = this.team.member(neighbourhoodId, memberId);
 		List<FormError> errors = FormErrors.inPageOrder(result, TeamMemberForm.FIELD_ORDER);
 		if (!errors.isEmpty()) {
-			return showMemberForm(model, neighbourhood, member, form, errors, null);
+			return TeamPages.memberForm(model, neighbourhood, member, form, errors, null);
 		}
 		try {
-			TeamMember saved = this.team.edit(user, neighbourhoodId, memberId, versionOf(form.version()),
-					form.details());
-			redirect.addFlashAttribute("notice", "The changes to " + saved.getTitledName() + " have been saved");
-			return "redirect:/staff/neighbourhoods/" + neighbourhoodId + "/team";
-		}
-		catch (ChangedElsewhereException | ObjectOptimisticLockingFailureException ex) {
-			TeamMember current = this.team.member(neighbourhoodId, memberId);
-			EditConflict conflict = this.changeLog.conflict(TeamEditing.SUBJECT_TYPE, memberId,
-					TeamEditing.formSnapshot(current),
-					TeamEditing.formSnapshot(form.name(), form.chosenRole(), form.collarNumber(), form.bio()));
-			return showMemberForm(model, neighbourhood, current, form.basedOn(current.getVersion()),
-					List.of(new FormError("edit-conflict", conflict.message())), conflict);
+			return EditConflicts.saveOr(() -> {
+				TeamMember saved = this.team.edit(user, neighbourhoodId, memberId,
+						EditConflicts.openedAt(form.version()), form.details());
+				redirect.addFlashAttribute("notice", "The changes to " + saved.getTitledName() + " have been saved");
+				return "redirect:" + TeamPages.base(neighbourhoodId);
+			}, () -> {
+				TeamMember current = this.team.member(neighbourhoodId, memberId);
+				return this.conflicts.formAgain(TeamEditing.SUBJECT_TYPE, memberId, TeamEditing.formSnapshot(current),
+						TeamEditing.formSnapshot(form.name(), form.chosenRole(), form.collarNumber(), form.bio()),
+						(conflict, conflictErrors) -> TeamPages.memberForm(model, neighbourhood, current,
+								form.basedOn(current.getVersion()), conflictErrors, conflict));
+			});
 		}
 		catch (TeamEditing.NamedOfficerRoleException ex) {
-			return showMemberForm(model, neighbourhood, member, form,
-					List.of(new FormError("role",
-							member.getName()
-									+ " is the named officer, who must be a PC or a PCSO. Choose another named officer "
-									+ "first, then change their role")),
-					null);
+			return TeamPages
+				.memberForm(model, neighbourhood, member, form,
+						List.of(new FormError("role", member.getName()
+								+ " is the named officer, who must be a PC or a PCSO. Choose another named officer "
+								+ "first, then change their role")),
+						null);
 		}
 	}
 
@@ -175,13 +151,14 @@ class TeamAdminController {
 			redirect.addFlashAttribute("problem",
 					"Someone else changed the team at the same time. Check the order below, then try again.");
 		}
-		return "redirect:/staff/neighbourhoods/" + neighbourhoodId + "/team#member-" + memberId;
+		return "redirect:" + TeamPages.base(neighbourhoodId) + "#member-" + memberId;
 	}
 
 	@GetMapping("/{memberId}/move")
 	String moveForm(@PathVariable long neighbourhoodId, @PathVariable long memberId, Model model) {
 		TeamMember member = this.team.member(neighbourhoodId, memberId);
-		return showMove(model, neighbourhoodId, member, null, member.getVersion(), List.of());
+		return TeamPages.move(model, this.team.neighbourhood(neighbourhoodId), this.team.allNeighbourhoods(), member,
+				null, member.getVersion(), List.of());
 	}
 
 	@PostMapping("/{memberId}/move")
@@ -190,33 +167,35 @@ class TeamAdminController {
 			@RequestParam(name = "version", required = false) @Nullable Long version, Model model,
 			RedirectAttributes redirect) {
 		TeamMember member = this.team.member(neighbourhoodId, memberId);
-		Long target = parseId(to);
-		boolean known = target != null && target != neighbourhoodId
-				&& this.team.allNeighbourhoods().stream().anyMatch((n) -> n.getId().equals(target));
-		if (!known) {
+		Neighbourhood neighbourhood = this.team.neighbourhood(neighbourhoodId);
+		List<Neighbourhood> all = this.team.allNeighbourhoods();
+		Long target = (to != null && to.matches("[0-9]{1,18}")) ? Long.valueOf(to) : null;
+		Neighbourhood destination = all.stream()
+			.filter((n) -> n.getId().equals(target) && n.getId() != neighbourhoodId)
+			.findFirst()
+			.orElse(null);
+		if (destination == null) {
 			String message = (to == null || to.isBlank()) ? "Select the neighbourhood to move them to"
 					: "Select a different neighbourhood from the list";
-			return showMove(model, neighbourhoodId, member, to, versionOf(version),
+			return TeamPages.move(model, neighbourhood, all, member, to, EditConflicts.openedAt(version),
 					List.of(new FormError("to", message)));
 		}
-		try {
-			this.team.moveTo(user, neighbourhoodId, memberId, versionOf(version), target);
-		}
-		catch (ChangedElsewhereException | ObjectOptimisticLockingFailureException ex) {
+		return EditConflicts.saveOr(() -> {
+			this.team.moveTo(user, neighbourhoodId, memberId, EditConflicts.openedAt(version), destination.getId());
+			redirect.addFlashAttribute("notice",
+					member.getTitledName() + " has been moved to the " + destination.getName() + " team");
+			return "redirect:" + TeamPages.base(neighbourhoodId);
+		}, () -> {
 			TeamMember current = this.team.member(neighbourhoodId, memberId);
-			return showMove(model, neighbourhoodId, current, to, current.getVersion(),
-					List.of(new FormError("to", changedMessage(current))));
-		}
-		Neighbourhood destination = this.team.neighbourhood(target);
-		redirect.addFlashAttribute("notice",
-				member.getTitledName() + " has been moved to the " + destination.getName() + " team");
-		return "redirect:/staff/neighbourhoods/" + neighbourhoodId + "/team";
+			return TeamPages.move(model, neighbourhood, all, current, to, current.getVersion(),
+					List.of(new FormError("to", TeamPages.changedMessage(current))));
+		});
 	}
 
 	@GetMapping("/{memberId}/remove")
 	String removeForm(@PathVariable long neighbourhoodId, @PathVariable long memberId, Model model) {
 		TeamMember member = this.team.member(neighbourhoodId, memberId);
-		return showRemove(model, neighbourhoodId, member, List.of());
+		return TeamPages.remove(model, this.team.neighbourhood(neighbourhoodId), member, List.of());
 	}
 
 	@PostMapping("/{memberId}/remove")
@@ -225,68 +204,15 @@ class TeamAdminController {
 			@RequestParam(name = "version", required = false) @Nullable Long version, Model model,
 			RedirectAttributes redirect) {
 		TeamMember member = this.team.member(neighbourhoodId, memberId);
-		try {
-			this.team.remove(user, neighbourhoodId, memberId, versionOf(version));
-		}
-		catch (ChangedElsewhereException | ObjectOptimisticLockingFailureException ex) {
+		return EditConflicts.saveOr(() -> {
+			this.team.remove(user, neighbourhoodId, memberId, EditConflicts.openedAt(version));
+			redirect.addFlashAttribute("notice", member.getTitledName() + " has been removed from the team");
+			return "redirect:" + TeamPages.base(neighbourhoodId);
+		}, () -> {
 			TeamMember current = this.team.member(neighbourhoodId, memberId);
-			return showRemove(model, neighbourhoodId, current, List.of(new FormError(null, changedMessage(current))));
-		}
-		redirect.addFlashAttribute("notice", member.getTitledName() + " has been removed from the team");
-		return "redirect:/staff/neighbourhoods/" + neighbourhoodId + "/team";
-	}
-
-	@GetMapping("/named-officer")
-	String namedOfficerForm(@PathVariable long neighbourhoodId, Model model) {
-		String selected = this.team.teamOf(neighbourhoodId)
-			.stream()
-			.filter(TeamMember::isNamedOfficer)
-			.findFirst()
-			.map((member) -> member.getId().toString())
-			.orElse(null);
-		return showNamedOfficer(model, neighbourhoodId, selected, false, List.of());
-	}
-
-	@PostMapping("/named-officer")
-	String chooseNamedOfficer(@PathVariable long neighbourhoodId, @AuthenticationPrincipal StaffUser user,
-			@RequestParam(name = "officer", required = false) @Nullable String officer,
-			@RequestParam(name = "confirmed", required = false) @Nullable String confirmed, Model model,
-			RedirectAttributes redirect) {
-		List<TeamMember> members = this.team.teamOf(neighbourhoodId);
-		boolean isConfirmed = "yes".equals(confirmed);
-		List<FormError> errors = new ArrayList<>();
-		Long memberId = parseId(officer);
-		TeamMember chosen = members.stream().filter((m) -> m.getId().equals(memberId)).findFirst().orElse(null);
-		boolean nobody = NO_NAMED_OFFICER.equals(officer);
-		if (!nobody && chosen == null) {
-			errors.add(new FormError("officer", (officer == null || officer.isBlank())
-					? "Select the named officer, or no named officer" : "Select the named officer from the list"));
-		}
-		else if (chosen != null && !chosen.getRole().canBeNamedOfficer()) {
-			errors.add(new FormError("officer", "Only a PC or a PCSO can be the named officer: "
-					+ chosen.getTitledName() + " is a " + chosen.getRole().title()));
-		}
-		if (chosen != null && !isConfirmed) {
-			errors.add(new FormError("confirmed",
-					"Confirm that you have checked their name, role and collar number with them"));
-		}
-		if (!errors.isEmpty()) {
-			return showNamedOfficer(model, neighbourhoodId, officer, isConfirmed, errors);
-		}
-		try {
-			this.team.chooseNamedOfficer(user, neighbourhoodId, nobody ? null : memberId);
-		}
-		catch (TeamEditing.NotEligibleException ex) {
-			return showNamedOfficer(model, neighbourhoodId, officer, isConfirmed,
-					List.of(new FormError("officer", "Only a PC or a PCSO can be the named officer")));
-		}
-		catch (DataIntegrityViolationException | ObjectOptimisticLockingFailureException ex) {
-			return showNamedOfficer(model, neighbourhoodId, officer, isConfirmed, List.of(new FormError("officer",
-					"Someone else changed the named officer at the same time. Check the team, then choose again")));
-		}
-		redirect.addFlashAttribute("notice", nobody ? "The neighbourhood has no named officer now"
-				: Objects.requireNonNull(chosen).getTitledName() + " is now the named officer, confirmed today");
-		return "redirect:/staff/neighbourhoods/" + neighbourhoodId + "/team";
+			return TeamPages.remove(model, this.team.neighbourhood(neighbourhoodId), current,
+					List.of(new FormError(null, TeamPages.changedMessage(current))));
+		});
 	}
 
 	@PostMapping("/{memberId}/confirm")
@@ -301,180 +227,7 @@ class TeamAdminController {
 			redirect.addFlashAttribute("problem",
 					"Someone else changed " + member.getTitledName() + " at the same time. Check, then try again.");
 		}
-		return "redirect:/staff/neighbourhoods/" + neighbourhoodId + "/team";
-	}
-
-	@GetMapping("/{memberId}/photo")
-	String photoForm(@PathVariable long neighbourhoodId, @PathVariable long memberId, Model model) {
-		TeamMember member = this.team.member(neighbourhoodId, memberId);
-		return showPhoto(model, neighbourhoodId, member, PhotoForm.of(member), List.of());
-	}
-
-	@PostMapping("/{memberId}/photo")
-	String uploadPhoto(@PathVariable long neighbourhoodId, @PathVariable long memberId,
-			@AuthenticationPrincipal StaffUser user, @Valid @ModelAttribute("form") PhotoForm form,
-			BindingResult result, @RequestParam(name = "photo", required = false) @Nullable MultipartFile file,
-			Model model, RedirectAttributes redirect) {
-		TeamMember member = this.team.member(neighbourhoodId, memberId);
-		boolean chosen = file != null && !file.isEmpty();
-		PhotoChecks.Prepared prepared = null;
-		FormError fileError = null;
-		if (!chosen) {
-			String original = (file != null) ? file.getOriginalFilename() : null;
-			boolean namedButEmpty = original != null && !original.isBlank();
-			if (namedButEmpty) {
-				fileError = new FormError("photo", PhotoChecks.Problem.EMPTY.message());
-			}
-			else if (member.getPhotoPath() == null) {
-				fileError = new FormError("photo", "Select a photo");
-			}
-		}
-		else if (file.getSize() > PhotoChecks.MAX_BYTES) {
-			fileError = new FormError("photo", PhotoChecks.Problem.TOO_BIG.message());
-		}
-		else {
-			try {
-				prepared = PhotoChecks.prepare(file.getBytes());
-			}
-			catch (PhotoChecks.Rejected ex) {
-				fileError = new FormError("photo", ex.problem().message());
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		}
-		List<FormError> errors = new ArrayList<>();
-		if (fileError != null) {
-			errors.add(fileError);
-		}
-		errors.addAll(FormErrors.inPageOrder(result, List.of("alt")));
-		if (!errors.isEmpty()) {
-			return showPhoto(model, neighbourhoodId, member, form, errors);
-		}
-		String alt = Objects.requireNonNull(form.alt());
-		try {
-			if (prepared != null) {
-				this.team.usePhoto(user, neighbourhoodId, memberId, versionOf(form.version()), prepared, alt);
-				redirect.addFlashAttribute("notice", "The photo of " + member.getTitledName() + " has been saved");
-			}
-			else {
-				this.team.describePhoto(user, neighbourhoodId, memberId, versionOf(form.version()), alt);
-				redirect.addFlashAttribute("notice",
-						"The description of " + member.getTitledName() + "'s photo has been saved");
-			}
-		}
-		catch (ChangedElsewhereException | ObjectOptimisticLockingFailureException ex) {
-			TeamMember current = this.team.member(neighbourhoodId, memberId);
-			EditConflict conflict = this.changeLog.conflict(TeamEditing.SUBJECT_TYPE, memberId,
-					TeamEditing.photoSnapshot(current.getPhotoPath(), current.getPhotoAlt()),
-					TeamEditing.photoSnapshot(current.getPhotoPath(), alt));
-			model.addAttribute("conflict", conflict);
-			List<FormError> conflictErrors = new ArrayList<>(
-					List.of(new FormError("edit-conflict", conflict.message())));
-			if (prepared != null) {
-				conflictErrors.add(new FormError("photo", "Select the photo again"));
-			}
-			return showPhoto(model, neighbourhoodId, current, new PhotoForm(alt, current.getVersion()), conflictErrors);
-		}
-		return "redirect:/staff/neighbourhoods/" + neighbourhoodId + "/team#member-" + memberId;
-	}
-
-	@PostMapping("/{memberId}/photo/remove")
-	String removePhoto(@PathVariable long neighbourhoodId, @PathVariable long memberId,
-			@AuthenticationPrincipal StaffUser user,
-			@RequestParam(name = "version", required = false) @Nullable Long version, Model model,
-			RedirectAttributes redirect) {
-		TeamMember member = this.team.member(neighbourhoodId, memberId);
-		try {
-			this.team.removePhoto(user, neighbourhoodId, memberId, versionOf(version));
-		}
-		catch (ChangedElsewhereException | ObjectOptimisticLockingFailureException ex) {
-			TeamMember current = this.team.member(neighbourhoodId, memberId);
-			return showPhoto(model, neighbourhoodId, current, PhotoForm.of(current),
-					List.of(new FormError(null, changedMessage(current))));
-		}
-		redirect.addFlashAttribute("notice", "The photo of " + member.getTitledName() + " has been removed");
-		return "redirect:/staff/neighbourhoods/" + neighbourhoodId + "/team#member-" + memberId;
-	}
-
-	private String showMemberForm(Model model, Neighbourhood neighbourhood, @Nullable TeamMember member,
-			TeamMemberForm form, List<FormError> errors, @Nullable EditConflict conflict) {
-		model.addAttribute("neighbourhood", neighbourhood);
-		model.addAttribute("member", member);
-		model.addAttribute("heading", (member == null) ? "Add a team member" : "Change " + member.getTitledName());
-		model.addAttribute("form", form);
-		model.addAttribute("errors", errors);
-		model.addAttribute("fieldErrors", FormErrors.byField(errors));
-		model.addAttribute("conflict", conflict);
-		model.addAttribute("roles",
-				Arrays.stream(Role.values()).map((role) -> new Choice(role.name(), role.title())).toList());
-		return "team/member-form";
-	}
-
-	private String showMove(Model model, long neighbourhoodId, TeamMember member, @Nullable String selected,
-			long version, List<FormError> errors) {
-		model.addAttribute("neighbourhood", this.team.neighbourhood(neighbourhoodId));
-		model.addAttribute("member", member);
-		model.addAttribute("choices",
-				this.team.allNeighbourhoods().stream().filter((n) -> n.getId() != neighbourhoodId).toList());
-		model.addAttribute("selected", selected);
-		model.addAttribute("version", version);
-		model.addAttribute("errors", errors);
-		model.addAttribute("fieldErrors", FormErrors.byField(errors));
-		return "team/move";
-	}
-
-	private String showRemove(Model model, long neighbourhoodId, TeamMember member, List<FormError> errors) {
-		model.addAttribute("neighbourhood", this.team.neighbourhood(neighbourhoodId));
-		model.addAttribute("member", member);
-		model.addAttribute("errors", errors);
-		return "team/remove";
-	}
-
-	private String showNamedOfficer(Model model, long neighbourhoodId, @Nullable String selected, boolean confirmed,
-			List<FormError> errors) {
-		List<TeamMember> members = this.team.teamOf(neighbourhoodId);
-		List<Choice> choices = new ArrayList<>();
-		members.stream()
-			.filter((member) -> member.getRole().canBeNamedOfficer())
-			.forEach((member) -> choices.add(new Choice(member.getId().toString(), member.getTitledName())));
-		choices.add(new Choice(NO_NAMED_OFFICER, "No named officer for now"));
-		model.addAttribute("neighbourhood", this.team.neighbourhood(neighbourhoodId));
-		model.addAttribute("choices", choices);
-		model.addAttribute("others",
-				members.stream().filter((member) -> !member.getRole().canBeNamedOfficer()).toList());
-		model.addAttribute("selected", selected);
-		model.addAttribute("confirmed", confirmed);
-		model.addAttribute("errors", errors);
-		model.addAttribute("fieldErrors", FormErrors.byField(errors));
-		return "team/named-officer";
-	}
-
-	private String showPhoto(Model model, long neighbourhoodId, TeamMember member, PhotoForm form,
-			List<FormError> errors) {
-		model.addAttribute("neighbourhood", this.team.neighbourhood(neighbourhoodId));
-		model.addAttribute("member", member);
-		model.addAttribute("form", form);
-		model.addAttribute("errors", errors);
-		model.addAttribute("fieldErrors", FormErrors.byField(errors));
-		model.addAttribute("maxMegabytes", PhotoChecks.MAX_BYTES / (1024 * 1024));
-		return "team/photo";
-	}
-
-	private static String changedMessage(TeamMember current) {
-		return "Someone else changed " + current.getTitledName()
-				+ " while you were looking at this page. Check the details below, then try again.";
-	}
-
-	private static long versionOf(@Nullable Long version) {
-		return (version != null) ? version : -1;
-	}
-
-	private static @Nullable Long parseId(@Nullable String text) {
-		if (text == null || !text.matches("[0-9]{1,18}")) {
-			return null;
-		}
-		return Long.valueOf(text);
+		return "redirect:" + TeamPages.base(neighbourhoodId);
 	}
 
 }

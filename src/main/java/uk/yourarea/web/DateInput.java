@@ -73,6 +73,33 @@ public record DateInput(@Nullable String day, @Nullable String month, @Nullable 
 		return Optional.empty();
 	}
 
+	/**
+	 * The first problem and the box it is in ({@code idPrefix} with "-day", "-month" or
+	 * "-year"), for a page that points at the box: nothing typed, the first part missing,
+	 * a year that is not 4 numbers, or not a real date. Here the month must be a number.
+	 * @param what the date's name as a sentence starts, like "Date"
+	 * @param enter what to say when nothing was typed, like "Enter the date"
+	 */
+	public Optional<FormError> firstProblemByBox(String idPrefix, String what, String enter) {
+		String[] parts = { strip(this.day), strip(this.month), strip(this.year) };
+		String[] names = { "day", "month", "year" };
+		if (String.join("", parts).isEmpty()) {
+			return Optional.of(new FormError(idPrefix + "-day", enter));
+		}
+		for (int i = 0; i < parts.length; i++) {
+			if (parts[i].isEmpty()) {
+				return Optional.of(new FormError(idPrefix + "-" + names[i], what + " must include a " + names[i]));
+			}
+		}
+		if (!parts[2].matches("[0-9]{4}")) {
+			return Optional.of(new FormError(idPrefix + "-year", "Year must include 4 numbers"));
+		}
+		if (number(this.month) == null || toDate().isEmpty()) {
+			return Optional.of(new FormError(idPrefix + "-day", what + " must be a real date"));
+		}
+		return Optional.empty();
+	}
+
 	private static @Nullable Integer number(@Nullable String typed) {
 		String text = strip(typed);
 		return text.matches("[0-9]{1,2}") ? Integer.valueOf(text) : null;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.Errors;
 import org.springframework.validation.FieldError;
 
 /**
@@ -29,6 +30,21 @@ public final class FormErrors {
 		List<FormError> errors = new ArrayList<>();
 		byField.forEach((field, message) -> errors.add(new FormError(field, message)));
 		return errors;
+	}
+
+	/**
+	 * Adds a problem found by a check beyond the form's annotations (one that needs the
+	 * database or the date), so that {@link #inPageOrder} lists it with the others. The
+	 * field need not be one of the form's properties: a date input's three boxes are one
+	 * field.
+	 */
+	public static void reject(Errors errors, String field, String message) {
+		if (errors instanceof BindingResult result) {
+			result.addError(new FieldError(result.getObjectName(), field, message));
+		}
+		else {
+			errors.rejectValue(field, field, message);
+		}
 	}
 
 	/** The field messages as a map, for {@code ${fieldErrors['email']}} in templates. */

@@ -46,4 +46,23 @@ class DateInputTests {
 		assertThat(new DateInput("x", "1", "2026").problem(WHAT, ENTER)).contains(WHAT + " must be a real date");
 	}
 
+	@Test
+	void pointsAtTheBoxOfTheFirstProblem() {
+		assertThat(new DateInput("", "", "").firstProblemByBox("date", "Date", "Enter the date"))
+			.contains(new FormError("date-day", "Enter the date"));
+		assertThat(new DateInput("", "12", "").firstProblemByBox("date", "Date", "Enter the date"))
+			.contains(new FormError("date-day", "Date must include a day"));
+		assertThat(new DateInput("25", "", "").firstProblemByBox("date", "Date", "Enter the date"))
+			.contains(new FormError("date-month", "Date must include a month"));
+		assertThat(new DateInput("25", "12", " ").firstProblemByBox("date", "Date", "Enter the date"))
+			.contains(new FormError("date-year", "Date must include a year"));
+		assertThat(new DateInput("25", "12", "26").firstProblemByBox("date", "Date", "Enter the date"))
+			.contains(new FormError("date-year", "Year must include 4 numbers"));
+		assertThat(new DateInput("31", "2", "2027").firstProblemByBox("date", "Date", "Enter the date"))
+			.contains(new FormError("date-day", "Date must be a real date"));
+		assertThat(new DateInput("1", "March", "2027").firstProblemByBox("date", "Date", "Enter the date"))
+			.contains(new FormError("date-day", "Date must be a real date"));
+		assertThat(new DateInput(" 1 ", "3", "2027").firstProblemByBox("date", "Date", "Enter the date")).isEmpty();
+	}
+
 }

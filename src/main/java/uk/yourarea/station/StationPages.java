@@ -1,0 +1,136 @@
+package uk.yourarea.station;
+
+import java.time.DayOfWeek;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+import uk.yourarea.audit.EditConflict;
+import uk.yourarea.neighbourhood.Neighbourhood;
+import uk.yourarea.neighbourhood.NeighbourhoodRepository;
+import uk.yourarea.web.Choice;
+import uk.yourarea.web.FormError;
+import uk.yourarea.web.FormPage;
+
+/**
+ * What the station editing pages show besides the form: the neighbourhoods to choose
+ * from, grouped by local policing area, the week's rows and the neighbourhoods a station
+ * serves.
+ */
+@Component
+class StationPages {
+
+	static final List<Choice> KINDS = List.of(new Choice("STATION", "Police station"),
+			new Choice("HUB", "Community hub"));
+
+	static final List<Choice> YES_NO = List.of(new Choice("yes", "Yes"), new Choice("no", "No"));
+
+	/** A local policing area and its neighbourhoods, for the checkboxes. */
+	record AreaGroup(String name, List<Neighbourhood> neighbourhoods) {
+	}
+
+	/** One day of the week on the hours form. */
+	record DayRow(String id, String name, int index, WeekForm.DayForm boxes, @Nullable String error,
+			@Nullable String errorField) {
+	}
+
+	private final NeighbourhoodRepository neighbourhoods;
+
+	StationPages(NeighbourhoodRepository neighbourhoods) {
+		this.neighbourhoods = neighbourhoods;
+	}
+
+	/** For each station, the names of the neighbourhoods it serves, in order. */
+	Map<Long, String> servedBy(List<Station> stations) {
+		Map<Long, String> names = this.neighbourhoods.findAllWithArea()
+			.stream()
+			.collect(Collectors.toMap(Neighbourhood::getId, Neighbourhood::getName));
+		Map<Long, String> serves = new LinkedHashMap<>();
+		for (Station station : stations) {
+			serves.put(station.getId(),
+					station.getNeighbourhoodIds()
+						.stream()
+						.map((id) -> names.getOrDefault(id, ""))
+						.sorted()
+						.collect(Collectors.joining(", ")));
+		}
+		return serves;
+	}
+
+	/** The names of the neighbourhoods the station serves, in order. */
+	List<String> serves(Station station) {
+		return this.neighbourhoods.findAllById(station.getNeighbourhoodIds())
+			.stream()
+			.map(Neighbourhood::getName)
+			.sorted()
+			.toList();
+	}
+
+	String detailsForm(Model model, StationForm form, List<FormError> errors, @Nullable Station station,
+			@Nullable EditConflict conflict) {
+		List<AreaGroup> areas = new ArrayList<>();
+		Map<String, List<Neighbourhood>> byArea = new LinkedHashMap<>();
+		for (Neighbourhood neighbourhood : this.neighbourhoods.findAllWithArea()) {
+			if (neighbourhood.isRetired()) {
+				continue;
+			}
+			byArea.computeIfAbsent(neighbourhood.getLocalPolicingArea().getName(), (name) -> new ArrayList<>())
+				.add(neighbourhood);
+		}
+		byArea.forEach((name, members) -> areas.add(new AreaGroup(name, members)));
+		model.addAttribute("station", station);
+		model.addAttribute("kinds", KINDS);
+		model.addAttribute("yesNo", YES_NO);
+		model.addAttribute("areas", areas);
+		model.addAttribute("firstNeighbourhoodId",
+				areas.isEmpty() ? null : areas.get(0).neighbourhoods().get(0).getId());
+		return FormPage.show(model, (station != null) ? "station/edit" : "station/new", form, errors, conflict);
+	}
+
+	static String weekForm(Model model, Station station, WeekForm form, List<FormError> errors,
+			@Nullable EditConflict conflict) {
+		Map<String, FormError> byDay = new LinkedHashMap<>();
+		errors.forEach((error) -> byDay.put(error.field().split("-")[0], error));
+		List<DayRow> days = new ArrayList<>();
+		for (DayOfWeek day : DayOfWeek.values()) {
+			String id = WeekForm.idOf(day);
+			FormError error = byDay.get(id);
+			days.add(new DayRow(id, day.getDisplayName(TextStyle.FULL, Locale.UK), day.getValue() - 1, form.day(day),
+					(error != null) ? error.message() : null, (error != null) ? error.field() : null));
+		}
+		model.addAttribute("station", station);
+		model.addAttribute("form", form);
+		model.addAttribute("days", days);
+		model.addAttribute("errors", errors);
+		model.addAttribute("conflict", conflict);
+		return "station/hours";
+	}
+
+	static String exceptionForm(Model model, Station station, ExceptionForm form, List<FormError> errors) {
+		model.addAttribute("station", station);
+		return FormPage.show(model, "station/new-exception", form, errors, null);
+	}
+
+	/** The usual week, Monday first, for the station's page. */
+	static List<Map.Entry<String, String>> weekRows(Station station) {
+		List<Map.Entry<String, String>> rows = new ArrayList<>();
+		for (DayOfWeek day : DayOfWeek.values()) {
+			rows.add(Map.entry(day.getDisplayName(TextStyle.FULL, Locale.UK), station.hoursOn(day)));
+		}
+		return rows;
+	}
+
+	static String kindLabel(@Nullable String kind) {
+		return KINDS.stream().filter((choice) -> choice.value().equals(kind)).map(Choice::label).findFirst().orElse("");
+	}
+
+}

@@ -1,0 +1,101 @@
+package uk.yourarea.team;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.ui.Model;
+
+import uk.yourarea.audit.EditConflict;
+import uk.yourarea.neighbourhood.Neighbourhood;
+import uk.yourarea.web.Choice;
+import uk.yourarea.web.FormError;
+import uk.yourarea.web.FormErrors;
+import uk.yourarea.web.FormPage;
+
+/**
+ * The team editing pages as shown, first or again with what was typed and its problems:
+ * what each needs besides the form.
+ */
+final class TeamPages {
+
+	static final String NO_NAMED_OFFICER = "none";
+
+	private TeamPages() {
+	}
+
+	static String base(long neighbourhoodId) {
+		return "/staff/neighbourhoods/" + neighbourhoodId + "/team";
+	}
+
+	/** "Someone else changed" a member, for the pages that have no form to compare. */
+	static String changedMessage(TeamMember current) {
+		return "Someone else changed " + current.getTitledName()
+				+ " while you were looking at this page. Check the details below, then try again.";
+	}
+
+	static String memberForm(Model model, Neighbourhood neighbourhood, @Nullable TeamMember member, TeamMemberForm form,
+			List<FormError> errors, @Nullable EditConflict conflict) {
+		model.addAttribute("neighbourhood", neighbourhood);
+		model.addAttribute("member", member);
+		model.addAttribute("heading", (member == null) ? "Add a team member" : "Change " + member.getTitledName());
+		model.addAttribute("roles",
+				Arrays.stream(Role.values()).map((role) -> new Choice(role.name(), role.title())).toList());
+		return FormPage.show(model, "team/member-form", form, errors, conflict);
+	}
+
+	static String move(Model model, Neighbourhood neighbourhood, List<Neighbourhood> choices, TeamMember member,
+			@Nullable String selected, long version, List<FormError> errors) {
+		model.addAttribute("neighbourhood", neighbourhood);
+		model.addAttribute("member", member);
+		model.addAttribute("choices",
+				choices.stream().filter((n) -> !n.getId().equals(neighbourhood.getId())).toList());
+		model.addAttribute("selected", selected);
+		model.addAttribute("version", version);
+		model.addAttribute("errors", errors);
+		model.addAttribute("fieldErrors", FormErrors.byField(errors));
+		return "team/move";
+	}
+
+	static String remove(Model model, Neighbourhood neighbourhood, TeamMember member, List<FormError> errors) {
+		model.addAttribute("neighbourhood", neighbourhood);
+		model.addAttribute("member", member);
+		model.addAttribute("errors", errors);
+		return "team/remove";
+	}
+
+	static String namedOfficer(Model model, Neighbourhood neighbourhood, List<TeamMember> members,
+			@Nullable String selected, boolean confirmed, List<FormError> errors) {
+		List<Choice> choices = new ArrayList<>();
+		members.stream()
+			.filter((member) -> member.getRole().canBeNamedOfficer())
+			.forEach((member) -> choices.add(new Choice(member.getId().toString(), member.getTitledName())));
+		choices.add(new Choice(NO_NAMED_OFFICER, "No named officer for now"));
+		model.addAttribute("neighbourhood", neighbourhood);
+		model.addAttribute("choices", choices);
+		model.addAttribute("others",
+				members.stream().filter((member) -> !member.getRole().canBeNamedOfficer()).toList());
+		model.addAttribute("selected", selected);
+		model.addAttribute("confirmed", confirmed);
+		model.addAttribute("errors", errors);
+		model.addAttribute("fieldErrors", FormErrors.byField(errors));
+		return "team/named-officer";
+	}
+
+	static String photo(Model model, Neighbourhood neighbourhood, TeamMember member, PhotoForm form,
+			List<FormError> errors, @Nullable EditConflict conflict) {
+		model.addAttribute("neighbourhood", neighbourhood);
+		model.addAttribute("member", member);
+		model.addAttribute("maxMegabytes", PhotoChecks.MAX_BYTES / (1024 * 1024));
+		if (conflict != null) {
+			model.addAttribute("conflict", conflict);
+		}
+		model.addAttribute("form", form);
+		model.addAttribute("errors", errors);
+		model.addAttribute("fieldErrors", FormErrors.byField(errors));
+		return "team/photo";
+	}
+
+}
