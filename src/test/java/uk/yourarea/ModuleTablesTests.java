@@ -38,13 +38,12 @@ class ModuleTablesTests {
 	static {
 		own("audit", "change_record change_record_field");
 		own("consultation", "consultation consultation_issue consultation_response consultation_response_issue");
-		own("contact", "contact_message message_access_token message_entry");
+		own("contact", "contact_message message_access_token message_entry scheduled_job_run");
 		own("coverage",
 				"coverage_import coverage_import_boundary coverage_import_move coverage_import_rejection "
 						+ "coverage_state postcode_override neighbourhood_boundary neighbourhood_ward "
 						+ "neighbourhood_ward_list");
 		own("event", "event");
-		own("contact", "scheduled_job_run");
 		own("neighbourhood", "local_policing_area neighbourhood neighbourhood_former_slug");
 		own("notification", "outbox_email");
 		own("postcode", "postcode");
