@@ -26,6 +26,7 @@ import uk.yourarea.audit.EditConflict;
 import uk.yourarea.audit.EditConflicts;
 import uk.yourarea.audit.Snapshot;
 import uk.yourarea.neighbourhood.EditableNeighbourhoods;
+import uk.yourarea.neighbourhood.EditsOneNeighbourhood;
 import uk.yourarea.neighbourhood.Neighbourhood;
 import uk.yourarea.security.StaffUser;
 import uk.yourarea.web.Choice;
@@ -42,6 +43,7 @@ import uk.yourarea.web.TimeOfDay.Noon;
  * and cancel one.
  */
 @Controller
+@EditsOneNeighbourhood
 @OnceOnly.Forms
 @RequestMapping("/staff/neighbourhoods/{neighbourhoodId}/events")
 class EventAdminController {
@@ -60,31 +62,19 @@ class EventAdminController {
 
 	private final EventFormValidator validator;
 
-	private final EditableNeighbourhoods neighbourhoods;
-
 	private final EditConflicts conflicts;
 
 	private final OnceOnly onceOnly;
 
 	private final Clock clock;
 
-	EventAdminController(EventEditing editing, EventFormValidator validator, EditableNeighbourhoods neighbourhoods,
-			EditConflicts conflicts, OnceOnly onceOnly, Clock clock) {
+	EventAdminController(EventEditing editing, EventFormValidator validator, EditConflicts conflicts, OnceOnly onceOnly,
+			Clock clock) {
 		this.editing = editing;
 		this.validator = validator;
-		this.neighbourhoods = neighbourhoods;
 		this.conflicts = conflicts;
 		this.onceOnly = onceOnly;
 		this.clock = clock;
-	}
-
-	/**
-	 * Every page here is about one neighbourhood, which this person must be allowed to
-	 * edit.
-	 */
-	@ModelAttribute("neighbourhood")
-	Neighbourhood neighbourhood(@PathVariable long neighbourhoodId, @AuthenticationPrincipal StaffUser user) {
-		return this.neighbourhoods.forPrioritiesAndEvents(neighbourhoodId, user);
 	}
 
 	@GetMapping

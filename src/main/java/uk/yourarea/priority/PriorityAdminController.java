@@ -25,7 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import uk.yourarea.audit.EditConflicts;
 import uk.yourarea.audit.Snapshot;
 import uk.yourarea.consultation.OpenedConsultations;
-import uk.yourarea.neighbourhood.EditableNeighbourhoods;
+import uk.yourarea.neighbourhood.EditsOneNeighbourhood;
 import uk.yourarea.neighbourhood.Neighbourhood;
 import uk.yourarea.security.StaffUser;
 import uk.yourarea.web.Choice;
@@ -40,6 +40,7 @@ import uk.yourarea.web.OnceOnly;
  * we are doing", and close it with an outcome.
  */
 @Controller
+@EditsOneNeighbourhood
 @OnceOnly.Forms
 @RequestMapping("/staff/neighbourhoods/{neighbourhoodId}/priorities")
 class PriorityAdminController {
@@ -47,8 +48,6 @@ class PriorityAdminController {
 	private final PriorityEditing editing;
 
 	private final PriorityFormValidator validator;
-
-	private final EditableNeighbourhoods neighbourhoods;
 
 	private final OpenedConsultations consultations;
 
@@ -58,25 +57,14 @@ class PriorityAdminController {
 
 	private final Clock clock;
 
-	PriorityAdminController(PriorityEditing editing, PriorityFormValidator validator,
-			EditableNeighbourhoods neighbourhoods, OpenedConsultations consultations, EditConflicts conflicts,
-			OnceOnly onceOnly, Clock clock) {
+	PriorityAdminController(PriorityEditing editing, PriorityFormValidator validator, OpenedConsultations consultations,
+			EditConflicts conflicts, OnceOnly onceOnly, Clock clock) {
 		this.editing = editing;
 		this.validator = validator;
-		this.neighbourhoods = neighbourhoods;
 		this.consultations = consultations;
 		this.conflicts = conflicts;
 		this.onceOnly = onceOnly;
 		this.clock = clock;
-	}
-
-	/**
-	 * Every page here is about one neighbourhood, which this person must be allowed to
-	 * edit.
-	 */
-	@ModelAttribute("neighbourhood")
-	Neighbourhood neighbourhood(@PathVariable long neighbourhoodId, @AuthenticationPrincipal StaffUser user) {
-		return this.neighbourhoods.forPrioritiesAndEvents(neighbourhoodId, user);
 	}
 
 	@GetMapping

@@ -23,7 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import uk.yourarea.audit.EditConflicts;
 import uk.yourarea.audit.Snapshot;
-import uk.yourarea.neighbourhood.EditableNeighbourhoods;
+import uk.yourarea.neighbourhood.EditsOneNeighbourhood;
 import uk.yourarea.neighbourhood.Neighbourhood;
 import uk.yourarea.security.StaffUser;
 import uk.yourarea.web.FormError;
@@ -35,6 +35,7 @@ import uk.yourarea.web.OnceOnly;
  * an outcome. For the same people as {@link PriorityAdminController}.
  */
 @Controller
+@EditsOneNeighbourhood
 @OnceOnly.Forms
 @RequestMapping("/staff/neighbourhoods/{neighbourhoodId}/priorities/{priorityId}")
 class PriorityProgressController {
@@ -43,31 +44,19 @@ class PriorityProgressController {
 
 	private final PriorityFormValidator validator;
 
-	private final EditableNeighbourhoods neighbourhoods;
-
 	private final EditConflicts conflicts;
 
 	private final OnceOnly onceOnly;
 
 	private final Clock clock;
 
-	PriorityProgressController(PriorityEditing editing, PriorityFormValidator validator,
-			EditableNeighbourhoods neighbourhoods, EditConflicts conflicts, OnceOnly onceOnly, Clock clock) {
+	PriorityProgressController(PriorityEditing editing, PriorityFormValidator validator, EditConflicts conflicts,
+			OnceOnly onceOnly, Clock clock) {
 		this.editing = editing;
 		this.validator = validator;
-		this.neighbourhoods = neighbourhoods;
 		this.conflicts = conflicts;
 		this.onceOnly = onceOnly;
 		this.clock = clock;
-	}
-
-	/**
-	 * Every page here is about one neighbourhood, which this person must be allowed to
-	 * edit.
-	 */
-	@ModelAttribute("neighbourhood")
-	Neighbourhood neighbourhood(@PathVariable long neighbourhoodId, @AuthenticationPrincipal StaffUser user) {
-		return this.neighbourhoods.forPrioritiesAndEvents(neighbourhoodId, user);
 	}
 
 	@GetMapping("/updates/new")

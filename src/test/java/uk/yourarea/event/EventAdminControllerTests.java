@@ -18,6 +18,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import uk.yourarea.audit.EditConflicts;
 import uk.yourarea.neighbourhood.EditableNeighbourhoods;
+import uk.yourarea.neighbourhood.OneNeighbourhoodsEditors;
 import uk.yourarea.neighbourhood.Neighbourhood;
 import uk.yourarea.security.StaffRole;
 import uk.yourarea.security.StaffUser;
@@ -43,7 +44,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * journeys are in {@link EventAdminIT}.
  */
 @WebMvcTest
-@ContextConfiguration(classes = { EventAdminController.class, EventFormValidator.class, StaffPageSlice.class })
+@ContextConfiguration(classes = { EventAdminController.class, OneNeighbourhoodsEditors.class, EventFormValidator.class,
+		StaffPageSlice.class })
 class EventAdminControllerTests {
 
 	static final StaffUser OFFICER = new StaffUser(1, "PC Sam Lee", "officer@example.org", Set.of(StaffRole.OFFICER),

@@ -17,6 +17,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import uk.yourarea.audit.EditConflicts;
 import uk.yourarea.consultation.OpenedConsultations;
 import uk.yourarea.neighbourhood.EditableNeighbourhoods;
+import uk.yourarea.neighbourhood.OneNeighbourhoodsEditors;
 import uk.yourarea.neighbourhood.Neighbourhood;
 import uk.yourarea.security.StaffRole;
 import uk.yourarea.security.StaffUser;
@@ -43,7 +44,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @WebMvcTest
 @ContextConfiguration(classes = { PriorityAdminController.class, PriorityProgressController.class,
-		PriorityFormValidator.class, StaffPageSlice.class })
+		OneNeighbourhoodsEditors.class, PriorityFormValidator.class, StaffPageSlice.class })
 class PriorityAdminControllerTests {
 
 	static final StaffUser OFFICER = new StaffUser(1, "PC Sam Lee", "officer@example.org", Set.of(StaffRole.OFFICER),
