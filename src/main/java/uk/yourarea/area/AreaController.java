@@ -24,9 +24,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.RedirectView;
 
-import uk.yourarea.neighbourhood.LocalPolicingArea;
-import uk.yourarea.neighbourhood.Neighbourhood;
-import uk.yourarea.neighbourhood.NeighbourhoodRepository;
+import uk.yourarea.neighbourhood.PublicNeighbourhoods;
+import uk.yourarea.neighbourhood.PublicNeighbourhoods.AreaHeading;
+import uk.yourarea.neighbourhood.PublicNeighbourhoods.Listed;
 import uk.yourarea.postcode.Postcode;
 import uk.yourarea.postcode.PostcodeLookup;
 import uk.yourarea.web.FormError;
@@ -51,13 +51,13 @@ class AreaController {
 
 	private final PostcodeLookup lookup;
 
-	private final NeighbourhoodRepository neighbourhoods;
+	private final PublicNeighbourhoods neighbourhoods;
 
 	private final AreaPages pages;
 
 	private final Clock clock;
 
-	AreaController(PostcodeLookup lookup, NeighbourhoodRepository neighbourhoods, AreaPages pages, Clock clock) {
+	AreaController(PostcodeLookup lookup, PublicNeighbourhoods neighbourhoods, AreaPages pages, Clock clock) {
 		this.lookup = lookup;
 		this.neighbourhoods = neighbourhoods;
 		this.pages = pages;
@@ -134,8 +134,8 @@ class AreaController {
 	}
 
 	private ModelAndView outwardCode(String outwardCode) {
-		List<Neighbourhood> covering = new ArrayList<>(this.neighbourhoods.findCoveringOutwardCode(outwardCode));
-		covering.sort(Comparator.comparing(Neighbourhood::getName, A_TO_Z));
+		List<Listed> covering = new ArrayList<>(this.neighbourhoods.coveringOutwardCode(outwardCode));
+		covering.sort(Comparator.comparing(Listed::name, A_TO_Z));
 		if (covering.isEmpty()) {
 			return new ModelAndView("area/postcode-not-ours",
 					Map.of("postcode", outwardCode, "known", this.lookup.knowsOutwardCode(outwardCode)));
@@ -145,13 +145,11 @@ class AreaController {
 
 	@GetMapping("/areas")
 	String areas(Model model) {
-		Map<LocalPolicingArea, List<Neighbourhood>> byArea = new LinkedHashMap<>();
-		List<Neighbourhood> all = new ArrayList<>(this.neighbourhoods.findAllLiveWithArea());
-		all.sort(Comparator.comparing((Neighbourhood n) -> n.getLocalPolicingArea().getName(), A_TO_Z)
-			.thenComparing(Neighbourhood::getName, A_TO_Z));
-		for (Neighbourhood neighbourhood : all) {
-			byArea.computeIfAbsent(neighbourhood.getLocalPolicingArea(), (area) -> new ArrayList<>())
-				.add(neighbourhood);
+		Map<AreaHeading, List<Listed>> byArea = new LinkedHashMap<>();
+		List<Listed> all = new ArrayList<>(this.neighbourhoods.all());
+		all.sort(Comparator.comparing((Listed n) -> n.area().name(), A_TO_Z).thenComparing(Listed::name, A_TO_Z));
+		for (Listed neighbourhood : all) {
+			byArea.computeIfAbsent(neighbourhood.area(), (area) -> new ArrayList<>()).add(neighbourhood);
 		}
 		model.addAttribute("areas", byArea);
 		return "area/areas";

@@ -14,7 +14,6 @@ import java.util.stream.Collectors;
 import org.springframework.cache.annotation.Cacheable;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,15 +26,12 @@ import uk.yourarea.consultation.ConsultationSummaries;
 import uk.yourarea.consultation.ConsultationSummaries.Asked;
 import uk.yourarea.contact.ResponseRecord;
 import uk.yourarea.contact.ResponseRecords;
-import uk.yourarea.event.Event;
-import uk.yourarea.event.EventRepository;
-import uk.yourarea.neighbourhood.Neighbourhood;
-import uk.yourarea.neighbourhood.NeighbourhoodRepository;
+import uk.yourarea.event.EventsAhead;
+import uk.yourarea.neighbourhood.PublicNeighbourhoods;
 import uk.yourarea.priority.PublishedPriorities;
 import uk.yourarea.priority.PublishedPriorities.Published;
 import uk.yourarea.station.StationSchedules;
-import uk.yourarea.team.TeamMember;
-import uk.yourarea.team.TeamMemberRepository;
+import uk.yourarea.team.TeamOnThePage;
 
 /**
  * Reads a neighbourhood's Your Area page: one query per part of the page, never one per
@@ -66,15 +62,15 @@ public class AreaPages {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mma", Locale.UK);
 
-	private final NeighbourhoodRepository neighbourhoods;
+	private final PublicNeighbourhoods neighbourhoods;
 
 	private final ResponseRecords responseRecords;
 
-	private final TeamMemberRepository team;
+	private final TeamOnThePage team;
 
 	private final PublishedPriorities priorities;
 
-	private final EventRepository events;
+	private final EventsAhead events;
 
 	private final StationSchedules stations;
 
@@ -82,8 +78,8 @@ public class AreaPages {
 
 	private final Clock clock;
 
-	AreaPages(NeighbourhoodRepository neighbourhoods, ResponseRecords responseRecords, TeamMemberRepository team,
-			PublishedPriorities priorities, EventRepository events, StationSchedules stations,
+	AreaPages(PublicNeighbourhoods neighbourhoods, ResponseRecords responseRecords, TeamOnThePage team,
+			PublishedPriorities priorities, EventsAhead events, StationSchedules stations,
 			ConsultationSummaries consultations, Clock clock) {
 		this.neighbourhoods = neighbourhoods;
 		this.responseRecords = responseRecords;
@@ -103,31 +99,32 @@ public class AreaPages {
 	@Cacheable(cacheNames = CACHE, key = "#slug", unless = "#result == null")
 	@Transactional(readOnly = true)
 	public Optional<AreaView> find(String slug) {
-		return this.neighbourhoods.findBySlug(slug)
-			.map((neighbourhood) -> read(neighbourhood, this.responseRecords.of(neighbourhood.getId())));
+		return this.neighbourhoods.live(slug)
+			.map((neighbourhood) -> read(neighbourhood, this.responseRecords.of(neighbourhood.id())));
 	}
 
-	private AreaView read(Neighbourhood neighbourhood, ResponseRecord replies) {
+	private AreaView read(PublicNeighbourhoods.Details neighbourhood, ResponseRecord replies) {
 		Instant now = this.clock.instant();
 		LocalDate today = LocalDate.now(this.clock);
-		List<TeamMember> members = this.team.findByNeighbourhoodIdOrderByDisplayOrderAscNameAsc(neighbourhood.getId());
-		TeamMember named = members.stream().filter(TeamMember::isNamedOfficer).findFirst().orElse(null);
-		List<TeamMember> rest = members.stream().filter((member) -> member != named).toList();
-		List<PriorityView> shown = prioritiesOf(neighbourhood.getId(), today.minusMonths(DONE_SHOWN_MONTHS));
+		List<TeamOnThePage.Member> members = this.team.of(neighbourhood.id());
+		TeamOnThePage.Member named = members.stream()
+			.filter(TeamOnThePage.Member::namedOfficer)
+			.findFirst()
+			.orElse(null);
+		List<TeamOnThePage.Member> rest = members.stream().filter((member) -> member != named).toList();
+		List<PriorityView> shown = prioritiesOf(neighbourhood.id(), today.minusMonths(DONE_SHOWN_MONTHS));
 		List<PriorityView> open = shown.stream().filter((priority) -> priority.closedOn() == null).toList();
 		List<PriorityView> done = shown.stream().filter((priority) -> priority.closedOn() != null).toList();
-		List<EventView> upcoming = this.events
-			.findByNeighbourhoodIdAndEndsAtAfterOrderByStartsAtAsc(neighbourhood.getId(), now, Limit.of(MAX_EVENTS))
+		List<EventView> upcoming = this.events.of(neighbourhood.id(), now, MAX_EVENTS)
 			.stream()
 			.map(this::eventView)
 			.toList();
-		List<StationView> serving = this.stations
-			.serving(neighbourhood.getId(), today, today.plusDays(EXCEPTIONS_AHEAD))
+		List<StationView> serving = this.stations.serving(neighbourhood.id(), today, today.plusDays(EXCEPTIONS_AHEAD))
 			.stream()
 			.map(AreaPages::stationView)
 			.toList();
 		return new AreaView(neighbourhood, named, rest, open, done, upcoming, serving, today,
-				this.consultations.forNeighbourhood(neighbourhood.getId()), replies);
+				this.consultations.forNeighbourhood(neighbourhood.id()), replies);
 	}
 
 	/**
@@ -183,13 +180,13 @@ public class AreaPages {
 		return closes.minusNanos(1).atZone(java.time.ZoneId.of("Europe/London")).toLocalDate();
 	}
 
-	private EventView eventView(Event event) {
-		ZonedDateTime start = event.getStartsAt().atZone(this.clock.getZone());
-		ZonedDateTime end = event.getEndsAt().atZone(this.clock.getZone());
+	private EventView eventView(EventsAhead.Listing event) {
+		ZonedDateTime start = event.startsAt().atZone(this.clock.getZone());
+		ZonedDateTime end = event.endsAt().atZone(this.clock.getZone());
 		String when = DAY.format(start) + ", " + time(start) + " to "
 				+ (end.toLocalDate().equals(start.toLocalDate()) ? time(end) : DAY.format(end) + ", " + time(end));
-		return new EventView(event.getTitle(), event.getType().label(), event.getDescription(), event.getAddress(),
-				when, start.toOffsetDateTime().toString(), event.isCancelled(), event.getCancellationReason());
+		return new EventView(event.title(), event.typeLabel(), event.description(), event.address(), when,
+				start.toOffsetDateTime().toString(), event.cancelled(), event.cancellationReason());
 	}
 
 	private static String time(ZonedDateTime time) {

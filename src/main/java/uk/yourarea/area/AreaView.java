@@ -12,13 +12,13 @@ import org.jspecify.annotations.Nullable;
 
 import uk.yourarea.consultation.ConsultationSummaries.AreaSummary;
 import uk.yourarea.contact.ResponseRecord;
-import uk.yourarea.neighbourhood.Neighbourhood;
-import uk.yourarea.team.TeamMember;
+import uk.yourarea.neighbourhood.PublicNeighbourhoods;
+import uk.yourarea.team.TeamOnThePage;
 
 /** Everything the Your Area page of one neighbourhood shows, read in one go. */
-public record AreaView(Neighbourhood neighbourhood, @Nullable TeamMember namedOfficer, List<TeamMember> team,
-		List<PriorityView> priorities, List<PriorityView> done, List<EventView> events, List<StationView> stations,
-		LocalDate today, AreaSummary consultation, ResponseRecord replies) {
+public record AreaView(PublicNeighbourhoods.Details neighbourhood, TeamOnThePage.@Nullable Member namedOfficer,
+		List<TeamOnThePage.Member> team, List<PriorityView> priorities, List<PriorityView> done, List<EventView> events,
+		List<StationView> stations, LocalDate today, AreaSummary consultation, ResponseRecord replies) {
 
 	/**
 	 * A priority: open ones with their updates, newest first; closed ones (under "What we

@@ -1,5 +1,6 @@
 package uk.yourarea.area;
 
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,19 +14,19 @@ import org.jsoup.select.Elements;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
-import uk.yourarea.neighbourhood.LocalPolicingArea;
-import uk.yourarea.neighbourhood.Neighbourhood;
-import uk.yourarea.neighbourhood.NeighbourhoodRepository;
-import uk.yourarea.team.TeamMember;
-import uk.yourarea.team.TeamMemberRepository;
+import uk.yourarea.team.Role;
 import uk.yourarea.testing.DemoSiteTest;
 import uk.yourarea.testing.Pages;
 import uk.yourarea.testing.Site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Browsing all neighbourhoods and reading one neighbourhood's Your Area page. */
+/**
+ * Browsing all neighbourhoods and reading one neighbourhood's Your Area page. What the
+ * pages should show is read from the tables, not through the code that builds them.
+ */
 @DemoSiteTest
 class AreaPagesIT {
 
@@ -35,19 +36,16 @@ class AreaPagesIT {
 	private Site site;
 
 	@Autowired
-	private NeighbourhoodRepository neighbourhoods;
-
-	@Autowired
-	private TeamMemberRepository team;
+	private JdbcTemplate jdbc;
 
 	@Test
 	void listsEveryNeighbourhoodOnce() {
 		Document page = this.site.page("/areas");
 
 		List<String> hrefs = page.select("main a[href^=/area/]").eachAttr("href");
-		Set<String> expected = this.neighbourhoods.findAll()
+		Set<String> expected = this.jdbc.queryForList("select slug from neighbourhood", String.class)
 			.stream()
-			.map((neighbourhood) -> "/area/" + neighbourhood.getSlug())
+			.map((slug) -> "/area/" + slug)
 			.collect(Collectors.toSet());
 		assertThat(expected).hasSize(66);
 		assertThat(hrefs).hasSize(66).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
@@ -67,15 +65,10 @@ class AreaPagesIT {
 				.isNotEmpty()
 				.isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER);
 			for (String name : names) {
-				Neighbourhood neighbourhood = this.neighbourhoods.findAll()
-					.stream()
-					.filter((candidate) -> candidate.getName().equals(name))
-					.findFirst()
-					.orElseThrow();
-				LocalPolicingArea area = this.neighbourhoods.findBySlug(neighbourhood.getSlug())
-					.orElseThrow()
-					.getLocalPolicingArea();
-				assertThat(area.getName()).as("local policing area of %s", name).isEqualTo(areaName);
+				String areaOf = this.jdbc.queryForObject("""
+						select a.name from neighbourhood n join local_policing_area a on a.id = n.local_policing_area_id
+						where n.name = ? and n.retired_on is null""", String.class, name);
+				assertThat(areaOf).as("local policing area of %s", name).isEqualTo(areaName);
 			}
 		}
 		assertThat(areaNames).hasSize(9)
@@ -97,25 +90,31 @@ class AreaPagesIT {
 
 	@Test
 	void namesTheOfficerWithRoleCollarNumberAndWhenTheirDetailsWereConfirmed() {
-		Neighbourhood wigston = this.neighbourhoods.findBySlug("wigston").orElseThrow();
-		List<TeamMember> members = this.team.findByNeighbourhoodIdOrderByDisplayOrderAscNameAsc(wigston.getId());
-		TeamMember officer = members.stream().filter(TeamMember::isNamedOfficer).findFirst().orElseThrow();
+		List<TeamRow> members = this.jdbc.query("""
+				select m.name, m.role, m.collar_number, m.named_officer, m.name_confirmed_on
+				from team_member m join neighbourhood n on n.id = m.neighbourhood_id
+				where n.slug = 'wigston' and n.retired_on is null order by m.display_order, m.name""",
+				(row, n) -> new TeamRow(row.getString("name"), Role.valueOf(row.getString("role")),
+						row.getString("collar_number"), row.getBoolean("named_officer"),
+						(row.getDate("name_confirmed_on") != null) ? row.getDate("name_confirmed_on").toLocalDate()
+								: null));
+		TeamRow officer = members.stream().filter(TeamRow::namedOfficer).findFirst().orElseThrow();
 
 		Document page = this.site.page("/area/wigston");
 
 		Element section = page.selectFirst("section:has(h2:containsOwn(Your named officer))");
 		assertThat(section).isNotNull();
 		String text = section.text();
-		assertThat(text).contains(officer.getName())
-			.contains(officer.getRole().title())
-			.contains("collar number " + officer.getCollarNumber())
-			.contains("details confirmed on " + CONFIRMED_ON.format(officer.getNameConfirmedOn()))
+		assertThat(text).contains(officer.name())
+			.contains(officer.role().title())
+			.contains("collar number " + officer.collarNumber())
+			.contains("details confirmed on " + CONFIRMED_ON.format(officer.nameConfirmedOn()))
 			.doesNotContain("does not have a named officer");
 		Element restOfTeam = page.selectFirst("section:has(h2:containsOwn(The rest of the team))");
-		assertThat(restOfTeam.text()).doesNotContain(officer.getName());
-		for (TeamMember member : members) {
-			if (!member.isNamedOfficer()) {
-				assertThat(restOfTeam.text()).contains(member.getName());
+		assertThat(restOfTeam.text()).doesNotContain(officer.name());
+		for (TeamRow member : members) {
+			if (!member.namedOfficer()) {
+				assertThat(restOfTeam.text()).contains(member.name());
 			}
 		}
 	}
@@ -136,8 +135,8 @@ class AreaPagesIT {
 
 	@Test
 	void saysWhenANeighbourhoodHasNoNamedOfficer() {
-		Neighbourhood culturalQuarter = this.neighbourhoods.findByCode("NC66").orElseThrow();
-		assertThat(culturalQuarter.getSlug()).isEqualTo("cultural-quarter");
+		assertThat(this.jdbc.queryForObject("select slug from neighbourhood where code = 'NC66'", String.class))
+			.isEqualTo("cultural-quarter");
 
 		Document page = this.site.page("/area/cultural-quarter");
 
@@ -145,6 +144,10 @@ class AreaPagesIT {
 		Element section = page.selectFirst("section:has(h2:containsOwn(Your named officer))");
 		assertThat(section.text()).contains("This neighbourhood does not have a named officer")
 			.doesNotContain("details confirmed on");
+	}
+
+	private record TeamRow(String name, Role role, String collarNumber, boolean namedOfficer,
+			LocalDate nameConfirmedOn) {
 	}
 
 }

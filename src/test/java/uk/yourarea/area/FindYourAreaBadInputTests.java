@@ -14,7 +14,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
-import uk.yourarea.neighbourhood.NeighbourhoodRepository;
+import uk.yourarea.neighbourhood.PublicNeighbourhoods;
 import uk.yourarea.postcode.PostcodeLookup;
 import uk.yourarea.testing.PageSlice;
 import uk.yourarea.testing.Pages;
@@ -47,7 +47,7 @@ class FindYourAreaBadInputTests {
 	PostcodeLookup lookup;
 
 	@MockitoBean
-	NeighbourhoodRepository neighbourhoods;
+	PublicNeighbourhoods neighbourhoods;
 
 	@MockitoBean
 	AreaPages pages;

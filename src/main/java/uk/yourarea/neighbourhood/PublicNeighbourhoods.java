@@ -1,0 +1,83 @@
+package uk.yourarea.neighbourhood;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The live neighbourhoods as the public site shows them: one neighbourhood's page, the
+ * list of them all and those covering a postcode district. Retired neighbourhoods are
+ * left out ({@link NeighbourhoodAddresses} says what became of them).
+ */
+@Service
+public class PublicNeighbourhoods {
+
+	/**
+	 * What a neighbourhood's page shows about it: its name, its local policing area and
+	 * how to reach the team ({@code null} where the team has not given one).
+	 */
+	public record Details(long id, String name, String slug, String areaName, @Nullable String email,
+			@Nullable String phone, @Nullable String facebookUrl, @Nullable String xUrl,
+			@Nullable String instagramUrl) {
+	}
+
+	/**
+	 * A local policing area as lists of neighbourhoods head it.
+	 *
+	 * @param commander like "Chief Inspector Ravi Patel", or {@code null} when none is
+	 * recorded
+	 */
+	public record AreaHeading(String code, String name, @Nullable String commander) {
+	}
+
+	/** A live neighbourhood in a list, with its local policing area. */
+	public record Listed(String name, String slug, AreaHeading area) {
+	}
+
+	private final NeighbourhoodRepository neighbourhoods;
+
+	PublicNeighbourhoods(NeighbourhoodRepository neighbourhoods) {
+		this.neighbourhoods = neighbourhoods;
+	}
+
+	/** The live neighbourhood at this slug; empty when it is retired or unknown. */
+	@Transactional(readOnly = true)
+	public Optional<Details> live(String slug) {
+		return this.neighbourhoods.findBySlug(slug).map(PublicNeighbourhoods::details);
+	}
+
+	/** Every live neighbourhood, in no particular order. */
+	@Transactional(readOnly = true)
+	public List<Listed> all() {
+		return this.neighbourhoods.findAllLiveWithArea().stream().map(PublicNeighbourhoods::listed).toList();
+	}
+
+	/**
+	 * The live neighbourhoods that cover at least one live postcode starting with the
+	 * outward code ("LE18"), in no particular order.
+	 */
+	@Transactional(readOnly = true)
+	public List<Listed> coveringOutwardCode(String outwardCode) {
+		return this.neighbourhoods.findCoveringOutwardCode(outwardCode)
+			.stream()
+			.map(PublicNeighbourhoods::listed)
+			.toList();
+	}
+
+	private static Details details(Neighbourhood neighbourhood) {
+		return new Details(neighbourhood.getId(), neighbourhood.getName(), neighbourhood.getSlug(),
+				neighbourhood.getLocalPolicingArea().getName(), neighbourhood.getEmail(), neighbourhood.getPhone(),
+				neighbourhood.getFacebookUrl(), neighbourhood.getXUrl(), neighbourhood.getInstagramUrl());
+	}
+
+	private static Listed listed(Neighbourhood neighbourhood) {
+		LocalPolicingArea area = neighbourhood.getLocalPolicingArea();
+		return new Listed(neighbourhood.getName(), neighbourhood.getSlug(),
+				new AreaHeading(area.getCode(), area.getName(), area.getCommander()));
+	}
+
+}
