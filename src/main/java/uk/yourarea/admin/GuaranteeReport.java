@@ -19,8 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 import uk.yourarea.contact.ResponseRecord;
 import uk.yourarea.contact.ResponseRecords;
 import uk.yourarea.event.UpcomingEvents;
-import uk.yourarea.neighbourhood.LiveNeighbourhoods;
-import uk.yourarea.neighbourhood.LiveNeighbourhoods.Summary;
+import uk.yourarea.neighbourhood.PublicNeighbourhoods;
+import uk.yourarea.neighbourhood.PublicNeighbourhoods.Listed;
 import uk.yourarea.priority.PriorityFreshness;
 import uk.yourarea.priority.PriorityFreshness.Freshness;
 import uk.yourarea.security.StaffAccounts;
@@ -124,7 +124,7 @@ public class GuaranteeReport {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
-	private final LiveNeighbourhoods neighbourhoods;
+	private final PublicNeighbourhoods neighbourhoods;
 
 	private final NamedOfficers namedOfficers;
 
@@ -140,7 +140,7 @@ public class GuaranteeReport {
 
 	private final Collator aToZ = Collator.getInstance(Locale.UK);
 
-	GuaranteeReport(LiveNeighbourhoods neighbourhoods, NamedOfficers namedOfficers, StaffScope staffScope,
+	GuaranteeReport(PublicNeighbourhoods neighbourhoods, NamedOfficers namedOfficers, StaffScope staffScope,
 			PriorityFreshness priorityFreshness, UpcomingEvents upcomingEvents, ResponseRecords responseRecords,
 			Clock clock) {
 		this.neighbourhoods = neighbourhoods;
@@ -173,14 +173,14 @@ public class GuaranteeReport {
 		Instant now = this.clock.instant();
 		LocalDate today = LocalDate.now(this.clock);
 		Instant inThreeMonths = now.atZone(this.clock.getZone()).plusMonths(3).toInstant();
-		List<Summary> shown = (areaId == null) ? this.neighbourhoods.all() : this.neighbourhoods.inArea(areaId);
-		List<Long> ids = shown.stream().map(Summary::id).toList();
+		List<Listed> shown = (areaId == null) ? this.neighbourhoods.all() : this.neighbourhoods.inArea(areaId);
+		List<Long> ids = shown.stream().map(Listed::id).toList();
 		Sources sources = new Sources(this.namedOfficers.byNeighbourhood(), this.staffScope.workingInEach(ids),
 				this.priorityFreshness.byNeighbourhoodAsOf(today),
 				this.upcomingEvents.firstStartByNeighbourhood(now, inThreeMonths),
 				this.responseRecords.byNeighbourhoodAsOf(now));
 		List<Row> rows = new ArrayList<>();
-		for (Summary neighbourhood : shown) {
+		for (Listed neighbourhood : shown) {
 			rows.add(row(neighbourhood, sources, today, viewer));
 		}
 		rows.sort(Comparator.comparing(Row::areaName, this.aToZ).thenComparing(Row::name, this.aToZ));
@@ -198,7 +198,7 @@ public class GuaranteeReport {
 			Map<Long, Freshness> priorities, Map<Long, Instant> nextEvents, Map<Long, ResponseRecord> replies) {
 	}
 
-	private Row row(Summary neighbourhood, Sources sources, LocalDate today, Viewer viewer) {
+	private Row row(Listed neighbourhood, Sources sources, LocalDate today, Viewer viewer) {
 		long id = neighbourhood.id();
 		String name = neighbourhood.name();
 		NamedOfficer officer = sources.officers().get(id);
@@ -254,8 +254,8 @@ public class GuaranteeReport {
 		checks.add((next != null) ? met(Measure.EVENT, DAY.format(next.atZone(this.clock.getZone())))
 				: shortfall(Measure.EVENT, "Nothing planned", events, "Add an event for " + name));
 		checks.add(repliesCheck(record, inbox, name));
-		return new Row(id, neighbourhood.code(), name, neighbourhood.slug(), neighbourhood.areaId(),
-				neighbourhood.areaName(), List.copyOf(checks), facts);
+		return new Row(id, neighbourhood.code(), name, neighbourhood.slug(), neighbourhood.area().id(),
+				neighbourhood.area().name(), List.copyOf(checks), facts);
 	}
 
 	private static Check repliesCheck(ResponseRecord record, @Nullable String inbox, String name) {

@@ -10,8 +10,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The live neighbourhoods as the public site shows them: one neighbourhood's page, the
- * list of them all and those covering a postcode district. Retired neighbourhoods are
- * left out ({@link NeighbourhoodAddresses} says what became of them).
+ * list of them all, those covering a postcode district, and those the Guarantee measures.
+ * Retired neighbourhoods are left out ({@link NeighbourhoodAddresses} says what became of
+ * them).
  */
 @Service
 public class PublicNeighbourhoods {
@@ -31,11 +32,11 @@ public class PublicNeighbourhoods {
 	 * @param commander like "Chief Inspector Ravi Patel", or {@code null} when none is
 	 * recorded
 	 */
-	public record AreaHeading(String code, String name, @Nullable String commander) {
+	public record AreaHeading(long id, String code, String name, @Nullable String commander) {
 	}
 
 	/** A live neighbourhood in a list, with its local policing area. */
-	public record Listed(String name, String slug, AreaHeading area) {
+	public record Listed(long id, String code, String name, String slug, AreaHeading area) {
 	}
 
 	private final NeighbourhoodRepository neighbourhoods;
@@ -54,6 +55,21 @@ public class PublicNeighbourhoods {
 	@Transactional(readOnly = true)
 	public List<Listed> all() {
 		return this.neighbourhoods.findAllLiveWithArea().stream().map(PublicNeighbourhoods::listed).toList();
+	}
+
+	/** The live neighbourhoods of one local policing area, in no particular order. */
+	@Transactional(readOnly = true)
+	public List<Listed> inArea(long areaId) {
+		return all().stream().filter((listed) -> listed.area().id() == areaId).toList();
+	}
+
+	/**
+	 * The local policing areas that have at least one live neighbourhood, in no
+	 * particular order.
+	 */
+	@Transactional(readOnly = true)
+	public List<AreaHeading> areasWithNeighbourhoods() {
+		return all().stream().map(Listed::area).distinct().toList();
 	}
 
 	/**
@@ -76,8 +92,9 @@ public class PublicNeighbourhoods {
 
 	private static Listed listed(Neighbourhood neighbourhood) {
 		LocalPolicingArea area = neighbourhood.getLocalPolicingArea();
-		return new Listed(neighbourhood.getName(), neighbourhood.getSlug(),
-				new AreaHeading(area.getCode(), area.getName(), area.getCommander()));
+		return new Listed(neighbourhood.getId(), neighbourhood.getCode(), neighbourhood.getName(),
+				neighbourhood.getSlug(),
+				new AreaHeading(area.getId(), area.getCode(), area.getName(), area.getCommander()));
 	}
 
 }

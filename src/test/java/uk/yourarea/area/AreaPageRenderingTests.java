@@ -136,11 +136,13 @@ class AreaPageRenderingTests {
 
 	@Test
 	void listsTheNeighbourhoodsUnderTheirAreasFromAToZAsPeopleReadIt() throws Exception {
-		AreaHeading harborough = new AreaHeading("HOW", "Harborough, Oadby and Wigston", "Chief Inspector Ravi Patel");
-		AreaHeading city = new AreaHeading("CITY", "City", null);
-		given(this.neighbourhoods.all()).willReturn(List.of(new Listed("Wigston", "wigston", harborough),
-				new Listed("Harborough North", "harborough-north", harborough), new Listed("Castle", "castle", city),
-				new Listed("Harborough and Lutterworth", "harborough-and-lutterworth", harborough)));
+		AreaHeading harborough = new AreaHeading(10, "HOW", "Harborough, Oadby and Wigston",
+				"Chief Inspector Ravi Patel");
+		AreaHeading city = new AreaHeading(11, "CITY", "City", null);
+		given(this.neighbourhoods.all()).willReturn(List.of(new Listed(1, "N1", "Wigston", "wigston", harborough),
+				new Listed(2, "N2", "Harborough North", "harborough-north", harborough),
+				new Listed(3, "N3", "Castle", "castle", city),
+				new Listed(4, "N4", "Harborough and Lutterworth", "harborough-and-lutterworth", harborough)));
 
 		Document page = page("/areas");
 
@@ -156,9 +158,10 @@ class AreaPageRenderingTests {
 
 	@Test
 	void listsTheNeighbourhoodsCoveringAPostcodeDistrictWithTheirAreas() throws Exception {
-		AreaHeading harborough = new AreaHeading("HOW", "Harborough, Oadby and Wigston", null);
-		given(this.neighbourhoods.coveringOutwardCode("LE18")).willReturn(
-				List.of(new Listed("Wigston", "wigston", harborough), new Listed("Oadby", "oadby", harborough)));
+		AreaHeading harborough = new AreaHeading(10, "HOW", "Harborough, Oadby and Wigston", null);
+		given(this.neighbourhoods.coveringOutwardCode("LE18"))
+			.willReturn(List.of(new Listed(5, "N5", "Wigston", "wigston", harborough),
+					new Listed(6, "N6", "Oadby", "oadby", harborough)));
 
 		Document page = page("/find-your-area?postcode=LE18");
 
