@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import uk.yourarea.security.ForWebEditors;
 import uk.yourarea.security.OutOfScopeIsNotFound;
 import uk.yourarea.security.StaffUser;
 import uk.yourarea.security.WithinStaffScope;
@@ -80,6 +81,16 @@ public class ChangeLog {
 	public List<ChangeRecord> historyOf(String subjectType, long subjectId) {
 		return this.records.findBySubjectTypeAndSubjectIdOrderByChangedAtDescIdDesc(subjectType, subjectId,
 				Limit.of(HISTORY_LIMIT));
+	}
+
+	/**
+	 * Whether something force-wide (a local policing area, the coverage) has any recorded
+	 * change, for its editors' pages to offer a link to its history.
+	 */
+	@ForWebEditors
+	@Transactional(readOnly = true)
+	public boolean hasHistory(String subjectType, long subjectId) {
+		return this.records.existsBySubjectTypeAndSubjectId(subjectType, subjectId);
 	}
 
 	/** Every change that showed on one neighbourhood's Your Area page, newest first. */

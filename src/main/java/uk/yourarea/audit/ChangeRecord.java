@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
 
 /** One change to one thing the public sees, with each field that changed. */
 @Entity
-public class ChangeRecord {
+class ChangeRecord {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -15,6 +15,8 @@ interface ChangeRecordRepository extends Repository<ChangeRecord, Long> {
 	List<ChangeRecord> findBySubjectTypeAndSubjectIdOrderByChangedAtDescIdDesc(String subjectType, long subjectId,
 			Limit limit);
 
+	boolean existsBySubjectTypeAndSubjectId(String subjectType, long subjectId);
+
 	@EntityGraph(attributePaths = "fields")
 	List<ChangeRecord> findByNeighbourhoodIdOrderByChangedAtDescIdDesc(long neighbourhoodId, Limit limit);
 

@@ -74,8 +74,7 @@ class CoverageAdminController {
 		model.addAttribute("summary", this.editing.summary());
 		model.addAttribute("neighbourhoods", this.editing.neighbourhoodSummaries());
 		model.addAttribute("jobs", this.imports.recent(10));
-		model.addAttribute("hasHistory",
-				!this.changes.historyOf("coverage", CoverageChangeRecords.WHOLE_FORCE).isEmpty());
+		model.addAttribute("hasHistory", this.changes.hasHistory("coverage", CoverageChangeRecords.WHOLE_FORCE));
 		return "coverage/overview";
 	}
 

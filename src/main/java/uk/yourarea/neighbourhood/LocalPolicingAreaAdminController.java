@@ -203,8 +203,8 @@ class LocalPolicingAreaAdminController {
 		model.addAttribute("errors", errors);
 		model.addAttribute("fieldErrors", FormErrors.byField(errors));
 		model.addAttribute("conflict", conflict);
-		model.addAttribute("hasHistory", area != null
-				&& !this.changeLog.historyOf(LocalPolicingAreaChanges.SUBJECT_TYPE, area.getId()).isEmpty());
+		model.addAttribute("hasHistory",
+				area != null && this.changeLog.hasHistory(LocalPolicingAreaChanges.SUBJECT_TYPE, area.getId()));
 		return (area == null) ? "neighbourhood/new-area" : "neighbourhood/edit-area";
 	}
 
