@@ -138,6 +138,8 @@ class DemoData implements ApplicationRunner {
 			areaIds.put(lpa.prefix(), this.neighbourhoods.addLocalPolicingArea(lpa.code(), lpa.name(), lpa.commander(),
 					"Chief Inspector"));
 		}
+		// Teams, priorities and events are created in this map's order, which so decides
+		// their ids.
 		Map<String, DemoNeighbourhood> byCode = new HashMap<>();
 		for (JsonNode node : readJson("demo/neighbourhoods.json")) {
 			String code = node.get("id").asString();
