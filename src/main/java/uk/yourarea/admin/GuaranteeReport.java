@@ -27,7 +27,6 @@ import uk.yourarea.security.StaffAccounts;
 import uk.yourarea.security.StaffScope;
 import uk.yourarea.team.NamedOfficers;
 import uk.yourarea.team.NamedOfficers.NamedOfficer;
-import uk.yourarea.team.TeamMember;
 
 /**
  * Where each neighbourhood meets the Neighbourhood Policing Guarantee and where it falls
@@ -236,7 +235,7 @@ public class GuaranteeReport {
 							"Contact form open, but no officer or supervisor answers it", accounts,
 							"Give " + name + " an officer or supervisor"));
 		boolean confirmedRecently = hasOfficer && confirmedOn != null
-				&& !confirmedOn.isBefore(today.minusMonths(TeamMember.CONFIRMATION_MONTHS));
+				&& !confirmedOn.isBefore(today.minusMonths(NamedOfficers.CONFIRMATION_MONTHS));
 		checks.add(confirmedRecently ? met(Measure.CONFIRMED, "Confirmed on " + DAY.format(confirmedOn))
 				: shortfall(Measure.CONFIRMED,
 						!hasOfficer ? "No named officer to confirm"

@@ -39,21 +39,16 @@ import uk.yourarea.coverage.Boundaries;
 import uk.yourarea.coverage.CoverageAssigner;
 import uk.yourarea.coverage.CoverageSeeding;
 import uk.yourarea.coverage.PostcodeImporter;
-import uk.yourarea.event.Event;
-import uk.yourarea.event.EventRepository;
-import uk.yourarea.event.EventType;
-import uk.yourarea.neighbourhood.LocalPolicingArea;
-import uk.yourarea.neighbourhood.LocalPolicingAreaRepository;
-import uk.yourarea.neighbourhood.Neighbourhood;
-import uk.yourarea.neighbourhood.NeighbourhoodRepository;
-import uk.yourarea.priority.Priority;
-import uk.yourarea.priority.PriorityRepository;
-import uk.yourarea.priority.PriorityUpdateRepository;
-import uk.yourarea.station.Station;
-import uk.yourarea.station.StationRepository;
-import uk.yourarea.team.Role;
-import uk.yourarea.team.TeamMember;
-import uk.yourarea.team.TeamMemberRepository;
+import uk.yourarea.demo.DemoForce.DemoNeighbourhood;
+import uk.yourarea.event.DemoEventSeeding;
+import uk.yourarea.neighbourhood.DemoNeighbourhoodSeeding;
+import uk.yourarea.neighbourhood.DemoNeighbourhoodSeeding.NewNeighbourhood;
+import uk.yourarea.priority.DemoPrioritySeeding;
+import uk.yourarea.station.DemoStationSeeding;
+import uk.yourarea.station.DemoStationSeeding.NewStation;
+import uk.yourarea.station.DemoStationSeeding.Opening;
+import uk.yourarea.team.DemoTeamSeeding;
+import uk.yourarea.team.DemoTeamSeeding.NewMember;
 
 /**
  * Fills an empty database with a believable force for the demo profile: Leicestershire's
@@ -74,19 +69,15 @@ class DemoData implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
-	private final LocalPolicingAreaRepository areas;
+	private final DemoNeighbourhoodSeeding neighbourhoods;
 
-	private final NeighbourhoodRepository neighbourhoods;
+	private final DemoTeamSeeding teams;
 
-	private final TeamMemberRepository team;
+	private final DemoPrioritySeeding priorities;
 
-	private final PriorityRepository priorities;
+	private final DemoEventSeeding events;
 
-	private final PriorityUpdateRepository priorityUpdates;
-
-	private final EventRepository events;
-
-	private final StationRepository stations;
+	private final DemoStationSeeding stations;
 
 	private final PostcodeImporter postcodeImporter;
 
@@ -98,16 +89,13 @@ class DemoData implements ApplicationRunner {
 
 	private final Clock clock;
 
-	DemoData(LocalPolicingAreaRepository areas, NeighbourhoodRepository neighbourhoods, TeamMemberRepository team,
-			PriorityRepository priorities, PriorityUpdateRepository priorityUpdates, EventRepository events,
-			StationRepository stations, PostcodeImporter postcodeImporter, CoverageAssigner coverage,
-			CoverageSeeding seeding, TransactionTemplate transaction, Clock clock) {
+	DemoData(DemoNeighbourhoodSeeding neighbourhoods, DemoTeamSeeding teams, DemoPrioritySeeding priorities,
+			DemoEventSeeding events, DemoStationSeeding stations, PostcodeImporter postcodeImporter,
+			CoverageAssigner coverage, CoverageSeeding seeding, TransactionTemplate transaction, Clock clock) {
 		this.seeding = seeding;
-		this.areas = areas;
 		this.neighbourhoods = neighbourhoods;
-		this.team = team;
+		this.teams = teams;
 		this.priorities = priorities;
-		this.priorityUpdates = priorityUpdates;
 		this.events = events;
 		this.stations = stations;
 		this.postcodeImporter = postcodeImporter;
@@ -122,13 +110,13 @@ class DemoData implements ApplicationRunner {
 	}
 
 	void load() {
-		if (this.neighbourhoods.count() > 0) {
+		if (this.neighbourhoods.anyNeighbourhoods()) {
 			log.info("Demo data: the database already has neighbourhoods, nothing loaded");
 			return;
 		}
 		log.info("Demo data: loading Leicestershire's neighbourhoods, LE postcodes and a fictional force");
-		Map<String, Neighbourhood> byCode = this.transaction.execute((status) -> {
-			Map<String, Neighbourhood> created = createNeighbourhoods();
+		Map<String, DemoNeighbourhood> byCode = this.transaction.execute((status) -> {
+			Map<String, DemoNeighbourhood> created = createNeighbourhoods();
 			createCoverage(created);
 			created.values().forEach(this::createTeamPrioritiesAndEvents);
 			createStations(created);
@@ -144,90 +132,82 @@ class DemoData implements ApplicationRunner {
 		log.info("Demo data: {} neighbourhoods; {}", byCode.size(), this.coverage.assignAll());
 	}
 
-	private Map<String, Neighbourhood> createNeighbourhoods() {
-		Map<String, LocalPolicingArea> lpas = new HashMap<>();
+	private Map<String, DemoNeighbourhood> createNeighbourhoods() {
+		Map<String, Long> areaIds = new HashMap<>();
 		for (DemoForce.Lpa lpa : DemoForce.LOCAL_POLICING_AREAS) {
-			lpas.put(lpa.prefix(),
-					this.areas.save(new LocalPolicingArea(lpa.code(), lpa.name(), lpa.commander(), "Chief Inspector")));
+			areaIds.put(lpa.prefix(), this.neighbourhoods.addLocalPolicingArea(lpa.code(), lpa.name(), lpa.commander(),
+					"Chief Inspector"));
 		}
-		Map<String, Neighbourhood> byCode = new HashMap<>();
+		// Teams, priorities and events are created in this map's order, which so decides
+		// their ids.
+		Map<String, DemoNeighbourhood> byCode = new HashMap<>();
 		for (JsonNode node : readJson("demo/neighbourhoods.json")) {
 			String code = node.get("id").asString();
 			String name = HtmlUtils.htmlUnescape(node.get("name").asString());
-			Neighbourhood neighbourhood = new Neighbourhood(code, name, lpas.get(code.substring(0, 2)));
-			neighbourhood.describe(DemoForce.description(name));
-			String mailbox = neighbourhood.getSlug().replace("-", ".");
-			neighbourhood.contactDetails(mailbox + ".npt@example.org", "101",
-					(code.hashCode() % 2 == 0) ? "https://www.facebook.com/example-" + neighbourhood.getSlug() : null,
-					null, null);
-			byCode.put(code, this.neighbourhoods.save(neighbourhood));
+			String slug = this.neighbourhoods.slugOf(name);
+			String mailbox = slug.replace("-", ".");
+			long id = this.neighbourhoods.addNeighbourhood(new NewNeighbourhood(code, name,
+					areaIds.get(code.substring(0, 2)), DemoForce.description(name), mailbox + ".npt@example.org", "101",
+					(code.hashCode() % 2 == 0) ? "https://www.facebook.com/example-" + slug : null));
+			byCode.put(code, new DemoNeighbourhood(id, code, name));
 		}
 		return byCode;
 	}
 
-	private void createCoverage(Map<String, Neighbourhood> byCode) {
+	private void createCoverage(Map<String, DemoNeighbourhood> byCode) {
 		Map<String, Long> wards = new LinkedHashMap<>();
 		for (List<String> row : readCsv("demo/ward-neighbourhoods.csv")) {
-			wards.put(row.get(0), byCode.get(row.get(2)).getId());
+			wards.put(row.get(0), byCode.get(row.get(2)).id());
 		}
 		this.seeding.giveWards(wards);
 		Geometry cityCentre = Boundaries.parse(readText("demo/boundary-NC04.geojson"));
-		this.seeding.saveBoundary(byCode.get("NC04").getId(), cityCentre,
+		this.seeding.saveBoundary(byCode.get("NC04").id(), cityCentre,
 				"data.police.uk /leicestershire/NC04/boundary (OGL v3)");
 		for (String code : List.of("NC66", "NS68")) {
 			Geometry drawn = Boundaries.parse(readText("demo/boundary-" + code + ".geojson")).difference(cityCentre);
-			this.seeding.saveBoundary(byCode.get(code).getId(), drawn, "Demonstration approximation, not published");
+			this.seeding.saveBoundary(byCode.get(code).id(), drawn, "Demonstration approximation, not published");
 		}
 	}
 
-	private void createTeamPrioritiesAndEvents(Neighbourhood neighbourhood) {
-		Random random = new Random(neighbourhood.getCode().hashCode());
+	private void createTeamPrioritiesAndEvents(DemoNeighbourhood neighbourhood) {
+		Random random = new Random(neighbourhood.code().hashCode());
 		LocalDate today = LocalDate.now(this.clock);
-		List<TeamMember> members = DemoForce.team(neighbourhood, random);
-		TeamMember first = members.get(0);
-		if (!WITHOUT_NAMED_OFFICER.contains(neighbourhood.getCode())) {
-			int daysAgo = NAME_NOT_RECENTLY_CONFIRMED.contains(neighbourhood.getCode()) ? 200 + random.nextInt(100)
+		List<NewMember> members = new ArrayList<>(DemoForce.team(neighbourhood, random));
+		if (!WITHOUT_NAMED_OFFICER.contains(neighbourhood.code())) {
+			int daysAgo = NAME_NOT_RECENTLY_CONFIRMED.contains(neighbourhood.code()) ? 200 + random.nextInt(100)
 					: 3 + random.nextInt(120);
-			first.makeNamedOfficer(today.minusDays(daysAgo));
+			members.set(0, members.get(0).asNamedOfficer(today.minusDays(daysAgo)));
 		}
-		this.team.saveAll(members);
-		for (DemoForce.DemoPriority demo : DemoForce.priorities(neighbourhood, today, random)) {
-			Priority priority = this.priorities.save(demo.priority());
-			for (DemoForce.DemoUpdate update : demo.updates()) {
-				this.priorityUpdates.save(priority.addUpdate(update.text(), update.writtenOn(), "Neighbourhood team",
-						this.clock.instant()));
-			}
-		}
+		this.teams.addTeam(neighbourhood.id(), members);
+		DemoForce.priorities(today, random)
+			.forEach((priority) -> this.priorities.addPriority(neighbourhood.id(), priority));
 		ZonedDateTime midnight = today.atStartOfDay(this.clock.getZone());
-		for (Event event : DemoForce.events(neighbourhood, midnight, random)) {
-			this.events.save(event);
-		}
+		DemoForce.events(neighbourhood, midnight, random).forEach(this.events::addEvent);
 	}
 
-	private void createStations(Map<String, Neighbourhood> byCode) {
-		for (DemoForce.Lpa lpa : DemoForce.LOCAL_POLICING_AREAS) {
-			List<Neighbourhood> served = byCode.values()
-				.stream()
-				.filter((n) -> n.getCode().startsWith(lpa.prefix()))
-				.toList();
-			Station station = new Station(lpa.stationName(), Station.Kind.STATION, lpa.stationAddress(),
-					lpa.stationPostcode(), true);
-			for (DayOfWeek day : DayOfWeek.values()) {
-				if (day.getValue() <= 5) {
-					station.open(day, LocalTime.of(8, 0), LocalTime.of(18, 0));
-				}
-				else if (day == DayOfWeek.SATURDAY) {
-					station.open(day, LocalTime.of(9, 0), LocalTime.of(13, 0));
-				}
+	private void createStations(Map<String, DemoNeighbourhood> byCode) {
+		List<Opening> stationWeek = new ArrayList<>();
+		for (DayOfWeek day : DayOfWeek.values()) {
+			if (day.getValue() <= 5) {
+				stationWeek.add(new Opening(day, LocalTime.of(8, 0), LocalTime.of(18, 0)));
 			}
-			served.forEach((n) -> station.serve(n.getId()));
-			this.stations.save(station);
-			Station hub = new Station(lpa.hubName(), Station.Kind.HUB, lpa.hubAddress(), lpa.hubPostcode(), false);
-			hub.open(DayOfWeek.TUESDAY, LocalTime.of(10, 0), LocalTime.of(12, 30));
-			hub.open(DayOfWeek.TUESDAY, LocalTime.of(13, 30), LocalTime.of(16, 0));
-			hub.open(DayOfWeek.THURSDAY, LocalTime.of(14, 0), LocalTime.of(19, 0));
-			served.stream().limit(Math.max(1, served.size() / 2)).forEach((n) -> hub.serve(n.getId()));
-			this.stations.save(hub);
+			else if (day == DayOfWeek.SATURDAY) {
+				stationWeek.add(new Opening(day, LocalTime.of(9, 0), LocalTime.of(13, 0)));
+			}
+		}
+		List<Opening> hubWeek = List.of(new Opening(DayOfWeek.TUESDAY, LocalTime.of(10, 0), LocalTime.of(12, 30)),
+				new Opening(DayOfWeek.TUESDAY, LocalTime.of(13, 30), LocalTime.of(16, 0)),
+				new Opening(DayOfWeek.THURSDAY, LocalTime.of(14, 0), LocalTime.of(19, 0)));
+		for (DemoForce.Lpa lpa : DemoForce.LOCAL_POLICING_AREAS) {
+			List<Long> served = byCode.values()
+				.stream()
+				.filter((n) -> n.code().startsWith(lpa.prefix()))
+				.map(DemoNeighbourhood::id)
+				.toList();
+			this.stations.addStation(new NewStation(lpa.stationName(), false, lpa.stationAddress(),
+					lpa.stationPostcode(), true, stationWeek, served));
+			this.stations.addStation(new NewStation(lpa.hubName(), true, lpa.hubAddress(), lpa.hubPostcode(), false,
+					hubWeek, served.stream().limit(Math.max(1, served.size() / 2)).toList()));
 		}
 	}
 

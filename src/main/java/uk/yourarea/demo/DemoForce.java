@@ -8,18 +8,22 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 
-import uk.yourarea.event.Event;
+import uk.yourarea.event.DemoEventSeeding.NewEvent;
 import uk.yourarea.event.EventType;
-import uk.yourarea.neighbourhood.Neighbourhood;
-import uk.yourarea.priority.Priority;
+import uk.yourarea.priority.DemoPrioritySeeding.NewPriority;
+import uk.yourarea.priority.DemoPrioritySeeding.NewUpdate;
+import uk.yourarea.team.DemoTeamSeeding.NewMember;
 import uk.yourarea.team.Role;
-import uk.yourarea.team.TeamMember;
 
 /**
  * The fictional side of the demo force. Every person here is invented: first names and
  * surnames are drawn at random from common British names, never from a real officer list.
  */
 final class DemoForce {
+
+	/** A neighbourhood of the demo force, once created. */
+	record DemoNeighbourhood(long id, String code, String name) {
+	}
 
 	record Lpa(String prefix, String code, String name, String commander, String stationName, String stationAddress,
 			String stationPostcode, String hubName, String hubAddress, String hubPostcode) {
@@ -98,6 +102,8 @@ final class DemoForce {
 			new Concern("Fly-tipping and criminal damage on the estate",
 					"Joint work with the council's environmental team and covert cameras at repeat sites.") };
 
+	private static final String UPDATES_WRITTEN_BY = "Neighbourhood team";
+
 	private DemoForce() {
 	}
 
@@ -108,14 +114,14 @@ final class DemoForce {
 	}
 
 	/** Two to six team members: a PC or PCSO first, then the rest, and a sergeant. */
-	static List<TeamMember> team(Neighbourhood neighbourhood, Random random) {
+	static List<NewMember> team(DemoNeighbourhood neighbourhood, Random random) {
 		int size = 2 + random.nextInt(5);
 		Set<String> names = new LinkedHashSet<>();
 		while (names.size() < size) {
 			names
 				.add(FIRST_NAMES[random.nextInt(FIRST_NAMES.length)] + " " + SURNAMES[random.nextInt(SURNAMES.length)]);
 		}
-		List<TeamMember> members = new ArrayList<>();
+		List<NewMember> members = new ArrayList<>();
 		int order = 0;
 		for (String name : names) {
 			Role role;
@@ -129,7 +135,7 @@ final class DemoForce {
 				role = (order % 2 == 0) ? Role.PC : Role.PCSO;
 			}
 			String collar = String.valueOf((role == Role.PCSO ? 6000 : 1000) + random.nextInt(3000));
-			String area = neighbourhood.getName();
+			String area = neighbourhood.name();
 			String bio = switch (role) {
 				case PC -> "I have been a police officer for " + (2 + random.nextInt(15)) + " years and know " + area
 						+ " well. Come and talk to me at a beat surgery.";
@@ -138,7 +144,7 @@ final class DemoForce {
 				case SERGEANT -> "I lead the neighbourhood teams in this part of the force.";
 				default -> null;
 			};
-			members.add(new TeamMember(neighbourhood.getId(), name, role, collar, bio, order));
+			members.add(new NewMember(name, role, collar, bio));
 			order++;
 		}
 		return members;
@@ -148,46 +154,38 @@ final class DemoForce {
 	 * One to three open priorities; about one in five has not been updated for over three
 	 * months.
 	 */
-	static List<DemoPriority> priorities(Neighbourhood neighbourhood, LocalDate today, Random random) {
+	static List<NewPriority> priorities(LocalDate today, Random random) {
 		int count = 1 + random.nextInt(3);
 		int first = random.nextInt(CONCERNS.length);
-		List<DemoPriority> priorities = new ArrayList<>();
+		List<NewPriority> priorities = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			Concern concern = CONCERNS[(first + i * 3) % CONCERNS.length];
 			boolean stale = random.nextInt(5) == 0;
 			LocalDate raised = today.minusDays(stale ? 150 + random.nextInt(120) : 30 + random.nextInt(120));
-			Priority priority = new Priority(neighbourhood.getId(), concern.issue(), raised);
 			LocalDate updated = stale ? raised.plusDays(10 + random.nextInt(20))
 					: today.minusDays(random.nextInt(Math.max(1, (int) (today.toEpochDay() - raised.toEpochDay()))));
-			priorities.add(new DemoPriority(priority,
-					List.of(new DemoUpdate(raised,
-							"We agreed this priority with residents at our last public meeting."),
-							new DemoUpdate(updated.isBefore(raised) ? raised : updated, concern.action()))));
+			priorities.add(new NewPriority(concern.issue(), raised, List.of(
+					new NewUpdate(raised, "We agreed this priority with residents at our last public meeting.",
+							UPDATES_WRITTEN_BY),
+					new NewUpdate(updated.isBefore(raised) ? raised : updated, concern.action(), UPDATES_WRITTEN_BY))));
 		}
 		return priorities;
-	}
-
-	/** A priority and its updates, oldest first. */
-	record DemoPriority(Priority priority, List<DemoUpdate> updates) {
-	}
-
-	record DemoUpdate(LocalDate writtenOn, String text) {
 	}
 
 	/**
 	 * One to three events in the coming weeks, in the early evening or on a weekend
 	 * morning.
 	 */
-	static List<Event> events(Neighbourhood neighbourhood, ZonedDateTime todayMidnight, Random random) {
+	static List<NewEvent> events(DemoNeighbourhood neighbourhood, ZonedDateTime todayMidnight, Random random) {
 		int count = 1 + random.nextInt(3);
-		List<Event> events = new ArrayList<>();
+		List<NewEvent> events = new ArrayList<>();
 		EventType[] types = { EventType.BEAT_SURGERY, EventType.PUBLIC_MEETING, EventType.PATCH_WALK };
 		for (int i = 0; i < count; i++) {
 			EventType type = types[(i + random.nextInt(3)) % types.length];
 			ZonedDateTime day = todayMidnight.plusDays(3 + i * 9 + random.nextInt(7));
 			ZonedDateTime start = (type == EventType.PATCH_WALK) ? day.withHour(10) : day.withHour(18).withMinute(30);
 			ZonedDateTime end = start.plusMinutes(type == EventType.PUBLIC_MEETING ? 90 : 60);
-			String place = neighbourhood.getName();
+			String place = neighbourhood.name();
 			String title = switch (type) {
 				case BEAT_SURGERY -> "Beat surgery: meet your local officers";
 				case PUBLIC_MEETING -> place + " community meeting";
@@ -207,7 +205,7 @@ final class DemoForce {
 				case PATCH_WALK -> "Meet outside the library, " + place;
 				default -> "Community centre, " + place;
 			};
-			events.add(new Event(neighbourhood.getId(), title, type, description, address, start.toInstant(),
+			events.add(new NewEvent(neighbourhood.id(), title, type, description, address, start.toInstant(),
 					end.toInstant(), todayMidnight.toInstant()));
 		}
 		return events;

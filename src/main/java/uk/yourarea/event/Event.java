@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 
 /** A meeting or event where residents can meet their neighbourhood team. */
 @Entity
-public class Event {
+class Event {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -6,7 +6,7 @@ import java.util.List;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface EventRepository extends JpaRepository<Event, Long> {
+interface EventRepository extends JpaRepository<Event, Long> {
 
 	/**
 	 * Events that have not finished yet, soonest first, cancelled ones included (they

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * updates}, what the team is doing about it. Closing it records the outcome.
  */
 @Entity
-public class Priority {
+class Priority {
 
 	public enum Status {
 

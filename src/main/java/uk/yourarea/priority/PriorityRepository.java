@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface PriorityRepository extends JpaRepository<Priority, Long> {
+interface PriorityRepository extends JpaRepository<Priority, Long> {
 
 	List<Priority> findByNeighbourhoodIdAndStatusOrderByUpdatedOnDesc(Long neighbourhoodId, Priority.Status status);
 

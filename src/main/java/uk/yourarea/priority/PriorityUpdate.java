@@ -14,7 +14,7 @@ import jakarta.persistence.Id;
  * public newest first. Made by {@link Priority#addUpdate}.
  */
 @Entity
-public class PriorityUpdate {
+class PriorityUpdate {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)

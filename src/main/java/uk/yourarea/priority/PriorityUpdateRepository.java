@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface PriorityUpdateRepository extends JpaRepository<PriorityUpdate, Long> {
+interface PriorityUpdateRepository extends JpaRepository<PriorityUpdate, Long> {
 
 	/**
 	 * The updates of several priorities in one query, newest first (by date, then by when

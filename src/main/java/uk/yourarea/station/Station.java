@@ -25,7 +25,7 @@ import jakarta.persistence.Version;
  * A police station or community hub, its opening hours and the neighbourhoods it serves.
  */
 @Entity
-public class Station {
+class Station {
 
 	public enum Kind {
 

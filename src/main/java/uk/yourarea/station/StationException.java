@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * hours ("Christmas Day"), otherwise open only at the hours given.
  */
 @Entity
-public class StationException {
+class StationException {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)

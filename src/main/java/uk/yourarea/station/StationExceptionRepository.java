@@ -7,7 +7,7 @@ import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-public interface StationExceptionRepository extends JpaRepository<StationException, Long> {
+interface StationExceptionRepository extends JpaRepository<StationException, Long> {
 
 	/**
 	 * The exceptions of all the given stations from one date to another (inclusive), with

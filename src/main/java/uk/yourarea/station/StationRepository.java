@@ -5,7 +5,7 @@ import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-public interface StationRepository extends JpaRepository<Station, Long> {
+interface StationRepository extends JpaRepository<Station, Long> {
 
 	@Query("""
 			select distinct s from Station s left join fetch s.openingHours

@@ -16,6 +16,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class NamedOfficers {
 
 	/**
+	 * A named officer counts for the Guarantee when their details were confirmed this
+	 * recently (months); older, the team page flags them for checking.
+	 */
+	public static final int CONFIRMATION_MONTHS = 6;
+
+	/**
 	 * A neighbourhood's named officer: whoever the team's editors marked, whatever their
 	 * role ({@code PC}, {@code PCSO}, …), and when their details were last confirmed.
 	 */

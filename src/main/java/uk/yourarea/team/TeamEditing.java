@@ -34,7 +34,7 @@ class TeamEditing {
 
 	static final String SUBJECT_TYPE = "team-member";
 
-	static final int CONFIRMATION_MONTHS = TeamMember.CONFIRMATION_MONTHS;
+	static final int CONFIRMATION_MONTHS = NamedOfficers.CONFIRMATION_MONTHS;
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 

@@ -17,13 +17,7 @@ import org.jspecify.annotations.Nullable;
  * officer.
  */
 @Entity
-public class TeamMember {
-
-	/**
-	 * A named officer counts for the Guarantee when their details were confirmed this
-	 * recently (months); older, the team page flags them for checking.
-	 */
-	public static final int CONFIRMATION_MONTHS = 6;
+class TeamMember {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)

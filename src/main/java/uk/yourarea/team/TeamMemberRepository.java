@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-public interface TeamMemberRepository extends JpaRepository<TeamMember, Long> {
+interface TeamMemberRepository extends JpaRepository<TeamMember, Long> {
 
 	List<TeamMember> findByNeighbourhoodIdOrderByDisplayOrderAscNameAsc(Long neighbourhoodId);
 
