@@ -1,7 +1,5 @@
 package uk.yourarea.neighbourhood;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
@@ -175,25 +173,12 @@ class LocalPolicingAreaAdminController {
 	}
 
 	private List<FormError> check(LocalPolicingAreaForm form, BindingResult result, @Nullable Long editing) {
-		List<FormError> errors = new ArrayList<>(FormErrors.inPageOrder(result, LocalPolicingAreaForm.FIELD_ORDER));
-		if (editing != null) {
-			errors.removeIf((error) -> "code".equals(error.field()));
-		}
-		Set<String> wrong = FormErrors.byField(errors).keySet();
-		this.changes.problems(form, editing)
-			.stream()
-			.filter((problem) -> !wrong.contains(problem.field()))
-			.forEach(errors::add);
-		return sorted(errors);
+		return FormErrors.withFurtherProblems(result, LocalPolicingAreaForm.FIELD_ORDER,
+				(editing != null) ? Set.of("code") : Set.of(), this.changes.problems(form, editing));
 	}
 
 	private static List<FormError> sorted(List<FormError> errors) {
-		List<FormError> sorted = new ArrayList<>(errors);
-		sorted.sort(Comparator.comparingInt((FormError error) -> {
-			int index = LocalPolicingAreaForm.FIELD_ORDER.indexOf(error.field());
-			return (index < 0) ? Integer.MAX_VALUE : index;
-		}));
-		return sorted;
+		return FormErrors.sortedByField(errors, LocalPolicingAreaForm.FIELD_ORDER);
 	}
 
 	private String showForm(Model model, LocalPolicingAreaForm form, List<FormError> errors,

@@ -1,7 +1,5 @@
 package uk.yourarea.neighbourhood;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
@@ -31,17 +29,9 @@ class NeighbourhoodFormValidator {
 	 * @param editing the neighbourhood being changed, or null for a new one
 	 */
 	List<FormError> check(NeighbourhoodForm form, BindingResult result, @Nullable Long editing) {
-		List<FormError> errors = new ArrayList<>(FormErrors.inPageOrder(result, NeighbourhoodForm.FIELD_ORDER));
-		if (editing != null) {
-			// The code cannot be changed: whatever the browser sent is ignored.
-			errors.removeIf((error) -> "code".equals(error.field()));
-		}
-		Set<String> wrong = FormErrors.byField(errors).keySet();
-		this.changes.problems(form, editing)
-			.stream()
-			.filter((problem) -> !wrong.contains(problem.field()))
-			.forEach(errors::add);
-		return inPageOrder(errors);
+		// The code cannot be changed: whatever the browser sent for it is ignored.
+		return FormErrors.withFurtherProblems(result, NeighbourhoodForm.FIELD_ORDER,
+				(editing != null) ? Set.of("code") : Set.of(), this.changes.problems(form, editing));
 	}
 
 	/**
@@ -58,12 +48,7 @@ class NeighbourhoodFormValidator {
 	}
 
 	static List<FormError> inPageOrder(List<FormError> errors) {
-		List<FormError> sorted = new ArrayList<>(errors);
-		sorted.sort(Comparator.comparingInt((FormError error) -> {
-			int index = NeighbourhoodForm.FIELD_ORDER.indexOf(error.field());
-			return (index < 0) ? Integer.MAX_VALUE : index;
-		}));
-		return sorted;
+		return FormErrors.sortedByField(errors, NeighbourhoodForm.FIELD_ORDER);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.Errors;
@@ -30,6 +31,27 @@ public final class FormErrors {
 		List<FormError> errors = new ArrayList<>();
 		byField.forEach((field, message) -> errors.add(new FormError(field, message)));
 		return errors;
+	}
+
+	/** These errors sorted by where their fields are on the page; others last. */
+	public static List<FormError> sortedByField(List<FormError> errors, List<String> fieldOrder) {
+		List<FormError> sorted = new ArrayList<>(errors);
+		sorted.sort(Comparator.comparingInt((FormError error) -> position(fieldOrder, error.field())));
+		return sorted;
+	}
+
+	/**
+	 * The form's own errors, then the problems a further check found on the fields that
+	 * have none, all in page order; a field in {@code ignored} (one the page does not let
+	 * anyone change) has no errors at all.
+	 */
+	public static List<FormError> withFurtherProblems(BindingResult result, List<String> fieldOrder,
+			Set<String> ignored, List<FormError> furtherProblems) {
+		List<FormError> errors = new ArrayList<>(inPageOrder(result, fieldOrder));
+		errors.removeIf((error) -> ignored.contains(error.field()));
+		Set<String> wrong = byField(errors).keySet();
+		furtherProblems.stream().filter((problem) -> !wrong.contains(problem.field())).forEach(errors::add);
+		return sortedByField(errors, fieldOrder);
 	}
 
 	/**
