@@ -12,8 +12,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -34,7 +32,6 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.never;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -81,7 +78,7 @@ class StaffAccountFormBadInputTests {
 	void aBlankFormComesBackWithEveryErrorInTheOrderOfTheFields() throws Exception {
 		Document page = page(post("/staff/admin/accounts/new").param("name", " ").param("email", ""));
 
-		assertThat(errors(page)).containsExactly("Enter their name", "Enter their email address",
+		assertThat(PageSlice.errorSummary(page)).containsExactly("Enter their name", "Enter their email address",
 				"Select at least one role", "Enter a temporary password");
 		then(this.accounts).should(never()).create(any(), anyString(), any());
 	}
@@ -94,7 +91,8 @@ class StaffAccountFormBadInputTests {
 			.param("neighbourhoodIds", "31")
 			.param("temporaryPassword", "correct horse battery staple"));
 
-		assertThat(errors(page)).containsExactly("Enter an email address in the correct format, like name@example.org");
+		assertThat(PageSlice.errorSummary(page))
+			.containsExactly("Enter an email address in the correct format, like name@example.org");
 		assertThat(page.getElementById("name").val()).isEqualTo("Sam Officer");
 		assertThat(page.getElementById("email").val()).isEqualTo("not an address");
 		assertThat(page.select("input[name=roles][value=OFFICER]").hasAttr("checked")).isTrue();
@@ -104,9 +102,10 @@ class StaffAccountFormBadInputTests {
 
 	@Test
 	void anOfficerNeedsANeighbourhoodFromTheList() throws Exception {
-		assertThat(errors(page(newOfficer().param("neighbourhoodIds", "99"))))
+		assertThat(PageSlice.errorSummary(page(newOfficer().param("neighbourhoodIds", "99"))))
 			.containsExactly("Select neighbourhoods from the list");
-		assertThat(errors(page(newOfficer()))).containsExactly("Select the neighbourhoods this officer belongs to");
+		assertThat(PageSlice.errorSummary(page(newOfficer())))
+			.containsExactly("Select the neighbourhoods this officer belongs to");
 		then(this.accounts).should(never()).create(any(), anyString(), any());
 	}
 
@@ -117,7 +116,7 @@ class StaffAccountFormBadInputTests {
 		Document page = page(
 				newOfficer("taken@example.org", "a long and unusual phrase").param("neighbourhoodIds", "30"));
 
-		assertThat(errors(page)).containsExactly("An account with this email address already exists");
+		assertThat(PageSlice.errorSummary(page)).containsExactly("An account with this email address already exists");
 	}
 
 	@Test
@@ -127,7 +126,7 @@ class StaffAccountFormBadInputTests {
 
 		Document page = page(newOfficer("sam@example.org", "password1").param("neighbourhoodIds", "30"));
 
-		assertThat(errors(page)).containsExactly("Choose a password that is harder to guess");
+		assertThat(PageSlice.errorSummary(page)).containsExactly("Choose a password that is harder to guess");
 	}
 
 	@Test
@@ -141,7 +140,8 @@ class StaffAccountFormBadInputTests {
 			.param("roles", "WEB_EDITOR")
 			.param("version", "8"));
 
-		assertThat(errors(page)).containsExactly("You cannot remove the administrator role from your own account");
+		assertThat(PageSlice.errorSummary(page))
+			.containsExactly("You cannot remove the administrator role from your own account");
 		then(this.accounts).should(never()).update(anyLong(), anyLong(), any(), any());
 	}
 
@@ -149,7 +149,7 @@ class StaffAccountFormBadInputTests {
 	void aBlankTemporaryPasswordIsRefused() throws Exception {
 		Document page = page(post("/staff/admin/accounts/5/temporary-password").param("temporaryPassword", ""));
 
-		assertThat(errors(page)).containsExactly("Enter a temporary password");
+		assertThat(PageSlice.errorSummary(page)).containsExactly("Enter a temporary password");
 		then(this.accounts).should(never()).setTemporaryPassword(anyLong(), anyString(), any());
 	}
 
@@ -170,13 +170,8 @@ class StaffAccountFormBadInputTests {
 		return Pages.parse(result.getResponse().getContentAsString());
 	}
 
-	private static List<String> errors(Document page) {
-		return page.select(".govuk-error-summary__list li").eachText();
-	}
-
 	private static RequestPostProcessor signedIn() {
-		return authentication(UsernamePasswordAuthenticationToken.authenticated(ADMIN, null,
-				List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
+		return PageSlice.signedIn(ADMIN, "ROLE_ADMIN");
 	}
 
 }

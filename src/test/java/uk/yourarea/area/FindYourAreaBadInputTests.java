@@ -1,7 +1,5 @@
 package uk.yourarea.area;
 
-import java.util.List;
-
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +54,7 @@ class FindYourAreaBadInputTests {
 	void nothingTypedAsksForAPostcode() throws Exception {
 		Document page = page("   ", 200);
 
-		assertThat(errors(page)).containsExactly("Enter a postcode");
+		assertThat(PageSlice.errorSummary(page)).containsExactly("Enter a postcode");
 		assertThat(page.getElementById("postcode").val()).isEmpty();
 	}
 
@@ -64,7 +62,7 @@ class FindYourAreaBadInputTests {
 	void somethingElseAsksForAFullPostcodeAndKeepsWhatWasTyped() throws Exception {
 		Document page = page("my house", 200);
 
-		assertThat(errors(page)).containsExactly("Enter a full UK postcode, like LE1 6ZG");
+		assertThat(PageSlice.errorSummary(page)).containsExactly("Enter a full UK postcode, like LE1 6ZG");
 		assertThat(page.getElementById("postcode").val()).isEqualTo("my house");
 		then(this.lookup).should(never()).find(any());
 	}
@@ -73,7 +71,7 @@ class FindYourAreaBadInputTests {
 	void hiddenCharactersAreABadRequestAndComeBackTakenOut() throws Exception {
 		Document page = page("LE18\u0007 1AA", 400);
 
-		assertThat(errors(page)).hasSize(1);
+		assertThat(PageSlice.errorSummary(page)).hasSize(1);
 		assertThat(page.getElementById("postcode").val()).isEqualTo("LE18 1AA");
 		then(this.lookup).should(never()).find(any());
 	}
@@ -82,7 +80,7 @@ class FindYourAreaBadInputTests {
 	void farTooLongIsABadRequest() throws Exception {
 		Document page = page("L".repeat(PostcodeSearch.LONGEST + 1), 400);
 
-		assertThat(errors(page)).hasSize(1);
+		assertThat(PageSlice.errorSummary(page)).hasSize(1);
 		then(this.lookup).should(never()).find(any());
 	}
 
@@ -90,10 +88,6 @@ class FindYourAreaBadInputTests {
 		MvcResult result = this.mvc.perform(get("/find-your-area").param("postcode", typed)).andReturn();
 		assertThat(result.getResponse().getStatus()).isEqualTo(status);
 		return Pages.parse(result.getResponse().getContentAsString());
-	}
-
-	private static List<String> errors(Document page) {
-		return page.select(".govuk-error-summary__list li").eachText();
 	}
 
 }

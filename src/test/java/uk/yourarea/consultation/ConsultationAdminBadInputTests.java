@@ -13,8 +13,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -38,7 +36,6 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -96,7 +93,7 @@ class ConsultationAdminBadInputTests {
 
 		assertThat(page.select(".govuk-error-summary__list a").eachAttr("href")).containsExactly("#question", "#issues",
 				"#opensOn-day", "#closesOn-day");
-		assertThat(errors(page)).containsExactly("Enter the question",
+		assertThat(PageSlice.errorSummary(page)).containsExactly("Enter the question",
 				"Enter the issues people can choose from, one on each line", "Enter the opening date",
 				"Enter the closing date");
 		nothingOpened();
@@ -113,7 +110,7 @@ class ConsultationAdminBadInputTests {
 			.param("closesOnMonth", "1")
 			.param("closesOnYear", "2026"));
 
-		assertThat(errors(page)).containsExactly("The question must be 300 characters or fewer",
+		assertThat(PageSlice.errorSummary(page)).containsExactly("The question must be 300 characters or fewer",
 				"Enter at least 2 issues, one on each line", "Opening date must be today or in the future",
 				"Closing date must be today or in the future");
 		assertThat(page.getElementById("opensOn-day").val()).isEqualTo("22");
@@ -128,20 +125,20 @@ class ConsultationAdminBadInputTests {
 		for (int issue = 1; issue <= Consultations.MAX_ISSUES + 1; issue++) {
 			many.append("Issue ").append(issue).append('\n');
 		}
-		assertThat(errors(page(dated("Which?", many.toString(), "24", "1"))))
+		assertThat(PageSlice.errorSummary(page(dated("Which?", many.toString(), "24", "1"))))
 			.containsExactly("Enter no more than " + Consultations.MAX_ISSUES + " issues");
-		assertThat(errors(page(dated("Which?", "Speeding\n" + "P".repeat(101), "24", "1"))))
+		assertThat(PageSlice.errorSummary(page(dated("Which?", "Speeding\n" + "P".repeat(101), "24", "1"))))
 			.containsExactly("Each issue must be 100 characters or fewer");
-		assertThat(errors(page(dated("Which?", "Speeding\n" + "I".repeat(2001), "24", "1"))))
+		assertThat(PageSlice.errorSummary(page(dated("Which?", "Speeding\n" + "I".repeat(2001), "24", "1"))))
 			.containsExactly("The issues must be 2,000 characters or fewer in all");
 		nothingOpened();
 	}
 
 	@Test
 	void datesThatAreNotRealOrTheWrongWayRoundAreRefused() throws Exception {
-		assertThat(errors(page(dated("Which?", "A\nB", "31", "2")))).as("31 February")
+		assertThat(PageSlice.errorSummary(page(dated("Which?", "A\nB", "31", "2")))).as("31 February")
 			.containsExactly("Opening date must be a real date, like 1 12 2026");
-		assertThat(errors(page(post(NEW).param("question", "Which?")
+		assertThat(PageSlice.errorSummary(page(post(NEW).param("question", "Which?")
 			.param("issues", "A\nB")
 			.param("opensOnDay", "1")
 			.param("opensOnMonth", "12")
@@ -149,7 +146,7 @@ class ConsultationAdminBadInputTests {
 			.param("closesOnDay", "tomorrow")
 			.param("closesOnMonth", "")
 			.param("closesOnYear", "")))).containsExactly("Closing date must be a real date, like 31 12 2026");
-		assertThat(errors(page(post(NEW).param("question", "Which?")
+		assertThat(PageSlice.errorSummary(page(post(NEW).param("question", "Which?")
 			.param("issues", "A\nB")
 			.param("opensOnDay", "1")
 			.param("opensOnMonth", "12")
@@ -157,7 +154,7 @@ class ConsultationAdminBadInputTests {
 			.param("closesOnDay", "1")
 			.param("closesOnMonth", "12")
 			.param("closesOnYear", "2026")))).containsExactly("Closing date must be after the opening date");
-		assertThat(errors(page(post(NEW).param("question", "Which?")
+		assertThat(PageSlice.errorSummary(page(post(NEW).param("question", "Which?")
 			.param("issues", "A\nB")
 			.param("opensOnDay", "1")
 			.param("opensOnMonth", "12")
@@ -178,7 +175,7 @@ class ConsultationAdminBadInputTests {
 		Document page = page(dated("Which?", "Speeding\nBurglary", "1", "12"));
 
 		assertThat(page.select(".govuk-error-summary__list a").eachAttr("href")).containsExactly("#opensOn-day");
-		assertThat(errors(page)).containsExactly(
+		assertThat(PageSlice.errorSummary(page)).containsExactly(
 				"Wigston already has a consultation from 1 December 2026 to 29 December 2026. Only one can be open at a time");
 		assertThat(page.getElementById("issues").text()).contains("Burglary");
 	}
@@ -189,7 +186,8 @@ class ConsultationAdminBadInputTests {
 			Document page = page(post("/staff/neighbourhoods/7/consultations/3/concerns/40").param("decision", decision)
 				.param("text", "Bikes on the path"));
 
-			assertThat(errors(page)).as(decision).containsExactly("Choose whether to approve or reject the concern");
+			assertThat(PageSlice.errorSummary(page)).as(decision)
+				.containsExactly("Choose whether to approve or reject the concern");
 		}
 		nothingDecided();
 	}
@@ -198,11 +196,11 @@ class ConsultationAdminBadInputTests {
 	void anApprovedConcernMustHaveWordsAndNotTooMany() throws Exception {
 		Document blank = page(post("/staff/neighbourhoods/7/consultations/3/concerns/40").param("decision", "approve")
 			.param("text", " \n "));
-		assertThat(errors(blank)).containsExactly("Enter the concern as it should be shown");
+		assertThat(PageSlice.errorSummary(blank)).containsExactly("Enter the concern as it should be shown");
 
 		Document tooLong = page(post("/staff/neighbourhoods/7/consultations/3/concerns/40").param("decision", "approve")
 			.param("text", "w".repeat(1001)));
-		assertThat(errors(tooLong)).containsExactly("The concern must be 1,000 characters or fewer");
+		assertThat(PageSlice.errorSummary(tooLong)).containsExactly("The concern must be 1,000 characters or fewer");
 		nothingDecided();
 	}
 
@@ -233,13 +231,8 @@ class ConsultationAdminBadInputTests {
 		return Pages.parse(result.getResponse().getContentAsString());
 	}
 
-	private static List<String> errors(Document page) {
-		return page.select(".govuk-error-summary__list li").eachText();
-	}
-
 	private static RequestPostProcessor signedIn() {
-		return authentication(UsernamePasswordAuthenticationToken.authenticated(OFFICER, null,
-				List.of(new SimpleGrantedAuthority("ROLE_OFFICER"))));
+		return PageSlice.signedIn(OFFICER, "ROLE_OFFICER");
 	}
 
 }

@@ -101,7 +101,8 @@ class HaveYourSayBadInputTests {
 			.param("postcode", "")
 			.param("email", ""));
 
-		assertThat(errors(page)).containsExactly("Select at least one issue, or tell us about your own concern",
+		assertThat(PageSlice.errorSummary(page)).containsExactly(
+				"Select at least one issue, or tell us about your own concern",
 				"Select whether you live in the area or run a business there", "Enter your postcode",
 				"Enter your email address so that we can send you a link to confirm your answer");
 		assertThat(page.select(".govuk-error-summary__list a").eachAttr("href")).containsExactly("#issues",
@@ -113,7 +114,8 @@ class HaveYourSayBadInputTests {
 	void noIssueChosenAndNoConcernIsRefusedWithTheRestKept() throws Exception {
 		Document page = page(answer(WIGSTON_POSTCODE, "sam@example.org"));
 
-		assertThat(errors(page)).containsExactly("Select at least one issue, or tell us about your own concern");
+		assertThat(PageSlice.errorSummary(page))
+			.containsExactly("Select at least one issue, or tell us about your own concern");
 		assertThat(page.selectFirst("input[name=respondentType][value=RESIDENT]").hasAttr("checked")).isTrue();
 		assertThat(page.getElementById("postcode").val()).isEqualTo(WIGSTON_POSTCODE);
 		assertThat(page.getElementById("email").val()).isEqualTo("sam@example.org");
@@ -124,7 +126,8 @@ class HaveYourSayBadInputTests {
 	void anIssueNotInTheListIsRefused() throws Exception {
 		Document page = page(answer(WIGSTON_POSTCODE, "sam@example.org").param("issues", "11").param("issues", "999"));
 
-		assertThat(errors(page)).containsExactly("The list of issues has changed: select the issues again");
+		assertThat(PageSlice.errorSummary(page))
+			.containsExactly("The list of issues has changed: select the issues again");
 		nothingStored();
 	}
 
@@ -132,7 +135,7 @@ class HaveYourSayBadInputTests {
 	void anIssueThatIsNotANumberIsRefusedAndNothingIsStored() throws Exception {
 		Document page = page(answer(WIGSTON_POSTCODE, "sam@example.org").param("issues", "11; drop table"));
 
-		assertThat(errors(page)).containsExactly("Select one of the options");
+		assertThat(PageSlice.errorSummary(page)).containsExactly("Select one of the options");
 		assertThat(page.getElementById("email").val()).isEqualTo("sam@example.org");
 		nothingStored();
 	}
@@ -143,7 +146,7 @@ class HaveYourSayBadInputTests {
 		Document page = page(answer(WIGSTON_POSTCODE, "sam@example.org").param("issues", "11", "12", "13", "14")
 			.param("concern", tooLong));
 
-		assertThat(errors(page)).containsExactly("Select no more than 3 issues",
+		assertThat(PageSlice.errorSummary(page)).containsExactly("Select no more than 3 issues",
 				"Your concern must be 1,000 characters or fewer");
 		assertThat(page.select("input[name=issues][checked]").eachAttr("value")).containsExactly("11", "12", "13",
 				"14");
@@ -156,7 +159,8 @@ class HaveYourSayBadInputTests {
 		for (String typed : List.of("LE18", "my house", "<script>alert(1)</script>", "LE18 1AA ".repeat(100))) {
 			Document page = page(answer(typed, "sam@example.org").param("issues", "11"));
 
-			assertThat(errors(page)).as(typed).containsExactly("Enter a full UK postcode, like LE18 1AA");
+			assertThat(PageSlice.errorSummary(page)).as(typed)
+				.containsExactly("Enter a full UK postcode, like LE18 1AA");
 			assertThat(page.getElementById("postcode").val()).as(typed).isEqualTo(typed);
 		}
 		then(this.postcodes).should(never()).find(any());
@@ -167,7 +171,7 @@ class HaveYourSayBadInputTests {
 	void aPostcodeInAnotherNeighbourhoodSaysWhichAndLinksToItsPage() throws Exception {
 		Document page = page(answer("le25ab", "sam@example.org").param("issues", "12"));
 
-		assertThat(errors(page))
+		assertThat(PageSlice.errorSummary(page))
 			.containsExactly("LE2 5AB is in the Oadby neighbourhood, not Wigston. Enter a postcode in Wigston");
 		assertThat(page.select("#postcode-elsewhere a").attr("href")).isEqualTo("/area/oadby/have-your-say");
 		assertThat(page.getElementById("postcode").val()).isEqualTo("le25ab");
@@ -181,7 +185,7 @@ class HaveYourSayBadInputTests {
 		given(this.postcodes.find(westminster)).willReturn(new PostcodeLookup.Result.NotOurs(westminster));
 		Document page = page(answer("SW1A 1AA", "sam@example.org").param("issues", "11"));
 
-		assertThat(errors(page))
+		assertThat(PageSlice.errorSummary(page))
 			.containsExactly("SW1A 1AA is not in the Wigston neighbourhood. Enter a postcode in Wigston");
 		nothingStored();
 	}
@@ -191,7 +195,7 @@ class HaveYourSayBadInputTests {
 		for (String typed : List.of("not an email", "sam@example", "sam@@example.org", "sam example.org")) {
 			Document page = page(answer(WIGSTON_POSTCODE, typed).param("issues", "11"));
 
-			assertThat(errors(page)).as(typed)
+			assertThat(PageSlice.errorSummary(page)).as(typed)
 				.containsExactly("Enter an email address in the correct format, like name@example.com");
 			assertThat(page.getElementById("email").val()).as(typed).isEqualTo(typed);
 		}
@@ -204,7 +208,7 @@ class HaveYourSayBadInputTests {
 				+ ".org";
 		Document page = page(answer(WIGSTON_POSTCODE, typed).param("issues", "11"));
 
-		assertThat(errors(page)).containsExactly("Your email address must be 254 characters or fewer");
+		assertThat(PageSlice.errorSummary(page)).containsExactly("Your email address must be 254 characters or fewer");
 		nothingStored();
 	}
 
@@ -214,7 +218,7 @@ class HaveYourSayBadInputTests {
 				"Bikes on the path\u0000 by the school"));
 
 		assertThat(page.select(".govuk-error-summary__list a").eachAttr("href")).containsExactly("#concern", "#email");
-		assertThat(errors(page)).containsExactly(
+		assertThat(PageSlice.errorSummary(page)).containsExactly(
 				"Your concern had hidden characters in it that we cannot store. We have taken them out: check it and send your answer again",
 				"Your email address had line breaks or hidden characters in it. We have taken them out: check your email address and send your answer again");
 		assertThat(page.getElementById("concern").wholeText()).isEqualTo("Bikes on the path by the school");
@@ -232,7 +236,7 @@ class HaveYourSayBadInputTests {
 
 		Document page = page(request);
 
-		assertThat(errors(page)).containsExactly("Select one of the options");
+		assertThat(PageSlice.errorSummary(page)).containsExactly("Select one of the options");
 		nothingStored();
 	}
 
@@ -260,10 +264,6 @@ class HaveYourSayBadInputTests {
 		MvcResult result = this.mvc.perform(request.with(csrf())).andReturn();
 		assertThat(result.getResponse().getStatus()).isEqualTo(200);
 		return Pages.parse(result.getResponse().getContentAsString());
-	}
-
-	private static List<String> errors(Document page) {
-		return page.select(".govuk-error-summary__list li").eachText();
 	}
 
 }

@@ -1,7 +1,6 @@
 package uk.yourarea.contact;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -80,9 +79,10 @@ class ContactControllerBadInputTests {
 	void anEmptyFormListsWhatIsMissingInPageOrder() throws Exception {
 		Document page = page(post("/area/wigston/contact").param("idempotencyKey", KEY), 200);
 
-		assertThat(errors(page)).containsExactly("Enter your name", "Enter your email address so that we can reply",
-				"Select how you would like us to contact you", "Select whether you live or run a business in the area",
-				"Select what your message is about", "Enter your message");
+		assertThat(PageSlice.errorSummary(page)).containsExactly("Enter your name",
+				"Enter your email address so that we can reply", "Select how you would like us to contact you",
+				"Select whether you live or run a business in the area", "Select what your message is about",
+				"Enter your message");
 		assertThat(page.select("input[name=idempotencyKey]").val()).as("the same form, sent again, is one message")
 			.isEqualTo(KEY);
 		then(this.messages).should(never()).receive(any(), any(), anyString());
@@ -92,7 +92,8 @@ class ContactControllerBadInputTests {
 	void askingForACallWithoutANumberKeepsEverythingTyped() throws Exception {
 		Document page = page(filledIn("preferredContact", "PHONE", "email", "not an address"), 200);
 
-		assertThat(errors(page)).containsExactly("Enter an email address in the correct format, like name@example.com",
+		assertThat(PageSlice.errorSummary(page)).containsExactly(
+				"Enter an email address in the correct format, like name@example.com",
 				"Enter a telephone number so that we can call you");
 		assertThat(page.getElementById("name").val()).isEqualTo("Sam Resident");
 		assertThat(page.getElementById("email").val()).isEqualTo("not an address");
@@ -108,7 +109,7 @@ class ContactControllerBadInputTests {
 
 		Document page = page(filledIn("message", typed), 200);
 
-		assertThat(errors(page)).containsExactly("Your message must be 5,000 characters or fewer");
+		assertThat(PageSlice.errorSummary(page)).containsExactly("Your message must be 5,000 characters or fewer");
 		assertThat(page.getElementById("message").text()).isEqualTo(typed);
 		then(this.messages).should(never()).receive(any(), any(), anyString());
 	}
@@ -149,10 +150,6 @@ class ContactControllerBadInputTests {
 		MvcResult result = this.mvc.perform(request.with(csrf())).andReturn();
 		assertThat(result.getResponse().getStatus()).isEqualTo(status);
 		return Pages.parse(result.getResponse().getContentAsString());
-	}
-
-	private static List<String> errors(Document page) {
-		return page.select(".govuk-error-summary__list li").eachText();
 	}
 
 }

@@ -3,7 +3,6 @@ package uk.yourarea.contact;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Optional;
 
 import org.jsoup.nodes.Document;
@@ -84,7 +83,7 @@ class ResidentMessageControllerBadInputTests {
 	void aBlankReplyComesBackWithItsError() throws Exception {
 		Document page = page(post("/messages/{token}/reply", TOKEN).param("reply", "  "), 200);
 
-		assertThat(errors(page)).containsExactly("Enter your reply");
+		assertThat(PageSlice.errorSummary(page)).containsExactly("Enter your reply");
 		then(this.messages).should(never()).residentReplied(anyString(), anyString());
 	}
 
@@ -94,7 +93,7 @@ class ResidentMessageControllerBadInputTests {
 
 		Document page = page(post("/messages/{token}/reply", TOKEN).param("reply", typed), 200);
 
-		assertThat(errors(page)).containsExactly("Your reply must be 5,000 characters or fewer");
+		assertThat(PageSlice.errorSummary(page)).containsExactly("Your reply must be 5,000 characters or fewer");
 		assertThat(page.getElementById("reply").text()).isEqualTo(typed);
 		then(this.messages).should(never()).residentReplied(anyString(), anyString());
 	}
@@ -105,7 +104,7 @@ class ResidentMessageControllerBadInputTests {
 
 		Document page = page(post("/messages/{token}/reply", TOKEN).param("reply", "One more thing"), 200);
 
-		assertThat(errors(page))
+		assertThat(PageSlice.errorSummary(page))
 			.containsExactly("This conversation is closed. Send a new message from your neighbourhood page instead");
 		assertThat(page.getElementById("reply")).as("no reply box on a closed conversation").isNull();
 		then(this.messages).should(never()).residentReplied(anyString(), anyString());
@@ -117,7 +116,9 @@ class ResidentMessageControllerBadInputTests {
 
 		Document page = page(post("/messages/{token}/reply", TOKEN).param("reply", "Are you there?"), 429);
 
-		assertThat(errors(page)).singleElement().asString().startsWith("You have sent a lot of replies");
+		assertThat(PageSlice.errorSummary(page)).singleElement()
+			.asString()
+			.startsWith("You have sent a lot of replies");
 		assertThat(page.getElementById("reply").text()).isEqualTo("Are you there?");
 		then(this.messages).should(never()).residentReplied(anyString(), anyString());
 	}
@@ -126,7 +127,7 @@ class ResidentMessageControllerBadInputTests {
 	void feedbackWithNoAnswerChosenAsksForOne() throws Exception {
 		Document page = page(post("/messages/{token}/feedback", TOKEN), 200);
 
-		assertThat(errors(page)).containsExactly("Select yes if our reply answered your question");
+		assertThat(PageSlice.errorSummary(page)).containsExactly("Select yes if our reply answered your question");
 		then(this.messages).should(never()).residentAnswered(anyString(), anyBoolean());
 	}
 
@@ -134,10 +135,6 @@ class ResidentMessageControllerBadInputTests {
 		MvcResult result = this.mvc.perform(request.with(csrf())).andReturn();
 		assertThat(result.getResponse().getStatus()).isEqualTo(status);
 		return Pages.parse(result.getResponse().getContentAsString());
-	}
-
-	private static List<String> errors(Document page) {
-		return page.select(".govuk-error-summary__list li").eachText();
 	}
 
 }

@@ -12,8 +12,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -43,7 +41,6 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.never;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -105,7 +102,7 @@ class InboxControllerBadInputTests {
 	void aBlankReplyOfNoKindComesBackWithBothErrors() throws Exception {
 		Document page = page(post("/staff/inbox/messages/{id}/reply", MESSAGE).param("reply", "   "), 200);
 
-		assertThat(errors(page)).containsExactly("Enter your reply",
+		assertThat(PageSlice.errorSummary(page)).containsExactly("Enter your reply",
 				"Select whether this is a full reply or a holding reply");
 		then(this.conversations).should(never()).reply(any(), anyLong(), anyString(), anyBoolean());
 	}
@@ -117,7 +114,7 @@ class InboxControllerBadInputTests {
 		Document page = page(
 				post("/staff/inbox/messages/{id}/reply", MESSAGE).param("reply", typed).param("kind", "HOLDING"), 200);
 
-		assertThat(errors(page)).containsExactly("Your reply must be 5,000 characters or fewer");
+		assertThat(PageSlice.errorSummary(page)).containsExactly("Your reply must be 5,000 characters or fewer");
 		assertThat(page.getElementById("reply").text()).isEqualTo(typed);
 		assertThat(page.select("input[name=kind][value=HOLDING]").hasAttr("checked")).isTrue();
 		then(this.conversations).should(never()).reply(any(), anyLong(), anyString(), anyBoolean());
@@ -128,7 +125,8 @@ class InboxControllerBadInputTests {
 		Document page = page(post("/staff/inbox/messages/{id}/reply", MESSAGE).param("reply", "We are on it")
 			.param("kind", "PARTIAL"), 200);
 
-		assertThat(errors(page)).containsExactly("Select whether this is a full reply or a holding reply");
+		assertThat(PageSlice.errorSummary(page))
+			.containsExactly("Select whether this is a full reply or a holding reply");
 		assertThat(page.getElementById("reply").text()).isEqualTo("We are on it");
 	}
 
@@ -136,7 +134,7 @@ class InboxControllerBadInputTests {
 	void aBlankNoteComesBackWithItsError() throws Exception {
 		Document page = page(post("/staff/inbox/messages/{id}/note", MESSAGE).param("note", ""), 200);
 
-		assertThat(errors(page)).containsExactly("Enter a note");
+		assertThat(PageSlice.errorSummary(page)).containsExactly("Enter a note");
 		then(this.conversations).should(never()).note(any(), anyLong(), anyString());
 	}
 
@@ -146,7 +144,7 @@ class InboxControllerBadInputTests {
 
 		Document page = page(post("/staff/inbox/messages/{id}/note", MESSAGE).param("note", typed), 200);
 
-		assertThat(errors(page)).containsExactly("Your note must be 5,000 characters or fewer");
+		assertThat(PageSlice.errorSummary(page)).containsExactly("Your note must be 5,000 characters or fewer");
 		assertThat(page.getElementById("note").text()).isEqualTo(typed);
 	}
 
@@ -154,7 +152,7 @@ class InboxControllerBadInputTests {
 	void assigningToSomeoneOutsideTheTeamIsRefused() throws Exception {
 		Document page = page(post("/staff/inbox/messages/{id}/assign", MESSAGE).param("assignee", "99"), 200);
 
-		assertThat(errors(page)).containsExactly("Select who should deal with this message");
+		assertThat(PageSlice.errorSummary(page)).containsExactly("Select who should deal with this message");
 		then(this.conversations).should(never()).assign(any(), anyLong(), anyLong());
 	}
 
@@ -162,15 +160,16 @@ class InboxControllerBadInputTests {
 	void assigningToNobodyIsRefused() throws Exception {
 		Document page = page(post("/staff/inbox/messages/{id}/assign", MESSAGE), 200);
 
-		assertThat(errors(page)).containsExactly("Select who should deal with this message");
+		assertThat(PageSlice.errorSummary(page)).containsExactly("Select who should deal with this message");
 	}
 
 	@Test
 	void closingWithoutAnOutcomeOrWithTooLongAnOneIsRefused() throws Exception {
-		assertThat(errors(page(post("/staff/inbox/messages/{id}/close", MESSAGE).param("outcome", " "), 200)))
+		assertThat(PageSlice
+			.errorSummary(page(post("/staff/inbox/messages/{id}/close", MESSAGE).param("outcome", " "), 200)))
 			.containsExactly("Enter the outcome");
-		assertThat(
-				errors(page(post("/staff/inbox/messages/{id}/close", MESSAGE).param("outcome", "o".repeat(1001)), 200)))
+		assertThat(PageSlice.errorSummary(
+				page(post("/staff/inbox/messages/{id}/close", MESSAGE).param("outcome", "o".repeat(1001)), 200)))
 			.containsExactly("The outcome must be 1,000 characters or fewer");
 		then(this.conversations).should(never()).close(any(), anyLong(), anyString());
 	}
@@ -197,13 +196,8 @@ class InboxControllerBadInputTests {
 		return Pages.parse(result.getResponse().getContentAsString());
 	}
 
-	private static List<String> errors(Document page) {
-		return page.select(".govuk-error-summary__list li").eachText();
-	}
-
 	private static org.springframework.test.web.servlet.request.RequestPostProcessor signedIn() {
-		return authentication(UsernamePasswordAuthenticationToken.authenticated(OFFICER, null,
-				List.of(new SimpleGrantedAuthority("ROLE_OFFICER"))));
+		return PageSlice.signedIn(OFFICER, "ROLE_OFFICER");
 	}
 
 }

@@ -12,8 +12,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
@@ -37,7 +35,6 @@ import static org.mockito.BDDMockito.then;
 import static org.mockito.BDDMockito.willReturn;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -109,7 +106,7 @@ class LocalPolicingAreaFormBadInputTests {
 		assertThat(page.title()).startsWith("Error: Add a local policing area");
 		assertThat(page.select(".govuk-error-summary__list a").eachAttr("href")).containsExactly("#code", "#name",
 				"#commanderName", "#commanderRank");
-		assertThat(errors(page)).containsExactly(CODE_RULE, "Enter a name",
+		assertThat(PageSlice.errorSummary(page)).containsExactly(CODE_RULE, "Enter a name",
 				"Commander's name must be 100 characters or fewer", "Commander's rank must be 50 characters or fewer");
 		assertThat(page.select("input#code").val()).isEqualTo("HOW-2!");
 		assertThat(page.select("input#commanderRank").val()).isEqualTo("R".repeat(51));
@@ -122,7 +119,7 @@ class LocalPolicingAreaFormBadInputTests {
 			.param("name", "harborough,   oadby and wigston ")
 			.param("commanderRank", "Chief Inspector"));
 
-		assertThat(errors(page)).containsExactly(
+		assertThat(PageSlice.errorSummary(page)).containsExactly(
 				"Another local policing area (Harborough, Oadby and Wigston) already has the code HOW",
 				"Another local policing area is already called Harborough, Oadby and Wigston",
 				"Enter the commander's name, or leave their rank empty");
@@ -135,7 +132,7 @@ class LocalPolicingAreaFormBadInputTests {
 		Document page = page(
 				post("/staff/local-policing-areas/new").param("code", "X".repeat(11)).param("name", "N".repeat(101)));
 
-		assertThat(errors(page)).containsExactly(CODE_RULE, "Name must be 100 characters or fewer");
+		assertThat(PageSlice.errorSummary(page)).containsExactly(CODE_RULE, "Name must be 100 characters or fewer");
 		nothingSaved();
 	}
 
@@ -147,7 +144,7 @@ class LocalPolicingAreaFormBadInputTests {
 			.param("version", "4"));
 
 		assertThat(page.title()).startsWith("Error:");
-		assertThat(errors(page)).containsExactly("Enter a name",
+		assertThat(PageSlice.errorSummary(page)).containsExactly("Enter a name",
 				"Enter the commander's name, or leave their rank empty");
 		assertThat(page.select("input#commanderRank").val()).isEqualTo("Superintendent");
 		assertThat(page.select("input#code")).as("the code cannot be changed").isEmpty();
@@ -162,7 +159,7 @@ class LocalPolicingAreaFormBadInputTests {
 
 		Document page = page(post("/staff/local-policing-areas/10/retire"));
 
-		assertThat(errors(page)).containsExactly(HOW
+		assertThat(PageSlice.errorSummary(page)).containsExactly(HOW
 				+ " cannot be retired while it has 2 live neighbourhoods. Move them to another local policing area or retire them first.");
 		assertThat(page.select("#live-neighbourhoods li").eachText()).containsExactly("Oadby", "Wigston");
 		then(this.how).should(never()).retire(any());
@@ -181,13 +178,8 @@ class LocalPolicingAreaFormBadInputTests {
 		return Pages.parse(result.getResponse().getContentAsString());
 	}
 
-	private static List<String> errors(Document page) {
-		return page.select(".govuk-error-summary__list li").eachText();
-	}
-
 	private static RequestPostProcessor signedIn() {
-		return authentication(UsernamePasswordAuthenticationToken.authenticated(EDITOR, null,
-				List.of(new SimpleGrantedAuthority("ROLE_WEB_EDITOR"))));
+		return PageSlice.signedIn(EDITOR, "ROLE_WEB_EDITOR");
 	}
 
 }

@@ -12,8 +12,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
@@ -39,7 +37,6 @@ import static org.mockito.BDDMockito.then;
 import static org.mockito.BDDMockito.willReturn;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -134,7 +131,7 @@ class NeighbourhoodFormBadInputTests {
 			.param("instagramUrl", "instagram.com/no-scheme"));
 
 		assertThat(page.title()).startsWith("Error: Add a neighbourhood");
-		assertThat(errors(page)).containsExactly(CODE_RULE, "Enter a name",
+		assertThat(PageSlice.errorSummary(page)).containsExactly(CODE_RULE, "Enter a name",
 				"Description must be 2,000 characters or fewer", "Select a local policing area",
 				"Enter an email address in the correct format, like wigston.team@example.org",
 				"Enter a telephone number, like 0116 222 2222, or 101",
@@ -156,7 +153,7 @@ class NeighbourhoodFormBadInputTests {
 			.param("email", "a".repeat(60) + "@" + "abcdefghi.".repeat(19) + "example.org")
 			.param("facebookUrl", "https://www.facebook.com/" + "p".repeat(280)));
 
-		assertThat(errors(page)).containsExactly(CODE_RULE, "Name must be 150 characters or fewer",
+		assertThat(PageSlice.errorSummary(page)).containsExactly(CODE_RULE, "Name must be 150 characters or fewer",
 				"Email address must be 254 characters or fewer", "Facebook address must be 300 characters or fewer");
 		assertThat(page.select("input[name=localPolicingAreaId][value=10]").hasAttr("checked")).isTrue();
 		nothingSaved();
@@ -166,16 +163,16 @@ class NeighbourhoodFormBadInputTests {
 	void aNameWithoutLettersOrNumbersIsRefused() throws Exception {
 		Document page = page(newNeighbourhood("NB01", "!!! ???", "10"));
 
-		assertThat(errors(page)).containsExactly("Name must include at least one letter or number");
+		assertThat(PageSlice.errorSummary(page)).containsExactly("Name must include at least one letter or number");
 		assertThat(page.select("input#name").val()).isEqualTo("!!! ???");
 		nothingSaved();
 	}
 
 	@Test
 	void anAreaNotInTheListIsRefused() throws Exception {
-		assertThat(errors(page(newNeighbourhood("NB01", "Nowhere", "0"))))
+		assertThat(PageSlice.errorSummary(page(newNeighbourhood("NB01", "Nowhere", "0"))))
 			.containsExactly("Select a local policing area from the list");
-		assertThat(errors(page(newNeighbourhood("NB01", "Nowhere", "ten"))))
+		assertThat(PageSlice.errorSummary(page(newNeighbourhood("NB01", "Nowhere", "ten"))))
 			.containsExactly("Select one of the options");
 		nothingSaved();
 	}
@@ -184,7 +181,8 @@ class NeighbourhoodFormBadInputTests {
 	void aCodeOrAWebAddressAnotherNeighbourhoodHasIsRefused() throws Exception {
 		Document page = page(newNeighbourhood("na54", "WIGSTON", "10"));
 
-		assertThat(errors(page)).containsExactly("Another neighbourhood (Wigston) already has the code NA54",
+		assertThat(PageSlice.errorSummary(page)).containsExactly(
+				"Another neighbourhood (Wigston) already has the code NA54",
 				"The web address /area/wigston belongs to Wigston. Choose a different name");
 		nothingSaved();
 	}
@@ -198,7 +196,7 @@ class NeighbourhoodFormBadInputTests {
 			.param("version", "3"));
 
 		assertThat(page.title()).startsWith("Error: Change");
-		assertThat(errors(page)).containsExactly("Enter a name", "Select a local policing area",
+		assertThat(PageSlice.errorSummary(page)).containsExactly("Enter a name", "Select a local policing area",
 				"Enter an email address in the correct format, like wigston.team@example.org",
 				"Enter an Instagram address starting https://www.instagram.com/");
 		assertThat(page.select("input#email").val()).isEqualTo("nope@");
@@ -225,13 +223,8 @@ class NeighbourhoodFormBadInputTests {
 		return Pages.parse(result.getResponse().getContentAsString());
 	}
 
-	private static List<String> errors(Document page) {
-		return page.select(".govuk-error-summary__list li").eachText();
-	}
-
 	private static RequestPostProcessor signedIn() {
-		return authentication(UsernamePasswordAuthenticationToken.authenticated(EDITOR, null,
-				List.of(new SimpleGrantedAuthority("ROLE_WEB_EDITOR"))));
+		return PageSlice.signedIn(EDITOR, "ROLE_WEB_EDITOR");
 	}
 
 }

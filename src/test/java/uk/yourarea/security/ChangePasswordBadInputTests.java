@@ -1,7 +1,6 @@
 package uk.yourarea.security;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -13,8 +12,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -34,7 +31,6 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.never;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -86,7 +82,7 @@ class ChangePasswordBadInputTests {
 	void aBlankFormAsksForEachPasswordInTheOrderOfTheFields() throws Exception {
 		Document page = page(change("", "", ""), 200);
 
-		assertThat(errors(page)).containsExactly("Enter your current password", "Enter a new password",
+		assertThat(PageSlice.errorSummary(page)).containsExactly("Enter your current password", "Enter a new password",
 				"Confirm your new password");
 		then(this.accounts).should(never()).checkCurrentPassword(any(), anyString(), anyString());
 		nothingChanged();
@@ -96,7 +92,7 @@ class ChangePasswordBadInputTests {
 	void aWrongCurrentPasswordIsRefusedAndRecorded() throws Exception {
 		Document page = page(change("a guess", NEW, NEW), 200);
 
-		assertThat(errors(page)).containsExactly("Your current password is not correct");
+		assertThat(PageSlice.errorSummary(page)).containsExactly("Your current password is not correct");
 		then(this.events).should().currentPasswordWrong(eq(EDITOR), anyString());
 		assertThat(page.html()).doesNotContain("a guess").doesNotContain(NEW);
 		nothingChanged();
@@ -106,7 +102,7 @@ class ChangePasswordBadInputTests {
 	void aWrongCurrentPasswordAndDifferentNewOnesAreBothExplainedInOrder() throws Exception {
 		Document page = page(change("a guess", NEW, NEW + "!"), 200);
 
-		assertThat(errors(page)).containsExactly("Your current password is not correct",
+		assertThat(PageSlice.errorSummary(page)).containsExactly("Your current password is not correct",
 				"Enter the same password in both boxes");
 		nothingChanged();
 	}
@@ -115,7 +111,8 @@ class ChangePasswordBadInputTests {
 	void theSamePasswordAgainIsRefused() throws Exception {
 		Document page = page(change(CURRENT, CURRENT, CURRENT), 200);
 
-		assertThat(errors(page)).containsExactly("Your new password must be different from your current password");
+		assertThat(PageSlice.errorSummary(page))
+			.containsExactly("Your new password must be different from your current password");
 		assertThat(page.html()).doesNotContain(CURRENT);
 		nothingChanged();
 	}
@@ -127,7 +124,7 @@ class ChangePasswordBadInputTests {
 
 		Document page = page(change(CURRENT, "password1", "something else"), 200);
 
-		assertThat(errors(page)).containsExactly("Choose a password that is harder to guess");
+		assertThat(PageSlice.errorSummary(page)).containsExactly("Choose a password that is harder to guess");
 		assertThat(page.html()).doesNotContain("password1");
 		nothingChanged();
 	}
@@ -136,7 +133,7 @@ class ChangePasswordBadInputTests {
 	void newPasswordsThatDifferAreRefused() throws Exception {
 		Document page = page(change(CURRENT, NEW, NEW.toUpperCase()), 200);
 
-		assertThat(errors(page)).containsExactly("Enter the same password in both boxes");
+		assertThat(PageSlice.errorSummary(page)).containsExactly("Enter the same password in both boxes");
 		nothingChanged();
 	}
 
@@ -149,7 +146,7 @@ class ChangePasswordBadInputTests {
 
 		assertThat(result.getResponse().getStatus()).isEqualTo(429);
 		assertThat(result.getResponse().getHeader("Retry-After")).isEqualTo("300");
-		assertThat(errors(Pages.parse(result.getResponse().getContentAsString())))
+		assertThat(PageSlice.errorSummary(Pages.parse(result.getResponse().getContentAsString())))
 			.containsExactly("Too many wrong passwords. Wait 5 minutes and try again.");
 		then(this.events).should().currentPasswordRefused(eq(EDITOR), anyString());
 		then(this.accounts).should(never()).passwordProblem(anyString(), anyString(), anyString());
@@ -165,7 +162,7 @@ class ChangePasswordBadInputTests {
 
 		assertThat(result.getResponse().getStatus()).isEqualTo(503);
 		assertThat(result.getResponse().getHeader("Retry-After")).isNotBlank();
-		assertThat(errors(Pages.parse(result.getResponse().getContentAsString())))
+		assertThat(PageSlice.errorSummary(Pages.parse(result.getResponse().getContentAsString())))
 			.containsExactly("The service is busy. Wait a moment and send the form again.");
 		nothingChanged();
 	}
@@ -195,13 +192,8 @@ class ChangePasswordBadInputTests {
 		return Pages.parse(result.getResponse().getContentAsString());
 	}
 
-	private static List<String> errors(Document page) {
-		return page.select(".govuk-error-summary__list li").eachText();
-	}
-
 	private static RequestPostProcessor signedIn() {
-		return authentication(UsernamePasswordAuthenticationToken.authenticated(EDITOR, null,
-				List.of(new SimpleGrantedAuthority("ROLE_WEB_EDITOR"))));
+		return PageSlice.signedIn(EDITOR, "ROLE_WEB_EDITOR");
 	}
 
 }

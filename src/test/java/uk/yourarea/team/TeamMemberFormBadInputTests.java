@@ -11,8 +11,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.util.ReflectionTestUtils;
@@ -37,7 +35,6 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -96,7 +93,7 @@ class TeamMemberFormBadInputTests {
 				post(TEAM + "/new").param("name", " ").param("collarNumber", "41-27").param("bio", "x".repeat(1001)));
 
 		assertThat(page.title()).startsWith("Error: Add a team member");
-		assertThat(errors(page)).containsExactly("Enter their name", "Select their role", COLLAR_RULE,
+		assertThat(PageSlice.errorSummary(page)).containsExactly("Enter their name", "Select their role", COLLAR_RULE,
 				"About them must be 1,000 characters or fewer");
 		assertThat(page.select(".govuk-error-summary__list a").eachAttr("href")).containsExactly("#name", "#role",
 				"#collarNumber", "#bio");
@@ -111,7 +108,7 @@ class TeamMemberFormBadInputTests {
 			.param("role", "CHIEF")
 			.param("collarNumber", "12345678901"));
 
-		assertThat(errors(page)).containsExactly("Name must be 100 characters or fewer",
+		assertThat(PageSlice.errorSummary(page)).containsExactly("Name must be 100 characters or fewer",
 				"Select their role from the list", COLLAR_RULE);
 		assertThat(page.getElementById("name").val()).isEqualTo("N".repeat(101));
 		nothingSaved();
@@ -123,7 +120,7 @@ class TeamMemberFormBadInputTests {
 			Document page = page(
 					post(TEAM + "/new").param("name", "Sam Webb").param("role", "PCSO").param("collarNumber", collar));
 
-			assertThat(errors(page)).as(collar).containsExactly(COLLAR_RULE);
+			assertThat(PageSlice.errorSummary(page)).as(collar).containsExactly(COLLAR_RULE);
 			assertThat(page.getElementById("collarNumber").val()).as(collar).isEqualTo(collar);
 		}
 		nothingSaved();
@@ -136,7 +133,7 @@ class TeamMemberFormBadInputTests {
 			.param("collarNumber", "4127")
 			.param("version", "0"));
 
-		assertThat(errors(page)).containsExactly("Enter their name", "Select their role from the list");
+		assertThat(PageSlice.errorSummary(page)).containsExactly("Enter their name", "Select their role from the list");
 		assertThat(page.getElementById("collarNumber").val()).isEqualTo("4127");
 		nothingSaved();
 	}
@@ -151,17 +148,19 @@ class TeamMemberFormBadInputTests {
 			.param("collarNumber", "4127")
 			.param("version", "0"));
 
-		assertThat(errors(page)).containsExactly("Jordan Ellis is the named officer, who must be a PC or a PCSO. "
-				+ "Choose another named officer first, then change their role");
+		assertThat(PageSlice.errorSummary(page))
+			.containsExactly("Jordan Ellis is the named officer, who must be a PC or a PCSO. "
+					+ "Choose another named officer first, then change their role");
 		assertThat(page.select("#role option[selected], input[name=role][checked]").eachAttr("value"))
 			.containsExactly("SERGEANT");
 	}
 
 	@Test
 	void movingNeedsADifferentNeighbourhoodFromTheList() throws Exception {
-		assertThat(errors(page(move("")))).containsExactly("Select the neighbourhood to move them to");
+		assertThat(PageSlice.errorSummary(page(move("")))).containsExactly("Select the neighbourhood to move them to");
 		for (String to : List.of("7", "999", "Oadby", "-8", "8 ", "99999999999999999999", "8; drop")) {
-			assertThat(errors(page(move(to)))).as(to).containsExactly("Select a different neighbourhood from the list");
+			assertThat(PageSlice.errorSummary(page(move(to)))).as(to)
+				.containsExactly("Select a different neighbourhood from the list");
 		}
 		then(this.team).should(never()).moveTo(any(), anyLong(), anyLong(), anyLong(), anyLong());
 	}
@@ -170,7 +169,7 @@ class TeamMemberFormBadInputTests {
 	void movingWithoutChoosingAnythingAsksForANeighbourhood() throws Exception {
 		Document page = page(post(TEAM + "/11/move").param("version", "0"));
 
-		assertThat(errors(page)).containsExactly("Select the neighbourhood to move them to");
+		assertThat(PageSlice.errorSummary(page)).containsExactly("Select the neighbourhood to move them to");
 		then(this.team).should(never()).moveTo(any(), anyLong(), anyLong(), anyLong(), anyLong());
 	}
 
@@ -199,13 +198,8 @@ class TeamMemberFormBadInputTests {
 		return Pages.parse(result.getResponse().getContentAsString());
 	}
 
-	private static List<String> errors(Document page) {
-		return page.select(".govuk-error-summary__list li").eachText();
-	}
-
 	private static RequestPostProcessor signedIn() {
-		return authentication(UsernamePasswordAuthenticationToken.authenticated(EDITOR, null,
-				List.of(new SimpleGrantedAuthority("ROLE_WEB_EDITOR"))));
+		return PageSlice.signedIn(EDITOR, "ROLE_WEB_EDITOR");
 	}
 
 }

@@ -1,7 +1,6 @@
 package uk.yourarea.team;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -14,8 +13,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.util.ReflectionTestUtils;
@@ -40,7 +37,6 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
@@ -95,7 +91,7 @@ class TeamPhotoBadInputTests {
 	void noFileAndNoDescriptionAsksForBothInTheOrderOfThePage() throws Exception {
 		Document page = page(multipart(PHOTO).param("alt", "  ").param("version", "0"));
 
-		assertThat(errors(page)).containsExactly("Select a photo", DESCRIBE);
+		assertThat(PageSlice.errorSummary(page)).containsExactly("Select a photo", DESCRIBE);
 		assertThat(page.select(".govuk-error-summary__list a").eachAttr("href")).containsExactly("#photo", "#alt");
 		nothingSaved();
 	}
@@ -113,7 +109,7 @@ class TeamPhotoBadInputTests {
 			Document page = page(
 					multipart(PHOTO).file(refused.getValue()).param("alt", "PC Ellis, smiling").param("version", "0"));
 
-			assertThat(errors(page)).as(refused.getKey()).containsExactly(refused.getKey());
+			assertThat(PageSlice.errorSummary(page)).as(refused.getKey()).containsExactly(refused.getKey());
 			assertThat(page.getElementById("alt").val()).as(refused.getKey()).isEqualTo("PC Ellis, smiling");
 		}
 		nothingSaved();
@@ -127,7 +123,7 @@ class TeamPhotoBadInputTests {
 			.param("alt", alt)
 			.param("version", "0"));
 
-		assertThat(errors(page)).containsExactly("The description must be 200 characters or fewer");
+		assertThat(PageSlice.errorSummary(page)).containsExactly("The description must be 200 characters or fewer");
 		assertThat(page.getElementById("alt").val()).isEqualTo(alt);
 		nothingSaved();
 	}
@@ -147,13 +143,8 @@ class TeamPhotoBadInputTests {
 		return Pages.parse(result.getResponse().getContentAsString());
 	}
 
-	private static List<String> errors(Document page) {
-		return page.select(".govuk-error-summary__list li").eachText();
-	}
-
 	private static RequestPostProcessor signedIn() {
-		return authentication(UsernamePasswordAuthenticationToken.authenticated(EDITOR, null,
-				List.of(new SimpleGrantedAuthority("ROLE_WEB_EDITOR"))));
+		return PageSlice.signedIn(EDITOR, "ROLE_WEB_EDITOR");
 	}
 
 }

@@ -3,16 +3,25 @@ package uk.yourarea.testing;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.jsoup.nodes.Document;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
+import uk.yourarea.security.StaffUser;
 import uk.yourarea.web.ForceProperties;
 import uk.yourarea.web.SiteProperties;
 
@@ -36,6 +45,20 @@ public class PageSlice {
 			resolver.addStaticVariable("site", site);
 			resolver.addStaticVariable("zone", ZoneId.of("Europe/London"));
 		});
+	}
+
+	/** The messages of a page's error summary, in the order shown. */
+	public static List<String> errorSummary(Document page) {
+		return page.select(".govuk-error-summary__list li").eachText();
+	}
+
+	/**
+	 * Signed in as this member of staff, with the given authorities (like
+	 * {@code ROLE_WEB_EDITOR}).
+	 */
+	public static RequestPostProcessor signedIn(StaffUser user, String... authorities) {
+		return SecurityMockMvcRequestPostProcessors.authentication(UsernamePasswordAuthenticationToken
+			.authenticated(user, null, Stream.of(authorities).map(SimpleGrantedAuthority::new).toList()));
 	}
 
 	@Bean
