@@ -43,6 +43,7 @@ class ModuleTablesTests {
 				"coverage_import coverage_import_boundary coverage_import_move coverage_import_rejection "
 						+ "coverage_state postcode_override neighbourhood_boundary neighbourhood_ward "
 						+ "neighbourhood_ward_list");
+		own("dataprotection", "data_protection_action");
 		own("event", "event");
 		own("neighbourhood", "local_policing_area neighbourhood neighbourhood_former_slug");
 		own("notification", "outbox_email");

@@ -13,13 +13,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param confirmationsPerEmail confirmation emails one address may be sent within
  * {@code confirmationsPerEmailWindow}
  * @param minimumFillTime faster than this, the form was not filled in by a person
- * @param linkValidity how long a confirmation link works
- * @param emailRetention how long after a consultation closes the email addresses of its
- * respondents are kept before they are erased
+ * @param linkValidity how long a confirmation link works (How long answers and their
+ * email addresses are kept: {@code yourarea.retention}.)
  */
 @ConfigurationProperties("yourarea.consultation")
 public record ConsultationProperties(@DefaultValue("10") int answersPerAddress,
 		@DefaultValue("10m") Duration answersPerAddressWindow, @DefaultValue("3") int confirmationsPerEmail,
 		@DefaultValue("24h") Duration confirmationsPerEmailWindow, @DefaultValue("3s") Duration minimumFillTime,
-		@DefaultValue("7d") Duration linkValidity, @DefaultValue("30d") Duration emailRetention) {
+		@DefaultValue("7d") Duration linkValidity) {
 }

@@ -152,8 +152,8 @@ class HaveYourSay {
 			return;
 		}
 		String email = normalisedEmail(form.email());
-		if (!this.rateLimits.tryAcquire("have-your-say-email:" + email, this.properties.confirmationsPerEmail(),
-				this.properties.confirmationsPerEmailWindow())) {
+		if (!this.rateLimits.tryAcquire("have-your-say-email:" + RateLimits.hashed(email),
+				this.properties.confirmationsPerEmail(), this.properties.confirmationsPerEmailWindow())) {
 			log.warn("Have your say rate limit reached for an email address");
 			throw new TooManyAnswers("Too many answers from one email address");
 		}
@@ -162,7 +162,8 @@ class HaveYourSay {
 				new LinkedHashSet<>(form.chosenIssues()), form.ownConcern(), now, ConfirmationTokens.digest(token),
 				now.plus(this.properties.linkValidity()), key);
 		this.responses.save(response);
-		this.outbox.queue(email, "Confirm your answer to the " + neighbourhood.getName() + " neighbourhood team",
+		this.outbox.queue("consultation.confirmation", email,
+				"Confirm your answer to the " + neighbourhood.getName() + " neighbourhood team",
 				confirmationEmail(neighbourhood, consultation, response, token), null);
 		log.info("Have your say answer {} waiting for confirmation in consultation {}", response.getId(),
 				consultation.getId());

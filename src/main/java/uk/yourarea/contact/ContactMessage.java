@@ -1,6 +1,9 @@
 package uk.yourarea.contact;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -24,6 +27,10 @@ import org.jspecify.annotations.Nullable;
  * clock. The clock starts when the message arrives and again whenever the resident writes
  * back or says a reply did not answer their question; only a full reply from the team
  * stops it.
+ * <p>
+ * Its personal data (who wrote, how to reach them, every word written) can be erased, by
+ * the retention schedule or on request ({@link MessageErasure}); what is left (times,
+ * status, topic) keeps the response record true.
  */
 @Entity
 class ContactMessage {
@@ -37,9 +44,9 @@ class ContactMessage {
 	@Column(name = "neighbourhood_id")
 	private Long neighbourhoodId;
 
-	private String senderName;
+	private @Nullable String senderName;
 
-	private String senderEmail;
+	private @Nullable String senderEmail;
 
 	private @Nullable String senderPhone;
 
@@ -52,7 +59,7 @@ class ContactMessage {
 	@Enumerated(EnumType.STRING)
 	private Topic topic;
 
-	private String body;
+	private @Nullable String body;
 
 	private @Nullable String location;
 
@@ -81,6 +88,22 @@ class ContactMessage {
 	private String idempotencyKey;
 
 	private @Nullable String heldReason;
+
+	private @Nullable Instant closedAt;
+
+	private @Nullable Instant erasedAt;
+
+	@Enumerated(EnumType.STRING)
+	private @Nullable ErasedBecause erasedBecause;
+
+	private @Nullable String holdReason;
+
+	private @Nullable LocalDate holdReviewOn;
+
+	@Column(name = "hold_placed_by_id")
+	private @Nullable Long holdPlacedById;
+
+	private @Nullable Instant holdPlacedAt;
 
 	@Version
 	private long version;
@@ -135,6 +158,7 @@ class ContactMessage {
 	 * clock running; a full reply stops it.
 	 */
 	public void reply(long staffId, String text, boolean full, Instant now) {
+		requireNotErased();
 		if (this.status == MessageStatus.CLOSED || this.status == MessageStatus.HELD_FOR_REVIEW) {
 			throw new IllegalStateException("A " + this.status.label().toLowerCase() + " message cannot be replied to");
 		}
@@ -180,10 +204,12 @@ class ContactMessage {
 	}
 
 	public void note(long staffId, String text, Instant now) {
+		requireNotErased();
 		record(EntryKind.NOTE, staffId, text, now);
 	}
 
 	public void assignTo(long assigneeId, String assigneeName, long byStaffId, Instant now) {
+		requireNotErased();
 		this.assignedToId = assigneeId;
 		record(EntryKind.ASSIGNED, byStaffId, "Assigned to " + assigneeName, now);
 	}
@@ -191,6 +217,7 @@ class ContactMessage {
 	public void close(long staffId, String outcome, Instant now) {
 		requireNotClosedOrHeld();
 		this.status = MessageStatus.CLOSED;
+		this.closedAt = now;
 		this.outcome = outcome;
 		record(EntryKind.CLOSED, staffId, outcome, now);
 	}
@@ -222,7 +249,14 @@ class ContactMessage {
 		}
 	}
 
+	private void requireNotErased() {
+		if (this.erasedAt != null) {
+			throw new IllegalStateException("The message's personal data has been erased");
+		}
+	}
+
 	private void requireNotClosedOrHeld() {
+		requireNotErased();
 		if (this.status == MessageStatus.CLOSED || this.status == MessageStatus.HELD_FOR_REVIEW) {
 			throw new IllegalStateException("The message is " + this.status.label().toLowerCase());
 		}
@@ -234,6 +268,22 @@ class ContactMessage {
 	 */
 	public boolean isOverdue(Instant now) {
 		return this.status == MessageStatus.OPEN && now.isAfter(this.dueAt);
+	}
+
+	/**
+	 * A private link stops working once the conversation has been closed for longer than
+	 * {@code keptFor}, or its personal data erased. Its page then says how to write
+	 * again.
+	 */
+	public boolean isPastItsLinks(Instant now, Period keptFor, ZoneId zone) {
+		if (this.erasedAt != null) {
+			return true;
+		}
+		return this.closedAt != null && !now.isBefore(this.closedAt.atZone(zone).plus(keptFor).toInstant());
+	}
+
+	public boolean isErased() {
+		return this.erasedAt != null;
 	}
 
 	public Long getId() {
@@ -248,11 +298,13 @@ class ContactMessage {
 		return this.neighbourhoodId;
 	}
 
-	public String getSenderName() {
+	/** {@code null} once erased. */
+	public @Nullable String getSenderName() {
 		return this.senderName;
 	}
 
-	public String getSenderEmail() {
+	/** {@code null} once erased. */
+	public @Nullable String getSenderEmail() {
 		return this.senderEmail;
 	}
 
@@ -272,7 +324,8 @@ class ContactMessage {
 		return this.topic;
 	}
 
-	public String getBody() {
+	/** {@code null} once erased. */
+	public @Nullable String getBody() {
 		return this.body;
 	}
 
@@ -326,6 +379,34 @@ class ContactMessage {
 
 	public @Nullable String getHeldReason() {
 		return this.heldReason;
+	}
+
+	public @Nullable Instant getClosedAt() {
+		return this.closedAt;
+	}
+
+	public @Nullable Instant getErasedAt() {
+		return this.erasedAt;
+	}
+
+	public @Nullable ErasedBecause getErasedBecause() {
+		return this.erasedBecause;
+	}
+
+	public @Nullable String getHoldReason() {
+		return this.holdReason;
+	}
+
+	public @Nullable LocalDate getHoldReviewOn() {
+		return this.holdReviewOn;
+	}
+
+	public @Nullable Long getHoldPlacedById() {
+		return this.holdPlacedById;
+	}
+
+	public @Nullable Instant getHoldPlacedAt() {
+		return this.holdPlacedAt;
 	}
 
 	public long getVersion() {

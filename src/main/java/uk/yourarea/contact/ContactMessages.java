@@ -136,7 +136,8 @@ class ContactMessages {
 		}
 		this.messages.save(message);
 		if (suspicion == null) {
-			this.outbox.queue(email, "We have your message (reference " + message.getReference() + ")",
+			this.outbox.queue("contact.acknowledgement", email,
+					"We have your message (reference " + message.getReference() + ")",
 					acknowledgement(message, neighbourhood, newLink(message)), message.getId());
 		}
 		log.info("Message {} received for neighbourhood {}{}", message.getReference(), neighbourhood.getCode(),
@@ -221,9 +222,9 @@ class ContactMessages {
 	private void tellTheTeam(ContactMessage message, String subject) {
 		List<String> addresses = this.staff.emailsOfTheTeam(message.getAssignedToId(), message.getNeighbourhoodId());
 		for (String address : addresses) {
-			this.outbox.queue(
-					address, subject, subject + ". It is due by " + formatDeadline(message.getDueAt())
-							+ ".\n\nOpen it: " + this.site.link("/staff/inbox/messages/" + message.getId()) + "\n",
+			this.outbox.queue("contact.team-notice", address, subject,
+					subject + ". It is due by " + formatDeadline(message.getDueAt()) + ".\n\nOpen it: "
+							+ this.site.link("/staff/inbox/messages/" + message.getId()) + "\n",
 					message.getId());
 		}
 	}
@@ -265,8 +266,8 @@ class ContactMessages {
 	 * used to flood the team's inbox.
 	 */
 	public boolean mayReply(String token) {
-		return this.rateLimits.tryAcquire("resident-reply:" + token, this.limits.repliesPerConversation(),
-				this.limits.repliesPerConversationWindow());
+		return this.rateLimits.tryAcquire("resident-reply:" + RateLimits.hashed(token),
+				this.limits.repliesPerConversation(), this.limits.repliesPerConversationWindow());
 	}
 
 	private String acknowledgement(ContactMessage message, Neighbourhood neighbourhood, String link) {

@@ -3,6 +3,7 @@ package uk.yourarea.contact;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
@@ -33,10 +34,15 @@ public class Conversations {
 	/** How close to its deadline a message counts as due soon. */
 	public static final Duration DUE_SOON = Duration.ofHours(24);
 
-	/** A message as a list of messages shows it. */
-	public record Summary(long id, String reference, long neighbourhoodId, Topic topic, String senderName,
+	/**
+	 * A message as a list of messages shows it.
+	 *
+	 * @param senderName {@code null} once the message's personal data has been erased
+	 * @param erasedAt when its personal data was erased, if it was
+	 */
+	public record Summary(long id, String reference, long neighbourhoodId, Topic topic, @Nullable String senderName,
 			MessageStatus status, Instant receivedAt, Instant dueAt, @Nullable Instant firstAnsweredAt,
-			@Nullable Long assignedToId) {
+			@Nullable Long assignedToId, @Nullable Instant erasedAt, @Nullable ErasedBecause erasedBecause) {
 
 		/**
 		 * Waiting for the team after its deadline; a reply at the last minute is in time.
@@ -56,11 +62,22 @@ public class Conversations {
 	public record Entry(EntryKind kind, @Nullable Long staffAccountId, @Nullable String body, Instant at) {
 	}
 
-	/** Everything staff see about one message. */
+	/**
+	 * Everything staff see about one message. Once its personal data has been erased
+	 * ({@code erasedAt}), the sender's details, location and every entry's text are
+	 * {@code null}.
+	 */
 	public record Details(long id, String reference, long neighbourhoodId, MessageStatus status,
-			@Nullable String heldReason, Instant dueAt, String dueExplanation, String deadline, String senderName,
-			SenderType senderType, String senderEmail, @Nullable String senderPhone, PreferredContact preferredContact,
-			Topic topic, @Nullable String location, @Nullable Long assignedToId, List<Entry> entries) {
+			@Nullable String heldReason, Instant dueAt, String dueExplanation, String deadline,
+			@Nullable String senderName, SenderType senderType, @Nullable String senderEmail,
+			@Nullable String senderPhone, PreferredContact preferredContact, Topic topic, @Nullable String location,
+			@Nullable Long assignedToId, List<Entry> entries, @Nullable Instant erasedAt,
+			@Nullable ErasedBecause erasedBecause, @Nullable String holdReason, @Nullable LocalDate holdReviewOn) {
+
+		public boolean isErased() {
+			return this.erasedAt != null;
+		}
+
 	}
 
 	private static final Logger log = LoggerFactory.getLogger(Conversations.class);
@@ -128,7 +145,7 @@ public class Conversations {
 		message.reply(user.id(), text, full, this.clock.instant());
 		this.messages.flush();
 		String link = this.contact.newLink(message);
-		this.outbox.queue(message.getSenderEmail(),
+		this.outbox.queue("contact.reply", message.getSenderEmail(),
 				"The " + neighbourhood.getName() + " team has replied (reference " + message.getReference() + ")",
 				replyEmail(message, neighbourhood, text, full, link), message.getId());
 		log.info("Message {} {} by staff {}", message.getReference(), full ? "answered" : "given a holding reply",
@@ -171,7 +188,8 @@ public class Conversations {
 		message.releaseFromReview(user.id(), this.clock.instant());
 		this.messages.flush();
 		Neighbourhood neighbourhood = this.neighbourhoods.findById(message.getNeighbourhoodId()).orElseThrow();
-		this.outbox.queue(message.getSenderEmail(), "We have your message (reference " + message.getReference() + ")",
+		this.outbox.queue("contact.acknowledgement", message.getSenderEmail(),
+				"We have your message (reference " + message.getReference() + ")",
 				this.contact.residentGreeting() + "\n\nThe " + neighbourhood.getName()
 						+ " neighbourhood team has your message and will reply by "
 						+ this.contact.formatDeadline(message.getDueAt()) + ".\n\nYour private link: "
@@ -192,7 +210,8 @@ public class Conversations {
 	private static Summary summary(ContactMessage message) {
 		return new Summary(message.getId(), message.getReference(), message.getNeighbourhoodId(), message.getTopic(),
 				message.getSenderName(), message.getStatus(), message.getReceivedAt(), message.getDueAt(),
-				message.getFirstAnsweredAt(), message.getAssignedToId());
+				message.getFirstAnsweredAt(), message.getAssignedToId(), message.getErasedAt(),
+				message.getErasedBecause());
 	}
 
 	private Details details(ContactMessage message) {
@@ -204,7 +223,8 @@ public class Conversations {
 				message.getHeldReason(), message.getDueAt(), message.getDueExplanation(),
 				this.contact.formatDeadline(message.getDueAt()), message.getSenderName(), message.getSenderType(),
 				message.getSenderEmail(), message.getSenderPhone(), message.getPreferredContact(), message.getTopic(),
-				message.getLocation(), message.getAssignedToId(), entries);
+				message.getLocation(), message.getAssignedToId(), entries, message.getErasedAt(),
+				message.getErasedBecause(), message.getHoldReason(), message.getHoldReviewOn());
 	}
 
 	private String replyEmail(ContactMessage message, Neighbourhood neighbourhood, String text, boolean full,

@@ -28,4 +28,10 @@ public enum EntryKind {
 		return this == HOLDING_REPLY || this == FULL_REPLY;
 	}
 
+	/** Something the resident wrote or said. */
+	public boolean isResidents() {
+		return this == RECEIVED || this == RESIDENT_REPLY || this == RESIDENT_SATISFIED
+				|| this == RESIDENT_NOT_SATISFIED;
+	}
+
 }

@@ -1,5 +1,6 @@
 package uk.yourarea.contact;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 
@@ -21,6 +22,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import uk.yourarea.personaldata.RetentionProperties;
+import uk.yourarea.personaldata.RetentionWording;
 import uk.yourarea.neighbourhood.NeighbourhoodRepository;
 import uk.yourarea.web.DatabaseFailures;
 import uk.yourarea.web.FormError;
@@ -44,10 +47,20 @@ class ResidentMessageController {
 
 	private final MessageSource text;
 
-	ResidentMessageController(ContactMessages messages, NeighbourhoodRepository neighbourhoods, MessageSource text) {
+	private final RetentionProperties retention;
+
+	private final RetentionWording wording;
+
+	private final Clock clock;
+
+	ResidentMessageController(ContactMessages messages, NeighbourhoodRepository neighbourhoods, MessageSource text,
+			RetentionProperties retention, RetentionWording wording, Clock clock) {
+		this.wording = wording;
 		this.messages = messages;
 		this.neighbourhoods = neighbourhoods;
 		this.text = text;
+		this.retention = retention;
+		this.clock = clock;
 	}
 
 	@GetMapping("/messages/{token}")
@@ -68,6 +81,9 @@ class ResidentMessageController {
 						FormErrors.inPageOrder(result, List.of("reply")).get(0).message());
 			}
 			ContactMessage message = find(token);
+			if (isPastItsLinks(message)) {
+				return expired(message, model, response);
+			}
 			if (message.getStatus() == MessageStatus.CLOSED) {
 				return show(token, model, response, form.typed(),
 						"This conversation is closed. Send a new message from your neighbourhood page instead");
@@ -107,7 +123,11 @@ class ResidentMessageController {
 			model.addAttribute("feedbackError", "Select yes if our reply answered your question");
 			return show(token, model, response, "", null);
 		}
-		if (find(token).getStatus() != MessageStatus.ANSWERED) {
+		ContactMessage message = find(token);
+		if (isPastItsLinks(message)) {
+			return expired(message, model, response);
+		}
+		if (message.getStatus() != MessageStatus.ANSWERED) {
 			return "redirect:/messages/" + token;
 		}
 		this.messages.residentAnswered(token, "yes".equals(answered));
@@ -117,6 +137,9 @@ class ResidentMessageController {
 	private String show(String token, Model model, HttpServletResponse response, String reply, String replyError) {
 		response.setHeader("Cache-Control", "no-store");
 		ContactMessage message = find(token);
+		if (isPastItsLinks(message)) {
+			return expired(message, model, response);
+		}
 		model.addAttribute("message", message);
 		model.addAttribute("token", token);
 		model.addAttribute("neighbourhood", this.neighbourhoods.findById(message.getNeighbourhoodId()).orElseThrow());
@@ -128,6 +151,24 @@ class ResidentMessageController {
 						? java.util.List.of(new FormError("answered", (String) model.getAttribute("feedbackError")))
 						: java.util.List.of());
 		return "contact/conversation";
+	}
+
+	private boolean isPastItsLinks(ContactMessage message) {
+		return message.isPastItsLinks(this.clock.instant(), this.retention.privateLinks(), this.clock.getZone());
+	}
+
+	/**
+	 * A link past its time: a page that says so and how to write again, and nothing about
+	 * the conversation. Reading it changes nothing in the database.
+	 */
+	private String expired(ContactMessage message, Model model, HttpServletResponse response) {
+		response.setStatus(HttpStatus.GONE.value());
+		response.setHeader("Cache-Control", "no-store");
+		model.addAttribute("reference", message.getReference());
+		model.addAttribute("erased", message.isErased());
+		model.addAttribute("keptFor", this.wording.describe(this.retention.privateLinks(), Locale.UK));
+		model.addAttribute("neighbourhood", this.neighbourhoods.findById(message.getNeighbourhoodId()).orElse(null));
+		return "contact/link-expired";
 	}
 
 	private ContactMessage find(String token) {

@@ -77,11 +77,11 @@ class ResponseClockJobs {
 		for (ContactMessage message : overdue) {
 			message.escalate(now);
 			Neighbourhood neighbourhood = this.neighbourhoods.findById(message.getNeighbourhoodId()).orElseThrow();
-			this.outbox.queue(message.getSenderEmail(),
+			this.outbox.queue("contact.escalation", message.getSenderEmail(),
 					"We have not replied in time (reference " + message.getReference() + ")",
 					residentEscalation(message, neighbourhood), message.getId());
 			for (Colleague supervisor : this.staff.supervisorsOf(neighbourhood.getId())) {
-				this.outbox.queue(supervisor.email(),
+				this.outbox.queue("contact.supervisor-escalation", supervisor.email(),
 						"Overdue message " + message.getReference() + " for " + neighbourhood.getName(),
 						supervisorEscalation(message, neighbourhood, supervisor), message.getId());
 			}
@@ -105,8 +105,8 @@ class ResponseClockJobs {
 			if (mine.isEmpty() || !claim("daily-digest", today + "/" + entry.getKey().id(), now)) {
 				continue;
 			}
-			this.outbox.queue(entry.getKey().email(), "Messages due or overdue today (" + mine.size() + ")",
-					digest(entry.getKey(), mine, now), null);
+			this.outbox.queue("contact.daily-digest", entry.getKey().email(),
+					"Messages due or overdue today (" + mine.size() + ")", digest(entry.getKey(), mine, now), null);
 			sent++;
 		}
 		return sent;

@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import uk.yourarea.contact.Conversations;
 import uk.yourarea.contact.Conversations.Details;
+import uk.yourarea.contact.ErasedBecause;
 import uk.yourarea.contact.Conversations.Summary;
 import uk.yourarea.contact.EntryKind;
 import uk.yourarea.contact.MessageStatus;
@@ -41,8 +42,13 @@ class MessageInbox {
 	record Filter(@Nullable MessageStatus status, @Nullable Long neighbourhoodId, @Nullable Topic topic) {
 	}
 
-	record Row(long id, String reference, String neighbourhood, String topic, String sender, String status,
-			String timeLeft, boolean overdue, boolean dueSoon, @Nullable String assignee, Instant receivedAt) {
+	/**
+	 * @param sender {@code null} once the message's personal data has been erased
+	 * @param erasedAt when it was erased, if it was
+	 */
+	record Row(long id, String reference, String neighbourhood, String topic, @Nullable String sender, String status,
+			String timeLeft, boolean overdue, boolean dueSoon, @Nullable String assignee, Instant receivedAt,
+			@Nullable Instant erasedAt, boolean erasedOnRequest) {
 	}
 
 	record Counts(long newMessages, long dueWithin24Hours, long overdue) {
@@ -173,7 +179,7 @@ class MessageInbox {
 		return new Row(message.id(), message.reference(), (neighbourhood != null) ? neighbourhood.getName() : "",
 				message.topic().label(), message.senderName(), message.status().label(),
 				timeLeft(message.status(), message.dueAt(), now), message.isOverdue(now), message.isDueSoon(now),
-				assignee, message.receivedAt());
+				assignee, message.receivedAt(), message.erasedAt(), message.erasedBecause() == ErasedBecause.REQUEST);
 	}
 
 	private static String timeLeft(MessageStatus status, Instant dueAt, Instant now) {

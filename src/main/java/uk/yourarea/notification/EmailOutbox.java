@@ -1,7 +1,9 @@
 package uk.yourarea.notification;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -22,6 +24,8 @@ public class EmailOutbox {
 
 	static final int MAX_SUBJECT_LENGTH = 200;
 
+	private static final Pattern KIND = Pattern.compile("[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)*");
+
 	private final OutboxEmailRepository emails;
 
 	private final Clock clock;
@@ -37,7 +41,10 @@ public class EmailOutbox {
 	 * The address and subject become mail headers, so they are refused if they hold a
 	 * line break or any other control character; the subject should come from a template,
 	 * never from what a resident typed. The body may contain anything, a private link
-	 * included: it is kept until the email is sent and then removed.
+	 * included: the address, subject and body are kept until the email is sent or finally
+	 * fails, and then erased; the kind, the address's domain and the times stay.
+	 * @param kind what the email is, like {@code contact.acknowledgement}: a name of the
+	 * sending feature's, never personal data
 	 * @param to one email address, at most 254 characters
 	 * @param subject at most 200 characters
 	 * @param body the plain text of the email
@@ -48,11 +55,27 @@ public class EmailOutbox {
 	 * is no transaction
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public long queue(String to, String subject, String body, @Nullable Long contactMessageId) {
+	public long queue(String kind, String to, String subject, String body, @Nullable Long contactMessageId) {
 		requireHeaderSafe("address", to, 3, MAX_ADDRESS_LENGTH);
 		requireHeaderSafe("subject", subject, 1, MAX_SUBJECT_LENGTH);
-		OutboxEmail email = new OutboxEmail(to, subject, body, contactMessageId, this.clock.instant());
+		if (!KIND.matcher(kind).matches()) {
+			throw new IllegalArgumentException("An email's kind is a short name like contact.acknowledgement");
+		}
+		OutboxEmail email = new OutboxEmail(kind, to, subject, body, contactMessageId, this.clock.instant());
 		return this.emails.save(email).getId();
+	}
+
+	/**
+	 * Deletes the emails about these messages that have not been sent yet: their personal
+	 * data has been erased, so there is nobody to send them to.
+	 * @return how many were deleted
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public int forgetPendingAbout(Collection<Long> contactMessageIds) {
+		if (contactMessageIds.isEmpty()) {
+			return 0;
+		}
+		return this.emails.deletePendingAbout(contactMessageIds);
 	}
 
 	/** The emails about a resident's message, oldest first, whatever their status. */

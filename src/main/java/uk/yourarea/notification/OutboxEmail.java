@@ -2,7 +2,9 @@ package uk.yourarea.notification;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -23,6 +25,11 @@ import org.jspecify.annotations.Nullable;
  * relay that has stopped (crashed) loses it. The lease never changes when the email is
  * due.
  * <p>
+ * Once the email is SENT or FAILED the outbox forgets who it went to and what it said:
+ * the address becomes its domain, and the subject and body are erased (they may hold a
+ * private link, a name or a resident's words). What is left says what kind of email went
+ * to which domain, when, and how it ended.
+ * <p>
  * Only this package reads and changes them: other features put emails in through
  * {@link EmailOutbox}.
  */
@@ -30,10 +37,9 @@ import org.jspecify.annotations.Nullable;
 @Table(name = "outbox_email")
 class OutboxEmail {
 
-	/** What replaces the body once the email has gone. */
-	static final String SENT_BODY = "[sent]";
-
 	static final int MAX_ERROR_LENGTH = 500;
+
+	private static final Pattern ANY_ADDRESS = Pattern.compile("[^\\s<>\"']+@[^\\s<>\"']+");
 
 	public enum Status {
 
@@ -45,12 +51,16 @@ class OutboxEmail {
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private @Nullable Long id;
 
+	private String kind;
+
 	@Column(name = "to_address")
-	private String toAddress;
+	private @Nullable String toAddress;
 
-	private String subject;
+	private @Nullable String toDomain;
 
-	private String body;
+	private @Nullable String subject;
+
+	private @Nullable String body;
 
 	@Column(name = "contact_message_id")
 	private @Nullable Long contactMessageId;
@@ -78,7 +88,9 @@ class OutboxEmail {
 		// for JPA
 	}
 
-	OutboxEmail(String toAddress, String subject, String body, @Nullable Long contactMessageId, Instant now) {
+	OutboxEmail(String kind, String toAddress, String subject, String body, @Nullable Long contactMessageId,
+			Instant now) {
+		this.kind = kind;
 		this.toAddress = toAddress;
 		this.subject = subject;
 		this.body = body;
@@ -89,17 +101,13 @@ class OutboxEmail {
 		this.nextAttemptAt = now;
 	}
 
-	/**
-	 * The SMTP server accepted the email. The body is replaced by {@value #SENT_BODY}: it
-	 * may hold a private link (to a resident's conversation, say) that must not linger in
-	 * the database once the email has gone.
-	 */
+	/** The SMTP server accepted the email: the outbox forgets the address and text. */
 	void markSent(Instant now) {
 		requirePending();
 		attempted(now);
 		this.status = Status.SENT;
 		this.sentAt = now;
-		this.body = SENT_BODY;
+		forgetRecipientAndText();
 	}
 
 	/**
@@ -126,6 +134,31 @@ class OutboxEmail {
 		attempted(now);
 		this.status = Status.FAILED;
 		this.lastError = truncate(error);
+		forgetRecipientAndText();
+	}
+
+	/**
+	 * Erases what could tell who the email was for or what it said. A server's error
+	 * often quotes the address, so any address in it goes too.
+	 */
+	private void forgetRecipientAndText() {
+		if (this.toAddress != null) {
+			this.toDomain = domainOf(this.toAddress);
+		}
+		this.toAddress = null;
+		this.subject = null;
+		this.body = null;
+		if (this.lastError != null) {
+			this.lastError = ANY_ADDRESS.matcher(this.lastError).replaceAll("[address]");
+		}
+	}
+
+	static String domainOf(String address) {
+		int at = address.lastIndexOf('@');
+		if (at < 0 || at == address.length() - 1) {
+			return "unknown";
+		}
+		return address.substring(at + 1).replaceAll("[^A-Za-z0-9.-]", "").toLowerCase(Locale.ROOT);
 	}
 
 	private void attempted(Instant now) {
@@ -184,16 +217,30 @@ class OutboxEmail {
 		return this.id;
 	}
 
-	public String getToAddress() {
+	/**
+	 * What the email is, like {@code contact.acknowledgement}: kept after it has gone.
+	 */
+	public String getKind() {
+		return this.kind;
+	}
+
+	/** Who the email is for; {@code null} once it has been sent or has failed. */
+	public @Nullable String getToAddress() {
 		return this.toAddress;
 	}
 
-	public String getSubject() {
+	/** The domain the email went to, once it has been sent or has failed. */
+	public @Nullable String getToDomain() {
+		return this.toDomain;
+	}
+
+	/** {@code null} once the email has been sent or has failed. */
+	public @Nullable String getSubject() {
 		return this.subject;
 	}
 
-	/** The text of the email, or {@value #SENT_BODY} once it has been sent. */
-	public String getBody() {
+	/** The text of the email; {@code null} once it has been sent or has failed. */
+	public @Nullable String getBody() {
 		return this.body;
 	}
 

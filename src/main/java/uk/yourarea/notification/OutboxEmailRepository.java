@@ -1,6 +1,7 @@
 package uk.yourarea.notification;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -57,6 +58,12 @@ interface OutboxEmailRepository extends JpaRepository<OutboxEmail, Long> {
 	long countByStatus(OutboxEmail.Status status);
 
 	List<OutboxEmail> findByContactMessageIdOrderByCreatedAtAscIdAsc(long contactMessageId);
+
+	@Modifying
+	@Query("""
+			delete from OutboxEmail e
+			where e.contactMessageId in :ids and e.status = uk.yourarea.notification.OutboxEmail.Status.PENDING""")
+	int deletePendingAbout(@Param("ids") Collection<Long> ids);
 
 	boolean existsByContactMessageIdAndStatus(long contactMessageId, OutboxEmail.Status status);
 

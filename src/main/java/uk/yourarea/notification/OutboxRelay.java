@@ -175,7 +175,9 @@ class OutboxRelay {
 			List<ClaimedEmail> taken = new ArrayList<>();
 			for (OutboxEmail email : this.emails.lockDue(now, limit)) {
 				email.lease(token, until);
-				taken.add(new ClaimedEmail(email.getId(), email.getToAddress(), email.getSubject(), email.getBody(),
+				// a pending email is whole (a constraint in the table says so)
+				taken.add(new ClaimedEmail(email.getId(), Objects.requireNonNull(email.getToAddress()),
+						Objects.requireNonNull(email.getSubject()), Objects.requireNonNull(email.getBody()),
 						email.getCreatedAt()));
 			}
 			return taken;
@@ -263,7 +265,7 @@ class OutboxRelay {
 	 * and a repeat after a lost acknowledgement can be recognised.
 	 */
 	static String messageId(long id, Instant createdAt, String fromAddress) {
-		return "<outbox-" + id + "." + createdAt.toEpochMilli() + "@" + domainOf(fromAddress) + ">";
+		return "<outbox-" + id + "." + createdAt.toEpochMilli() + "@" + OutboxEmail.domainOf(fromAddress) + ">";
 	}
 
 	private void recordSent(Claim claim, ClaimedEmail email) {
@@ -463,14 +465,6 @@ class OutboxRelay {
 		}
 	}
 
-	static String domainOf(String address) {
-		int at = address.lastIndexOf('@');
-		if (at < 0 || at == address.length() - 1) {
-			return "unknown";
-		}
-		return address.substring(at + 1).replaceAll("[^A-Za-z0-9.-]", "").toLowerCase(Locale.ROOT);
-	}
-
 	/**
 	 * Emails a relay has taken under one lease token, and which of them it still holds:
 	 * those it has neither finished with nor lost to another relay.
@@ -548,7 +542,7 @@ class OutboxRelay {
 	record ClaimedEmail(long id, String to, String subject, String body, Instant createdAt) {
 
 		String recipientDomain() {
-			return "@" + domainOf(this.to);
+			return "@" + OutboxEmail.domainOf(this.to);
 		}
 
 		/** Never the address, subject or body, should this ever end up in a log. */

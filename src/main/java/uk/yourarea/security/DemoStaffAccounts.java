@@ -26,6 +26,7 @@ import org.springframework.stereotype.Component;
  * Oadby</li>
  * <li>{@code webeditor@example.org}: web editor</li>
  * <li>{@code admin@example.org}: administrator</li>
+ * <li>{@code dpo@example.org}: data protection officer</li>
  * <li>{@code sergeant.<area code>@example.org}: a supervisor for each other local
  * policing area</li>
  * </ul>
@@ -45,7 +46,8 @@ class DemoStaffAccounts {
 			new DemoAccount("officer.oadby@example.org", "PC Sam Oadby (demo)", StaffRole.OFFICER, "NA55"),
 			new DemoAccount("sergeant@example.org", "Sergeant Alex Harborough (demo)", StaffRole.SUPERVISOR, "NA54"),
 			new DemoAccount("webeditor@example.org", "Web Editor (demo)", StaffRole.WEB_EDITOR, ""),
-			new DemoAccount("admin@example.org", "Administrator (demo)", StaffRole.ADMIN, ""));
+			new DemoAccount("admin@example.org", "Administrator (demo)", StaffRole.ADMIN, ""),
+			new DemoAccount("dpo@example.org", "Data Protection Officer (demo)", StaffRole.DATA_PROTECTION, ""));
 
 	private static final Logger log = LoggerFactory.getLogger(DemoStaffAccounts.class);
 

@@ -133,6 +133,8 @@ class SecurityConfiguration {
 				.hasAnyRole(role(StaffRole.WEB_EDITOR), role(StaffRole.SUPERVISOR), role(StaffRole.ADMIN))
 				.requestMatchers("/staff/admin", "/staff/admin/**")
 				.hasRole(role(StaffRole.ADMIN))
+				.requestMatchers("/staff/data-protection", "/staff/data-protection/**")
+				.hasRole(role(StaffRole.DATA_PROTECTION))
 				.anyRequest()
 				.hasRole(role(StaffRole.ADMIN)))
 			.authenticationManager(staffAuthentication)

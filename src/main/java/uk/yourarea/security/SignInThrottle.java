@@ -1,12 +1,8 @@
 package uk.yourarea.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -97,11 +93,11 @@ class SignInThrottle {
 	 * which is sometimes a password typed into the wrong box.
 	 */
 	static String accountBucket(String email) {
-		return ACCOUNT_BUCKET + sha256(StaffAccount.normaliseEmail(email));
+		return ACCOUNT_BUCKET + RateLimits.hashed(StaffAccount.normaliseEmail(email));
 	}
 
 	static String accountAndAddressBucket(String email, String address) {
-		return ACCOUNT_AND_ADDRESS_BUCKET + sha256(StaffAccount.normaliseEmail(email) + "\n" + address);
+		return ACCOUNT_AND_ADDRESS_BUCKET + RateLimits.hashed(StaffAccount.normaliseEmail(email) + "\n" + address);
 	}
 
 	static String addressBucket(String address) {
@@ -113,16 +109,6 @@ class SignInThrottle {
 		Instant last = this.lastTidied.get();
 		if (now.isAfter(last.plus(TIDY_EVERY)) && this.lastTidied.compareAndSet(last, now)) {
 			this.rateLimits.forgetOlderThan(KEEP_HITS);
-		}
-	}
-
-	private static String sha256(String text) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 

@@ -29,6 +29,7 @@ class StaffHomeController {
 		model.addAttribute("canReadMessages",
 				user.hasAnyRole(StaffRole.OFFICER, StaffRole.SUPERVISOR, StaffRole.ADMIN));
 		model.addAttribute("canManageAccounts", user.hasRole(StaffRole.ADMIN));
+		model.addAttribute("canAnswerDataProtectionRequests", user.hasRole(StaffRole.DATA_PROTECTION));
 		model.addAttribute("canEditPages", this.scope.canEditEverything(user));
 		model.addAttribute("canEditPrioritiesAndEvents",
 				user.hasAnyRole(StaffRole.OFFICER, StaffRole.SUPERVISOR) || this.scope.canEditEverything(user));

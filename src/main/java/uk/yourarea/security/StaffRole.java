@@ -15,8 +15,18 @@ public enum StaffRole {
 	/** Edits the public pages; cannot read residents' messages. */
 	WEB_EDITOR("Web editor", "Edits the public pages; cannot read residents' messages"),
 
-	/** Manages staff accounts, and can do everything the other roles can. */
-	ADMIN("Administrator", "Manages staff accounts and can see everything");
+	/**
+	 * Manages staff accounts, and can do everything the other roles can but answer data
+	 * protection requests.
+	 */
+	ADMIN("Administrator", "Manages staff accounts and can see everything but the data protection desk"),
+
+	/**
+	 * The force's data protection officer and their team: finds, exports, erases and
+	 * holds residents' personal data. Kept apart from every other role, administrators'
+	 * included, so that reading everything about a person is a separate, audited duty.
+	 */
+	DATA_PROTECTION("Data protection", "Finds, exports and erases residents' personal data, on request");
 
 	private final String label;
 

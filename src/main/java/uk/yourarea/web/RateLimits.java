@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -117,6 +118,21 @@ public class RateLimits {
 	public int forgetOlderThan(Duration age) {
 		return this.jdbc.update("delete from rate_limit_hit where at < ?",
 				java.sql.Timestamp.from(this.clock.instant().minus(age)));
+	}
+
+	/**
+	 * How a bucket names something personal (an email address, a private link's token):
+	 * by the hex SHA-256 of it, so that the records counted against abuse never hold the
+	 * thing itself.
+	 */
+	public static String hashed(String personal) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(personal.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every Java runtime has SHA-256", ex);
+		}
 	}
 
 	/**

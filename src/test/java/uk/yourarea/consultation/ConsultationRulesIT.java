@@ -23,6 +23,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
+import uk.yourarea.personaldata.RetentionProperties;
 import uk.yourarea.neighbourhood.Neighbourhood;
 import uk.yourarea.neighbourhood.NeighbourhoodRepository;
 import uk.yourarea.security.ActingAs;
@@ -73,7 +74,10 @@ class ConsultationRulesIT {
 	JdbcTemplate jdbc;
 
 	@Autowired
-	ConsultationRetention retention;
+	ConsultationPersonalData personalData;
+
+	@Autowired
+	RetentionProperties retention;
 
 	private ActingAs acting;
 
@@ -193,22 +197,22 @@ class ConsultationRulesIT {
 			.isInstanceOf(HaveYourSay.Link.Confirmed.class);
 
 		this.clock.advance(Duration.ofDays(7).minusMinutes(1));
-		this.retention.forgetWhatIsNoLongerNeeded();
+		this.personalData.applyRetention(this.retention, this.clock.instant());
 		assertThat(count("select count(*) from consultation_response where email = ?", unconfirmed)).isEqualTo(1);
 
 		this.clock.advance(Duration.ofMinutes(1));
-		this.retention.forgetWhatIsNoLongerNeeded();
+		this.personalData.applyRetention(this.retention, this.clock.instant());
 		assertThat(count("select count(*) from consultation_response where email = ?", unconfirmed))
 			.as("an answer never confirmed goes when its link expires")
 			.isZero();
 
 		Instant closes = consultation.getClosesAt();
 		this.clock.set(closes.plus(Duration.ofDays(30)).minusSeconds(1));
-		this.retention.forgetWhatIsNoLongerNeeded();
+		this.personalData.applyRetention(this.retention, this.clock.instant());
 		assertThat(count("select count(*) from consultation_response where email = ?", kept)).isEqualTo(1);
 
 		this.clock.set(closes.plus(Duration.ofDays(30)));
-		this.retention.forgetWhatIsNoLongerNeeded();
+		this.personalData.applyRetention(this.retention, this.clock.instant());
 		assertThat(count("select count(*) from consultation_response where email = ?", kept))
 			.as("the email address is erased 30 days after closing")
 			.isZero();

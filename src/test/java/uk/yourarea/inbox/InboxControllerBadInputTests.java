@@ -88,7 +88,8 @@ class InboxControllerBadInputTests {
 				PageSlice.NOW.plus(Duration.ofHours(5)), "72 hours from when it arrived", "Monday 23 November 2026",
 				"Sam Resident", SenderType.RESIDENT, "sam@example.org", null, PreferredContact.EMAIL,
 				Topic.SPEEDING_AND_ROADS, "Long Street", null, List.of(new Conversations.Entry(EntryKind.RECEIVED, null,
-						"Cars speed here", PageSlice.NOW.minus(Duration.ofHours(67)))));
+						"Cars speed here", PageSlice.NOW.minus(Duration.ofHours(67)))),
+				null, null, null, null);
 		Neighbourhood wigston = new Neighbourhood("NA53", "Wigston",
 				new LocalPolicingArea("LPA1", "Oadby and Wigston", "Jo Smith", "Inspector"));
 		given(this.inbox.open(any(), anyLong())).willReturn(new MessageInbox.MessagePage(message, wigston,

@@ -171,8 +171,8 @@ class InboxIT {
 			.contains("Full reply sent")
 			.contains("Viewed");
 		assertThat(this.jdbc.queryForObject(
-				"select count(*) from outbox_email where contact_message_id = ? and subject like '%team has replied%'",
-				Long.class, this.oadbyMessage))
+				"select count(*) from outbox_email where contact_message_id = ? and kind = 'contact.reply'", Long.class,
+				this.oadbyMessage))
 			.as("one email for the holding reply, one for the full reply")
 			.isEqualTo(2);
 	}

@@ -13,8 +13,8 @@ class OutboxEmailTests {
 
 	private static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
 
-	private final OutboxEmail email = new OutboxEmail("resident@example.com", "Your message YA-7K3M-Q9XD",
-			"Read the reply at https://example.org/m/secret", 42L, NOW);
+	private final OutboxEmail email = new OutboxEmail("contact.reply", "resident@example.com",
+			"Your message YA-7K3M-Q9XD", "Read the reply at https://example.org/m/secret", 42L, NOW);
 
 	@Test
 	void isPendingAndDueAtOnceWhenQueued() {
@@ -33,8 +33,22 @@ class OutboxEmailTests {
 		assertThat(this.email.isPending()).isFalse();
 		assertThat(this.email.getSentAt()).isEqualTo(NOW.plusSeconds(5));
 		assertThat(this.email.getAttempts()).isEqualTo(1);
-		assertThat(this.email.getBody()).isEqualTo("[sent]");
-		assertThat(this.email.getSubject()).isEqualTo("Your message YA-7K3M-Q9XD");
+		assertThat(this.email.getBody()).isNull();
+		assertThat(this.email.getSubject()).isNull();
+		assertThat(this.email.getToAddress()).isNull();
+		assertThat(this.email.getToDomain()).isEqualTo("example.com");
+		assertThat(this.email.getKind()).isEqualTo("contact.reply");
+	}
+
+	@Test
+	void forgetsTheAddressAndTextOnceFailedEvenWhereTheServerQuotedTheAddress() {
+		this.email.markFailed("SMTP 550 5.1.1 <resident@example.com>: no such user", NOW);
+
+		assertThat(this.email.getBody()).isNull();
+		assertThat(this.email.getSubject()).isNull();
+		assertThat(this.email.getToAddress()).isNull();
+		assertThat(this.email.getToDomain()).isEqualTo("example.com");
+		assertThat(this.email.getLastError()).isEqualTo("SMTP 550 5.1.1 <[address]>: no such user");
 	}
 
 	@Test

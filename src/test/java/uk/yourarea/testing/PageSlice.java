@@ -12,6 +12,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -21,6 +22,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
+import uk.yourarea.personaldata.RetentionProperties;
+import uk.yourarea.personaldata.RetentionWording;
 import uk.yourarea.security.StaffUser;
 import uk.yourarea.web.ForceProperties;
 import uk.yourarea.web.SiteProperties;
@@ -34,7 +37,8 @@ import uk.yourarea.web.SiteProperties;
  * loaded.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ ForceProperties.class, SiteProperties.class })
+@EnableConfigurationProperties({ ForceProperties.class, SiteProperties.class, RetentionProperties.class })
+@Import(RetentionWording.class)
 public class PageSlice {
 
 	public static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");

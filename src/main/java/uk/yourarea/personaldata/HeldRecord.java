@@ -1,0 +1,29 @@
+package uk.yourarea.personaldata;
+
+import java.time.Instant;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One record held about a person, as the desk lists it and the subject access export
+ * writes it out.
+ *
+ * @param kind what sort of record it is, a key under {@code dataprotection.kind.} in the
+ * message bundle (like {@code contact-message})
+ * @param reference how staff and the resident name it (a message reference, an answer's
+ * number)
+ * @param createdAt when the resident made it
+ * @param erasedAt when its personal data was erased, if it has been
+ * @param hold the legal hold that keeps it from erasure, if there is one
+ * @param data everything held, in order: names to strings, numbers, booleans, instants,
+ * lists and maps of the same
+ */
+public record HeldRecord(String kind, String reference, Instant createdAt, @Nullable Instant erasedAt,
+		@Nullable LegalHold hold, Map<String, Object> data) {
+
+	public HeldRecord {
+		data = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(data));
+	}
+
+}

@@ -1,0 +1,8 @@
+package uk.yourarea.personaldata;
+
+/** What the data protection officer looks a person up by. */
+public enum SearchBy {
+
+	EMAIL, PHONE, REFERENCE
+
+}
