@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import uk.yourarea.neighbourhood.NeighbourhoodRepository;
+import uk.yourarea.neighbourhood.NeighbourhoodDirectory;
 import uk.yourarea.web.DatabaseFailures;
 import uk.yourarea.web.FormError;
 import uk.yourarea.web.FormErrors;
@@ -40,11 +40,11 @@ class ResidentMessageController {
 
 	private final ContactMessages messages;
 
-	private final NeighbourhoodRepository neighbourhoods;
+	private final NeighbourhoodDirectory neighbourhoods;
 
 	private final MessageSource text;
 
-	ResidentMessageController(ContactMessages messages, NeighbourhoodRepository neighbourhoods, MessageSource text) {
+	ResidentMessageController(ContactMessages messages, NeighbourhoodDirectory neighbourhoods, MessageSource text) {
 		this.messages = messages;
 		this.neighbourhoods = neighbourhoods;
 		this.text = text;
@@ -119,7 +119,7 @@ class ResidentMessageController {
 		ContactMessage message = find(token);
 		model.addAttribute("message", message);
 		model.addAttribute("token", token);
-		model.addAttribute("neighbourhood", this.neighbourhoods.findById(message.getNeighbourhoodId()).orElseThrow());
+		model.addAttribute("neighbourhood", this.neighbourhoods.byId(message.getNeighbourhoodId()).orElseThrow());
 		model.addAttribute("deadline", this.messages.formatDeadline(message.getDueAt()));
 		model.addAttribute("reply", reply);
 		model.addAttribute("replyError", replyError);

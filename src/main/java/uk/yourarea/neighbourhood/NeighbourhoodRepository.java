@@ -23,6 +23,9 @@ public interface NeighbourhoodRepository extends JpaRepository<Neighbourhood, Lo
 
 	Optional<Neighbourhood> findByCode(String code);
 
+	@Query("select n from Neighbourhood n join fetch n.localPolicingArea where n.code = :code")
+	Optional<Neighbourhood> findWithAreaByCode(String code);
+
 	Optional<Neighbourhood> findFirstByCodeIgnoreCase(String code);
 
 	@Query("select n from Neighbourhood n join fetch n.localPolicingArea where n.id = :id")

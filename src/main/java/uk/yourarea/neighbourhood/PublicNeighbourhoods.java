@@ -91,10 +91,12 @@ public class PublicNeighbourhoods {
 	}
 
 	private static Listed listed(Neighbourhood neighbourhood) {
-		LocalPolicingArea area = neighbourhood.getLocalPolicingArea();
 		return new Listed(neighbourhood.getId(), neighbourhood.getCode(), neighbourhood.getName(),
-				neighbourhood.getSlug(),
-				new AreaHeading(area.getId(), area.getCode(), area.getName(), area.getCommander()));
+				neighbourhood.getSlug(), heading(neighbourhood.getLocalPolicingArea()));
+	}
+
+	static AreaHeading heading(LocalPolicingArea area) {
+		return new AreaHeading(area.getId(), area.getCode(), area.getName(), area.getCommander());
 	}
 
 }
