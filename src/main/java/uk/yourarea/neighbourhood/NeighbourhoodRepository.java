@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-public interface NeighbourhoodRepository extends JpaRepository<Neighbourhood, Long> {
+interface NeighbourhoodRepository extends JpaRepository<Neighbourhood, Long> {
 
 	/**
 	 * The live neighbourhood at this slug, with its local policing area: what the public
