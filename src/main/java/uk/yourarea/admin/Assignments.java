@@ -1,7 +1,6 @@
 package uk.yourarea.admin;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,10 +9,8 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
-import uk.yourarea.neighbourhood.LocalPolicingArea;
-import uk.yourarea.neighbourhood.LocalPolicingAreaRepository;
-import uk.yourarea.neighbourhood.Neighbourhood;
-import uk.yourarea.neighbourhood.NeighbourhoodRepository;
+import uk.yourarea.neighbourhood.NeighbourhoodDirectory;
+import uk.yourarea.neighbourhood.NeighbourhoodSummary;
 
 /** The local policing areas and their neighbourhoods, as the account form offers them. */
 @Component
@@ -25,29 +22,25 @@ class Assignments {
 	record Choice(long id, String name) {
 	}
 
-	private final LocalPolicingAreaRepository areas;
+	private final NeighbourhoodDirectory neighbourhoods;
 
-	private final NeighbourhoodRepository neighbourhoods;
-
-	Assignments(LocalPolicingAreaRepository areas, NeighbourhoodRepository neighbourhoods) {
-		this.areas = areas;
+	Assignments(NeighbourhoodDirectory neighbourhoods) {
 		this.neighbourhoods = neighbourhoods;
 	}
 
 	/** Every local policing area by name, each with its neighbourhoods by name. */
 	List<Area> all() {
 		Map<Long, List<Choice>> byArea = new LinkedHashMap<>();
-		for (Neighbourhood neighbourhood : this.neighbourhoods.findAllWithArea()) {
-			if (neighbourhood.isRetired()) {
+		for (NeighbourhoodSummary neighbourhood : this.neighbourhoods.all()) {
+			if (neighbourhood.retired()) {
 				continue;
 			}
-			byArea.computeIfAbsent(neighbourhood.getLocalPolicingArea().getId(), (id) -> new ArrayList<>())
-				.add(new Choice(neighbourhood.getId(), neighbourhood.getName()));
+			byArea.computeIfAbsent(neighbourhood.area().id(), (id) -> new ArrayList<>())
+				.add(new Choice(neighbourhood.id(), neighbourhood.name()));
 		}
-		return this.areas.findAll()
+		return this.neighbourhoods.areas()
 			.stream()
-			.sorted(Comparator.comparing(LocalPolicingArea::getName))
-			.map((area) -> new Area(area.getId(), area.getName(), byArea.getOrDefault(area.getId(), List.of())))
+			.map((area) -> new Area(area.id(), area.name(), byArea.getOrDefault(area.id(), List.of())))
 			.toList();
 	}
 

@@ -12,8 +12,8 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.BindingResult;
 
-import uk.yourarea.neighbourhood.Neighbourhood;
-import uk.yourarea.neighbourhood.NeighbourhoodRepository;
+import uk.yourarea.neighbourhood.NeighbourhoodDirectory;
+import uk.yourarea.neighbourhood.NeighbourhoodSummary;
 import uk.yourarea.postcode.Postcode;
 import uk.yourarea.postcode.PostcodeLookup;
 import uk.yourarea.web.FormError;
@@ -40,17 +40,18 @@ class AnswerChecks {
 
 	private final PostcodeLookup postcodes;
 
-	private final NeighbourhoodRepository neighbourhoods;
+	private final NeighbourhoodDirectory neighbourhoods;
 
 	private final MessageSource messages;
 
-	AnswerChecks(PostcodeLookup postcodes, NeighbourhoodRepository neighbourhoods, MessageSource messages) {
+	AnswerChecks(PostcodeLookup postcodes, NeighbourhoodDirectory neighbourhoods, MessageSource messages) {
 		this.postcodes = postcodes;
 		this.neighbourhoods = neighbourhoods;
 		this.messages = messages;
 	}
 
-	Checked check(HaveYourSayForm form, BindingResult result, Consultation consultation, Neighbourhood neighbourhood) {
+	Checked check(HaveYourSayForm form, BindingResult result, Consultation consultation,
+			NeighbourhoodSummary neighbourhood) {
 		List<FormError> errors = new ArrayList<>(FormErrors.inPageOrder(result, HaveYourSayForm.FIELD_ORDER));
 		if (!hasError(errors, "issues")) {
 			if (form.chosenIssues().stream().anyMatch((id) -> !consultation.hasIssue(id))
@@ -71,7 +72,7 @@ class AnswerChecks {
 		return new Checked(errors, elsewhere);
 	}
 
-	private Checked checkPostcode(String typed, Neighbourhood neighbourhood) {
+	private Checked checkPostcode(String typed, NeighbourhoodSummary neighbourhood) {
 		Optional<Postcode> parsed = Postcode.parse(typed.strip());
 		if (parsed.isEmpty()) {
 			return problem("consultation.have-your-say.postcode.invalid", null);
@@ -79,20 +80,20 @@ class AnswerChecks {
 		Postcode postcode = parsed.get();
 		PostcodeLookup.Result found = this.postcodes.find(postcode);
 		if (found instanceof PostcodeLookup.Result.InNeighbourhood in) {
-			if (in.neighbourhoodId() == neighbourhood.getId()) {
+			if (in.neighbourhoodId() == neighbourhood.id()) {
 				return new Checked(List.of(), null);
 			}
-			Neighbourhood other = this.neighbourhoods.findById(in.neighbourhoodId()).orElse(null);
+			NeighbourhoodSummary other = this.neighbourhoods.byId(in.neighbourhoodId()).orElse(null);
 			if (other != null) {
 				return problem("consultation.have-your-say.postcode.elsewhere",
-						new Elsewhere(other.getName(), other.getSlug()), postcode.value(), other.getName(),
-						neighbourhood.getName());
+						new Elsewhere(other.name(), other.slug()), postcode.value(), other.name(),
+						neighbourhood.name());
 			}
 		}
 		if (found instanceof PostcodeLookup.Result.Terminated) {
 			return problem("consultation.have-your-say.postcode.terminated", null, postcode.value());
 		}
-		return problem("consultation.have-your-say.postcode.outside", null, postcode.value(), neighbourhood.getName());
+		return problem("consultation.have-your-say.postcode.outside", null, postcode.value(), neighbourhood.name());
 	}
 
 	private Checked problem(String key, @Nullable Elsewhere elsewhere, Object... arguments) {

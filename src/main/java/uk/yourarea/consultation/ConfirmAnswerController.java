@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import uk.yourarea.neighbourhood.Neighbourhood;
-import uk.yourarea.neighbourhood.NeighbourhoodRepository;
+import uk.yourarea.neighbourhood.NeighbourhoodDirectory;
+import uk.yourarea.neighbourhood.NeighbourhoodSummary;
 import uk.yourarea.web.NotFoundException;
 
 /**
@@ -22,13 +22,13 @@ import uk.yourarea.web.NotFoundException;
 @Controller
 class ConfirmAnswerController {
 
-	private final NeighbourhoodRepository neighbourhoods;
+	private final NeighbourhoodDirectory neighbourhoods;
 
 	private final HaveYourSay haveYourSay;
 
 	private final ConsultationDates dates;
 
-	ConfirmAnswerController(NeighbourhoodRepository neighbourhoods, HaveYourSay haveYourSay, ConsultationDates dates) {
+	ConfirmAnswerController(NeighbourhoodDirectory neighbourhoods, HaveYourSay haveYourSay, ConsultationDates dates) {
 		this.neighbourhoods = neighbourhoods;
 		this.haveYourSay = haveYourSay;
 		this.dates = dates;
@@ -52,8 +52,8 @@ class ConfirmAnswerController {
 		noStore(response);
 		HaveYourSay.Link link = this.haveYourSay.confirm(token);
 		if (link instanceof HaveYourSay.Link.Confirmed confirmed) {
-			Neighbourhood neighbourhood = neighbourhoodOf(confirmed.consultation());
-			return "redirect:/area/" + neighbourhood.getSlug() + "/have-your-say/thank-you"
+			NeighbourhoodSummary neighbourhood = neighbourhoodOf(confirmed.consultation());
+			return "redirect:/area/" + neighbourhood.slug() + "/have-your-say/thank-you"
 					+ (confirmed.replacedAnEarlierAnswer() ? "?replaced" : "");
 		}
 		return linkPage(link, token, model, response);
@@ -61,7 +61,7 @@ class ConfirmAnswerController {
 
 	@GetMapping("/area/{slug}/have-your-say/thank-you")
 	String thankYou(@PathVariable String slug, @RequestParam(required = false) @Nullable String replaced, Model model) {
-		Neighbourhood neighbourhood = neighbourhood(slug);
+		NeighbourhoodSummary neighbourhood = neighbourhood(slug);
 		model.addAttribute("neighbourhood", neighbourhood);
 		model.addAttribute("replaced", replaced != null);
 		return "consultation/thank-you";
@@ -78,7 +78,7 @@ class ConfirmAnswerController {
 			return "consultation/confirm";
 		}
 		String problem;
-		Neighbourhood neighbourhood = null;
+		NeighbourhoodSummary neighbourhood = null;
 		if (link instanceof HaveYourSay.Link.Expired expired) {
 			problem = "expired";
 			neighbourhood = neighbourhoodOf(expired.consultation());
@@ -103,13 +103,13 @@ class ConfirmAnswerController {
 		return "consultation/link-problem";
 	}
 
-	private Neighbourhood neighbourhood(String slug) {
-		return this.neighbourhoods.findBySlug(slug)
+	private NeighbourhoodSummary neighbourhood(String slug) {
+		return this.neighbourhoods.liveBySlug(slug)
 			.orElseThrow(() -> new NotFoundException("No neighbourhood " + slug));
 	}
 
-	private Neighbourhood neighbourhoodOf(Consultation consultation) {
-		return this.neighbourhoods.findById(consultation.getNeighbourhoodId())
+	private NeighbourhoodSummary neighbourhoodOf(Consultation consultation) {
+		return this.neighbourhoods.byId(consultation.getNeighbourhoodId())
 			.orElseThrow(() -> new NotFoundException("No neighbourhood " + consultation.getNeighbourhoodId()));
 	}
 

@@ -25,8 +25,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import uk.yourarea.neighbourhood.Neighbourhood;
-import uk.yourarea.neighbourhood.NeighbourhoodRepository;
+import uk.yourarea.neighbourhood.NeighbourhoodDirectory;
+import uk.yourarea.neighbourhood.NeighbourhoodSummary;
 import uk.yourarea.security.StaffScope;
 import uk.yourarea.security.StaffUser;
 import uk.yourarea.web.FormError;
@@ -46,13 +46,13 @@ class ConsultationAdminController {
 
 	private final Consultations consultations;
 
-	private final NeighbourhoodRepository neighbourhoods;
+	private final NeighbourhoodDirectory neighbourhoods;
 
 	private final StaffScope scope;
 
 	private final ConsultationDates dates;
 
-	ConsultationAdminController(Consultations consultations, NeighbourhoodRepository neighbourhoods, StaffScope scope,
+	ConsultationAdminController(Consultations consultations, NeighbourhoodDirectory neighbourhoods, StaffScope scope,
 			ConsultationDates dates) {
 		this.consultations = consultations;
 		this.neighbourhoods = neighbourhoods;
@@ -62,7 +62,7 @@ class ConsultationAdminController {
 
 	@GetMapping(BASE)
 	String list(@AuthenticationPrincipal StaffUser user, @PathVariable long id, Model model) {
-		Neighbourhood neighbourhood = neighbourhood(user, id);
+		NeighbourhoodSummary neighbourhood = neighbourhood(user, id);
 		model.addAttribute("neighbourhood", neighbourhood);
 		model.addAttribute("consultations", this.consultations.list(id));
 		return "consultation/list";
@@ -70,9 +70,9 @@ class ConsultationAdminController {
 
 	@GetMapping(BASE + "/new")
 	String newForm(@AuthenticationPrincipal StaffUser user, @PathVariable long id, Model model) {
-		Neighbourhood neighbourhood = neighbourhood(user, id);
+		NeighbourhoodSummary neighbourhood = neighbourhood(user, id);
 		LocalDate today = this.dates.today();
-		return showNew(model, neighbourhood, ConsultationForm.suggested(neighbourhood.getName(),
+		return showNew(model, neighbourhood, ConsultationForm.suggested(neighbourhood.name(),
 				this.consultations.suggestedIssues(id), today, today.plusWeeks(4)), List.of());
 	}
 
@@ -80,7 +80,7 @@ class ConsultationAdminController {
 	String open(@AuthenticationPrincipal StaffUser user, @PathVariable long id,
 			@Valid @ModelAttribute("form") ConsultationForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
-		Neighbourhood neighbourhood = neighbourhood(user, id);
+		NeighbourhoodSummary neighbourhood = neighbourhood(user, id);
 		List<FormError> errors = new ArrayList<>(FormErrors.inPageOrder(result, ConsultationForm.FIELD_ORDER));
 		form.check(this.dates.today())
 			.stream()
@@ -106,7 +106,7 @@ class ConsultationAdminController {
 	@GetMapping(BASE + "/{cid}")
 	String results(@AuthenticationPrincipal StaffUser user, @PathVariable long id, @PathVariable long cid,
 			Model model) {
-		Neighbourhood neighbourhood = neighbourhood(user, id);
+		NeighbourhoodSummary neighbourhood = neighbourhood(user, id);
 		Consultation consultation = this.consultations.find(id, cid);
 		Consultation.State state = consultation.stateAt(this.dates.now());
 		model.addAttribute("neighbourhood", neighbourhood);
@@ -123,7 +123,7 @@ class ConsultationAdminController {
 	@PostMapping(BASE + "/{cid}/close")
 	String closeEarly(@AuthenticationPrincipal StaffUser user, @PathVariable long id, @PathVariable long cid,
 			RedirectAttributes redirect) {
-		Neighbourhood neighbourhood = neighbourhood(user, id);
+		NeighbourhoodSummary neighbourhood = neighbourhood(user, id);
 		boolean closed = this.consultations.closeEarly(user, neighbourhood, cid);
 		redirect.addFlashAttribute("notice",
 				closed ? "Consultation closed" : "This consultation was not open, so nothing changed");
@@ -132,9 +132,9 @@ class ConsultationAdminController {
 
 	@GetMapping(BASE + "/{cid}/responses.csv")
 	ResponseEntity<byte[]> csv(@AuthenticationPrincipal StaffUser user, @PathVariable long id, @PathVariable long cid) {
-		Neighbourhood neighbourhood = neighbourhood(user, id);
+		NeighbourhoodSummary neighbourhood = neighbourhood(user, id);
 		Consultation consultation = this.consultations.find(id, cid);
-		String name = "have-your-say-" + neighbourhood.getSlug() + "-" + this.dates.openingDay(consultation).toString()
+		String name = "have-your-say-" + neighbourhood.slug() + "-" + this.dates.openingDay(consultation).toString()
 				+ ".csv";
 		return ResponseEntity.ok()
 			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
@@ -146,7 +146,7 @@ class ConsultationAdminController {
 	@GetMapping(BASE + "/{cid}/concerns")
 	String concerns(@AuthenticationPrincipal StaffUser user, @PathVariable long id, @PathVariable long cid,
 			Model model) {
-		Neighbourhood neighbourhood = neighbourhood(user, id);
+		NeighbourhoodSummary neighbourhood = neighbourhood(user, id);
 		Consultation consultation = this.consultations.find(id, cid);
 		return showConcerns(model, neighbourhood, consultation, null, null, null);
 	}
@@ -155,7 +155,7 @@ class ConsultationAdminController {
 	String decide(@AuthenticationPrincipal StaffUser user, @PathVariable long id, @PathVariable long cid,
 			@PathVariable long responseId, @RequestParam(required = false) @Nullable String decision,
 			@RequestParam(required = false) @Nullable String text, Model model, RedirectAttributes redirect) {
-		Neighbourhood neighbourhood = neighbourhood(user, id);
+		NeighbourhoodSummary neighbourhood = neighbourhood(user, id);
 		Consultation consultation = this.consultations.find(id, cid);
 		String shown = (text == null) ? "" : text.strip();
 		try {
@@ -186,7 +186,7 @@ class ConsultationAdminController {
 		return "redirect:/staff/neighbourhoods/" + id + "/consultations/" + cid + "/concerns";
 	}
 
-	private String showConcerns(Model model, Neighbourhood neighbourhood, Consultation consultation,
+	private String showConcerns(Model model, NeighbourhoodSummary neighbourhood, Consultation consultation,
 			@Nullable Long errorFor, @Nullable String typed, @Nullable String error) {
 		model.addAttribute("neighbourhood", neighbourhood);
 		model.addAttribute("consultation", consultation);
@@ -199,7 +199,8 @@ class ConsultationAdminController {
 		return "consultation/concerns";
 	}
 
-	private String showNew(Model model, Neighbourhood neighbourhood, ConsultationForm form, List<FormError> errors) {
+	private String showNew(Model model, NeighbourhoodSummary neighbourhood, ConsultationForm form,
+			List<FormError> errors) {
 		model.addAttribute("neighbourhood", neighbourhood);
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
@@ -210,9 +211,9 @@ class ConsultationAdminController {
 	/**
 	 * The neighbourhood, if this member of staff may run its consultations (else 403).
 	 */
-	private Neighbourhood neighbourhood(StaffUser user, long id) {
+	private NeighbourhoodSummary neighbourhood(StaffUser user, long id) {
 		this.scope.requireCanEditPrioritiesAndEventsOf(user, id);
-		return this.neighbourhoods.findById(id).orElseThrow(() -> new NotFoundException("No neighbourhood " + id));
+		return this.neighbourhoods.byId(id).orElseThrow(() -> new NotFoundException("No neighbourhood " + id));
 	}
 
 }

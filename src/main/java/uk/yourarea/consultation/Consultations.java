@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import uk.yourarea.audit.ChangeLog;
 import uk.yourarea.audit.Snapshot;
 import uk.yourarea.audit.Subject;
-import uk.yourarea.neighbourhood.Neighbourhood;
+import uk.yourarea.neighbourhood.NeighbourhoodSummary;
 import uk.yourarea.security.StaffUser;
 import uk.yourarea.security.WithinStaffScope;
 import uk.yourarea.web.CsvFile;
@@ -161,15 +161,15 @@ class Consultations {
 	 */
 	@WithinStaffScope
 	@Transactional
-	long open(StaffUser by, Neighbourhood neighbourhood, String question, List<String> issues, LocalDate opensOn,
+	long open(StaffUser by, NeighbourhoodSummary neighbourhood, String question, List<String> issues, LocalDate opensOn,
 			LocalDate closesOn) {
 		Instant opensAt = this.dates.startOf(opensOn);
 		Instant closesAt = this.dates.endOf(closesOn);
-		List<Consultation> overlapping = this.consultations.findOverlapping(neighbourhood.getId(), opensAt, closesAt);
+		List<Consultation> overlapping = this.consultations.findOverlapping(neighbourhood.id(), opensAt, closesAt);
 		if (!overlapping.isEmpty()) {
 			throw overlap(neighbourhood, overlapping.get(0));
 		}
-		Consultation consultation = new Consultation(neighbourhood.getId(), question.strip(), issues, opensAt, closesAt,
+		Consultation consultation = new Consultation(neighbourhood.id(), question.strip(), issues, opensAt, closesAt,
 				this.dates.now());
 		try {
 			this.consultations.saveAndFlush(consultation);
@@ -177,7 +177,7 @@ class Consultations {
 		catch (DataIntegrityViolationException ex) {
 			// Someone opened one for the same days at the same moment: the database said
 			// no.
-			throw new Overlapping(neighbourhood.getName()
+			throw new Overlapping(neighbourhood.name()
 					+ " already has a consultation on some of those days. Choose days after it closes, or close it first");
 		}
 		this.changeLog.record(by, subject(consultation, neighbourhood), "Opened a consultation", Snapshot.nothing(),
@@ -185,8 +185,8 @@ class Consultations {
 		return consultation.getId();
 	}
 
-	private Overlapping overlap(Neighbourhood neighbourhood, Consultation existing) {
-		return new Overlapping(neighbourhood.getName() + " already has a consultation from "
+	private Overlapping overlap(NeighbourhoodSummary neighbourhood, Consultation existing) {
+		return new Overlapping(neighbourhood.name() + " already has a consultation from "
 				+ this.dates.shortDay(this.dates.openingDay(existing)) + " to "
 				+ this.dates.shortDay(this.dates.closingDay(existing))
 				+ ". Only one can be open at a time: choose days after it closes, or close it first");
@@ -198,8 +198,8 @@ class Consultations {
 	 */
 	@WithinStaffScope
 	@Transactional
-	boolean closeEarly(StaffUser by, Neighbourhood neighbourhood, long consultationId) {
-		Consultation consultation = find(neighbourhood.getId(), consultationId);
+	boolean closeEarly(StaffUser by, NeighbourhoodSummary neighbourhood, long consultationId) {
+		Consultation consultation = find(neighbourhood.id(), consultationId);
 		Instant now = this.dates.now();
 		if (consultation.stateAt(now) != Consultation.State.OPEN) {
 			return false;
@@ -321,7 +321,7 @@ class Consultations {
 	 */
 	@WithinStaffScope
 	@Transactional
-	void approveConcern(StaffUser by, Neighbourhood neighbourhood, Consultation consultation, long responseId,
+	void approveConcern(StaffUser by, NeighbourhoodSummary neighbourhood, Consultation consultation, long responseId,
 			String text) {
 		ConsultationResponse response = pendingResponse(neighbourhood, consultation, responseId);
 		response.approveConcern(text, by.id(), this.dates.now());
@@ -335,7 +335,7 @@ class Consultations {
 	/** Keeps a concern off the public pages; nothing of its words is recorded. */
 	@WithinStaffScope
 	@Transactional
-	void rejectConcern(StaffUser by, Neighbourhood neighbourhood, Consultation consultation, long responseId) {
+	void rejectConcern(StaffUser by, NeighbourhoodSummary neighbourhood, Consultation consultation, long responseId) {
 		ConsultationResponse response = pendingResponse(neighbourhood, consultation, responseId);
 		response.rejectConcern(by.id(), this.dates.now());
 		this.responses.saveAndFlush(response);
@@ -344,12 +344,12 @@ class Consultations {
 				Snapshot.of().with("Concern " + responseId, "Not shown").build());
 	}
 
-	private ConsultationResponse pendingResponse(Neighbourhood neighbourhood, Consultation consultation,
+	private ConsultationResponse pendingResponse(NeighbourhoodSummary neighbourhood, Consultation consultation,
 			long responseId) {
-		if (consultation.getNeighbourhoodId() != neighbourhood.getId()) {
+		if (consultation.getNeighbourhoodId() != neighbourhood.id()) {
 			// The scope check was of the neighbourhood: the consultation must be its own.
 			throw new NotFoundException(
-					"Consultation " + consultation.getId() + " is not " + neighbourhood.getId() + "'s");
+					"Consultation " + consultation.getId() + " is not " + neighbourhood.id() + "'s");
 		}
 		ConsultationResponse response = this.responses.findById(responseId)
 			.filter((found) -> found.getConsultationId() == consultation.getId() && found.isConfirmed())
@@ -360,10 +360,9 @@ class Consultations {
 		return response;
 	}
 
-	private Subject subject(Consultation consultation, Neighbourhood neighbourhood) {
+	private Subject subject(Consultation consultation, NeighbourhoodSummary neighbourhood) {
 		return new Subject(SUBJECT_TYPE, consultation.getId(),
-				"Have your say from " + this.dates.shortDay(this.dates.openingDay(consultation)),
-				neighbourhood.getId());
+				"Have your say from " + this.dates.shortDay(this.dates.openingDay(consultation)), neighbourhood.id());
 	}
 
 	private Snapshot snapshot(Consultation consultation) {

@@ -21,8 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import uk.yourarea.neighbourhood.Neighbourhood;
-import uk.yourarea.neighbourhood.NeighbourhoodRepository;
+import uk.yourarea.neighbourhood.NeighbourhoodDirectory;
+import uk.yourarea.neighbourhood.NeighbourhoodSummary;
 
 /**
  * Demo consultations, once the demo force is loaded (so after every application runner):
@@ -52,10 +52,10 @@ class DemoConsultations {
 
 	private final TransactionTemplate transaction;
 
-	private final NeighbourhoodRepository neighbourhoods;
+	private final NeighbourhoodDirectory neighbourhoods;
 
 	DemoConsultations(ConsultationRepository consultations, Consultations service, ConsultationDates dates,
-			JdbcTemplate jdbc, TransactionTemplate transaction, NeighbourhoodRepository neighbourhoods) {
+			JdbcTemplate jdbc, TransactionTemplate transaction, NeighbourhoodDirectory neighbourhoods) {
 		this.consultations = consultations;
 		this.service = service;
 		this.dates = dates;
@@ -90,7 +90,7 @@ class DemoConsultations {
 	}
 
 	private Optional<Long> neighbourhood(String code) {
-		return this.neighbourhoods.findByCode(code).map(Neighbourhood::getId);
+		return this.neighbourhoods.byCode(code).map(NeighbourhoodSummary::id);
 	}
 
 	private Consultation consultation(long neighbourhoodId, String name, LocalDate opensOn, LocalDate closesOn) {

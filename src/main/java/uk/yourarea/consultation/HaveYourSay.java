@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import uk.yourarea.neighbourhood.Neighbourhood;
+import uk.yourarea.neighbourhood.NeighbourhoodSummary;
 import uk.yourarea.notification.EmailOutbox;
 import uk.yourarea.web.ForceProperties;
 import uk.yourarea.web.FormStamps;
@@ -128,7 +128,8 @@ class HaveYourSay {
 	 * @throws TooManyAnswers past the limits per client address or per email address
 	 */
 	@Transactional
-	void answer(Neighbourhood neighbourhood, Consultation consultation, HaveYourSayForm form, String clientAddress) {
+	void answer(NeighbourhoodSummary neighbourhood, Consultation consultation, HaveYourSayForm form,
+			String clientAddress) {
 		String key = form.idempotencyKey();
 		if (key == null) {
 			return;
@@ -163,7 +164,7 @@ class HaveYourSay {
 				now.plus(this.properties.linkValidity()), key);
 		this.responses.save(response);
 		this.outbox.queue("consultation.confirmation", email,
-				"Confirm your answer to the " + neighbourhood.getName() + " neighbourhood team",
+				"Confirm your answer to the " + neighbourhood.name() + " neighbourhood team",
 				confirmationEmail(neighbourhood, consultation, response, token), null);
 		log.info("Have your say answer {} waiting for confirmation in consultation {}", response.getId(),
 				consultation.getId());
@@ -270,7 +271,7 @@ class HaveYourSay {
 			.toList();
 	}
 
-	private String confirmationEmail(Neighbourhood neighbourhood, Consultation consultation,
+	private String confirmationEmail(NeighbourhoodSummary neighbourhood, Consultation consultation,
 			ConsultationResponse response, String token) {
 		List<String> chosen = labels(consultation, response);
 		String issues = chosen.isEmpty() ? "You did not choose any of the issues listed."
@@ -296,7 +297,7 @@ class HaveYourSay {
 				call 101 or report it online at %s
 
 				%s
-				""".formatted(neighbourhood.getName(), this.site.link("/have-your-say/confirm/" + token), issues,
+				""".formatted(neighbourhood.name(), this.site.link("/have-your-say/confirm/" + token), issues,
 				(response.getConcern() != null) ? "\nYou also told us about a concern of your own.\n" : "",
 				this.dates.closing(consultation), this.force.onlineReportingUrl(), this.force.name());
 	}

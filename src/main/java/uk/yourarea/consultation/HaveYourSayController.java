@@ -22,8 +22,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 
-import uk.yourarea.neighbourhood.Neighbourhood;
-import uk.yourarea.neighbourhood.NeighbourhoodRepository;
+import uk.yourarea.neighbourhood.NeighbourhoodDirectory;
+import uk.yourarea.neighbourhood.NeighbourhoodSummary;
 import uk.yourarea.web.Choice;
 import uk.yourarea.web.DatabaseFailures;
 import uk.yourarea.web.FormError;
@@ -47,7 +47,7 @@ class HaveYourSayController {
 
 	private static final Logger log = LoggerFactory.getLogger(HaveYourSayController.class);
 
-	private final NeighbourhoodRepository neighbourhoods;
+	private final NeighbourhoodDirectory neighbourhoods;
 
 	private final HaveYourSay haveYourSay;
 
@@ -57,7 +57,7 @@ class HaveYourSayController {
 
 	private final FormStamps stamps;
 
-	HaveYourSayController(NeighbourhoodRepository neighbourhoods, HaveYourSay haveYourSay, AnswerChecks checks,
+	HaveYourSayController(NeighbourhoodDirectory neighbourhoods, HaveYourSay haveYourSay, AnswerChecks checks,
 			ConsultationDates dates, FormStamps stamps) {
 		this.stamps = stamps;
 		this.neighbourhoods = neighbourhoods;
@@ -68,8 +68,8 @@ class HaveYourSayController {
 
 	@GetMapping("/area/{slug}/have-your-say")
 	String form(@PathVariable String slug, Model model, HttpServletResponse response) {
-		Neighbourhood neighbourhood = neighbourhood(slug);
-		Optional<Consultation> open = this.haveYourSay.openIn(neighbourhood.getId());
+		NeighbourhoodSummary neighbourhood = neighbourhood(slug);
+		Optional<Consultation> open = this.haveYourSay.openIn(neighbourhood.id());
 		if (open.isEmpty()) {
 			return noneOpen(neighbourhood, model);
 		}
@@ -85,11 +85,11 @@ class HaveYourSayController {
 		if (form.idempotencyKey() == null || !form.idempotencyKey().matches("[0-9a-f]{32}")) {
 			form = form.withIdempotencyKey(newIdempotencyKey());
 		}
-		Neighbourhood neighbourhood = null;
+		NeighbourhoodSummary neighbourhood = null;
 		Consultation consultation = null;
 		try {
 			neighbourhood = neighbourhood(slug);
-			Optional<Consultation> open = this.haveYourSay.openIn(neighbourhood.getId());
+			Optional<Consultation> open = this.haveYourSay.openIn(neighbourhood.id());
 			if (open.isEmpty()) {
 				response.setStatus(HttpStatus.CONFLICT.value());
 				model.addAttribute("closedWhileAnswering", true);
@@ -108,7 +108,7 @@ class HaveYourSayController {
 				return show(model, neighbourhood, consultation, form.withoutRefusedCharacters(), errors, elsewhere);
 			}
 			answerOnce(neighbourhood, consultation, form, request.getRemoteAddr());
-			return "redirect:/area/" + neighbourhood.getSlug() + "/have-your-say/check-your-email";
+			return "redirect:/area/" + neighbourhood.slug() + "/have-your-say/check-your-email";
 		}
 		catch (HaveYourSay.TooManyAnswers ex) {
 			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
@@ -128,7 +128,7 @@ class HaveYourSayController {
 	 * Stores the answer, or finds it stored when a second send of the same form got there
 	 * at the same moment. Any other refusal by the database is a failure like an outage.
 	 */
-	private void answerOnce(Neighbourhood neighbourhood, Consultation consultation, HaveYourSayForm form,
+	private void answerOnce(NeighbourhoodSummary neighbourhood, Consultation consultation, HaveYourSayForm form,
 			String clientAddress) {
 		try {
 			this.haveYourSay.answer(neighbourhood, consultation, form, clientAddress);
@@ -147,7 +147,7 @@ class HaveYourSayController {
 	 * neighbourhood and its consultation read before the failure, it is the usual page;
 	 * without them, a plainer one that needs nothing from the database.
 	 */
-	private String notSaved(RuntimeException ex, String slug, @Nullable Neighbourhood neighbourhood,
+	private String notSaved(RuntimeException ex, String slug, @Nullable NeighbourhoodSummary neighbourhood,
 			@Nullable Consultation consultation, HaveYourSayForm form, Model model, HttpServletResponse response) {
 		if (DatabaseFailures.isOutage(ex)) {
 			log.error("Could not store a have your say answer: the database is unavailable: {}",
@@ -168,17 +168,17 @@ class HaveYourSayController {
 		return "consultation/not-saved";
 	}
 
-	private String noneOpen(Neighbourhood neighbourhood, Model model) {
+	private String noneOpen(NeighbourhoodSummary neighbourhood, Model model) {
 		model.addAttribute("neighbourhood", neighbourhood);
 		model.addAttribute("next",
-				this.haveYourSay.nextIn(neighbourhood.getId())
+				this.haveYourSay.nextIn(neighbourhood.id())
 					.map((next) -> this.dates.day(this.dates.openingDay(next)))
 					.orElse(null));
 		return "consultation/none-open";
 	}
 
-	private String show(Model model, Neighbourhood neighbourhood, Consultation consultation, HaveYourSayForm form,
-			List<FormError> errors, AnswerChecks.@Nullable Elsewhere elsewhere) {
+	private String show(Model model, NeighbourhoodSummary neighbourhood, Consultation consultation,
+			HaveYourSayForm form, List<FormError> errors, AnswerChecks.@Nullable Elsewhere elsewhere) {
 		model.addAttribute("neighbourhood", neighbourhood);
 		model.addAttribute("consultation", consultation);
 		model.addAttribute("closes", this.dates.closing(consultation));
@@ -196,8 +196,8 @@ class HaveYourSayController {
 		return "consultation/have-your-say";
 	}
 
-	private Neighbourhood neighbourhood(String slug) {
-		return this.neighbourhoods.findBySlug(slug)
+	private NeighbourhoodSummary neighbourhood(String slug) {
+		return this.neighbourhoods.liveBySlug(slug)
 			.orElseThrow(() -> new NotFoundException("No neighbourhood " + slug));
 	}
 

@@ -25,13 +25,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
-import uk.yourarea.neighbourhood.Neighbourhood;
-import uk.yourarea.neighbourhood.NeighbourhoodRepository;
+import uk.yourarea.neighbourhood.NeighbourhoodDirectory;
+import uk.yourarea.neighbourhood.NeighbourhoodSummary;
 import uk.yourarea.web.Choice;
 import uk.yourarea.web.DatabaseFailures;
 import uk.yourarea.web.FormError;
-import uk.yourarea.web.FormStamps;
 import uk.yourarea.web.FormErrors;
+import uk.yourarea.web.FormStamps;
 import uk.yourarea.web.FormTokens;
 import uk.yourarea.web.NotFoundException;
 
@@ -51,7 +51,7 @@ class ContactController {
 
 	private static final Logger log = LoggerFactory.getLogger(ContactController.class);
 
-	private final NeighbourhoodRepository neighbourhoods;
+	private final NeighbourhoodDirectory neighbourhoods;
 
 	private final ContactMessages messages;
 
@@ -59,7 +59,7 @@ class ContactController {
 
 	private final FormStamps stamps;
 
-	ContactController(NeighbourhoodRepository neighbourhoods, ContactMessages messages, ResponsePolicy policy,
+	ContactController(NeighbourhoodDirectory neighbourhoods, ContactMessages messages, ResponsePolicy policy,
 			FormStamps stamps) {
 		this.neighbourhoods = neighbourhoods;
 		this.messages = messages;
@@ -69,7 +69,7 @@ class ContactController {
 
 	@GetMapping("/area/{slug}/contact")
 	String form(@PathVariable String slug, Model model, HttpServletResponse response) {
-		Neighbourhood neighbourhood = neighbourhood(slug);
+		NeighbourhoodSummary neighbourhood = neighbourhood(slug);
 		noStore(response);
 		return show(model, Team.of(neighbourhood), ContactForm.blank(this.stamps.now(), newIdempotencyKey()), List.of(),
 				null);
@@ -90,7 +90,7 @@ class ContactController {
 			form = form.withIdempotencyKey(newIdempotencyKey());
 		}
 		try {
-			Neighbourhood neighbourhood = neighbourhood(slug);
+			NeighbourhoodSummary neighbourhood = neighbourhood(slug);
 			if (FormTokens.refused(request)) {
 				return show(model, Team.of(neighbourhood), form.withoutRefusedCharacters(), List.of(), "expired");
 			}
@@ -132,7 +132,8 @@ class ContactController {
 	 * Stores the message, or finds it when a second send of the same form stored it at
 	 * the same moment. Any other refusal by the database is a failure like an outage.
 	 */
-	private ContactMessages.Received receiveOnce(Neighbourhood neighbourhood, ContactForm form, String clientAddress) {
+	private ContactMessages.Received receiveOnce(NeighbourhoodSummary neighbourhood, ContactForm form,
+			String clientAddress) {
 		try {
 			return this.messages.receive(neighbourhood, form, clientAddress);
 		}
@@ -147,10 +148,10 @@ class ContactController {
 	@GetMapping("/area/{slug}/contact/sent")
 	String sent(@PathVariable String slug, @RequestParam(required = false) String reference, Model model,
 			HttpServletResponse response) {
-		Neighbourhood neighbourhood = neighbourhood(slug);
+		NeighbourhoodSummary neighbourhood = neighbourhood(slug);
 		noStore(response);
 		ContactMessages.Received received = this.messages
-			.findReceived(reference == null ? "" : reference, neighbourhood.getId())
+			.findReceived(reference == null ? "" : reference, neighbourhood.id())
 			.orElseThrow(() -> new NotFoundException("No message " + reference));
 		model.addAttribute("neighbourhood", neighbourhood);
 		model.addAttribute("received", received);
@@ -163,8 +164,8 @@ class ContactController {
 	 */
 	record Team(String slug, String name) {
 
-		static Team of(Neighbourhood neighbourhood) {
-			return new Team(neighbourhood.getSlug(), neighbourhood.getName());
+		static Team of(NeighbourhoodSummary neighbourhood) {
+			return new Team(neighbourhood.slug(), neighbourhood.name());
 		}
 
 		public String title() {
@@ -190,8 +191,8 @@ class ContactController {
 		return "contact/form";
 	}
 
-	private Neighbourhood neighbourhood(String slug) {
-		return this.neighbourhoods.findBySlug(slug)
+	private NeighbourhoodSummary neighbourhood(String slug) {
+		return this.neighbourhoods.liveBySlug(slug)
 			.orElseThrow(() -> new NotFoundException("No neighbourhood " + slug));
 	}
 

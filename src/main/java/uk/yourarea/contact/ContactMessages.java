@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import uk.yourarea.neighbourhood.Neighbourhood;
+import uk.yourarea.neighbourhood.NeighbourhoodSummary;
 import uk.yourarea.notification.EmailOutbox;
 import uk.yourarea.security.StaffAccounts;
 import uk.yourarea.web.ForceProperties;
@@ -103,7 +103,7 @@ class ContactMessages {
 	 * but held for review.
 	 */
 	@Transactional
-	public Received receive(Neighbourhood neighbourhood, ContactForm form, String clientAddress) {
+	public Received receive(NeighbourhoodSummary neighbourhood, ContactForm form, String clientAddress) {
 		// Sends of one form at the same moment (a double click, a retry after a timeout)
 		// take turns here, until the first commits: the next then finds its message below
 		// rather than failing on the unique key.
@@ -126,7 +126,7 @@ class ContactMessages {
 		}
 		Instant now = this.clock.instant();
 		ResponseDeadline.Due due = this.deadline.from(now);
-		ContactMessage message = new ContactMessage(uniqueReference(), neighbourhood.getId(),
+		ContactMessage message = new ContactMessage(uniqueReference(), neighbourhood.id(),
 				new ContactMessage.Sender(form.name().strip(), email, blankToNull(form.phone()),
 						form.preferredContact(), form.senderType()),
 				form.topic(), form.message().strip(), blankToNull(form.location()), now, due, form.idempotencyKey());
@@ -140,7 +140,7 @@ class ContactMessages {
 					"We have your message (reference " + message.getReference() + ")",
 					acknowledgement(message, neighbourhood, newLink(message)), message.getId());
 		}
-		log.info("Message {} received for neighbourhood {}{}", message.getReference(), neighbourhood.getCode(),
+		log.info("Message {} received for neighbourhood {}{}", message.getReference(), neighbourhood.code(),
 				(suspicion != null) ? " and held for review" : "");
 		return received(message);
 	}
@@ -270,7 +270,7 @@ class ContactMessages {
 				this.limits.repliesPerConversation(), this.limits.repliesPerConversationWindow());
 	}
 
-	private String acknowledgement(ContactMessage message, Neighbourhood neighbourhood, String link) {
+	private String acknowledgement(ContactMessage message, NeighbourhoodSummary neighbourhood, String link) {
 		return """
 				%s
 
@@ -291,7 +291,7 @@ class ContactMessages {
 				In an emergency, call 999. To report a crime, call 101 or report it online at %s
 
 				%s
-				""".formatted(residentGreeting(), neighbourhood.getName(), message.getReference(),
+				""".formatted(residentGreeting(), neighbourhood.name(), message.getReference(),
 				formatDeadline(message.getDueAt()), message.getDueExplanation(), link, this.force.onlineReportingUrl(),
 				this.force.name());
 	}

@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import uk.yourarea.neighbourhood.Neighbourhood;
-import uk.yourarea.neighbourhood.NeighbourhoodRepository;
+import uk.yourarea.neighbourhood.NeighbourhoodDirectory;
+import uk.yourarea.neighbourhood.NeighbourhoodSummary;
 import uk.yourarea.notification.EmailOutbox;
 import uk.yourarea.security.StaffAccounts.Colleague;
 import uk.yourarea.security.StaffScope;
@@ -86,7 +86,7 @@ public class Conversations {
 
 	private final ContactMessages contact;
 
-	private final NeighbourhoodRepository neighbourhoods;
+	private final NeighbourhoodDirectory neighbourhoods;
 
 	private final NeighbourhoodStaff staff;
 
@@ -96,7 +96,7 @@ public class Conversations {
 
 	private final Clock clock;
 
-	Conversations(ContactMessageRepository messages, ContactMessages contact, NeighbourhoodRepository neighbourhoods,
+	Conversations(ContactMessageRepository messages, ContactMessages contact, NeighbourhoodDirectory neighbourhoods,
 			NeighbourhoodStaff staff, StaffScope scope, EmailOutbox outbox, Clock clock) {
 		this.messages = messages;
 		this.contact = contact;
@@ -141,12 +141,12 @@ public class Conversations {
 	@Transactional
 	public void reply(StaffUser user, long id, String text, boolean full) {
 		ContactMessage message = visible(user, id);
-		Neighbourhood neighbourhood = this.neighbourhoods.findById(message.getNeighbourhoodId()).orElseThrow();
+		NeighbourhoodSummary neighbourhood = this.neighbourhoods.byId(message.getNeighbourhoodId()).orElseThrow();
 		message.reply(user.id(), text, full, this.clock.instant());
 		this.messages.flush();
 		String link = this.contact.newLink(message);
 		this.outbox.queue("contact.reply", message.getSenderEmail(),
-				"The " + neighbourhood.getName() + " team has replied (reference " + message.getReference() + ")",
+				"The " + neighbourhood.name() + " team has replied (reference " + message.getReference() + ")",
 				replyEmail(message, neighbourhood, text, full, link), message.getId());
 		log.info("Message {} {} by staff {}", message.getReference(), full ? "answered" : "given a holding reply",
 				user.id());
@@ -187,10 +187,10 @@ public class Conversations {
 		ContactMessage message = visible(user, id);
 		message.releaseFromReview(user.id(), this.clock.instant());
 		this.messages.flush();
-		Neighbourhood neighbourhood = this.neighbourhoods.findById(message.getNeighbourhoodId()).orElseThrow();
+		NeighbourhoodSummary neighbourhood = this.neighbourhoods.byId(message.getNeighbourhoodId()).orElseThrow();
 		this.outbox.queue("contact.acknowledgement", message.getSenderEmail(),
 				"We have your message (reference " + message.getReference() + ")",
-				this.contact.residentGreeting() + "\n\nThe " + neighbourhood.getName()
+				this.contact.residentGreeting() + "\n\nThe " + neighbourhood.name()
 						+ " neighbourhood team has your message and will reply by "
 						+ this.contact.formatDeadline(message.getDueAt()) + ".\n\nYour private link: "
 						+ this.contact.newLink(message) + "\n",
@@ -227,7 +227,7 @@ public class Conversations {
 				message.getErasedBecause(), message.getHoldReason(), message.getHoldReviewOn());
 	}
 
-	private String replyEmail(ContactMessage message, Neighbourhood neighbourhood, String text, boolean full,
+	private String replyEmail(ContactMessage message, NeighbourhoodSummary neighbourhood, String text, boolean full,
 			String link) {
 		String next = full
 				? "If this does not answer your question, tell us using your private link and we will look again."
@@ -246,8 +246,8 @@ public class Conversations {
 				%s
 
 				This email address does not take replies. In an emergency, call 999.
-				""".formatted(this.contact.residentGreeting(), neighbourhood.getName(), message.getReference(), text,
-				next, link);
+				""".formatted(this.contact.residentGreeting(), neighbourhood.name(), message.getReference(), text, next,
+				link);
 	}
 
 }

@@ -17,8 +17,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import uk.yourarea.neighbourhood.Neighbourhood;
-import uk.yourarea.neighbourhood.NeighbourhoodRepository;
+import uk.yourarea.neighbourhood.NeighbourhoodDirectory;
+import uk.yourarea.neighbourhood.NeighbourhoodSummary;
 import uk.yourarea.security.StaffAccounts;
 import uk.yourarea.security.StaffRole;
 import uk.yourarea.security.StaffScope;
@@ -45,7 +45,7 @@ class DemoMessages {
 
 	private final ResponseDeadline deadline;
 
-	private final NeighbourhoodRepository neighbourhoods;
+	private final NeighbourhoodDirectory neighbourhoods;
 
 	private final StaffAccounts staff;
 
@@ -55,7 +55,7 @@ class DemoMessages {
 
 	private final Clock clock;
 
-	DemoMessages(ContactMessageRepository messages, ResponseDeadline deadline, NeighbourhoodRepository neighbourhoods,
+	DemoMessages(ContactMessageRepository messages, ResponseDeadline deadline, NeighbourhoodDirectory neighbourhoods,
 			StaffAccounts staff, StaffScope scope, TransactionTemplate transaction, Clock clock) {
 		this.messages = messages;
 		this.deadline = deadline;
@@ -88,13 +88,13 @@ class DemoMessages {
 	 * each, by id.
 	 */
 	private Optional<DemoMessageScript.Team> team(String neighbourhoodCode) {
-		Optional<Neighbourhood> neighbourhood = this.neighbourhoods.findByCode(neighbourhoodCode)
-			.filter((found) -> !found.isRetired());
+		Optional<NeighbourhoodSummary> neighbourhood = this.neighbourhoods.byCode(neighbourhoodCode)
+			.filter((found) -> !found.retired());
 		if (neighbourhood.isEmpty()) {
 			return Optional.empty();
 		}
-		long id = neighbourhood.get().getId();
-		long area = neighbourhood.get().getLocalPolicingArea().getId();
+		long id = neighbourhood.get().id();
+		long area = neighbourhood.get().area().id();
 		List<StaffAccounts.Account> working = this.scope.workingIn(id)
 			.stream()
 			.map((colleague) -> this.staff.find(colleague.id()).orElseThrow())

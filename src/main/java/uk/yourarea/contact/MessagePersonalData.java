@@ -27,7 +27,8 @@ import uk.yourarea.personaldata.LegalHolds;
 import uk.yourarea.personaldata.PersonSearch;
 import uk.yourarea.personaldata.PersonalDataHolder;
 import uk.yourarea.personaldata.RetentionProperties;
-import uk.yourarea.neighbourhood.PublicNeighbourhoods;
+import uk.yourarea.neighbourhood.NeighbourhoodDirectory;
+import uk.yourarea.neighbourhood.NeighbourhoodSummary;
 import uk.yourarea.notification.EmailOutbox;
 
 /**
@@ -51,13 +52,13 @@ class MessagePersonalData implements PersonalDataHolder, LegalHolds {
 
 	private final ContactMessageRepository messages;
 
-	private final PublicNeighbourhoods neighbourhoods;
+	private final NeighbourhoodDirectory neighbourhoods;
 
 	private final EmailOutbox outbox;
 
 	private final JdbcTemplate jdbc;
 
-	MessagePersonalData(ContactMessageRepository messages, PublicNeighbourhoods neighbourhoods, EmailOutbox outbox,
+	MessagePersonalData(ContactMessageRepository messages, NeighbourhoodDirectory neighbourhoods, EmailOutbox outbox,
 			JdbcTemplate jdbc) {
 		this.messages = messages;
 		this.neighbourhoods = neighbourhoods;
@@ -74,7 +75,7 @@ class MessagePersonalData implements PersonalDataHolder, LegalHolds {
 		}
 		Map<Long, String> names = this.neighbourhoods.all()
 			.stream()
-			.collect(Collectors.toMap(PublicNeighbourhoods.Listed::id, PublicNeighbourhoods.Listed::name));
+			.collect(Collectors.toMap(NeighbourhoodSummary::id, NeighbourhoodSummary::name));
 		List<HeldRecord> found = new ArrayList<>();
 		for (ContactMessage message : this.messages.findAllById(ids)) {
 			found.add(held(message, names.getOrDefault(message.getNeighbourhoodId(), "")));

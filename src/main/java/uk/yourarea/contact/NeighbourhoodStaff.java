@@ -8,11 +8,11 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
-import uk.yourarea.neighbourhood.Neighbourhood;
-import uk.yourarea.neighbourhood.NeighbourhoodRepository;
+import uk.yourarea.neighbourhood.NeighbourhoodDirectory;
+import uk.yourarea.neighbourhood.NeighbourhoodSummary;
+import uk.yourarea.security.StaffAccounts.Colleague;
 import uk.yourarea.security.StaffAccounts;
 import uk.yourarea.security.StaffScope;
-import uk.yourarea.security.StaffAccounts.Colleague;
 
 /**
  * Who works a neighbourhood's messages: its officers, and the supervisors of its local
@@ -24,11 +24,11 @@ class NeighbourhoodStaff {
 
 	private final StaffAccounts staff;
 
-	private final NeighbourhoodRepository neighbourhoods;
+	private final NeighbourhoodDirectory neighbourhoods;
 
 	private final StaffScope scope;
 
-	NeighbourhoodStaff(StaffAccounts staff, StaffScope scope, NeighbourhoodRepository neighbourhoods) {
+	NeighbourhoodStaff(StaffAccounts staff, StaffScope scope, NeighbourhoodDirectory neighbourhoods) {
 		this.staff = staff;
 		this.scope = scope;
 		this.neighbourhoods = neighbourhoods;
@@ -58,10 +58,9 @@ class NeighbourhoodStaff {
 	 */
 	Map<Colleague, Set<Long>> supervisorsWithNeighbourhoods() {
 		Map<Long, Set<Long>> neighbourhoodsByArea = new LinkedHashMap<>();
-		for (Neighbourhood neighbourhood : this.neighbourhoods.findAllWithArea()) {
-			neighbourhoodsByArea
-				.computeIfAbsent(neighbourhood.getLocalPolicingArea().getId(), (area) -> new HashSet<>())
-				.add(neighbourhood.getId());
+		for (NeighbourhoodSummary neighbourhood : this.neighbourhoods.all()) {
+			neighbourhoodsByArea.computeIfAbsent(neighbourhood.area().id(), (area) -> new HashSet<>())
+				.add(neighbourhood.id());
 		}
 		Map<Colleague, Set<Long>> result = new LinkedHashMap<>();
 		this.staff.supervisorsWithTheirAreas().forEach((supervisor, areas) -> {
@@ -75,7 +74,7 @@ class NeighbourhoodStaff {
 	}
 
 	private long areaOf(long neighbourhoodId) {
-		return this.neighbourhoods.findWithAreaById(neighbourhoodId).orElseThrow().getLocalPolicingArea().getId();
+		return this.neighbourhoods.byId(neighbourhoodId).orElseThrow().area().id();
 	}
 
 }

@@ -22,9 +22,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import uk.yourarea.neighbourhood.NeighbourhoodDirectory;
 import uk.yourarea.personaldata.RetentionProperties;
 import uk.yourarea.personaldata.RetentionWording;
-import uk.yourarea.neighbourhood.NeighbourhoodRepository;
 import uk.yourarea.web.DatabaseFailures;
 import uk.yourarea.web.FormError;
 import uk.yourarea.web.FormErrors;
@@ -43,7 +43,7 @@ class ResidentMessageController {
 
 	private final ContactMessages messages;
 
-	private final NeighbourhoodRepository neighbourhoods;
+	private final NeighbourhoodDirectory neighbourhoods;
 
 	private final MessageSource text;
 
@@ -53,7 +53,7 @@ class ResidentMessageController {
 
 	private final Clock clock;
 
-	ResidentMessageController(ContactMessages messages, NeighbourhoodRepository neighbourhoods, MessageSource text,
+	ResidentMessageController(ContactMessages messages, NeighbourhoodDirectory neighbourhoods, MessageSource text,
 			RetentionProperties retention, RetentionWording wording, Clock clock) {
 		this.wording = wording;
 		this.messages = messages;
@@ -142,7 +142,7 @@ class ResidentMessageController {
 		}
 		model.addAttribute("message", message);
 		model.addAttribute("token", token);
-		model.addAttribute("neighbourhood", this.neighbourhoods.findById(message.getNeighbourhoodId()).orElseThrow());
+		model.addAttribute("neighbourhood", this.neighbourhoods.byId(message.getNeighbourhoodId()).orElseThrow());
 		model.addAttribute("deadline", this.messages.formatDeadline(message.getDueAt()));
 		model.addAttribute("reply", reply);
 		model.addAttribute("replyError", replyError);
@@ -167,7 +167,7 @@ class ResidentMessageController {
 		model.addAttribute("reference", message.getReference());
 		model.addAttribute("erased", message.isErased());
 		model.addAttribute("keptFor", this.wording.describe(this.retention.privateLinks(), Locale.UK));
-		model.addAttribute("neighbourhood", this.neighbourhoods.findById(message.getNeighbourhoodId()).orElse(null));
+		model.addAttribute("neighbourhood", this.neighbourhoods.byId(message.getNeighbourhoodId()).orElse(null));
 		return "contact/link-expired";
 	}
 

@@ -17,8 +17,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import uk.yourarea.neighbourhood.Neighbourhood;
-import uk.yourarea.neighbourhood.NeighbourhoodRepository;
+import uk.yourarea.neighbourhood.NeighbourhoodDirectory;
+import uk.yourarea.neighbourhood.NeighbourhoodSummary;
 import uk.yourarea.notification.EmailOutbox;
 import uk.yourarea.security.StaffAccounts.Colleague;
 import uk.yourarea.web.ForceProperties;
@@ -40,7 +40,7 @@ class ResponseClockJobs {
 
 	private final ContactMessages contact;
 
-	private final NeighbourhoodRepository neighbourhoods;
+	private final NeighbourhoodDirectory neighbourhoods;
 
 	private final NeighbourhoodStaff staff;
 
@@ -54,9 +54,9 @@ class ResponseClockJobs {
 
 	private final Clock clock;
 
-	ResponseClockJobs(ContactMessageRepository messages, ContactMessages contact,
-			NeighbourhoodRepository neighbourhoods, NeighbourhoodStaff staff, EmailOutbox outbox, JdbcTemplate jdbc,
-			ForceProperties force, SiteProperties site, Clock clock) {
+	ResponseClockJobs(ContactMessageRepository messages, ContactMessages contact, NeighbourhoodDirectory neighbourhoods,
+			NeighbourhoodStaff staff, EmailOutbox outbox, JdbcTemplate jdbc, ForceProperties force, SiteProperties site,
+			Clock clock) {
 		this.messages = messages;
 		this.contact = contact;
 		this.neighbourhoods = neighbourhoods;
@@ -76,13 +76,13 @@ class ResponseClockJobs {
 		List<ContactMessage> overdue = this.messages.lockOverdueNotEscalated(now);
 		for (ContactMessage message : overdue) {
 			message.escalate(now);
-			Neighbourhood neighbourhood = this.neighbourhoods.findById(message.getNeighbourhoodId()).orElseThrow();
+			NeighbourhoodSummary neighbourhood = this.neighbourhoods.byId(message.getNeighbourhoodId()).orElseThrow();
 			this.outbox.queue("contact.escalation", message.getSenderEmail(),
 					"We have not replied in time (reference " + message.getReference() + ")",
 					residentEscalation(message, neighbourhood), message.getId());
-			for (Colleague supervisor : this.staff.supervisorsOf(neighbourhood.getId())) {
+			for (Colleague supervisor : this.staff.supervisorsOf(neighbourhood.id())) {
 				this.outbox.queue("contact.supervisor-escalation", supervisor.email(),
-						"Overdue message " + message.getReference() + " for " + neighbourhood.getName(),
+						"Overdue message " + message.getReference() + " for " + neighbourhood.name(),
 						supervisorEscalation(message, neighbourhood, supervisor), message.getId());
 			}
 			log.info("Message {} escalated: not answered by its deadline", message.getReference());
@@ -119,7 +119,7 @@ class ResponseClockJobs {
 				on conflict do nothing""", job, key, java.sql.Timestamp.from(now)) == 1;
 	}
 
-	private String residentEscalation(ContactMessage message, Neighbourhood neighbourhood) {
+	private String residentEscalation(ContactMessage message, NeighbourhoodSummary neighbourhood) {
 		return """
 				%s
 
@@ -133,27 +133,28 @@ class ResponseClockJobs {
 				If you are unhappy with how we have dealt with your message, you can complain: %s
 
 				%s
-				""".formatted(this.contact.residentGreeting(), neighbourhood.getName(), message.getReference(),
+				""".formatted(this.contact.residentGreeting(), neighbourhood.name(), message.getReference(),
 				this.contact.formatDeadline(message.getDueAt()), this.force.website(), this.force.name());
 	}
 
-	private String supervisorEscalation(ContactMessage message, Neighbourhood neighbourhood, Colleague supervisor) {
+	private String supervisorEscalation(ContactMessage message, NeighbourhoodSummary neighbourhood,
+			Colleague supervisor) {
 		return """
 				%s,
 
 				Message %s to the %s team was due by %s and has not had a full reply.
 
 				Open it: %s
-				""".formatted(supervisor.name(), message.getReference(), neighbourhood.getName(),
+				""".formatted(supervisor.name(), message.getReference(), neighbourhood.name(),
 				this.contact.formatDeadline(message.getDueAt()),
 				this.site.link("/staff/inbox/messages/" + message.getId()));
 	}
 
 	private String digest(Colleague supervisor, List<ContactMessage> messages, Instant now) {
 		Map<Long, String> names = this.neighbourhoods
-			.findAllById(messages.stream().map(ContactMessage::getNeighbourhoodId).collect(Collectors.toSet()))
+			.byIds(messages.stream().map(ContactMessage::getNeighbourhoodId).collect(Collectors.toSet()))
 			.stream()
-			.collect(Collectors.toMap(Neighbourhood::getId, Neighbourhood::getName));
+			.collect(Collectors.toMap(NeighbourhoodSummary::id, NeighbourhoodSummary::name));
 		String lines = messages.stream()
 			.map((m) -> "- " + m.getReference() + ", " + names.get(m.getNeighbourhoodId()) + ": "
 					+ TimeLeft.describe(m.getDueAt(), now) + "\n  "

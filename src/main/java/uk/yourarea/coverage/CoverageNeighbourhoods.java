@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import uk.yourarea.neighbourhood.Neighbourhood;
-import uk.yourarea.neighbourhood.NeighbourhoodRepository;
+import uk.yourarea.neighbourhood.NeighbourhoodDirectory;
+import uk.yourarea.neighbourhood.NeighbourhoodSummary;
 
 /**
  * The neighbourhoods postcodes can be given to, as coverage needs them: their ids, codes
@@ -43,18 +43,18 @@ class CoverageNeighbourhoods {
 
 	private static final Comparator<Choice> BY_NAME = Comparator.comparing(Choice::name).thenComparing(Choice::code);
 
-	private final NeighbourhoodRepository neighbourhoods;
+	private final NeighbourhoodDirectory neighbourhoods;
 
-	CoverageNeighbourhoods(NeighbourhoodRepository neighbourhoods) {
+	CoverageNeighbourhoods(NeighbourhoodDirectory neighbourhoods) {
 		this.neighbourhoods = neighbourhoods;
 	}
 
 	/** The live neighbourhoods, by name. */
 	@Transactional(readOnly = true)
 	List<Choice> all() {
-		return this.neighbourhoods.findAll()
+		return this.neighbourhoods.all()
 			.stream()
-			.filter((neighbourhood) -> !neighbourhood.isRetired())
+			.filter((neighbourhood) -> !neighbourhood.retired())
 			.map(CoverageNeighbourhoods::choice)
 			.sorted(BY_NAME)
 			.toList();
@@ -63,13 +63,13 @@ class CoverageNeighbourhoods {
 	/** Every neighbourhood, live or retired, by name. */
 	@Transactional(readOnly = true)
 	List<Choice> allIncludingRetired() {
-		return this.neighbourhoods.findAll().stream().map(CoverageNeighbourhoods::choice).sorted(BY_NAME).toList();
+		return this.neighbourhoods.all().stream().map(CoverageNeighbourhoods::choice).sorted(BY_NAME).toList();
 	}
 
 	/** A neighbourhood, live or retired. */
 	@Transactional(readOnly = true)
 	Optional<Choice> find(long id) {
-		return this.neighbourhoods.findById(id).map(CoverageNeighbourhoods::choice);
+		return this.neighbourhoods.byId(id).map(CoverageNeighbourhoods::choice);
 	}
 
 	Map<Long, Choice> byId() {
@@ -90,8 +90,8 @@ class CoverageNeighbourhoods {
 		return (choice != null) ? choice.name() : "Neighbourhood " + id;
 	}
 
-	private static Choice choice(Neighbourhood neighbourhood) {
-		return new Choice(neighbourhood.getId(), neighbourhood.getCode(), neighbourhood.getName());
+	private static Choice choice(NeighbourhoodSummary neighbourhood) {
+		return new Choice(neighbourhood.id(), neighbourhood.code(), neighbourhood.name());
 	}
 
 	/**

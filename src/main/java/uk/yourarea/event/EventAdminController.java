@@ -27,15 +27,15 @@ import uk.yourarea.audit.EditConflicts;
 import uk.yourarea.audit.Snapshot;
 import uk.yourarea.neighbourhood.EditableNeighbourhoods;
 import uk.yourarea.neighbourhood.EditsOneNeighbourhood;
-import uk.yourarea.neighbourhood.Neighbourhood;
+import uk.yourarea.neighbourhood.NeighbourhoodSummary;
 import uk.yourarea.security.StaffUser;
 import uk.yourarea.web.Choice;
 import uk.yourarea.web.FormError;
 import uk.yourarea.web.FormErrors;
 import uk.yourarea.web.FormPage;
 import uk.yourarea.web.OnceOnly;
-import uk.yourarea.web.TimeOfDay;
 import uk.yourarea.web.TimeOfDay.Noon;
+import uk.yourarea.web.TimeOfDay;
 
 /**
  * A neighbourhood's meetings and events, for the officers and supervisors of that
@@ -91,7 +91,7 @@ class EventAdminController {
 
 	@PostMapping("/new")
 	String create(@PathVariable long neighbourhoodId, @AuthenticationPrincipal StaffUser user,
-			@ModelAttribute(name = "neighbourhood", binding = false) Neighbourhood neighbourhood,
+			@ModelAttribute(name = "neighbourhood", binding = false) NeighbourhoodSummary neighbourhood,
 			@Valid @ModelAttribute("form") EventForm form, BindingResult result,
 			@RequestParam(required = false) @Nullable String idempotencyKey, Model model, RedirectAttributes redirect) {
 		EventFormValidator.Checked checked = this.validator.check(form, result, null);
@@ -105,7 +105,7 @@ class EventAdminController {
 					return "redirect:" + base(neighbourhoodId);
 				});
 		redirect.addFlashAttribute("notice", "\u201c" + form.title() + "\u201d has been added. It shows on the "
-				+ neighbourhood.getName() + " page now.");
+				+ neighbourhood.name() + " page now.");
 		return added;
 	}
 
@@ -158,7 +158,7 @@ class EventAdminController {
 	@PostMapping("/{eventId}/cancel")
 	String cancel(@PathVariable long neighbourhoodId, @PathVariable long eventId,
 			@AuthenticationPrincipal StaffUser user,
-			@ModelAttribute(name = "neighbourhood", binding = false) Neighbourhood neighbourhood,
+			@ModelAttribute(name = "neighbourhood", binding = false) NeighbourhoodSummary neighbourhood,
 			@Valid @ModelAttribute("form") CancelEventForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
 		Event event = this.editing.find(neighbourhoodId, eventId);
@@ -172,7 +172,7 @@ class EventAdminController {
 		return EditConflicts.saveOr(() -> {
 			this.editing.cancel(user, neighbourhoodId, eventId, EditConflicts.openedAt(form.version()), form.reason());
 			redirect.addFlashAttribute("notice", "\u201c" + event.getTitle() + "\u201d has been cancelled. The "
-					+ neighbourhood.getName() + " page shows it as cancelled until its date has passed.");
+					+ neighbourhood.name() + " page shows it as cancelled until its date has passed.");
 			return "redirect:" + base(neighbourhoodId);
 		}, () -> {
 			Event saved = this.editing.find(neighbourhoodId, eventId);

@@ -8,7 +8,7 @@ import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import uk.yourarea.neighbourhood.Neighbourhood;
+import uk.yourarea.neighbourhood.PublicNeighbourhoods;
 import uk.yourarea.web.SiteProperties;
 
 /**
@@ -33,20 +33,20 @@ class EventCalendar {
 	}
 
 	@Transactional(readOnly = true)
-	String feed(Neighbourhood neighbourhood, Instant now) {
-		List<Event> shown = this.events.findByNeighbourhoodIdAndEndsAtAfterOrderByStartsAtAsc(neighbourhood.getId(),
+	String feed(PublicNeighbourhoods.Details neighbourhood, Instant now) {
+		List<Event> shown = this.events.findByNeighbourhoodIdAndEndsAtAfterOrderByStartsAtAsc(neighbourhood.id(),
 				now.minus(KEEP_PAST), Limit.of(MAX_EVENTS));
 		return write(neighbourhood, shown);
 	}
 
-	String write(Neighbourhood neighbourhood, List<Event> shown) {
-		String pageUrl = this.site.link("/area/" + neighbourhood.getSlug());
+	String write(PublicNeighbourhoods.Details neighbourhood, List<Event> shown) {
+		String pageUrl = this.site.link("/area/" + neighbourhood.slug());
 		ICalendarWriter ics = new ICalendarWriter().begin("VCALENDAR")
 			.raw("VERSION", "2.0")
 			.text("PRODID", "-//" + this.site.serviceName() + "//Neighbourhood events//EN")
 			.raw("CALSCALE", "GREGORIAN")
-			.text("NAME", neighbourhood.getName() + " neighbourhood team events")
-			.text("X-WR-CALNAME", neighbourhood.getName() + " neighbourhood team events")
+			.text("NAME", neighbourhood.name() + " neighbourhood team events")
+			.text("X-WR-CALNAME", neighbourhood.name() + " neighbourhood team events")
 			.text("X-WR-TIMEZONE", "Europe/London")
 			.raw("REFRESH-INTERVAL;VALUE=DURATION", "PT6H")
 			.raw("X-PUBLISHED-TTL", "PT6H");

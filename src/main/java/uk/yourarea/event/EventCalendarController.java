@@ -11,8 +11,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-import uk.yourarea.neighbourhood.Neighbourhood;
-import uk.yourarea.neighbourhood.NeighbourhoodRepository;
+import uk.yourarea.neighbourhood.PublicNeighbourhoods;
 import uk.yourarea.web.NotFoundException;
 import uk.yourarea.web.SiteProperties;
 
@@ -26,7 +25,7 @@ class EventCalendarController {
 
 	static final MediaType TEXT_CALENDAR = new MediaType("text", "calendar", StandardCharsets.UTF_8);
 
-	private final NeighbourhoodRepository neighbourhoods;
+	private final PublicNeighbourhoods neighbourhoods;
 
 	private final EventCalendar calendar;
 
@@ -34,7 +33,7 @@ class EventCalendarController {
 
 	private final Clock clock;
 
-	EventCalendarController(NeighbourhoodRepository neighbourhoods, EventCalendar calendar, SiteProperties site,
+	EventCalendarController(PublicNeighbourhoods neighbourhoods, EventCalendar calendar, SiteProperties site,
 			Clock clock) {
 		this.neighbourhoods = neighbourhoods;
 		this.calendar = calendar;
@@ -44,7 +43,7 @@ class EventCalendarController {
 
 	@GetMapping("/area/{slug}/events.ics")
 	ResponseEntity<byte[]> feed(@PathVariable String slug) {
-		Neighbourhood neighbourhood = this.neighbourhoods.findBySlug(slug)
+		PublicNeighbourhoods.Details neighbourhood = this.neighbourhoods.live(slug)
 			.orElseThrow(() -> new NotFoundException("No neighbourhood " + slug));
 		byte[] body = this.calendar.feed(neighbourhood, this.clock.instant()).getBytes(StandardCharsets.UTF_8);
 		return ResponseEntity.ok()

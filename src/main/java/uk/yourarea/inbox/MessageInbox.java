@@ -16,18 +16,18 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import uk.yourarea.contact.Conversations;
 import uk.yourarea.contact.Conversations.Details;
 import uk.yourarea.contact.ErasedBecause;
 import uk.yourarea.contact.Conversations.Summary;
+import uk.yourarea.contact.Conversations;
 import uk.yourarea.contact.EntryKind;
 import uk.yourarea.contact.MessageStatus;
 import uk.yourarea.contact.TimeLeft;
 import uk.yourarea.contact.Topic;
-import uk.yourarea.neighbourhood.Neighbourhood;
-import uk.yourarea.neighbourhood.NeighbourhoodRepository;
-import uk.yourarea.security.StaffAccounts;
+import uk.yourarea.neighbourhood.NeighbourhoodDirectory;
+import uk.yourarea.neighbourhood.NeighbourhoodSummary;
 import uk.yourarea.security.StaffAccounts.Colleague;
+import uk.yourarea.security.StaffAccounts;
 import uk.yourarea.security.StaffScope;
 import uk.yourarea.security.StaffUser;
 
@@ -54,19 +54,19 @@ class MessageInbox {
 	record Counts(long newMessages, long dueWithin24Hours, long overdue) {
 	}
 
-	record InboxPage(List<Row> rows, Counts counts, List<Neighbourhood> neighbourhoods) {
+	record InboxPage(List<Row> rows, Counts counts, List<NeighbourhoodSummary> neighbourhoods) {
 	}
 
 	record HistoryLine(Instant at, String what, @Nullable String who, @Nullable String text, boolean conversation) {
 	}
 
-	record MessagePage(Details message, Neighbourhood neighbourhood, String timeLeft, String deadline,
+	record MessagePage(Details message, NeighbourhoodSummary neighbourhood, String timeLeft, String deadline,
 			List<HistoryLine> history, List<Colleague> team, @Nullable String assignee, boolean emailFailed) {
 	}
 
 	private final Conversations conversations;
 
-	private final NeighbourhoodRepository neighbourhoods;
+	private final NeighbourhoodDirectory neighbourhoods;
 
 	private final StaffScope scope;
 
@@ -74,7 +74,7 @@ class MessageInbox {
 
 	private final Clock clock;
 
-	MessageInbox(Conversations conversations, NeighbourhoodRepository neighbourhoods, StaffScope scope,
+	MessageInbox(Conversations conversations, NeighbourhoodDirectory neighbourhoods, StaffScope scope,
 			StaffAccounts staff, Clock clock) {
 		this.conversations = conversations;
 		this.neighbourhoods = neighbourhoods;
@@ -89,9 +89,9 @@ class MessageInbox {
 		if (visible.isEmpty()) {
 			return new InboxPage(List.of(), new Counts(0, 0, 0), List.of());
 		}
-		Map<Long, Neighbourhood> names = this.neighbourhoods.findAllById(visible)
+		Map<Long, NeighbourhoodSummary> names = this.neighbourhoods.byIds(visible)
 			.stream()
-			.collect(Collectors.toMap(Neighbourhood::getId, Function.identity()));
+			.collect(Collectors.toMap(NeighbourhoodSummary::id, Function.identity()));
 		Instant now = this.clock.instant();
 		List<Summary> all = this.conversations.visibleTo(user);
 		Map<Long, String> assignees = this.staff
@@ -106,9 +106,9 @@ class MessageInbox {
 			.filter((m) -> filter.topic() == null || m.topic() == filter.topic())
 			.map((m) -> row(m, names.get(m.neighbourhoodId()), assignees.get(m.assignedToId()), now))
 			.toList();
-		List<Neighbourhood> sorted = names.values()
+		List<NeighbourhoodSummary> sorted = names.values()
 			.stream()
-			.sorted(Comparator.comparing(Neighbourhood::getName))
+			.sorted(Comparator.comparing(NeighbourhoodSummary::name))
 			.toList();
 		return new InboxPage(rows, counts, sorted);
 	}
@@ -118,7 +118,7 @@ class MessageInbox {
 	MessagePage open(StaffUser user, long id) {
 		Details message = this.conversations.open(user, id);
 		Instant now = this.clock.instant();
-		Neighbourhood neighbourhood = this.neighbourhoods.findById(message.neighbourhoodId()).orElseThrow();
+		NeighbourhoodSummary neighbourhood = this.neighbourhoods.byId(message.neighbourhoodId()).orElseThrow();
 		Set<Long> people = new HashSet<>();
 		message.entries().forEach((entry) -> {
 			if (entry.staffAccountId() != null) {
@@ -174,9 +174,9 @@ class MessageInbox {
 		};
 	}
 
-	private static Row row(Summary message, @Nullable Neighbourhood neighbourhood, @Nullable String assignee,
+	private static Row row(Summary message, @Nullable NeighbourhoodSummary neighbourhood, @Nullable String assignee,
 			Instant now) {
-		return new Row(message.id(), message.reference(), (neighbourhood != null) ? neighbourhood.getName() : "",
+		return new Row(message.id(), message.reference(), (neighbourhood != null) ? neighbourhood.name() : "",
 				message.topic().label(), message.senderName(), message.status().label(),
 				timeLeft(message.status(), message.dueAt(), now), message.isOverdue(now), message.isDueSoon(now),
 				assignee, message.receivedAt(), message.erasedAt(), message.erasedBecause() == ErasedBecause.REQUEST);

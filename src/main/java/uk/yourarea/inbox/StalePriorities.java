@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import uk.yourarea.neighbourhood.Neighbourhood;
-import uk.yourarea.neighbourhood.NeighbourhoodRepository;
+import uk.yourarea.neighbourhood.NeighbourhoodDirectory;
+import uk.yourarea.neighbourhood.NeighbourhoodSummary;
 import uk.yourarea.priority.PriorityQueries;
 import uk.yourarea.security.StaffScope;
 import uk.yourarea.security.StaffUser;
@@ -35,11 +35,11 @@ class StalePriorities {
 
 	private final PriorityQueries priorities;
 
-	private final NeighbourhoodRepository neighbourhoods;
+	private final NeighbourhoodDirectory neighbourhoods;
 
 	private final StaffScope scope;
 
-	StalePriorities(PriorityQueries priorities, NeighbourhoodRepository neighbourhoods, StaffScope scope) {
+	StalePriorities(PriorityQueries priorities, NeighbourhoodDirectory neighbourhoods, StaffScope scope) {
 		this.priorities = priorities;
 		this.neighbourhoods = neighbourhoods;
 		this.scope = scope;
@@ -51,14 +51,14 @@ class StalePriorities {
 		if (visible.isEmpty()) {
 			return new Found(List.of(), 0);
 		}
-		Map<Long, Neighbourhood> live = this.neighbourhoods.findAllById(visible)
+		Map<Long, NeighbourhoodSummary> live = this.neighbourhoods.byIds(visible)
 			.stream()
-			.filter((neighbourhood) -> !neighbourhood.isRetired())
-			.collect(Collectors.toMap(Neighbourhood::getId, Function.identity()));
+			.filter((neighbourhood) -> !neighbourhood.retired())
+			.collect(Collectors.toMap(NeighbourhoodSummary::id, Function.identity()));
 		List<Stale> stale = this.priorities.staleIn(live.keySet())
 			.stream()
 			.map((priority) -> new Stale(priority.id(), priority.neighbourhoodId(),
-					live.get(priority.neighbourhoodId()).getName(), priority.issue(), priority.updatedOn()))
+					live.get(priority.neighbourhoodId()).name(), priority.issue(), priority.updatedOn()))
 			.sorted(Comparator.comparing(Stale::updatedOn)
 				.thenComparing(Stale::neighbourhood)
 				.thenComparingLong(Stale::priorityId))

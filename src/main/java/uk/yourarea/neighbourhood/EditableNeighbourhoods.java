@@ -14,11 +14,11 @@ import uk.yourarea.web.NotFoundException;
 @Component
 public class EditableNeighbourhoods {
 
-	private final NeighbourhoodRepository neighbourhoods;
+	private final NeighbourhoodDirectory neighbourhoods;
 
 	private final StaffScope scope;
 
-	EditableNeighbourhoods(NeighbourhoodRepository neighbourhoods, StaffScope scope) {
+	EditableNeighbourhoods(NeighbourhoodDirectory neighbourhoods, StaffScope scope) {
 		this.neighbourhoods = neighbourhoods;
 		this.scope = scope;
 	}
@@ -27,8 +27,8 @@ public class EditableNeighbourhoods {
 	 * The neighbourhood, when this person may edit its priorities and events: a 404 when
 	 * there is no such neighbourhood, otherwise refused unless it is in their scope.
 	 */
-	public Neighbourhood forPrioritiesAndEvents(long neighbourhoodId, StaffUser user) {
-		Neighbourhood neighbourhood = this.neighbourhoods.findById(neighbourhoodId)
+	public NeighbourhoodSummary forPrioritiesAndEvents(long neighbourhoodId, StaffUser user) {
+		NeighbourhoodSummary neighbourhood = this.neighbourhoods.byId(neighbourhoodId)
 			.orElseThrow(() -> new NotFoundException("No neighbourhood " + neighbourhoodId));
 		this.scope.requireCanEditPrioritiesAndEventsOf(user, neighbourhoodId);
 		return neighbourhood;

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 /** A local policing area: a group of neighbourhoods under one commander. */
 @Entity
-public class LocalPolicingArea {
+class LocalPolicingArea {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)

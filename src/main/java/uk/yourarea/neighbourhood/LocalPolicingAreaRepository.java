@@ -9,7 +9,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
-public interface LocalPolicingAreaRepository extends JpaRepository<LocalPolicingArea, Long> {
+interface LocalPolicingAreaRepository extends JpaRepository<LocalPolicingArea, Long> {
 
 	Optional<LocalPolicingArea> findByCode(String code);
 

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * data.police.uk's {@code NA54}) and reached on the site by its slug.
  */
 @Entity
-public class Neighbourhood {
+class Neighbourhood {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-public interface NeighbourhoodRepository extends JpaRepository<Neighbourhood, Long> {
+interface NeighbourhoodRepository extends JpaRepository<Neighbourhood, Long> {
 
 	/**
 	 * The live neighbourhood at this slug, with its local policing area: what the public
@@ -22,6 +22,9 @@ public interface NeighbourhoodRepository extends JpaRepository<Neighbourhood, Lo
 	Optional<Neighbourhood> findIncludingRetiredBySlug(String slug);
 
 	Optional<Neighbourhood> findByCode(String code);
+
+	@Query("select n from Neighbourhood n join fetch n.localPolicingArea where n.code = :code")
+	Optional<Neighbourhood> findWithAreaByCode(String code);
 
 	Optional<Neighbourhood> findFirstByCodeIgnoreCase(String code);
 
@@ -47,15 +50,8 @@ public interface NeighbourhoodRepository extends JpaRepository<Neighbourhood, Lo
 	@Query("select n.localPolicingArea.id, count(n) from Neighbourhood n where n.retiredOn is null group by n.localPolicingArea.id")
 	List<Object[]> countLiveByArea();
 
-	/**
-	 * The live neighbourhoods that cover at least one live postcode in the outward code.
-	 */
-	@Query("""
-			select n from Neighbourhood n join fetch n.localPolicingArea
-			where n.retiredOn is null
-			  and n.id in (select p.neighbourhoodId from PostcodeRecord p
-			               where p.outwardCode = :outwardCode and p.terminatedOn is null and p.neighbourhoodId is not null)
-			order by n.name""")
-	List<Neighbourhood> findCoveringOutwardCode(String outwardCode);
+	/** The live neighbourhoods among these, with their areas. */
+	@Query("select n from Neighbourhood n join fetch n.localPolicingArea where n.id in :ids and n.retiredOn is null order by n.name")
+	List<Neighbourhood> findAllLiveWithAreaByIdIn(Collection<Long> ids);
 
 }

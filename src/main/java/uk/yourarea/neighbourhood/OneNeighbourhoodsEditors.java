@@ -22,7 +22,7 @@ public class OneNeighbourhoodsEditors {
 	}
 
 	@ModelAttribute("neighbourhood")
-	Neighbourhood neighbourhood(@PathVariable long neighbourhoodId, @AuthenticationPrincipal StaffUser user) {
+	NeighbourhoodSummary neighbourhood(@PathVariable long neighbourhoodId, @AuthenticationPrincipal StaffUser user) {
 		return this.neighbourhoods.forPrioritiesAndEvents(neighbourhoodId, user);
 	}
 

@@ -2,11 +2,14 @@ package uk.yourarea.neighbourhood;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import uk.yourarea.postcode.PostcodeLookup;
 
 /**
  * The live neighbourhoods as the public site shows them: one neighbourhood's page, the
@@ -41,8 +44,11 @@ public class PublicNeighbourhoods {
 
 	private final NeighbourhoodRepository neighbourhoods;
 
-	PublicNeighbourhoods(NeighbourhoodRepository neighbourhoods) {
+	private final PostcodeLookup postcodes;
+
+	PublicNeighbourhoods(NeighbourhoodRepository neighbourhoods, PostcodeLookup postcodes) {
 		this.neighbourhoods = neighbourhoods;
+		this.postcodes = postcodes;
 	}
 
 	/** The live neighbourhood at this slug; empty when it is retired or unknown. */
@@ -78,7 +84,11 @@ public class PublicNeighbourhoods {
 	 */
 	@Transactional(readOnly = true)
 	public List<Listed> coveringOutwardCode(String outwardCode) {
-		return this.neighbourhoods.findCoveringOutwardCode(outwardCode)
+		Set<Long> covering = this.postcodes.neighbourhoodsInOutwardCode(outwardCode);
+		if (covering.isEmpty()) {
+			return List.of();
+		}
+		return this.neighbourhoods.findAllLiveWithAreaByIdIn(covering)
 			.stream()
 			.map(PublicNeighbourhoods::listed)
 			.toList();
@@ -91,10 +101,12 @@ public class PublicNeighbourhoods {
 	}
 
 	private static Listed listed(Neighbourhood neighbourhood) {
-		LocalPolicingArea area = neighbourhood.getLocalPolicingArea();
 		return new Listed(neighbourhood.getId(), neighbourhood.getCode(), neighbourhood.getName(),
-				neighbourhood.getSlug(),
-				new AreaHeading(area.getId(), area.getCode(), area.getName(), area.getCommander()));
+				neighbourhood.getSlug(), heading(neighbourhood.getLocalPolicingArea()));
+	}
+
+	static AreaHeading heading(LocalPolicingArea area) {
+		return new AreaHeading(area.getId(), area.getCode(), area.getName(), area.getCommander());
 	}
 
 }

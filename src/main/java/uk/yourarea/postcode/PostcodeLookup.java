@@ -1,6 +1,8 @@
 package uk.yourarea.postcode;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -85,6 +87,18 @@ public class PostcodeLookup {
 	@Transactional(readOnly = true)
 	public boolean knowsOutwardCode(String outwardCode) {
 		return this.postcodes.existsByOutwardCode(outwardCode);
+	}
+
+	/**
+	 * The neighbourhoods, live or retired, that at least one live postcode starting with
+	 * the outward code ("LE18") is in.
+	 */
+	@Transactional(readOnly = true)
+	public Set<Long> neighbourhoodsInOutwardCode(String outwardCode) {
+		return new LinkedHashSet<>(this.jdbc.queryForList("""
+				select distinct neighbourhood_id from postcode
+				where outward_code = ? and terminated_on is null and neighbourhood_id is not null
+				order by neighbourhood_id""", Long.class, outwardCode));
 	}
 
 }

@@ -14,7 +14,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "postcode")
-public class PostcodeRecord {
+class PostcodeRecord {
 
 	@Id
 	private String postcode;

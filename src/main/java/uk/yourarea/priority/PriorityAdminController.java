@@ -26,7 +26,7 @@ import uk.yourarea.audit.EditConflicts;
 import uk.yourarea.audit.Snapshot;
 import uk.yourarea.consultation.OpenedConsultations;
 import uk.yourarea.neighbourhood.EditsOneNeighbourhood;
-import uk.yourarea.neighbourhood.Neighbourhood;
+import uk.yourarea.neighbourhood.NeighbourhoodSummary;
 import uk.yourarea.security.StaffUser;
 import uk.yourarea.web.Choice;
 import uk.yourarea.web.FormError;
@@ -87,7 +87,7 @@ class PriorityAdminController {
 
 	@PostMapping("/new")
 	String create(@PathVariable long neighbourhoodId, @AuthenticationPrincipal StaffUser user,
-			@ModelAttribute(name = "neighbourhood", binding = false) Neighbourhood neighbourhood,
+			@ModelAttribute(name = "neighbourhood", binding = false) NeighbourhoodSummary neighbourhood,
 			@Valid @ModelAttribute("form") PriorityForm form, BindingResult result,
 			@RequestParam(required = false) @Nullable String idempotencyKey, Model model, RedirectAttributes redirect) {
 		Map<Long, String> opened = this.validator.validate(form, neighbourhoodId, result);
@@ -108,7 +108,7 @@ class PriorityAdminController {
 					return "redirect:" + PriorityPages.base(neighbourhoodId) + "/" + priority.getId();
 				});
 		redirect.addFlashAttribute("notice",
-				"The priority has been added. It shows on the " + neighbourhood.getName() + " page now.");
+				"The priority has been added. It shows on the " + neighbourhood.name() + " page now.");
 		return added;
 	}
 

@@ -24,7 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import uk.yourarea.audit.EditConflicts;
 import uk.yourarea.audit.Snapshot;
 import uk.yourarea.neighbourhood.EditsOneNeighbourhood;
-import uk.yourarea.neighbourhood.Neighbourhood;
+import uk.yourarea.neighbourhood.NeighbourhoodSummary;
 import uk.yourarea.security.StaffUser;
 import uk.yourarea.web.FormError;
 import uk.yourarea.web.FormErrors;
@@ -73,7 +73,7 @@ class PriorityProgressController {
 	@PostMapping("/updates/new")
 	String addUpdate(@PathVariable long neighbourhoodId, @PathVariable long priorityId,
 			@AuthenticationPrincipal StaffUser user,
-			@ModelAttribute(name = "neighbourhood", binding = false) Neighbourhood neighbourhood,
+			@ModelAttribute(name = "neighbourhood", binding = false) NeighbourhoodSummary neighbourhood,
 			@Valid @ModelAttribute("form") PriorityUpdateForm form, BindingResult result,
 			@RequestParam(required = false) @Nullable String idempotencyKey, Model model, RedirectAttributes redirect) {
 		Priority priority = this.editing.find(neighbourhoodId, priorityId);
@@ -103,7 +103,7 @@ class PriorityProgressController {
 					null);
 		}
 		redirect.addFlashAttribute("notice",
-				"Your update has been added. It shows on the " + neighbourhood.getName() + " page now.");
+				"Your update has been added. It shows on the " + neighbourhood.name() + " page now.");
 		return "redirect:" + PriorityPages.base(neighbourhoodId) + "/" + priorityId;
 	}
 

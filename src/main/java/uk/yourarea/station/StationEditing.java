@@ -24,8 +24,8 @@ import uk.yourarea.audit.ChangeLog;
 import uk.yourarea.audit.ChangedElsewhereException;
 import uk.yourarea.audit.Snapshot;
 import uk.yourarea.audit.Subject;
-import uk.yourarea.neighbourhood.Neighbourhood;
-import uk.yourarea.neighbourhood.NeighbourhoodRepository;
+import uk.yourarea.neighbourhood.NeighbourhoodDirectory;
+import uk.yourarea.neighbourhood.NeighbourhoodSummary;
 import uk.yourarea.security.ForWebEditors;
 import uk.yourarea.security.StaffUser;
 import uk.yourarea.web.NotFoundException;
@@ -60,14 +60,14 @@ class StationEditing {
 
 	private final StationExceptionRepository exceptions;
 
-	private final NeighbourhoodRepository neighbourhoods;
+	private final NeighbourhoodDirectory neighbourhoods;
 
 	private final ChangeLog changeLog;
 
 	private final Clock clock;
 
 	StationEditing(StationRepository stations, StationExceptionRepository exceptions,
-			NeighbourhoodRepository neighbourhoods, ChangeLog changeLog, Clock clock) {
+			NeighbourhoodDirectory neighbourhoods, ChangeLog changeLog, Clock clock) {
 		this.stations = stations;
 		this.exceptions = exceptions;
 		this.neighbourhoods = neighbourhoods;
@@ -220,9 +220,9 @@ class StationEditing {
 		if (neighbourhoodIds.isEmpty()) {
 			return "";
 		}
-		return this.neighbourhoods.findAllById(neighbourhoodIds)
+		return this.neighbourhoods.byIds(neighbourhoodIds)
 			.stream()
-			.map(Neighbourhood::getName)
+			.map(NeighbourhoodSummary::name)
 			.sorted()
 			.collect(Collectors.joining(", "));
 	}

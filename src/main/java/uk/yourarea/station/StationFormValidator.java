@@ -14,7 +14,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.BindingResult;
 
-import uk.yourarea.neighbourhood.NeighbourhoodRepository;
+import uk.yourarea.neighbourhood.NeighbourhoodDirectory;
 import uk.yourarea.postcode.Postcode;
 import uk.yourarea.web.DateInput;
 import uk.yourarea.web.FormError;
@@ -30,13 +30,13 @@ class StationFormValidator {
 	/** How far ahead an exception may be set, to catch a mistyped year. */
 	static final int YEARS_AHEAD = 2;
 
-	private final NeighbourhoodRepository neighbourhoods;
+	private final NeighbourhoodDirectory neighbourhoods;
 
 	private final MessageSource messages;
 
 	private final Clock clock;
 
-	StationFormValidator(NeighbourhoodRepository neighbourhoods, MessageSource messages, Clock clock) {
+	StationFormValidator(NeighbourhoodDirectory neighbourhoods, MessageSource messages, Clock clock) {
 		this.neighbourhoods = neighbourhoods;
 		this.messages = messages;
 		this.clock = clock;
@@ -50,7 +50,7 @@ class StationFormValidator {
 			errors.add(new FormError("postcode", text("station.postcode.not-real")));
 		}
 		if (!byField.containsKey("neighbourhoodIds") && !form.neighbourhoodList().isEmpty()) {
-			long known = this.neighbourhoods.findAllById(new LinkedHashSet<>(form.neighbourhoodList())).size();
+			long known = this.neighbourhoods.byIds(new LinkedHashSet<>(form.neighbourhoodList())).size();
 			if (known != new LinkedHashSet<>(form.neighbourhoodList()).size()) {
 				errors.add(new FormError("neighbourhoodIds", text("station.neighbourhoods.unknown")));
 			}

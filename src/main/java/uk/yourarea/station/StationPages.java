@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
 import uk.yourarea.audit.EditConflict;
-import uk.yourarea.neighbourhood.Neighbourhood;
-import uk.yourarea.neighbourhood.NeighbourhoodRepository;
+import uk.yourarea.neighbourhood.NeighbourhoodDirectory;
+import uk.yourarea.neighbourhood.NeighbourhoodSummary;
 import uk.yourarea.web.Choice;
 import uk.yourarea.web.FormError;
 import uk.yourarea.web.FormPage;
@@ -35,7 +35,7 @@ class StationPages {
 	static final List<Choice> YES_NO = List.of(new Choice("yes", "Yes"), new Choice("no", "No"));
 
 	/** A local policing area and its neighbourhoods, for the checkboxes. */
-	record AreaGroup(String name, List<Neighbourhood> neighbourhoods) {
+	record AreaGroup(String name, List<NeighbourhoodSummary> neighbourhoods) {
 	}
 
 	/** One day of the week on the hours form. */
@@ -43,17 +43,17 @@ class StationPages {
 			@Nullable String errorField) {
 	}
 
-	private final NeighbourhoodRepository neighbourhoods;
+	private final NeighbourhoodDirectory neighbourhoods;
 
-	StationPages(NeighbourhoodRepository neighbourhoods) {
+	StationPages(NeighbourhoodDirectory neighbourhoods) {
 		this.neighbourhoods = neighbourhoods;
 	}
 
 	/** For each station, the names of the neighbourhoods it serves, in order. */
 	Map<Long, String> servedBy(List<Station> stations) {
-		Map<Long, String> names = this.neighbourhoods.findAllWithArea()
+		Map<Long, String> names = this.neighbourhoods.all()
 			.stream()
-			.collect(Collectors.toMap(Neighbourhood::getId, Neighbourhood::getName));
+			.collect(Collectors.toMap(NeighbourhoodSummary::id, NeighbourhoodSummary::name));
 		Map<Long, String> serves = new LinkedHashMap<>();
 		for (Station station : stations) {
 			serves.put(station.getId(),
@@ -68,9 +68,9 @@ class StationPages {
 
 	/** The names of the neighbourhoods the station serves, in order. */
 	List<String> serves(Station station) {
-		return this.neighbourhoods.findAllById(station.getNeighbourhoodIds())
+		return this.neighbourhoods.byIds(station.getNeighbourhoodIds())
 			.stream()
-			.map(Neighbourhood::getName)
+			.map(NeighbourhoodSummary::name)
 			.sorted()
 			.toList();
 	}
@@ -78,21 +78,19 @@ class StationPages {
 	String detailsForm(Model model, StationForm form, List<FormError> errors, @Nullable Station station,
 			@Nullable EditConflict conflict) {
 		List<AreaGroup> areas = new ArrayList<>();
-		Map<String, List<Neighbourhood>> byArea = new LinkedHashMap<>();
-		for (Neighbourhood neighbourhood : this.neighbourhoods.findAllWithArea()) {
-			if (neighbourhood.isRetired()) {
+		Map<String, List<NeighbourhoodSummary>> byArea = new LinkedHashMap<>();
+		for (NeighbourhoodSummary neighbourhood : this.neighbourhoods.all()) {
+			if (neighbourhood.retired()) {
 				continue;
 			}
-			byArea.computeIfAbsent(neighbourhood.getLocalPolicingArea().getName(), (name) -> new ArrayList<>())
-				.add(neighbourhood);
+			byArea.computeIfAbsent(neighbourhood.area().name(), (name) -> new ArrayList<>()).add(neighbourhood);
 		}
 		byArea.forEach((name, members) -> areas.add(new AreaGroup(name, members)));
 		model.addAttribute("station", station);
 		model.addAttribute("kinds", KINDS);
 		model.addAttribute("yesNo", YES_NO);
 		model.addAttribute("areas", areas);
-		model.addAttribute("firstNeighbourhoodId",
-				areas.isEmpty() ? null : areas.get(0).neighbourhoods().get(0).getId());
+		model.addAttribute("firstNeighbourhoodId", areas.isEmpty() ? null : areas.get(0).neighbourhoods().get(0).id());
 		return FormPage.show(model, (station != null) ? "station/edit" : "station/new", form, errors, conflict);
 	}
 

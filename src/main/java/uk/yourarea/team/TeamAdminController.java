@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import uk.yourarea.audit.EditConflicts;
-import uk.yourarea.neighbourhood.Neighbourhood;
+import uk.yourarea.neighbourhood.NeighbourhoodSummary;
 import uk.yourarea.security.StaffUser;
 import uk.yourarea.web.FormError;
 import uk.yourarea.web.FormErrors;
@@ -50,7 +50,7 @@ class TeamAdminController {
 
 	@GetMapping
 	String team(@PathVariable long neighbourhoodId, Model model) {
-		Neighbourhood neighbourhood = this.team.neighbourhood(neighbourhoodId);
+		NeighbourhoodSummary neighbourhood = this.team.neighbourhood(neighbourhoodId);
 		List<TeamMember> members = this.team.teamOf(neighbourhoodId);
 		TeamMember named = members.stream().filter(TeamMember::isNamedOfficer).findFirst().orElse(null);
 		model.addAttribute("neighbourhood", neighbourhood);
@@ -77,7 +77,7 @@ class TeamAdminController {
 	String add(@PathVariable long neighbourhoodId, @AuthenticationPrincipal StaffUser user,
 			@Valid @ModelAttribute("form") TeamMemberForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
-		Neighbourhood neighbourhood = this.team.neighbourhood(neighbourhoodId);
+		NeighbourhoodSummary neighbourhood = this.team.neighbourhood(neighbourhoodId);
 		List<FormError> errors = FormErrors.inPageOrder(result, TeamMemberForm.FIELD_ORDER);
 		if (!errors.isEmpty()) {
 			return TeamPages.memberForm(model, neighbourhood, null, form, errors, null);
@@ -98,7 +98,7 @@ class TeamAdminController {
 	String update(@PathVariable long neighbourhoodId, @PathVariable long memberId,
 			@AuthenticationPrincipal StaffUser user, @Valid @ModelAttribute("form") TeamMemberForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
-		Neighbourhood neighbourhood = this.team.neighbourhood(neighbourhoodId);
+		NeighbourhoodSummary neighbourhood = this.team.neighbourhood(neighbourhoodId);
 		TeamMember member = this.team.member(neighbourhoodId, memberId);
 		List<FormError> errors = FormErrors.inPageOrder(result, TeamMemberForm.FIELD_ORDER);
 		if (!errors.isEmpty()) {
@@ -167,11 +167,11 @@ class TeamAdminController {
 			@RequestParam(name = "version", required = false) @Nullable Long version, Model model,
 			RedirectAttributes redirect) {
 		TeamMember member = this.team.member(neighbourhoodId, memberId);
-		Neighbourhood neighbourhood = this.team.neighbourhood(neighbourhoodId);
-		List<Neighbourhood> all = this.team.allNeighbourhoods();
+		NeighbourhoodSummary neighbourhood = this.team.neighbourhood(neighbourhoodId);
+		List<NeighbourhoodSummary> all = this.team.allNeighbourhoods();
 		Long target = (to != null && to.matches("[0-9]{1,18}")) ? Long.valueOf(to) : null;
-		Neighbourhood destination = all.stream()
-			.filter((n) -> n.getId().equals(target) && n.getId() != neighbourhoodId)
+		NeighbourhoodSummary destination = all.stream()
+			.filter((n) -> target != null && n.id() == target && n.id() != neighbourhoodId)
 			.findFirst()
 			.orElse(null);
 		if (destination == null) {
@@ -181,9 +181,9 @@ class TeamAdminController {
 					List.of(new FormError("to", message)));
 		}
 		return EditConflicts.saveOr(() -> {
-			this.team.moveTo(user, neighbourhoodId, memberId, EditConflicts.openedAt(version), destination.getId());
+			this.team.moveTo(user, neighbourhoodId, memberId, EditConflicts.openedAt(version), destination.id());
 			redirect.addFlashAttribute("notice",
-					member.getTitledName() + " has been moved to the " + destination.getName() + " team");
+					member.getTitledName() + " has been moved to the " + destination.name() + " team");
 			return "redirect:" + TeamPages.base(neighbourhoodId);
 		}, () -> {
 			TeamMember current = this.team.member(neighbourhoodId, memberId);

@@ -17,8 +17,8 @@ import uk.yourarea.audit.ChangeLog;
 import uk.yourarea.audit.ChangedElsewhereException;
 import uk.yourarea.audit.Snapshot;
 import uk.yourarea.audit.Subject;
-import uk.yourarea.neighbourhood.Neighbourhood;
-import uk.yourarea.neighbourhood.NeighbourhoodRepository;
+import uk.yourarea.neighbourhood.NeighbourhoodDirectory;
+import uk.yourarea.neighbourhood.NeighbourhoodSummary;
 import uk.yourarea.security.ForWebEditors;
 import uk.yourarea.security.StaffUser;
 import uk.yourarea.web.NotFoundException;
@@ -40,7 +40,7 @@ class TeamEditing {
 
 	private final TeamMemberRepository members;
 
-	private final NeighbourhoodRepository neighbourhoods;
+	private final NeighbourhoodDirectory neighbourhoods;
 
 	private final Photos photos;
 
@@ -48,7 +48,7 @@ class TeamEditing {
 
 	private final Clock clock;
 
-	TeamEditing(TeamMemberRepository members, NeighbourhoodRepository neighbourhoods, Photos photos, ChangeLog changes,
+	TeamEditing(TeamMemberRepository members, NeighbourhoodDirectory neighbourhoods, Photos photos, ChangeLog changes,
 			Clock clock) {
 		this.members = members;
 		this.neighbourhoods = neighbourhoods;
@@ -80,14 +80,14 @@ class TeamEditing {
 	}
 
 	@Transactional(readOnly = true)
-	Neighbourhood neighbourhood(long id) {
-		return this.neighbourhoods.findById(id).orElseThrow(() -> new NotFoundException("No neighbourhood " + id));
+	NeighbourhoodSummary neighbourhood(long id) {
+		return this.neighbourhoods.byId(id).orElseThrow(() -> new NotFoundException("No neighbourhood " + id));
 	}
 
 	@Transactional(readOnly = true)
-	List<Neighbourhood> allNeighbourhoods() {
+	List<NeighbourhoodSummary> allNeighbourhoods() {
 		// A member cannot be moved to a retired neighbourhood.
-		return this.neighbourhoods.findAllWithArea().stream().filter((n) -> !n.isRetired()).toList();
+		return this.neighbourhoods.all().stream().filter((n) -> !n.retired()).toList();
 	}
 
 	@Transactional(readOnly = true)
@@ -103,7 +103,7 @@ class TeamEditing {
 
 	@Transactional
 	TeamMember add(StaffUser by, long neighbourhoodId, Details details) {
-		Neighbourhood neighbourhood = neighbourhood(neighbourhoodId);
+		NeighbourhoodSummary neighbourhood = neighbourhood(neighbourhoodId);
 		TeamMember member = this.members.save(new TeamMember(neighbourhoodId, details.name(), details.role(),
 				details.collarNumber(), details.bio(), this.members.lastPositionIn(neighbourhoodId) + 1));
 		this.changes.record(by, subject(member), "Added to the team", Snapshot.nothing(),
@@ -118,7 +118,7 @@ class TeamEditing {
 		if (member.isNamedOfficer() && !details.role().canBeNamedOfficer()) {
 			throw new NamedOfficerRoleException();
 		}
-		Neighbourhood neighbourhood = neighbourhood(neighbourhoodId);
+		NeighbourhoodSummary neighbourhood = neighbourhood(neighbourhoodId);
 		Snapshot before = snapshot(member, neighbourhood);
 		member.change(details.name(), details.role(), details.collarNumber(), details.bio());
 		this.members.saveAndFlush(member);
@@ -158,10 +158,10 @@ class TeamEditing {
 	TeamMember moveTo(StaffUser by, long neighbourhoodId, long memberId, long openedVersion, long targetId) {
 		TeamMember member = load(neighbourhoodId, memberId);
 		ChangedElsewhereException.requireVersion(member.getVersion(), openedVersion, member.getTitledName());
-		Neighbourhood from = neighbourhood(neighbourhoodId);
-		Neighbourhood to = neighbourhood(targetId);
+		NeighbourhoodSummary from = neighbourhood(neighbourhoodId);
+		NeighbourhoodSummary to = neighbourhood(targetId);
 		if (targetId == neighbourhoodId) {
-			throw new IllegalArgumentException("Already in " + from.getName());
+			throw new IllegalArgumentException("Already in " + from.name());
 		}
 		Snapshot before = snapshot(member, from);
 		member.moveTo(targetId, this.members.lastPositionIn(targetId) + 1);
@@ -169,8 +169,8 @@ class TeamEditing {
 		Snapshot after = snapshot(member, to);
 		Subject subject = subject(member);
 		this.changes.record(by, new Subject(SUBJECT_TYPE, member.getId(), member.getTitledName(), neighbourhoodId),
-				"Moved to " + to.getName(), before, after);
-		this.changes.record(by, subject, "Moved from " + from.getName(), before, after);
+				"Moved to " + to.name(), before, after);
+		this.changes.record(by, subject, "Moved from " + from.name(), before, after);
 		return member;
 	}
 
@@ -195,7 +195,7 @@ class TeamEditing {
 	 */
 	@Transactional
 	void chooseNamedOfficer(StaffUser by, long neighbourhoodId, @Nullable Long memberId) {
-		Neighbourhood neighbourhood = neighbourhood(neighbourhoodId);
+		NeighbourhoodSummary neighbourhood = neighbourhood(neighbourhoodId);
 		TeamMember chosen = (memberId != null) ? load(neighbourhoodId, memberId) : null;
 		if (chosen != null && !chosen.getRole().canBeNamedOfficer()) {
 			throw new NotEligibleException();
@@ -224,7 +224,7 @@ class TeamEditing {
 		if (!member.isNamedOfficer()) {
 			throw new NotFoundException("Not the named officer");
 		}
-		Neighbourhood neighbourhood = neighbourhood(neighbourhoodId);
+		NeighbourhoodSummary neighbourhood = neighbourhood(neighbourhoodId);
 		Snapshot before = snapshot(member, neighbourhood);
 		member.confirmDetails(LocalDate.now(this.clock));
 		this.members.saveAndFlush(member);
@@ -237,7 +237,7 @@ class TeamEditing {
 			String alt) {
 		TeamMember member = load(neighbourhoodId, memberId);
 		ChangedElsewhereException.requireVersion(member.getVersion(), openedVersion, member.getTitledName());
-		Neighbourhood neighbourhood = neighbourhood(neighbourhoodId);
+		NeighbourhoodSummary neighbourhood = neighbourhood(neighbourhoodId);
 		Snapshot before = snapshot(member, neighbourhood);
 		Long oldPhotoId = member.getPhotoId();
 		long photoId = this.photos.store(photo);
@@ -255,7 +255,7 @@ class TeamEditing {
 	void describePhoto(StaffUser by, long neighbourhoodId, long memberId, long openedVersion, String alt) {
 		TeamMember member = load(neighbourhoodId, memberId);
 		ChangedElsewhereException.requireVersion(member.getVersion(), openedVersion, member.getTitledName());
-		Neighbourhood neighbourhood = neighbourhood(neighbourhoodId);
+		NeighbourhoodSummary neighbourhood = neighbourhood(neighbourhoodId);
 		Snapshot before = snapshot(member, neighbourhood);
 		member.describePhoto(alt);
 		this.members.saveAndFlush(member);
@@ -270,7 +270,7 @@ class TeamEditing {
 		if (photoId == null) {
 			return;
 		}
-		Neighbourhood neighbourhood = neighbourhood(neighbourhoodId);
+		NeighbourhoodSummary neighbourhood = neighbourhood(neighbourhoodId);
 		Snapshot before = snapshot(member, neighbourhood);
 		member.removePhoto();
 		this.members.saveAndFlush(member);
@@ -308,12 +308,12 @@ class TeamEditing {
 		return Snapshot.of().with("Photo", photoName(photoPath)).with("Photo description", alt).build();
 	}
 
-	private static Snapshot snapshot(TeamMember member, Neighbourhood neighbourhood) {
+	private static Snapshot snapshot(TeamMember member, NeighbourhoodSummary neighbourhood) {
 		Snapshot.Builder builder = Snapshot.of();
 		formSnapshot(member).fields().forEach(builder::with);
 		photoSnapshot(member.getPhotoPath(), member.getPhotoAlt()).fields().forEach(builder::with);
 		return builder.with("Named officer", namedOfficerText(member))
-			.with("Neighbourhood", neighbourhood.getName())
+			.with("Neighbourhood", neighbourhood.name())
 			.build();
 	}
 

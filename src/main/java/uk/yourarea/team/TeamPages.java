@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.ui.Model;
 
 import uk.yourarea.audit.EditConflict;
-import uk.yourarea.neighbourhood.Neighbourhood;
+import uk.yourarea.neighbourhood.NeighbourhoodSummary;
 import uk.yourarea.web.Choice;
 import uk.yourarea.web.FormError;
 import uk.yourarea.web.FormErrors;
@@ -36,8 +36,8 @@ final class TeamPages {
 				+ " while you were looking at this page. Check the details below, then try again.";
 	}
 
-	static String memberForm(Model model, Neighbourhood neighbourhood, @Nullable TeamMember member, TeamMemberForm form,
-			List<FormError> errors, @Nullable EditConflict conflict) {
+	static String memberForm(Model model, NeighbourhoodSummary neighbourhood, @Nullable TeamMember member,
+			TeamMemberForm form, List<FormError> errors, @Nullable EditConflict conflict) {
 		model.addAttribute("neighbourhood", neighbourhood);
 		model.addAttribute("member", member);
 		model.addAttribute("heading", (member == null) ? "Add a team member" : "Change " + member.getTitledName());
@@ -46,12 +46,11 @@ final class TeamPages {
 		return FormPage.show(model, "team/member-form", form, errors, conflict);
 	}
 
-	static String move(Model model, Neighbourhood neighbourhood, List<Neighbourhood> choices, TeamMember member,
-			@Nullable String selected, long version, List<FormError> errors) {
+	static String move(Model model, NeighbourhoodSummary neighbourhood, List<NeighbourhoodSummary> choices,
+			TeamMember member, @Nullable String selected, long version, List<FormError> errors) {
 		model.addAttribute("neighbourhood", neighbourhood);
 		model.addAttribute("member", member);
-		model.addAttribute("choices",
-				choices.stream().filter((n) -> !n.getId().equals(neighbourhood.getId())).toList());
+		model.addAttribute("choices", choices.stream().filter((n) -> n.id() != neighbourhood.id()).toList());
 		model.addAttribute("selected", selected);
 		model.addAttribute("version", version);
 		model.addAttribute("errors", errors);
@@ -59,14 +58,14 @@ final class TeamPages {
 		return "team/move";
 	}
 
-	static String remove(Model model, Neighbourhood neighbourhood, TeamMember member, List<FormError> errors) {
+	static String remove(Model model, NeighbourhoodSummary neighbourhood, TeamMember member, List<FormError> errors) {
 		model.addAttribute("neighbourhood", neighbourhood);
 		model.addAttribute("member", member);
 		model.addAttribute("errors", errors);
 		return "team/remove";
 	}
 
-	static String namedOfficer(Model model, Neighbourhood neighbourhood, List<TeamMember> members,
+	static String namedOfficer(Model model, NeighbourhoodSummary neighbourhood, List<TeamMember> members,
 			@Nullable String selected, boolean confirmed, List<FormError> errors) {
 		List<Choice> choices = new ArrayList<>();
 		members.stream()
@@ -84,7 +83,7 @@ final class TeamPages {
 		return "team/named-officer";
 	}
 
-	static String photo(Model model, Neighbourhood neighbourhood, TeamMember member, PhotoForm form,
+	static String photo(Model model, NeighbourhoodSummary neighbourhood, TeamMember member, PhotoForm form,
 			List<FormError> errors, @Nullable EditConflict conflict) {
 		model.addAttribute("neighbourhood", neighbourhood);
 		model.addAttribute("member", member);

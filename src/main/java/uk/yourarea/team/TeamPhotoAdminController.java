@@ -21,7 +21,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import uk.yourarea.audit.EditConflicts;
-import uk.yourarea.neighbourhood.Neighbourhood;
+import uk.yourarea.neighbourhood.NeighbourhoodSummary;
 import uk.yourarea.security.StaffUser;
 import uk.yourarea.web.FormError;
 import uk.yourarea.web.FormErrors;
@@ -54,7 +54,7 @@ class TeamPhotoAdminController {
 			@AuthenticationPrincipal StaffUser user, @Valid @ModelAttribute("form") PhotoForm form,
 			BindingResult result, @RequestParam(name = "photo", required = false) @Nullable MultipartFile file,
 			Model model, RedirectAttributes redirect) {
-		Neighbourhood neighbourhood = this.team.neighbourhood(neighbourhoodId);
+		NeighbourhoodSummary neighbourhood = this.team.neighbourhood(neighbourhoodId);
 		TeamMember member = this.team.member(neighbourhoodId, memberId);
 		PhotoUpload upload = PhotoUpload.check(file, member.getPhotoPath() != null);
 		List<FormError> errors = new ArrayList<>();

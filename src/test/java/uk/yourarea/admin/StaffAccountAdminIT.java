@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 
-import uk.yourarea.neighbourhood.NeighbourhoodRepository;
+import uk.yourarea.neighbourhood.NeighbourhoodDirectory;
 import uk.yourarea.security.StaffAccounts;
 import uk.yourarea.security.StaffBrowser;
 import uk.yourarea.testing.DemoSiteTest;
@@ -31,7 +31,7 @@ class StaffAccountAdminIT {
 	private StaffAccounts accounts;
 
 	@Autowired
-	private NeighbourhoodRepository neighbourhoods;
+	private NeighbourhoodDirectory neighbourhoods;
 
 	private StaffBrowser admin;
 
@@ -99,7 +99,7 @@ class StaffAccountAdminIT {
 	@Test
 	void addsAnAccountWhoseOwnerMustChooseTheirOwnPasswordAtFirstSignIn() {
 		String email = unique() + "@example.org";
-		String wigston = this.neighbourhoods.findByCode("NA54").orElseThrow().getId().toString();
+		String wigston = String.valueOf(this.neighbourhoods.byCode("NA54").orElseThrow().id());
 
 		HttpResponse<String> created = this.admin.submit(NEW, NEW, "name", "PC New Starter", "email",
 				" " + email.toUpperCase() + " ", "roles", "OFFICER", "neighbourhoodIds", wigston, "temporaryPassword",

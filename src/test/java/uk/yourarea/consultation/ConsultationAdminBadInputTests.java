@@ -20,13 +20,13 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import uk.yourarea.neighbourhood.Neighbourhood;
-import uk.yourarea.neighbourhood.NeighbourhoodRepository;
+import uk.yourarea.neighbourhood.NeighbourhoodDirectory;
 import uk.yourarea.security.StaffRole;
 import uk.yourarea.security.StaffScope;
 import uk.yourarea.security.StaffUser;
 import uk.yourarea.testing.PageSlice;
 import uk.yourarea.testing.Pages;
+import uk.yourarea.testing.TestNeighbourhoods;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -34,7 +34,6 @@ import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -68,18 +67,14 @@ class ConsultationAdminBadInputTests {
 	Consultations consultations;
 
 	@MockitoBean
-	NeighbourhoodRepository neighbourhoods;
+	NeighbourhoodDirectory neighbourhoods;
 
 	@MockitoBean
 	StaffScope scope;
 
 	@BeforeEach
 	void wigstonWithAClosedConsultation() {
-		Neighbourhood wigston = mock(Neighbourhood.class);
-		given(wigston.getId()).willReturn(7L);
-		given(wigston.getSlug()).willReturn("wigston");
-		given(wigston.getName()).willReturn("Wigston");
-		given(this.neighbourhoods.findById(7L)).willReturn(Optional.of(wigston));
+		given(this.neighbourhoods.byId(7L)).willReturn(Optional.of(TestNeighbourhoods.live(7L, "wigston", "Wigston")));
 		Consultation closed = new Consultation(7L, "Which issues should we focus on?", List.of("Speeding", "Parking"),
 				PageSlice.NOW.minus(30, ChronoUnit.DAYS), PageSlice.NOW.minus(2, ChronoUnit.DAYS),
 				PageSlice.NOW.minus(31, ChronoUnit.DAYS));

@@ -23,9 +23,9 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
+import uk.yourarea.neighbourhood.NeighbourhoodDirectory;
+import uk.yourarea.neighbourhood.NeighbourhoodSummary;
 import uk.yourarea.personaldata.RetentionProperties;
-import uk.yourarea.neighbourhood.Neighbourhood;
-import uk.yourarea.neighbourhood.NeighbourhoodRepository;
 import uk.yourarea.security.ActingAs;
 import uk.yourarea.security.StaffRole;
 import uk.yourarea.security.StaffUser;
@@ -68,7 +68,7 @@ class ConsultationRulesIT {
 	Consultations consultations;
 
 	@Autowired
-	NeighbourhoodRepository neighbourhoods;
+	NeighbourhoodDirectory neighbourhoods;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -94,7 +94,7 @@ class ConsultationRulesIT {
 	@Test
 	void aLinkWorksForSevenDaysThenSaysItHasExpired() {
 		this.clock.set(now());
-		Neighbourhood valley = neighbourhood("valley");
+		NeighbourhoodSummary valley = neighbourhood("valley");
 		Consultation consultation = open(valley, 0, 30);
 		String email = uniqueEmail();
 		String token = answer(valley, consultation, email);
@@ -113,7 +113,7 @@ class ConsultationRulesIT {
 	@Test
 	void anAnswerCannotBeConfirmedOnceTheConsultationHasClosed() {
 		this.clock.set(now());
-		Neighbourhood forest = neighbourhood("forest");
+		NeighbourhoodSummary forest = neighbourhood("forest");
 		Consultation consultation = open(forest, 0, 2);
 		String email = uniqueEmail();
 		String token = answer(forest, consultation, email);
@@ -121,7 +121,7 @@ class ConsultationRulesIT {
 
 		this.clock.advance(Duration.ofDays(3));
 
-		assertThat(this.haveYourSay.openIn(forest.getId())).isEmpty();
+		assertThat(this.haveYourSay.openIn(forest.id())).isEmpty();
 		assertThat(this.haveYourSay.confirm(token)).isInstanceOf(HaveYourSay.Link.Closed.class);
 		assertThat(confirmed(email)).isFalse();
 	}
@@ -129,37 +129,37 @@ class ConsultationRulesIT {
 	@Test
 	void aScheduledConsultationOpensAndClosesByItself() {
 		this.clock.set(now());
-		Neighbourhood ashby = neighbourhood("ashby");
+		NeighbourhoodSummary ashby = neighbourhood("ashby");
 		Consultation consultation = open(ashby, 2, 5);
 		Instant opens = startOfDayIn(2);
 		Instant closes = startOfDayIn(6);
 
-		assertThat(this.haveYourSay.openIn(ashby.getId())).isEmpty();
-		assertThat(this.haveYourSay.nextIn(ashby.getId())).map(Consultation::getId).hasValue(consultation.getId());
+		assertThat(this.haveYourSay.openIn(ashby.id())).isEmpty();
+		assertThat(this.haveYourSay.nextIn(ashby.id())).map(Consultation::getId).hasValue(consultation.getId());
 		assertThat(this.consultations.closeEarly(admin(), ashby, consultation.getId()))
 			.as("a consultation not open yet cannot be closed early")
 			.isFalse();
 
 		this.clock.set(opens);
-		assertThat(this.haveYourSay.openIn(ashby.getId())).map(Consultation::getId).hasValue(consultation.getId());
+		assertThat(this.haveYourSay.openIn(ashby.id())).map(Consultation::getId).hasValue(consultation.getId());
 
 		this.clock.set(closes.minusMillis(1));
-		assertThat(this.haveYourSay.openIn(ashby.getId())).isPresent();
+		assertThat(this.haveYourSay.openIn(ashby.id())).isPresent();
 		this.clock.set(closes);
-		assertThat(this.haveYourSay.openIn(ashby.getId())).as("closed at the end of its closing day").isEmpty();
+		assertThat(this.haveYourSay.openIn(ashby.id())).as("closed at the end of its closing day").isEmpty();
 	}
 
 	@Test
 	void theDatabaseRefusesTwoConsultationsOpenAtOnceInOneNeighbourhood() {
 		this.clock.set(now());
-		Neighbourhood coalville = neighbourhood("coalville-town");
+		NeighbourhoodSummary coalville = neighbourhood("coalville-town");
 		Consultation first = open(coalville, 0, 10);
 
 		assertThatExceptionOfType(Consultations.Overlapping.class).isThrownBy(() -> open(coalville, 10, 20))
 			.satisfies((ex) -> assertThat(ex.explanation()).startsWith("Coalville Town already has a consultation"));
 		assertThatExceptionOfType(DataIntegrityViolationException.class).isThrownBy(() -> this.jdbc.update("""
 				insert into consultation (neighbourhood_id, question, opens_at, closes_at, created_at)
-				values (?, 'Sneaked in?', ?, ?, now())""", coalville.getId(),
+				values (?, 'Sneaked in?', ?, ?, now())""", coalville.id(),
 				java.sql.Timestamp.from(first.getClosesAt().minusSeconds(1)),
 				java.sql.Timestamp.from(first.getClosesAt().plus(Duration.ofDays(5)))));
 
@@ -188,7 +188,7 @@ class ConsultationRulesIT {
 	@Test
 	void personalDataIsKeptOnlyAsLongAsItIsNeeded() {
 		this.clock.set(now());
-		Neighbourhood loughborough = neighbourhood("loughborough-east");
+		NeighbourhoodSummary loughborough = neighbourhood("loughborough-east");
 		Consultation consultation = open(loughborough, 0, 10);
 		String unconfirmed = uniqueEmail();
 		answer(loughborough, consultation, unconfirmed);
@@ -230,14 +230,14 @@ class ConsultationRulesIT {
 		return this.jdbc.queryForObject(sql, Long.class, arguments);
 	}
 
-	private Consultation open(Neighbourhood neighbourhood, int opensInDays, int closesInDays) {
+	private Consultation open(NeighbourhoodSummary neighbourhood, int opensInDays, int closesInDays) {
 		LocalDate today = LocalDate.now(this.clock);
 		long id = this.consultations.open(admin(), neighbourhood, "Which issues?", List.of("Speeding", "Burglary"),
 				today.plusDays(opensInDays), today.plusDays(closesInDays));
-		return this.consultations.find(neighbourhood.getId(), id);
+		return this.consultations.find(neighbourhood.id(), id);
 	}
 
-	private String answer(Neighbourhood neighbourhood, Consultation consultation, String email) {
+	private String answer(NeighbourhoodSummary neighbourhood, Consultation consultation, String email) {
 		HaveYourSayForm form = new HaveYourSayForm(consultation.getId(),
 				List.of(consultation.getIssues().get(0).getId()), null, ConsultationResponse.RespondentType.RESIDENT,
 				"LE1 1AA", email, null, this.stamps.at(this.clock.instant().minusSeconds(10)),
@@ -258,8 +258,8 @@ class ConsultationRulesIT {
 		return LocalDate.now(this.clock).plusDays(days).atStartOfDay(this.clock.getZone()).toInstant();
 	}
 
-	private Neighbourhood neighbourhood(String slug) {
-		return this.neighbourhoods.findBySlug(slug).orElseThrow();
+	private NeighbourhoodSummary neighbourhood(String slug) {
+		return this.neighbourhoods.liveBySlug(slug).orElseThrow();
 	}
 
 	private StaffUser admin() {

@@ -19,12 +19,12 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-import uk.yourarea.neighbourhood.Neighbourhood;
-import uk.yourarea.neighbourhood.NeighbourhoodRepository;
+import uk.yourarea.neighbourhood.NeighbourhoodDirectory;
 import uk.yourarea.postcode.Postcode;
 import uk.yourarea.postcode.PostcodeLookup;
 import uk.yourarea.testing.PageSlice;
 import uk.yourarea.testing.Pages;
+import uk.yourarea.testing.TestNeighbourhoods;
 import uk.yourarea.web.FormStamps;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,7 +32,6 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -60,7 +59,7 @@ class HaveYourSayBadInputTests {
 	MockMvc mvc;
 
 	@MockitoBean
-	NeighbourhoodRepository neighbourhoods;
+	NeighbourhoodDirectory neighbourhoods;
 
 	@MockitoBean
 	HaveYourSay haveYourSay;
@@ -73,10 +72,9 @@ class HaveYourSayBadInputTests {
 
 	@BeforeEach
 	void wigstonWithAnOpenConsultationAndOadbyNextDoor() {
-		Neighbourhood wigston = neighbourhood(7L, "wigston", "Wigston");
-		Neighbourhood oadby = neighbourhood(8L, "oadby", "Oadby");
-		given(this.neighbourhoods.findBySlug("wigston")).willReturn(Optional.of(wigston));
-		given(this.neighbourhoods.findById(8L)).willReturn(Optional.of(oadby));
+		given(this.neighbourhoods.liveBySlug("wigston"))
+			.willReturn(Optional.of(TestNeighbourhoods.live(7L, "wigston", "Wigston")));
+		given(this.neighbourhoods.byId(8L)).willReturn(Optional.of(TestNeighbourhoods.live(8L, "oadby", "Oadby")));
 		Consultation open = new Consultation(7L, "Which issues should we focus on?",
 				List.of("Speeding", "Parking", "Antisocial behaviour", "Burglary"),
 				PageSlice.NOW.minus(1, ChronoUnit.DAYS), PageSlice.NOW.plus(7, ChronoUnit.DAYS),
@@ -246,14 +244,6 @@ class HaveYourSayBadInputTests {
 			.param("postcode", postcode)
 			.param("email", email)
 			.param("idempotencyKey", "0123456789abcdef0123456789abcdef");
-	}
-
-	private static Neighbourhood neighbourhood(long id, String slug, String name) {
-		Neighbourhood neighbourhood = mock(Neighbourhood.class);
-		given(neighbourhood.getId()).willReturn(id);
-		given(neighbourhood.getSlug()).willReturn(slug);
-		given(neighbourhood.getName()).willReturn(name);
-		return neighbourhood;
 	}
 
 	private void nothingStored() {

@@ -19,10 +19,10 @@ import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.ui.ExtendedModelMap;
 import org.springframework.validation.BeanPropertyBindingResult;
 
-import uk.yourarea.neighbourhood.Neighbourhood;
-import uk.yourarea.neighbourhood.NeighbourhoodRepository;
+import uk.yourarea.neighbourhood.NeighbourhoodDirectory;
 import uk.yourarea.postcode.Postcode;
 import uk.yourarea.postcode.PostcodeLookup;
+import uk.yourarea.testing.TestNeighbourhoods;
 import uk.yourarea.web.FormStamps;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,7 +44,7 @@ class HaveYourSayControllerTests {
 
 	static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
 
-	final NeighbourhoodRepository neighbourhoods = mock(NeighbourhoodRepository.class);
+	final NeighbourhoodDirectory neighbourhoods = mock(NeighbourhoodDirectory.class);
 
 	final HaveYourSay haveYourSay = mock(HaveYourSay.class);
 
@@ -66,11 +66,8 @@ class HaveYourSayControllerTests {
 
 	@BeforeEach
 	void wigstonWithAnOpenConsultation() {
-		Neighbourhood wigston = mock(Neighbourhood.class);
-		given(wigston.getId()).willReturn(7L);
-		given(wigston.getSlug()).willReturn("wigston");
-		given(wigston.getName()).willReturn("Wigston");
-		given(this.neighbourhoods.findBySlug("wigston")).willReturn(Optional.of(wigston));
+		given(this.neighbourhoods.liveBySlug("wigston"))
+			.willReturn(Optional.of(TestNeighbourhoods.live(7L, "wigston", "Wigston")));
 		Consultation open = new Consultation(7L, "Which issues should we focus on?", List.of("Speeding"),
 				NOW.minus(1, ChronoUnit.DAYS), NOW.plus(7, ChronoUnit.DAYS), NOW.minus(2, ChronoUnit.DAYS));
 		ReflectionTestUtils.setField(open.getIssues().get(0), "id", 11L);

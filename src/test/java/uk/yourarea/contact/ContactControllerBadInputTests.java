@@ -19,11 +19,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-import uk.yourarea.neighbourhood.LocalPolicingArea;
-import uk.yourarea.neighbourhood.Neighbourhood;
-import uk.yourarea.neighbourhood.NeighbourhoodRepository;
+import uk.yourarea.neighbourhood.NeighbourhoodDirectory;
 import uk.yourarea.testing.PageSlice;
 import uk.yourarea.testing.Pages;
+import uk.yourarea.testing.TestNeighbourhoods;
 import uk.yourarea.web.FormStamps;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,15 +63,15 @@ class ContactControllerBadInputTests {
 	ContactMessages messages;
 
 	@MockitoBean
-	NeighbourhoodRepository neighbourhoods;
+	NeighbourhoodDirectory neighbourhoods;
 
 	@MockitoBean
 	FormStamps stamps;
 
 	@BeforeEach
 	void wigston() {
-		given(this.neighbourhoods.findBySlug("wigston")).willReturn(Optional.of(new Neighbourhood("NA53", "Wigston",
-				new LocalPolicingArea("LPA1", "Oadby and Wigston", "Jo Smith", "Inspector"))));
+		given(this.neighbourhoods.liveBySlug("wigston"))
+			.willReturn(Optional.of(TestNeighbourhoods.live(53L, "wigston", "Wigston")));
 	}
 
 	@Test

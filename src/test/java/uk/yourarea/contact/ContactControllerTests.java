@@ -20,8 +20,8 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.ui.ExtendedModelMap;
 import org.springframework.validation.BeanPropertyBindingResult;
 
-import uk.yourarea.neighbourhood.Neighbourhood;
-import uk.yourarea.neighbourhood.NeighbourhoodRepository;
+import uk.yourarea.neighbourhood.NeighbourhoodDirectory;
+import uk.yourarea.testing.TestNeighbourhoods;
 import uk.yourarea.web.FormStamps;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,7 +39,7 @@ class ContactControllerTests {
 
 	static final String KEY = "0123456789abcdef0123456789abcdef";
 
-	final NeighbourhoodRepository neighbourhoods = mock(NeighbourhoodRepository.class);
+	final NeighbourhoodDirectory neighbourhoods = mock(NeighbourhoodDirectory.class);
 
 	final ContactMessages messages = mock(ContactMessages.class);
 
@@ -53,10 +53,8 @@ class ContactControllerTests {
 
 	@BeforeEach
 	void southWigston() {
-		Neighbourhood southWigston = mock(Neighbourhood.class);
-		given(southWigston.getSlug()).willReturn("south-wigston");
-		given(southWigston.getName()).willReturn("South Wigston");
-		given(this.neighbourhoods.findBySlug("south-wigston")).willReturn(Optional.of(southWigston));
+		given(this.neighbourhoods.liveBySlug("south-wigston"))
+			.willReturn(Optional.of(TestNeighbourhoods.live(9L, "south-wigston", "South Wigston")));
 		this.log.start();
 		logger().addAppender(this.log);
 	}

@@ -19,11 +19,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-import uk.yourarea.neighbourhood.LocalPolicingArea;
-import uk.yourarea.neighbourhood.Neighbourhood;
-import uk.yourarea.neighbourhood.NeighbourhoodRepository;
+import uk.yourarea.neighbourhood.NeighbourhoodDirectory;
 import uk.yourarea.testing.PageSlice;
 import uk.yourarea.testing.Pages;
+import uk.yourarea.testing.TestNeighbourhoods;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyBoolean;
@@ -58,7 +57,7 @@ class ResidentMessageControllerBadInputTests {
 	ContactMessages messages;
 
 	@MockitoBean
-	NeighbourhoodRepository neighbourhoods;
+	NeighbourhoodDirectory neighbourhoods;
 
 	final ContactMessage message = new ContactMessage("YA-7K3M-Q9P2", 3L,
 			new ContactMessage.Sender("Sam Resident", "sam@example.org", null, PreferredContact.EMAIL,
@@ -75,8 +74,8 @@ class ResidentMessageControllerBadInputTests {
 		given(this.messages.findByToken(TOKEN)).willReturn(Optional.of(this.message));
 		given(this.messages.formatDeadline(this.message.getDueAt())).willReturn("Thursday 26 November 2026 at 10:00am");
 		given(this.messages.mayReply(TOKEN)).willReturn(true);
-		given(this.neighbourhoods.findById(anyLong())).willReturn(Optional.of(new Neighbourhood("NA53", "Wigston",
-				new LocalPolicingArea("LPA1", "Oadby and Wigston", "Jo Smith", "Inspector"))));
+		given(this.neighbourhoods.byId(anyLong()))
+			.willReturn(Optional.of(TestNeighbourhoods.live(53L, "wigston", "Wigston")));
 	}
 
 	@Test

@@ -17,8 +17,8 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
-import uk.yourarea.neighbourhood.Neighbourhood;
-import uk.yourarea.neighbourhood.NeighbourhoodRepository;
+import uk.yourarea.neighbourhood.NeighbourhoodDirectory;
+import uk.yourarea.neighbourhood.NeighbourhoodSummary;
 import uk.yourarea.testing.MutableClock;
 import uk.yourarea.web.FormStamps;
 
@@ -58,7 +58,7 @@ class ResponseClockJobsIT {
 	ContactMessages contact;
 
 	@Autowired
-	NeighbourhoodRepository neighbourhoods;
+	NeighbourhoodDirectory neighbourhoods;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -125,7 +125,7 @@ class ResponseClockJobsIT {
 	}
 
 	private String send(String neighbourhoodCode) {
-		Neighbourhood neighbourhood = this.neighbourhoods.findByCode(neighbourhoodCode).orElseThrow();
+		NeighbourhoodSummary neighbourhood = this.neighbourhoods.byCode(neighbourhoodCode).orElseThrow();
 		String email = "clock-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
 		this.contact.receive(neighbourhood, new ContactForm("Chris Clock", email, null, PreferredContact.EMAIL,
 				SenderType.RESIDENT, Topic.GENERAL_ENQUIRY, "When is the next beat surgery?", null, null,

@@ -24,13 +24,13 @@ import uk.yourarea.contact.MessageStatus;
 import uk.yourarea.contact.PreferredContact;
 import uk.yourarea.contact.SenderType;
 import uk.yourarea.contact.Topic;
-import uk.yourarea.neighbourhood.LocalPolicingArea;
-import uk.yourarea.neighbourhood.Neighbourhood;
+import uk.yourarea.neighbourhood.NeighbourhoodSummary;
 import uk.yourarea.security.StaffAccounts.Colleague;
 import uk.yourarea.security.StaffRole;
 import uk.yourarea.security.StaffUser;
 import uk.yourarea.testing.PageSlice;
 import uk.yourarea.testing.Pages;
+import uk.yourarea.testing.TestNeighbourhoods;
 import uk.yourarea.web.OnceOnly;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -90,8 +90,7 @@ class InboxControllerBadInputTests {
 				Topic.SPEEDING_AND_ROADS, "Long Street", null, List.of(new Conversations.Entry(EntryKind.RECEIVED, null,
 						"Cars speed here", PageSlice.NOW.minus(Duration.ofHours(67)))),
 				null, null, null, null);
-		Neighbourhood wigston = new Neighbourhood("NA53", "Wigston",
-				new LocalPolicingArea("LPA1", "Oadby and Wigston", "Jo Smith", "Inspector"));
+		NeighbourhoodSummary wigston = TestNeighbourhoods.live(53L, "wigston", "Wigston");
 		given(this.inbox.open(any(), anyLong())).willReturn(new MessageInbox.MessagePage(message, wigston,
 				"due in 5 hours", message.deadline(), List.of(new MessageInbox.HistoryLine(PageSlice.NOW,
 						"Message received", "The resident", "Cars speed here", true)),

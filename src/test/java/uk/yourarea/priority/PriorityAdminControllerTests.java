@@ -17,10 +17,11 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import uk.yourarea.audit.EditConflicts;
 import uk.yourarea.consultation.OpenedConsultations;
 import uk.yourarea.neighbourhood.EditableNeighbourhoods;
+import uk.yourarea.neighbourhood.NeighbourhoodSummary;
 import uk.yourarea.neighbourhood.OneNeighbourhoodsEditors;
-import uk.yourarea.neighbourhood.Neighbourhood;
 import uk.yourarea.security.StaffRole;
 import uk.yourarea.security.StaffUser;
+import uk.yourarea.testing.TestNeighbourhoods;
 import uk.yourarea.web.FormError;
 import uk.yourarea.web.OnceOnly;
 import uk.yourarea.web.StaffPageSlice;
@@ -29,7 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.BDDMockito.given;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -70,9 +70,7 @@ class PriorityAdminControllerTests {
 
 	@BeforeEach
 	void wigston() {
-		Neighbourhood wigston = mock(Neighbourhood.class);
-		given(wigston.getId()).willReturn(7L);
-		given(wigston.getName()).willReturn("Wigston");
+		NeighbourhoodSummary wigston = TestNeighbourhoods.live(7L, "wigston", "Wigston");
 		given(this.neighbourhoods.forPrioritiesAndEvents(anyLong(), any())).willReturn(wigston);
 		given(this.consultations.questionsOf(7L)).willReturn(Map.of(3L, "Which issues should we focus on?"));
 	}

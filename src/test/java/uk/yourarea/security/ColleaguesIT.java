@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
-import uk.yourarea.neighbourhood.Neighbourhood;
-import uk.yourarea.neighbourhood.NeighbourhoodRepository;
+import uk.yourarea.neighbourhood.NeighbourhoodDirectory;
+import uk.yourarea.neighbourhood.NeighbourhoodSummary;
 import uk.yourarea.security.StaffAccounts.Colleague;
 import uk.yourarea.testing.DemoSiteTest;
 
@@ -33,45 +33,45 @@ class ColleaguesIT {
 	private StaffAccountRepository repository;
 
 	@Autowired
-	private NeighbourhoodRepository neighbourhoods;
+	private NeighbourhoodDirectory neighbourhoods;
 
 	@Test
 	void theStaffOfANeighbourhoodAreItsOwnAndThoseOfItsAreaAToZ() {
-		Neighbourhood wigston = neighbourhood("NA54");
-		long area = wigston.getLocalPolicingArea().getId();
+		NeighbourhoodSummary wigston = neighbourhood("NA54");
+		long area = wigston.area().id();
 
-		List<Colleague> working = this.scope.workingIn(wigston.getId());
+		List<Colleague> working = this.scope.workingIn(wigston.id());
 
 		assertThat(working).extracting(Colleague::email)
 			.contains("officer.wigston@example.org", "sergeant@example.org")
 			.doesNotContain("officer.oadby@example.org", "webeditor@example.org", "admin@example.org");
 		assertThat(working).isSortedAccordingTo(Comparator.comparing(Colleague::name));
-		assertThat(this.scope.workingIn(neighbourhood("NA55").getId())).extracting(Colleague::email)
+		assertThat(this.scope.workingIn(neighbourhood("NA55").id())).extracting(Colleague::email)
 			.contains("officer.oadby@example.org", "sergeant@example.org")
 			.doesNotContain("officer.wigston@example.org");
 	}
 
 	@Test
 	void aDisabledAccountWorksNowhere() {
-		Neighbourhood wigston = neighbourhood("NA54");
+		NeighbourhoodSummary wigston = neighbourhood("NA54");
 		StaffAccounts.Account leaving = TestAccounts.create(this.accounts, "Leaving Soon", Set.of(StaffRole.OFFICER),
-				Set.of(wigston.getId()), Set.of());
-		long area = wigston.getLocalPolicingArea().getId();
-		assertThat(this.scope.workingIn(wigston.getId())).extracting(Colleague::id).contains(leaving.id());
+				Set.of(wigston.id()), Set.of());
+		long area = wigston.area().id();
+		assertThat(this.scope.workingIn(wigston.id())).extracting(Colleague::id).contains(leaving.id());
 
 		StaffUser admin = this.repository.findByEmail("admin@example.org").orElseThrow().toStaffUser();
 		try (ActingAs acting = ActingAs.staff(admin)) {
 			this.accounts.disable(leaving.id(), admin);
 		}
 
-		assertThat(this.scope.workingIn(wigston.getId())).extracting(Colleague::id).doesNotContain(leaving.id());
+		assertThat(this.scope.workingIn(wigston.id())).extracting(Colleague::id).doesNotContain(leaving.id());
 		assertThat(this.accounts.namesOf(List.of(leaving.id()))).as("a disabled account keeps its name in histories")
 			.containsEntry(leaving.id(), "Leaving Soon");
 	}
 
 	@Test
 	void theSupervisorsAreListedWithTheAreasTheySupervise() {
-		long area = neighbourhood("NA54").getLocalPolicingArea().getId();
+		long area = neighbourhood("NA54").area().id();
 
 		Map<Colleague, Set<Long>> supervisors = this.accounts.supervisorsWithTheirAreas();
 
@@ -86,9 +86,8 @@ class ColleaguesIT {
 		return new Colleague(account.getId(), account.getName(), account.getEmail());
 	}
 
-	private Neighbourhood neighbourhood(String code) {
-		return this.neighbourhoods.findWithAreaById(this.neighbourhoods.findByCode(code).orElseThrow().getId())
-			.orElseThrow();
+	private NeighbourhoodSummary neighbourhood(String code) {
+		return this.neighbourhoods.byCode(code).orElseThrow();
 	}
 
 }

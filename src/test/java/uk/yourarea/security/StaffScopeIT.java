@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
-import uk.yourarea.neighbourhood.Neighbourhood;
-import uk.yourarea.neighbourhood.NeighbourhoodRepository;
+import uk.yourarea.neighbourhood.NeighbourhoodDirectory;
+import uk.yourarea.neighbourhood.NeighbourhoodSummary;
 import uk.yourarea.testing.DemoSiteTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +30,7 @@ class StaffScopeIT {
 	private StaffAccounts accounts;
 
 	@Autowired
-	private NeighbourhoodRepository neighbourhoods;
+	private NeighbourhoodDirectory neighbourhoods;
 
 	@Test
 	void anOfficerSeesOnlyTheirOwnNeighbourhood() {
@@ -44,10 +44,10 @@ class StaffScopeIT {
 
 	@Test
 	void aSupervisorSeesEveryNeighbourhoodOfTheirLocalPolicingArea() {
-		Set<Long> area = this.neighbourhoods.findAllWithArea()
+		Set<Long> area = this.neighbourhoods.all()
 			.stream()
-			.filter((n) -> n.getLocalPolicingArea().getCode().equals("HOW"))
-			.map(Neighbourhood::getId)
+			.filter((n) -> n.area().code().equals("HOW"))
+			.map(NeighbourhoodSummary::id)
 			.collect(Collectors.toSet());
 
 		Set<Long> visible = this.scope.neighbourhoodIdsVisibleTo(demo("sergeant@example.org"));
@@ -70,13 +70,13 @@ class StaffScopeIT {
 	@Test
 	void anAdministratorSeesEveryNeighbourhood() {
 		assertThat(this.scope.neighbourhoodIdsVisibleTo(demo("admin@example.org")))
-			.hasSize((int) this.neighbourhoods.count());
+			.hasSize((int) this.neighbourhoods.all().size());
 	}
 
 	@Test
 	void aSupervisorAlsoSeesNeighbourhoodsGivenToThemDirectly() {
 		StaffAccounts.Account supervisor = TestAccounts.create(this.accounts, "Two Hats", Set.of(StaffRole.SUPERVISOR),
-				Set.of(id("NC04")), Set.of(neighbourhood("NA54").getLocalPolicingArea().getId()));
+				Set.of(id("NC04")), Set.of(neighbourhood("NA54").area().id()));
 
 		assertThat(this.scope.neighbourhoodIdsVisibleTo(TestAccounts.userOf(supervisor))).contains(id("NC04"),
 				id("NA54"), id("NA55"));
@@ -131,13 +131,12 @@ class StaffScopeIT {
 		return this.repository.findByEmail(email).orElseThrow().toStaffUser();
 	}
 
-	private Neighbourhood neighbourhood(String code) {
-		return this.neighbourhoods.findBySlug(this.neighbourhoods.findByCode(code).orElseThrow().getSlug())
-			.orElseThrow();
+	private NeighbourhoodSummary neighbourhood(String code) {
+		return this.neighbourhoods.byCode(code).orElseThrow();
 	}
 
 	private long id(String code) {
-		return this.neighbourhoods.findByCode(code).orElseThrow().getId();
+		return this.neighbourhoods.byCode(code).orElseThrow().id();
 	}
 
 }

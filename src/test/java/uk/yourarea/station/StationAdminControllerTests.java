@@ -17,7 +17,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import uk.yourarea.audit.EditConflicts;
-import uk.yourarea.neighbourhood.NeighbourhoodRepository;
+import uk.yourarea.neighbourhood.NeighbourhoodDirectory;
 import uk.yourarea.security.StaffRole;
 import uk.yourarea.security.StaffUser;
 import uk.yourarea.web.FormError;
@@ -57,7 +57,7 @@ class StationAdminControllerTests {
 	StationEditing editing;
 
 	@MockitoBean
-	NeighbourhoodRepository neighbourhoods;
+	NeighbourhoodDirectory neighbourhoods;
 
 	@MockitoBean
 	EditConflicts conflicts;

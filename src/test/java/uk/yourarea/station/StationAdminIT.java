@@ -17,8 +17,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import uk.yourarea.neighbourhood.Neighbourhood;
-import uk.yourarea.neighbourhood.NeighbourhoodRepository;
+import uk.yourarea.neighbourhood.NeighbourhoodDirectory;
+import uk.yourarea.neighbourhood.NeighbourhoodSummary;
 import uk.yourarea.security.StaffBrowser;
 import uk.yourarea.testing.DemoSiteTest;
 import uk.yourarea.testing.Pages;
@@ -39,7 +39,7 @@ class StationAdminIT {
 	Environment environment;
 
 	@Autowired
-	NeighbourhoodRepository neighbourhoods;
+	NeighbourhoodDirectory neighbourhoods;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -49,15 +49,15 @@ class StationAdminIT {
 
 	StaffBrowser editor;
 
-	Neighbourhood uppingham;
+	NeighbourhoodSummary uppingham;
 
-	Neighbourhood burbage;
+	NeighbourhoodSummary burbage;
 
 	@BeforeEach
 	void signInAsAWebEditor() {
 		this.editor = StaffBrowser.signedIn(this.environment, "webeditor@example.org", StaffBrowser.DEMO_PASSWORD);
-		this.uppingham = this.neighbourhoods.findByCode("NR38").orElseThrow();
-		this.burbage = this.neighbourhoods.findByCode("NH28").orElseThrow();
+		this.uppingham = this.neighbourhoods.byCode("NR38").orElseThrow();
+		this.burbage = this.neighbourhoods.byCode("NH28").orElseThrow();
 	}
 
 	@Test
@@ -86,7 +86,7 @@ class StationAdminIT {
 
 		HttpResponse<String> response = this.editor.submit(NEW, NEW, "name", "  " + name + " ", "kind", "HUB",
 				"address", "1 Market Place, Uppingham", "postcode", "le159qh", "frontCounter", "no", "neighbourhoodIds",
-				String.valueOf(this.uppingham.getId()));
+				String.valueOf(this.uppingham.id()));
 
 		assertThat(response.statusCode()).isEqualTo(303);
 		String path = StaffBrowser.redirectPath(response);
@@ -128,7 +128,7 @@ class StationAdminIT {
 
 		response = this.editor.submit(NEW, NEW, "name", "x".repeat(151), "kind", "PRISON", "address", "High Street",
 				"postcode", "LE15 XYZ", "frontCounter", "maybe", "neighbourhoodIds", "999999999", "neighbourhoodIds",
-				String.valueOf(this.burbage.getId()));
+				String.valueOf(this.burbage.id()));
 
 		page = StaffBrowser.parse(response);
 		assertThat(summary(page)).containsExactly("#name Name must be 150 characters or fewer",
@@ -141,10 +141,10 @@ class StationAdminIT {
 		assertThat(page.select("#postcode").val()).isEqualTo("LE15 XYZ");
 		assertThat(page.select("#postcode").hasClass("govuk-input--error")).isTrue();
 		assertThat(page.select("input[name=neighbourhoodIds][checked]").eachAttr("value"))
-			.containsExactly(String.valueOf(this.burbage.getId()));
+			.containsExactly(String.valueOf(this.burbage.id()));
 
 		response = this.editor.submit(NEW, NEW, "name", "Burbage Hub", "kind", "HUB", "address", "High Street",
-				"postcode", "LE1", "frontCounter", "yes", "neighbourhoodIds", String.valueOf(this.burbage.getId()));
+				"postcode", "LE1", "frontCounter", "yes", "neighbourhoodIds", String.valueOf(this.burbage.id()));
 		page = StaffBrowser.parse(response);
 		assertThat(summary(page)).containsExactly("#postcode Enter a real postcode, like LE18 1PA");
 		assertThat(page.select("input[name=kind][checked]").val()).isEqualTo("HUB");
@@ -165,7 +165,7 @@ class StationAdminIT {
 		assertThat(form.select("input[name=version]").val()).isEqualTo("0");
 		HttpResponse<String> response = this.editor.post(edit, StaffBrowser.csrfToken(form, edit), "version", "0",
 				"name", name + " Station", "kind", "STATION", "address", "2 High Street East", "postcode", "LE10 1AA",
-				"frontCounter", "yes", "neighbourhoodIds", String.valueOf(this.burbage.getId()));
+				"frontCounter", "yes", "neighbourhoodIds", String.valueOf(this.burbage.id()));
 
 		assertThat(response.statusCode()).isEqualTo(303);
 		assertThat(StaffBrowser.redirectPath(response)).isEqualTo("/staff/stations/" + id);
@@ -188,12 +188,12 @@ class StationAdminIT {
 		assertThat(other
 			.post(edit, StaffBrowser.csrfToken(theirs, edit), "version", "0", "name", name, "kind", "HUB", "address",
 					"Their address", "postcode", "LE15 9QH", "frontCounter", "no", "neighbourhoodIds",
-					String.valueOf(this.uppingham.getId()))
+					String.valueOf(this.uppingham.id()))
 			.statusCode()).isEqualTo(303);
 
 		HttpResponse<String> response = this.editor.post(edit, StaffBrowser.csrfToken(mine, edit), "version", "0",
 				"name", name, "kind", "HUB", "address", "My address", "postcode", "LE15 9QH", "frontCounter", "no",
-				"neighbourhoodIds", String.valueOf(this.uppingham.getId()));
+				"neighbourhoodIds", String.valueOf(this.uppingham.id()));
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		Document page = StaffBrowser.parse(response);
@@ -209,7 +209,7 @@ class StationAdminIT {
 
 		response = this.editor.post(edit, StaffBrowser.csrfToken(page, edit), "version", "1", "name", name, "kind",
 				"HUB", "address", "My address", "postcode", "LE15 9QH", "frontCounter", "no", "neighbourhoodIds",
-				String.valueOf(this.uppingham.getId()));
+				String.valueOf(this.uppingham.id()));
 		assertThat(response.statusCode()).isEqualTo(303);
 		assertThat(this.jdbc.queryForObject("select address from station where id = ?", String.class, id))
 			.isEqualTo("My address");
@@ -505,11 +505,11 @@ class StationAdminIT {
 	}
 
 	/** Adds a station open 9am to 5pm on weekdays, serving one neighbourhood. */
-	private String addStation(Neighbourhood serving) {
+	private String addStation(NeighbourhoodSummary serving) {
 		String name = "Test Station " + UUID.randomUUID().toString().substring(0, 8);
 		HttpResponse<String> response = this.editor.submit(NEW, NEW, "name", name, "kind", "STATION", "address",
 				"1 Test Street", "postcode", "LE15 9QH", "frontCounter", "yes", "neighbourhoodIds",
-				String.valueOf(serving.getId()));
+				String.valueOf(serving.id()));
 		assertThat(response.statusCode()).isEqualTo(303);
 		assertThat(StaffBrowser.parse(this.editor.follow(response)).select(".govuk-notification-banner").text())
 			.contains(name + " has been added");

@@ -16,10 +16,11 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import uk.yourarea.neighbourhood.Neighbourhood;
+import uk.yourarea.neighbourhood.NeighbourhoodSummary;
 import uk.yourarea.security.StaffRole;
 import uk.yourarea.security.StaffScope;
 import uk.yourarea.security.StaffUser;
+import uk.yourarea.testing.TestNeighbourhoods;
 import uk.yourarea.web.FormError;
 import uk.yourarea.web.StaffPageSlice;
 
@@ -28,7 +29,6 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -63,9 +63,7 @@ class NamedOfficerAdminControllerTests {
 
 	@BeforeEach
 	void wigstonsTeam() {
-		Neighbourhood wigston = mock(Neighbourhood.class);
-		given(wigston.getId()).willReturn(7L);
-		given(wigston.getName()).willReturn("Wigston");
+		NeighbourhoodSummary wigston = TestNeighbourhoods.live(7L, "wigston", "Wigston");
 		given(this.team.neighbourhood(7L)).willReturn(wigston);
 		this.constable = new TeamMember(7L, "Jordan Ellis", Role.PC, "4127", "", 0);
 		ReflectionTestUtils.setField(this.constable, "id", 11L);

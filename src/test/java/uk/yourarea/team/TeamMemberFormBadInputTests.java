@@ -20,20 +20,19 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import uk.yourarea.audit.EditConflicts;
-import uk.yourarea.neighbourhood.LocalPolicingArea;
-import uk.yourarea.neighbourhood.Neighbourhood;
+import uk.yourarea.neighbourhood.NeighbourhoodSummary;
 import uk.yourarea.security.StaffRole;
 import uk.yourarea.security.StaffScope;
 import uk.yourarea.security.StaffUser;
 import uk.yourarea.testing.PageSlice;
 import uk.yourarea.testing.Pages;
+import uk.yourarea.testing.TestNeighbourhoods;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -76,8 +75,8 @@ class TeamMemberFormBadInputTests {
 
 	@BeforeEach
 	void wigstonWithOneConstableAndOadbyNextDoor() {
-		Neighbourhood wigston = neighbourhood(7L, "Wigston");
-		Neighbourhood oadby = neighbourhood(8L, "Oadby");
+		NeighbourhoodSummary wigston = TestNeighbourhoods.live(7L, "wigston", "Wigston");
+		NeighbourhoodSummary oadby = TestNeighbourhoods.live(8L, "oadby", "Oadby");
 		given(this.team.neighbourhood(7L)).willReturn(wigston);
 		given(this.team.allNeighbourhoods()).willReturn(List.of(oadby, wigston));
 		this.constable = new TeamMember(7L, "Jordan Ellis", Role.PC, "4127", "", 0);
@@ -175,16 +174,6 @@ class TeamMemberFormBadInputTests {
 
 	private static MockHttpServletRequestBuilder move(String to) {
 		return post(TEAM + "/11/move").param("to", to).param("version", "0");
-	}
-
-	private static Neighbourhood neighbourhood(long id, String name) {
-		Neighbourhood neighbourhood = mock(Neighbourhood.class);
-		given(neighbourhood.getId()).willReturn(id);
-		given(neighbourhood.getName()).willReturn(name);
-		LocalPolicingArea area = mock(LocalPolicingArea.class);
-		given(area.getName()).willReturn("Oadby and Wigston");
-		given(neighbourhood.getLocalPolicingArea()).willReturn(area);
-		return neighbourhood;
 	}
 
 	private void nothingSaved() {

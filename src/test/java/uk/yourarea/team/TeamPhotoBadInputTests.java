@@ -22,12 +22,13 @@ import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequ
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import uk.yourarea.audit.EditConflicts;
-import uk.yourarea.neighbourhood.Neighbourhood;
+import uk.yourarea.neighbourhood.NeighbourhoodSummary;
 import uk.yourarea.security.StaffRole;
 import uk.yourarea.security.StaffScope;
 import uk.yourarea.security.StaffUser;
 import uk.yourarea.testing.PageSlice;
 import uk.yourarea.testing.Pages;
+import uk.yourarea.testing.TestNeighbourhoods;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -35,7 +36,6 @@ import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -77,9 +77,7 @@ class TeamPhotoBadInputTests {
 
 	@BeforeEach
 	void aConstableWithoutAPhoto() {
-		Neighbourhood wigston = mock(Neighbourhood.class);
-		given(wigston.getId()).willReturn(7L);
-		given(wigston.getName()).willReturn("Wigston");
+		NeighbourhoodSummary wigston = TestNeighbourhoods.live(7L, "wigston", "Wigston");
 		given(this.team.neighbourhood(7L)).willReturn(wigston);
 		TeamMember constable = new TeamMember(7L, "Jordan Ellis", Role.PC, "4127", "", 0);
 		ReflectionTestUtils.setField(constable, "id", 11L);

@@ -1,0 +1,73 @@
+package uk.yourarea.neighbourhood;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import uk.yourarea.neighbourhood.PublicNeighbourhoods.AreaHeading;
+
+/**
+ * Every neighbourhood, live or retired, for the features that keep neighbourhood ids
+ * (messages, consultations, teams, stations, staff accounts): by id, by code, by the slug
+ * of a live one, and all of them with their local policing areas. Unlike
+ * {@link PublicNeighbourhoods}, it answers for retired neighbourhoods too, so callers
+ * that show only live ones check {@link NeighbourhoodSummary#retired()}.
+ */
+@Service
+public class NeighbourhoodDirectory {
+
+	private final NeighbourhoodRepository neighbourhoods;
+
+	private final LocalPolicingAreaRepository areas;
+
+	NeighbourhoodDirectory(NeighbourhoodRepository neighbourhoods, LocalPolicingAreaRepository areas) {
+		this.neighbourhoods = neighbourhoods;
+		this.areas = areas;
+	}
+
+	/** The neighbourhood with this id, live or retired. */
+	@Transactional(readOnly = true)
+	public Optional<NeighbourhoodSummary> byId(long id) {
+		return this.neighbourhoods.findWithAreaById(id).map(NeighbourhoodSummary::of);
+	}
+
+	/**
+	 * The neighbourhoods with these ids, live or retired, by area name and then name;
+	 * unknown ids are left out.
+	 */
+	@Transactional(readOnly = true)
+	public List<NeighbourhoodSummary> byIds(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.neighbourhoods.findAllWithAreaByIdIn(ids).stream().map(NeighbourhoodSummary::of).toList();
+	}
+
+	/** The neighbourhood with this code (like "NA54"), live or retired. */
+	@Transactional(readOnly = true)
+	public Optional<NeighbourhoodSummary> byCode(String code) {
+		return this.neighbourhoods.findWithAreaByCode(code).map(NeighbourhoodSummary::of);
+	}
+
+	/** The live neighbourhood at this slug; empty when it is retired or unknown. */
+	@Transactional(readOnly = true)
+	public Optional<NeighbourhoodSummary> liveBySlug(String slug) {
+		return this.neighbourhoods.findBySlug(slug).map(NeighbourhoodSummary::of);
+	}
+
+	/** Every neighbourhood, live or retired, by area name and then name. */
+	@Transactional(readOnly = true)
+	public List<NeighbourhoodSummary> all() {
+		return this.neighbourhoods.findAllWithArea().stream().map(NeighbourhoodSummary::of).toList();
+	}
+
+	/** Every local policing area, live or retired, by name. */
+	@Transactional(readOnly = true)
+	public List<AreaHeading> areas() {
+		return this.areas.findAllByOrderByNameAsc().stream().map(PublicNeighbourhoods::heading).toList();
+	}
+
+}
