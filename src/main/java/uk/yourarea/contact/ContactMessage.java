@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -160,7 +161,7 @@ class ContactMessage {
 	public void reply(long staffId, String text, boolean full, Instant now) {
 		requireNotErased();
 		if (this.status == MessageStatus.CLOSED || this.status == MessageStatus.HELD_FOR_REVIEW) {
-			throw new IllegalStateException("A " + this.status.label().toLowerCase() + " message cannot be replied to");
+			throw refused("A " + this.status.label().toLowerCase() + " message cannot be replied to");
 		}
 		record(full ? EntryKind.FULL_REPLY : EntryKind.HOLDING_REPLY, staffId, text, now);
 		if (full) {
@@ -245,21 +246,25 @@ class ContactMessage {
 
 	private void requireStatus(MessageStatus expected, String message) {
 		if (this.status != expected) {
-			throw new IllegalStateException(message);
+			throw refused(message);
 		}
 	}
 
 	private void requireNotErased() {
 		if (this.erasedAt != null) {
-			throw new IllegalStateException("The message's personal data has been erased");
+			throw new MessageChangedException("contact.refused.erased", "The message's personal data has been erased");
 		}
 	}
 
 	private void requireNotClosedOrHeld() {
 		requireNotErased();
 		if (this.status == MessageStatus.CLOSED || this.status == MessageStatus.HELD_FOR_REVIEW) {
-			throw new IllegalStateException("The message is " + this.status.label().toLowerCase());
+			throw refused("The message is " + this.status.label().toLowerCase());
 		}
+	}
+
+	private MessageChangedException refused(String detail) {
+		return new MessageChangedException("contact.refused." + this.status.name().toLowerCase(Locale.ROOT), detail);
 	}
 
 	/**

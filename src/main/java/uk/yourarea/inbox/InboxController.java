@@ -2,6 +2,7 @@ package uk.yourarea.inbox;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import uk.yourarea.contact.Conversations;
+import uk.yourarea.contact.MessageChangedException;
 import uk.yourarea.contact.MessageStatus;
 import uk.yourarea.contact.Topic;
 import uk.yourarea.security.StaffUser;
@@ -76,7 +78,8 @@ class InboxController {
 	@PostMapping("/staff/inbox/messages/{id}/reply")
 	String reply(@AuthenticationPrincipal StaffUser user, @PathVariable long id,
 			@RequestParam(defaultValue = "") String reply, @RequestParam(required = false) @Nullable String kind,
-			@RequestParam(required = false) @Nullable String idempotencyKey, Model model, RedirectAttributes redirect) {
+			@RequestParam(required = false) @Nullable String idempotencyKey, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		if (reply.isBlank() || reply.length() > MAX_TEXT || !("FULL".equals(kind) || "HOLDING".equals(kind))) {
 			List<FormError> errors = new java.util.ArrayList<>();
 			if (reply.isBlank()) {
@@ -90,68 +93,82 @@ class InboxController {
 			}
 			return show(user, id, model, errors, reply, "", kind == null ? "" : kind);
 		}
-		String sent = this.onceOnly.run(idempotencyKey, "/staff/inbox/messages/" + id + "/reply",
-				List.of(reply.strip(), kind), user.id(), () -> {
-					this.conversations.reply(user, id, reply.strip(), "FULL".equals(kind));
-					return "redirect:/staff/inbox/messages/" + id;
-				});
-		redirect.addFlashAttribute("done", "FULL".equals(kind) ? "Your reply has been sent to the resident"
-				: "Your holding reply has been sent. The response clock is still running");
-		return sent;
+		return unlessChangedMeanwhile(user, id, model, response, () -> {
+			String sent = this.onceOnly.run(idempotencyKey, "/staff/inbox/messages/" + id + "/reply",
+					List.of(reply.strip(), kind), user.id(), () -> {
+						this.conversations.reply(user, id, reply.strip(), "FULL".equals(kind));
+						return "redirect:/staff/inbox/messages/" + id;
+					});
+			redirect.addFlashAttribute("done", "FULL".equals(kind) ? "Your reply has been sent to the resident"
+					: "Your holding reply has been sent. The response clock is still running");
+			return sent;
+		});
 	}
 
 	@PostMapping("/staff/inbox/messages/{id}/note")
 	String note(@AuthenticationPrincipal StaffUser user, @PathVariable long id,
 			@RequestParam(defaultValue = "") String note,
-			@RequestParam(required = false) @Nullable String idempotencyKey, Model model, RedirectAttributes redirect) {
+			@RequestParam(required = false) @Nullable String idempotencyKey, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		if (note.isBlank() || note.length() > MAX_TEXT) {
 			return show(user, id, model,
 					List.of(new FormError("note",
 							note.isBlank() ? "Enter a note" : "Your note must be 5,000 characters or fewer")),
 					"", note, "");
 		}
-		String added = this.onceOnly.run(idempotencyKey, "/staff/inbox/messages/" + id + "/note", List.of(note.strip()),
-				user.id(), () -> {
-					this.conversations.note(user, id, note.strip());
-					return "redirect:/staff/inbox/messages/" + id;
-				});
-		redirect.addFlashAttribute("done", "Note added");
-		return added;
+		return unlessChangedMeanwhile(user, id, model, response, () -> {
+			String added = this.onceOnly.run(idempotencyKey, "/staff/inbox/messages/" + id + "/note",
+					List.of(note.strip()), user.id(), () -> {
+						this.conversations.note(user, id, note.strip());
+						return "redirect:/staff/inbox/messages/" + id;
+					});
+			redirect.addFlashAttribute("done", "Note added");
+			return added;
+		});
 	}
 
 	@PostMapping("/staff/inbox/messages/{id}/assign")
 	String assign(@AuthenticationPrincipal StaffUser user, @PathVariable long id,
 			@RequestParam(required = false) @Nullable Long assignee,
 			@RequestParam(defaultValue = "/staff/inbox/messages/{id}") String back, Model model,
-			RedirectAttributes redirect) {
+			HttpServletResponse response, RedirectAttributes redirect) {
 		if (assignee == null || this.conversations.teamFor(user, id).stream().noneMatch((p) -> p.id() == assignee)) {
 			return show(user, id, model, List.of(new FormError("assignee", "Select who should deal with this message")),
 					"", "", "");
 		}
-		this.conversations.assign(user, id, assignee);
-		redirect.addFlashAttribute("done", "Message assigned");
-		return "redirect:" + ("/staff/supervisor".equals(back) ? "/staff/supervisor" : "/staff/inbox/messages/" + id);
+		return unlessChangedMeanwhile(user, id, model, response, () -> {
+			this.conversations.assign(user, id, assignee);
+			redirect.addFlashAttribute("done", "Message assigned");
+			return "redirect:"
+					+ ("/staff/supervisor".equals(back) ? "/staff/supervisor" : "/staff/inbox/messages/" + id);
+		});
 	}
 
 	@PostMapping("/staff/inbox/messages/{id}/close")
 	String close(@AuthenticationPrincipal StaffUser user, @PathVariable long id,
-			@RequestParam(defaultValue = "") String outcome, Model model, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "") String outcome, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		if (outcome.isBlank() || outcome.length() > 1000) {
 			return show(user, id, model,
 					List.of(new FormError("outcome",
 							outcome.isBlank() ? "Enter the outcome" : "The outcome must be 1,000 characters or fewer")),
 					"", "", "");
 		}
-		this.conversations.close(user, id, outcome.strip());
-		redirect.addFlashAttribute("done", "Message closed");
-		return "redirect:/staff/inbox/messages/" + id;
+		return unlessChangedMeanwhile(user, id, model, response, () -> {
+			this.conversations.close(user, id, outcome.strip());
+			redirect.addFlashAttribute("done", "Message closed");
+			return "redirect:/staff/inbox/messages/" + id;
+		});
 	}
 
 	@PostMapping("/staff/inbox/messages/{id}/release")
-	String release(@AuthenticationPrincipal StaffUser user, @PathVariable long id, RedirectAttributes redirect) {
-		this.conversations.release(user, id);
-		redirect.addFlashAttribute("done", "Message released: the resident has been sent an acknowledgement");
-		return "redirect:/staff/inbox/messages/" + id;
+	String release(@AuthenticationPrincipal StaffUser user, @PathVariable long id, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		return unlessChangedMeanwhile(user, id, model, response, () -> {
+			this.conversations.release(user, id);
+			redirect.addFlashAttribute("done", "Message released: the resident has been sent an acknowledgement");
+			return "redirect:/staff/inbox/messages/" + id;
+		});
 	}
 
 	@GetMapping("/staff/supervisor")
@@ -167,6 +184,23 @@ class InboxController {
 					.collect(java.util.stream.Collectors.toMap(MessageInbox.Row::id,
 							(row) -> this.conversations.teamFor(user, row.id()))));
 		return "inbox/supervisor";
+	}
+
+	/**
+	 * Does what the officer asked, unless the message changed since their page was shown
+	 * (closed in another tab, erased on request): then the page again, saying why nothing
+	 * was done.
+	 */
+	private String unlessChangedMeanwhile(StaffUser user, long id, Model model, HttpServletResponse response,
+			Supplier<String> action) {
+		try {
+			return action.get();
+		}
+		catch (MessageChangedException ex) {
+			response.setStatus(HttpServletResponse.SC_CONFLICT);
+			model.addAttribute("refused", ex.reasonKey());
+			return show(user, id, model, List.of(), "", "", "");
+		}
 	}
 
 	private String show(StaffUser user, long id, Model model, List<FormError> errors, String reply, String note,

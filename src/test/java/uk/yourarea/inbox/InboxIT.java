@@ -177,6 +177,40 @@ class InboxIT {
 			.isEqualTo(2);
 	}
 
+	@Test
+	void aReplyToAMessageClosedOrErasedWhileItWasOpenChangesNothingAndSaysWhy() {
+		Visitor officer = signedIn("officer.oadby@example.org");
+		String message = "/staff/inbox/messages/" + this.oadbyMessage;
+		Document before = officer.page(message);
+		officer.submit(officer.page(message), "form[action$='/close']", Map.of("outcome", "Dealt with by phone"));
+
+		HttpResponse<String> late = officer.submit(before, "form[action$='/reply']",
+				Map.of("reply", "A reply written before it was closed", "kind", "FULL"));
+		assertThat(late.statusCode()).isEqualTo(409);
+		assertThat(Pages.parse(late).select("#refused").text())
+			.contains("This message was closed before you sent that");
+		assertThat(officer.page(message).select("#refused")).as("said once").isEmpty();
+
+		this.jdbc.update("""
+				update contact_message set sender_name = null, sender_email = null, sender_phone = null, body = null,
+				       location = null, outcome = null, erased_at = now(), erased_because = 'REQUEST'
+				where id = ?""", this.oadbyMessage);
+		this.jdbc.update("update message_entry set body = null where contact_message_id = ?", this.oadbyMessage);
+		HttpResponse<String> noted = officer.submit(before, "form[action$='/note']",
+				Map.of("note", "A note written before it was erased"));
+		assertThat(Pages.parse(noted).select("#refused").text())
+			.contains("personal data was erased before you sent that");
+		Document erased = officer.page(message);
+		assertThat(erased.select("#erased").text()).startsWith("Erased on request on");
+		assertThat(erased.text()).doesNotContain("Pat Oadby").doesNotContain("The Parade");
+		assertThat(erased.select("form[action$='/reply'], form[action$='/note']")).isEmpty();
+		assertThat(signedIn("officer.oadby@example.org").page("/staff/inbox").text()).contains("Erased on request on");
+		assertThat(this.jdbc.queryForList(
+				"select kind from message_entry where contact_message_id = ? and kind in ('FULL_REPLY', 'NOTE')",
+				String.class, this.oadbyMessage))
+			.isEmpty();
+	}
+
 	private String status() {
 		return this.jdbc.queryForObject("select status from contact_message where id = ?", String.class,
 				this.oadbyMessage);
