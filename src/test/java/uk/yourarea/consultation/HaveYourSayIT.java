@@ -421,7 +421,7 @@ class HaveYourSayIT {
 		this.rateLimits.clear("have-your-say-address:127.0.0.1");
 		String email = uniqueEmail();
 		for (int i = 0; i < 3; i++) {
-			this.rateLimits.record("have-your-say-email:" + email);
+			this.rateLimits.record("have-your-say-email:" + RateLimits.hashed(email));
 		}
 		assertThat(send(answer(email, wigstonPostcode())).statusCode()).as("per email address").isEqualTo(429);
 		assertThat(this.jdbc.queryForObject("select count(*) from consultation_response where email = ?", Long.class,
