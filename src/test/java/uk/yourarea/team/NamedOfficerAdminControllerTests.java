@@ -40,7 +40,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * by {@link TeamEditorsOnly}. The journeys are in {@link TeamAdminIT}.
  */
 @WebMvcTest
-@ContextConfiguration(classes = { NamedOfficerAdminController.class, TeamEditorsOnly.class, PageSlice.class })
+@ContextConfiguration(
+		classes = { NamedOfficerAdminController.class, TeamPages.class, TeamEditorsOnly.class, PageSlice.class })
 class NamedOfficerAdminControllerTests {
 
 	static final StaffUser EDITOR = new StaffUser(2, "Web Editor", "webeditor@example.org",
