@@ -13,6 +13,8 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,29 +41,23 @@ public class GuaranteeReport {
 	/** The measures, in the order they are shown. */
 	public enum Measure {
 
-		NAMED_OFFICER("Named officer", "have a named officer (a PC or PCSO)"),
-		CONTACTABLE_ONLINE("Contactable online", "can be contacted online, with someone to answer"),
-		CONFIRMED("Confirmed in 6 months", "had their named officer's details confirmed in the last 6 months"),
-		PRIORITIES("Priorities updated in 3 months", "have current priorities, all updated in the last 3 months"),
-		EVENT("Event in next 3 months", "have a meeting or event in the next 3 months"),
-		REPLIES("Replies within 72 hours", "answered every message of the last 90 days within 72 hours");
+		NAMED_OFFICER("admin.guarantee.measure.named-officer"),
+		CONTACTABLE_ONLINE("admin.guarantee.measure.contactable-online"),
+		CONFIRMED("admin.guarantee.measure.confirmed"), PRIORITIES("admin.guarantee.measure.priorities"),
+		EVENT("admin.guarantee.measure.event"), REPLIES("admin.guarantee.measure.replies");
 
-		private final String heading;
+		private final String messageKey;
 
-		private final String meaning;
-
-		Measure(String heading, String meaning) {
-			this.heading = heading;
-			this.meaning = meaning;
+		Measure(String messageKey) {
+			this.messageKey = messageKey;
 		}
 
-		public String heading() {
-			return this.heading;
-		}
-
-		/** Completes "N of M neighbourhoods …". */
-		public String meaning() {
-			return this.meaning;
+		/**
+		 * The bundle's stem of the measure's words: {@code .heading} for the table,
+		 * {@code .meaning} to complete "N of M neighbourhoods …".
+		 */
+		public String messageKey() {
+			return this.messageKey;
 		}
 
 	}
@@ -100,11 +96,6 @@ public class GuaranteeReport {
 
 	/** "N of M neighbourhoods …" for one measure. */
 	public record Total(Measure measure, int met, int of) {
-
-		public String sentence() {
-			return this.met + " of " + this.of + " neighbourhoods " + this.measure.meaning();
-		}
-
 	}
 
 	public record Area(long id, String name) {
@@ -137,11 +128,13 @@ public class GuaranteeReport {
 
 	private final Clock clock;
 
+	private final MessageSource messages;
+
 	private final Collator aToZ = Collator.getInstance(Locale.UK);
 
 	GuaranteeReport(PublicNeighbourhoods neighbourhoods, NamedOfficers namedOfficers, StaffScope staffScope,
 			PriorityFreshness priorityFreshness, UpcomingEvents upcomingEvents, ResponseRecords responseRecords,
-			Clock clock) {
+			Clock clock, MessageSource messages) {
 		this.neighbourhoods = neighbourhoods;
 		this.namedOfficers = namedOfficers;
 		this.staffScope = staffScope;
@@ -149,6 +142,7 @@ public class GuaranteeReport {
 		this.upcomingEvents = upcomingEvents;
 		this.responseRecords = responseRecords;
 		this.clock = clock;
+		this.messages = messages;
 	}
 
 	/** The local policing areas that have neighbourhoods, A to Z, for the filter. */
@@ -224,49 +218,59 @@ public class GuaranteeReport {
 		boolean hasOfficer = officerName != null && ("PC".equals(role) || "PCSO".equals(role));
 		String titled = hasOfficer ? titled(role, collar, officerName) : null;
 		List<Check> checks = new ArrayList<>();
-		checks.add(hasOfficer ? met(Measure.NAMED_OFFICER, titled)
-				: shortfall(Measure.NAMED_OFFICER, "No named officer", team, "Choose a named officer for " + name));
-		checks
-			.add((answering > 0)
-					? met(Measure.CONTACTABLE_ONLINE,
-							"Contact form open; " + answering
-									+ ((answering == 1) ? " person answers" : " people answer"))
-					: shortfall(Measure.CONTACTABLE_ONLINE,
-							"Contact form open, but no officer or supervisor answers it", accounts,
-							"Give " + name + " an officer or supervisor"));
+		checks.add(hasOfficer ? met(Measure.NAMED_OFFICER, titled) : shortfall(Measure.NAMED_OFFICER,
+				text("admin.guarantee.named-officer.none"), team, text("admin.guarantee.named-officer.fix", name)));
+		checks.add((answering > 0)
+				? met(Measure.CONTACTABLE_ONLINE,
+						(answering == 1) ? text("admin.guarantee.contactable.one")
+								: text("admin.guarantee.contactable.many", String.valueOf(answering)))
+				: shortfall(Measure.CONTACTABLE_ONLINE, text("admin.guarantee.contactable.nobody"), accounts,
+						text("admin.guarantee.contactable.fix", name)));
 		boolean confirmedRecently = hasOfficer && confirmedOn != null
 				&& !confirmedOn.isBefore(today.minusMonths(NamedOfficers.CONFIRMATION_MONTHS));
-		checks.add(confirmedRecently ? met(Measure.CONFIRMED, "Confirmed on " + DAY.format(confirmedOn))
+		checks.add(confirmedRecently
+				? met(Measure.CONFIRMED, text("admin.guarantee.confirmed.on", DAY.format(confirmedOn)))
 				: shortfall(Measure.CONFIRMED,
-						!hasOfficer ? "No named officer to confirm"
-								: (confirmedOn == null) ? "Never confirmed"
-										: "Last confirmed on " + DAY.format(confirmedOn),
-						team, "Confirm the named officer of " + name));
+						!hasOfficer ? text("admin.guarantee.confirmed.no-officer")
+								: (confirmedOn == null) ? text("admin.guarantee.confirmed.never")
+										: text("admin.guarantee.confirmed.last", DAY.format(confirmedOn)),
+						team, text("admin.guarantee.confirmed.fix", name)));
 		boolean prioritiesCurrent = open > 0 && stale == 0;
 		checks.add(prioritiesCurrent
-				? met(Measure.PRIORITIES, open + ((open == 1) ? " priority" : " priorities") + ", all updated")
+				? met(Measure.PRIORITIES,
+						(open == 1) ? text("admin.guarantee.priorities.one")
+								: text("admin.guarantee.priorities.many", String.valueOf(open)))
 				: shortfall(Measure.PRIORITIES,
-						(open == 0) ? "No current priorities"
-								: stale + " of " + open + " not updated since "
-										+ DAY.format(facts.oldestPriorityUpdate()),
-						prioritiesHref, "Update the priorities of " + name));
-		checks.add((next != null) ? met(Measure.EVENT, DAY.format(next.atZone(this.clock.getZone())))
-				: shortfall(Measure.EVENT, "Nothing planned", events, "Add an event for " + name));
+						(open == 0) ? text("admin.guarantee.priorities.none")
+								: text("admin.guarantee.priorities.stale", String.valueOf(stale), String.valueOf(open),
+										DAY.format(facts.oldestPriorityUpdate())),
+						prioritiesHref, text("admin.guarantee.priorities.fix", name)));
+		checks.add((next != null) ? met(Measure.EVENT, DAY.format(next.atZone(this.clock.getZone()))) : shortfall(
+				Measure.EVENT, text("admin.guarantee.event.none"), events, text("admin.guarantee.event.fix", name)));
 		checks.add(repliesCheck(record, inbox, name));
 		return new Row(id, neighbourhood.code(), name, neighbourhood.slug(), neighbourhood.area().id(),
 				neighbourhood.area().name(), List.copyOf(checks), facts);
 	}
 
-	private static Check repliesCheck(ResponseRecord record, @Nullable String inbox, String name) {
+	private Check repliesCheck(ResponseRecord record, @Nullable String inbox, String name) {
 		if (record.received() == 0) {
-			return met(Measure.REPLIES, "No messages in 90 days");
+			return met(Measure.REPLIES, text("admin.guarantee.replies.none"));
 		}
-		String counts = record.repliedOnTime() + " of " + record.decided() + " on time";
+		String repliedOnTime = String.valueOf(record.repliedOnTime());
+		String decided = String.valueOf(record.decided());
+		String waiting = String.valueOf(record.waiting());
 		Integer percent = record.percentOnTime();
-		String detail = (percent == null) ? record.waiting() + " waiting, none due yet"
-				: counts + " (" + percent + "%)" + ((record.waiting() > 0) ? ", " + record.waiting() + " waiting" : "");
+		String detail = (percent == null) ? text("admin.guarantee.replies.none-due", waiting)
+				: (record.waiting() > 0)
+						? text("admin.guarantee.replies.on-time-and-waiting", repliedOnTime, decided,
+								String.valueOf(percent), waiting)
+						: text("admin.guarantee.replies.on-time", repliedOnTime, decided, String.valueOf(percent));
 		return (record.late() == 0) ? met(Measure.REPLIES, detail)
-				: shortfall(Measure.REPLIES, detail, inbox, "Open the inbox of " + name);
+				: shortfall(Measure.REPLIES, detail, inbox, text("admin.guarantee.replies.fix", name));
+	}
+
+	private String text(String key, Object... arguments) {
+		return this.messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
 	}
 
 	private static Check met(Measure measure, String detail) {

@@ -14,6 +14,8 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,10 +47,6 @@ class AreaController {
 
 	static final String FIND_YOUR_AREA = "/find-your-area";
 
-	static final String ENTER_A_POSTCODE = "Enter a postcode";
-
-	static final String ENTER_A_FULL_POSTCODE = "Enter a full UK postcode, like LE1 6ZG";
-
 	private final PostcodeLookup lookup;
 
 	private final PublicNeighbourhoods neighbourhoods;
@@ -57,11 +55,15 @@ class AreaController {
 
 	private final Clock clock;
 
-	AreaController(PostcodeLookup lookup, PublicNeighbourhoods neighbourhoods, AreaPages pages, Clock clock) {
+	private final MessageSource messages;
+
+	AreaController(PostcodeLookup lookup, PublicNeighbourhoods neighbourhoods, AreaPages pages, Clock clock,
+			MessageSource messages) {
 		this.lookup = lookup;
 		this.neighbourhoods = neighbourhoods;
 		this.pages = pages;
 		this.clock = clock;
+		this.messages = messages;
 	}
 
 	@GetMapping("/")
@@ -85,7 +87,7 @@ class AreaController {
 					String.valueOf(refused.getDefaultMessage()));
 		}
 		if (text.isEmpty()) {
-			return findAgain(text, ENTER_A_POSTCODE);
+			return findAgain(text, message("area.find.postcode.required"));
 		}
 		Optional<Postcode> postcode = Postcode.parse(text);
 		if (postcode.isPresent()) {
@@ -95,7 +97,7 @@ class AreaController {
 		if (outwardCode.isPresent()) {
 			return outwardCode(outwardCode.get());
 		}
-		return findAgain(text, ENTER_A_FULL_POSTCODE);
+		return findAgain(text, message("area.find.postcode.not-full"));
 	}
 
 	private ModelAndView findAgain(String typed, String message) {
@@ -164,6 +166,10 @@ class AreaController {
 		// not when the page was cached, so they are right just after midnight too.
 		model.addAttribute("today", LocalDate.now(this.clock));
 		return "area/area";
+	}
+
+	private String message(String key) {
+		return this.messages.getMessage(key, null, LocaleContextHolder.getLocale());
 	}
 
 }

@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.springframework.cache.annotation.Cacheable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
@@ -78,9 +80,11 @@ public class AreaPages {
 
 	private final Clock clock;
 
+	private final MessageSource messages;
+
 	AreaPages(PublicNeighbourhoods neighbourhoods, ResponseRecords responseRecords, TeamOnThePage team,
 			PublishedPriorities priorities, EventsAhead events, StationSchedules stations,
-			ConsultationSummaries consultations, Clock clock) {
+			ConsultationSummaries consultations, Clock clock, MessageSource messages) {
 		this.neighbourhoods = neighbourhoods;
 		this.responseRecords = responseRecords;
 		this.team = team;
@@ -89,6 +93,7 @@ public class AreaPages {
 		this.stations = stations;
 		this.consultations = consultations;
 		this.clock = clock;
+		this.messages = messages;
 	}
 
 	/**
@@ -150,7 +155,7 @@ public class AreaPages {
 	/**
 	 * What residents said that led to the priority, in their words' place on the page.
 	 */
-	private static @Nullable String youSaid(Published priority, Map<Long, Asked> consultations) {
+	private @Nullable String youSaid(Published priority, Map<Long, Asked> consultations) {
 		String origin = priority.origin();
 		String detail = priority.originDetail();
 		String more = (detail == null) ? "" : " " + detail + (detail.matches(".*[.!?]$") ? "" : ".");
@@ -163,14 +168,21 @@ public class AreaPages {
 						: consultations.get(priority.originConsultationId());
 				String question = (asked == null) ? null : asked.question();
 				LocalDate lastDay = (asked == null) ? null : lastDay(asked.closesAt());
-				yield "You chose it in our Have your say consultation"
-						+ ((lastDay == null) ? "" : " that closed on " + DAY_MONTH_YEAR.format(lastDay))
-						+ ((question == null) ? "."
-								: ", where we asked: " + question + (question.matches(".*[.!?]$") ? "" : "."))
-						+ more;
+				String asking = (question == null) ? null : question + (question.matches(".*[.!?]$") ? "" : ".");
+				String said;
+				if (lastDay == null) {
+					said = (asking == null) ? text("area.you-said.consultation")
+							: text("area.you-said.consultation-asked", asking);
+				}
+				else {
+					String closed = DAY_MONTH_YEAR.format(lastDay);
+					said = (asking == null) ? text("area.you-said.consultation-closed", closed)
+							: text("area.you-said.consultation-closed-asked", closed, asking);
+				}
+				yield said + more;
 			}
-			case "PUBLIC_MEETING" -> "You raised it at a public meeting." + more;
-			case "MESSAGES" -> "You raised it in messages to the team." + more;
+			case "PUBLIC_MEETING" -> text("area.you-said.public-meeting") + more;
+			case "MESSAGES" -> text("area.you-said.messages") + more;
 			default -> (detail == null) ? null : more.strip();
 		};
 	}
@@ -183,8 +195,9 @@ public class AreaPages {
 	private EventView eventView(EventsAhead.Listing event) {
 		ZonedDateTime start = event.startsAt().atZone(this.clock.getZone());
 		ZonedDateTime end = event.endsAt().atZone(this.clock.getZone());
-		String when = DAY.format(start) + ", " + time(start) + " to "
-				+ (end.toLocalDate().equals(start.toLocalDate()) ? time(end) : DAY.format(end) + ", " + time(end));
+		String when = end.toLocalDate().equals(start.toLocalDate())
+				? text("area.event.when", DAY.format(start), time(start), time(end))
+				: text("area.event.when-over-days", DAY.format(start), time(start), DAY.format(end), time(end));
 		return new EventView(event.title(), event.typeLabel(), event.description(), event.address(), when,
 				start.toOffsetDateTime().toString(), event.cancelled(), event.cancellationReason());
 	}
@@ -200,6 +213,10 @@ public class AreaPages {
 			.toList();
 		return new StationView(station.name(), station.kindLabel(), station.address(), station.postcode(),
 				station.frontCounter(), station.usualHours(), changes);
+	}
+
+	private String text(String key, Object... arguments) {
+		return this.messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
 	}
 
 }

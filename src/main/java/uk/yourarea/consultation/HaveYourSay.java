@@ -163,7 +163,7 @@ class HaveYourSay {
 				new LinkedHashSet<>(form.chosenIssues()), form.ownConcern(), now, ConfirmationTokens.digest(token),
 				now.plus(this.properties.linkValidity()), key);
 		this.responses.save(response);
-		this.outbox.queue("consultation.confirmation", email,
+		this.outbox.queue("consultation-confirmation", email,
 				"Confirm your answer to the " + neighbourhood.name() + " neighbourhood team",
 				confirmationEmail(neighbourhood, consultation, response, token), null);
 		log.info("Have your say answer {} waiting for confirmation in consultation {}", response.getId(),

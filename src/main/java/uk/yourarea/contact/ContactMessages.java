@@ -136,7 +136,7 @@ class ContactMessages {
 		}
 		this.messages.save(message);
 		if (suspicion == null) {
-			this.outbox.queue("contact.acknowledgement", email,
+			this.outbox.queue("contact-acknowledgement", email,
 					"We have your message (reference " + message.getReference() + ")",
 					acknowledgement(message, neighbourhood, newLink(message)), message.getId());
 		}
@@ -222,7 +222,7 @@ class ContactMessages {
 	private void tellTheTeam(ContactMessage message, String subject) {
 		List<String> addresses = this.staff.emailsOfTheTeam(message.getAssignedToId(), message.getNeighbourhoodId());
 		for (String address : addresses) {
-			this.outbox.queue("contact.team-notice", address, subject,
+			this.outbox.queue("contact-team-notice", address, subject,
 					subject + ". It is due by " + formatDeadline(message.getDueAt()) + ".\n\nOpen it: "
 							+ this.site.link("/staff/inbox/messages/" + message.getId()) + "\n",
 					message.getId());

@@ -145,7 +145,7 @@ public class Conversations {
 		message.reply(user.id(), text, full, this.clock.instant());
 		this.messages.flush();
 		String link = this.contact.newLink(message);
-		this.outbox.queue("contact.reply", message.getSenderEmail(),
+		this.outbox.queue("contact-reply", message.getSenderEmail(),
 				"The " + neighbourhood.name() + " team has replied (reference " + message.getReference() + ")",
 				replyEmail(message, neighbourhood, text, full, link), message.getId());
 		log.info("Message {} {} by staff {}", message.getReference(), full ? "answered" : "given a holding reply",
@@ -188,7 +188,7 @@ public class Conversations {
 		message.releaseFromReview(user.id(), this.clock.instant());
 		this.messages.flush();
 		NeighbourhoodSummary neighbourhood = this.neighbourhoods.byId(message.getNeighbourhoodId()).orElseThrow();
-		this.outbox.queue("contact.acknowledgement", message.getSenderEmail(),
+		this.outbox.queue("contact-acknowledgement", message.getSenderEmail(),
 				"We have your message (reference " + message.getReference() + ")",
 				this.contact.residentGreeting() + "\n\nThe " + neighbourhood.name()
 						+ " neighbourhood team has your message and will reply by "

@@ -77,11 +77,11 @@ class ResponseClockJobs {
 		for (ContactMessage message : overdue) {
 			message.escalate(now);
 			NeighbourhoodSummary neighbourhood = this.neighbourhoods.byId(message.getNeighbourhoodId()).orElseThrow();
-			this.outbox.queue("contact.escalation", message.getSenderEmail(),
+			this.outbox.queue("contact-escalation", message.getSenderEmail(),
 					"We have not replied in time (reference " + message.getReference() + ")",
 					residentEscalation(message, neighbourhood), message.getId());
 			for (Colleague supervisor : this.staff.supervisorsOf(neighbourhood.id())) {
-				this.outbox.queue("contact.supervisor-escalation", supervisor.email(),
+				this.outbox.queue("contact-supervisor-escalation", supervisor.email(),
 						"Overdue message " + message.getReference() + " for " + neighbourhood.name(),
 						supervisorEscalation(message, neighbourhood, supervisor), message.getId());
 			}
@@ -105,7 +105,7 @@ class ResponseClockJobs {
 			if (mine.isEmpty() || !claim("daily-digest", today + "/" + entry.getKey().id(), now)) {
 				continue;
 			}
-			this.outbox.queue("contact.daily-digest", entry.getKey().email(),
+			this.outbox.queue("contact-daily-digest", entry.getKey().email(),
 					"Messages due or overdue today (" + mine.size() + ")", digest(entry.getKey(), mine, now), null);
 			sent++;
 		}

@@ -196,8 +196,7 @@ class CoverageAdminController {
 				return "redirect:/staff/coverage/overrides";
 			}
 			catch (CoverageEditing.OverrideRefused ex) {
-				String field = ex.getMessage().startsWith("Select") ? "neighbourhoodId" : "postcode";
-				errors.add(new FormError(field, ex.getMessage()));
+				errors.add(new FormError(ex.field(), this.checks.text(ex.key(), ex.arguments())));
 			}
 		}
 		response.setStatus(UNPROCESSABLE);
@@ -211,7 +210,7 @@ class CoverageAdminController {
 		Optional<Postcode> postcode = Postcode.parse(typed);
 		try {
 			if (postcode.isEmpty()) {
-				throw new CoverageEditing.OverrideRefused(this.checks.text("coverage.override.not-a-postcode"));
+				throw new CoverageEditing.OverrideRefused("postcode", "coverage.override.not-a-postcode");
 			}
 			String nowIn = this.editing.clearOverride(user, postcode.get());
 			redirect.addFlashAttribute("notice",
@@ -220,7 +219,8 @@ class CoverageAdminController {
 		}
 		catch (CoverageEditing.OverrideRefused ex) {
 			response.setStatus(HttpStatus.CONFLICT.value());
-			return showOverrides(model, OverrideForm.blank(), List.of(new FormError(null, ex.getMessage())));
+			return showOverrides(model, OverrideForm.blank(),
+					List.of(new FormError(null, this.checks.text(ex.key(), ex.arguments()))));
 		}
 	}
 

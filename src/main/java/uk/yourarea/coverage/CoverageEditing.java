@@ -71,11 +71,32 @@ class CoverageEditing {
 
 	}
 
-	/** An override that cannot be made or cleared: why, for the form. */
+	/**
+	 * An override that cannot be made or cleared: the field at fault and the bundle's key
+	 * and arguments of why, for the form.
+	 */
 	static final class OverrideRefused extends RuntimeException {
 
-		OverrideRefused(String message) {
-			super(message, null, false, false);
+		private final String field;
+
+		private final transient Object[] arguments;
+
+		OverrideRefused(String field, String key, Object... arguments) {
+			super(key, null, false, false);
+			this.field = field;
+			this.arguments = arguments;
+		}
+
+		String field() {
+			return this.field;
+		}
+
+		String key() {
+			return Objects.requireNonNull(getMessage());
+		}
+
+		Object[] arguments() {
+			return this.arguments.clone();
 		}
 
 	}
@@ -281,17 +302,16 @@ class CoverageEditing {
 	@Transactional
 	void setOverride(StaffUser by, Postcode postcode, long neighbourhoodId) {
 		CoverageNeighbourhoods.Choice neighbourhood = this.neighbourhoods.find(neighbourhoodId)
-			.orElseThrow(() -> new OverrideRefused("Select a neighbourhood from the list"));
+			.orElseThrow(() -> new OverrideRefused("neighbourhoodId", "coverage.override.neighbourhood.not-listed"));
 		PostcodeTable.Placed placed = placed(postcode);
 		if (!placed.inForceArea()) {
-			throw new OverrideRefused(postcode.value() + " is policed by another force, so it cannot be given to "
-					+ "one of our neighbourhoods");
+			throw new OverrideRefused("postcode", "coverage.override.other-force", postcode.value());
 		}
 		List<Override> existing = overridesWhere("o.postcode = ?", new Object[] { postcode.value() });
 		if (!existing.isEmpty()) {
 			Override current = existing.get(0);
-			throw new OverrideRefused(postcode.value() + " is already given by hand to " + current.neighbourhoodName()
-					+ ". Clear that first if it should go elsewhere");
+			throw new OverrideRefused("postcode", "coverage.override.given-already", postcode.value(),
+					current.neighbourhoodName());
 		}
 		Long fromId = placed.neighbourhoodId();
 		String fromName = nameOf(fromId);
@@ -317,7 +337,7 @@ class CoverageEditing {
 	String clearOverride(StaffUser by, Postcode postcode) {
 		List<Override> existing = overridesWhere("o.postcode = ?", new Object[] { postcode.value() });
 		if (existing.isEmpty()) {
-			throw new OverrideRefused(postcode.value() + " is not given by hand to any neighbourhood");
+			throw new OverrideRefused("postcode", "coverage.override.not-given", postcode.value());
 		}
 		Override override = existing.get(0);
 		this.jdbc.update("delete from postcode_override where postcode = ?", postcode.value());
@@ -340,8 +360,7 @@ class CoverageEditing {
 
 	private PostcodeTable.Placed placed(Postcode postcode) {
 		return this.postcodes.find(postcode)
-			.orElseThrow(() -> new OverrideRefused(postcode.value() + " is not in our postcode data. Check the "
-					+ "postcode, or upload a postcode file that has it"));
+			.orElseThrow(() -> new OverrideRefused("postcode", "coverage.override.unknown", postcode.value()));
 	}
 
 	private long reassign(PostcodeTable.Selection scope) {

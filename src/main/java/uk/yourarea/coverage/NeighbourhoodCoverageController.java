@@ -61,9 +61,9 @@ class NeighbourhoodCoverageController {
 			HttpServletResponse response) {
 		CoverageEditing.NeighbourhoodCoverage coverage = this.editing.of(id);
 		List<FormError> errors = new ArrayList<>();
-		String problem = form.problem();
+		WardCodesForm.Problem problem = form.problem();
 		if (problem != null) {
-			errors.add(new FormError("wardCodes", problem));
+			errors.add(new FormError("wardCodes", text(problem.key(), problem.arguments())));
 		}
 		else {
 			try {

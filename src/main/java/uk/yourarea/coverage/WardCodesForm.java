@@ -35,11 +35,15 @@ record WardCodesForm(@Nullable String wardCodes, @Nullable Long version) {
 		return new ArrayList<>(codes);
 	}
 
+	/** What is wrong with the codes typed: the bundle's key and its arguments. */
+	record Problem(String key, Object... arguments) {
+	}
+
 	/** What is wrong with the codes typed, or null. */
-	@Nullable String problem() {
+	@Nullable Problem problem() {
 		List<String> codes = codes();
 		if (codes.size() > MAX_CODES) {
-			return "Enter at most " + MAX_CODES + " ward codes";
+			return new Problem("coverage.wards.too-many", String.valueOf(MAX_CODES));
 		}
 		List<String> wrong = codes.stream()
 			.filter((code) -> !CoverageEditing.WARD_CODE.matcher(code).matches())
@@ -47,10 +51,11 @@ record WardCodesForm(@Nullable String wardCodes, @Nullable Long version) {
 		if (wrong.isEmpty()) {
 			return null;
 		}
-		String shown = String.join(", ", wrong.stream().limit(5).map((code) -> "\"" + code + "\"").toList())
-				+ ((wrong.size() > 5) ? " and " + (wrong.size() - 5) + " more" : "");
-		return ((wrong.size() == 1) ? shown + " is not a ward code" : shown + " are not ward codes")
-				+ ". Enter ward codes like E05001789: E05 (England) or W05 (Wales) and 6 digits";
+		String shown = String.join(", ", wrong.stream().limit(5).map((code) -> "\"" + code + "\"").toList());
+		if (wrong.size() > 5) {
+			return new Problem("coverage.wards.not-codes-and-more", shown, String.valueOf(wrong.size() - 5));
+		}
+		return new Problem((wrong.size() == 1) ? "coverage.wards.not-a-code" : "coverage.wards.not-codes", shown);
 	}
 
 }

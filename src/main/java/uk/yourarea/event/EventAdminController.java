@@ -10,6 +10,8 @@ import java.util.Locale;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -68,13 +70,16 @@ class EventAdminController {
 
 	private final Clock clock;
 
+	private final MessageSource messages;
+
 	EventAdminController(EventEditing editing, EventFormValidator validator, EditConflicts conflicts, OnceOnly onceOnly,
-			Clock clock) {
+			Clock clock, MessageSource messages) {
 		this.editing = editing;
 		this.validator = validator;
 		this.conflicts = conflicts;
 		this.onceOnly = onceOnly;
 		this.clock = clock;
+		this.messages = messages;
 	}
 
 	@GetMapping
@@ -104,8 +109,7 @@ class EventAdminController {
 					this.editing.create(user, neighbourhoodId, details);
 					return "redirect:" + base(neighbourhoodId);
 				});
-		redirect.addFlashAttribute("notice", "\u201c" + form.title() + "\u201d has been added. It shows on the "
-				+ neighbourhood.name() + " page now.");
+		redirect.addFlashAttribute("notice", text("event.added", form.title(), neighbourhood.name()));
 		return added;
 	}
 
@@ -134,7 +138,7 @@ class EventAdminController {
 		EventEditing.Details typed = checked.details().get();
 		return EditConflicts.saveOr(() -> {
 			this.editing.change(user, neighbourhoodId, eventId, EditConflicts.openedAt(form.version()), typed);
-			redirect.addFlashAttribute("notice", "The changes to \u201c" + form.title() + "\u201d have been saved");
+			redirect.addFlashAttribute("notice", text("event.saved", form.title()));
 			return "redirect:" + base(neighbourhoodId);
 		}, () -> {
 			Event saved = this.editing.find(neighbourhoodId, eventId);
@@ -171,8 +175,7 @@ class EventAdminController {
 		}
 		return EditConflicts.saveOr(() -> {
 			this.editing.cancel(user, neighbourhoodId, eventId, EditConflicts.openedAt(form.version()), form.reason());
-			redirect.addFlashAttribute("notice", "\u201c" + event.getTitle() + "\u201d has been cancelled. The "
-					+ neighbourhood.name() + " page shows it as cancelled until its date has passed.");
+			redirect.addFlashAttribute("notice", text("event.cancelled", event.getTitle(), neighbourhood.name()));
 			return "redirect:" + base(neighbourhoodId);
 		}, () -> {
 			Event saved = this.editing.find(neighbourhoodId, eventId);
@@ -197,9 +200,8 @@ class EventAdminController {
 		return EditableNeighbourhoods.staffPath(neighbourhoodId, "events");
 	}
 
-	private static String cancelledAlready(long neighbourhoodId, Event event, RedirectAttributes redirect) {
-		redirect.addFlashAttribute("notice",
-				"\u201c" + event.getTitle() + "\u201d has been cancelled, so it cannot be changed");
+	private String cancelledAlready(long neighbourhoodId, Event event, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("notice", text("event.cancelled-already", event.getTitle()));
 		return "redirect:" + base(neighbourhoodId);
 	}
 
@@ -214,6 +216,10 @@ class EventAdminController {
 			@Nullable EditConflict conflict) {
 		model.addAttribute("event", row(event));
 		return FormPage.show(model, "event/cancel", form, errors, conflict);
+	}
+
+	private String text(String key, Object... arguments) {
+		return this.messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
 	}
 
 }

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,9 +29,12 @@ class EventCalendar {
 
 	private final SiteProperties site;
 
-	EventCalendar(EventRepository events, SiteProperties site) {
+	private final MessageSource messages;
+
+	EventCalendar(EventRepository events, SiteProperties site, MessageSource messages) {
 		this.events = events;
 		this.site = site;
+		this.messages = messages;
 	}
 
 	@Transactional(readOnly = true)
@@ -45,8 +50,8 @@ class EventCalendar {
 			.raw("VERSION", "2.0")
 			.text("PRODID", "-//" + this.site.serviceName() + "//Neighbourhood events//EN")
 			.raw("CALSCALE", "GREGORIAN")
-			.text("NAME", neighbourhood.name() + " neighbourhood team events")
-			.text("X-WR-CALNAME", neighbourhood.name() + " neighbourhood team events")
+			.text("NAME", text("event.calendar.name", neighbourhood.name()))
+			.text("X-WR-CALNAME", text("event.calendar.name", neighbourhood.name()))
 			.text("X-WR-TIMEZONE", "Europe/London")
 			.raw("REFRESH-INTERVAL;VALUE=DURATION", "PT6H")
 			.raw("X-PUBLISHED-TTL", "PT6H");
@@ -58,7 +63,9 @@ class EventCalendar {
 				.raw("SEQUENCE", Long.toString(event.getVersion()))
 				.utc("DTSTART", event.getStartsAt())
 				.utc("DTEND", event.getEndsAt())
-				.text("SUMMARY", (event.isCancelled() ? "Cancelled: " : "") + event.getTitle())
+				.text("SUMMARY",
+						event.isCancelled() ? text("event.calendar.cancelled-title", event.getTitle())
+								: event.getTitle())
 				.text("LOCATION", event.getAddress())
 				.text("DESCRIPTION", description(event))
 				.text("CATEGORIES", event.getType().label())
@@ -76,20 +83,24 @@ class EventCalendar {
 		return "event-" + event.getId() + "@" + ((host != null) ? host : "your-area");
 	}
 
-	private static String description(Event event) {
-		StringBuilder text = new StringBuilder();
+	private String description(Event event) {
+		StringBuilder written = new StringBuilder();
 		if (event.isCancelled()) {
-			text.append("This event has been cancelled.");
+			written.append(text("event.calendar.cancelled"));
 			if (event.getCancellationReason() != null) {
-				text.append(' ').append(event.getCancellationReason());
+				written.append(' ').append(event.getCancellationReason());
 			}
-			text.append("\n\n");
+			written.append("\n\n");
 		}
-		text.append(event.getType().label()).append(" with your neighbourhood policing team.");
+		written.append(text("event.calendar.with-the-team", event.getType().label()));
 		if (event.getDescription() != null) {
-			text.append("\n\n").append(event.getDescription());
+			written.append("\n\n").append(event.getDescription());
 		}
-		return text.toString();
+		return written.toString();
+	}
+
+	private String text(String key, Object... arguments) {
+		return this.messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
 	}
 
 }

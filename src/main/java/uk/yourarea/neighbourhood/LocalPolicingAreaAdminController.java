@@ -6,6 +6,8 @@ import java.util.Set;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -39,10 +41,14 @@ class LocalPolicingAreaAdminController {
 
 	private final EditConflicts conflicts;
 
-	LocalPolicingAreaAdminController(LocalPolicingAreaChanges changes, ChangeLog changeLog, EditConflicts conflicts) {
+	private final MessageSource messages;
+
+	LocalPolicingAreaAdminController(LocalPolicingAreaChanges changes, ChangeLog changeLog, EditConflicts conflicts,
+			MessageSource messages) {
 		this.changes = changes;
 		this.changeLog = changeLog;
 		this.conflicts = conflicts;
+		this.messages = messages;
 	}
 
 	@GetMapping
@@ -65,7 +71,7 @@ class LocalPolicingAreaAdminController {
 		}
 		try {
 			LocalPolicingArea area = this.changes.create(form, user);
-			redirect.addFlashAttribute("notice", area.getName() + " has been added");
+			redirect.addFlashAttribute("notice", text("neighbourhood.area.added", area.getName()));
 			return "redirect:/staff/local-policing-areas";
 		}
 		catch (NeighbourhoodChanges.InvalidChange ex) {
@@ -105,7 +111,7 @@ class LocalPolicingAreaAdminController {
 		try {
 			return EditConflicts.saveOr(() -> {
 				LocalPolicingArea saved = this.changes.update(id, EditConflicts.openedAt(form.version()), form, user);
-				redirect.addFlashAttribute("notice", "The changes to " + saved.getName() + " have been saved");
+				redirect.addFlashAttribute("notice", text("neighbourhood.area.saved", saved.getName()));
 				return "redirect:/staff/local-policing-areas";
 			}, () -> {
 				LocalPolicingArea current = this.changes.find(id);
@@ -141,7 +147,7 @@ class LocalPolicingAreaAdminController {
 		}
 		try {
 			LocalPolicingArea retired = this.changes.retire(id, user);
-			redirect.addFlashAttribute("notice", retired.getName() + " has been retired");
+			redirect.addFlashAttribute("notice", text("neighbourhood.area.retired", retired.getName()));
 			return "redirect:/staff/local-policing-areas";
 		}
 		catch (LocalPolicingAreaChanges.StillHasNeighbourhoods ex) {
@@ -161,14 +167,13 @@ class LocalPolicingAreaAdminController {
 		return "neighbourhood/retire-area";
 	}
 
-	static String stillHas(LocalPolicingArea area, List<String> live) {
-		return area.getName() + " cannot be retired while it has " + ((live.size() == 1)
-				? "a live neighbourhood. Move it to another local policing area or retire it first."
-				: live.size() + " live neighbourhoods. Move them to another local policing area or retire them first.");
+	private String stillHas(LocalPolicingArea area, List<String> live) {
+		return (live.size() == 1) ? text("neighbourhood.area.still-has-one", area.getName())
+				: text("neighbourhood.area.still-has", area.getName(), String.valueOf(live.size()));
 	}
 
-	private static String retiredAlready(LocalPolicingArea area, RedirectAttributes redirect) {
-		redirect.addFlashAttribute("notice", area.getName() + " has been retired: it can no longer be changed.");
+	private String retiredAlready(LocalPolicingArea area, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("notice", text("neighbourhood.retired-already", area.getName()));
 		return "redirect:/staff/local-policing-areas";
 	}
 
@@ -191,6 +196,10 @@ class LocalPolicingAreaAdminController {
 		model.addAttribute("hasHistory",
 				area != null && this.changeLog.hasHistory(LocalPolicingAreaChanges.SUBJECT_TYPE, area.getId()));
 		return (area == null) ? "neighbourhood/new-area" : "neighbourhood/edit-area";
+	}
+
+	private String text(String key, Object... arguments) {
+		return this.messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
 	}
 
 }

@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -61,12 +63,15 @@ class LocalPolicingAreaChanges {
 
 	private final Clock clock;
 
+	private final MessageSource messages;
+
 	LocalPolicingAreaChanges(LocalPolicingAreaRepository areas, NeighbourhoodRepository neighbourhoods,
-			ChangeLog changeLog, Clock clock) {
+			ChangeLog changeLog, Clock clock, MessageSource messages) {
 		this.areas = areas;
 		this.neighbourhoods = neighbourhoods;
 		this.changeLog = changeLog;
 		this.clock = clock;
+		this.messages = messages;
 	}
 
 	/** Every area, live ones first, each A to Z. */
@@ -109,17 +114,17 @@ class LocalPolicingAreaChanges {
 		List<FormError> problems = new ArrayList<>();
 		if (editing == null && form.code() != null) {
 			this.areas.findFirstByCodeIgnoreCase(form.code())
-				.ifPresent((other) -> problems.add(new FormError("code", "Another local policing area ("
-						+ other.getName() + ") already has the code " + other.getCode())));
+				.ifPresent((other) -> problems.add(new FormError("code",
+						text("neighbourhood.area-form.code.taken", other.getName(), other.getCode()))));
 		}
 		if (form.name() != null) {
 			this.areas.findFirstByNameIgnoreCase(form.name())
 				.filter((other) -> !other.getId().equals(editing))
 				.ifPresent((other) -> problems
-					.add(new FormError("name", "Another local policing area is already called " + other.getName())));
+					.add(new FormError("name", text("neighbourhood.area-form.name.taken", other.getName()))));
 		}
 		if (form.commanderRank() != null && form.commanderName() == null) {
-			problems.add(new FormError("commanderName", "Enter the commander's name, or leave their rank empty"));
+			problems.add(new FormError("commanderName", text("neighbourhood.area-form.commander-name.required")));
 		}
 		return problems;
 	}
@@ -206,6 +211,10 @@ class LocalPolicingAreaChanges {
 
 	static String names(List<String> names) {
 		return names.stream().collect(Collectors.joining(", "));
+	}
+
+	private String text(String key, Object... arguments) {
+		return this.messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
 	}
 
 }

@@ -12,12 +12,13 @@ import org.jspecify.annotations.Nullable;
  * What a web editor types to add a local policing area or change one. {@code code} is for
  * a new area only; {@code version} for a change only. The limits are the database's.
  */
-record LocalPolicingAreaForm(@NotBlank(message = "Enter a code") @Pattern(regexp = "^$|[A-Z0-9]{1,10}",
-		message = "Code must be 10 characters or fewer: letters and numbers only, like HOW") @Nullable String code,
-		@NotBlank(message = "Enter a name") @Size(max = 100,
-				message = "Name must be 100 characters or fewer") @Nullable String name,
-		@Size(max = 100, message = "Commander's name must be 100 characters or fewer") @Nullable String commanderName,
-		@Size(max = 50, message = "Commander's rank must be 50 characters or fewer") @Nullable String commanderRank,
+record LocalPolicingAreaForm(
+		@NotBlank(message = "{neighbourhood.area-form.code.required}") @Pattern(regexp = "^$|[A-Z0-9]{1,10}",
+				message = "{neighbourhood.area-form.code.format}") @Nullable String code,
+		@NotBlank(message = "{neighbourhood.area-form.name.required}") @Size(max = 100,
+				message = "{neighbourhood.area-form.name.too-long}") @Nullable String name,
+		@Size(max = 100, message = "{neighbourhood.area-form.commander-name.too-long}") @Nullable String commanderName,
+		@Size(max = 50, message = "{neighbourhood.area-form.commander-rank.too-long}") @Nullable String commanderRank,
 		@Nullable Long version) {
 
 	static final List<String> FIELD_ORDER = List.of("code", "name", "commanderName", "commanderRank");

@@ -13,6 +13,8 @@ import java.util.Set;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -59,15 +61,18 @@ class NeighbourhoodAdminController {
 
 	private final NeighbourhoodFormValidator validator;
 
+	private final MessageSource messages;
+
 	NeighbourhoodAdminController(NeighbourhoodChanges changes, LocalPolicingAreaChanges areas,
 			NeighbourhoodRepository neighbourhoods, StaffScope scope, EditConflicts conflicts,
-			NeighbourhoodFormValidator validator) {
+			NeighbourhoodFormValidator validator, MessageSource messages) {
 		this.changes = changes;
 		this.areas = areas;
 		this.neighbourhoods = neighbourhoods;
 		this.scope = scope;
 		this.conflicts = conflicts;
 		this.validator = validator;
+		this.messages = messages;
 	}
 
 	/** One local policing area's neighbourhoods on the list, A to Z. */
@@ -122,8 +127,7 @@ class NeighbourhoodAdminController {
 		}
 		try {
 			Neighbourhood created = this.changes.create(form, user);
-			redirect.addFlashAttribute("notice",
-					created.getName() + " has been added. Its public page is /area/" + created.getSlug() + ".");
+			redirect.addFlashAttribute("notice", text("neighbourhood.added", created.getName(), created.getSlug()));
 			return "redirect:/staff/neighbourhoods/" + created.getId();
 		}
 		catch (NeighbourhoodChanges.InvalidChange ex) {
@@ -173,9 +177,8 @@ class NeighbourhoodAdminController {
 			return EditConflicts.saveOr(() -> {
 				Neighbourhood saved = this.changes.update(id, EditConflicts.openedAt(form.version()), form, user);
 				String notice = neighbourhood.getSlug().equals(saved.getSlug())
-						? "The changes to " + saved.getName() + " have been saved"
-						: "The changes to " + saved.getName() + " have been saved. Its public page is now /area/"
-								+ saved.getSlug() + ", and /area/" + neighbourhood.getSlug() + " leads there.";
+						? text("neighbourhood.saved", saved.getName()) : text("neighbourhood.saved-new-address",
+								saved.getName(), saved.getSlug(), neighbourhood.getSlug());
 				redirect.addFlashAttribute("notice", notice);
 				return "redirect:/staff/neighbourhoods/" + id;
 			}, () -> {
@@ -218,8 +221,7 @@ class NeighbourhoodAdminController {
 		}
 		try {
 			Neighbourhood retired = this.changes.retire(id, user);
-			redirect.addFlashAttribute("notice", retired.getName()
-					+ " has been retired. Its public page now says it no longer exists, and its postcodes show as not covered until they are given to another neighbourhood.");
+			redirect.addFlashAttribute("notice", text("neighbourhood.retired", retired.getName()));
 		}
 		catch (IllegalStateException | ObjectOptimisticLockingFailureException ex) {
 			return retiredAlready(this.changes.find(id), redirect);
@@ -227,9 +229,8 @@ class NeighbourhoodAdminController {
 		return "redirect:/staff/neighbourhoods/" + id;
 	}
 
-	private static String retiredAlready(Neighbourhood neighbourhood, RedirectAttributes redirect) {
-		redirect.addFlashAttribute("notice",
-				neighbourhood.getName() + " has been retired: it can no longer be changed.");
+	private String retiredAlready(Neighbourhood neighbourhood, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("notice", text("neighbourhood.retired-already", neighbourhood.getName()));
 		return "redirect:/staff/neighbourhoods/" + neighbourhood.getId();
 	}
 
@@ -247,6 +248,10 @@ class NeighbourhoodAdminController {
 				(form.localPolicingAreaId() != null) ? Objects.toString(form.localPolicingAreaId()) : null);
 		return FormPage.show(model, (neighbourhood == null) ? "neighbourhood/new" : "neighbourhood/edit", form, errors,
 				conflict);
+	}
+
+	private String text(String key, Object... arguments) {
+		return this.messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
 	}
 
 }

@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -73,9 +75,11 @@ class NeighbourhoodChanges {
 
 	private final Clock clock;
 
+	private final MessageSource messages;
+
 	NeighbourhoodChanges(NeighbourhoodRepository neighbourhoods, LocalPolicingAreaRepository areas,
 			FormerSlugRepository formerSlugs, ChangeLog changeLog, PostcodeTable postcodes, TeamSize teamSize,
-			Clock clock) {
+			Clock clock, MessageSource messages) {
 		this.neighbourhoods = neighbourhoods;
 		this.areas = areas;
 		this.formerSlugs = formerSlugs;
@@ -83,6 +87,7 @@ class NeighbourhoodChanges {
 		this.postcodes = postcodes;
 		this.teamSize = teamSize;
 		this.clock = clock;
+		this.messages = messages;
 	}
 
 	/**
@@ -97,27 +102,25 @@ class NeighbourhoodChanges {
 		if (editing == null && form.code() != null) {
 			this.neighbourhoods.findFirstByCodeIgnoreCase(form.code())
 				.ifPresent((other) -> problems.add(new FormError("code",
-						"Another neighbourhood (" + other.getName() + ") already has the code " + other.getCode())));
+						text("neighbourhood.form.code.taken", other.getName(), other.getCode()))));
 		}
 		String slug = form.slug();
 		if (slug != null) {
 			this.neighbourhoods.findIncludingRetiredBySlug(slug)
 				.filter((other) -> !other.getId().equals(editing))
-				.ifPresent((other) -> problems.add(new FormError("name",
-						other.isRetired()
-								? "The web address /area/" + slug + " still belongs to " + other.getName()
-										+ ", which has been retired. Choose a different name"
-								: "The web address /area/" + slug + " belongs to " + other.getName()
-										+ ". Choose a different name")));
+				.ifPresent((other) -> problems
+					.add(new FormError("name", text(other.isRetired() ? "neighbourhood.form.name.slug-retired"
+							: "neighbourhood.form.name.slug-taken", slug, other.getName()))));
 		}
 		if (form.localPolicingAreaId() != null) {
 			Optional<LocalPolicingArea> area = this.areas.findById(form.localPolicingAreaId());
 			if (area.isEmpty()) {
-				problems.add(new FormError("localPolicingAreaId", "Select a local policing area from the list"));
+				problems.add(new FormError("localPolicingAreaId",
+						text("neighbourhood.form.local-policing-area.not-listed")));
 			}
 			else if (area.get().isRetired() && !isIn(editing, area.get())) {
 				problems.add(new FormError("localPolicingAreaId",
-						area.get().getName() + " has been retired. Select another local policing area"));
+						text("neighbourhood.form.local-policing-area.retired", area.get().getName())));
 			}
 		}
 		return problems;
@@ -294,6 +297,10 @@ class NeighbourhoodChanges {
 			.with("X", x)
 			.with("Instagram", instagram)
 			.build();
+	}
+
+	private String text(String key, Object... arguments) {
+		return this.messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
 	}
 
 }

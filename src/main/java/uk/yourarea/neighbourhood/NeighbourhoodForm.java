@@ -14,27 +14,28 @@ import org.jspecify.annotations.Nullable;
  * set. {@code code} is for a new neighbourhood only (other systems know it by its code);
  * {@code version} for a change only. The limits are the database's.
  */
-record NeighbourhoodForm(@NotBlank(message = "Enter a code") @Pattern(regexp = "^$|[A-Za-z0-9_-]{1,20}",
-		message = "Code must be 20 characters or fewer: letters, numbers, hyphens (-) and underscores (_) only, like NA54") @Nullable String code,
-		@NotBlank(message = "Enter a name") @Size(max = 150, message = "Name must be 150 characters or fewer") @Pattern(
-				regexp = "(?s)^$|.*[\\p{L}\\p{N}].*",
-				message = "Name must include at least one letter or number") @Nullable String name,
-		@Size(max = 2000, message = "Description must be 2,000 characters or fewer") @Nullable String description,
-		@NotNull(message = "Select a local policing area") @Nullable Long localPolicingAreaId,
-		@Size(max = 254, message = "Email address must be 254 characters or fewer") @Email(
+record NeighbourhoodForm(
+		@NotBlank(message = "{neighbourhood.form.code.required}") @Pattern(regexp = "^$|[A-Za-z0-9_-]{1,20}",
+				message = "{neighbourhood.form.code.format}") @Nullable String code,
+		@NotBlank(message = "{neighbourhood.form.name.required}") @Size(max = 150,
+				message = "{neighbourhood.form.name.too-long}") @Pattern(regexp = "(?s)^$|.*[\\p{L}\\p{N}].*",
+						message = "{neighbourhood.form.name.no-letter}") @Nullable String name,
+		@Size(max = 2000, message = "{neighbourhood.form.description.too-long}") @Nullable String description,
+		@NotNull(message = "{neighbourhood.form.local-policing-area.required}") @Nullable Long localPolicingAreaId,
+		@Size(max = 254, message = "{neighbourhood.form.email.too-long}") @Email(
 				regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+",
-				message = "Enter an email address in the correct format, like wigston.team@example.org") @Nullable String email,
+				message = "{neighbourhood.form.email.format}") @Nullable String email,
 		@Pattern(regexp = "101|\\+?[0-9 ()-]{10,20}",
-				message = "Enter a telephone number, like 0116 222 2222, or 101") @Nullable String phone,
-		@Size(max = 300, message = "Facebook address must be 300 characters or fewer") @Pattern(
+				message = "{neighbourhood.form.phone.format}") @Nullable String phone,
+		@Size(max = 300, message = "{neighbourhood.form.facebook.too-long}") @Pattern(
 				regexp = "https://(www\\.|m\\.)?facebook\\.com/[^\\s]+",
-				message = "Enter a Facebook address starting https://www.facebook.com/") @Nullable String facebookUrl,
-		@Size(max = 300, message = "X address must be 300 characters or fewer") @Pattern(
+				message = "{neighbourhood.form.facebook.format}") @Nullable String facebookUrl,
+		@Size(max = 300, message = "{neighbourhood.form.x.too-long}") @Pattern(
 				regexp = "https://(www\\.)?(x|twitter)\\.com/[^\\s]+",
-				message = "Enter an X address starting https://x.com/") @Nullable String xUrl,
-		@Size(max = 300, message = "Instagram address must be 300 characters or fewer") @Pattern(
+				message = "{neighbourhood.form.x.format}") @Nullable String xUrl,
+		@Size(max = 300, message = "{neighbourhood.form.instagram.too-long}") @Pattern(
 				regexp = "https://(www\\.)?instagram\\.com/[^\\s]+",
-				message = "Enter an Instagram address starting https://www.instagram.com/") @Nullable String instagramUrl,
+				message = "{neighbourhood.form.instagram.format}") @Nullable String instagramUrl,
 		@Nullable Long version) {
 
 	/** The order the fields appear in on the page, for the error summary. */

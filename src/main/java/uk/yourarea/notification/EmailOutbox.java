@@ -24,7 +24,7 @@ public class EmailOutbox {
 
 	static final int MAX_SUBJECT_LENGTH = 200;
 
-	private static final Pattern KIND = Pattern.compile("[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)*");
+	private static final Pattern KIND = Pattern.compile("[a-z][a-z0-9-]{0,59}");
 
 	private final OutboxEmailRepository emails;
 
@@ -43,7 +43,7 @@ public class EmailOutbox {
 	 * never from what a resident typed. The body may contain anything, a private link
 	 * included: the address, subject and body are kept until the email is sent or finally
 	 * fails, and then erased; the kind, the address's domain and the times stay.
-	 * @param kind what the email is, like {@code contact.acknowledgement}: a name of the
+	 * @param kind what the email is, like {@code contact-acknowledgement}: a name of the
 	 * sending feature's, never personal data
 	 * @param to one email address, at most 254 characters
 	 * @param subject at most 200 characters
@@ -59,7 +59,7 @@ public class EmailOutbox {
 		requireHeaderSafe("address", to, 3, MAX_ADDRESS_LENGTH);
 		requireHeaderSafe("subject", subject, 1, MAX_SUBJECT_LENGTH);
 		if (!KIND.matcher(kind).matches()) {
-			throw new IllegalArgumentException("An email's kind is a short name like contact.acknowledgement");
+			throw new IllegalArgumentException("An email's kind is a short name like contact-acknowledgement");
 		}
 		OutboxEmail email = new OutboxEmail(kind, to, subject, body, contactMessageId, this.clock.instant());
 		return this.emails.save(email).getId();

@@ -218,7 +218,7 @@ class OutboxEmail {
 	}
 
 	/**
-	 * What the email is, like {@code contact.acknowledgement}: kept after it has gone.
+	 * What the email is, like {@code contact-acknowledgement}: kept after it has gone.
 	 */
 	public String getKind() {
 		return this.kind;

@@ -10,6 +10,8 @@ import java.util.Objects;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -57,14 +59,17 @@ class PriorityAdminController {
 
 	private final Clock clock;
 
+	private final MessageSource messages;
+
 	PriorityAdminController(PriorityEditing editing, PriorityFormValidator validator, OpenedConsultations consultations,
-			EditConflicts conflicts, OnceOnly onceOnly, Clock clock) {
+			EditConflicts conflicts, OnceOnly onceOnly, Clock clock, MessageSource messages) {
 		this.editing = editing;
 		this.validator = validator;
 		this.consultations = consultations;
 		this.conflicts = conflicts;
 		this.onceOnly = onceOnly;
 		this.clock = clock;
+		this.messages = messages;
 	}
 
 	@GetMapping
@@ -107,8 +112,7 @@ class PriorityAdminController {
 							(linked == null) ? null : opened.get(linked));
 					return "redirect:" + PriorityPages.base(neighbourhoodId) + "/" + priority.getId();
 				});
-		redirect.addFlashAttribute("notice",
-				"The priority has been added. It shows on the " + neighbourhood.name() + " page now.");
+		redirect.addFlashAttribute("notice", text("priority.added", neighbourhood.name()));
 		return added;
 	}
 
@@ -142,7 +146,7 @@ class PriorityAdminController {
 		return EditConflicts.saveOr(() -> {
 			this.editing.reword(user, neighbourhoodId, priorityId, EditConflicts.openedAt(form.version()),
 					Objects.requireNonNull(form.issue()));
-			redirect.addFlashAttribute("notice", "The wording of the priority has been changed");
+			redirect.addFlashAttribute("notice", text("priority.wording-changed"));
 			return "redirect:" + PriorityPages.base(neighbourhoodId) + "/" + priorityId;
 		}, () -> {
 			Priority saved = this.editing.find(neighbourhoodId, priorityId);
@@ -162,6 +166,10 @@ class PriorityAdminController {
 					.toList());
 		model.addAttribute("consultations", consultations);
 		return FormPage.show(model, "priority/new", form, errors, null);
+	}
+
+	private String text(String key, Object... arguments) {
+		return this.messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
 	}
 
 }

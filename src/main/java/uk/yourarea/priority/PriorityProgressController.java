@@ -8,6 +8,8 @@ import java.util.Objects;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -50,13 +52,16 @@ class PriorityProgressController {
 
 	private final Clock clock;
 
+	private final MessageSource messages;
+
 	PriorityProgressController(PriorityEditing editing, PriorityFormValidator validator, EditConflicts conflicts,
-			OnceOnly onceOnly, Clock clock) {
+			OnceOnly onceOnly, Clock clock, MessageSource messages) {
 		this.editing = editing;
 		this.validator = validator;
 		this.conflicts = conflicts;
 		this.onceOnly = onceOnly;
 		this.clock = clock;
+		this.messages = messages;
 	}
 
 	@GetMapping("/updates/new")
@@ -97,13 +102,10 @@ class PriorityProgressController {
 		catch (ObjectOptimisticLockingFailureException ex) {
 			// Someone else changed the priority at the same moment: nothing was saved.
 			Priority saved = this.editing.find(neighbourhoodId, priorityId);
-			return PriorityPages.formPage(model, "priority/add-update", saved, form, List.of(new FormError("text",
-					"Someone else changed this priority at the same moment. Your update has not been saved yet: "
-							+ "check it and add it again")),
-					null);
+			return PriorityPages.formPage(model, "priority/add-update", saved, form,
+					List.of(new FormError("text", text("priority.update.changed-elsewhere"))), null);
 		}
-		redirect.addFlashAttribute("notice",
-				"Your update has been added. It shows on the " + neighbourhood.name() + " page now.");
+		redirect.addFlashAttribute("notice", text("priority.update.added", neighbourhood.name()));
 		return "redirect:" + PriorityPages.base(neighbourhoodId) + "/" + priorityId;
 	}
 
@@ -133,8 +135,7 @@ class PriorityProgressController {
 		return EditConflicts.saveOr(() -> {
 			this.editing.close(user, neighbourhoodId, priorityId, EditConflicts.openedAt(form.version()),
 					Objects.requireNonNull(form.outcome()));
-			redirect.addFlashAttribute("notice", "The priority has been closed. Residents see its outcome under "
-					+ "\u201cWhat we have done\u201d for the next 3 months.");
+			redirect.addFlashAttribute("notice", text("priority.closed"));
 			return "redirect:" + PriorityPages.base(neighbourhoodId);
 		}, () -> {
 			Priority saved = this.editing.find(neighbourhoodId, priorityId);
@@ -146,12 +147,14 @@ class PriorityProgressController {
 		});
 	}
 
-	private static String closedAlready(long neighbourhoodId, Priority priority, RedirectAttributes redirect) {
-		redirect.addFlashAttribute("notice",
-				"This priority was closed on "
-						+ PriorityEditing.DAY.format(Objects.requireNonNull(priority.getClosedOn()))
-						+ ", so it cannot be changed");
+	private String closedAlready(long neighbourhoodId, Priority priority, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("notice", text("priority.closed-already",
+				PriorityEditing.DAY.format(Objects.requireNonNull(priority.getClosedOn()))));
 		return "redirect:" + PriorityPages.base(neighbourhoodId) + "/" + priority.getId();
+	}
+
+	private String text(String key, Object... arguments) {
+		return this.messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
 	}
 
 }

@@ -155,7 +155,7 @@ public class StaffAccounts {
 		this.events.accountChanged("second factor reset", id, by);
 		Locale locale = Locale.UK;
 		this.outbox
-			.queue("security.second-factor-reset", account.getEmail(),
+			.queue("security-second-factor-reset", account.getEmail(),
 					this.messages.getMessage("security.reset-email.subject", null, locale),
 					this.messages.getMessage("security.reset-email.body",
 							new Object[] { account.getName(), by.name(), this.site.link("/staff/sign-in") }, locale),

@@ -20,7 +20,7 @@ record ExceptionForm(@Nullable String day, @Nullable String month, @Nullable Str
 	}
 
 	HoursInput input() {
-		return new HoursInput("", "", this.opens, this.closes, this.opensAgain, this.closesAgain);
+		return new HoursInput(null, "", this.opens, this.closes, this.opensAgain, this.closesAgain);
 	}
 
 }

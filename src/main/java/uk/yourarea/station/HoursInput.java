@@ -6,20 +6,23 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+
 import uk.yourarea.web.FormError;
 import uk.yourarea.web.TimeOfDay;
 
 /**
  * The hours typed for one day: blank for closed, or one period, or two with a break
  * between ("9am", "12:30pm", "1:30pm", "5pm"). Checks them and says what is wrong in
- * GOV.UK words, naming the field to fix.
+ * GOV.UK words from the bundle, naming the field to fix.
  *
- * @param forWhom how messages name the day, like " for Monday", or "" when the form is
- * about one day
+ * @param day how messages name the day, like "Monday", or null when the form is about one
+ * day
  * @param idPrefix the ids of the 4 inputs start with it: "monday-" gives "monday-opens",
  * "monday-closes", "monday-opens-again", "monday-closes-again"
  */
-record HoursInput(String forWhom, String idPrefix, @Nullable String opens, @Nullable String closes,
+record HoursInput(@Nullable String day, String idPrefix, @Nullable String opens, @Nullable String closes,
 		@Nullable String opensAgain, @Nullable String closesAgain) {
 
 	/** Either the periods (none for closed) or what is wrong. */
@@ -31,62 +34,63 @@ record HoursInput(String forWhom, String idPrefix, @Nullable String opens, @Null
 
 	}
 
-	Result check() {
+	Result check(MessageSource messages) {
 		boolean first = !blank(this.opens) || !blank(this.closes);
 		boolean second = !blank(this.opensAgain) || !blank(this.closesAgain);
 		if (!first && !second) {
 			return new Result(List.of(), null);
 		}
 		if (blank(this.opens)) {
-			return error("opens", "Enter an opening time" + this.forWhom);
+			return error(messages, "opens", "station.hours.opens.required");
 		}
 		Optional<LocalTime> opensAt = TimeOfDay.parse(this.opens);
 		if (opensAt.isEmpty()) {
-			return error("opens", "Enter the opening time" + this.forWhom + " as a time, like 9am or 09:00");
+			return error(messages, "opens", "station.hours.opens.format");
 		}
 		if (blank(this.closes)) {
-			return error("closes", "Enter a closing time" + this.forWhom);
+			return error(messages, "closes", "station.hours.closes.required");
 		}
 		Optional<LocalTime> closesAt = TimeOfDay.parse(this.closes);
 		if (closesAt.isEmpty()) {
-			return error("closes", "Enter the closing time" + this.forWhom + " as a time, like 5pm or 17:00");
+			return error(messages, "closes", "station.hours.closes.format");
 		}
 		if (!closesAt.get().isAfter(opensAt.get())) {
-			return error("closes", "The closing time" + this.forWhom + " must be after the opening time");
+			return error(messages, "closes", "station.hours.closes.not-after-opens");
 		}
 		Period period = new Period(opensAt.get(), closesAt.get());
 		if (!second) {
 			return new Result(List.of(period), null);
 		}
 		if (blank(this.opensAgain)) {
-			return error("opens-again",
-					"Enter the time it opens again" + this.forWhom + ", or clear the second period");
+			return error(messages, "opens-again", "station.hours.opens-again.required");
 		}
 		Optional<LocalTime> opensAgainAt = TimeOfDay.parse(this.opensAgain);
 		if (opensAgainAt.isEmpty()) {
-			return error("opens-again",
-					"Enter the time it opens again" + this.forWhom + " as a time, like 1:30pm or 13:30");
+			return error(messages, "opens-again", "station.hours.opens-again.format");
 		}
 		if (blank(this.closesAgain)) {
-			return error("closes-again", "Enter the time it closes again" + this.forWhom);
+			return error(messages, "closes-again", "station.hours.closes-again.required");
 		}
 		Optional<LocalTime> closesAgainAt = TimeOfDay.parse(this.closesAgain);
 		if (closesAgainAt.isEmpty()) {
-			return error("closes-again",
-					"Enter the time it closes again" + this.forWhom + " as a time, like 5pm or 17:00");
+			return error(messages, "closes-again", "station.hours.closes-again.format");
 		}
 		if (!opensAgainAt.get().isAfter(closesAt.get())) {
-			return error("opens-again", "The time it opens again" + this.forWhom
-					+ " must be after the first closing time, so the periods do not overlap");
+			return error(messages, "opens-again", "station.hours.opens-again.overlaps");
 		}
 		if (!closesAgainAt.get().isAfter(opensAgainAt.get())) {
-			return error("closes-again",
-					"The time it closes again" + this.forWhom + " must be after the time it opens again");
+			return error(messages, "closes-again", "station.hours.closes-again.not-after-opens-again");
 		}
 		return new Result(List.of(period, new Period(opensAgainAt.get(), closesAgainAt.get())), null);
 	}
 
-	private Result error(String field, String message) {
+	/**
+	 * The message names the day where the form has several: each key has a ".day" twin.
+	 */
+	private Result error(MessageSource messages, String field, String key) {
+		String message = (this.day != null)
+				? messages.getMessage(key + ".day", new Object[] { this.day }, LocaleContextHolder.getLocale())
+				: messages.getMessage(key, null, LocaleContextHolder.getLocale());
 		return new Result(List.of(), new FormError(this.idPrefix + field, message));
 	}
 

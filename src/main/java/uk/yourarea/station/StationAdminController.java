@@ -12,6 +12,8 @@ import java.util.Optional;
 
 import jakarta.validation.Valid;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -49,12 +51,15 @@ class StationAdminController {
 
 	private final EditConflicts conflicts;
 
+	private final MessageSource messages;
+
 	StationAdminController(StationEditing editing, StationFormValidator validator, StationPages pages,
-			EditConflicts conflicts) {
+			EditConflicts conflicts, MessageSource messages) {
 		this.editing = editing;
 		this.validator = validator;
 		this.pages = pages;
 		this.conflicts = conflicts;
+		this.messages = messages;
 	}
 
 	@GetMapping
@@ -78,8 +83,7 @@ class StationAdminController {
 			return this.pages.detailsForm(model, form, errors, null, null);
 		}
 		Station station = this.editing.create(user, details(form));
-		redirect.addFlashAttribute("notice", station.getName()
-				+ " has been added. Now set its opening hours: it shows as closed every day until you do.");
+		redirect.addFlashAttribute("notice", text("station.added", station.getName()));
 		return "redirect:/staff/stations/" + station.getId();
 	}
 
@@ -110,7 +114,7 @@ class StationAdminController {
 		}
 		return EditConflicts.saveOr(() -> {
 			this.editing.change(user, id, EditConflicts.openedAt(form.version()), details(form));
-			redirect.addFlashAttribute("notice", "The changes to " + form.name() + " have been saved");
+			redirect.addFlashAttribute("notice", text("station.saved", form.name()));
 			return "redirect:/staff/stations/" + id;
 		}, () -> {
 			Station saved = load(id);
@@ -136,7 +140,7 @@ class StationAdminController {
 		Map<DayOfWeek, List<Period>> week = new EnumMap<>(DayOfWeek.class);
 		List<FormError> errors = new ArrayList<>();
 		for (DayOfWeek day : DayOfWeek.values()) {
-			HoursInput.Result checked = form.input(day).check();
+			HoursInput.Result checked = form.input(day).check(this.messages);
 			if (checked.ok()) {
 				week.put(day, checked.periods());
 			}
@@ -149,7 +153,7 @@ class StationAdminController {
 		}
 		return EditConflicts.saveOr(() -> {
 			this.editing.setWeek(user, id, EditConflicts.openedAt(form.version()), week);
-			redirect.addFlashAttribute("notice", "The opening hours of " + station.getName() + " have been saved");
+			redirect.addFlashAttribute("notice", text("station.week.saved", station.getName()));
 			return "redirect:/staff/stations/" + id;
 		}, () -> {
 			Station saved = load(id);
@@ -172,7 +176,7 @@ class StationAdminController {
 		Station station = load(id);
 		List<FormError> errors = new ArrayList<>();
 		Optional<LocalDate> date = this.validator.checkDate(form, errors);
-		HoursInput.Result hours = form.input().check();
+		HoursInput.Result hours = form.input().check(this.messages);
 		if (!hours.ok()) {
 			errors.add(Objects.requireNonNull(hours.error()));
 		}
@@ -181,13 +185,13 @@ class StationAdminController {
 			try {
 				StationException added = this.editing.addException(user, id, date.get(), form.reason(),
 						hours.periods());
-				redirect.addFlashAttribute("notice", "The hours of " + station.getName() + " on "
-						+ StationEditing.DATE.format(added.getDate()) + " have been saved: " + added.describe());
+				redirect.addFlashAttribute("notice", text("station.exception.saved", station.getName(),
+						StationEditing.DATE.format(added.getDate()), added.describe()));
 				return "redirect:/staff/stations/" + id;
 			}
 			catch (StationEditing.DateTakenException ex) {
-				errors.add(0, new FormError("date-day", "There is already a change to the hours on "
-						+ StationEditing.DATE.format(date.get()) + ". Remove it first to replace it"));
+				errors.add(0, new FormError("date-day",
+						text("station.exception.date.taken", StationEditing.DATE.format(date.get()))));
 			}
 		}
 		return StationPages.exceptionForm(model, station, form, errors);
@@ -197,8 +201,8 @@ class StationAdminController {
 	String removeException(@PathVariable long id, @PathVariable long exceptionId,
 			@AuthenticationPrincipal StaffUser user, RedirectAttributes redirect) {
 		StationException removed = this.editing.removeException(user, id, exceptionId);
-		redirect.addFlashAttribute("notice", "The change to the hours on "
-				+ StationEditing.DATE.format(removed.getDate()) + " has been removed: the usual hours apply that day");
+		redirect.addFlashAttribute("notice",
+				text("station.exception.removed", StationEditing.DATE.format(removed.getDate())));
 		return "redirect:/staff/stations/" + id;
 	}
 
@@ -212,8 +216,7 @@ class StationAdminController {
 	String remove(@PathVariable long id, @AuthenticationPrincipal StaffUser user, RedirectAttributes redirect) {
 		Station station = load(id);
 		this.editing.remove(user, id);
-		redirect.addFlashAttribute("notice", station.getName()
-				+ " has been removed. It no longer shows on any Your Area page; its change history is kept.");
+		redirect.addFlashAttribute("notice", text("station.removed", station.getName()));
 		return "redirect:/staff/stations";
 	}
 
@@ -226,6 +229,10 @@ class StationAdminController {
 
 	private Station load(long id) {
 		return this.editing.find(id).orElseThrow(() -> new NotFoundException("No station " + id));
+	}
+
+	private String text(String key, Object... arguments) {
+		return this.messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
 	}
 
 }

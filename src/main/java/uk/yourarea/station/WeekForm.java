@@ -54,7 +54,7 @@ record WeekForm(@Nullable List<DayForm> days, @Nullable Long version) {
 	HoursInput input(DayOfWeek day) {
 		DayForm boxes = day(day);
 		String name = day.getDisplayName(TextStyle.FULL, Locale.UK);
-		return new HoursInput(" for " + name, idOf(day) + "-", boxes.opens(), boxes.closes(), boxes.opensAgain(),
+		return new HoursInput(name, idOf(day) + "-", boxes.opens(), boxes.closes(), boxes.opensAgain(),
 				boxes.closesAgain());
 	}
 

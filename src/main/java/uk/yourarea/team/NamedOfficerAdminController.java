@@ -29,8 +29,11 @@ class NamedOfficerAdminController {
 
 	private final TeamEditing team;
 
-	NamedOfficerAdminController(TeamEditing team) {
+	private final TeamPages pages;
+
+	NamedOfficerAdminController(TeamEditing team, TeamPages pages) {
 		this.team = team;
+		this.pages = pages;
 	}
 
 	@GetMapping("/named-officer")
@@ -41,7 +44,7 @@ class NamedOfficerAdminController {
 			.findFirst()
 			.map((member) -> member.getId().toString())
 			.orElse(null);
-		return TeamPages.namedOfficer(model, this.team.neighbourhood(neighbourhoodId), members, selected, false,
+		return this.pages.namedOfficer(model, this.team.neighbourhood(neighbourhoodId), members, selected, false,
 				List.of());
 	}
 
@@ -52,7 +55,7 @@ class NamedOfficerAdminController {
 			RedirectAttributes redirect) {
 		List<TeamMember> members = this.team.teamOf(neighbourhoodId);
 		NamedOfficerChoice choice = new NamedOfficerChoice(officer, "yes".equals(confirmed));
-		List<FormError> errors = choice.problems(members);
+		List<FormError> errors = choice.problems(members, this.pages);
 		if (!errors.isEmpty()) {
 			return namedOfficerAgain(model, neighbourhoodId, choice, errors);
 		}
@@ -62,20 +65,20 @@ class NamedOfficerAdminController {
 		}
 		catch (TeamEditing.NotEligibleException ex) {
 			return namedOfficerAgain(model, neighbourhoodId, choice,
-					List.of(new FormError("officer", "Only a PC or a PCSO can be the named officer")));
+					List.of(new FormError("officer", this.pages.text("team.named-officer.officer.not-eligible"))));
 		}
 		catch (DataIntegrityViolationException | ObjectOptimisticLockingFailureException ex) {
-			return namedOfficerAgain(model, neighbourhoodId, choice, List.of(new FormError("officer",
-					"Someone else changed the named officer at the same time. Check the team, then choose again")));
+			return namedOfficerAgain(model, neighbourhoodId, choice,
+					List.of(new FormError("officer", this.pages.text("team.named-officer.changed-elsewhere"))));
 		}
-		redirect.addFlashAttribute("notice", (chosen == null) ? "The neighbourhood has no named officer now"
-				: chosen.getTitledName() + " is now the named officer, confirmed today");
+		redirect.addFlashAttribute("notice", (chosen == null) ? this.pages.text("team.named-officer.none-now")
+				: this.pages.text("team.named-officer.chosen", chosen.getTitledName()));
 		return "redirect:" + TeamPages.base(neighbourhoodId);
 	}
 
 	private String namedOfficerAgain(Model model, long neighbourhoodId, NamedOfficerChoice choice,
 			List<FormError> errors) {
-		return TeamPages.namedOfficer(model, this.team.neighbourhood(neighbourhoodId),
+		return this.pages.namedOfficer(model, this.team.neighbourhood(neighbourhoodId),
 				this.team.teamOf(neighbourhoodId), choice.officer(), choice.confirmed(), errors);
 	}
 

@@ -27,20 +27,19 @@ record NamedOfficerChoice(@Nullable String officer, boolean confirmed) {
 	}
 
 	/** What is wrong with the choice, in page order. */
-	List<FormError> problems(List<TeamMember> members) {
+	List<FormError> problems(List<TeamMember> members, TeamPages pages) {
 		List<FormError> errors = new ArrayList<>();
 		TeamMember chosen = chosen(members);
 		if (!nobody() && chosen == null) {
-			errors.add(new FormError("officer", (this.officer == null || this.officer.isBlank())
-					? "Select the named officer, or no named officer" : "Select the named officer from the list"));
+			errors.add(new FormError("officer", pages.text((this.officer == null || this.officer.isBlank())
+					? "team.named-officer.officer.required" : "team.named-officer.officer.not-listed")));
 		}
 		else if (chosen != null && !chosen.getRole().canBeNamedOfficer()) {
-			errors.add(new FormError("officer", "Only a PC or a PCSO can be the named officer: "
-					+ chosen.getTitledName() + " is a " + chosen.getRole().title()));
+			errors.add(new FormError("officer",
+					pages.text("team.named-officer.officer.role", chosen.getTitledName(), chosen.getRole().title())));
 		}
 		if (chosen != null && !this.confirmed) {
-			errors.add(new FormError("confirmed",
-					"Confirm that you have checked their name, role and collar number with them"));
+			errors.add(new FormError("confirmed", pages.text("team.named-officer.confirmed.required")));
 		}
 		return errors;
 	}

@@ -67,41 +67,37 @@ final class PhotoChecks {
 	private PhotoChecks() {
 	}
 
-	/** Why a file is not accepted, with the message the form shows. */
+	/** Why a file is not accepted, with the key of the message the form shows. */
 	enum Problem {
 
-		EMPTY("The selected file is empty"),
+		EMPTY("team.photo.file.empty"),
 
-		TOO_BIG("The selected file must be smaller than 5 MB"),
+		TOO_BIG("team.photo.file.too-big"),
 
-		GIF("The selected file is a GIF: choose a photo that is a JPG or PNG"),
+		GIF("team.photo.file.gif"),
 
-		SVG("The selected file is an SVG drawing: choose a photo that is a JPG or PNG"),
+		SVG("team.photo.file.svg"),
 
-		NOT_JPEG_OR_PNG("The selected file must be a JPG or PNG"),
+		NOT_JPEG_OR_PNG("team.photo.file.not-jpeg-or-png"),
 
-		EXTRA_DATA("The selected file has something else attached after the photo: save it again as a plain JPG or "
-				+ "PNG, then upload that"),
+		EXTRA_DATA("team.photo.file.extra-data"),
 
-		HIDDEN_CONTENT("The selected file has web page or program content hidden inside it: save the photo again "
-				+ "as a plain JPG or PNG, then upload that"),
+		HIDDEN_CONTENT("team.photo.file.hidden-content"),
 
-		DAMAGED("The selected file could not be read: it may be damaged or incomplete. Save the photo again, then "
-				+ "upload that"),
+		DAMAGED("team.photo.file.damaged"),
 
-		TOO_MANY_PIXELS("The photo must be at most 8,000 pixels wide and high, and at most 40 megapixels: make it "
-				+ "smaller, then upload it"),
+		TOO_MANY_PIXELS("team.photo.file.too-many-pixels"),
 
-		TOO_SMALL("The photo must be at least 320 pixels wide and 400 pixels high");
+		TOO_SMALL("team.photo.file.too-small");
 
-		private final String message;
+		private final String messageKey;
 
-		Problem(String message) {
-			this.message = message;
+		Problem(String messageKey) {
+			this.messageKey = messageKey;
 		}
 
-		String message() {
-			return this.message;
+		String messageKey() {
+			return this.messageKey;
 		}
 
 	}
@@ -111,7 +107,7 @@ final class PhotoChecks {
 		private final Problem problem;
 
 		Rejected(Problem problem) {
-			super(problem.message());
+			super(problem.name());
 			this.problem = problem;
 		}
 

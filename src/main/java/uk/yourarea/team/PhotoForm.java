@@ -8,10 +8,8 @@ import org.jspecify.annotations.Nullable;
  * The words that go with a photo, for people who cannot see it, and the version of the
  * member the form was opened with. The file itself comes as a separate multipart part.
  */
-record PhotoForm(@NotBlank(
-		message = "Describe the photo for people who cannot see it, like PC Jordan Ellis, smiling, in uniform") @Size(
-				max = 200, message = "The description must be 200 characters or fewer") @Nullable String alt,
-		@Nullable Long version) {
+record PhotoForm(@NotBlank(message = "{team.photo.alt.required}") @Size(max = 200,
+		message = "{team.photo.alt.too-long}") @Nullable String alt, @Nullable Long version) {
 
 	PhotoForm {
 		alt = (alt != null) ? alt.strip() : null;

@@ -7,16 +7,14 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.multipart.MultipartFile;
 
-import uk.yourarea.web.FormError;
-
 /**
  * The photo file sent with the photo form, checked: ready to save, none (keeping the
  * photo there is and changing only its description), or its problem.
  *
  * @param prepared the photo to save, or null when none was sent or it was refused
- * @param problem what is wrong with the file, or null
+ * @param problemKey the bundle's key of what is wrong with the file, or null
  */
-record PhotoUpload(PhotoChecks.@Nullable Prepared prepared, @Nullable FormError problem) {
+record PhotoUpload(PhotoChecks.@Nullable Prepared prepared, @Nullable String problemKey) {
 
 	/**
 	 * @param file the file part, if any
@@ -26,26 +24,26 @@ record PhotoUpload(PhotoChecks.@Nullable Prepared prepared, @Nullable FormError 
 		if (file == null || file.isEmpty()) {
 			String original = (file != null) ? file.getOriginalFilename() : null;
 			if (original != null && !original.isBlank()) {
-				return refused(PhotoChecks.Problem.EMPTY.message());
+				return refused(PhotoChecks.Problem.EMPTY.messageKey());
 			}
-			return hasPhoto ? new PhotoUpload(null, null) : refused("Select a photo");
+			return hasPhoto ? new PhotoUpload(null, null) : refused("team.photo.file.required");
 		}
 		if (file.getSize() > PhotoChecks.MAX_BYTES) {
-			return refused(PhotoChecks.Problem.TOO_BIG.message());
+			return refused(PhotoChecks.Problem.TOO_BIG.messageKey());
 		}
 		try {
 			return new PhotoUpload(PhotoChecks.prepare(file.getBytes()), null);
 		}
 		catch (PhotoChecks.Rejected ex) {
-			return refused(ex.problem().message());
+			return refused(ex.problem().messageKey());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 	}
 
-	private static PhotoUpload refused(String message) {
-		return new PhotoUpload(null, new FormError("photo", message));
+	private static PhotoUpload refused(String problemKey) {
+		return new PhotoUpload(null, problemKey);
 	}
 
 }

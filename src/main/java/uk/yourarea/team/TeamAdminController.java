@@ -43,9 +43,12 @@ class TeamAdminController {
 
 	private final EditConflicts conflicts;
 
-	TeamAdminController(TeamEditing team, EditConflicts conflicts) {
+	private final TeamPages pages;
+
+	TeamAdminController(TeamEditing team, EditConflicts conflicts, TeamPages pages) {
 		this.team = team;
 		this.conflicts = conflicts;
+		this.pages = pages;
 	}
 
 	@GetMapping
@@ -59,17 +62,14 @@ class TeamAdminController {
 		model.addAttribute("namedConfirmedOn",
 				(named != null && named.getNameConfirmedOn() != null) ? DAY.format(named.getNameConfirmedOn()) : null);
 		model.addAttribute("staleWarning",
-				(named != null && this.team.confirmationIsStale(named)) ? named.getTitledName()
-						+ "'s details were last confirmed more than " + TeamEditing.CONFIRMATION_MONTHS
-						+ " months ago. The Your Area Guarantee needs a named officer whose details were confirmed in "
-						+ "the last " + TeamEditing.CONFIRMATION_MONTHS
-						+ " months: check them with the officer, then confirm them." : null);
+				(named != null && this.team.confirmationIsStale(named)) ? this.pages.text("team.stale-confirmation",
+						named.getTitledName(), String.valueOf(TeamEditing.CONFIRMATION_MONTHS)) : null);
 		return "team/team";
 	}
 
 	@GetMapping("/new")
 	String newMember(@PathVariable long neighbourhoodId, Model model) {
-		return TeamPages.memberForm(model, this.team.neighbourhood(neighbourhoodId), null, TeamMemberForm.blank(),
+		return this.pages.memberForm(model, this.team.neighbourhood(neighbourhoodId), null, TeamMemberForm.blank(),
 				List.of(), null);
 	}
 
@@ -80,17 +80,17 @@ class TeamAdminController {
 		NeighbourhoodSummary neighbourhood = this.team.neighbourhood(neighbourhoodId);
 		List<FormError> errors = FormErrors.inPageOrder(result, TeamMemberForm.FIELD_ORDER);
 		if (!errors.isEmpty()) {
-			return TeamPages.memberForm(model, neighbourhood, null, form, errors, null);
+			return this.pages.memberForm(model, neighbourhood, null, form, errors, null);
 		}
 		TeamMember member = this.team.add(user, neighbourhoodId, form.details());
-		redirect.addFlashAttribute("notice", member.getTitledName() + " has been added to the team");
+		redirect.addFlashAttribute("notice", this.pages.text("team.added", member.getTitledName()));
 		return "redirect:" + TeamPages.base(neighbourhoodId);
 	}
 
 	@GetMapping("/{memberId}/edit")
 	String edit(@PathVariable long neighbourhoodId, @PathVariable long memberId, Model model) {
 		TeamMember member = this.team.member(neighbourhoodId, memberId);
-		return TeamPages.memberForm(model, this.team.neighbourhood(neighbourhoodId), member, TeamMemberForm.of(member),
+		return this.pages.memberForm(model, this.team.neighbourhood(neighbourhoodId), member, TeamMemberForm.of(member),
 				List.of(), null);
 	}
 
@@ -102,54 +102,50 @@ class TeamAdminController {
 		TeamMember member = this.team.member(neighbourhoodId, memberId);
 		List<FormError> errors = FormErrors.inPageOrder(result, TeamMemberForm.FIELD_ORDER);
 		if (!errors.isEmpty()) {
-			return TeamPages.memberForm(model, neighbourhood, member, form, errors, null);
+			return this.pages.memberForm(model, neighbourhood, member, form, errors, null);
 		}
 		try {
 			return EditConflicts.saveOr(() -> {
 				TeamMember saved = this.team.edit(user, neighbourhoodId, memberId,
 						EditConflicts.openedAt(form.version()), form.details());
-				redirect.addFlashAttribute("notice", "The changes to " + saved.getTitledName() + " have been saved");
+				redirect.addFlashAttribute("notice", this.pages.text("team.saved", saved.getTitledName()));
 				return "redirect:" + TeamPages.base(neighbourhoodId);
 			}, () -> {
 				TeamMember current = this.team.member(neighbourhoodId, memberId);
 				return this.conflicts.formAgain(TeamEditing.SUBJECT_TYPE, memberId, TeamEditing.formSnapshot(current),
 						TeamEditing.formSnapshot(form.name(), form.chosenRole(), form.collarNumber(), form.bio()),
-						(conflict, conflictErrors) -> TeamPages.memberForm(model, neighbourhood, current,
+						(conflict, conflictErrors) -> this.pages.memberForm(model, neighbourhood, current,
 								form.basedOn(current.getVersion()), conflictErrors, conflict));
 			});
 		}
 		catch (TeamEditing.NamedOfficerRoleException ex) {
-			return TeamPages
-				.memberForm(model, neighbourhood, member, form,
-						List.of(new FormError("role", member.getName()
-								+ " is the named officer, who must be a PC or a PCSO. Choose another named officer "
-								+ "first, then change their role")),
-						null);
+			return this.pages.memberForm(model, neighbourhood, member, form,
+					List.of(new FormError("role", this.pages.text("team.member.role.named-officer", member.getName()))),
+					null);
 		}
 	}
 
 	@PostMapping("/{memberId}/move-up")
 	String moveUp(@PathVariable long neighbourhoodId, @PathVariable long memberId,
 			@AuthenticationPrincipal StaffUser user, RedirectAttributes redirect) {
-		return reorder(neighbourhoodId, memberId, user, -1, "up", redirect);
+		return reorder(neighbourhoodId, memberId, user, -1, "team.moved-up", redirect);
 	}
 
 	@PostMapping("/{memberId}/move-down")
 	String moveDown(@PathVariable long neighbourhoodId, @PathVariable long memberId,
 			@AuthenticationPrincipal StaffUser user, RedirectAttributes redirect) {
-		return reorder(neighbourhoodId, memberId, user, 1, "down", redirect);
+		return reorder(neighbourhoodId, memberId, user, 1, "team.moved-down", redirect);
 	}
 
-	private String reorder(long neighbourhoodId, long memberId, StaffUser user, int step, String direction,
+	private String reorder(long neighbourhoodId, long memberId, StaffUser user, int step, String movedKey,
 			RedirectAttributes redirect) {
 		TeamMember member = this.team.member(neighbourhoodId, memberId);
 		try {
 			this.team.reorder(user, neighbourhoodId, memberId, step);
-			redirect.addFlashAttribute("notice", member.getTitledName() + " has been moved " + direction);
+			redirect.addFlashAttribute("notice", this.pages.text(movedKey, member.getTitledName()));
 		}
 		catch (ObjectOptimisticLockingFailureException ex) {
-			redirect.addFlashAttribute("problem",
-					"Someone else changed the team at the same time. Check the order below, then try again.");
+			redirect.addFlashAttribute("problem", this.pages.text("team.order-changed-elsewhere"));
 		}
 		return "redirect:" + TeamPages.base(neighbourhoodId) + "#member-" + memberId;
 	}
@@ -175,20 +171,20 @@ class TeamAdminController {
 			.findFirst()
 			.orElse(null);
 		if (destination == null) {
-			String message = (to == null || to.isBlank()) ? "Select the neighbourhood to move them to"
-					: "Select a different neighbourhood from the list";
+			String message = this.pages
+				.text((to == null || to.isBlank()) ? "team.move.to.required" : "team.move.to.not-listed");
 			return TeamPages.move(model, neighbourhood, all, member, to, EditConflicts.openedAt(version),
 					List.of(new FormError("to", message)));
 		}
 		return EditConflicts.saveOr(() -> {
 			this.team.moveTo(user, neighbourhoodId, memberId, EditConflicts.openedAt(version), destination.id());
 			redirect.addFlashAttribute("notice",
-					member.getTitledName() + " has been moved to the " + destination.name() + " team");
+					this.pages.text("team.moved", member.getTitledName(), destination.name()));
 			return "redirect:" + TeamPages.base(neighbourhoodId);
 		}, () -> {
 			TeamMember current = this.team.member(neighbourhoodId, memberId);
 			return TeamPages.move(model, neighbourhood, all, current, to, current.getVersion(),
-					List.of(new FormError("to", TeamPages.changedMessage(current))));
+					List.of(new FormError("to", this.pages.changedMessage(current))));
 		});
 	}
 
@@ -206,12 +202,12 @@ class TeamAdminController {
 		TeamMember member = this.team.member(neighbourhoodId, memberId);
 		return EditConflicts.saveOr(() -> {
 			this.team.remove(user, neighbourhoodId, memberId, EditConflicts.openedAt(version));
-			redirect.addFlashAttribute("notice", member.getTitledName() + " has been removed from the team");
+			redirect.addFlashAttribute("notice", this.pages.text("team.removed", member.getTitledName()));
 			return "redirect:" + TeamPages.base(neighbourhoodId);
 		}, () -> {
 			TeamMember current = this.team.member(neighbourhoodId, memberId);
 			return TeamPages.remove(model, this.team.neighbourhood(neighbourhoodId), current,
-					List.of(new FormError(null, TeamPages.changedMessage(current))));
+					List.of(new FormError(null, this.pages.changedMessage(current))));
 		});
 	}
 
@@ -221,11 +217,11 @@ class TeamAdminController {
 		TeamMember member = this.team.member(neighbourhoodId, memberId);
 		try {
 			this.team.confirmDetails(user, neighbourhoodId, memberId);
-			redirect.addFlashAttribute("notice", member.getTitledName() + "'s details have been confirmed today");
+			redirect.addFlashAttribute("notice", this.pages.text("team.confirmed", member.getTitledName()));
 		}
 		catch (ObjectOptimisticLockingFailureException ex) {
 			redirect.addFlashAttribute("problem",
-					"Someone else changed " + member.getTitledName() + " at the same time. Check, then try again.");
+					this.pages.text("team.member-changed-elsewhere", member.getTitledName()));
 		}
 		return "redirect:" + TeamPages.base(neighbourhoodId);
 	}

@@ -13,14 +13,13 @@ import org.jspecify.annotations.Nullable;
  * shows, checked as the database checks them. {@code version} is for a change only.
  */
 record TeamMemberForm(
-		@NotBlank(message = "Enter their name") @Size(max = 100,
-				message = "Name must be 100 characters or fewer") @Nullable String name,
-		@NotNull(message = "Select their role") @Pattern(regexp = "PC|PCSO|SERGEANT|INSPECTOR|OTHER",
-				message = "Select their role from the list") @Nullable String role,
+		@NotBlank(message = "{team.member.name.required}") @Size(max = 100,
+				message = "{team.member.name.too-long}") @Nullable String name,
+		@NotNull(message = "{team.member.role.required}") @Pattern(regexp = "PC|PCSO|SERGEANT|INSPECTOR|OTHER",
+				message = "{team.member.role.not-listed}") @Nullable String role,
 		@Pattern(regexp = "[A-Za-z0-9]{1,10}",
-				message = "Collar number must be up to 10 letters and numbers, like 4127") @Nullable String collarNumber,
-		@Size(max = 1000, message = "About them must be 1,000 characters or fewer") @Nullable String bio,
-		@Nullable Long version) {
+				message = "{team.member.collar-number.format}") @Nullable String collarNumber,
+		@Size(max = 1000, message = "{team.member.bio.too-long}") @Nullable String bio, @Nullable Long version) {
 
 	static final List<String> FIELD_ORDER = List.of("name", "role", "collarNumber", "bio");
 

@@ -6,6 +6,9 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
 import uk.yourarea.audit.EditConflict;
@@ -17,13 +20,22 @@ import uk.yourarea.web.FormPage;
 
 /**
  * The team editing pages as shown, first or again with what was typed and its problems:
- * what each needs besides the form.
+ * what each needs besides the form, and the team pages' wording from the bundle.
  */
+@Component
 final class TeamPages {
 
 	static final String NO_NAMED_OFFICER = "none";
 
-	private TeamPages() {
+	private final MessageSource messages;
+
+	TeamPages(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	/** The bundle's {@code team.*} text with these arguments, in the reader's locale. */
+	String text(String key, Object... arguments) {
+		return this.messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
 	}
 
 	static String base(long neighbourhoodId) {
@@ -31,16 +43,16 @@ final class TeamPages {
 	}
 
 	/** "Someone else changed" a member, for the pages that have no form to compare. */
-	static String changedMessage(TeamMember current) {
-		return "Someone else changed " + current.getTitledName()
-				+ " while you were looking at this page. Check the details below, then try again.";
+	String changedMessage(TeamMember current) {
+		return text("team.changed-elsewhere", current.getTitledName());
 	}
 
-	static String memberForm(Model model, NeighbourhoodSummary neighbourhood, @Nullable TeamMember member,
-			TeamMemberForm form, List<FormError> errors, @Nullable EditConflict conflict) {
+	String memberForm(Model model, NeighbourhoodSummary neighbourhood, @Nullable TeamMember member, TeamMemberForm form,
+			List<FormError> errors, @Nullable EditConflict conflict) {
 		model.addAttribute("neighbourhood", neighbourhood);
 		model.addAttribute("member", member);
-		model.addAttribute("heading", (member == null) ? "Add a team member" : "Change " + member.getTitledName());
+		model.addAttribute("heading", (member == null) ? text("team.member.heading.add")
+				: text("team.member.heading.change", member.getTitledName()));
 		model.addAttribute("roles",
 				Arrays.stream(Role.values()).map((role) -> new Choice(role.name(), role.title())).toList());
 		return FormPage.show(model, "team/member-form", form, errors, conflict);
@@ -65,13 +77,13 @@ final class TeamPages {
 		return "team/remove";
 	}
 
-	static String namedOfficer(Model model, NeighbourhoodSummary neighbourhood, List<TeamMember> members,
+	String namedOfficer(Model model, NeighbourhoodSummary neighbourhood, List<TeamMember> members,
 			@Nullable String selected, boolean confirmed, List<FormError> errors) {
 		List<Choice> choices = new ArrayList<>();
 		members.stream()
 			.filter((member) -> member.getRole().canBeNamedOfficer())
 			.forEach((member) -> choices.add(new Choice(member.getId().toString(), member.getTitledName())));
-		choices.add(new Choice(NO_NAMED_OFFICER, "No named officer for now"));
+		choices.add(new Choice(NO_NAMED_OFFICER, text("team.named-officer.none")));
 		model.addAttribute("neighbourhood", neighbourhood);
 		model.addAttribute("choices", choices);
 		model.addAttribute("others",

@@ -37,9 +37,12 @@ class TeamPhotoAdminController {
 
 	private final EditConflicts conflicts;
 
-	TeamPhotoAdminController(TeamEditing team, EditConflicts conflicts) {
+	private final TeamPages pages;
+
+	TeamPhotoAdminController(TeamEditing team, EditConflicts conflicts, TeamPages pages) {
 		this.team = team;
 		this.conflicts = conflicts;
+		this.pages = pages;
 	}
 
 	@GetMapping("/{memberId}/photo")
@@ -58,8 +61,8 @@ class TeamPhotoAdminController {
 		TeamMember member = this.team.member(neighbourhoodId, memberId);
 		PhotoUpload upload = PhotoUpload.check(file, member.getPhotoPath() != null);
 		List<FormError> errors = new ArrayList<>();
-		if (upload.problem() != null) {
-			errors.add(upload.problem());
+		if (upload.problemKey() != null) {
+			errors.add(new FormError("photo", this.pages.text(upload.problemKey())));
 		}
 		errors.addAll(FormErrors.inPageOrder(result, List.of("alt")));
 		if (!errors.isEmpty()) {
@@ -71,12 +74,12 @@ class TeamPhotoAdminController {
 			if (prepared != null) {
 				this.team.usePhoto(user, neighbourhoodId, memberId, EditConflicts.openedAt(form.version()), prepared,
 						alt);
-				redirect.addFlashAttribute("notice", "The photo of " + member.getTitledName() + " has been saved");
+				redirect.addFlashAttribute("notice", this.pages.text("team.photo.saved", member.getTitledName()));
 			}
 			else {
 				this.team.describePhoto(user, neighbourhoodId, memberId, EditConflicts.openedAt(form.version()), alt);
 				redirect.addFlashAttribute("notice",
-						"The description of " + member.getTitledName() + "'s photo has been saved");
+						this.pages.text("team.photo.description-saved", member.getTitledName()));
 			}
 			return "redirect:" + TeamPages.base(neighbourhoodId) + "#member-" + memberId;
 		}, () -> {
@@ -86,7 +89,7 @@ class TeamPhotoAdminController {
 					TeamEditing.photoSnapshot(current.getPhotoPath(), alt), (conflict, conflictErrors) -> {
 						List<FormError> shown = new ArrayList<>(conflictErrors);
 						if (prepared != null) {
-							shown.add(new FormError("photo", "Select the photo again"));
+							shown.add(new FormError("photo", this.pages.text("team.photo.again")));
 						}
 						return TeamPages.photo(model, neighbourhood, current, new PhotoForm(alt, current.getVersion()),
 								shown, conflict);
@@ -102,12 +105,12 @@ class TeamPhotoAdminController {
 		TeamMember member = this.team.member(neighbourhoodId, memberId);
 		return EditConflicts.saveOr(() -> {
 			this.team.removePhoto(user, neighbourhoodId, memberId, EditConflicts.openedAt(version));
-			redirect.addFlashAttribute("notice", "The photo of " + member.getTitledName() + " has been removed");
+			redirect.addFlashAttribute("notice", this.pages.text("team.photo.removed", member.getTitledName()));
 			return "redirect:" + TeamPages.base(neighbourhoodId) + "#member-" + memberId;
 		}, () -> {
 			TeamMember current = this.team.member(neighbourhoodId, memberId);
 			return TeamPages.photo(model, this.team.neighbourhood(neighbourhoodId), current, PhotoForm.of(current),
-					List.of(new FormError(null, TeamPages.changedMessage(current))), null);
+					List.of(new FormError(null, this.pages.changedMessage(current))), null);
 		});
 	}
 

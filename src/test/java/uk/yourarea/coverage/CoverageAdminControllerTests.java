@@ -1,7 +1,6 @@
 package uk.yourarea.coverage;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,7 +9,6 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -26,8 +24,7 @@ import uk.yourarea.audit.ChangeLog;
 import uk.yourarea.security.ActingAs;
 import uk.yourarea.security.StaffRole;
 import uk.yourarea.security.StaffUser;
-import uk.yourarea.web.ForceProperties;
-import uk.yourarea.web.SiteProperties;
+import uk.yourarea.testing.PageSlice;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
@@ -63,15 +60,9 @@ class CoverageAdminControllerTests {
 	 * JPA repositories: a slice has no database. Not annotated, so that neither the
 	 * search for the application nor its component scan ever finds it.
 	 */
-	@EnableConfigurationProperties({ ForceProperties.class, SiteProperties.class, CoverageProperties.class })
+	@EnableConfigurationProperties(CoverageProperties.class)
+	@Import(PageSlice.class)
 	static class Settings {
-
-		/** The layout's variables, as web.SiteViewVariables gives them. */
-		Settings(ThymeleafViewResolver views, ForceProperties force, SiteProperties site) {
-			views.addStaticVariable("force", force);
-			views.addStaticVariable("site", site);
-			views.addStaticVariable("zone", ZoneId.of("Europe/London"));
-		}
 
 	}
 

@@ -171,7 +171,7 @@ class InboxIT {
 			.contains("Full reply sent")
 			.contains("Viewed");
 		assertThat(this.jdbc.queryForObject(
-				"select count(*) from outbox_email where contact_message_id = ? and kind = 'contact.reply'", Long.class,
+				"select count(*) from outbox_email where contact_message_id = ? and kind = 'contact-reply'", Long.class,
 				this.oadbyMessage))
 			.as("one email for the holding reply, one for the full reply")
 			.isEqualTo(2);

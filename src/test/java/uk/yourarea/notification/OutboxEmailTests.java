@@ -13,7 +13,7 @@ class OutboxEmailTests {
 
 	private static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
 
-	private final OutboxEmail email = new OutboxEmail("contact.reply", "resident@example.com",
+	private final OutboxEmail email = new OutboxEmail("contact-reply", "resident@example.com",
 			"Your message YA-7K3M-Q9XD", "Read the reply at https://example.org/m/secret", 42L, NOW);
 
 	@Test
@@ -37,7 +37,7 @@ class OutboxEmailTests {
 		assertThat(this.email.getSubject()).isNull();
 		assertThat(this.email.getToAddress()).isNull();
 		assertThat(this.email.getToDomain()).isEqualTo("example.com");
-		assertThat(this.email.getKind()).isEqualTo("contact.reply");
+		assertThat(this.email.getKind()).isEqualTo("contact-reply");
 	}
 
 	@Test

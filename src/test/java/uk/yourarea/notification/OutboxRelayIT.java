@@ -218,7 +218,7 @@ class OutboxRelayIT {
 	@Test
 	void queuesNothingWhenTheTransactionRollsBack() {
 		this.transactions.executeWithoutResult((status) -> {
-			this.outbox.queue("test.email", "jane@outbox.test", "Your message", "Hello", null);
+			this.outbox.queue("test-email", "jane@outbox.test", "Your message", "Hello", null);
 			status.setRollbackOnly();
 		});
 
@@ -230,7 +230,7 @@ class OutboxRelayIT {
 	@Test
 	void queuesOnlyInsideTheCallersTransaction() {
 		assertThatExceptionOfType(IllegalTransactionStateException.class)
-			.isThrownBy(() -> this.outbox.queue("test.email", "jane@outbox.test", "Your message", "Hello", null));
+			.isThrownBy(() -> this.outbox.queue("test-email", "jane@outbox.test", "Your message", "Hello", null));
 		assertThat(ours()).isEmpty();
 	}
 
@@ -659,7 +659,7 @@ class OutboxRelayIT {
 
 	private long queue(String to, String subject, String body, Long contactMessageId) {
 		Long id = this.transactions
-			.execute((status) -> this.outbox.queue("test.email", to, subject, body, contactMessageId));
+			.execute((status) -> this.outbox.queue("test-email", to, subject, body, contactMessageId));
 		return id;
 	}
 

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -21,17 +20,16 @@ import uk.yourarea.neighbourhood.NeighbourhoodSummary;
 import uk.yourarea.neighbourhood.OneNeighbourhoodsEditors;
 import uk.yourarea.security.StaffRole;
 import uk.yourarea.security.StaffUser;
+import uk.yourarea.testing.PageSlice;
 import uk.yourarea.testing.TestNeighbourhoods;
 import uk.yourarea.web.FormError;
 import uk.yourarea.web.OnceOnly;
-import uk.yourarea.web.StaffPageSlice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -44,7 +42,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @WebMvcTest
 @ContextConfiguration(classes = { PriorityAdminController.class, PriorityProgressController.class,
-		OneNeighbourhoodsEditors.class, PriorityFormValidator.class, StaffPageSlice.class })
+		OneNeighbourhoodsEditors.class, PriorityFormValidator.class, PageSlice.class })
 class PriorityAdminControllerTests {
 
 	static final StaffUser OFFICER = new StaffUser(1, "PC Sam Lee", "officer@example.org", Set.of(StaffRole.OFFICER),
@@ -146,8 +144,7 @@ class PriorityAdminControllerTests {
 	}
 
 	private static MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder request) {
-		return request.with(authentication(UsernamePasswordAuthenticationToken.authenticated(OFFICER, null, Set.of())))
-			.with(csrf());
+		return request.with(PageSlice.signedIn(OFFICER)).with(csrf());
 	}
 
 	@SuppressWarnings("unchecked")

@@ -7,15 +7,27 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.ResourceBundleMessageSource;
+
 import uk.yourarea.web.FormError;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class HoursInputTests {
 
+	private static final MessageSource MESSAGES = messages();
+
+	private static MessageSource messages() {
+		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+		messages.setBasename("messages");
+		messages.setDefaultEncoding("UTF-8");
+		return messages;
+	}
+
 	private static HoursInput.Result check(@Nullable String opens, @Nullable String closes, @Nullable String opensAgain,
 			@Nullable String closesAgain) {
-		return new HoursInput(" for Monday", "monday-", opens, closes, opensAgain, closesAgain).check();
+		return new HoursInput("Monday", "monday-", opens, closes, opensAgain, closesAgain).check(MESSAGES);
 	}
 
 	@Test

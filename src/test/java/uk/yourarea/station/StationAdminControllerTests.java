@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -20,8 +19,8 @@ import uk.yourarea.audit.EditConflicts;
 import uk.yourarea.neighbourhood.NeighbourhoodDirectory;
 import uk.yourarea.security.StaffRole;
 import uk.yourarea.security.StaffUser;
+import uk.yourarea.testing.PageSlice;
 import uk.yourarea.web.FormError;
-import uk.yourarea.web.StaffPageSlice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -29,7 +28,6 @@ import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.never;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -42,13 +40,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * tests ({@link StationAdminIT}); here a web editor is signed in.
  */
 @WebMvcTest
-@ContextConfiguration(classes = { StationAdminController.class, StationFormValidator.class, StationPages.class,
-		StaffPageSlice.class })
+@ContextConfiguration(
+		classes = { StationAdminController.class, StationFormValidator.class, StationPages.class, PageSlice.class })
 class StationAdminControllerTests {
 
-	static final RequestPostProcessor EDITOR = authentication(UsernamePasswordAuthenticationToken.authenticated(
-			new StaffUser(2, "Web Editor", "webeditor@example.org", Set.of(StaffRole.WEB_EDITOR), Set.of(), Set.of()),
-			null, Set.of()));
+	static final RequestPostProcessor EDITOR = PageSlice.signedIn(
+			new StaffUser(2, "Web Editor", "webeditor@example.org", Set.of(StaffRole.WEB_EDITOR), Set.of(), Set.of()));
 
 	@Autowired
 	MockMvc mvc;

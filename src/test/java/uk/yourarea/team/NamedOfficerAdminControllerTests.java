@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.util.ReflectionTestUtils;
@@ -20,9 +19,9 @@ import uk.yourarea.neighbourhood.NeighbourhoodSummary;
 import uk.yourarea.security.StaffRole;
 import uk.yourarea.security.StaffScope;
 import uk.yourarea.security.StaffUser;
+import uk.yourarea.testing.PageSlice;
 import uk.yourarea.testing.TestNeighbourhoods;
 import uk.yourarea.web.FormError;
-import uk.yourarea.web.StaffPageSlice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -30,7 +29,6 @@ import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.never;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -42,7 +40,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * by {@link TeamEditorsOnly}. The journeys are in {@link TeamAdminIT}.
  */
 @WebMvcTest
-@ContextConfiguration(classes = { NamedOfficerAdminController.class, TeamEditorsOnly.class, StaffPageSlice.class })
+@ContextConfiguration(
+		classes = { NamedOfficerAdminController.class, TeamPages.class, TeamEditorsOnly.class, PageSlice.class })
 class NamedOfficerAdminControllerTests {
 
 	static final StaffUser EDITOR = new StaffUser(2, "Web Editor", "webeditor@example.org",
@@ -119,7 +118,7 @@ class NamedOfficerAdminControllerTests {
 	}
 
 	private static RequestPostProcessor signedIn() {
-		return authentication(UsernamePasswordAuthenticationToken.authenticated(EDITOR, null, Set.of()));
+		return PageSlice.signedIn(EDITOR);
 	}
 
 	@SuppressWarnings("unchecked")

@@ -201,7 +201,7 @@ class PhotoChecksTests {
 
 	@Test
 	void everyProblemHasItsOwnMessage() {
-		assertThat(java.util.Arrays.stream(Problem.values()).map(Problem::message).distinct())
+		assertThat(java.util.Arrays.stream(Problem.values()).map(Problem::messageKey).distinct())
 			.hasSize(Problem.values().length);
 	}
 

@@ -47,7 +47,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class TeamMemberFormBadInputTests {
 
 	@Configuration(proxyBeanMethods = false)
-	@Import({ PageSlice.class, TeamAdminController.class, TeamEditorsOnly.class })
+	@Import({ PageSlice.class, TeamAdminController.class, TeamPages.class, TeamEditorsOnly.class })
 	static class Slice {
 
 	}

@@ -51,7 +51,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class TeamPhotoBadInputTests {
 
 	@Configuration(proxyBeanMethods = false)
-	@Import({ PageSlice.class, TeamPhotoAdminController.class, TeamEditorsOnly.class })
+	@Import({ PageSlice.class, TeamPhotoAdminController.class, TeamPages.class, TeamEditorsOnly.class })
 	static class Slice {
 
 	}

@@ -30,11 +30,12 @@ import uk.yourarea.web.SiteProperties;
 
 /**
  * What a {@code @WebMvcTest} of one controller needs to render its pages, and nothing
- * else: the layout's variables ({@code force}, {@code site}, {@code zone}) and a security
- * chain that checks CSRF tokens but leaves who may see a page to the full-stack tests. A
- * test gives it, with its controller, through a {@code @Configuration} nested in the test
- * class (given as {@code @ContextConfiguration}), so that the whole application is not
- * loaded.
+ * else: the layout's variables ({@code force}, {@code site}, {@code zone}), a clock
+ * stopped at {@link #NOW}, and a security chain that checks CSRF tokens but leaves who
+ * may see a page to the full-stack tests. A test names it with its controller in
+ * {@code @ContextConfiguration} (or imports it into a {@code @Configuration} nested in
+ * the test class), so that the whole application is not loaded. The one helper of every
+ * slice test: a second copy would drift from it.
  */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ ForceProperties.class, SiteProperties.class, RetentionProperties.class })
