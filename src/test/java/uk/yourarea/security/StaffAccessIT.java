@@ -78,85 +78,102 @@ class StaffAccessIT {
 	}
 
 	static Stream<Arguments> matrix() {
-		// path, anonymous, officer, supervisor, web editor, admin
-		return Stream.of(row("/staff", Answer.SIGN_IN, Answer.OK, Answer.OK, Answer.OK, Answer.OK),
-				row("/staff/change-password", Answer.SIGN_IN, Answer.OK, Answer.OK, Answer.OK, Answer.OK),
-				row("/staff/inbox", Answer.SIGN_IN, Answer.ALLOWED, Answer.ALLOWED, Answer.DENIED, Answer.ALLOWED),
-				row("/staff/inbox/1", Answer.SIGN_IN, Answer.ALLOWED, Answer.ALLOWED, Answer.DENIED, Answer.ALLOWED),
-				row("/staff/supervisor", Answer.SIGN_IN, Answer.DENIED, Answer.ALLOWED, Answer.DENIED, Answer.ALLOWED),
-				row("/staff/guarantee", Answer.SIGN_IN, Answer.DENIED, Answer.ALLOWED, Answer.ALLOWED, Answer.ALLOWED),
-				row("/staff/admin", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.DENIED, Answer.ALLOWED),
-				row("/staff/admin/accounts", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.DENIED, Answer.OK),
-				row("/staff/admin/accounts/new", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.DENIED,
-						Answer.OK),
+		// path, anonymous, officer, supervisor, web editor, admin, data protection
+		// officer
+		return Stream.of(row("/staff", Answer.SIGN_IN, Answer.OK, Answer.OK, Answer.OK, Answer.OK, Answer.OK),
+				row("/staff/change-password", Answer.SIGN_IN, Answer.OK, Answer.OK, Answer.OK, Answer.OK, Answer.OK),
+				row("/staff/inbox", Answer.SIGN_IN, Answer.ALLOWED, Answer.ALLOWED, Answer.DENIED, Answer.ALLOWED,
+						Answer.DENIED),
+				row("/staff/inbox/1", Answer.SIGN_IN, Answer.ALLOWED, Answer.ALLOWED, Answer.DENIED, Answer.ALLOWED,
+						Answer.DENIED),
+				row("/staff/supervisor", Answer.SIGN_IN, Answer.DENIED, Answer.ALLOWED, Answer.DENIED, Answer.ALLOWED,
+						Answer.DENIED),
+				row("/staff/guarantee", Answer.SIGN_IN, Answer.DENIED, Answer.ALLOWED, Answer.ALLOWED, Answer.ALLOWED,
+						Answer.DENIED),
+				row("/staff/admin", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.DENIED, Answer.ALLOWED,
+						Answer.DENIED),
+				row("/staff/admin/accounts", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.DENIED, Answer.OK,
+						Answer.DENIED),
+				row("/staff/admin/accounts/new", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.DENIED, Answer.OK,
+						Answer.DENIED),
 				row("/staff/admin/accounts/{admin}", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.DENIED,
-						Answer.OK),
+						Answer.OK, Answer.DENIED),
 				row("/staff/admin/accounts/{admin}/edit", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.DENIED,
-						Answer.OK),
+						Answer.OK, Answer.DENIED),
 				row("/staff/admin/accounts/{admin}/temporary-password", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED,
-						Answer.DENIED, Answer.OK),
+						Answer.DENIED, Answer.OK, Answer.DENIED),
 				row("/staff/neighbourhoods", Answer.SIGN_IN, Answer.ALLOWED, Answer.ALLOWED, Answer.ALLOWED,
-						Answer.ALLOWED),
+						Answer.ALLOWED, Answer.DENIED),
 				row("/staff/neighbourhoods/{wigston}", Answer.SIGN_IN, Answer.ALLOWED, Answer.ALLOWED, Answer.ALLOWED,
-						Answer.ALLOWED),
+						Answer.ALLOWED, Answer.DENIED),
 				row("/staff/neighbourhoods/{wigston}/priorities/new", Answer.SIGN_IN, Answer.ALLOWED, Answer.ALLOWED,
-						Answer.ALLOWED, Answer.ALLOWED),
+						Answer.ALLOWED, Answer.ALLOWED, Answer.DENIED),
 				row("/staff/neighbourhoods/{wigston}/events/new", Answer.SIGN_IN, Answer.ALLOWED, Answer.ALLOWED,
-						Answer.ALLOWED, Answer.ALLOWED),
+						Answer.ALLOWED, Answer.ALLOWED, Answer.DENIED),
 				// Officers edit their own neighbourhood's priorities and events only:
 				// another's
 				// answers 404.
 				row("/staff/neighbourhoods/{wigston}/priorities", Answer.SIGN_IN, Answer.OK, Answer.OK, Answer.OK,
-						Answer.OK),
+						Answer.OK, Answer.DENIED),
 				row("/staff/neighbourhoods/{oadby}/priorities", Answer.SIGN_IN, Answer.NOT_FOUND, Answer.OK, Answer.OK,
-						Answer.OK),
+						Answer.OK, Answer.DENIED),
 				row("/staff/neighbourhoods/{wigston}/events", Answer.SIGN_IN, Answer.OK, Answer.OK, Answer.OK,
-						Answer.OK),
+						Answer.OK, Answer.DENIED),
 				row("/staff/neighbourhoods/{oadby}/events/new", Answer.SIGN_IN, Answer.NOT_FOUND, Answer.OK, Answer.OK,
-						Answer.OK),
+						Answer.OK, Answer.DENIED),
 				row("/staff/neighbourhoods/{wigston}/consultations", Answer.SIGN_IN, Answer.OK, Answer.OK, Answer.OK,
-						Answer.OK),
+						Answer.OK, Answer.DENIED),
 				row("/staff/neighbourhoods/{oadby}/consultations/new", Answer.SIGN_IN, Answer.NOT_FOUND, Answer.OK,
-						Answer.OK, Answer.OK),
+						Answer.OK, Answer.OK, Answer.DENIED),
 				row("/staff/neighbourhoods/new", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.ALLOWED,
-						Answer.ALLOWED),
+						Answer.ALLOWED, Answer.DENIED),
 				row("/staff/neighbourhoods/{wigston}/edit", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED,
-						Answer.ALLOWED, Answer.ALLOWED),
+						Answer.ALLOWED, Answer.ALLOWED, Answer.DENIED),
 				row("/staff/neighbourhoods/{wigston}/team", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED,
-						Answer.ALLOWED, Answer.ALLOWED),
+						Answer.ALLOWED, Answer.ALLOWED, Answer.DENIED),
 				row("/staff/neighbourhoods/{wigston}/team/new", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.OK,
-						Answer.OK),
+						Answer.OK, Answer.DENIED),
 				row("/staff/neighbourhoods/{wigston}/team/named-officer", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED,
-						Answer.OK, Answer.OK),
+						Answer.OK, Answer.OK, Answer.DENIED),
 				row("/staff/local-policing-areas", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.ALLOWED,
-						Answer.ALLOWED),
+						Answer.ALLOWED, Answer.DENIED),
 				// Neighbourhoods and local policing areas: officers reach only their own
 				// neighbourhoods' hubs.
-				row("/staff/neighbourhoods/{oadby}", Answer.SIGN_IN, Answer.NOT_FOUND, Answer.OK, Answer.OK, Answer.OK),
+				row("/staff/neighbourhoods/{oadby}", Answer.SIGN_IN, Answer.NOT_FOUND, Answer.OK, Answer.OK, Answer.OK,
+						Answer.DENIED),
 				row("/staff/neighbourhoods/{wigston}/retire", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.OK,
-						Answer.OK),
+						Answer.OK, Answer.DENIED),
 				row("/staff/local-policing-areas/new", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.OK,
-						Answer.OK),
-				row("/staff/stations", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.ALLOWED, Answer.ALLOWED),
-				row("/staff/stations/new", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.OK, Answer.OK),
-				row("/staff/coverage", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.ALLOWED, Answer.ALLOWED),
-				row("/staff/coverage/postcodes", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.OK, Answer.OK),
-				row("/staff/coverage/boundaries", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.OK, Answer.OK),
-				row("/staff/coverage/overrides", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.OK, Answer.OK),
+						Answer.OK, Answer.DENIED),
+				row("/staff/stations", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.ALLOWED, Answer.ALLOWED,
+						Answer.DENIED),
+				row("/staff/stations/new", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.OK, Answer.OK,
+						Answer.DENIED),
+				row("/staff/coverage", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.ALLOWED, Answer.ALLOWED,
+						Answer.DENIED),
+				row("/staff/coverage/postcodes", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.OK, Answer.OK,
+						Answer.DENIED),
+				row("/staff/coverage/boundaries", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.OK, Answer.OK,
+						Answer.DENIED),
+				row("/staff/coverage/overrides", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.OK, Answer.OK,
+						Answer.DENIED),
 				row("/staff/neighbourhoods/{wigston}/coverage", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.OK,
-						Answer.OK),
+						Answer.OK, Answer.DENIED),
 				// Officers see the history of their own neighbourhoods' pages only.
 				row("/staff/changes/neighbourhood-page/{wigston}", Answer.SIGN_IN, Answer.OK, Answer.OK, Answer.OK,
-						Answer.OK),
+						Answer.OK, Answer.DENIED),
 				row("/staff/changes/neighbourhood-page/{oadby}", Answer.SIGN_IN, Answer.NOT_FOUND, Answer.OK, Answer.OK,
-						Answer.OK),
-				row("/staff/no-such-page", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.DENIED,
-						Answer.ALLOWED));
+						Answer.OK, Answer.DENIED),
+				// The data protection desk: that role alone, administrators included out.
+				row("/staff/data-protection", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.DENIED,
+						Answer.DENIED, Answer.OK),
+				row("/staff/no-such-page", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.DENIED, Answer.ALLOWED,
+						Answer.DENIED));
 	}
 
 	private static Arguments row(String path, Answer anonymous, Answer officer, Answer supervisor, Answer webEditor,
-			Answer admin) {
-		return Arguments.of(path, List.of(anonymous, officer, supervisor, webEditor, admin));
+			Answer admin, Answer dataProtection) {
+		return Arguments.of(path, List.of(anonymous, officer, supervisor, webEditor, admin, dataProtection));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -189,7 +206,7 @@ class StaffAccessIT {
 
 	@Test
 	void onlyAdministratorsCanChangeAccounts() {
-		for (Who who : List.of(Who.OFFICER, Who.SUPERVISOR, Who.WEB_EDITOR)) {
+		for (Who who : List.of(Who.OFFICER, Who.SUPERVISOR, Who.WEB_EDITOR, Who.DATA_PROTECTION)) {
 			StaffBrowser browser = this.browsers.get(who);
 			String token = StaffBrowser.csrfToken(browser.page("/staff"), "/staff/sign-out");
 			assertThat(browser

@@ -83,6 +83,9 @@ class StaffRouteInventoryIT {
 
 	static final Who[] STAFF = { Who.OFFICER, Who.SUPERVISOR, Who.WEB_EDITOR, Who.ADMIN };
 
+	/** Everyone signed in, for their own account: the data protection officer too. */
+	static final Who[] SIGNED_IN = { Who.OFFICER, Who.SUPERVISOR, Who.WEB_EDITOR, Who.ADMIN, Who.DATA_PROTECTION };
+
 	static final Who[] EDITORS = { Who.WEB_EDITOR, Who.ADMIN };
 
 	static final Who[] MESSAGES = { Who.OFFICER, Who.SUPERVISOR, Who.ADMIN };
@@ -93,15 +96,15 @@ class StaffRouteInventoryIT {
 	static {
 		// Signing in, and each person's own account.
 		INVENTORY.put("/staff/sign-in", Rule.signIn());
-		INVENTORY.put("/staff", Rule.forRoles(STAFF));
-		INVENTORY.put("/staff/change-password", Rule.forRoles(STAFF));
-		INVENTORY.put("/staff/second-step", Rule.forRoles(STAFF));
-		INVENTORY.put("/staff/second-factor", Rule.forRoles(STAFF));
-		INVENTORY.put("/staff/second-factor/authenticator-app", Rule.forRoles(STAFF));
-		INVENTORY.put("/staff/second-factor/authenticator-app/remove", Rule.forRoles(STAFF));
-		INVENTORY.put("/staff/second-factor/recovery-codes", Rule.forRoles(STAFF));
-		INVENTORY.put("/staff/second-factor/passkeys/new", Rule.forRoles(STAFF));
-		INVENTORY.put("/staff/second-factor/passkeys/{id}/remove", Rule.forRoles(STAFF));
+		INVENTORY.put("/staff", Rule.forRoles(SIGNED_IN));
+		INVENTORY.put("/staff/change-password", Rule.forRoles(SIGNED_IN));
+		INVENTORY.put("/staff/second-step", Rule.forRoles(SIGNED_IN));
+		INVENTORY.put("/staff/second-factor", Rule.forRoles(SIGNED_IN));
+		INVENTORY.put("/staff/second-factor/authenticator-app", Rule.forRoles(SIGNED_IN));
+		INVENTORY.put("/staff/second-factor/authenticator-app/remove", Rule.forRoles(SIGNED_IN));
+		INVENTORY.put("/staff/second-factor/recovery-codes", Rule.forRoles(SIGNED_IN));
+		INVENTORY.put("/staff/second-factor/passkeys/new", Rule.forRoles(SIGNED_IN));
+		INVENTORY.put("/staff/second-factor/passkeys/{id}/remove", Rule.forRoles(SIGNED_IN));
 		// Residents' messages: their neighbourhood's officers, its supervisors, and
 		// administrators.
 		INVENTORY.put("/staff/inbox", Rule.forRoles(MESSAGES));
@@ -146,6 +149,13 @@ class StaffRouteInventoryIT {
 		for (String path : List.of("", "/boundaries", "/imports/{id}", "/imports/{id}/apply", "/imports/{id}/discard",
 				"/imports/{id}/preview-again", "/overrides", "/overrides/clear", "/postcodes")) {
 			INVENTORY.put("/staff/coverage" + path, Rule.forRoles(EDITORS));
+		}
+		// The data protection desk: its own role alone, never administrators. Every
+		// form is a POST, so that who is searched for stays out of addresses.
+		INVENTORY.put("/staff/data-protection", Rule.forRoles(Who.DATA_PROTECTION));
+		for (String path : List.of("/search", "/export", "/erase/confirm", "/erase", "/hold/new", "/hold", "/lift/new",
+				"/lift")) {
+			INVENTORY.put("/staff/data-protection" + path, Rule.forRoles(Who.DATA_PROTECTION));
 		}
 		// Staff accounts: administrators.
 		for (String path : List.of("", "/new", "/{id}", "/{id}/disable", "/{id}/edit", "/{id}/enable",

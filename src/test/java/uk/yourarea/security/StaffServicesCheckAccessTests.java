@@ -18,9 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every method of the services behind the staff pages checks who is calling, with method
- * security ({@link WithinStaffScope}, {@link ForWebEditors}, {@link ForAdministrators} or
- * a {@code PreAuthorize}/{@code PostAuthorize} of its own), so that a new method cannot
- * be added to one of them without a check. The few that need none say why below.
+ * security ({@link WithinStaffScope}, {@link ForWebEditors}, {@link ForAdministrators},
+ * {@link ForDataProtection} or a {@code PreAuthorize}/{@code PostAuthorize} of its own),
+ * so that a new method cannot be added to one of them without a check. The few that need
+ * none say why below.
  */
 class StaffServicesCheckAccessTests {
 
@@ -28,8 +29,8 @@ class StaffServicesCheckAccessTests {
 			"uk.yourarea.event.EventEditing", "uk.yourarea.consultation.Consultations", "uk.yourarea.team.TeamEditing",
 			"uk.yourarea.station.StationEditing", "uk.yourarea.neighbourhood.NeighbourhoodChanges",
 			"uk.yourarea.neighbourhood.LocalPolicingAreaChanges", "uk.yourarea.coverage.CoverageEditing",
-			"uk.yourarea.coverage.CoverageImports", "uk.yourarea.audit.ChangeLog",
-			"uk.yourarea.security.StaffAccounts");
+			"uk.yourarea.coverage.CoverageImports", "uk.yourarea.audit.ChangeLog", "uk.yourarea.security.StaffAccounts",
+			"uk.yourarea.dataprotection.DataProtectionDesk");
 
 	/** Methods that need no check, by class, each with the reason. */
 	private static final Map<String, Set<String>> UNCHECKED = Map.of(

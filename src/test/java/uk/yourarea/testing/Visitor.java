@@ -77,6 +77,28 @@ public class Visitor {
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
+	/** Posts a form whose answer is a file to download, and returns its bytes. */
+	public HttpResponse<byte[]> download(String path, Map<String, String> fields) {
+		String body = fields.entrySet()
+			.stream()
+			.map((field) -> encode(field.getKey()) + "=" + encode(field.getValue()))
+			.collect(Collectors.joining("&"));
+		try {
+			return this.client.send(HttpRequest.newBuilder(URI.create(this.base + path))
+				.timeout(Duration.ofSeconds(30))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build(), HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** Follows a redirect answer to the page it points at. */
 	public HttpResponse<String> follow(HttpResponse<String> redirect) {
 		String location = redirect.headers().firstValue("Location").orElseThrow();
