@@ -56,6 +56,12 @@ class StaffAccountChecks {
 				&& !form.hasRole(StaffRole.ADMIN)) {
 			more.add(new FormError("roles", text("admin.accounts.roles.own-administrator")));
 		}
+		// Reading everything held about a resident is a separate duty: an administrator
+		// cannot take it on alone.
+		if (!byField.containsKey("roles") && account != null && account.id() == admin.id()
+				&& form.hasRole(StaffRole.DATA_PROTECTION) && !account.roles().contains(StaffRole.DATA_PROTECTION)) {
+			more.add(new FormError("roles", text("admin.accounts.roles.own-data-protection")));
+		}
 		if (!byField.containsKey("localPolicingAreaIds")) {
 			if (!Assignments.areaIds(areas).containsAll(form.areaList())) {
 				more.add(new FormError("localPolicingAreaIds", text("admin.accounts.areas.not-listed")));

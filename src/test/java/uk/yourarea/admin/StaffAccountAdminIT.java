@@ -237,6 +237,22 @@ class StaffAccountAdminIT {
 	}
 
 	@Test
+	void anAdministratorCannotGiveThemselvesTheDataProtectionRole() {
+		String self = "/staff/admin/accounts/" + this.admin.page("/staff/admin/accounts")
+			.select("tr:has(td:containsOwn(admin@example.org)) a")
+			.attr("href")
+			.replaceAll(".*/", "");
+		Document edit = this.admin.page(self + "/edit");
+		Document refused = StaffBrowser
+			.parse(this.admin.post(self + "/edit", StaffBrowser.csrfToken(edit, self + "/edit"), "version",
+					edit.select("input[name=version]").val(), "name", "Administrator (demo)", "email",
+					"admin@example.org", "roles", "ADMIN", "roles", "DATA_PROTECTION"));
+		assertThat(refused.select(".govuk-error-summary__list a").text())
+			.isEqualTo("You cannot give your own account the data protection role. Ask another administrator");
+		assertThat(this.admin.get("/staff/data-protection").statusCode()).as("still not the desk's").isEqualTo(403);
+	}
+
+	@Test
 	void unknownAccountsAreNotFound() {
 		assertThat(this.admin.get("/staff/admin/accounts/987654321").statusCode()).isEqualTo(404);
 		assertThat(this.admin.get("/staff/admin/accounts/987654321/edit").statusCode()).isEqualTo(404);
