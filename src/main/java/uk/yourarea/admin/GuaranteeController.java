@@ -49,7 +49,7 @@ class GuaranteeController {
 	String report(@AuthenticationPrincipal StaffUser user, @RequestParam(required = false) @Nullable Long area,
 			@RequestParam(defaultValue = "all") String show, Model model) {
 		List<GuaranteeReport.Area> areas = this.guarantee.areas();
-		Long chosen = (area != null && areas.stream().anyMatch((a) -> a.id() == area)) ? area : null;
+		@Nullable Long chosen = known(area, areas);
 		boolean shortfallsOnly = "shortfalls".equals(show);
 		Report report = this.guarantee.report(chosen, viewer(user));
 		List<Row> rows = shortfallsOnly ? report.rows().stream().filter((row) -> !row.allMet()).toList()
@@ -74,7 +74,9 @@ class GuaranteeController {
 	@GetMapping("/staff/guarantee/guarantee.csv")
 	ResponseEntity<byte[]> csv(@AuthenticationPrincipal StaffUser user,
 			@RequestParam(required = false) @Nullable Long area) {
-		Report report = this.guarantee.report(area, viewer(user));
+		// An area that does not exist (an old link, a typed URL) gives every area, as the
+		// page does.
+		Report report = this.guarantee.report(known(area, this.guarantee.areas()), viewer(user));
 		CsvFile csv = new CsvFile();
 		csv.row("Code", "Neighbourhood", "Local policing area", "Named officer", "Named officer role",
 				"Has named officer", "People answering messages", "Contactable online", "Named officer confirmed on",
@@ -118,6 +120,10 @@ class GuaranteeController {
 
 	private static String text(@Nullable Object value) {
 		return (value == null) ? "" : value.toString();
+	}
+
+	private static @Nullable Long known(@Nullable Long area, List<GuaranteeReport.Area> areas) {
+		return (area != null && areas.stream().anyMatch((a) -> a.id() == area)) ? area : null;
 	}
 
 }

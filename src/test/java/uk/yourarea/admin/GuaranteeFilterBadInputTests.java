@@ -34,6 +34,7 @@ import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
@@ -95,6 +96,19 @@ class GuaranteeFilterBadInputTests {
 			assertThat(page.select("#area option[selected]").attr("value")).as(area).isEmpty();
 			assertThat(page.getElementById("csv").attr("href")).as(area).isEqualTo("/staff/guarantee/guarantee.csv");
 		}
+		then(this.guarantee).should(never()).report(anyLong(), any());
+	}
+
+	@Test
+	void theCsvOfAnAreaNotInTheListHoldsTheWholeForceAsThePageDoes() throws Exception {
+		for (String area : List.of("999", "0", "-10")) {
+			MvcResult result = this.mvc
+				.perform(get("/staff/guarantee/guarantee.csv").param("area", area).with(signedIn()))
+				.andReturn();
+
+			assertThat(result.getResponse().getStatus()).as(area).isEqualTo(200);
+		}
+		then(this.guarantee).should(times(3)).report(isNull(), any());
 		then(this.guarantee).should(never()).report(anyLong(), any());
 	}
 
