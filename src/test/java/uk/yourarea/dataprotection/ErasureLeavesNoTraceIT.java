@@ -1,6 +1,7 @@
 package uk.yourarea.dataprotection;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -70,13 +71,20 @@ class ErasureLeavesNoTraceIT {
 
 	@Test
 	void erasingAPersonLeavesNoTraceOfThemInAnyTable() {
-		assertThat(this.person.traces()).as("before the erasure, the scan finds them")
+		List<String> before = this.person.traces();
+		assertThat(before).as("before the erasure, the scan finds them")
 			.contains("contact_message.sender_email holds the email address",
 					"contact_message.body holds the message text",
 					"contact_message.sender_phone holds the phone number", "message_entry.body holds the note",
 					"outbox_email.body holds the waiting email", "consultation_response.email holds the email address",
 					"consultation_response.concern holds the concern",
 					"consultation_response.concern holds the later concern");
+
+		assertThat(before).as("the audit of changes and the record of views never hold the content")
+			.noneMatch((trace) -> trace.startsWith("change_record"));
+		assertThat(this.jdbc.queryForObject("""
+				select count(*) from message_entry where contact_message_id = ? and kind = 'VIEWED'
+				  and body is not null""", Long.class, this.person.messageId())).isZero();
 
 		Erasure erasure = this.person.eraseAtTheDesk(this.desk);
 

@@ -171,28 +171,33 @@ final class OnePerson {
 	}
 
 	/**
-	 * Every text, character varying, text array and JSON column of every table in the
+	 * Every text, character, text array, JSON and bytea column of every table in the
 	 * public schema that holds one of the canaries, as "table.column holds the what".
 	 */
 	List<String> traces() {
 		List<Map<String, Object>> columns = this.jdbc.queryForList("""
-				select c.table_name, c.column_name from information_schema.columns c
+				select c.table_name, c.column_name, c.data_type from information_schema.columns c
 				join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
 				where c.table_schema = 'public' and t.table_type = 'BASE TABLE'
-				  and (c.data_type in ('text', 'character varying', 'json', 'jsonb')
+				  and (c.data_type in ('text', 'character varying', 'character', 'json', 'jsonb', 'bytea')
 				       or (c.data_type = 'ARRAY' and c.udt_name in ('_text', '_varchar')))
 				order by c.table_name, c.column_name""");
 		assertThat(columns).as("the columns scanned")
 			.extracting((column) -> column.get("table_name") + "." + column.get("column_name"))
 			.contains("contact_message.body", "message_entry.body", "outbox_email.body", "consultation_response.email",
-					"rate_limit_hit.bucket");
+					"rate_limit_hit.bucket", "staff_session_attributes.attribute_bytes");
 		List<String> traces = new java.util.ArrayList<>();
 		for (Map<String, Object> column : columns) {
 			String table = (String) column.get("table_name");
 			String name = (String) column.get("column_name");
 			for (Map.Entry<String, String> canary : canaries().entrySet()) {
-				Long found = this.jdbc.queryForObject("select count(*) from \"" + table + "\" where strpos(lower(\""
-						+ name + "\"::text), lower(?)) > 0", Long.class, canary.getValue());
+				// Bytes (a staff session's attributes, say) are searched for the text as
+				// UTF-8, which is also how Java serialises these plain ASCII canaries.
+				String holds = "bytea".equals(column.get("data_type"))
+						? "position(convert_to(?, 'UTF8') in \"" + name + "\") > 0"
+						: "strpos(lower(\"" + name + "\"::text), lower(?)) > 0";
+				Long found = this.jdbc.queryForObject("select count(*) from \"" + table + "\" where " + holds,
+						Long.class, canary.getValue());
 				if (found != null && found > 0) {
 					traces.add(table + "." + name + " holds the " + canary.getKey());
 				}
