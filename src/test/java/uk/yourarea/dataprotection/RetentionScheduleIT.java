@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -189,6 +190,35 @@ class RetentionScheduleIT {
 	}
 
 	@Test
+	void aConsultationAnswerNeverConfirmedGoesSevenDaysAfterItWasSent() {
+		Instant start = now();
+		this.clock.set(start);
+		String email = "unconfirmed-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+		this.rateLimits.clear("have-your-say-address:127.0.0.1");
+		Visitor resident = this.site.visitor();
+		String form = "/area/wigston/have-your-say";
+		Document page = resident.page(form);
+		Map<String, String> fields = new HashMap<>();
+		fields.put("issues", page.select("input[name=issues]").eachAttr("value").get(0));
+		fields.put("respondentType", "RESIDENT");
+		fields.put("postcode", this.jdbc.queryForObject("""
+				select p.postcode from postcode p join neighbourhood n on n.id = p.neighbourhood_id
+				where n.slug = 'wigston' and p.terminated_on is null order by p.postcode limit 1""", String.class));
+		fields.put("email", email);
+		fields.put("startedAt", this.stamps.at(Instant.now().minusSeconds(10)));
+		assertThat(resident.submit(page, "form[action='" + form + "']", fields).statusCode()).isEqualTo(303);
+		assertThat(answersFrom(email)).isEqualTo(1);
+
+		this.clock.set(start.plus(Duration.ofDays(7)).minus(Duration.ofMinutes(1)));
+		this.schedule.run();
+		assertThat(answersFrom(email)).as("a minute short of seven days").isEqualTo(1);
+
+		this.clock.set(start.plus(Duration.ofDays(7)));
+		assertThat(this.schedule.run().get("consultation-answer.unconfirmed")).isPositive();
+		assertThat(answersFrom(email)).isZero();
+	}
+
+	@Test
 	void aPrivateLinkStopsNinetyDaysAfterClosingAndItsPageWritesNothing() {
 		Instant start = now();
 		this.clock.set(start);
@@ -274,6 +304,11 @@ class RetentionScheduleIT {
 	private List<Long> erased(Long... ids) {
 		return this.jdbc.queryForList("select id from contact_message where id = any(?) and erased_at is not null",
 				Long.class, (Object) ids);
+	}
+
+	private long answersFrom(String email) {
+		return this.jdbc.queryForObject("select count(*) from consultation_response where email = ?", Long.class,
+				email);
 	}
 
 	private String status(long id) {
