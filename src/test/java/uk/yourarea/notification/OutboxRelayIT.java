@@ -414,6 +414,8 @@ class OutboxRelayIT {
 				Duration.ofHours(1), Duration.ofHours(1));
 		// at 0, 1, 3, 7, 15, 31 and 63 min, then hourly until 71 h 3 min, then at 72 h
 		assertThat(failed.getAttempts()).isEqualTo(78);
+		assertThat(failed.getToAddress()).as("nothing personal kept once failed").isNull();
+		assertThat(failed.getBody()).isNull();
 		assertThat(failed.getLastError()).startsWith("Gave up 72 hours after it was queued").contains("SMTP 451");
 		assertThat(this.events.stream(EmailFailed.class)).containsExactly(new EmailFailed(id, null));
 	}
@@ -432,6 +434,11 @@ class OutboxRelayIT {
 		assertThat(failed.getStatus()).isEqualTo(OutboxEmail.Status.FAILED);
 		assertThat(failed.getAttempts()).isEqualTo(1);
 		assertThat(failed.getLastError()).startsWith("SMTP 550").contains("User unknown");
+		assertThat(failed.getToAddress()).as("nothing personal kept once failed").isNull();
+		assertThat(failed.getSubject()).isNull();
+		assertThat(failed.getBody()).isNull();
+		assertThat(failed.getToDomain()).isEqualTo("outbox.test");
+		assertThat(failed.getLastError()).as("the server quoted the address").doesNotContain("nobody@");
 		assertThat(this.events.stream(EmailFailed.class)).containsExactly(new EmailFailed(id, messageId));
 		assertThat(this.outbox.hasFailedEmail(messageId)).isTrue();
 		assertThat(this.outbox.forMessage(messageId)).extracting(OutboxEmail::getId, OutboxEmail::getStatus)
