@@ -5,12 +5,16 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,6 +28,7 @@ import uk.yourarea.contact.Topic;
 import uk.yourarea.security.StaffUser;
 import uk.yourarea.web.Choice;
 import uk.yourarea.web.FormError;
+import uk.yourarea.web.FormErrors;
 import uk.yourarea.web.OnceOnly;
 
 /**
@@ -35,9 +40,6 @@ class InboxController {
 
 	static final int MAX_TEXT = 5000;
 
-	static final List<Choice> REPLY_KINDS = List.of(new Choice("FULL", "Full reply: this answers the message"),
-			new Choice("HOLDING", "Holding reply: we are looking into this"));
-
 	private final MessageInbox inbox;
 
 	private final Conversations conversations;
@@ -46,8 +48,11 @@ class InboxController {
 
 	private final OnceOnly onceOnly;
 
-	InboxController(MessageInbox inbox, Conversations conversations, StalePriorities stalePriorities,
-			OnceOnly onceOnly) {
+	private final MessageSource messages;
+
+	InboxController(MessageInbox inbox, Conversations conversations, StalePriorities stalePriorities, OnceOnly onceOnly,
+			MessageSource messages) {
+		this.messages = messages;
 		this.inbox = inbox;
 		this.conversations = conversations;
 		this.stalePriorities = stalePriorities;
@@ -76,53 +81,37 @@ class InboxController {
 	}
 
 	@PostMapping("/staff/inbox/messages/{id}/reply")
-	String reply(@AuthenticationPrincipal StaffUser user, @PathVariable long id,
-			@RequestParam(defaultValue = "") String reply, @RequestParam(required = false) @Nullable String kind,
-			@RequestParam(required = false) @Nullable String idempotencyKey, Model model, HttpServletResponse response,
-			RedirectAttributes redirect) {
-		if (reply.isBlank() || reply.length() > MAX_TEXT || !("FULL".equals(kind) || "HOLDING".equals(kind))) {
-			List<FormError> errors = new java.util.ArrayList<>();
-			if (reply.isBlank()) {
-				errors.add(new FormError("reply", "Enter your reply"));
-			}
-			else if (reply.length() > MAX_TEXT) {
-				errors.add(new FormError("reply", "Your reply must be 5,000 characters or fewer"));
-			}
-			if (!("FULL".equals(kind) || "HOLDING".equals(kind))) {
-				errors.add(new FormError("kind", "Select whether this is a full reply or a holding reply"));
-			}
-			return show(user, id, model, errors, reply, "", kind == null ? "" : kind);
+	String reply(@AuthenticationPrincipal StaffUser user, @PathVariable long id, @Valid ReplyForm form,
+			BindingResult result, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		if (result.hasErrors()) {
+			return show(user, id, model, FormErrors.inPageOrder(result, List.of("reply", "kind")),
+					(form.reply() != null) ? form.reply() : "", "", (form.kind() != null) ? form.kind() : "");
 		}
 		return unlessChangedMeanwhile(user, id, model, response, () -> {
-			String sent = this.onceOnly.run(idempotencyKey, "/staff/inbox/messages/" + id + "/reply",
-					List.of(reply.strip(), kind), user.id(), () -> {
-						this.conversations.reply(user, id, reply.strip(), "FULL".equals(kind));
+			String sent = this.onceOnly.run(form.idempotencyKey(), "/staff/inbox/messages/" + id + "/reply",
+					List.of(form.text(), form.kind()), user.id(), () -> {
+						this.conversations.reply(user, id, form.text(), form.isFull());
 						return "redirect:/staff/inbox/messages/" + id;
 					});
-			redirect.addFlashAttribute("done", "FULL".equals(kind) ? "Your reply has been sent to the resident"
-					: "Your holding reply has been sent. The response clock is still running");
+			redirect.addFlashAttribute("done", text(form.isFull() ? "inbox.reply.sent" : "inbox.reply.holding-sent"));
 			return sent;
 		});
 	}
 
 	@PostMapping("/staff/inbox/messages/{id}/note")
-	String note(@AuthenticationPrincipal StaffUser user, @PathVariable long id,
-			@RequestParam(defaultValue = "") String note,
-			@RequestParam(required = false) @Nullable String idempotencyKey, Model model, HttpServletResponse response,
-			RedirectAttributes redirect) {
-		if (note.isBlank() || note.length() > MAX_TEXT) {
-			return show(user, id, model,
-					List.of(new FormError("note",
-							note.isBlank() ? "Enter a note" : "Your note must be 5,000 characters or fewer")),
-					"", note, "");
+	String note(@AuthenticationPrincipal StaffUser user, @PathVariable long id, @Valid NoteForm form,
+			BindingResult result, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		if (result.hasErrors()) {
+			return show(user, id, model, FormErrors.inPageOrder(result, List.of("note")), "",
+					(form.note() != null) ? form.note() : "", "");
 		}
 		return unlessChangedMeanwhile(user, id, model, response, () -> {
-			String added = this.onceOnly.run(idempotencyKey, "/staff/inbox/messages/" + id + "/note",
-					List.of(note.strip()), user.id(), () -> {
-						this.conversations.note(user, id, note.strip());
+			String added = this.onceOnly.run(form.idempotencyKey(), "/staff/inbox/messages/" + id + "/note",
+					List.of(form.text()), user.id(), () -> {
+						this.conversations.note(user, id, form.text());
 						return "redirect:/staff/inbox/messages/" + id;
 					});
-			redirect.addFlashAttribute("done", "Note added");
+			redirect.addFlashAttribute("done", text("inbox.note.added"));
 			return added;
 		});
 	}
@@ -133,30 +122,25 @@ class InboxController {
 			@RequestParam(defaultValue = "/staff/inbox/messages/{id}") String back, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		if (assignee == null || this.conversations.teamFor(user, id).stream().noneMatch((p) -> p.id() == assignee)) {
-			return show(user, id, model, List.of(new FormError("assignee", "Select who should deal with this message")),
-					"", "", "");
+			return show(user, id, model, List.of(new FormError("assignee", text("inbox.assign.required"))), "", "", "");
 		}
 		return unlessChangedMeanwhile(user, id, model, response, () -> {
 			this.conversations.assign(user, id, assignee);
-			redirect.addFlashAttribute("done", "Message assigned");
+			redirect.addFlashAttribute("done", text("inbox.assigned"));
 			return "redirect:"
 					+ ("/staff/supervisor".equals(back) ? "/staff/supervisor" : "/staff/inbox/messages/" + id);
 		});
 	}
 
 	@PostMapping("/staff/inbox/messages/{id}/close")
-	String close(@AuthenticationPrincipal StaffUser user, @PathVariable long id,
-			@RequestParam(defaultValue = "") String outcome, Model model, HttpServletResponse response,
-			RedirectAttributes redirect) {
-		if (outcome.isBlank() || outcome.length() > 1000) {
-			return show(user, id, model,
-					List.of(new FormError("outcome",
-							outcome.isBlank() ? "Enter the outcome" : "The outcome must be 1,000 characters or fewer")),
-					"", "", "");
+	String close(@AuthenticationPrincipal StaffUser user, @PathVariable long id, @Valid CloseForm form,
+			BindingResult result, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		if (result.hasErrors()) {
+			return show(user, id, model, FormErrors.inPageOrder(result, List.of("outcome")), "", "", "");
 		}
 		return unlessChangedMeanwhile(user, id, model, response, () -> {
-			this.conversations.close(user, id, outcome.strip());
-			redirect.addFlashAttribute("done", "Message closed");
+			this.conversations.close(user, id, form.text());
+			redirect.addFlashAttribute("done", text("inbox.closed"));
 			return "redirect:/staff/inbox/messages/" + id;
 		});
 	}
@@ -166,7 +150,7 @@ class InboxController {
 			HttpServletResponse response, RedirectAttributes redirect) {
 		return unlessChangedMeanwhile(user, id, model, response, () -> {
 			this.conversations.release(user, id);
-			redirect.addFlashAttribute("done", "Message released: the resident has been sent an acknowledgement");
+			redirect.addFlashAttribute("done", text("inbox.released"));
 			return "redirect:/staff/inbox/messages/" + id;
 		});
 	}
@@ -203,15 +187,20 @@ class InboxController {
 		}
 	}
 
+	private String text(String key) {
+		return this.messages.getMessage(key, null, LocaleContextHolder.getLocale());
+	}
+
 	private String show(StaffUser user, long id, Model model, List<FormError> errors, String reply, String note,
 			String kind) {
 		model.addAttribute("page", this.inbox.open(user, id));
 		model.addAttribute("errors", errors);
-		model.addAttribute("fieldErrors", uk.yourarea.web.FormErrors.byField(errors));
+		model.addAttribute("fieldErrors", FormErrors.byField(errors));
 		model.addAttribute("reply", reply);
 		model.addAttribute("note", note);
 		model.addAttribute("kind", kind);
-		model.addAttribute("replyKinds", REPLY_KINDS);
+		model.addAttribute("replyKinds", List.of(new Choice("FULL", text("inbox.reply.kind.full")),
+				new Choice("HOLDING", text("inbox.reply.kind.holding"))));
 		return "inbox/message";
 	}
 
