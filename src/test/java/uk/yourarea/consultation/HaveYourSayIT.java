@@ -123,9 +123,10 @@ class HaveYourSayIT {
 		HttpResponse<String> response = this.site.get("/area/oadby");
 		Document page = Pages.parse(response);
 		long confirmed = this.jdbc.queryForObject("""
-				select count(*) from consultation_response r join consultation c on c.id = r.consultation_id
-				join neighbourhood n on n.id = c.neighbourhood_id
-				where n.slug = 'oadby' and r.confirmed_at is not null""", Long.class);
+				select count(*) from consultation_response r
+				where r.confirmed_at is not null and r.consultation_id = (
+				    select c.id from consultation c join neighbourhood n on n.id = c.neighbourhood_id
+				    where n.slug = 'oadby' and c.closes_at <= now() order by c.closes_at desc limit 1)""", Long.class);
 
 		assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
 		Element told = page.selectFirst("section[aria-labelledby=what-you-told-us]");
