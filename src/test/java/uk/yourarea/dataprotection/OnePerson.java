@@ -252,7 +252,7 @@ final class OnePerson {
 
 	private void queueAnEmailThatWaits() {
 		this.transactions.executeWithoutResult((status) -> {
-			long id = this.outbox.queue("test.waiting", this.email, "About your message", this.pendingEmailBody,
+			long id = this.outbox.queue("test-waiting", this.email, "About your message", this.pendingEmailBody,
 					this.messageId);
 			this.jdbc.update("update outbox_email set next_attempt_at = now() + interval '1 day' where id = ?", id);
 		});
