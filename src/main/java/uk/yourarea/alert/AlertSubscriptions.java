@@ -208,6 +208,12 @@ class AlertSubscriptions {
 	}
 
 	record Followed(NeighbourhoodSummary neighbourhood, Set<AlertCategory> categories, Instant confirmedAt) {
+
+		/** The ticked boxes, as the manage page compares them. */
+		public List<String> chosenNames() {
+			return this.categories.stream().map(Enum::name).toList();
+		}
+
 	}
 
 	/** The person a personal link belongs to; empty once they have stopped everything. */

@@ -171,11 +171,6 @@ class ManageAlertsController {
 			@Nullable String done, @Nullable Long wrongNeighbourhood, List<FormError> errors) {
 		model.addAttribute("token", token);
 		model.addAttribute("subscriber", subscriber);
-		model.addAttribute("chosen",
-				subscriber.followed()
-					.stream()
-					.collect(java.util.stream.Collectors.toMap((followed) -> followed.neighbourhood().id(),
-							(followed) -> followed.categories().stream().map(Enum::name).toList())));
 		model.addAttribute("done", done);
 		model.addAttribute("wrongNeighbourhood", wrongNeighbourhood);
 		model.addAttribute("errors", errors);

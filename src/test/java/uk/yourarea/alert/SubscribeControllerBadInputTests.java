@@ -104,7 +104,8 @@ class SubscribeControllerBadInputTests {
 
 	@Test
 	void hiddenCharactersAreTakenOutAndTheFormIsRefused() throws Exception {
-		// 200 in this slice: the 400 comes from web.UntypeableInputIsBadRequest, not loaded here.
+		// 200 in this slice: the 400 comes from web.UntypeableInputIsBadRequest, not
+		// loaded here.
 		Document page = page(
 				post("/area/wigston/alerts").param("email", "sam@example.org\u0000").param("categories", "EVENTS"),
 				400);
