@@ -209,6 +209,15 @@ class AlertSubscriptionsIT {
 	}
 
 	@Test
+	void thePrivacyNoticeSaysWhatIsKeptAndForHowLong() {
+		Document notice = this.site.page("/privacy");
+
+		assertThat(notice.select("h2").eachText()).contains("Messages from your neighbourhood team");
+		assertThat(notice.getElementById("retention-alerts").text()).contains("within 7 days")
+			.contains("we delete your email address");
+	}
+
+	@Test
 	void stoppingTheLastNeighbourhoodDeletesTheAddress() {
 		String email = "alerts-stop-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
 		String manageToken = subscribeAndConfirm(email, "EVENTS");
