@@ -15,6 +15,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
@@ -31,6 +32,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpMessageConverterAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.logout.LogoutFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
@@ -78,6 +80,9 @@ class SecurityConfiguration {
 	static final String SIGN_IN = "/staff/sign-in";
 
 	static final String SIGN_OUT = "/staff/sign-out";
+
+	/** The one-click unsubscribe address of the alert emails (uk.yourarea.alert). */
+	static final String ONE_CLICK_UNSUBSCRIBE = "/alerts/unsubscribe/{token}";
 
 	/** Spring Security's own WebAuthn endpoints, which belong to the staff pages too. */
 	static final String[] PASSKEY_ENDPOINTS = { "/webauthn/register/options", "/webauthn/register",
@@ -197,7 +202,11 @@ class SecurityConfiguration {
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	SecurityFilterChain publicPages(HttpSecurity http, StaffSecurityProperties properties) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
-			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens(properties)))
+			// Mail programs unsubscribe with one POST and no cookie (RFC 8058): that
+			// address, and only with POST, is the one public form without a token. The
+			// token in the path is the credential; opening it with GET changes nothing.
+			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens(properties))
+				.ignoringRequestMatchers(PathPatternRequestMatcher.pathPattern(HttpMethod.POST, ONE_CLICK_UNSUBSCRIBE)))
 			.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(new FormTokens()))
 			.headers((headers) -> headers.disable())
 			.requestCache((cache) -> cache.disable())

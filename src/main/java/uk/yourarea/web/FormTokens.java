@@ -33,7 +33,7 @@ public final class FormTokens implements AccessDeniedHandler {
 	private static final String REFUSED = FormTokens.class.getName() + ".refused";
 
 	private static final List<PathPattern> FORMS_THAT_COME_BACK = List
-		.of("/area/{slug}/contact", "/area/{slug}/have-your-say", "/messages/{token}/reply")
+		.of("/area/{slug}/contact", "/area/{slug}/have-your-say", "/messages/{token}/reply", "/area/{slug}/alerts")
 		.stream()
 		.map(PathPatternParser.defaultInstance::parse)
 		.toList();

@@ -84,8 +84,8 @@ class AreaPagesIT {
 
 		assertThat(page.selectFirst("h1").text()).isEqualTo("Wigston neighbourhood team");
 		assertThat(Pages.mainSectionHeadings(page)).containsExactly("Your named officer", "Contact the team",
-				"The rest of the team", "Local priorities", "Meetings and events", "Police stations and community hubs",
-				"How local policing works", "In an emergency, call 999");
+				"Get messages from the Wigston team", "The rest of the team", "Local priorities", "Meetings and events",
+				"Police stations and community hubs", "How local policing works", "In an emergency, call 999");
 	}
 
 	@Test

@@ -73,6 +73,9 @@ class AccessibilityBrowserIT {
 					/area/nowhere                           | Page not found                       | check it is correct
 					/accessibility                          | Accessibility statement              | Accessibility statement
 					/privacy                                | Privacy notice                       | Privacy notice
+					/area/wigston/alerts                    | Get messages from the Wigston team   | The team's messages will appear here.
+					/area/wigston/alerts/check-your-email   | Check your email                     | The link works for 7 days
+					/alerts/stopped                         | You will get no more messages        | We have deleted your email address
 					""")
 	void pageHasNoAccessibilityViolations(String path, String heading, String text) {
 		WebDriver browser = chromium.open(url(path));

@@ -45,11 +45,12 @@ class PublicPagesWithoutSessionIT {
 			.hasSizeLessThanOrEqualTo(1);
 	}
 
-	@Test
-	void aFormPageGivesItsTokenInACookieAndStoresNoSession() {
+	@ParameterizedTest
+	@ValueSource(strings = { "/area/wigston/contact", "/area/wigston/alerts" })
+	void aFormPageGivesItsTokenInACookieAndStoresNoSession(String path) {
 		Integer before = this.jdbc.queryForObject("select count(*) from staff_session", Integer.class);
 
-		HttpResponse<String> response = this.site.get("/area/wigston/contact");
+		HttpResponse<String> response = this.site.get(path);
 
 		assertThat(response.headers().allValues("Set-Cookie")).singleElement()
 			.satisfies((cookie) -> assertThat(cookie).startsWith("YOURAREA_CSRF=")

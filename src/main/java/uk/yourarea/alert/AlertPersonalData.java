@@ -1,0 +1,109 @@
+package uk.yourarea.alert;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import uk.yourarea.neighbourhood.NeighbourhoodDirectory;
+import uk.yourarea.neighbourhood.NeighbourhoodSummary;
+import uk.yourarea.personaldata.Erasure;
+import uk.yourarea.personaldata.HeldRecord;
+import uk.yourarea.personaldata.PersonSearch;
+import uk.yourarea.personaldata.PersonalDataHolder;
+import uk.yourarea.personaldata.RetentionProperties;
+import uk.yourarea.personaldata.SearchBy;
+
+/**
+ * Alert subscriptions as personal data: an email address, the neighbourhoods it follows,
+ * the choices and when each was confirmed. Erasing deletes the person and everything with
+ * them; the schedule deletes subscriptions never confirmed. Each is idempotent, so
+ * several instances running it at once do no harm.
+ */
+@Component
+class AlertPersonalData implements PersonalDataHolder {
+
+	static final String KIND = "alert-subscription";
+
+	private final JdbcTemplate jdbc;
+
+	private final NeighbourhoodDirectory neighbourhoods;
+
+	AlertPersonalData(JdbcTemplate jdbc, NeighbourhoodDirectory neighbourhoods) {
+		this.jdbc = jdbc;
+		this.neighbourhoods = neighbourhoods;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<HeldRecord> find(PersonSearch search) {
+		if (search.by() != SearchBy.EMAIL) {
+			return List.of();
+		}
+		return this.jdbc.query("""
+				select a.id, s.email, a.neighbourhood_id, a.categories, a.requested_categories, a.requested_at,
+				       a.confirmed_at
+				from alert_subscription a join alert_subscriber s on s.id = a.alert_subscriber_id
+				where s.email = ? order by a.requested_at, a.id""", (row, n) -> {
+			Map<String, Object> data = new LinkedHashMap<>();
+			data.put("email", row.getString("email"));
+			long neighbourhoodId = row.getLong("neighbourhood_id");
+			data.put("neighbourhood",
+					this.neighbourhoods.byId(neighbourhoodId)
+						.map(NeighbourhoodSummary::name)
+						.orElse("neighbourhood " + neighbourhoodId));
+			data.put("choices", AlertSubscriptions.categories(row, "categories").stream().map(Enum::name).toList());
+			if (row.getArray("requested_categories") != null) {
+				data.put("choicesWaitingForConfirmation",
+						AlertSubscriptions.categories(row, "requested_categories").stream().map(Enum::name).toList());
+			}
+			Instant requested = row.getTimestamp("requested_at").toInstant();
+			data.put("askedForAt", requested);
+			Instant confirmed = AlertSubscriptions.instant(row, "confirmed_at");
+			data.put("confirmed", confirmed != null);
+			if (confirmed != null) {
+				data.put("confirmedAt", confirmed);
+			}
+			return new HeldRecord(KIND, "alert-" + row.getLong("id"), requested, null, null, data);
+		}, search.term());
+	}
+
+	@Override
+	@Transactional
+	public Erasure erase(PersonSearch search, Instant at) {
+		if (search.by() != SearchBy.EMAIL) {
+			return Erasure.NOTHING;
+		}
+		List<String> erased = this.jdbc.queryForList("""
+				select a.id from alert_subscription a join alert_subscriber s on s.id = a.alert_subscriber_id
+				where s.email = ? order by a.id""", Long.class, search.term())
+			.stream()
+			.map((id) -> "alert-" + id)
+			.toList();
+		this.jdbc.update("delete from alert_subscriber where email = ?", search.term());
+		return new Erasure(erased, List.of());
+	}
+
+	@Override
+	@Transactional
+	public Map<String, Integer> applyRetention(RetentionProperties retention, Instant now) {
+		Timestamp cutoff = Timestamp.from(now.minus(retention.unconfirmed()));
+		int deleted = this.jdbc
+			.update("delete from alert_subscription where confirmed_at is null and requested_at <= ?", cutoff);
+		// New choices for a confirmed subscription that were never confirmed: the old
+		// stay.
+		this.jdbc.update("""
+				update alert_subscription set requested_categories = null, confirmation_token_hash = null
+				where confirmed_at is not null and requested_categories is not null and requested_at <= ?""", cutoff);
+		this.jdbc.update("""
+				delete from alert_subscriber s where s.created_at <= ?
+				and not exists (select 1 from alert_subscription a where a.alert_subscriber_id = s.id)""", cutoff);
+		return Map.of(KIND, deleted);
+	}
+
+}

@@ -1,0 +1,325 @@
+package uk.yourarea.alert;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import uk.yourarea.neighbourhood.NeighbourhoodDirectory;
+import uk.yourarea.neighbourhood.NeighbourhoodSummary;
+import uk.yourarea.notification.EmailOutbox;
+import uk.yourarea.web.RateLimits;
+import uk.yourarea.web.SiteProperties;
+
+/**
+ * Residents' subscriptions to their teams' alerts: double opt-in, one person (one email
+ * address) following any number of neighbourhoods, managed from personal links.
+ */
+@Service
+class AlertSubscriptions {
+
+	static final String CONFIRMATION_EMAIL = "alert-confirmation";
+
+	static final String WELCOME_EMAIL = "alert-welcome";
+
+	private static final Logger log = LoggerFactory.getLogger(AlertSubscriptions.class);
+
+	private final JdbcTemplate jdbc;
+
+	private final NeighbourhoodDirectory neighbourhoods;
+
+	private final EmailOutbox outbox;
+
+	private final RateLimits rateLimits;
+
+	private final SiteProperties site;
+
+	private final MessageSource text;
+
+	private final AlertProperties properties;
+
+	private final Clock clock;
+
+	AlertSubscriptions(JdbcTemplate jdbc, NeighbourhoodDirectory neighbourhoods, EmailOutbox outbox,
+			RateLimits rateLimits, SiteProperties site, MessageSource text, AlertProperties properties, Clock clock) {
+		this.jdbc = jdbc;
+		this.neighbourhoods = neighbourhoods;
+		this.outbox = outbox;
+		this.rateLimits = rateLimits;
+		this.site = site;
+		this.text = text;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** Too many attempts from one client address, or for one email address. */
+	static class TooManyAttempts extends RuntimeException {
+
+		TooManyAttempts() {
+			super("Too many subscribe attempts");
+		}
+
+	}
+
+	/**
+	 * Asks for a subscription, or for new choices on one there is, and emails the link
+	 * that confirms it. Nothing changes until the link is followed, so no one can change
+	 * another person's alerts by typing their address. The caller says the same thing
+	 * whatever happens here.
+	 * @param automated whether the form looked filled in by a program: it counts against
+	 * the limits but nothing is stored or sent
+	 */
+	@Transactional
+	void subscribe(NeighbourhoodSummary neighbourhood, String typedEmail, Set<AlertCategory> categories,
+			String clientAddress, boolean automated) {
+		String email = typedEmail.strip().toLowerCase(Locale.ROOT);
+		if (this.rateLimits
+			.tryAcquireAll(List.of(
+					new RateLimits.Limit("alert-subscribe-address:" + RateLimits.hashed(clientAddress),
+							this.properties.subscribesPerAddress(), this.properties.subscribesPerAddressWindow()),
+					new RateLimits.Limit("alert-subscribe-email:" + RateLimits.hashed(email),
+							this.properties.confirmationsPerEmail(), this.properties.confirmationsPerEmailWindow())))
+			.isEmpty()) {
+			log.warn("Alert subscribe limit reached");
+			throw new TooManyAttempts();
+		}
+		if (automated) {
+			log.info("An alert subscription that looked automated was not stored");
+			return;
+		}
+		Instant now = this.clock.instant();
+		this.jdbc.update(
+				"insert into alert_subscriber (email, created_at) values (?, ?) on conflict (email) do nothing", email,
+				Timestamp.from(now));
+		long subscriberId = this.jdbc.queryForObject("select id from alert_subscriber where email = ?", Long.class,
+				email);
+		String token = AlertTokens.newToken();
+		this.jdbc.update("""
+				insert into alert_subscription (alert_subscriber_id, neighbourhood_id, requested_categories,
+				                                confirmation_token_hash, requested_at)
+				values (?, ?, ?::text[], ?, ?)
+				on conflict (alert_subscriber_id, neighbourhood_id) do update
+				set requested_categories = excluded.requested_categories,
+				    confirmation_token_hash = excluded.confirmation_token_hash,
+				    requested_at = excluded.requested_at""", subscriberId, neighbourhood.id(), arrayLiteral(categories),
+				AlertTokens.hash(token), Timestamp.from(now));
+		this.outbox.queue(CONFIRMATION_EMAIL, email, message("alerts.email.confirm.subject", neighbourhood.name()),
+				message("alerts.email.confirm.body", neighbourhood.name(), labels(categories),
+						this.site.link("/alerts/confirm/" + token), this.properties.confirmationValidity().toDays()),
+				null);
+		log.info("Alert subscription asked for in neighbourhood {}", neighbourhood.code());
+	}
+
+	/** What a confirmation link would confirm. */
+	sealed interface Confirmation {
+
+		record Valid(NeighbourhoodSummary neighbourhood, Set<AlertCategory> categories) implements Confirmation {
+		}
+
+		record Expired(NeighbourhoodSummary neighbourhood) implements Confirmation {
+		}
+
+		record Unknown() implements Confirmation {
+		}
+
+	}
+
+	@Transactional(readOnly = true)
+	Confirmation check(String token) {
+		if (!AlertTokens.looksLikeToken(token)) {
+			return new Confirmation.Unknown();
+		}
+		List<Confirmation> found = this.jdbc.query("""
+				select neighbourhood_id, requested_categories, requested_at from alert_subscription
+				where confirmation_token_hash = ?""", (row, n) -> {
+			Optional<NeighbourhoodSummary> neighbourhood = this.neighbourhoods.byId(row.getLong("neighbourhood_id"));
+			if (neighbourhood.isEmpty()) {
+				return new Confirmation.Unknown();
+			}
+			Instant requested = row.getTimestamp("requested_at").toInstant();
+			if (!requested.plus(this.properties.confirmationValidity()).isAfter(this.clock.instant())) {
+				return new Confirmation.Expired(neighbourhood.get());
+			}
+			return new Confirmation.Valid(neighbourhood.get(), categories(row, "requested_categories"));
+		}, AlertTokens.hash(token));
+		return found.isEmpty() ? new Confirmation.Unknown() : found.get(0);
+	}
+
+	/**
+	 * Confirms what the link asked for, and gives the person a new personal link to
+	 * manage all their alerts, which is also emailed to them.
+	 * @return the personal link's token, or empty when the link is not one to confirm
+	 */
+	@Transactional
+	Optional<String> confirm(String token) {
+		if (!(check(token) instanceof Confirmation.Valid valid)) {
+			return Optional.empty();
+		}
+		Instant now = this.clock.instant();
+		List<Long> subscribers = this.jdbc.queryForList("""
+				update alert_subscription
+				set categories = requested_categories, requested_categories = null, confirmation_token_hash = null,
+				    confirmed_at = ?
+				where confirmation_token_hash = ? returning alert_subscriber_id""", Long.class, Timestamp.from(now),
+				AlertTokens.hash(token));
+		if (subscribers.isEmpty()) {
+			return Optional.empty();
+		}
+		long subscriberId = subscribers.get(0);
+		String manageToken = newManageLink(subscriberId, now);
+		String email = this.jdbc.queryForObject("select email from alert_subscriber where id = ?", String.class,
+				subscriberId);
+		this.outbox.queue(WELCOME_EMAIL, email, message("alerts.email.welcome.subject", valid.neighbourhood().name()),
+				message("alerts.email.welcome.body", valid.neighbourhood().name(), labels(valid.categories()),
+						this.site.link("/alerts/manage/" + manageToken),
+						this.site.link("/alerts/unsubscribe/" + manageToken)),
+				null);
+		log.info("Alert subscription confirmed in neighbourhood {}", valid.neighbourhood().code());
+		return Optional.of(manageToken);
+	}
+
+	private String newManageLink(long subscriberId, Instant now) {
+		String token = AlertTokens.newToken();
+		this.jdbc.update("insert into alert_manage_link (token_hash, alert_subscriber_id, created_at) values (?, ?, ?)",
+				AlertTokens.hash(token), subscriberId, Timestamp.from(now));
+		return token;
+	}
+
+	/** A person as their personal link shows them: what they follow, by neighbourhood. */
+	record Subscriber(long id, String email, List<Followed> followed) {
+	}
+
+	record Followed(NeighbourhoodSummary neighbourhood, Set<AlertCategory> categories, Instant confirmedAt) {
+
+		/** The ticked boxes, as the manage page compares them. */
+		public List<String> chosenNames() {
+			return this.categories.stream().map(Enum::name).toList();
+		}
+
+	}
+
+	/** The person a personal link belongs to; empty once they have stopped everything. */
+	@Transactional(readOnly = true)
+	Optional<Subscriber> byManageLink(String token) {
+		Optional<Long> id = subscriberId(token);
+		if (id.isEmpty()) {
+			return Optional.empty();
+		}
+		String email = this.jdbc.queryForObject("select email from alert_subscriber where id = ?", String.class,
+				id.get());
+		List<Followed> followed = new java.util.ArrayList<>();
+		this.jdbc.query("""
+				select neighbourhood_id, categories, confirmed_at from alert_subscription
+				where alert_subscriber_id = ? and confirmed_at is not null""", (row) -> {
+			Set<AlertCategory> categories = categories(row, "categories");
+			Instant confirmedAt = row.getTimestamp("confirmed_at").toInstant();
+			this.neighbourhoods.byId(row.getLong("neighbourhood_id"))
+				.ifPresent((neighbourhood) -> followed.add(new Followed(neighbourhood, categories, confirmedAt)));
+		}, id.get());
+		followed.sort(java.util.Comparator.comparing((Followed f) -> f.neighbourhood().name()));
+		return Optional.of(new Subscriber(id.get(), email, followed));
+	}
+
+	/**
+	 * @return false when the link or the subscription is not there (any more)
+	 */
+	@Transactional
+	boolean change(String token, long neighbourhoodId, Set<AlertCategory> categories) {
+		Optional<Long> id = subscriberId(token);
+		return id.isPresent() && this.jdbc.update("""
+				update alert_subscription set categories = ?::text[]
+				where alert_subscriber_id = ? and neighbourhood_id = ? and confirmed_at is not null""",
+				arrayLiteral(categories), id.get(), neighbourhoodId) > 0;
+	}
+
+	/**
+	 * Stops one neighbourhood's alerts. When it was the last, the person is deleted, with
+	 * their address and links.
+	 * @return false when the link or the subscription is not there (any more)
+	 */
+	@Transactional
+	boolean stop(String token, long neighbourhoodId) {
+		Optional<Long> id = subscriberId(token);
+		if (id.isEmpty() || this.jdbc.update(
+				"delete from alert_subscription where alert_subscriber_id = ? and neighbourhood_id = ?", id.get(),
+				neighbourhoodId) == 0) {
+			return false;
+		}
+		this.jdbc.update("""
+				delete from alert_subscriber s where s.id = ?
+				and not exists (select 1 from alert_subscription a where a.alert_subscriber_id = s.id)""", id.get());
+		return true;
+	}
+
+	/**
+	 * Stops everything at once: the person, their subscriptions and every personal link
+	 * are deleted.
+	 * @return false when the link did not work (any more)
+	 */
+	@Transactional
+	boolean stopAll(String token) {
+		Optional<Long> id = subscriberId(token);
+		if (id.isEmpty()) {
+			return false;
+		}
+		this.jdbc.update("delete from alert_subscriber where id = ?", id.get());
+		log.info("A resident stopped all their alerts; their address is deleted");
+		return true;
+	}
+
+	private Optional<Long> subscriberId(String token) {
+		if (!AlertTokens.looksLikeToken(token)) {
+			return Optional.empty();
+		}
+		return this.jdbc
+			.queryForList("select alert_subscriber_id from alert_manage_link where token_hash = ?", Long.class,
+					AlertTokens.hash(token))
+			.stream()
+			.findFirst();
+	}
+
+	String labels(Collection<AlertCategory> categories) {
+		return String.join(", ", categories.stream().sorted().map((category) -> message(category.labelKey())).toList());
+	}
+
+	private String message(String key, Object... arguments) {
+		return this.text.getMessage(key, arguments, Locale.UK);
+	}
+
+	static String arrayLiteral(Collection<AlertCategory> categories) {
+		return "{" + String.join(",", categories.stream().sorted().map(Enum::name).toList()) + "}";
+	}
+
+	static Set<AlertCategory> categories(ResultSet row, String column) throws SQLException {
+		Array array = row.getArray(column);
+		Set<AlertCategory> categories = EnumSet.noneOf(AlertCategory.class);
+		if (array != null) {
+			Arrays.stream((String[]) array.getArray()).map(AlertCategory::valueOf).forEach(categories::add);
+		}
+		return categories;
+	}
+
+	static @Nullable Instant instant(ResultSet row, String column) throws SQLException {
+		Timestamp at = row.getTimestamp(column);
+		return (at != null) ? at.toInstant() : null;
+	}
+
+}
