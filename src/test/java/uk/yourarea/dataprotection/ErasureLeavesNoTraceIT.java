@@ -78,7 +78,8 @@ class ErasureLeavesNoTraceIT {
 					"contact_message.sender_phone holds the phone number", "message_entry.body holds the note",
 					"outbox_email.body holds the waiting email", "consultation_response.email holds the email address",
 					"consultation_response.concern holds the concern",
-					"consultation_response.concern holds the later concern");
+					"consultation_response.concern holds the later concern",
+					"alert_subscriber.email holds the email address");
 
 		assertThat(before).as("the audit of changes and the record of views never hold the content")
 			.noneMatch((trace) -> trace.startsWith("change_record"));

@@ -152,6 +152,7 @@ final class OnePerson {
 
 		answerTheConsultation(resident, this.concern, true);
 		answerTheConsultation(resident, this.laterConcern, false);
+		followTheTeamsAlerts(resident);
 		queueAnEmailThatWaits();
 		assertThat(this.jdbc.queryForObject(
 				"select count(*) from outbox_email where status = 'SENT' and contact_message_id = ?", Long.class,
@@ -248,6 +249,24 @@ final class OnePerson {
 				.as("the answer confirmed")
 				.isEqualTo(303);
 		}
+	}
+
+	private void followTheTeamsAlerts(Visitor resident) {
+		this.rateLimits.clear("alert-subscribe-address:" + RateLimits.hashed("127.0.0.1"));
+		String form = WIGSTON + "/alerts";
+		assertThat(resident.submit(resident.page(form), "form[action$='/alerts']",
+				Map.of("email", this.email, "categories", "EVERYTHING", "startedAt",
+						this.stamps.at(Instant.now().minusSeconds(10))))
+			.statusCode()).as("the subscription sent").isEqualTo(303);
+		String link = linkIn(TestMail.to(this.greenMail, this.email, 5)
+			.stream()
+			.filter((email) -> TestMail.body(email).contains("/alerts/confirm/"))
+			.reduce((first, second) -> second)
+			.orElseThrow(), "/alerts/confirm/");
+		Visitor fromEmail = this.site.visitor();
+		assertThat(fromEmail.submit(fromEmail.page(link), "main form", Map.of()).statusCode())
+			.as("the subscription confirmed")
+			.isIn(302, 303);
 	}
 
 	private void queueAnEmailThatWaits() {
