@@ -26,6 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 import uk.yourarea.neighbourhood.NeighbourhoodDirectory;
 import uk.yourarea.neighbourhood.NeighbourhoodSummary;
 import uk.yourarea.notification.EmailOutbox;
+import uk.yourarea.web.LinkTokens;
 import uk.yourarea.web.RateLimits;
 import uk.yourarea.web.SiteProperties;
 
@@ -111,7 +112,7 @@ class AlertSubscriptions {
 				Timestamp.from(now));
 		long subscriberId = this.jdbc.queryForObject("select id from alert_subscriber where email = ?", Long.class,
 				email);
-		String token = AlertTokens.newToken();
+		String token = LinkTokens.newToken();
 		this.jdbc.update("""
 				insert into alert_subscription (alert_subscriber_id, neighbourhood_id, requested_categories,
 				                                confirmation_token_hash, requested_at)
@@ -120,7 +121,7 @@ class AlertSubscriptions {
 				set requested_categories = excluded.requested_categories,
 				    confirmation_token_hash = excluded.confirmation_token_hash,
 				    requested_at = excluded.requested_at""", subscriberId, neighbourhood.id(), arrayLiteral(categories),
-				AlertTokens.hash(token), Timestamp.from(now));
+				LinkTokens.hash(token), Timestamp.from(now));
 		this.outbox.queue(CONFIRMATION_EMAIL, email, message("alerts.email.confirm.subject", neighbourhood.name()),
 				message("alerts.email.confirm.body", neighbourhood.name(), labels(categories),
 						this.site.link("/alerts/confirm/" + token), this.properties.confirmationValidity().toDays()),
@@ -144,7 +145,7 @@ class AlertSubscriptions {
 
 	@Transactional(readOnly = true)
 	Confirmation check(String token) {
-		if (!AlertTokens.looksLikeToken(token)) {
+		if (!LinkTokens.isWellFormed(token)) {
 			return new Confirmation.Unknown();
 		}
 		List<Confirmation> found = this.jdbc.query("""
@@ -159,7 +160,7 @@ class AlertSubscriptions {
 				return new Confirmation.Expired(neighbourhood.get());
 			}
 			return new Confirmation.Valid(neighbourhood.get(), categories(row, "requested_categories"));
-		}, AlertTokens.hash(token));
+		}, LinkTokens.hash(token));
 		return found.isEmpty() ? new Confirmation.Unknown() : found.get(0);
 	}
 
@@ -179,7 +180,7 @@ class AlertSubscriptions {
 				set categories = requested_categories, requested_categories = null, confirmation_token_hash = null,
 				    confirmed_at = ?
 				where confirmation_token_hash = ? returning alert_subscriber_id""", Long.class, Timestamp.from(now),
-				AlertTokens.hash(token));
+				LinkTokens.hash(token));
 		if (subscribers.isEmpty()) {
 			return Optional.empty();
 		}
@@ -197,9 +198,9 @@ class AlertSubscriptions {
 	}
 
 	private String newManageLink(long subscriberId, Instant now) {
-		String token = AlertTokens.newToken();
+		String token = LinkTokens.newToken();
 		this.jdbc.update("insert into alert_manage_link (token_hash, alert_subscriber_id, created_at) values (?, ?, ?)",
-				AlertTokens.hash(token), subscriberId, Timestamp.from(now));
+				LinkTokens.hash(token), subscriberId, Timestamp.from(now));
 		return token;
 	}
 
@@ -286,12 +287,12 @@ class AlertSubscriptions {
 	}
 
 	private Optional<Long> subscriberId(String token) {
-		if (!AlertTokens.looksLikeToken(token)) {
+		if (!LinkTokens.isWellFormed(token)) {
 			return Optional.empty();
 		}
 		return this.jdbc
 			.queryForList("select alert_subscriber_id from alert_manage_link where token_hash = ?", Long.class,
-					AlertTokens.hash(token))
+					LinkTokens.hash(token))
 			.stream()
 			.findFirst();
 	}

@@ -20,6 +20,7 @@ import uk.yourarea.neighbourhood.NeighbourhoodSummary;
 import uk.yourarea.notification.EmailOutbox;
 import uk.yourarea.web.ForceProperties;
 import uk.yourarea.web.FormStamps;
+import uk.yourarea.web.LinkTokens;
 import uk.yourarea.web.RateLimits;
 import uk.yourarea.web.SiteProperties;
 
@@ -158,9 +159,9 @@ class HaveYourSay {
 			log.warn("Have your say rate limit reached for an email address");
 			throw new TooManyAnswers("Too many answers from one email address");
 		}
-		String token = ConfirmationTokens.generate();
+		String token = LinkTokens.newToken();
 		ConsultationResponse response = new ConsultationResponse(consultation.getId(), email, form.respondentType(),
-				new LinkedHashSet<>(form.chosenIssues()), form.ownConcern(), now, ConfirmationTokens.digest(token),
+				new LinkedHashSet<>(form.chosenIssues()), form.ownConcern(), now, LinkTokens.hash(token),
 				now.plus(this.properties.linkValidity()), key);
 		this.responses.save(response);
 		this.outbox.queue("consultation-confirmation", email,
@@ -208,10 +209,10 @@ class HaveYourSay {
 	 */
 	@Transactional
 	Link confirm(String token) {
-		if (!ConfirmationTokens.isWellFormed(token)) {
+		if (!LinkTokens.isWellFormed(token)) {
 			return new Link.Unknown();
 		}
-		byte[] hash = ConfirmationTokens.digest(token);
+		byte[] hash = LinkTokens.hash(token);
 		List<Long> consultation = this.jdbc
 			.queryForList("select consultation_id from consultation_response where token_hash = ?", Long.class, hash);
 		if (consultation.isEmpty()) {
@@ -242,10 +243,10 @@ class HaveYourSay {
 	}
 
 	private Optional<ConsultationResponse> find(String token) {
-		if (!ConfirmationTokens.isWellFormed(token)) {
+		if (!LinkTokens.isWellFormed(token)) {
 			return Optional.empty();
 		}
-		return this.responses.findByTokenHash(ConfirmationTokens.digest(token));
+		return this.responses.findByTokenHash(LinkTokens.hash(token));
 	}
 
 	private Link state(ConsultationResponse response) {

@@ -23,6 +23,7 @@ import uk.yourarea.notification.EmailOutbox;
 import uk.yourarea.security.StaffAccounts;
 import uk.yourarea.web.ForceProperties;
 import uk.yourarea.web.FormStamps;
+import uk.yourarea.web.LinkTokens;
 import uk.yourarea.web.RateLimits;
 import uk.yourarea.web.SiteProperties;
 
@@ -162,10 +163,10 @@ class ContactMessages {
 
 	/** A fresh private link for an email; every link issued keeps working. */
 	String newLink(ContactMessage message) {
-		String token = Secrets.newToken();
+		String token = LinkTokens.newToken();
 		this.jdbc.update(
 				"insert into message_access_token (token_hash, contact_message_id, created_at) values (?, ?, ?)",
-				Secrets.hash(token), message.getId(), java.sql.Timestamp.from(this.clock.instant()));
+				LinkTokens.hash(token), message.getId(), java.sql.Timestamp.from(this.clock.instant()));
 		return this.site.link("/messages/" + token);
 	}
 
@@ -184,10 +185,10 @@ class ContactMessages {
 
 	@Transactional(readOnly = true)
 	Optional<ContactMessage> findByToken(String token) {
-		if (!Secrets.looksLikeToken(token)) {
+		if (!LinkTokens.isWellFormed(token)) {
 			return Optional.empty();
 		}
-		Optional<ContactMessage> message = this.messages.findByAccessTokenHash(Secrets.hash(token));
+		Optional<ContactMessage> message = this.messages.findByAccessTokenHash(LinkTokens.hash(token));
 		message.ifPresent((found) -> found.getEntries().size());
 		return message;
 	}

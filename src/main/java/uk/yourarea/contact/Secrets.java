@@ -1,14 +1,10 @@
 package uk.yourarea.contact;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.Base64;
 
 /**
- * The random strings residents are given: a short reference to quote (not a credential)
- * and the private link's token (256 random bits, of which only a SHA-256 hash is stored).
+ * The reference residents are given to quote: short, random, not a credential. (The
+ * private link's token is a {@link uk.yourarea.web.LinkTokens}.)
  */
 final class Secrets {
 
@@ -30,27 +26,6 @@ final class Secrets {
 			reference.append(REFERENCE_ALPHABET[RANDOM.nextInt(REFERENCE_ALPHABET.length)]);
 		}
 		return reference.toString();
-	}
-
-	static String newToken() {
-		byte[] bytes = new byte[32];
-		RANDOM.nextBytes(bytes);
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-	}
-
-	static byte[] hash(String token) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	/** A token is 43 characters of URL-safe Base64; anything else cannot be one. */
-	static boolean looksLikeToken(String token) {
-		return token.length() == 43
-				&& token.chars().allMatch((c) -> Character.isLetterOrDigit(c) || c == '-' || c == '_');
 	}
 
 }
