@@ -1,0 +1,56 @@
+package uk.yourarea.alert;
+
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes the email one subscriber gets for one alert: the same words as the alert's web
+ * page, its signature, the link to reply through the contact form (replies to the email
+ * itself are not read, and the email says so), and the subscriber's own links to manage
+ * and stop their messages. The staff preview uses it too, so it shows exactly what goes.
+ */
+@Component
+class AlertEmails {
+
+	/** Subjects are cut to this, below the outbox's 200-character limit. */
+	static final int MAX_SUBJECT_LENGTH = 190;
+
+	private final MessageSource text;
+
+	AlertEmails(MessageSource text) {
+		this.text = text;
+	}
+
+	/** What an email says and where its links go. */
+	record Letter(String subject, String body) {
+	}
+
+	/**
+	 * @param title the alert's title
+	 * @param alertText the alert's words
+	 * @param signature who sent it, as frozen when it went
+	 * @param teamName the neighbourhood the subscriber follows that the alert went to,
+	 * like "Wigston"
+	 * @param webLink the alert's page in that neighbourhood's archive
+	 * @param replyLink that neighbourhood's contact form, naming the alert
+	 * @param manageLink the subscriber's personal link
+	 * @param unsubscribeLink the subscriber's link to stop everything
+	 */
+	Letter compose(String title, AlertText alertText, String signature, String teamName, String webLink,
+			String replyLink, String manageLink, String unsubscribeLink) {
+		String subject = message("alerts.email.alert.subject", teamName, title);
+		if (subject.length() > MAX_SUBJECT_LENGTH) {
+			subject = subject.substring(0, MAX_SUBJECT_LENGTH - 1) + "…";
+		}
+		String body = message("alerts.email.alert.body", title, alertText.asPlainText(), signature, replyLink, teamName,
+				webLink, manageLink, unsubscribeLink);
+		return new Letter(subject, body);
+	}
+
+	private String message(String key, Object... arguments) {
+		return this.text.getMessage(key, arguments, Locale.UK);
+	}
+
+}
