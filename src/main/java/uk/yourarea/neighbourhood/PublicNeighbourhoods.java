@@ -58,6 +58,15 @@ public class PublicNeighbourhoods {
 	}
 
 	/** Every live neighbourhood, in no particular order. */
+	/**
+	 * A live neighbourhood's description, the sentence or two about the area and its team
+	 * that the web team writes; empty if it is not live or has none.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<String> description(String slug) {
+		return this.neighbourhoods.findBySlug(slug).map(Neighbourhood::getDescription);
+	}
+
 	@Transactional(readOnly = true)
 	public List<Listed> all() {
 		return this.neighbourhoods.findAllLiveWithArea().stream().map(PublicNeighbourhoods::listed).toList();

@@ -2,6 +2,8 @@ package uk.yourarea.postcode;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -82,6 +84,24 @@ public class PostcodeLookup {
 					row.getBoolean("retired"));
 		}, postcode.value());
 		return found.isEmpty() ? new Result.Unknown(postcode) : found.get(0);
+	}
+
+	/**
+	 * The mean position of a neighbourhood's current postcodes: a rough centre for a
+	 * neighbourhood with no boundary. Empty when none of them has a position.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Centre> centreOf(long neighbourhoodId) {
+		return this.jdbc.query("""
+				select avg(latitude) as latitude, avg(longitude) as longitude from postcode
+				where neighbourhood_id = ? and terminated_on is null and latitude is not null""", (row, n) -> {
+			double latitude = row.getDouble("latitude");
+			return row.wasNull() ? null : new Centre(latitude, row.getDouble("longitude"));
+		}, neighbourhoodId).stream().filter(Objects::nonNull).findFirst();
+	}
+
+	/** A position in WGS84 degrees. */
+	public record Centre(double latitude, double longitude) {
 	}
 
 	@Transactional(readOnly = true)
