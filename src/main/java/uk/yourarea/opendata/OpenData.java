@@ -138,6 +138,27 @@ class OpenData {
 			.toList();
 	}
 
+	/**
+	 * An example for the API's page: the first neighbourhood with a boundary, and a point
+	 * inside it (so the example of locate-neighbourhood finds it), or else the first
+	 * neighbourhood alone.
+	 */
+	@Transactional(readOnly = true)
+	Optional<Example> example() {
+		List<PublicNeighbourhoods.Listed> all = this.neighbourhoods.all();
+		for (PublicNeighbourhoods.Listed listed : all) {
+			Optional<NeighbourhoodBoundaries.LatLng> inside = this.boundaries.pointInside(listed.id());
+			if (inside.isPresent()) {
+				return Optional.of(new Example(listed.code(),
+						coordinate(inside.get().latitude()) + "," + coordinate(inside.get().longitude())));
+			}
+		}
+		return all.stream().findFirst().map((listed) -> new Example(listed.code(), null));
+	}
+
+	record Example(String id, @Nullable String point) {
+	}
+
 	/** The live neighbourhood with this code. */
 	Optional<NeighbourhoodSummary> live(String code) {
 		return this.directory.byCode(code).filter((neighbourhood) -> !neighbourhood.retired());

@@ -27,14 +27,10 @@ class OpenDataPageController {
 		response.setHeader(HttpHeaders.CACHE_CONTROL, this.site.publicCacheControl());
 		model.addAttribute("forceId", this.data.forceId());
 		model.addAttribute("apiBase", this.site.link("/api"));
-		// Examples from the data itself: the first neighbourhood, and a point inside it.
-		this.data.neighbourhoods().stream().findFirst().ifPresent((first) -> {
-			model.addAttribute("exampleId", first.id());
-			this.data.neighbourhood(first.id())
-				.map(PoliceUkJson.Neighbourhood::centre)
-				.filter((centre) -> centre.latitude() != null)
-				.ifPresent(
-						(centre) -> model.addAttribute("examplePoint", centre.latitude() + "," + centre.longitude()));
+		// Examples from the data itself.
+		this.data.example().ifPresent((example) -> {
+			model.addAttribute("exampleId", example.id());
+			model.addAttribute("examplePoint", example.point());
 		});
 		return "opendata/api";
 	}

@@ -329,10 +329,13 @@ class OpenDataApiIT {
 		assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
 		org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(response.body());
 		assertThat(page.selectFirst("h1").text()).isEqualTo("Open data");
-		assertThat(page.select("a[href*=open-government-licence/version/3]").text())
+		assertThat(page.select("main a[href*=open-government-licence/version/3]").text())
 			.isEqualTo("Open Government Licence v3.0");
 		assertThat(page.select("a[href=/api/leicestershire/neighbourhoods]")).hasSize(1);
 		assertThat(page.select("a[href^=/api/locate-neighbourhood?q=]")).hasSize(1);
+		for (org.jsoup.nodes.Element example : page.select("main a[href^=/api/]")) {
+			assertThat(get(example.attr("href")).statusCode()).as(example.attr("href")).isEqualTo(200);
+		}
 		assertThat(page.select("a[href=/api/openapi.json]")).hasSize(1);
 	}
 
