@@ -73,6 +73,7 @@ class AccessibilityBrowserIT {
 					/area/nowhere                           | Page not found                       | check it is correct
 					/accessibility                          | Accessibility statement              | Accessibility statement
 					/privacy                                | Privacy notice                       | Privacy notice
+					/api                                    | Open data                            | Open Government Licence v3.0
 					/area/wigston/alerts                    | Get messages from the Wigston team   | The team's messages will appear here.
 					/area/wigston/alerts/check-your-email   | Check your email                     | The link works for 7 days
 					/alerts/stopped                         | You will get no more messages        | We have deleted your email address
@@ -98,7 +99,7 @@ class AccessibilityBrowserIT {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@ValueSource(strings = { "/", "/area/wigston" })
+	@ValueSource(strings = { "/", "/area/wigston", "/api" })
 	void pageDoesNotScrollSidewaysOnANarrowScreen(String path) {
 		chromium.resize(Chromium.NARROW);
 		chromium.open(url(path));
