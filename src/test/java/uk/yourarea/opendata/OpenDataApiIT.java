@@ -317,6 +317,11 @@ class OpenDataApiIT {
 				"/api/{force}/{id}/people", "/api/{force}/{id}/priorities", "/api/{force}/{id}/events",
 				"/api/{force}/{id}/response-record", "/api/locate-neighbourhood", "/api/postcode/{postcode}");
 		assertThat(openApi.get("paths").propertyNames()).allMatch((path) -> path.startsWith("/api/"));
+		assertThat(openApi.at("/info/license/name").asString()).isEqualTo("Open Government Licence v3.0");
+		assertThat(openApi.at("/components/schemas/Priority/properties").propertyNames())
+			.containsExactlyInAnyOrder("issue", "issue-date", "action", "action-date");
+		assertThat(openApi.at("/components/schemas/Neighbourhood/properties/url_force/type").asString())
+			.isEqualTo("string");
 	}
 
 	@Test
