@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import uk.yourarea.testing.DemoSiteTest;
 import uk.yourarea.testing.Site;
+import uk.yourarea.testing.TestNeighbourhoods;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -142,11 +143,34 @@ class OpenDataApiIT {
 	}
 
 	@Test
-	void givesARetiredNeighbourhoodA404() {
-		List<String> retired = this.jdbc.queryForList("select code from neighbourhood where retired_on is not null",
-				String.class);
-		for (String code : retired) {
-			assertThat(get("/api/leicestershire/" + code).statusCode()).as(code).isEqualTo(404);
+	void publishesNoRetiredNeighbourhood() {
+		// A retired neighbourhood with a boundary around a point outside every live one.
+		this.jdbc.update("""
+				insert into neighbourhood (code, slug, name, local_policing_area_id, retired_on)
+				select 'ZZOD1', 'zz-open-data-retired', 'Retired for the open data test', local_policing_area_id,
+				       current_date - 1
+				from neighbourhood where code = 'NA54'""");
+		try {
+			this.jdbc
+				.update("""
+						insert into neighbourhood_boundary (neighbourhood_id, geojson, source)
+						select id, '{"type":"Polygon","coordinates":[[[-0.13,51.49],[-0.11,51.49],[-0.11,51.51],[-0.13,51.51],[-0.13,51.49]]]}', 'test'
+						from neighbourhood where code = 'ZZOD1'""");
+
+			assertThat(ok("/api/leicestershire/neighbourhoods")).doesNotContain("ZZOD1");
+			for (String path : List.of("/api/leicestershire/ZZOD1", "/api/leicestershire/ZZOD1/boundary",
+					"/api/leicestershire/ZZOD1/people", "/api/leicestershire/ZZOD1/priorities",
+					"/api/leicestershire/ZZOD1/events", "/api/leicestershire/ZZOD1/response-record",
+					"/api/locate-neighbourhood?q=51.5007,-0.1246")) {
+				assertThat(get(path).statusCode()).as(path).isEqualTo(404);
+			}
+			this.jdbc.update("update neighbourhood set retired_on = null where code = 'ZZOD1'");
+			assertThat(get("/api/leicestershire/ZZOD1").statusCode()).isEqualTo(200);
+			assertThat(PoliceUkClient.read(ok("/api/locate-neighbourhood?q=51.5007,-0.1246"), PoliceUkClient.Team.class)
+				.neighbourhood()).isEqualTo("ZZOD1");
+		}
+		finally {
+			TestNeighbourhoods.removeWhereCodeMatches(this.jdbc, "^ZZOD1$");
 		}
 	}
 
