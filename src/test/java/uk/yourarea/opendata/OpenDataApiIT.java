@@ -39,6 +39,9 @@ class OpenDataApiIT {
 	@Autowired
 	private JdbcTemplate jdbc;
 
+	@Autowired
+	private org.springframework.core.env.Environment environment;
+
 	private HttpResponse<String> get(String path, String... headers) {
 		String[] all = new String[headers.length + 2];
 		all[0] = "Accept";
@@ -320,7 +323,8 @@ class OpenDataApiIT {
 		HttpResponse<String> response = get(path, "Origin", "https://example.com");
 
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+		assertThat(response.headers().allValues("Access-Control-Allow-Origin")).containsExactly("*");
+		assertThat(get(path).headers().allValues("Access-Control-Allow-Origin")).containsExactly("*");
 		assertThat(response.headers().firstValue("Cache-Control")).hasValue("public, max-age=0, s-maxage=60");
 		assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
 		String etag = response.headers().firstValue("ETag").orElseThrow();
@@ -329,6 +333,29 @@ class OpenDataApiIT {
 		assertThat(again.statusCode()).isEqualTo(304);
 		assertThat(again.body()).isEmpty();
 		assertThat(again.headers().allValues("Set-Cookie")).isEmpty();
+	}
+
+	@Test
+	void answersABrowsersPreflightForGetOnly() throws Exception {
+		java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+		java.net.http.HttpRequest preflight = java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create(this.port() + "/api/leicestershire/NC04"))
+			.method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+			.header("Origin", "https://example.com")
+			.header("Access-Control-Request-Method", "GET")
+			.header("Access-Control-Request-Headers", "if-none-match")
+			.build();
+
+		HttpResponse<String> response = client.send(preflight, HttpResponse.BodyHandlers.ofString());
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+		assertThat(response.headers().firstValue("Access-Control-Allow-Methods")).hasValue("GET");
+		assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
+	}
+
+	private String port() {
+		return "http://localhost:" + this.environment.getRequiredProperty("local.server.port");
 	}
 
 	@Test
