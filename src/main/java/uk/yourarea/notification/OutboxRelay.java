@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -178,7 +179,7 @@ class OutboxRelay {
 				// a pending email is whole (a constraint in the table says so)
 				taken.add(new ClaimedEmail(email.getId(), Objects.requireNonNull(email.getToAddress()),
 						Objects.requireNonNull(email.getSubject()), Objects.requireNonNull(email.getBody()),
-						email.getCreatedAt()));
+						email.getHeaders(), email.getCreatedAt()));
 			}
 			return taken;
 		});
@@ -256,6 +257,10 @@ class OutboxRelay {
 		// RFC 3834: no out-of-office replies to a no-reply address.
 		message.setHeader("Auto-Submitted", "auto-generated");
 		message.setHeader("Message-ID", messageId(email.id(), email.createdAt(), this.from.getAddress()));
+		// Only List-Unsubscribe and List-Unsubscribe-Post, checked as they were queued
+		for (Map.Entry<String, String> header : email.headers().entrySet()) {
+			message.setHeader(header.getKey(), header.getValue());
+		}
 		return message;
 	}
 
@@ -311,7 +316,8 @@ class OutboxRelay {
 				row.markFailed(failure.detail(), now);
 				logger.warn("Email {} to {} FAILED on attempt {}: refused by the server ({})", email.id(),
 						email.recipientDomain(), row.getAttempts(), failure.summary());
-				this.events.publishEvent(new EmailFailed(email.id(), row.getContactMessageId()));
+				this.events.publishEvent(
+						new EmailFailed(email.id(), row.getContactMessageId(), row.getKind(), email.to(), true));
 				return;
 			}
 			Optional<Instant> next = this.retryPolicy.nextAttempt(row.getCreatedAt(), row.getAttempts() + 1, now);
@@ -321,7 +327,8 @@ class OutboxRelay {
 				logger.warn("Email {} to {} FAILED on attempt {}: still failing {} hours after it was queued ({})",
 						email.id(), email.recipientDomain(), row.getAttempts(), this.properties.giveUpAfter().toHours(),
 						failure.summary());
-				this.events.publishEvent(new EmailFailed(email.id(), row.getContactMessageId()));
+				this.events.publishEvent(
+						new EmailFailed(email.id(), row.getContactMessageId(), row.getKind(), email.to(), false));
 				return;
 			}
 			row.markAttemptFailed(failure.detail(), now, Duration.between(now, next.get()));
@@ -539,7 +546,8 @@ class OutboxRelay {
 	/**
 	 * What a relay needs to send an email it has taken, read before the transaction ends.
 	 */
-	record ClaimedEmail(long id, String to, String subject, String body, Instant createdAt) {
+	record ClaimedEmail(long id, String to, String subject, String body, Map<String, String> headers,
+			Instant createdAt) {
 
 		String recipientDomain() {
 			return "@" + OutboxEmail.domainOf(this.to);
