@@ -75,9 +75,6 @@ class OutboxRelay {
 
 	private static final Logger logger = LoggerFactory.getLogger(OutboxRelay.class);
 
-	/** A run stops after this many full batches and leaves the rest to the next run. */
-	static final int MAX_BATCHES_PER_RUN = 10;
-
 	/** How often, at most, the heartbeat looks at the lease of the batch in hand. */
 	static final Duration HEARTBEAT_TICK = Duration.ofSeconds(1);
 
@@ -132,14 +129,15 @@ class OutboxRelay {
 
 	/**
 	 * Sends what is due, a batch at a time, until nothing more is due, the SMTP server
-	 * cannot be reached, or {@value #MAX_BATCHES_PER_RUN} batches have been sent. While
-	 * the server is known to be out, the first batch is a single email, to see whether it
-	 * is back.
+	 * cannot be reached, or the instance is stopping. Each batch is claimed afresh, in
+	 * order, so a RESIDENT email queued during a large BULK send goes in the next batch.
+	 * While the server is known to be out, the first batch is a single email, to see
+	 * whether it is back.
 	 * @return how many emails were sent
 	 */
 	synchronized int relayDue() {
 		int sent = 0;
-		for (int batches = 0; batches < MAX_BATCHES_PER_RUN && !this.stopping; batches++) {
+		while (!this.stopping) {
 			int limit = (this.outage != null) ? 1 : this.properties.batchSize();
 			Claim claim = claim(limit);
 			if (claim.emails().isEmpty()) {
@@ -188,6 +186,7 @@ class OutboxRelay {
 
 	private BatchResult send(Claim claim) {
 		@Nullable ScheduledFuture<?> heartbeat = startHeartbeat(claim);
+		SmtpConnection connection = SmtpConnection.forBatch(this.mailSender, this.properties.reuseConnection());
 		try {
 			int sent = 0;
 			List<ClaimedEmail> batch = claim.emails();
@@ -198,7 +197,7 @@ class OutboxRelay {
 				if (!claim.holds(email.id())) {
 					continue;
 				}
-				Exception exception = attempt(email);
+				Exception exception = attempt(connection, email);
 				if (exception == null || OutboxDeliveryFailure.acceptedDespite(exception)) {
 					if (exception != null) {
 						logger.warn("Email {} to {}: the server accepted it but closing the connection failed ({})",
@@ -226,6 +225,7 @@ class OutboxRelay {
 			return new BatchResult(sent, false);
 		}
 		finally {
+			connection.close();
 			if (heartbeat != null) {
 				heartbeat.cancel(false);
 			}
@@ -234,9 +234,9 @@ class OutboxRelay {
 	}
 
 	/** Hands the email to the SMTP server: nothing if it took it, or what went wrong. */
-	private @Nullable Exception attempt(ClaimedEmail email) {
+	private @Nullable Exception attempt(SmtpConnection connection, ClaimedEmail email) {
 		try {
-			this.mailSender.send(toMimeMessage(email));
+			connection.send(toMimeMessage(email));
 			return null;
 		}
 		catch (MessagingException | RuntimeException ex) {

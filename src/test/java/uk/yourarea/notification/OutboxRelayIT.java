@@ -713,6 +713,28 @@ class OutboxRelayIT {
 	}
 
 	@Test
+	void sendsAResidentEmailQueuedDuringABulkSendInTheNextBatch() {
+		int batch = this.properties.batchSize();
+		List<OutgoingEmail> alerts = new ArrayList<>();
+		for (int i = 0; i < 4 * batch; i++) {
+			alerts.add(alertTo("subscriber" + i + "@outbox.test"));
+		}
+		this.transactions.execute((status) -> this.outbox.queueAll(alerts));
+		List<String> sentTo = new ArrayList<>();
+		OutboxRelay relay = relayWith(new DelegatingMailSender(this.mailSender, (message) -> {
+			sentTo.add(to(message));
+			if (sentTo.size() == 2) {
+				queue("jane@outbox.test", "Confirm your alerts", "Hello");
+			}
+		}));
+
+		relay.relayDue();
+
+		assertThat(sentTo).hasSize(4 * batch + 1);
+		assertThat(sentTo.indexOf("jane@outbox.test")).as("the first of the second batch").isEqualTo(batch);
+	}
+
+	@Test
 	void queuesAllTheEmailsOfABatchWithTheirValues() {
 		long messageId = aContactMessage();
 		List<OutgoingEmail> batch = List.of(
@@ -826,6 +848,80 @@ class OutboxRelayIT {
 			.isThrownBy(() -> this.outbox.forgetPendingTo("alert-email", "jane@outbox.test"));
 	}
 
+	@Test
+	void sendsTheEmailsOfABatchOverOneConnection() throws Exception {
+		List<Long> ids = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			ids.add(queue(alertTo("subscriber" + i + "@outbox.test")));
+		}
+
+		try (RejectingSmtpServer server = new RejectingSmtpServer("550 5.1.1 User unknown", "nobody@outbox.test")) {
+			assertThat(relayTo(server).relayDue()).isEqualTo(5);
+			assertThat(server.accepted()).hasSize(5);
+			assertThat(server.connections()).isOne();
+		}
+		assertThat(ids).allSatisfy((id) -> assertThat(email(id).getStatus()).isEqualTo(OutboxEmail.Status.SENT));
+	}
+
+	@Test
+	void connectsForEachEmailWhenConnectionReuseIsOff() throws Exception {
+		for (int i = 0; i < 3; i++) {
+			queue(alertTo("subscriber" + i + "@outbox.test"));
+		}
+
+		try (RejectingSmtpServer server = new RejectingSmtpServer("550 5.1.1 User unknown", "nobody@outbox.test")) {
+			assertThat(relayWith(senderFor(server), withoutConnectionReuse()).relayDue()).isEqualTo(3);
+			assertThat(server.accepted()).hasSize(3);
+			assertThat(server.connections()).isEqualTo(3);
+		}
+	}
+
+	@Test
+	void overOneConnectionRecordsTheEmailTheServerRefusesAsFailedAndSendsTheOthers() throws Exception {
+		List<Long> ids = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			ids.add(queue(alertTo("subscriber" + i + "@outbox.test")));
+		}
+
+		try (RejectingSmtpServer server = new RejectingSmtpServer("550 5.1.1 <subscriber2@outbox.test>: User unknown",
+				"subscriber2@outbox.test")) {
+			assertThat(relayTo(server).relayDue()).isEqualTo(4);
+			assertThat(server.refusals()).isOne();
+			assertThat(server.accepted()).containsExactly("subscriber0@outbox.test", "subscriber1@outbox.test",
+					"subscriber3@outbox.test", "subscriber4@outbox.test");
+			assertThat(server.connections()).as("a new connection after the refusal").isEqualTo(2);
+		}
+		assertThat(ids).extracting((id) -> email(id).getStatus())
+			.containsExactly(OutboxEmail.Status.SENT, OutboxEmail.Status.SENT, OutboxEmail.Status.FAILED,
+					OutboxEmail.Status.SENT, OutboxEmail.Status.SENT);
+		OutboxEmail failed = email(ids.get(2));
+		assertThat(failed.getAttempts()).isOne();
+		assertThat(failed.getLastError()).startsWith("SMTP 550");
+		assertThat(this.events.stream(EmailFailed.class))
+			.containsExactly(new EmailFailed(ids.get(2), null, "alert-email", "subscriber2@outbox.test", true));
+		assertThat(this.events.stream(EmailFailed.class).findFirst().orElseThrow().toString())
+			.doesNotContain("subscriber2");
+	}
+
+	@Test
+	void triesAnEmailOnceMoreOnANewConnectionWhenTheServerHasDroppedTheReusedOne() throws Exception {
+		List<Long> ids = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			ids.add(queue(alertTo("subscriber" + i + "@outbox.test")));
+		}
+
+		try (RejectingSmtpServer server = new RejectingSmtpServer("550 5.1.1 User unknown", "nobody@outbox.test")) {
+			server.hangUpAfterEachEmail();
+			assertThat(relayTo(server).relayDue()).isEqualTo(4);
+			assertThat(server.accepted()).hasSize(4);
+			assertThat(server.connections()).isEqualTo(4);
+		}
+		assertThat(ids).allSatisfy((id) -> {
+			assertThat(email(id).getStatus()).isEqualTo(OutboxEmail.Status.SENT);
+			assertThat(email(id).getAttempts()).as("the dropped connection is not the email's failure").isOne();
+		});
+	}
+
 	private long queue(String to, String subject, String body) {
 		return queue(to, subject, body, null);
 	}
@@ -876,13 +972,27 @@ class OutboxRelayIT {
 	}
 
 	private OutboxRelay relayTo(RejectingSmtpServer server) {
+		return relayWith(senderFor(server));
+	}
+
+	private OutboxRelay relayWith(JavaMailSender sender, OutboxProperties properties) {
+		return new OutboxRelay(this.emails, sender, properties, this.clock, this.transactionManager, this.publisher);
+	}
+
+	private OutboxProperties withoutConnectionReuse() {
+		OutboxProperties p = this.properties;
+		return new OutboxProperties(p.from(), p.relayEnabled(), p.relayInterval(), p.batchSize(), p.lease(),
+				p.firstRetryAfter(), p.maxRetryInterval(), p.giveUpAfter(), false);
+	}
+
+	private static JavaMailSenderImpl senderFor(RejectingSmtpServer server) {
 		JavaMailSenderImpl sender = new JavaMailSenderImpl();
 		sender.setHost(server.host());
 		sender.setPort(server.port());
 		sender.getJavaMailProperties().put("mail.smtp.connectiontimeout", "5000");
 		sender.getJavaMailProperties().put("mail.smtp.timeout", "5000");
 		sender.getJavaMailProperties().put("mail.smtp.writetimeout", "5000");
-		return relayWith(sender);
+		return sender;
 	}
 
 	private String messageIdOf(long id) {
