@@ -17,15 +17,17 @@ import org.springframework.data.repository.query.Param;
 interface OutboxEmailRepository extends JpaRepository<OutboxEmail, Long> {
 
 	/**
-	 * Locks up to {@code limit} emails that are due and that no relay holds, oldest
-	 * first. Rows another transaction has locked are skipped rather than waited for, so
-	 * relays on several instances never take the same email.
+	 * Locks up to {@code limit} emails that are due and that no relay holds: RESIDENT
+	 * before BULK, then the longest due first (the order of the index
+	 * {@code outbox_email_due_idx}, which is why the priority is written as there). Rows
+	 * another transaction has locked are skipped rather than waited for, so relays on
+	 * several instances never take the same email.
 	 */
 	@Query(value = """
 			select * from outbox_email
 			where status = 'PENDING' and next_attempt_at <= :now
 			  and (leased_until is null or leased_until <= :now)
-			order by next_attempt_at, id
+			order by (priority <> 'RESIDENT'), next_attempt_at, id
 			limit :limit
 			for update skip locked""", nativeQuery = true)
 	List<OutboxEmail> lockDue(@Param("now") Instant now, @Param("limit") int limit);
