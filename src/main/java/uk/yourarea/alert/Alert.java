@@ -120,8 +120,8 @@ class Alert {
 	}
 
 	/**
-	 * A second person approves an alert waiting for approval. A time already passed
-	 * while it waited becomes now.
+	 * A second person approves an alert waiting for approval. A time already passed while
+	 * it waited becomes now.
 	 */
 	void approve(long approverId, Instant now) {
 		requireStatus(AlertStatus.AWAITING_APPROVAL);

@@ -43,15 +43,13 @@ class DemoStaffAccounts {
 	}
 
 	static final List<DemoAccount> ACCOUNTS = List.of(
-			new DemoAccount("officer.wigston@example.org", "PC Jo Wigston (demo)", StaffRole.OFFICER, "NA54",
-					"1913"),
+			new DemoAccount("officer.wigston@example.org", "PC Jo Wigston (demo)", StaffRole.OFFICER, "NA54", "1913"),
 			new DemoAccount("officer.oadby@example.org", "PC Sam Oadby (demo)", StaffRole.OFFICER, "NA55", "1165"),
 			new DemoAccount("sergeant@example.org", "Sergeant Alex Harborough (demo)", StaffRole.SUPERVISOR, "NA54",
 					"168"),
 			new DemoAccount("webeditor@example.org", "Web Editor (demo)", StaffRole.WEB_EDITOR, "", null),
 			new DemoAccount("admin@example.org", "Administrator (demo)", StaffRole.ADMIN, "", null),
-			new DemoAccount("dpo@example.org", "Data Protection Officer (demo)", StaffRole.DATA_PROTECTION, "",
-					null));
+			new DemoAccount("dpo@example.org", "Data Protection Officer (demo)", StaffRole.DATA_PROTECTION, "", null));
 
 	private static final Logger log = LoggerFactory.getLogger(DemoStaffAccounts.class);
 

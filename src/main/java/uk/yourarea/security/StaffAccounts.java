@@ -54,8 +54,8 @@ public class StaffAccounts {
 		public Account(long id, String name, String email, Set<StaffRole> roles, Set<Long> neighbourhoodIds,
 				Set<Long> localPolicingAreaIds, boolean enabled, boolean mustChangePassword, Instant createdAt,
 				long version) {
-			this(id, name, email, roles, neighbourhoodIds, localPolicingAreaIds, enabled, mustChangePassword,
-					createdAt, version, null);
+			this(id, name, email, roles, neighbourhoodIds, localPolicingAreaIds, enabled, mustChangePassword, createdAt,
+					version, null);
 		}
 
 		/** The roles in their natural order, for display. */
