@@ -146,7 +146,7 @@ class ContactMessage {
 		this.inReplyToAlertId = alertId;
 	}
 
-	@Nullable Long getInReplyToAlertId() {
+	public @Nullable Long getInReplyToAlertId() {
 		return this.inReplyToAlertId;
 	}
 
