@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import uk.yourarea.neighbourhood.NeighbourhoodDirectory;
@@ -35,9 +36,9 @@ import uk.yourarea.web.FormTokens;
 import uk.yourarea.web.NotFoundException;
 
 /**
- * A neighbourhood's alerts page, which for now holds the subscribe form, and the page
- * after it. That page says the same whether or not the address was known, so the form
- * reveals no one's subscriptions.
+ * A neighbourhood's alerts page: the subscribe form and the archive of the team's alerts
+ * ({@code ?page=2} and on), and the page after subscribing. That page says the same
+ * whether or not the address was known, so the form reveals no one's subscriptions.
  */
 @Controller
 class SubscribeController {
@@ -54,11 +55,14 @@ class SubscribeController {
 
 	private final MessageSource text;
 
+	private final AlertArchive archive;
+
 	private final Clock clock;
 
 	SubscribeController(NeighbourhoodDirectory neighbourhoods, AlertSubscriptions subscriptions, FormStamps stamps,
-			AlertProperties properties, MessageSource text, Clock clock) {
+			AlertProperties properties, MessageSource text, AlertArchive archive, Clock clock) {
 		this.clock = clock;
+		this.archive = archive;
 		this.neighbourhoods = neighbourhoods;
 		this.subscriptions = subscriptions;
 		this.stamps = stamps;
@@ -67,9 +71,15 @@ class SubscribeController {
 	}
 
 	@GetMapping("/area/{slug}/alerts")
-	String form(@PathVariable String slug, Model model, HttpServletResponse response) {
+	String form(@PathVariable String slug, @RequestParam(required = false) @Nullable String page, Model model,
+			HttpServletResponse response) {
 		NeighbourhoodSummary neighbourhood = neighbourhood(slug);
+		int number = (page == null) ? 1 : (page.matches("[0-9]{1,6}") ? Integer.parseInt(page) : 0);
+		AlertArchive.ArchivePage alerts = this.archive.page(neighbourhood.id(), number)
+			.orElseThrow(() -> new NotFoundException("No page " + page + " of the alerts of " + slug));
 		noStore(response);
+		model.addAttribute("archive", alerts);
+		model.addAttribute("atomFeed", AlertFeed.feedOf(neighbourhood.slug()));
 		return show(model, Team.of(neighbourhood), SubscribeForm.blank(this.stamps.now()), List.of(), null);
 	}
 

@@ -16,7 +16,9 @@ import uk.yourarea.web.SingleLine;
  * What a resident types into the contact form. {@code website} is a honeypot no person
  * sees; {@code startedAt} is when the form was shown (signed:
  * {@link uk.yourarea.web.FormStamps}) and {@code idempotencyKey} makes a double submit
- * create one message.
+ * create one message. {@code alert} is the id of the alert the message replies to, when
+ * the form was opened with "Reply to this message": kept only if that alert was published
+ * to the neighbourhood, and otherwise ignored, never an error.
  */
 public record ContactForm(
 		@NotBlank(message = "Enter your name") @Size(max = 100,
@@ -38,14 +40,20 @@ public record ContactForm(
 						message = "{contact.form.message.characters}") @Nullable String message,
 		@Size(max = 200, message = "The street or area must be 200 characters or fewer") @SingleLine(
 				message = "{contact.form.location.characters}") @Nullable String location,
-		@Nullable String website, @Nullable String startedAt, @Nullable String idempotencyKey) {
+		@Nullable String website, @Nullable String startedAt, @Nullable String idempotencyKey, @Nullable String alert) {
 
 	/** The order the fields appear in on the page, for the error summary. */
 	static final java.util.List<String> FIELD_ORDER = java.util.List.of("name", "email", "phone", "preferredContact",
 			"senderType", "topic", "message", "location");
 
-	static ContactForm blank(String startedAt, String idempotencyKey) {
-		return new ContactForm(null, null, null, null, null, null, null, null, null, startedAt, idempotencyKey);
+	static ContactForm blank(String startedAt, String idempotencyKey, @Nullable String alert) {
+		return new ContactForm(null, null, null, null, null, null, null, null, null, startedAt, idempotencyKey, alert);
+	}
+
+	/** The id of the alert this replies to, if the form names one that could be an id. */
+	java.util.Optional<Long> alertId() {
+		return (this.alert != null && this.alert.matches("[0-9]{1,18}"))
+				? java.util.Optional.of(Long.parseLong(this.alert)) : java.util.Optional.empty();
 	}
 
 	/**
@@ -56,7 +64,8 @@ public record ContactForm(
 	ContactForm withoutRefusedCharacters() {
 		return new ContactForm(oneLine(this.name), oneLine(this.email), oneLine(this.phone), this.preferredContact,
 				this.senderType, this.topic, PlainTextCharacters.withoutRefusedOrNull(this.message, false),
-				oneLine(this.location), oneLine(this.website), this.startedAt, this.idempotencyKey);
+				oneLine(this.location), oneLine(this.website), this.startedAt, this.idempotencyKey,
+				alertId().map(String::valueOf).orElse(null));
 	}
 
 	private static @Nullable String oneLine(@Nullable String text) {
@@ -65,7 +74,7 @@ public record ContactForm(
 
 	ContactForm withIdempotencyKey(String key) {
 		return new ContactForm(this.name, this.email, this.phone, this.preferredContact, this.senderType, this.topic,
-				this.message, this.location, this.website, this.startedAt, key);
+				this.message, this.location, this.website, this.startedAt, key, this.alert);
 	}
 
 	/**

@@ -19,6 +19,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import uk.yourarea.alert.PublishedAlerts;
 import uk.yourarea.neighbourhood.NeighbourhoodDirectory;
 import uk.yourarea.testing.PageSlice;
 import uk.yourarea.testing.Pages;
@@ -67,6 +68,9 @@ class ContactControllerBadInputTests {
 
 	@MockitoBean
 	FormStamps stamps;
+
+	@MockitoBean
+	PublishedAlerts alerts;
 
 	@BeforeEach
 	void wigston() {
