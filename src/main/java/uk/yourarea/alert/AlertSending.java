@@ -55,7 +55,9 @@ import uk.yourarea.web.SiteProperties;
 @Component
 class AlertSending {
 
-	/** The outbox kind of an alert email; a subscriber who stops forgets those pending. */
+	/**
+	 * The outbox kind of an alert email; a subscriber who stops forgets those pending.
+	 */
 	static final String ALERT_EMAIL = "alert";
 
 	private static final Logger log = LoggerFactory.getLogger(AlertSending.class);
@@ -72,6 +74,8 @@ class AlertSending {
 
 	private final AlertSignature signatures;
 
+	private final AlertArchive archive;
+
 	private final NeighbourhoodDirectory neighbourhoods;
 
 	private final SiteProperties site;
@@ -83,14 +87,15 @@ class AlertSending {
 	private volatile boolean stopping;
 
 	AlertSending(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, EmailOutbox outbox,
-			AlertEmails emails, AlertSignature signatures, NeighbourhoodDirectory neighbourhoods, SiteProperties site,
-			AlertProperties properties, Clock clock) {
+			AlertEmails emails, AlertSignature signatures, AlertArchive archive, NeighbourhoodDirectory neighbourhoods,
+			SiteProperties site, AlertProperties properties, Clock clock) {
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.outbox = outbox;
 		this.emails = emails;
 		this.signatures = signatures;
+		this.archive = archive;
 		this.neighbourhoods = neighbourhoods;
 		this.site = site;
 		this.properties = properties;
@@ -189,6 +194,8 @@ class AlertSending {
 		this.jdbc.update("""
 				update alert set status = 'SENDING', published_at = ?, signature = ?, version = version + 1
 				where id = ?""", Timestamp.from(now), signature, alert.id());
+		this.archive.published(alert.id(), this.jdbc.queryForList(
+				"select neighbourhood_id from alert_neighbourhood where alert_id = ?", Long.class, alert.id()));
 		log.info("Alert {} published; queueing its emails", alert.id());
 		return signature;
 	}
@@ -216,8 +223,8 @@ class AlertSending {
 	 * the neighbourhoods with a choice that gets this topic, each once.
 	 *
 	 * @param recipients those still there, whose rows are locked against deletion until
-	 * the step commits: a subscriber who stops meanwhile waits for it, and then forgets the
-	 * email it queued
+	 * the step commits: a subscriber who stops meanwhile waits for it, and then forgets
+	 * the email it queued
 	 * @param lastRead the id of the last subscriber read, there or not: the next step
 	 * starts after it
 	 * @param more whether a whole batch was read, so there may be more
@@ -234,10 +241,9 @@ class AlertSending {
 				select alert_subscriber_id, min(neighbourhood_id) as neighbourhood_id from alert_subscription
 				where confirmed_at is not null and neighbourhood_id = any(?) and categories && ?::text[]
 				  and alert_subscriber_id > ?
-				group by alert_subscriber_id order by alert_subscriber_id limit ?""",
-				(row) -> {
-					followed.put(row.getLong("alert_subscriber_id"), row.getLong("neighbourhood_id"));
-				}, neighbourhoodIds.toArray(Long[]::new), AlertSubscriptions.arrayLiteral(alert.topic().receivedBy()),
+				group by alert_subscriber_id order by alert_subscriber_id limit ?""", (row) -> {
+			followed.put(row.getLong("alert_subscriber_id"), row.getLong("neighbourhood_id"));
+		}, neighbourhoodIds.toArray(Long[]::new), AlertSubscriptions.arrayLiteral(alert.topic().receivedBy()),
 				alert.queuedUpTo(), this.properties.queueBatchSize());
 		if (followed.isEmpty()) {
 			return new Batch(List.of(), alert.queuedUpTo(), false);
@@ -251,9 +257,11 @@ class AlertSending {
 		return new Batch(recipients, lastRead, followed.size() == this.properties.queueBatchSize());
 	}
 
-	/** @return how many emails were queued */
-	private int queue(Due alert, String signature, Map<Long, NeighbourhoodSummary> places,
-			List<Recipient> recipients, Instant now) {
+	/**
+	 * @return how many emails were queued
+	 */
+	private int queue(Due alert, String signature, Map<Long, NeighbourhoodSummary> places, List<Recipient> recipients,
+			Instant now) {
 		AlertText text = AlertText.of(alert.body());
 		List<OutgoingEmail> outgoing = new ArrayList<>(recipients.size());
 		List<byte[]> linkHashes = new ArrayList<>(recipients.size());
@@ -272,8 +280,8 @@ class AlertSending {
 					this.site.link("/area/" + place.slug() + "/contact?alert=" + alert.id()),
 					this.site.link("/alerts/manage/" + token), unsubscribe);
 			outgoing.add(OutgoingEmail.of(ALERT_EMAIL, recipient.email(), letter.subject(), letter.body())
-				.withHeaders(Map.of("List-Unsubscribe", "<" + unsubscribe + ">", "List-Unsubscribe-Post",
-						UNSUBSCRIBE_POST))
+				.withHeaders(
+						Map.of("List-Unsubscribe", "<" + unsubscribe + ">", "List-Unsubscribe-Post", UNSUBSCRIBE_POST))
 				.withPriority(EmailPriority.BULK)
 				.withReference(reference(alert.id())));
 		}
@@ -283,8 +291,7 @@ class AlertSending {
 		Timestamp created = Timestamp.from(now);
 		this.jdbc.batchUpdate(
 				"insert into alert_manage_link (token_hash, alert_subscriber_id, created_at) values (?, ?, ?)",
-				indexes(linkHashes.size()), linkHashes.size(),
-				(statement, i) -> {
+				indexes(linkHashes.size()), linkHashes.size(), (statement, i) -> {
 					statement.setBytes(1, linkHashes.get(i));
 					statement.setLong(2, linkOwners.get(i));
 					statement.setTimestamp(3, created);

@@ -37,7 +37,8 @@ class AlertSendingSchedule {
 			if (!DatabaseFailures.isDatabaseFailure(ex)) {
 				throw ex;
 			}
-			// The step rolled back; the alert goes on from where it was once the database is back.
+			// The step rolled back; the alert goes on from where it was once the database
+			// is back.
 			log.warn("Could not send alerts: {}", DatabaseFailures.describe(ex));
 		}
 	}
