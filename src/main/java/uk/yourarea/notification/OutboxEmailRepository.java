@@ -36,6 +36,32 @@ interface OutboxEmailRepository extends JpaRepository<OutboxEmail, Long> {
 	@Query("select e from OutboxEmail e where e.id = :id")
 	Optional<OutboxEmail> lockById(@Param("id") long id);
 
+	/**
+	 * Records that the SMTP server took a PENDING email, in one statement: what
+	 * {@link OutboxEmail#markSent} does (the address becomes its domain; the subject,
+	 * body, headers and any address in the last error are erased), without reading the
+	 * row first. The table refuses a finished email that keeps any of them
+	 * ({@code outbox_email_nothing_kept_when_done}).
+	 * @return 1, or 0 if the email was not PENDING any more (or is gone)
+	 */
+	@Modifying
+	@Query(value = """
+			update outbox_email
+			set status = 'SENT', attempts = attempts + 1, last_attempt_at = :now, sent_at = :now,
+			    lease_token = null, leased_until = null, to_domain = :domain, to_address = null, subject = null,
+			    body = null, list_unsubscribe = null, list_unsubscribe_post = null,
+			    last_error = regexp_replace(last_error, '[^\\s<>"'']+@[^\\s<>"'']+', '[address]', 'g')
+			where id = :id and status = 'PENDING'""", nativeQuery = true)
+	int markSent(@Param("id") long id, @Param("now") Instant now, @Param("domain") String domain);
+
+	/**
+	 * Lets the current transaction commit without waiting for its record to reach the
+	 * disk: should the database server crash within the moment after, the outcome is lost
+	 * and the email sent again, as after a crash of the relay.
+	 */
+	@Query(value = "select set_config('synchronous_commit', 'off', true)", nativeQuery = true)
+	String commitWithoutWaitingForTheDisk();
+
 	/** Locks the emails a relay still holds under the lease it took, in id order. */
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("""

@@ -177,7 +177,7 @@ class OutboxRelay {
 				// a pending email is whole (a constraint in the table says so)
 				taken.add(new ClaimedEmail(email.getId(), Objects.requireNonNull(email.getToAddress()),
 						Objects.requireNonNull(email.getSubject()), Objects.requireNonNull(email.getBody()),
-						email.getHeaders(), email.getCreatedAt()));
+						email.getHeaders(), email.getPriority(), email.getAttempts(), email.getCreatedAt()));
 			}
 			return taken;
 		});
@@ -283,15 +283,14 @@ class OutboxRelay {
 
 	private void recordSent(ClaimedEmail email) {
 		this.transactions.executeWithoutResult((status) -> {
-			Optional<OutboxEmail> row = this.emails.lockById(email.id());
-			if (row.isEmpty() || !row.get().isPending()) {
+			int recorded = this.emails.markSent(email.id(), this.clock.instant(), OutboxEmail.domainOf(email.to()));
+			if (recorded == 0) {
 				logger.warn("Email {} to {} was sent, but it was {} already", email.id(), email.recipientDomain(),
-						row.map((e) -> e.getStatus().name()).orElse("deleted"));
+						this.emails.findById(email.id()).map((e) -> e.getStatus().name()).orElse("deleted"));
 				return;
 			}
-			row.get().markSent(this.clock.instant());
 			logger.info("Email {} to {} sent on attempt {}", email.id(), email.recipientDomain(),
-					row.get().getAttempts());
+					email.attemptsBefore() + 1);
 		});
 	}
 
@@ -547,7 +546,7 @@ class OutboxRelay {
 	 * What a relay needs to send an email it has taken, read before the transaction ends.
 	 */
 	record ClaimedEmail(long id, String to, String subject, String body, Map<String, String> headers,
-			Instant createdAt) {
+			EmailPriority priority, int attemptsBefore, Instant createdAt) {
 
 		String recipientDomain() {
 			return "@" + OutboxEmail.domainOf(this.to);

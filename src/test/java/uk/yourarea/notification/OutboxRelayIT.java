@@ -664,6 +664,28 @@ class OutboxRelayIT {
 	}
 
 	@Test
+	void forgetsTheAddressInTheLastErrorOnceSentAfterARetry() throws Exception {
+		long id = queue("busy@outbox.test", "Your message", "Hello");
+		try (RejectingSmtpServer server = new RejectingSmtpServer("451 4.2.1 <busy@outbox.test>: try again later")) {
+			relayTo(server).relayDue();
+		}
+		assertThat(email(id).getLastError()).contains("busy@outbox.test");
+		this.clock.advance(Duration.ofMinutes(1));
+
+		this.relay.relayDue();
+
+		OutboxEmail sent = email(id);
+		assertThat(sent.getStatus()).isEqualTo(OutboxEmail.Status.SENT);
+		assertThat(sent.getAttempts()).isEqualTo(2);
+		assertThat(sent.getSentAt()).isEqualTo(START.plus(Duration.ofMinutes(1)));
+		assertThat(sent.getLastAttemptAt()).isEqualTo(sent.getSentAt());
+		assertThat(sent.getLeasedUntil()).isNull();
+		assertThat(sent.getToAddress()).isNull();
+		assertThat(sent.getToDomain()).isEqualTo("outbox.test");
+		assertThat(sent.getLastError()).startsWith("SMTP 451").contains("<[address]>").doesNotContain("busy@");
+	}
+
+	@Test
 	void sendsTheUnsubscribeHeadersAndForgetsThemOnceSent() throws Exception {
 		long id = queue(alertTo("jane@outbox.test")
 			.withHeaders(Map.of("List-Unsubscribe", "<https://example.org/alerts/unsubscribe/s3cr3t>",
