@@ -24,7 +24,7 @@ record AlertForm(
 				message = "{alerts.staff.body.too-long}") @PlainText(
 						message = "{alerts.staff.body.characters}") @Nullable String body,
 		@NotNull(message = "{alerts.staff.topic.required}") @Nullable AlertTopic topic, @Nullable AlertReach reach,
-		@Nullable Long areaId, @Nullable List<Long> neighbourhoodIds, boolean everyNeighbourhood,
+		@Nullable Long areaId, @Nullable List<Long> neighbourhoodIds, @Nullable Boolean everyNeighbourhood,
 		@Nullable Long version) {
 
 	static final List<String> FIELD_ORDER = List.of("title", "body", "topic", "reach", "areaId", "neighbourhoodIds");
@@ -41,6 +41,11 @@ record AlertForm(
 	static AlertForm of(Alert alert) {
 		return new AlertForm(alert.getTitle(), alert.getBody(), alert.getTopic(), alert.getReach(),
 				alert.getLocalPolicingAreaId(), List.copyOf(alert.getNeighbourhoodIds()), false, alert.getVersion());
+	}
+
+	/** Whether "every one of my neighbourhoods" is ticked. */
+	public boolean everyOne() {
+		return Boolean.TRUE.equals(this.everyNeighbourhood);
 	}
 
 	AlertReach reachOrNeighbourhoods() {

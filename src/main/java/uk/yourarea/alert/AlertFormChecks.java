@@ -71,7 +71,7 @@ class AlertFormChecks {
 		}
 		AlertReach reach = form.reachOrNeighbourhoods();
 		Set<Long> chosen = new HashSet<>(form.neighbourhoodList());
-		if (reach == AlertReach.NEIGHBOURHOODS && form.everyNeighbourhood()) {
+		if (reach == AlertReach.NEIGHBOURHOODS && form.everyOne()) {
 			chosen.addAll(mine);
 		}
 		if (reach == AlertReach.NEIGHBOURHOODS && chosen.isEmpty()) {
