@@ -226,7 +226,8 @@ class StaffAlertsController {
 	}
 
 	private String notADraft(long id, Alert alert, RedirectAttributes redirect) {
-		redirect.addFlashAttribute("notice", text("alerts.staff.not-a-draft", alert.getTitle()));
+		redirect.addFlashAttribute("notice",
+				text(alert.isDraft() ? "alerts.staff.not-yours" : "alerts.staff.not-a-draft", alert.getTitle()));
 		return "redirect:" + BASE + "/" + id;
 	}
 
