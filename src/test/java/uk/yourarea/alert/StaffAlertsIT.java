@@ -91,6 +91,9 @@ class StaffAlertsIT {
 	@Autowired
 	private ApplicationEvents events;
 
+	@Autowired
+	private AlertSubscriberList subscriberList;
+
 	private StaffBrowser officer;
 
 	private StaffBrowser otherOfficer;
@@ -459,8 +462,12 @@ class StaffAlertsIT {
 		assertThat(counts.text()).doesNotContain(email);
 		assertThat(counts.select("a[href^=\"/staff/alerts/subscribers/\"]")).isEmpty();
 		assertThat(counts.select("#address-views")).isEmpty();
-		assertThat(this.officer.get("/staff/alerts/subscribers/" + this.wigston.id()).statusCode()).isEqualTo(404);
-		assertThat(this.supervisor.get("/staff/alerts/subscribers/" + this.wigston.id()).statusCode()).isEqualTo(404);
+		assertThat(this.officer.get("/staff/alerts/subscribers/" + this.wigston.id()).statusCode()).isEqualTo(403);
+		assertThat(this.supervisor.get("/staff/alerts/subscribers/" + this.wigston.id()).statusCode()).isEqualTo(403);
+		// Below the web rules too: the service shows addresses to no one else.
+		StaffUser wigstonOfficer = ActingAs.demo(this.jdbc, "officer.wigston@example.org");
+		assertThatExceptionOfType(NotFoundException.class)
+			.isThrownBy(() -> this.subscriberList.addresses(wigstonOfficer, this.wigston));
 
 		int viewsBefore = this.jdbc.queryForObject("select count(*) from alert_subscriber_list_view", Integer.class);
 		Document addresses = this.webEditor.page("/staff/alerts/subscribers/" + this.wigston.id());
