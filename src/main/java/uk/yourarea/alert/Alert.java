@@ -10,6 +10,7 @@ import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -72,7 +73,8 @@ class Alert {
 	@Version
 	private long version;
 
-	@ElementCollection
+	/** Few, and wanted wherever the alert is: loaded with it. */
+	@ElementCollection(fetch = FetchType.EAGER)
 	@CollectionTable(name = "alert_neighbourhood", joinColumns = @JoinColumn(name = "alert_id"))
 	@Column(name = "neighbourhood_id")
 	private Set<Long> neighbourhoodIds = new HashSet<>();

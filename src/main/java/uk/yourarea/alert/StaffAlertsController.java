@@ -114,7 +114,7 @@ class StaffAlertsController {
 		if (!shown.changeable()) {
 			return notADraft(id, shown.alert(), redirect);
 		}
-		return showForm(user, model, shown.alert(), AlertForm.of(shown.alert()), List.of());
+		return showForm(user, model, shown, AlertForm.of(shown.alert()), List.of());
 	}
 
 	@PostMapping("/{id}/edit")
@@ -128,7 +128,7 @@ class StaffAlertsController {
 		AlertFormChecks.CheckedDraft checked = this.checks.check(form, result,
 				this.composing.targetsOf(user).neighbourhoodIds());
 		if (checked.draft().isEmpty()) {
-			return showForm(user, model, shown.alert(), form, checked.errors());
+			return showForm(user, model, shown, form, checked.errors());
 		}
 		AlertDraft draft = checked.draft().get();
 		try {
@@ -139,7 +139,7 @@ class StaffAlertsController {
 			if (!saved.changeable()) {
 				return notADraft(id, saved.alert(), redirect);
 			}
-			return showForm(user, model, saved.alert(), form.basedOn(saved.alert().getVersion()),
+			return showForm(user, model, saved, form.basedOn(saved.alert().getVersion()),
 					List.of(new FormError(null, text("alerts.staff.changed-elsewhere"))));
 		}
 		if (PREVIEW.equals(action)) {
@@ -226,14 +226,15 @@ class StaffAlertsController {
 	}
 
 	private String notADraft(long id, Alert alert, RedirectAttributes redirect) {
-		redirect.addFlashAttribute("notice", text("alerts.staff.not-a-draft", alert.getTitle()));
+		redirect.addFlashAttribute("notice",
+				text(alert.isDraft() ? "alerts.staff.not-yours" : "alerts.staff.not-a-draft", alert.getTitle()));
 		return "redirect:" + BASE + "/" + id;
 	}
 
-	private String showForm(StaffUser user, Model model, @Nullable Alert alert, AlertForm form,
+	private String showForm(StaffUser user, Model model, AlertComposing.@Nullable Shown alert, AlertForm form,
 			List<FormError> errors) {
 		AlertAccess.Targets targets = this.composing.targetsOf(user);
-		model.addAttribute("alert", (alert != null) ? this.views.row(this.composing.find(user, alert.getId())) : null);
+		model.addAttribute("alert", (alert != null) ? this.views.row(alert) : null);
 		model.addAttribute("topics",
 				Arrays.stream(AlertTopic.values())
 					.map((topic) -> new Choice(topic.name(), text(topic.labelKey())))

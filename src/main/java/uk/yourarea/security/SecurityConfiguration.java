@@ -136,7 +136,9 @@ class SecurityConfiguration {
 				.hasAnyRole(role(StaffRole.WEB_EDITOR), role(StaffRole.ADMIN))
 				// Alerts to residents: officers and supervisors to their own
 				// neighbourhoods, web editors and administrators anywhere (AlertAccess
-				// checks which, and who may see subscribers' addresses).
+				// checks which). Subscribers' addresses: web editors and administrators.
+				.requestMatchers("/staff/alerts/subscribers/*")
+				.hasAnyRole(role(StaffRole.WEB_EDITOR), role(StaffRole.ADMIN))
 				.requestMatchers("/staff/alerts", "/staff/alerts/**")
 				.hasAnyRole(role(StaffRole.OFFICER), role(StaffRole.SUPERVISOR), role(StaffRole.WEB_EDITOR),
 						role(StaffRole.ADMIN))
