@@ -283,6 +283,13 @@ class OutboxRelay {
 
 	private void recordSent(ClaimedEmail email) {
 		this.transactions.executeWithoutResult((status) -> {
+			if (email.priority() == EmailPriority.BULK) {
+				// A BULK email's outcome does not wait for the disk: should the database
+				// server crash in that moment, the email goes again, as after a crash of
+				// the relay, and the alert's thousands of commits do not each wait for
+				// one.
+				this.emails.commitWithoutWaitingForTheDisk();
+			}
 			int recorded = this.emails.markSent(email.id(), this.clock.instant(), OutboxEmail.domainOf(email.to()));
 			if (recorded == 0) {
 				logger.warn("Email {} to {} was sent, but it was {} already", email.id(), email.recipientDomain(),
