@@ -71,6 +71,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import uk.yourarea.personaldata.HeldRecord;
+import uk.yourarea.personaldata.PersonSearch;
 import uk.yourarea.testing.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -141,6 +143,9 @@ class OutboxRelayIT {
 
 	@Autowired
 	private ApplicationContext context;
+
+	@Autowired
+	private OutboxPersonalData personalData;
 
 	private TransactionTemplate transactions;
 
@@ -707,6 +712,24 @@ class OutboxRelayIT {
 	}
 
 	@Test
+	void showsAndErasesTheUnsubscribeLinkOfAWaitingEmailAsPersonalData() {
+		long id = queue(alertTo("Jane@outbox.test")
+			.withHeaders(Map.of("List-Unsubscribe", "<https://example.org/alerts/unsubscribe/s3cr3t>")));
+
+		List<HeldRecord> found = this.personalData.find(PersonSearch.email("jane@outbox.test"));
+
+		assertThat(found).singleElement().satisfies((record) -> {
+			assertThat(record.reference()).isEqualTo("email-" + id);
+			assertThat(record.data()).containsEntry("kind", "alert-email")
+				.containsEntry("listUnsubscribe", "<https://example.org/alerts/unsubscribe/s3cr3t>")
+				.doesNotContainKey("listUnsubscribePost");
+		});
+		assertThat(this.personalData.erase(PersonSearch.email("jane@outbox.test"), START).erased())
+			.containsExactly("email-" + id);
+		assertThat(this.emails.findById(id)).isEmpty();
+	}
+
+	@Test
 	void refusesAnUnknownHeaderAndQueuesNothing() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> queue(alertTo("jane@outbox.test").withHeaders(Map.of("Bcc", "everyone@outbox.test"))));
@@ -806,7 +829,7 @@ class OutboxRelayIT {
 	@Test
 	void queuesAlertsAThousandATransaction() {
 		int transactions = Integer.getInteger("yourarea.bench.queue-transactions", 5);
-		String body = "Officers are looking into burglaries on Long Street. ".repeat(28).substring(0, 1500);
+		String body = "Officers are looking into burglaries on Long Street. ".repeat(30).substring(0, 1500);
 		List<List<OutgoingEmail>> batches = new ArrayList<>();
 		for (int t = 0; t < transactions; t++) {
 			List<OutgoingEmail> batch = new ArrayList<>();
