@@ -43,14 +43,14 @@ import uk.yourarea.notification.OutboxDeliveryFailure.Kind;
  * Sends the emails that are due, in three steps so that no database transaction stays
  * open while the SMTP server is being talked to:
  * <ol>
- * <li>in one short transaction, take a batch of due emails: lock them with
- * {@code FOR UPDATE SKIP LOCKED} and lease them (30 seconds by default) under a token of
- * this batch, so that no other relay, here or on another instance, takes them
+ * <li>in one short transaction, take a batch of due emails, RESIDENT before BULK: lock
+ * them with {@code FOR UPDATE SKIP LOCKED} and lease them (30 seconds by default) under a
+ * token of this batch, so that no other relay, here or on another instance, takes them
  * meanwhile;</li>
- * <li>send each one, outside any transaction, while a heartbeat extends the lease of the
- * emails still in hand every third of the lease: a working relay never loses its claim,
- * and the emails of a relay that crashed are taken by another once the lease runs
- * out;</li>
+ * <li>send each one, outside any transaction, over one SMTP connection for the batch
+ * ({@link SmtpConnection}), while a heartbeat extends the lease of the emails still in
+ * hand every third of the lease: a working relay never loses its claim, and the emails of
+ * a relay that crashed are taken by another once the lease runs out;</li>
  * <li>record each outcome in a small transaction of its own, as soon as it is known:
  * SENT; a failed attempt, to be tried again after a backoff; or FAILED, at once when the
  * server refuses the email for good (5xx), or when it has been failing for 72 hours.</li>
@@ -283,6 +283,13 @@ class OutboxRelay {
 
 	private void recordSent(ClaimedEmail email) {
 		this.transactions.executeWithoutResult((status) -> {
+			if (email.priority() == EmailPriority.BULK) {
+				// A BULK email's outcome does not wait for the disk: should the database
+				// server crash in that moment, the email goes again, as after a crash of
+				// the relay, and the alert's thousands of commits do not each wait for
+				// one.
+				this.emails.commitWithoutWaitingForTheDisk();
+			}
 			int recorded = this.emails.markSent(email.id(), this.clock.instant(), OutboxEmail.domainOf(email.to()));
 			if (recorded == 0) {
 				logger.warn("Email {} to {} was sent, but it was {} already", email.id(), email.recipientDomain(),
