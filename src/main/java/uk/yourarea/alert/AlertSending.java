@@ -276,8 +276,8 @@ class AlertSending {
 			linkOwners.add(recipient.id());
 			String unsubscribe = this.site.link("/alerts/unsubscribe/" + token);
 			AlertEmails.Letter letter = this.emails.compose(alert.title(), text, signature, place.name(),
-					this.site.link("/area/" + place.slug() + "/alerts/" + alert.id()),
-					this.site.link("/area/" + place.slug() + "/contact?alert=" + alert.id()),
+					this.site.link(AlertEmails.pagePath(place.slug(), alert.id())),
+					this.site.link(AlertEmails.replyPath(place.slug(), alert.id())),
 					this.site.link("/alerts/manage/" + token), unsubscribe);
 			outgoing.add(OutgoingEmail.of(ALERT_EMAIL, recipient.email(), letter.subject(), letter.body())
 				.withHeaders(

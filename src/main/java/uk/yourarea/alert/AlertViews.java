@@ -15,6 +15,8 @@ import org.springframework.stereotype.Component;
 
 import uk.yourarea.neighbourhood.NeighbourhoodDirectory;
 import uk.yourarea.neighbourhood.NeighbourhoodSummary;
+import uk.yourarea.notification.EmailCounts;
+import uk.yourarea.notification.EmailOutbox;
 import uk.yourarea.web.SiteProperties;
 import uk.yourarea.web.TimeOfDay;
 
@@ -32,12 +34,12 @@ class AlertViews {
 	}
 
 	/**
-	 * One alert's page. {@code deliveryCounts} is where the queued, sent and failed
-	 * counts of the outbox will go; null until the sender reports them.
+	 * One alert's page. {@code deliveryCounts} are the outbox's counts of its emails
+	 * waiting, sent and failed; null before it goes.
 	 */
 	record Page(long id, String title, AlertText text, String signature, String statusKey, String topicKey,
 			String reaches, String author, String when, int recipients, @Nullable String returnedReason,
-			@Nullable Object deliveryCounts, boolean changeable, boolean cancellable, boolean approvable,
+			@Nullable EmailCounts deliveryCounts, boolean changeable, boolean cancellable, boolean approvable,
 			boolean published) {
 	}
 
@@ -55,10 +57,13 @@ class AlertViews {
 
 	private final MessageSource messages;
 
+	private final EmailOutbox outbox;
+
 	private final Clock clock;
 
 	AlertViews(NeighbourhoodDirectory directory, AlertSignature signatures, AlertEmails emails, SiteProperties site,
-			MessageSource messages, Clock clock) {
+			MessageSource messages, EmailOutbox outbox, Clock clock) {
+		this.outbox = outbox;
 		this.directory = directory;
 		this.signatures = signatures;
 		this.emails = emails;
@@ -78,8 +83,9 @@ class AlertViews {
 		String signature = (alert.getSignature() != null) ? alert.getSignature() : this.signatures.signatureFor(alert);
 		return new Page(alert.getId(), alert.getTitle(), AlertText.of(alert.getBody()), signature,
 				alert.getStatus().labelKey(), alert.getTopic().labelKey(), reaches(alert), shown.authorName(),
-				when(alert), alert.getRecipients(), alert.getReturnedReason(), null, shown.changeable(),
-				shown.cancellable(), shown.approvable(), alert.getStatus().isPublished());
+				when(alert), alert.getRecipients(), alert.getReturnedReason(),
+				alert.getStatus().isPublished() ? this.outbox.countsFor(AlertSending.reference(alert.getId())) : null,
+				shown.changeable(), shown.cancellable(), shown.approvable(), alert.getStatus().isPublished());
 	}
 
 	/**
@@ -102,8 +108,8 @@ class AlertViews {
 		else {
 			NeighbourhoodSummary first = neighbourhoods.get(0);
 			teamName = first.name();
-			webLink = this.site.link("/area/" + first.slug() + "/alerts");
-			replyLink = this.site.link("/area/" + first.slug() + "/contact");
+			webLink = this.site.link(AlertEmails.pagePath(first.slug(), alert.getId()));
+			replyLink = this.site.link(AlertEmails.replyPath(first.slug(), alert.getId()));
 		}
 		AlertEmails.Letter letter = this.emails.compose(alert.getTitle(), text, signature, teamName, webLink, replyLink,
 				message("alerts.staff.preview.own-manage-link"), message("alerts.staff.preview.own-unsubscribe-link"));
