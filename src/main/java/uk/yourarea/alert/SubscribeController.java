@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -75,7 +76,8 @@ class SubscribeController {
 			HttpServletResponse response) {
 		NeighbourhoodSummary neighbourhood = neighbourhood(slug);
 		int number = (page == null) ? 1 : (page.matches("[0-9]{1,6}") ? Integer.parseInt(page) : 0);
-		AlertArchive.ArchivePage alerts = this.archive.page(neighbourhood.id(), number)
+		AlertArchive.ArchivePage alerts = ((number < 1) ? Optional.<AlertArchive.ArchivePage>empty()
+				: this.archive.page(neighbourhood.id(), number))
 			.orElseThrow(() -> new NotFoundException("No page " + page + " of the alerts of " + slug));
 		noStore(response);
 		model.addAttribute("archive", alerts);
