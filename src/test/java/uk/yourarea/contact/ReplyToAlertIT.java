@@ -21,6 +21,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import uk.yourarea.alert.AlertArchive;
 import uk.yourarea.alert.TestAlerts;
+import uk.yourarea.dataprotection.DataProtectionDesk;
+import uk.yourarea.personaldata.PersonSearch;
+import uk.yourarea.security.ActingAs;
+import uk.yourarea.security.StaffUser;
 import uk.yourarea.neighbourhood.NeighbourhoodDirectory;
 import uk.yourarea.neighbourhood.NeighbourhoodSummary;
 import uk.yourarea.security.StaffBrowser;
@@ -66,6 +70,9 @@ class ReplyToAlertIT {
 
 	@Autowired
 	NeighbourhoodDirectory neighbourhoods;
+
+	@Autowired
+	DataProtectionDesk desk;
 
 	TestAlerts alerts;
 
@@ -119,6 +126,12 @@ class ReplyToAlertIT {
 		assertThat(stored.get("in_reply_to_alert_id")).isEqualTo(alert);
 		assertThat(stored.get("status")).as("an ordinary message with the response clock").isEqualTo("OPEN");
 		assertThat(stored.get("due_at")).isNotNull();
+
+		StaffUser dpo = ActingAs.demo(this.jdbc, "dpo@example.org");
+		try (ActingAs acting = ActingAs.staff(dpo)) {
+			assertThat(this.desk.export(dpo, PersonSearch.email(email))).as("the subject access export names the alert")
+				.anySatisfy((record) -> assertThat(record.data()).containsEntry("inReplyToAlert", alert));
+		}
 
 		StaffBrowser admin = StaffBrowser.signedIn(this.environment, "admin@example.org", StaffBrowser.DEMO_PASSWORD);
 		Document message = admin.page("/staff/inbox/messages/" + stored.get("id"));
