@@ -80,8 +80,7 @@ class SubscribeController {
 				: this.archive.page(neighbourhood.id(), number))
 			.orElseThrow(() -> new NotFoundException("No page " + page + " of the alerts of " + slug));
 		noStore(response);
-		model.addAttribute("archive", alerts);
-		model.addAttribute("atomFeed", AlertFeed.feedOf(neighbourhood.slug()));
+		withArchive(model, neighbourhood, alerts);
 		return show(model, Team.of(neighbourhood), SubscribeForm.blank(this.stamps.now()), List.of(), null);
 	}
 
@@ -92,6 +91,10 @@ class SubscribeController {
 		List<FormError> errors = FormErrors.inPageOrder(result, SubscribeForm.FIELD_ORDER);
 		try {
 			NeighbourhoodSummary neighbourhood = neighbourhood(slug);
+			if (FormTokens.refused(request) || !errors.isEmpty()) {
+				this.archive.page(neighbourhood.id(), 1)
+					.ifPresent((alerts) -> withArchive(model, neighbourhood, alerts));
+			}
 			if (FormTokens.refused(request)) {
 				return show(model, Team.of(neighbourhood), form.withoutRefusedCharacters(), List.of(), "expired");
 			}
@@ -123,6 +126,11 @@ class SubscribeController {
 		model.addAttribute("neighbourhood", neighbourhood(slug));
 		model.addAttribute("validityDays", this.properties.confirmationValidity().toDays());
 		return "alert/check-your-email";
+	}
+
+	private static void withArchive(Model model, NeighbourhoodSummary neighbourhood, AlertArchive.ArchivePage alerts) {
+		model.addAttribute("archive", alerts);
+		model.addAttribute("atomFeed", AlertFeed.feedOf(neighbourhood.slug()));
 	}
 
 	private boolean looksAutomated(SubscribeForm form) {

@@ -32,7 +32,9 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.never;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
  * Addresses of the archive that no link gives: a page or an alert id that is not a
@@ -87,6 +89,16 @@ class AlertArchiveBadInputTests {
 		assertThat(page.select(".ya-alert-archive__alert").text()).contains("30 November 2026")
 			.contains("News from the team")
 			.contains("Dear residents.");
+	}
+
+	@Test
+	void theFormShownAgainWithErrorsStillListsTheAlerts() throws Exception {
+		MvcResult result = this.mvc.perform(post("/area/wigston/alerts").param("email", "").with(csrf())).andReturn();
+
+		assertThat(result.getResponse().getStatus()).isEqualTo(200);
+		Document page = Pages.parse(result.getResponse().getContentAsString());
+		assertThat(page.title()).startsWith("Error: ");
+		assertThat(page.select(".ya-alert-archive a").eachAttr("href")).containsExactly("/area/wigston/alerts/7");
 	}
 
 	@Test
