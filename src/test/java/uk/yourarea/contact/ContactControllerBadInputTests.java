@@ -153,11 +153,14 @@ class ContactControllerBadInputTests {
 
 		Document kept = page(filledIn("message", "", "alert", "7"), 200);
 		Document garbage = page(filledIn("message", "", "alert", "<script>"), 200);
+		Document anotherTeams = page(filledIn("message", "", "alert", "8"), 200);
 
 		assertThat(kept.select("#in-reply-to a").attr("href")).isEqualTo("/area/wigston/alerts/7");
 		assertThat(kept.select("input[name=alert]").val()).isEqualTo("7");
 		assertThat(garbage.select("#in-reply-to")).isEmpty();
 		assertThat(garbage.select("input[name=alert]")).isEmpty();
+		assertThat(anotherTeams.select("#in-reply-to")).isEmpty();
+		assertThat(anotherTeams.select("input[name=alert]")).isEmpty();
 		then(this.messages).should(never()).receive(any(), any(), anyString());
 	}
 
