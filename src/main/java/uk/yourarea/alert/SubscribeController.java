@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -75,11 +76,11 @@ class SubscribeController {
 			HttpServletResponse response) {
 		NeighbourhoodSummary neighbourhood = neighbourhood(slug);
 		int number = (page == null) ? 1 : (page.matches("[0-9]{1,6}") ? Integer.parseInt(page) : 0);
-		AlertArchive.ArchivePage alerts = this.archive.page(neighbourhood.id(), number)
+		AlertArchive.ArchivePage alerts = ((number < 1) ? Optional.<AlertArchive.ArchivePage>empty()
+				: this.archive.page(neighbourhood.id(), number))
 			.orElseThrow(() -> new NotFoundException("No page " + page + " of the alerts of " + slug));
 		noStore(response);
-		model.addAttribute("archive", alerts);
-		model.addAttribute("atomFeed", AlertFeed.feedOf(neighbourhood.slug()));
+		withArchive(model, neighbourhood, alerts);
 		return show(model, Team.of(neighbourhood), SubscribeForm.blank(this.stamps.now()), List.of(), null);
 	}
 
@@ -90,6 +91,10 @@ class SubscribeController {
 		List<FormError> errors = FormErrors.inPageOrder(result, SubscribeForm.FIELD_ORDER);
 		try {
 			NeighbourhoodSummary neighbourhood = neighbourhood(slug);
+			if (FormTokens.refused(request) || !errors.isEmpty()) {
+				this.archive.page(neighbourhood.id(), 1)
+					.ifPresent((alerts) -> withArchive(model, neighbourhood, alerts));
+			}
 			if (FormTokens.refused(request)) {
 				return show(model, Team.of(neighbourhood), form.withoutRefusedCharacters(), List.of(), "expired");
 			}
@@ -121,6 +126,11 @@ class SubscribeController {
 		model.addAttribute("neighbourhood", neighbourhood(slug));
 		model.addAttribute("validityDays", this.properties.confirmationValidity().toDays());
 		return "alert/check-your-email";
+	}
+
+	private static void withArchive(Model model, NeighbourhoodSummary neighbourhood, AlertArchive.ArchivePage alerts) {
+		model.addAttribute("archive", alerts);
+		model.addAttribute("atomFeed", AlertFeed.feedOf(neighbourhood.slug()));
 	}
 
 	private boolean looksAutomated(SubscribeForm form) {

@@ -81,10 +81,10 @@ class ContactController {
 			Model model, HttpServletResponse response) {
 		NeighbourhoodSummary neighbourhood = neighbourhood(slug);
 		noStore(response);
-		ContactForm form = ContactForm.blank(this.stamps.now(), newIdempotencyKey(), alert);
-		Optional<PublishedAlerts.Published> inReplyTo = inReplyTo(neighbourhood, form);
-		form = ContactForm.blank(form.startedAt(), form.idempotencyKey(),
-				inReplyTo.map((published) -> String.valueOf(published.id())).orElse(null));
+		Optional<PublishedAlerts.Published> inReplyTo = ContactForm.alertIdIn(alert)
+			.flatMap((id) -> this.alerts.find(id, neighbourhood.id()));
+		ContactForm form = ContactForm.blank(this.stamps.now(), newIdempotencyKey(),
+				inReplyTo.map(PublishedAlerts.Published::id).orElse(null));
 		return show(model, Team.of(neighbourhood), form, List.of(), null, inReplyTo);
 	}
 
@@ -205,7 +205,9 @@ class ContactController {
 		model.addAttribute("team", team);
 		model.addAttribute("inReplyTo", inReplyTo.orElse(null));
 		model.addAttribute("promise", this.policy.promise());
-		model.addAttribute("form", form);
+		// Not an alert of this team's: the form goes on as a plain message. (With no
+		// team name the database could not be asked, and the id stays.)
+		model.addAttribute("form", (!team.name().isEmpty() && inReplyTo.isEmpty()) ? form.withAlert(null) : form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("fieldErrors", FormErrors.byField(errors));
 		model.addAttribute("problem", problem);

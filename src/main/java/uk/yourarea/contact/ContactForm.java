@@ -1,5 +1,7 @@
 package uk.yourarea.contact;
 
+import java.util.Optional;
+
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -46,14 +48,26 @@ public record ContactForm(
 	static final java.util.List<String> FIELD_ORDER = java.util.List.of("name", "email", "phone", "preferredContact",
 			"senderType", "topic", "message", "location");
 
-	static ContactForm blank(String startedAt, String idempotencyKey, @Nullable String alert) {
-		return new ContactForm(null, null, null, null, null, null, null, null, null, startedAt, idempotencyKey, alert);
+	static ContactForm blank(String startedAt, String idempotencyKey, @Nullable Long alertId) {
+		return new ContactForm(null, null, null, null, null, null, null, null, null, startedAt, idempotencyKey,
+				(alertId != null) ? alertId.toString() : null);
 	}
 
 	/** The id of the alert this replies to, if the form names one that could be an id. */
-	java.util.Optional<Long> alertId() {
-		return (this.alert != null && this.alert.matches("[0-9]{1,18}"))
-				? java.util.Optional.of(Long.parseLong(this.alert)) : java.util.Optional.empty();
+	Optional<Long> alertId() {
+		return alertIdIn(this.alert);
+	}
+
+	/** An alert's id, when the text could be one. */
+	static Optional<Long> alertIdIn(@Nullable String text) {
+		return (text != null && text.matches("[0-9]{1,18}")) ? Optional.of(Long.parseLong(text)) : Optional.empty();
+	}
+
+	/** The form naming this alert, or none. */
+	ContactForm withAlert(@Nullable Long alertId) {
+		return new ContactForm(this.name, this.email, this.phone, this.preferredContact, this.senderType, this.topic,
+				this.message, this.location, this.website, this.startedAt, this.idempotencyKey,
+				(alertId != null) ? alertId.toString() : null);
 	}
 
 	/**

@@ -99,6 +99,9 @@ class AlertArchiveIT {
 		assertThat(page.select(FORM_ON_PAGE)).as("the subscribe form stays").isNotEmpty();
 		assertThat(titles(page)).containsExactlyElementsOf(published.subList(0, 20));
 		assertThat(titles(second)).containsExactlyElementsOf(published.subList(20, 22));
+		assertThat(page.title()).startsWith("Get messages from the " + this.here.name() + " team –");
+		assertThat(second.title()).startsWith("Get messages from the " + this.here.name() + " team (Page 2 of 2) –");
+		assertThat(second.select("#archive-page").text()).isEqualTo("Page 2 of 2");
 		assertThat(page.select(".ya-alert-archive a").first().attr("href"))
 			.matches("/area/" + this.here.slug() + "/alerts/\\d+");
 		assertThat(page.select(".ya-alert-archive__alert").first().text()).contains("Appeal for information")
