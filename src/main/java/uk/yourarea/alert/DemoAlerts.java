@@ -165,8 +165,7 @@ class DemoAlerts {
 						"Who comes when you call: response officers and your beat team",
 						"""
 								Dear residents,
-
-								We are your %1$s Beat Team%2$s. Many of you have asked why the officers who came when you \
+								we are your %1$s Beat Team%2$s. Many of you have asked why the officers who came when you \
 								called 999 were not the ones you see at our beat surgeries, so here is how it works.
 
 								Response officers answer emergency and urgent calls across the whole of %3$s, day and night. \

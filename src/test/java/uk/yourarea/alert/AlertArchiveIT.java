@@ -56,6 +56,9 @@ class AlertArchiveIT {
 	@Autowired
 	NeighbourhoodDirectory neighbourhoods;
 
+	@Autowired
+	DemoAlerts demoAlerts;
+
 	TestAlerts alerts;
 
 	NeighbourhoodSummary here;
@@ -235,6 +238,18 @@ class AlertArchiveIT {
 		assertThat(after.select("head link[rel=alternate][type=application/atom+xml]").attr("href"))
 			.isEqualTo(area + "/alerts.atom");
 		assertThat(this.site.page("/area/" + this.elsewhere.slug()).select("#latest-alerts")).isEmpty();
+	}
+
+	@Test
+	void loadingTheDemoAgainAddsNothing() {
+		long wigston = this.neighbourhoods.byCode("NA54").orElseThrow().id();
+		String counts = "select (select count(*) from alert_neighbourhood where neighbourhood_id = ?) || '/'"
+				+ " || (select count(*) from alert_subscription where neighbourhood_id = ?)";
+		String before = this.jdbc.queryForObject(counts, String.class, wigston, wigston);
+
+		this.demoAlerts.load();
+
+		assertThat(this.jdbc.queryForObject(counts, String.class, wigston, wigston)).isEqualTo(before);
 	}
 
 	@Test

@@ -74,6 +74,9 @@ class ReplyToAlertIT {
 	@Autowired
 	DataProtectionDesk desk;
 
+	@Autowired
+	DemoAlertReply demoAlertReply;
+
 	TestAlerts alerts;
 
 	NeighbourhoodSummary here;
@@ -182,6 +185,12 @@ class ReplyToAlertIT {
 		assertThat(message.select("#in-reply-to-alert").text()).startsWith("In reply to the alert Who comes when");
 		assertThat(message.select("#in-reply-to-alert a").attr("href")).matches("/area/wigston/alerts/\\d+");
 		assertThat(this.site.get(message.select("#in-reply-to-alert a").attr("href")).statusCode()).isEqualTo(200);
+
+		String replies = "select count(*) from contact_message where in_reply_to_alert_id is not null";
+		long before = this.jdbc.queryForObject(replies, Long.class);
+		this.demoAlertReply.load();
+		assertThat(this.jdbc.queryForObject(replies, Long.class)).as("loading the demo again adds nothing")
+			.isEqualTo(before);
 	}
 
 	Map<String, String> valid(String email) {
