@@ -29,7 +29,6 @@ import uk.yourarea.security.StaffRole;
 import uk.yourarea.security.StaffScope;
 import uk.yourarea.team.Role;
 import uk.yourarea.team.TeamOnThePage;
-import uk.yourarea.web.ForceProperties;
 import uk.yourarea.web.SiteProperties;
 
 /**
@@ -70,15 +69,15 @@ class DemoAlerts {
 
 	private final SiteProperties site;
 
-	private final ForceProperties force;
+	private final AlertSignature signatures;
 
 	private final Clock clock;
 
 	DemoAlerts(NeighbourhoodDirectory neighbourhoods, StaffScope scope, StaffAccounts staff, TeamOnThePage team,
 			AlertArchive archive, JdbcTemplate jdbc, TransactionTemplate transaction, SiteProperties site,
-			ForceProperties force, Clock clock) {
+			AlertSignature signatures, Clock clock) {
 		this.site = site;
-		this.force = force;
+		this.signatures = signatures;
 		this.neighbourhoods = neighbourhoods;
 		this.scope = scope;
 		this.staff = staff;
@@ -116,8 +115,9 @@ class DemoAlerts {
 			log.warn("Demo alerts: Wigston has no officer with an account, so no alerts");
 			return;
 		}
-		String signature = "Message sent by " + officer.get().name() + "\n(" + this.force.name()
-				+ ", Neighbourhood officer, " + wigston.get().area().name() + ")";
+		// Signed as the site signs an alert to Wigston by this officer.
+		String signature = this.signatures.sign(officer.get().id(), new AlertDraft("Demo", "Demo", AlertTopic.GENERAL,
+				AlertReach.NEIGHBOURHOODS, null, java.util.Set.of(neighbourhoodId)));
 		List<DemoAlert> alerts = alerts(wigston.get());
 		this.transaction.executeWithoutResult((status) -> {
 			Instant now = this.clock.instant();
