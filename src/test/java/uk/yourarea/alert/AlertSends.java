@@ -12,7 +12,8 @@ public final class AlertSends {
 	}
 
 	/**
-	 * @return how many emails were queued */
+	 * @return how many emails were queued
+	 */
 	public static int now(ApplicationContext context) {
 		return context.getBean(AlertSending.class).sendDue();
 	}
