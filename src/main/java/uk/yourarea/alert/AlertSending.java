@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.MessageSource;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,7 +31,9 @@ import uk.yourarea.neighbourhood.NeighbourhoodSummary;
 import uk.yourarea.notification.EmailOutbox;
 import uk.yourarea.notification.EmailPriority;
 import uk.yourarea.notification.OutgoingEmail;
+import uk.yourarea.web.ForceProperties;
 import uk.yourarea.web.LinkTokens;
+import uk.yourarea.web.NotFoundException;
 import uk.yourarea.web.SiteProperties;
 
 /**
@@ -82,13 +86,19 @@ class AlertSending {
 
 	private final AlertProperties properties;
 
+	private final MessageSource text;
+
+	private final ForceProperties force;
+
 	private final Clock clock;
 
 	private volatile boolean stopping;
 
 	AlertSending(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, EmailOutbox outbox,
 			AlertEmails emails, AlertSignature signatures, AlertArchive archive, NeighbourhoodDirectory neighbourhoods,
-			SiteProperties site, AlertProperties properties, Clock clock) {
+			SiteProperties site, AlertProperties properties, MessageSource text, ForceProperties force, Clock clock) {
+		this.text = text;
+		this.force = force;
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -177,7 +187,15 @@ class AlertSending {
 	 * fixed, and published in their archives.
 	 */
 	private String publish(Due alert, Instant now) {
-		String signature = this.signatures.signatureFor(alert.id());
+		String signature;
+		try {
+			signature = this.signatures.signatureFor(alert.id());
+		}
+		catch (NotFoundException ex) {
+			// The author's account is gone: the alert still goes, signed by the force.
+			signature = this.text.getMessage("alerts.signature.author-unknown", new Object[] { this.force.name() },
+					Locale.UK);
+		}
 		List<Long> reached = switch (alert.reach()) {
 			case "FORCE" -> liveNeighbourhoods((n) -> true);
 			case "AREA" -> liveNeighbourhoods((n) -> n.area().id() == Objects.requireNonNull(alert.areaId()));
@@ -272,18 +290,25 @@ class AlertSending {
 				continue;
 			}
 			String token = LinkTokens.newToken();
-			linkHashes.add(LinkTokens.hash(token));
-			linkOwners.add(recipient.id());
 			String unsubscribe = this.site.link("/alerts/unsubscribe/" + token);
 			AlertEmails.Letter letter = this.emails.compose(alert.title(), text, signature, place.name(),
 					this.site.link(AlertEmails.pagePath(place.slug(), alert.id())),
 					this.site.link(AlertEmails.replyPath(place.slug(), alert.id())),
 					this.site.link("/alerts/manage/" + token), unsubscribe);
-			outgoing.add(OutgoingEmail.of(ALERT_EMAIL, recipient.email(), letter.subject(), letter.body())
-				.withHeaders(
-						Map.of("List-Unsubscribe", "<" + unsubscribe + ">", "List-Unsubscribe-Post", UNSUBSCRIBE_POST))
-				.withPriority(EmailPriority.BULK)
-				.withReference(reference(alert.id())));
+			try {
+				outgoing.add(OutgoingEmail.of(ALERT_EMAIL, recipient.email(), letter.subject(), letter.body())
+					.withHeaders(Map.of(OutgoingEmail.LIST_UNSUBSCRIBE, "<" + unsubscribe + ">",
+							OutgoingEmail.LIST_UNSUBSCRIBE_POST, UNSUBSCRIBE_POST))
+					.withPriority(EmailPriority.BULK)
+					.withReference(reference(alert.id())));
+			}
+			catch (IllegalArgumentException ex) {
+				// One unusable address must not hold back everyone else's email.
+				log.warn("Alert {}: subscriber {} skipped ({})", alert.id(), recipient.id(), ex.getMessage());
+				continue;
+			}
+			linkHashes.add(LinkTokens.hash(token));
+			linkOwners.add(recipient.id());
 		}
 		if (outgoing.isEmpty()) {
 			return 0;
