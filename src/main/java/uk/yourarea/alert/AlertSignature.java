@@ -54,9 +54,10 @@ class AlertSignature {
 	/**
 	 * The signature of one alert, as it stands now: for the sender to freeze in
 	 * {@code alert.signature} when the alert goes.
-	 * @throws NotFoundException when there is no such alert
+	 * @throws NotFoundException when there is no such alert, or its author's account is
+	 * gone; the sender's transaction goes on, signing the alert otherwise
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, noRollbackFor = NotFoundException.class)
 	String signatureFor(long alertId) {
 		return signatureFor(
 				this.alerts.findById(alertId).orElseThrow(() -> new NotFoundException("No alert " + alertId)));

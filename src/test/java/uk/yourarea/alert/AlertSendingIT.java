@@ -225,6 +225,24 @@ class AlertSendingIT {
 	}
 
 	@Test
+	void neitherAMissingAuthorNorAnUnusableAddressHoldsAnAlertBack() {
+		subscriber("fine", "wigston:EVERYTHING");
+		long broken = subscriber("broken", "wigston:EVERYTHING");
+		this.jdbc.update("update alert_subscriber set email = ? where id = ?", "broken\n-" + this.run + "@example.org",
+				broken);
+		long alert = alert("GENERAL", "wigston");
+		this.jdbc.update("update alert set author_id = -1 where id = ?", alert);
+
+		this.sending.sendDue();
+
+		assertThat(this.jdbc.queryForObject("select status from alert where id = ?", String.class, alert))
+			.isEqualTo("SENT");
+		assertThat(this.jdbc.queryForObject("select signature from alert where id = ?", String.class, alert))
+			.isEqualTo("Message sent by your neighbourhood policing team (Leicestershire Police)");
+		assertThat(recipientsOf(alert)).containsExactly(address("fine"));
+	}
+
+	@Test
 	void anAddressRefusedForGoodThreeTimesIsDeleted() {
 		long bouncing = subscriber("bounces", "wigston:EVERYTHING");
 
