@@ -29,13 +29,8 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-free_port() {
-  local port=$1
-  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
-  echo "$port"
-}
+. bench/lib.sh
 log() { echo "== $(date -u +%H:%M:%S) $*"; }
-to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us$/,"",v); print v/1000} else if (v ~ /ms$/) {sub(/ms$/,"",v); print v} else if (v ~ /s$/) {sub(/s$/,"",v); print v*1000} else print v}'; }
 
 if ! command -v wrk >/dev/null; then
   echo "Installing wrk"

@@ -31,12 +31,7 @@ while [ $# -gt 0 ]; do
 done
 WARM_UP=2000
 
-# A port nobody listens on, from $1 upwards.
-free_port() {
-  local port=$1
-  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
-  echo "$port"
-}
+. bench/lib.sh
 log() { echo "== $(date -u +%H:%M:%S) $*"; }
 
 DB="yourarea_outbox_bench_$$"
