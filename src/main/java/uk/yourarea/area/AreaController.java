@@ -161,6 +161,7 @@ class AreaController {
 	String area(@PathVariable String slug, Model model) {
 		AreaView view = this.pages.find(slug).orElseThrow(() -> new NotFoundException("No neighbourhood " + slug));
 		model.addAttribute("area", view);
+		model.addAttribute("atomFeed", pageOf(view.neighbourhood().slug()) + "/alerts.atom");
 		// The day-dependent parts (stations open today, changes ahead) are worked out
 		// now,
 		// not when the page was cached, so they are right just after midnight too.
