@@ -3,6 +3,8 @@
 // Boot serves from the classpath; the output is never committed.
 //
 //   css/app.css                  src/main/frontend/app.scss compiled with Dart Sass
+//   css/poster.css               src/main/frontend/poster.scss (the poster page only: its
+//                                print layout and A4 @page)
 //   js/govuk-frontend.min.js     govuk-frontend's ES module build
 //   js/app.mjs                   src/main/frontend/app.mjs
 //   js/passkeys.mjs              src/main/frontend/passkeys.mjs (staff passkey pages only)
@@ -51,6 +53,9 @@ const css = sass.compile(join(frontendDir, 'app.scss'), {
   quietDeps: true,
 })
 write(join(staticDir, 'css', 'app.css'), css.css + '\n')
+
+const posterCss = sass.compile(join(frontendDir, 'poster.scss'), { style: 'compressed', sourceMap: false })
+write(join(staticDir, 'css', 'poster.css'), posterCss.css + '\n')
 
 // The source map is not shipped, so drop the comment that points at it
 // (otherwise browser developer tools request a file that does not exist).

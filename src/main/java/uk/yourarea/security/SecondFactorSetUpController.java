@@ -24,6 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import uk.yourarea.security.StaffSecurityProperties.SecondFactorPolicy;
 import uk.yourarea.web.ForceProperties;
 import uk.yourarea.web.FormError;
+import uk.yourarea.web.QrCodes;
 
 /**
  * A member of staff's own second factors: passkeys (named, several, removable), an

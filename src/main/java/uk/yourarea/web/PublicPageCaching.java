@@ -22,7 +22,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class PublicPageCaching implements WebMvcConfigurer {
 
-	static final String[] PUBLIC_PAGES = { "/", "/find-your-area", "/areas", "/area/*", "/accessibility", "/privacy" };
+	static final String[] PUBLIC_PAGES = { "/", "/find-your-area", "/areas", "/area/*", "/area/*/poster",
+			"/accessibility", "/privacy" };
 
 	private final SiteProperties site;
 

@@ -70,6 +70,8 @@ class AccessibilityBrowserIT {
 					/areas                                  | All neighbourhoods                   | Wigston
 					/area/wigston                           | Wigston neighbourhood team           | Your named officer
 					/area/cultural-quarter                  | Cultural Quarter neighbourhood team  | does not have a named officer
+					/area/wigston/poster                    | Your Wigston neighbourhood policing team | Scan to visit our page
+					/area/cultural-quarter/poster           | Your Cultural Quarter neighbourhood policing team | no named officer
 					/area/nowhere                           | Page not found                       | check it is correct
 					/accessibility                          | Accessibility statement              | Accessibility statement
 					/privacy                                | Privacy notice                       | Privacy notice
@@ -121,7 +123,8 @@ class AccessibilityBrowserIT {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@ValueSource(strings = { "/", "/area/wigston", "/area/wigston/alerts", "/api" })
+	@ValueSource(strings = { "/", "/area/wigston", "/area/wigston/alerts", "/api",
+			"/area/braunstone-park-and-rowley-fields/poster" })
 	void pageDoesNotScrollSidewaysOnANarrowScreen(String path) {
 		chromium.resize(Chromium.NARROW);
 		chromium.open(url(path));

@@ -227,6 +227,8 @@ class NeighbourhoodAdminIT {
 		assertThat(hub.select(".govuk-notification-banner--success").text())
 			.contains("Its public page is now /area/" + newSlug + ", and /area/" + oldSlug + " leads there.");
 		assertThat(hub.select("#former-slugs li").eachText()).containsExactly("/area/" + oldSlug);
+		assertThat(hub.select("a#poster").attr("href")).as("the poster, from the staff page")
+			.isEqualTo("/area/" + newSlug + "/poster");
 
 		HttpResponse<String> publicPage = this.site.get("/area/" + newSlug);
 		assertThat(publicPage.statusCode()).isEqualTo(200);
@@ -245,6 +247,9 @@ class NeighbourhoodAdminIT {
 			assertThat(oldAlerts.headers().firstValue("Location").orElseThrow()).as(alerts)
 				.endsWith("/area/" + newSlug + alerts);
 		}
+		HttpResponse<String> oldPoster = this.site.get("/area/" + oldSlug + "/poster");
+		assertThat(oldPoster.statusCode()).isEqualTo(301);
+		assertThat(oldPoster.headers().firstValue("Location").orElseThrow()).endsWith("/area/" + newSlug + "/poster");
 		HttpResponse<String> oldSent = this.site.get("/area/" + oldSlug + "/contact/sent?reference=ABC");
 		assertThat(oldSent.headers().firstValue("Location").orElseThrow())
 			.endsWith("/area/" + newSlug + "/contact/sent?reference=ABC");

@@ -1,4 +1,4 @@
-package uk.yourarea.security;
+package uk.yourarea.web;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -14,21 +14,24 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 /**
  * A QR code as an SVG image in a {@code data:} address: one path of unit squares, drawn
  * by the browser at any size without a second request or any script, and shown with an
- * {@code <img>} so that no markup is put into the page unescaped.
+ * {@code <img>} so that no markup is put into the page unescaped. The
+ * Content-Security-Policy allows {@code data:} images ({@link SecurityHeadersFilter}).
+ * Used for the authenticator app's set-up code and for the QR code on a neighbourhood's
+ * poster.
  */
-final class QrCodes {
+public final class QrCodes {
 
 	private QrCodes() {
 	}
 
 	/** A {@code data:} address of the QR code of the text, for an image's {@code src}. */
-	static String dataUri(String text) {
+	public static String dataUri(String text) {
 		return "data:image/svg+xml;base64,"
 				+ Base64.getEncoder().encodeToString(svg(text).getBytes(StandardCharsets.UTF_8));
 	}
 
 	/** The SVG markup of a QR code of the text; the text is never part of the markup. */
-	static String svg(String text) {
+	public static String svg(String text) {
 		BitMatrix matrix;
 		try {
 			matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
