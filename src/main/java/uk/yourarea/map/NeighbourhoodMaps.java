@@ -181,9 +181,12 @@ public class NeighbourhoodMaps {
 	private static Outline outline(Projection projection, Shape shape, PublicNeighbourhoods.Listed neighbourhood,
 			Geometry simplified) {
 		Point label = labelPoint(simplified, projection.unit());
+		// A name is kept whole inside the picture: about 7 units a letter, centred.
+		long halfName = neighbourhood.name().length() * 7L / 2 + 4;
+		long x = Math.max(halfName, Math.min(projection.width() - halfName, projection.x(label.getX())));
+		long y = Math.max(16, Math.min(projection.height() - 6, projection.y(label.getY())));
 		return new Outline(shape.neighbourhoodId(), neighbourhood.name(), neighbourhood.slug(),
-				projection.path(simplified), shape.approximate(), projection.x(label.getX()),
-				projection.y(label.getY()), simplified.getNumPoints());
+				projection.path(simplified), shape.approximate(), x, y, simplified.getNumPoints());
 	}
 
 	/** The middle of the largest circle inside the shape: where a name fits best. */
