@@ -1,4 +1,11 @@
-# Shared by bench/run.sh and bench/scale.sh; expects THREADS and CONNECTIONS to be set.
+# Shared by the bench scripts; warm_up expects THREADS and CONNECTIONS to be set.
+
+# free_port N: a port nobody listens on on 127.0.0.1, from N upwards
+free_port() {
+  local port=$1
+  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+  echo "$port"
+}
 
 # to_ms: wrk's latency ("850.00us", "1.20ms", "1.01s") in milliseconds
 to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us$/,"",v); print v/1000} else if (v ~ /ms$/) {sub(/ms$/,"",v); print v} else if (v ~ /s$/) {sub(/s$/,"",v); print v*1000} else print v}'; }

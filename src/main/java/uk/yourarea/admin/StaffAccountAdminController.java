@@ -185,7 +185,7 @@ class StaffAccountAdminController {
 	private static StaffAccounts.Details details(StaffAccountForm form) {
 		return new StaffAccounts.Details(Objects.requireNonNull(form.name()).strip(),
 				Objects.requireNonNull(form.email()).strip(), new HashSet<>(form.roleList()),
-				Set.copyOf(form.neighbourhoodList()), Set.copyOf(form.areaList()));
+				Set.copyOf(form.neighbourhoodList()), Set.copyOf(form.areaList()), form.collarNumber());
 	}
 
 	private String text(String key, @Nullable Object... arguments) {

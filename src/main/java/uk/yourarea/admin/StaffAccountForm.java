@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
@@ -25,24 +26,27 @@ record StaffAccountForm(
 						message = "{admin.accounts.email.format}") @Nullable String email,
 		@NotEmpty(message = "{admin.accounts.roles.required}") @Nullable List<StaffRole> roles,
 		@Nullable List<Long> localPolicingAreaIds, @Nullable List<Long> neighbourhoodIds,
+		@Pattern(regexp = "^$|" + StaffAccounts.Details.COLLAR_NUMBER_PATTERN,
+				message = "{admin.accounts.collar-number.format}") @Nullable String collarNumber,
 		@Nullable String temporaryPassword, @Nullable Long version) {
 
 	StaffAccountForm {
 		name = (name != null) ? name.strip() : null;
 		email = (email != null) ? email.strip() : null;
+		collarNumber = (collarNumber != null) ? collarNumber.strip() : null;
 	}
 
-	static final List<String> FIELD_ORDER = List.of("name", "email", "roles", "localPolicingAreaIds",
+	static final List<String> FIELD_ORDER = List.of("name", "email", "collarNumber", "roles", "localPolicingAreaIds",
 			"neighbourhoodIds", "temporaryPassword");
 
 	static StaffAccountForm blank() {
-		return new StaffAccountForm("", "", List.of(), List.of(), List.of(), null, null);
+		return new StaffAccountForm("", "", List.of(), List.of(), List.of(), "", null, null);
 	}
 
 	static StaffAccountForm of(StaffAccounts.Account account) {
 		return new StaffAccountForm(account.name(), account.email(), account.sortedRoles(),
-				List.copyOf(account.localPolicingAreaIds()), List.copyOf(account.neighbourhoodIds()), null,
-				account.version());
+				List.copyOf(account.localPolicingAreaIds()), List.copyOf(account.neighbourhoodIds()),
+				account.collarNumber(), null, account.version());
 	}
 
 	List<StaffRole> roleList() {
@@ -76,13 +80,13 @@ record StaffAccountForm(
 	 */
 	StaffAccountForm basedOn(long newVersion) {
 		return new StaffAccountForm(this.name, this.email, this.roles, this.localPolicingAreaIds, this.neighbourhoodIds,
-				null, newVersion);
+				this.collarNumber, null, newVersion);
 	}
 
 	/** Never send a password back to the browser. */
 	StaffAccountForm withoutPassword() {
 		return new StaffAccountForm(this.name, this.email, this.roles, this.localPolicingAreaIds, this.neighbourhoodIds,
-				null, this.version);
+				this.collarNumber, null, this.version);
 	}
 
 }

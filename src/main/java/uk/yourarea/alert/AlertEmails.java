@@ -49,6 +49,16 @@ class AlertEmails {
 		return new Letter(subject, body);
 	}
 
+	/** The path of an alert's page in one neighbourhood's archive. */
+	static String pagePath(String slug, long alertId) {
+		return "/area/" + slug + "/alerts/" + alertId;
+	}
+
+	/** The path of one neighbourhood's contact form, replying to an alert. */
+	static String replyPath(String slug, long alertId) {
+		return "/area/" + slug + "/contact?alert=" + alertId;
+	}
+
 	private String message(String key, Object... arguments) {
 		return this.text.getMessage(key, arguments, Locale.UK);
 	}

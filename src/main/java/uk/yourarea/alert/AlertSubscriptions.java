@@ -264,9 +264,10 @@ class AlertSubscriptions {
 				neighbourhoodId) == 0) {
 			return false;
 		}
-		this.jdbc.update("""
+		this.jdbc.queryForList("""
 				delete from alert_subscriber s where s.id = ?
-				and not exists (select 1 from alert_subscription a where a.alert_subscriber_id = s.id)""", id.get());
+				and not exists (select 1 from alert_subscription a where a.alert_subscriber_id = s.id)
+				returning email""", String.class, id.get()).forEach(this::forgetPendingAlerts);
 		return true;
 	}
 
@@ -281,9 +282,18 @@ class AlertSubscriptions {
 		if (id.isEmpty()) {
 			return false;
 		}
-		this.jdbc.update("delete from alert_subscriber where id = ?", id.get());
+		this.jdbc.queryForList("delete from alert_subscriber where id = ? returning email", String.class, id.get())
+			.forEach(this::forgetPendingAlerts);
 		log.info("A resident stopped all their alerts; their address is deleted");
 		return true;
+	}
+
+	/**
+	 * An unsubscribe takes effect at once: alert emails to the address that are still
+	 * waiting in the outbox are not sent.
+	 */
+	private void forgetPendingAlerts(String email) {
+		this.outbox.forgetPendingTo(AlertSending.ALERT_EMAIL, email);
 	}
 
 	private Optional<Long> subscriberId(String token) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import uk.yourarea.neighbourhood.NeighbourhoodDirectory;
@@ -35,9 +37,9 @@ import uk.yourarea.web.FormTokens;
 import uk.yourarea.web.NotFoundException;
 
 /**
- * A neighbourhood's alerts page, which for now holds the subscribe form, and the page
- * after it. That page says the same whether or not the address was known, so the form
- * reveals no one's subscriptions.
+ * A neighbourhood's alerts page: the subscribe form and the archive of the team's alerts
+ * ({@code ?page=2} and on), and the page after subscribing. That page says the same
+ * whether or not the address was known, so the form reveals no one's subscriptions.
  */
 @Controller
 class SubscribeController {
@@ -54,11 +56,14 @@ class SubscribeController {
 
 	private final MessageSource text;
 
+	private final AlertArchive archive;
+
 	private final Clock clock;
 
 	SubscribeController(NeighbourhoodDirectory neighbourhoods, AlertSubscriptions subscriptions, FormStamps stamps,
-			AlertProperties properties, MessageSource text, Clock clock) {
+			AlertProperties properties, MessageSource text, AlertArchive archive, Clock clock) {
 		this.clock = clock;
+		this.archive = archive;
 		this.neighbourhoods = neighbourhoods;
 		this.subscriptions = subscriptions;
 		this.stamps = stamps;
@@ -67,9 +72,15 @@ class SubscribeController {
 	}
 
 	@GetMapping("/area/{slug}/alerts")
-	String form(@PathVariable String slug, Model model, HttpServletResponse response) {
+	String form(@PathVariable String slug, @RequestParam(required = false) @Nullable String page, Model model,
+			HttpServletResponse response) {
 		NeighbourhoodSummary neighbourhood = neighbourhood(slug);
+		int number = (page == null) ? 1 : (page.matches("[0-9]{1,6}") ? Integer.parseInt(page) : 0);
+		AlertArchive.ArchivePage alerts = ((number < 1) ? Optional.<AlertArchive.ArchivePage>empty()
+				: this.archive.page(neighbourhood.id(), number))
+			.orElseThrow(() -> new NotFoundException("No page " + page + " of the alerts of " + slug));
 		noStore(response);
+		withArchive(model, neighbourhood, alerts);
 		return show(model, Team.of(neighbourhood), SubscribeForm.blank(this.stamps.now()), List.of(), null);
 	}
 
@@ -80,6 +91,10 @@ class SubscribeController {
 		List<FormError> errors = FormErrors.inPageOrder(result, SubscribeForm.FIELD_ORDER);
 		try {
 			NeighbourhoodSummary neighbourhood = neighbourhood(slug);
+			if (FormTokens.refused(request) || !errors.isEmpty()) {
+				this.archive.page(neighbourhood.id(), 1)
+					.ifPresent((alerts) -> withArchive(model, neighbourhood, alerts));
+			}
 			if (FormTokens.refused(request)) {
 				return show(model, Team.of(neighbourhood), form.withoutRefusedCharacters(), List.of(), "expired");
 			}
@@ -111,6 +126,11 @@ class SubscribeController {
 		model.addAttribute("neighbourhood", neighbourhood(slug));
 		model.addAttribute("validityDays", this.properties.confirmationValidity().toDays());
 		return "alert/check-your-email";
+	}
+
+	private static void withArchive(Model model, NeighbourhoodSummary neighbourhood, AlertArchive.ArchivePage alerts) {
+		model.addAttribute("archive", alerts);
+		model.addAttribute("atomFeed", AlertFeed.feedOf(neighbourhood.slug()));
 	}
 
 	private boolean looksAutomated(SubscribeForm form) {

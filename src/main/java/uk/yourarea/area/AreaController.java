@@ -183,6 +183,7 @@ class AreaController {
 								.map((station) -> new NeighbourhoodMaps.Place(station.name(), station.postcode()))
 								.toList())
 					.orElse(null));
+		model.addAttribute("atomFeed", pageOf(view.neighbourhood().slug()) + "/alerts.atom");
 		// The day-dependent parts (stations open today, changes ahead) are worked out
 		// now,
 		// not when the page was cached, so they are right just after midnight too.

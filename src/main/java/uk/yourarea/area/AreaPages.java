@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import uk.yourarea.alert.PublishedAlerts;
 import uk.yourarea.area.AreaView.EventView;
 import uk.yourarea.area.AreaView.PriorityView;
 import uk.yourarea.area.AreaView.UpdateView;
@@ -45,6 +46,9 @@ public class AreaPages {
 	public static final String CACHE = "area-pages";
 
 	static final int MAX_EVENTS = 6;
+
+	/** The team's latest alerts on its page; the archive has the rest. */
+	static final int LATEST_ALERTS = 2;
 
 	/** How long a closed priority shows under "What we have done". */
 	static final int DONE_SHOWN_MONTHS = 3;
@@ -78,13 +82,16 @@ public class AreaPages {
 
 	private final ConsultationSummaries consultations;
 
+	private final PublishedAlerts alerts;
+
 	private final Clock clock;
 
 	private final MessageSource messages;
 
 	AreaPages(PublicNeighbourhoods neighbourhoods, ResponseRecords responseRecords, TeamOnThePage team,
 			PublishedPriorities priorities, EventsAhead events, StationSchedules stations,
-			ConsultationSummaries consultations, Clock clock, MessageSource messages) {
+			ConsultationSummaries consultations, PublishedAlerts alerts, Clock clock, MessageSource messages) {
+		this.alerts = alerts;
 		this.neighbourhoods = neighbourhoods;
 		this.responseRecords = responseRecords;
 		this.team = team;
@@ -128,8 +135,13 @@ public class AreaPages {
 			.stream()
 			.map(AreaPages::stationView)
 			.toList();
+		List<AreaView.AlertView> latestAlerts = this.alerts.latest(neighbourhood.id(), LATEST_ALERTS)
+			.stream()
+			.map((alert) -> new AreaView.AlertView(alert.id(), alert.title(),
+					LocalDate.ofInstant(alert.publishedAt(), this.clock.getZone())))
+			.toList();
 		return new AreaView(neighbourhood, named, rest, open, done, upcoming, serving, today,
-				this.consultations.forNeighbourhood(neighbourhood.id()), replies);
+				this.consultations.forNeighbourhood(neighbourhood.id()), replies, latestAlerts);
 	}
 
 	/**

@@ -18,7 +18,12 @@ import uk.yourarea.team.TeamOnThePage;
 /** Everything the Your Area page of one neighbourhood shows, read in one go. */
 public record AreaView(PublicNeighbourhoods.Details neighbourhood, TeamOnThePage.@Nullable Member namedOfficer,
 		List<TeamOnThePage.Member> team, List<PriorityView> priorities, List<PriorityView> done, List<EventView> events,
-		List<StationView> stations, LocalDate today, AreaSummary consultation, ResponseRecord replies) {
+		List<StationView> stations, LocalDate today, AreaSummary consultation, ResponseRecord replies,
+		List<AlertView> alerts) {
+
+	/** One of the team's latest alerts: its title, and the day it was sent. */
+	public record AlertView(long id, String title, LocalDate sentOn) {
+	}
 
 	/**
 	 * A priority: open ones with their updates, newest first; closed ones (under "What we

@@ -3,6 +3,7 @@ package uk.yourarea.contact;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import uk.yourarea.alert.PublishedAlerts;
 import uk.yourarea.neighbourhood.NeighbourhoodDirectory;
 import uk.yourarea.neighbourhood.NeighbourhoodSummary;
 import uk.yourarea.web.Choice;
@@ -59,20 +61,31 @@ class ContactController {
 
 	private final FormStamps stamps;
 
+	private final PublishedAlerts alerts;
+
 	ContactController(NeighbourhoodDirectory neighbourhoods, ContactMessages messages, ResponsePolicy policy,
-			FormStamps stamps) {
+			FormStamps stamps, PublishedAlerts alerts) {
+		this.alerts = alerts;
 		this.neighbourhoods = neighbourhoods;
 		this.messages = messages;
 		this.policy = policy;
 		this.stamps = stamps;
 	}
 
+	/**
+	 * The form; {@code ?alert=} opens it as a reply to one of the team's alerts, or as a
+	 * plain message when that is not an alert published to this neighbourhood.
+	 */
 	@GetMapping("/area/{slug}/contact")
-	String form(@PathVariable String slug, Model model, HttpServletResponse response) {
+	String form(@PathVariable String slug, @RequestParam(name = "alert", required = false) @Nullable String alert,
+			Model model, HttpServletResponse response) {
 		NeighbourhoodSummary neighbourhood = neighbourhood(slug);
 		noStore(response);
-		return show(model, Team.of(neighbourhood), ContactForm.blank(this.stamps.now(), newIdempotencyKey()), List.of(),
-				null);
+		Optional<PublishedAlerts.Published> inReplyTo = ContactForm.alertIdIn(alert)
+			.flatMap((id) -> this.alerts.find(id, neighbourhood.id()));
+		ContactForm form = ContactForm.blank(this.stamps.now(), newIdempotencyKey(),
+				inReplyTo.map(PublishedAlerts.Published::id).orElse(null));
+		return show(model, Team.of(neighbourhood), form, List.of(), null, inReplyTo);
 	}
 
 	@PostMapping("/area/{slug}/contact")
@@ -92,10 +105,12 @@ class ContactController {
 		try {
 			NeighbourhoodSummary neighbourhood = neighbourhood(slug);
 			if (FormTokens.refused(request)) {
-				return show(model, Team.of(neighbourhood), form.withoutRefusedCharacters(), List.of(), "expired");
+				return show(model, Team.of(neighbourhood), form.withoutRefusedCharacters(), List.of(), "expired",
+						inReplyTo(neighbourhood, form));
 			}
 			if (!errors.isEmpty()) {
-				return show(model, Team.of(neighbourhood), form.withoutRefusedCharacters(), errors, null);
+				return show(model, Team.of(neighbourhood), form.withoutRefusedCharacters(), errors, null,
+						inReplyTo(neighbourhood, form));
 			}
 			ContactMessages.Received received = receiveOnce(neighbourhood, form, request.getRemoteAddr());
 			return "redirect:" + UriComponentsBuilder.fromPath("/area/{slug}/contact/sent")
@@ -124,7 +139,9 @@ class ContactController {
 				log.error("Could not store a contact message: {}", DatabaseFailures.describe(ex), ex);
 			}
 			DatabaseFailures.serviceUnavailable(response);
-			return show(model, new Team(slug, ""), form.withoutRefusedCharacters(), errors, "unavailable");
+			// The alert's title cannot be read now; its id stays in the form.
+			return show(model, new Team(slug, ""), form.withoutRefusedCharacters(), errors, "unavailable",
+					Optional.empty());
 		}
 	}
 
@@ -178,10 +195,19 @@ class ContactController {
 		return UUID.randomUUID().toString().replace("-", "");
 	}
 
-	private String show(Model model, Team team, ContactForm form, List<FormError> errors, @Nullable String problem) {
+	/** The alert the form names, when it was published to this neighbourhood. */
+	private Optional<PublishedAlerts.Published> inReplyTo(NeighbourhoodSummary neighbourhood, ContactForm form) {
+		return form.alertId().flatMap((id) -> this.alerts.find(id, neighbourhood.id()));
+	}
+
+	private String show(Model model, Team team, ContactForm form, List<FormError> errors, @Nullable String problem,
+			Optional<PublishedAlerts.Published> inReplyTo) {
 		model.addAttribute("team", team);
+		model.addAttribute("inReplyTo", inReplyTo.orElse(null));
 		model.addAttribute("promise", this.policy.promise());
-		model.addAttribute("form", form);
+		// Not an alert of this team's: the form goes on as a plain message. (With no
+		// team name the database could not be asked, and the id stays.)
+		model.addAttribute("form", (!team.name().isEmpty() && inReplyTo.isEmpty()) ? form.withAlert(null) : form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("fieldErrors", FormErrors.byField(errors));
 		model.addAttribute("problem", problem);

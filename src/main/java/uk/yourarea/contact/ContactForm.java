@@ -1,5 +1,7 @@
 package uk.yourarea.contact;
 
+import java.util.Optional;
+
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -16,7 +18,9 @@ import uk.yourarea.web.SingleLine;
  * What a resident types into the contact form. {@code website} is a honeypot no person
  * sees; {@code startedAt} is when the form was shown (signed:
  * {@link uk.yourarea.web.FormStamps}) and {@code idempotencyKey} makes a double submit
- * create one message.
+ * create one message. {@code alert} is the id of the alert the message replies to, when
+ * the form was opened with "Reply to this message": kept only if that alert was published
+ * to the neighbourhood, and otherwise ignored, never an error.
  */
 public record ContactForm(
 		@NotBlank(message = "Enter your name") @Size(max = 100,
@@ -38,14 +42,32 @@ public record ContactForm(
 						message = "{contact.form.message.characters}") @Nullable String message,
 		@Size(max = 200, message = "The street or area must be 200 characters or fewer") @SingleLine(
 				message = "{contact.form.location.characters}") @Nullable String location,
-		@Nullable String website, @Nullable String startedAt, @Nullable String idempotencyKey) {
+		@Nullable String website, @Nullable String startedAt, @Nullable String idempotencyKey, @Nullable String alert) {
 
 	/** The order the fields appear in on the page, for the error summary. */
 	static final java.util.List<String> FIELD_ORDER = java.util.List.of("name", "email", "phone", "preferredContact",
 			"senderType", "topic", "message", "location");
 
-	static ContactForm blank(String startedAt, String idempotencyKey) {
-		return new ContactForm(null, null, null, null, null, null, null, null, null, startedAt, idempotencyKey);
+	static ContactForm blank(String startedAt, String idempotencyKey, @Nullable Long alertId) {
+		return new ContactForm(null, null, null, null, null, null, null, null, null, startedAt, idempotencyKey,
+				(alertId != null) ? alertId.toString() : null);
+	}
+
+	/** The id of the alert this replies to, if the form names one that could be an id. */
+	Optional<Long> alertId() {
+		return alertIdIn(this.alert);
+	}
+
+	/** An alert's id, when the text could be one. */
+	static Optional<Long> alertIdIn(@Nullable String text) {
+		return (text != null && text.matches("[0-9]{1,18}")) ? Optional.of(Long.parseLong(text)) : Optional.empty();
+	}
+
+	/** The form naming this alert, or none. */
+	ContactForm withAlert(@Nullable Long alertId) {
+		return new ContactForm(this.name, this.email, this.phone, this.preferredContact, this.senderType, this.topic,
+				this.message, this.location, this.website, this.startedAt, this.idempotencyKey,
+				(alertId != null) ? alertId.toString() : null);
 	}
 
 	/**
@@ -56,7 +78,8 @@ public record ContactForm(
 	ContactForm withoutRefusedCharacters() {
 		return new ContactForm(oneLine(this.name), oneLine(this.email), oneLine(this.phone), this.preferredContact,
 				this.senderType, this.topic, PlainTextCharacters.withoutRefusedOrNull(this.message, false),
-				oneLine(this.location), oneLine(this.website), this.startedAt, this.idempotencyKey);
+				oneLine(this.location), oneLine(this.website), this.startedAt, this.idempotencyKey,
+				alertId().map(String::valueOf).orElse(null));
 	}
 
 	private static @Nullable String oneLine(@Nullable String text) {
@@ -65,7 +88,7 @@ public record ContactForm(
 
 	ContactForm withIdempotencyKey(String key) {
 		return new ContactForm(this.name, this.email, this.phone, this.preferredContact, this.senderType, this.topic,
-				this.message, this.location, this.website, this.startedAt, key);
+				this.message, this.location, this.website, this.startedAt, key, this.alert);
 	}
 
 	/**

@@ -106,6 +106,10 @@ class ContactMessage {
 
 	private @Nullable Instant holdPlacedAt;
 
+	/** The alert this message answers ("Reply to this message"), if it answers one. */
+	@Column(name = "in_reply_to_alert_id")
+	private @Nullable Long inReplyToAlertId;
+
 	@Version
 	private long version;
 
@@ -135,6 +139,15 @@ class ContactMessage {
 		this.dueExplanation = due.explanation();
 		this.idempotencyKey = idempotencyKey;
 		this.entries.add(new MessageEntry(this, EntryKind.RECEIVED, null, body, receivedAt));
+	}
+
+	/** Records that this message answers an alert published to its neighbourhood. */
+	void answersAlert(long alertId) {
+		this.inReplyToAlertId = alertId;
+	}
+
+	public @Nullable Long getInReplyToAlertId() {
+		return this.inReplyToAlertId;
 	}
 
 	/** Who wrote in and how they want to hear back. */

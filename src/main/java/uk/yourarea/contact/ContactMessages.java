@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import uk.yourarea.alert.PublishedAlerts;
 import uk.yourarea.neighbourhood.NeighbourhoodSummary;
 import uk.yourarea.notification.EmailOutbox;
 import uk.yourarea.security.StaffAccounts;
@@ -81,9 +82,12 @@ class ContactMessages {
 
 	private final StaffAccounts staff;
 
+	private final PublishedAlerts alerts;
+
 	ContactMessages(ContactMessageRepository messages, ResponseDeadline deadline, ContactProperties limits,
 			RateLimits rateLimits, EmailOutbox outbox, JdbcTemplate jdbc, ForceProperties force, SiteProperties site,
-			MessageSource text, Clock clock, FormStamps stamps, StaffAccounts staff) {
+			MessageSource text, Clock clock, FormStamps stamps, StaffAccounts staff, PublishedAlerts alerts) {
+		this.alerts = alerts;
 		this.staff = staff;
 		this.stamps = stamps;
 		this.text = text;
@@ -131,6 +135,9 @@ class ContactMessages {
 				new ContactMessage.Sender(form.name().strip(), email, blankToNull(form.phone()),
 						form.preferredContact(), form.senderType()),
 				form.topic(), form.message().strip(), blankToNull(form.location()), now, due, form.idempotencyKey());
+		form.alertId()
+			.flatMap((id) -> this.alerts.find(id, neighbourhood.id()))
+			.ifPresent((alert) -> message.answersAlert(alert.id()));
 		String suspicion = suspicion(form, now);
 		if (suspicion != null) {
 			message.holdForReview(suspicion);

@@ -42,7 +42,8 @@ public class Conversations {
 	 */
 	public record Summary(long id, String reference, long neighbourhoodId, Topic topic, @Nullable String senderName,
 			MessageStatus status, Instant receivedAt, Instant dueAt, @Nullable Instant firstAnsweredAt,
-			@Nullable Long assignedToId, @Nullable Instant erasedAt, @Nullable ErasedBecause erasedBecause) {
+			@Nullable Long assignedToId, @Nullable Instant erasedAt, @Nullable ErasedBecause erasedBecause,
+			@Nullable Long inReplyToAlertId) {
 
 		/**
 		 * Waiting for the team after its deadline; a reply at the last minute is in time.
@@ -72,7 +73,8 @@ public class Conversations {
 			@Nullable String senderName, SenderType senderType, @Nullable String senderEmail,
 			@Nullable String senderPhone, PreferredContact preferredContact, Topic topic, @Nullable String location,
 			@Nullable Long assignedToId, List<Entry> entries, @Nullable Instant erasedAt,
-			@Nullable ErasedBecause erasedBecause, @Nullable String holdReason, @Nullable LocalDate holdReviewOn) {
+			@Nullable ErasedBecause erasedBecause, @Nullable String holdReason, @Nullable LocalDate holdReviewOn,
+			@Nullable Long inReplyToAlertId) {
 
 		public boolean isErased() {
 			return this.erasedAt != null;
@@ -211,7 +213,7 @@ public class Conversations {
 		return new Summary(message.getId(), message.getReference(), message.getNeighbourhoodId(), message.getTopic(),
 				message.getSenderName(), message.getStatus(), message.getReceivedAt(), message.getDueAt(),
 				message.getFirstAnsweredAt(), message.getAssignedToId(), message.getErasedAt(),
-				message.getErasedBecause());
+				message.getErasedBecause(), message.getInReplyToAlertId());
 	}
 
 	private Details details(ContactMessage message) {
@@ -224,7 +226,8 @@ public class Conversations {
 				this.contact.formatDeadline(message.getDueAt()), message.getSenderName(), message.getSenderType(),
 				message.getSenderEmail(), message.getSenderPhone(), message.getPreferredContact(), message.getTopic(),
 				message.getLocation(), message.getAssignedToId(), entries, message.getErasedAt(),
-				message.getErasedBecause(), message.getHoldReason(), message.getHoldReviewOn());
+				message.getErasedBecause(), message.getHoldReason(), message.getHoldReviewOn(),
+				message.getInReplyToAlertId());
 	}
 
 	private String replyEmail(ContactMessage message, NeighbourhoodSummary neighbourhood, String text, boolean full,

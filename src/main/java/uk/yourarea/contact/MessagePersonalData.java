@@ -216,6 +216,7 @@ class MessagePersonalData implements PersonalDataHolder, LegalHolds {
 		data.put("preferredContact", message.getPreferredContact().name());
 		data.put("writingAs", message.getSenderType().name());
 		data.put("topic", message.getTopic().name());
+		putIfPresent(data, "inReplyToAlert", message.getInReplyToAlertId());
 		putIfPresent(data, "location", message.getLocation());
 		putIfPresent(data, "message", message.getBody());
 		data.put("status", message.getStatus().name());

@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import uk.yourarea.alert.PublishedAlerts;
 import uk.yourarea.contact.Conversations.Details;
 import uk.yourarea.contact.ErasedBecause;
 import uk.yourarea.contact.Conversations.Summary;
@@ -48,7 +49,7 @@ class MessageInbox {
 	 */
 	record Row(long id, String reference, String neighbourhood, String topic, @Nullable String sender, String status,
 			String timeLeft, boolean overdue, boolean dueSoon, @Nullable String assignee, Instant receivedAt,
-			@Nullable Instant erasedAt, boolean erasedOnRequest) {
+			@Nullable Instant erasedAt, boolean erasedOnRequest, boolean repliesToAlert) {
 	}
 
 	record Counts(long newMessages, long dueWithin24Hours, long overdue) {
@@ -61,7 +62,12 @@ class MessageInbox {
 	}
 
 	record MessagePage(Details message, NeighbourhoodSummary neighbourhood, String timeLeft, String deadline,
-			List<HistoryLine> history, List<Colleague> team, @Nullable String assignee, boolean emailFailed) {
+			List<HistoryLine> history, List<Colleague> team, @Nullable String assignee, boolean emailFailed,
+			@Nullable RepliedAlert inReplyTo) {
+	}
+
+	/** The alert a message replies to, and its public page. */
+	record RepliedAlert(String title, String link) {
 	}
 
 	private final Conversations conversations;
@@ -72,10 +78,13 @@ class MessageInbox {
 
 	private final StaffAccounts staff;
 
+	private final PublishedAlerts alerts;
+
 	private final Clock clock;
 
 	MessageInbox(Conversations conversations, NeighbourhoodDirectory neighbourhoods, StaffScope scope,
-			StaffAccounts staff, Clock clock) {
+			StaffAccounts staff, PublishedAlerts alerts, Clock clock) {
+		this.alerts = alerts;
 		this.conversations = conversations;
 		this.neighbourhoods = neighbourhoods;
 		this.scope = scope;
@@ -139,7 +148,7 @@ class MessageInbox {
 		boolean emailFailed = message.entries().stream().anyMatch((entry) -> entry.kind() == EntryKind.EMAIL_FAILED);
 		return new MessagePage(message, neighbourhood, timeLeft(message.status(), message.dueAt(), now),
 				message.deadline(), history, this.conversations.teamFor(user, id), names.get(message.assignedToId()),
-				emailFailed);
+				emailFailed, repliedAlert(message.inReplyToAlertId(), neighbourhood));
 	}
 
 	/**
@@ -149,6 +158,15 @@ class MessageInbox {
 	List<Row> needingAttention(StaffUser user) {
 		InboxPage all = inbox(user, new Filter(MessageStatus.OPEN, null, null));
 		return all.rows().stream().filter((row) -> row.overdue() || row.dueSoon()).toList();
+	}
+
+	private @Nullable RepliedAlert repliedAlert(@Nullable Long alertId, NeighbourhoodSummary neighbourhood) {
+		if (alertId == null) {
+			return null;
+		}
+		return this.alerts.find(alertId, neighbourhood.id())
+			.map((alert) -> new RepliedAlert(alert.title(), PublishedAlerts.pageOf(neighbourhood.slug(), alert.id())))
+			.orElse(null);
 	}
 
 	private static String residentOrSystem(EntryKind kind) {
@@ -179,7 +197,8 @@ class MessageInbox {
 		return new Row(message.id(), message.reference(), (neighbourhood != null) ? neighbourhood.name() : "",
 				message.topic().label(), message.senderName(), message.status().label(),
 				timeLeft(message.status(), message.dueAt(), now), message.isOverdue(now), message.isDueSoon(now),
-				assignee, message.receivedAt(), message.erasedAt(), message.erasedBecause() == ErasedBecause.REQUEST);
+				assignee, message.receivedAt(), message.erasedAt(), message.erasedBecause() == ErasedBecause.REQUEST,
+				message.inReplyToAlertId() != null);
 	}
 
 	private static String timeLeft(MessageStatus status, Instant dueAt, Instant now) {

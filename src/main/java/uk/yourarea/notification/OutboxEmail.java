@@ -2,7 +2,9 @@ package uk.yourarea.notification;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -26,9 +28,9 @@ import org.jspecify.annotations.Nullable;
  * due.
  * <p>
  * Once the email is SENT or FAILED the outbox forgets who it went to and what it said:
- * the address becomes its domain, and the subject and body are erased (they may hold a
- * private link, a name or a resident's words). What is left says what kind of email went
- * to which domain, when, and how it ended.
+ * the address becomes its domain, and the subject, body and headers are erased (they may
+ * hold a private link, a name or a resident's words). What is left says what kind of
+ * email went to which domain, when, and how it ended.
  * <p>
  * Only this package reads and changes them: other features put emails in through
  * {@link EmailOutbox}.
@@ -84,6 +86,15 @@ class OutboxEmail {
 
 	private @Nullable Instant leasedUntil;
 
+	@Enumerated(EnumType.STRING)
+	private EmailPriority priority;
+
+	private @Nullable String reference;
+
+	private @Nullable String listUnsubscribe;
+
+	private @Nullable String listUnsubscribePost;
+
 	protected OutboxEmail() {
 		// for JPA
 	}
@@ -99,6 +110,15 @@ class OutboxEmail {
 		this.attempts = 0;
 		this.createdAt = now;
 		this.nextAttemptAt = now;
+		this.priority = EmailPriority.RESIDENT;
+	}
+
+	OutboxEmail(OutgoingEmail email, Instant now) {
+		this(email.kind(), email.to(), email.subject(), email.body(), email.contactMessageId(), now);
+		this.priority = email.priority();
+		this.reference = email.reference();
+		this.listUnsubscribe = email.header(OutgoingEmail.LIST_UNSUBSCRIBE);
+		this.listUnsubscribePost = email.header(OutgoingEmail.LIST_UNSUBSCRIBE_POST);
 	}
 
 	/** The SMTP server accepted the email: the outbox forgets the address and text. */
@@ -148,6 +168,8 @@ class OutboxEmail {
 		this.toAddress = null;
 		this.subject = null;
 		this.body = null;
+		this.listUnsubscribe = null;
+		this.listUnsubscribePost = null;
 		if (this.lastError != null) {
 			this.lastError = ANY_ADDRESS.matcher(this.lastError).replaceAll("[address]");
 		}
@@ -279,6 +301,29 @@ class OutboxEmail {
 
 	public @Nullable Instant getSentAt() {
 		return this.sentAt;
+	}
+
+	public EmailPriority getPriority() {
+		return this.priority;
+	}
+
+	public @Nullable String getReference() {
+		return this.reference;
+	}
+
+	/**
+	 * The extra mail headers, in the order they are set; empty once the email has been
+	 * sent or has failed.
+	 */
+	public Map<String, String> getHeaders() {
+		Map<String, String> headers = new LinkedHashMap<>();
+		if (this.listUnsubscribe != null) {
+			headers.put(OutgoingEmail.LIST_UNSUBSCRIBE, this.listUnsubscribe);
+		}
+		if (this.listUnsubscribePost != null) {
+			headers.put(OutgoingEmail.LIST_UNSUBSCRIBE_POST, this.listUnsubscribePost);
+		}
+		return headers;
 	}
 
 	/**

@@ -17,9 +17,10 @@ import uk.yourarea.personaldata.RetentionProperties;
 import uk.yourarea.personaldata.SearchBy;
 
 /**
- * Emails as personal data. Only emails still waiting to be sent hold an address and text:
- * the outbox forgets both once an email is sent or finally fails. A search by address
- * finds those waiting; erasing deletes them, for there is then nothing to send.
+ * Emails as personal data. Only emails still waiting to be sent hold an address, text and
+ * headers (an unsubscribe link is personal): the outbox forgets them all once an email is
+ * sent or finally fails. A search by address finds those waiting; erasing deletes them,
+ * for there is then nothing to send.
  */
 @Component
 class OutboxPersonalData implements PersonalDataHolder {
@@ -38,19 +39,28 @@ class OutboxPersonalData implements PersonalDataHolder {
 		if (search.by() != SearchBy.EMAIL) {
 			return List.of();
 		}
-		return this.jdbc.query("""
-				select id, kind, to_address, subject, body, created_at, attempts from outbox_email
-				where lower(to_address) = ? order by created_at, id""", (row, n) -> {
-			Map<String, Object> data = new LinkedHashMap<>();
-			data.put("kind", row.getString("kind"));
-			data.put("to", row.getString("to_address"));
-			data.put("subject", row.getString("subject"));
-			data.put("body", row.getString("body"));
-			data.put("queuedAt", row.getTimestamp("created_at").toInstant());
-			data.put("attempts", row.getInt("attempts"));
-			return new HeldRecord(KIND, "email-" + row.getLong("id"), row.getTimestamp("created_at").toInstant(), null,
-					null, data);
-		}, search.term());
+		return this.jdbc.query(
+				"""
+						select id, kind, to_address, subject, body, list_unsubscribe, list_unsubscribe_post, created_at, attempts
+						from outbox_email
+						where lower(to_address) = ? order by created_at, id""",
+				(row, n) -> {
+					Map<String, Object> data = new LinkedHashMap<>();
+					data.put("kind", row.getString("kind"));
+					data.put("to", row.getString("to_address"));
+					data.put("subject", row.getString("subject"));
+					data.put("body", row.getString("body"));
+					if (row.getString("list_unsubscribe") != null) {
+						data.put("listUnsubscribe", row.getString("list_unsubscribe"));
+					}
+					if (row.getString("list_unsubscribe_post") != null) {
+						data.put("listUnsubscribePost", row.getString("list_unsubscribe_post"));
+					}
+					data.put("queuedAt", row.getTimestamp("created_at").toInstant());
+					data.put("attempts", row.getInt("attempts"));
+					return new HeldRecord(KIND, "email-" + row.getLong("id"),
+							row.getTimestamp("created_at").toInstant(), null, null, data);
+				}, search.term());
 	}
 
 	@Override

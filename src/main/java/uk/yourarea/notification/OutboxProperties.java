@@ -28,12 +28,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxRetryInterval the longest wait between two attempts
  * @param giveUpAfter how long after it was queued an email that keeps failing is marked
  * FAILED
+ * @param reuseConnection whether the relay sends the emails of a batch over one SMTP
+ * connection (several times faster for a large send) rather than one connection each
  */
 @ConfigurationProperties("yourarea.mail")
 record OutboxProperties(String from, @DefaultValue("true") boolean relayEnabled,
 		@DefaultValue("5s") Duration relayInterval, @DefaultValue("20") int batchSize,
 		@DefaultValue("30s") Duration lease, @DefaultValue("1m") Duration firstRetryAfter,
-		@DefaultValue("1h") Duration maxRetryInterval, @DefaultValue("72h") Duration giveUpAfter) {
+		@DefaultValue("1h") Duration maxRetryInterval, @DefaultValue("72h") Duration giveUpAfter,
+		@DefaultValue("true") boolean reuseConnection) {
 
 	OutboxProperties {
 		try {

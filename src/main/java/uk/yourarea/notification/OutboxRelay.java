@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -42,14 +43,14 @@ import uk.yourarea.notification.OutboxDeliveryFailure.Kind;
  * Sends the emails that are due, in three steps so that no database transaction stays
  * open while the SMTP server is being talked to:
  * <ol>
- * <li>in one short transaction, take a batch of due emails: lock them with
- * {@code FOR UPDATE SKIP LOCKED} and lease them (30 seconds by default) under a token of
- * this batch, so that no other relay, here or on another instance, takes them
+ * <li>in one short transaction, take a batch of due emails, RESIDENT before BULK: lock
+ * them with {@code FOR UPDATE SKIP LOCKED} and lease them (30 seconds by default) under a
+ * token of this batch, so that no other relay, here or on another instance, takes them
  * meanwhile;</li>
- * <li>send each one, outside any transaction, while a heartbeat extends the lease of the
- * emails still in hand every third of the lease: a working relay never loses its claim,
- * and the emails of a relay that crashed are taken by another once the lease runs
- * out;</li>
+ * <li>send each one, outside any transaction, over one SMTP connection for the batch
+ * ({@link SmtpConnection}), while a heartbeat extends the lease of the emails still in
+ * hand every third of the lease: a working relay never loses its claim, and the emails of
+ * a relay that crashed are taken by another once the lease runs out;</li>
  * <li>record each outcome in a small transaction of its own, as soon as it is known:
  * SENT; a failed attempt, to be tried again after a backoff; or FAILED, at once when the
  * server refuses the email for good (5xx), or when it has been failing for 72 hours.</li>
@@ -73,9 +74,6 @@ import uk.yourarea.notification.OutboxDeliveryFailure.Kind;
 class OutboxRelay {
 
 	private static final Logger logger = LoggerFactory.getLogger(OutboxRelay.class);
-
-	/** A run stops after this many full batches and leaves the rest to the next run. */
-	static final int MAX_BATCHES_PER_RUN = 10;
 
 	/** How often, at most, the heartbeat looks at the lease of the batch in hand. */
 	static final Duration HEARTBEAT_TICK = Duration.ofSeconds(1);
@@ -131,14 +129,15 @@ class OutboxRelay {
 
 	/**
 	 * Sends what is due, a batch at a time, until nothing more is due, the SMTP server
-	 * cannot be reached, or {@value #MAX_BATCHES_PER_RUN} batches have been sent. While
-	 * the server is known to be out, the first batch is a single email, to see whether it
-	 * is back.
+	 * cannot be reached, or the instance is stopping. Each batch is claimed afresh, in
+	 * order, so a RESIDENT email queued during a large BULK send goes in the next batch.
+	 * While the server is known to be out, the first batch is a single email, to see
+	 * whether it is back.
 	 * @return how many emails were sent
 	 */
 	synchronized int relayDue() {
 		int sent = 0;
-		for (int batches = 0; batches < MAX_BATCHES_PER_RUN && !this.stopping; batches++) {
+		while (!this.stopping) {
 			int limit = (this.outage != null) ? 1 : this.properties.batchSize();
 			Claim claim = claim(limit);
 			if (claim.emails().isEmpty()) {
@@ -178,7 +177,7 @@ class OutboxRelay {
 				// a pending email is whole (a constraint in the table says so)
 				taken.add(new ClaimedEmail(email.getId(), Objects.requireNonNull(email.getToAddress()),
 						Objects.requireNonNull(email.getSubject()), Objects.requireNonNull(email.getBody()),
-						email.getCreatedAt()));
+						email.getHeaders(), email.getPriority(), email.getAttempts(), email.getCreatedAt()));
 			}
 			return taken;
 		});
@@ -187,6 +186,7 @@ class OutboxRelay {
 
 	private BatchResult send(Claim claim) {
 		@Nullable ScheduledFuture<?> heartbeat = startHeartbeat(claim);
+		SmtpConnection connection = SmtpConnection.forBatch(this.mailSender, this.properties.reuseConnection());
 		try {
 			int sent = 0;
 			List<ClaimedEmail> batch = claim.emails();
@@ -197,7 +197,7 @@ class OutboxRelay {
 				if (!claim.holds(email.id())) {
 					continue;
 				}
-				Exception exception = attempt(email);
+				Exception exception = attempt(connection, email);
 				if (exception == null || OutboxDeliveryFailure.acceptedDespite(exception)) {
 					if (exception != null) {
 						logger.warn("Email {} to {}: the server accepted it but closing the connection failed ({})",
@@ -225,6 +225,7 @@ class OutboxRelay {
 			return new BatchResult(sent, false);
 		}
 		finally {
+			connection.close();
 			if (heartbeat != null) {
 				heartbeat.cancel(false);
 			}
@@ -233,9 +234,9 @@ class OutboxRelay {
 	}
 
 	/** Hands the email to the SMTP server: nothing if it took it, or what went wrong. */
-	private @Nullable Exception attempt(ClaimedEmail email) {
+	private @Nullable Exception attempt(SmtpConnection connection, ClaimedEmail email) {
 		try {
-			this.mailSender.send(toMimeMessage(email));
+			connection.send(toMimeMessage(email));
 			return null;
 		}
 		catch (MessagingException | RuntimeException ex) {
@@ -256,6 +257,10 @@ class OutboxRelay {
 		// RFC 3834: no out-of-office replies to a no-reply address.
 		message.setHeader("Auto-Submitted", "auto-generated");
 		message.setHeader("Message-ID", messageId(email.id(), email.createdAt(), this.from.getAddress()));
+		// Only List-Unsubscribe and List-Unsubscribe-Post, checked as they were queued
+		for (Map.Entry<String, String> header : email.headers().entrySet()) {
+			message.setHeader(header.getKey(), header.getValue());
+		}
 		return message;
 	}
 
@@ -278,15 +283,21 @@ class OutboxRelay {
 
 	private void recordSent(ClaimedEmail email) {
 		this.transactions.executeWithoutResult((status) -> {
-			Optional<OutboxEmail> row = this.emails.lockById(email.id());
-			if (row.isEmpty() || !row.get().isPending()) {
+			if (email.priority() == EmailPriority.BULK) {
+				// A BULK email's outcome does not wait for the disk: should the database
+				// server crash in that moment, the email goes again, as after a crash of
+				// the relay, and the alert's thousands of commits do not each wait for
+				// one.
+				this.emails.commitWithoutWaitingForTheDisk();
+			}
+			int recorded = this.emails.markSent(email.id(), this.clock.instant(), OutboxEmail.domainOf(email.to()));
+			if (recorded == 0) {
 				logger.warn("Email {} to {} was sent, but it was {} already", email.id(), email.recipientDomain(),
-						row.map((e) -> e.getStatus().name()).orElse("deleted"));
+						this.emails.findById(email.id()).map((e) -> e.getStatus().name()).orElse("deleted"));
 				return;
 			}
-			row.get().markSent(this.clock.instant());
 			logger.info("Email {} to {} sent on attempt {}", email.id(), email.recipientDomain(),
-					row.get().getAttempts());
+					email.attemptsBefore() + 1);
 		});
 	}
 
@@ -311,7 +322,8 @@ class OutboxRelay {
 				row.markFailed(failure.detail(), now);
 				logger.warn("Email {} to {} FAILED on attempt {}: refused by the server ({})", email.id(),
 						email.recipientDomain(), row.getAttempts(), failure.summary());
-				this.events.publishEvent(new EmailFailed(email.id(), row.getContactMessageId()));
+				this.events.publishEvent(
+						new EmailFailed(email.id(), row.getContactMessageId(), row.getKind(), email.to(), true));
 				return;
 			}
 			Optional<Instant> next = this.retryPolicy.nextAttempt(row.getCreatedAt(), row.getAttempts() + 1, now);
@@ -321,7 +333,8 @@ class OutboxRelay {
 				logger.warn("Email {} to {} FAILED on attempt {}: still failing {} hours after it was queued ({})",
 						email.id(), email.recipientDomain(), row.getAttempts(), this.properties.giveUpAfter().toHours(),
 						failure.summary());
-				this.events.publishEvent(new EmailFailed(email.id(), row.getContactMessageId()));
+				this.events.publishEvent(
+						new EmailFailed(email.id(), row.getContactMessageId(), row.getKind(), email.to(), false));
 				return;
 			}
 			row.markAttemptFailed(failure.detail(), now, Duration.between(now, next.get()));
@@ -539,7 +552,8 @@ class OutboxRelay {
 	/**
 	 * What a relay needs to send an email it has taken, read before the transaction ends.
 	 */
-	record ClaimedEmail(long id, String to, String subject, String body, Instant createdAt) {
+	record ClaimedEmail(long id, String to, String subject, String body, Map<String, String> headers,
+			EmailPriority priority, int attemptsBefore, Instant createdAt) {
 
 		String recipientDomain() {
 			return "@" + OutboxEmail.domainOf(this.to);

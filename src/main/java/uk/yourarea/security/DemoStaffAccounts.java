@@ -38,16 +38,18 @@ import org.springframework.stereotype.Component;
 @Profile("demo")
 class DemoStaffAccounts {
 
-	record DemoAccount(String email, String name, StaffRole role, String neighbourhoodCode) {
+	record DemoAccount(String email, String name, StaffRole role, String neighbourhoodCode,
+			@org.jspecify.annotations.Nullable String collarNumber) {
 	}
 
 	static final List<DemoAccount> ACCOUNTS = List.of(
-			new DemoAccount("officer.wigston@example.org", "PC Jo Wigston (demo)", StaffRole.OFFICER, "NA54"),
-			new DemoAccount("officer.oadby@example.org", "PC Sam Oadby (demo)", StaffRole.OFFICER, "NA55"),
-			new DemoAccount("sergeant@example.org", "Sergeant Alex Harborough (demo)", StaffRole.SUPERVISOR, "NA54"),
-			new DemoAccount("webeditor@example.org", "Web Editor (demo)", StaffRole.WEB_EDITOR, ""),
-			new DemoAccount("admin@example.org", "Administrator (demo)", StaffRole.ADMIN, ""),
-			new DemoAccount("dpo@example.org", "Data Protection Officer (demo)", StaffRole.DATA_PROTECTION, ""));
+			new DemoAccount("officer.wigston@example.org", "PC Jo Wigston (demo)", StaffRole.OFFICER, "NA54", "1913"),
+			new DemoAccount("officer.oadby@example.org", "PC Sam Oadby (demo)", StaffRole.OFFICER, "NA55", "1165"),
+			new DemoAccount("sergeant@example.org", "Sergeant Alex Harborough (demo)", StaffRole.SUPERVISOR, "NA54",
+					"168"),
+			new DemoAccount("webeditor@example.org", "Web Editor (demo)", StaffRole.WEB_EDITOR, "", null),
+			new DemoAccount("admin@example.org", "Administrator (demo)", StaffRole.ADMIN, "", null),
+			new DemoAccount("dpo@example.org", "Data Protection Officer (demo)", StaffRole.DATA_PROTECTION, "", null));
 
 	private static final Logger log = LoggerFactory.getLogger(DemoStaffAccounts.class);
 
@@ -110,7 +112,7 @@ class DemoStaffAccounts {
 			Set<Long> areaIds = (demo.role() == StaffRole.SUPERVISOR) ? Set.of(neighbourhood.orElseThrow().getValue())
 					: Set.of();
 			this.accounts.createAccount(new StaffAccounts.Details(demo.name(), demo.email(), Set.of(demo.role()),
-					neighbourhoodIds, areaIds), DemoPasswords.DEMO_PASSWORD, false);
+					neighbourhoodIds, areaIds, demo.collarNumber()), DemoPasswords.DEMO_PASSWORD, false);
 			created++;
 		}
 		created += createAreaSupervisors();

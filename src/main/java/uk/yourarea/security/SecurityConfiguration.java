@@ -134,6 +134,14 @@ class SecurityConfiguration {
 				.requestMatchers("/staff/neighbourhoods/**", "/staff/local-policing-areas/**", "/staff/stations/**",
 						"/staff/coverage/**", "/staff/photos/**")
 				.hasAnyRole(role(StaffRole.WEB_EDITOR), role(StaffRole.ADMIN))
+				// Alerts to residents: officers and supervisors to their own
+				// neighbourhoods, web editors and administrators anywhere (AlertAccess
+				// checks which). Subscribers' addresses: web editors and administrators.
+				.requestMatchers("/staff/alerts/subscribers/*")
+				.hasAnyRole(role(StaffRole.WEB_EDITOR), role(StaffRole.ADMIN))
+				.requestMatchers("/staff/alerts", "/staff/alerts/**")
+				.hasAnyRole(role(StaffRole.OFFICER), role(StaffRole.SUPERVISOR), role(StaffRole.WEB_EDITOR),
+						role(StaffRole.ADMIN))
 				.requestMatchers("/staff/guarantee", "/staff/guarantee/**")
 				.hasAnyRole(role(StaffRole.WEB_EDITOR), role(StaffRole.SUPERVISOR), role(StaffRole.ADMIN))
 				.requestMatchers("/staff/admin", "/staff/admin/**")

@@ -45,6 +45,8 @@ class StaffAccount {
 
 	private Instant createdAt;
 
+	private @Nullable String collarNumber;
+
 	@Version
 	private long version;
 
@@ -82,9 +84,10 @@ class StaffAccount {
 	}
 
 	void describe(String email, String name, Collection<StaffRole> roles, Collection<Long> neighbourhoodIds,
-			Collection<Long> localPolicingAreaIds) {
+			Collection<Long> localPolicingAreaIds, @Nullable String collarNumber) {
 		this.email = normaliseEmail(email);
 		this.name = name.strip();
+		this.collarNumber = collarNumber;
 		replace(this.roles, roles);
 		replace(this.neighbourhoodIds, neighbourhoodIds);
 		replace(this.localPolicingAreaIds, localPolicingAreaIds);
@@ -124,7 +127,8 @@ class StaffAccount {
 
 	StaffAccounts.Account toAccount() {
 		return new StaffAccounts.Account(getId(), this.name, this.email, this.roles, this.neighbourhoodIds,
-				this.localPolicingAreaIds, this.enabled, this.mustChangePassword, this.createdAt, this.version);
+				this.localPolicingAreaIds, this.enabled, this.mustChangePassword, this.createdAt, this.version,
+				this.collarNumber);
 	}
 
 	private static <T> void replace(Set<T> target, Collection<T> values) {

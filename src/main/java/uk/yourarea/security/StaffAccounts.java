@@ -41,13 +41,21 @@ public class StaffAccounts {
 	/** A staff account as an administrator sees it. */
 	public record Account(long id, String name, String email, Set<StaffRole> roles, Set<Long> neighbourhoodIds,
 			Set<Long> localPolicingAreaIds, boolean enabled, boolean mustChangePassword, Instant createdAt,
-			long version) {
+			long version, @Nullable String collarNumber) {
 
 		public Account {
 			roles = roles.isEmpty() ? Collections.unmodifiableSet(EnumSet.noneOf(StaffRole.class))
 					: Collections.unmodifiableSet(EnumSet.copyOf(roles));
 			neighbourhoodIds = Set.copyOf(neighbourhoodIds);
 			localPolicingAreaIds = Set.copyOf(localPolicingAreaIds);
+		}
+
+		/** An account without a collar number. */
+		public Account(long id, String name, String email, Set<StaffRole> roles, Set<Long> neighbourhoodIds,
+				Set<Long> localPolicingAreaIds, boolean enabled, boolean mustChangePassword, Instant createdAt,
+				long version) {
+			this(id, name, email, roles, neighbourhoodIds, localPolicingAreaIds, enabled, mustChangePassword, createdAt,
+					version, null);
 		}
 
 		/** The roles in their natural order, for display. */
@@ -61,14 +69,32 @@ public class StaffAccounts {
 	public record Colleague(long id, String name, String email) {
 	}
 
-	/** What an administrator can set about an account. */
+	/**
+	 * What an administrator can set about an account.
+	 *
+	 * @param collarNumber the officer's collar number, for the signature of their alerts
+	 * (letters and digits, at most 10), or null
+	 */
 	public record Details(String name, String email, Set<StaffRole> roles, Set<Long> neighbourhoodIds,
-			Set<Long> localPolicingAreaIds) {
+			Set<Long> localPolicingAreaIds, @Nullable String collarNumber) {
+
+		/** Letters and digits only, as the database checks too. */
+		public static final String COLLAR_NUMBER_PATTERN = "[A-Za-z0-9]{1,10}";
 
 		public Details {
 			roles = Set.copyOf(roles);
 			neighbourhoodIds = Set.copyOf(neighbourhoodIds);
 			localPolicingAreaIds = Set.copyOf(localPolicingAreaIds);
+			collarNumber = (collarNumber == null || collarNumber.isBlank()) ? null : collarNumber.strip();
+			if (collarNumber != null && !collarNumber.matches(COLLAR_NUMBER_PATTERN)) {
+				throw new IllegalArgumentException("A collar number is 1 to 10 letters and digits");
+			}
+		}
+
+		/** Details without a collar number. */
+		public Details(String name, String email, Set<StaffRole> roles, Set<Long> neighbourhoodIds,
+				Set<Long> localPolicingAreaIds) {
+			this(name, email, roles, neighbourhoodIds, localPolicingAreaIds, null);
 		}
 
 	}
@@ -217,7 +243,7 @@ public class StaffAccounts {
 			throw new EmailInUseException();
 		}
 		account.describe(details.email(), details.name(), details.roles(), details.neighbourhoodIds(),
-				details.localPolicingAreaIds());
+				details.localPolicingAreaIds(), details.collarNumber());
 		flush();
 		this.events.accountChanged("changed", id, by);
 	}
@@ -335,7 +361,7 @@ public class StaffAccounts {
 		StaffAccount account = new StaffAccount(details.email(), details.name(), this.encoder.encode(password),
 				mustChangePassword, this.clock.instant());
 		account.describe(details.email(), details.name(), details.roles(), details.neighbourhoodIds(),
-				details.localPolicingAreaIds());
+				details.localPolicingAreaIds(), details.collarNumber());
 		StaffAccount saved = this.accounts.save(account);
 		flush();
 		return saved.toAccount();

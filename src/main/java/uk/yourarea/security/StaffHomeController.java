@@ -33,6 +33,8 @@ class StaffHomeController {
 		model.addAttribute("canEditPages", this.scope.canEditEverything(user));
 		model.addAttribute("canEditPrioritiesAndEvents",
 				user.hasAnyRole(StaffRole.OFFICER, StaffRole.SUPERVISOR) || this.scope.canEditEverything(user));
+		model.addAttribute("canWriteAlerts",
+				user.hasAnyRole(StaffRole.OFFICER, StaffRole.SUPERVISOR, StaffRole.WEB_EDITOR, StaffRole.ADMIN));
 		model.addAttribute("canSeeGuarantee",
 				user.hasAnyRole(StaffRole.WEB_EDITOR, StaffRole.SUPERVISOR, StaffRole.ADMIN));
 		return "security/home";

@@ -102,8 +102,8 @@ class StaffAccountAdminIT {
 		String wigston = String.valueOf(this.neighbourhoods.byCode("NA54").orElseThrow().id());
 
 		HttpResponse<String> created = this.admin.submit(NEW, NEW, "name", "PC New Starter", "email",
-				" " + email.toUpperCase() + " ", "roles", "OFFICER", "neighbourhoodIds", wigston, "temporaryPassword",
-				"first day on the beat");
+				" " + email.toUpperCase() + " ", "roles", "OFFICER", "neighbourhoodIds", wigston, "collarNumber",
+				" 2718 ", "temporaryPassword", "first day on the beat");
 
 		assertThat(created.statusCode()).as("a redirect after the form").isIn(302, 303);
 		String accountPage = StaffBrowser.redirectPath(created);
@@ -114,7 +114,9 @@ class StaffAccountAdminIT {
 		assertThat(page.select("#account-details").text()).contains(email)
 			.contains("Officer")
 			.contains("Wigston")
-			.contains("Temporary: they must change it when they next sign in");
+			.contains("Temporary: they must change it when they next sign in")
+			.contains("Collar number 2718");
+		assertThat(this.admin.page(accountPage + "/edit").getElementById("collarNumber").val()).isEqualTo("2718");
 
 		StaffBrowser starter = StaffBrowser.on(this.environment);
 		HttpResponse<String> signedIn = starter.signIn(email, "first day on the beat");

@@ -101,6 +101,17 @@ class StaffAccountFormBadInputTests {
 	}
 
 	@Test
+	void aCollarNumberOfOtherThanLettersAndDigitsIsRefusedAndKept() throws Exception {
+		Document page = page(newOfficer().param("neighbourhoodIds", "30").param("collarNumber", "PC 19-13"));
+
+		assertThat(PageSlice.errorSummary(page))
+			.containsExactly("Collar number must be up to 10 letters and numbers, like 1913");
+		assertThat(page.select(".govuk-error-summary a").eachAttr("href")).containsExactly("#collarNumber");
+		assertThat(page.getElementById("collarNumber").val()).isEqualTo("PC 19-13");
+		then(this.accounts).should(never()).create(any(), anyString(), any());
+	}
+
+	@Test
 	void anOfficerNeedsANeighbourhoodFromTheList() throws Exception {
 		assertThat(PageSlice.errorSummary(page(newOfficer().param("neighbourhoodIds", "99"))))
 			.containsExactly("Select neighbourhoods from the list");

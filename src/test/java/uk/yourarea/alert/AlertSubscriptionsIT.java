@@ -125,7 +125,7 @@ class AlertSubscriptionsIT {
 		assertThat(formPage.headers().firstValue("Cache-Control")).hasValue("no-store");
 		Document form = Pages.parse(formPage);
 		assertThat(form.selectFirst("h1").text()).isEqualTo("Get messages from the Oadby team");
-		assertThat(form.text()).contains("The team's messages will appear here.");
+		assertThat(form.text()).contains("The team has not sent any messages yet.");
 		assertThat(form.select(FORM + " input[name=categories]").eachAttr("value")).containsExactly("EVERYTHING",
 				"PRIORITIES", "EVENTS", "APPEALS");
 

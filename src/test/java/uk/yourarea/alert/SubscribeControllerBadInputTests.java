@@ -61,6 +61,9 @@ class SubscribeControllerBadInputTests {
 	@MockitoBean
 	FormStamps stamps;
 
+	@MockitoBean
+	AlertArchive archive;
+
 	@BeforeEach
 	void wigston() {
 		given(this.neighbourhoods.liveBySlug("wigston"))

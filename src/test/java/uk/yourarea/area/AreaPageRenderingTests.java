@@ -177,7 +177,7 @@ class AreaPageRenderingTests {
 	private static AreaView view(Details neighbourhood, Member namedOfficer, List<Member> team,
 			List<EventView> events) {
 		return new AreaView(neighbourhood, namedOfficer, team, List.of(), List.of(), events, List.of(),
-				LocalDate.of(2026, 11, 23), new AreaSummary(null, null), ResponseRecord.NONE);
+				LocalDate.of(2026, 11, 23), new AreaSummary(null, null), ResponseRecord.NONE, List.of());
 	}
 
 	private Document page(String path) throws Exception {

@@ -73,7 +73,7 @@ class AccessibilityBrowserIT {
 					/area/nowhere                           | Page not found                       | check it is correct
 					/accessibility                          | Accessibility statement              | Accessibility statement
 					/privacy                                | Privacy notice                       | Privacy notice
-					/area/wigston/alerts                    | Get messages from the Wigston team   | The team's messages will appear here.
+					/area/wigston/alerts                    | Get messages from the Wigston team   | Who comes when you call
 					/area/wigston/alerts/check-your-email   | Check your email                     | The link works for 7 days
 					/alerts/stopped                         | You will get no more messages        | We have deleted your email address
 					""")
@@ -82,6 +82,28 @@ class AccessibilityBrowserIT {
 
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(heading);
 		assertThat(browser.findElement(By.tagName("main")).getText()).contains(text);
+		Axe.assertNoViolations(browser);
+	}
+
+	@Test
+	void anAlertsPageAndTheContactFormReplyingToItHaveNoAccessibilityViolations() {
+		WebDriver browser = chromium.open(url("/area/wigston/alerts"));
+		browser.findElement(By.cssSelector(".ya-alert-archive a")).click();
+
+		assertThat(browser.findElement(By.cssSelector(".govuk-caption-l")).getText())
+			.isEqualTo("Message from the Wigston team");
+		assertThat(browser.findElement(By.id("reply")).getText()).isEqualTo("Reply to this message");
+		Axe.assertNoViolations(browser);
+
+		String title = browser.findElement(By.tagName("h1")).getText();
+		browser.findElement(By.id("reply")).click();
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Contact the Wigston team");
+		assertThat(browser.findElement(By.id("in-reply-to")).getText()).contains("In reply to: " + title);
+		Axe.assertNoViolations(browser);
+
+		browser.findElement(By.cssSelector("form[action$='/contact'] button[type=submit]")).click();
+		assertThat(browser.findElement(By.id("in-reply-to")).getText()).as("after an error")
+			.contains("In reply to: " + title);
 		Axe.assertNoViolations(browser);
 	}
 
@@ -98,7 +120,7 @@ class AccessibilityBrowserIT {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@ValueSource(strings = { "/", "/area/wigston" })
+	@ValueSource(strings = { "/", "/area/wigston", "/area/wigston/alerts" })
 	void pageDoesNotScrollSidewaysOnANarrowScreen(String path) {
 		chromium.resize(Chromium.NARROW);
 		chromium.open(url(path));

@@ -1,6 +1,7 @@
 package uk.yourarea.contact;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,6 +20,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import uk.yourarea.alert.PublishedAlerts;
 import uk.yourarea.neighbourhood.NeighbourhoodDirectory;
 import uk.yourarea.testing.PageSlice;
 import uk.yourarea.testing.Pages;
@@ -32,6 +34,7 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.never;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
@@ -67,6 +70,9 @@ class ContactControllerBadInputTests {
 
 	@MockitoBean
 	FormStamps stamps;
+
+	@MockitoBean
+	PublishedAlerts alerts;
 
 	@BeforeEach
 	void wigston() {
@@ -122,6 +128,40 @@ class ContactControllerBadInputTests {
 
 		assertThat(result.getResponse().getStatus()).isEqualTo(429);
 		assertThat(result.getModelAndView().getViewName()).isEqualTo("contact/too-many");
+	}
+
+	@Test
+	void anAlertParameterThatIsNotAnAlertPublishedHereOpensThePlainForm() throws Exception {
+		given(this.alerts.find(7L, 53L)).willReturn(
+				Optional.of(new PublishedAlerts.Published(7L, "Who comes when you call", java.time.Instant.now())));
+
+		for (String alert : List.of("8", "abc", "-1", "1e3", "9".repeat(40), "", "7 ")) {
+			Document page = page(get("/area/wigston/contact").param("alert", alert), 200);
+
+			assertThat(page.select("#in-reply-to")).as("alert '%s'", alert).isEmpty();
+			assertThat(page.select("input[name=alert]")).as("alert '%s'", alert).isEmpty();
+		}
+		Document reply = page(get("/area/wigston/contact").param("alert", "7"), 200);
+		assertThat(reply.select("#in-reply-to a").text()).isEqualTo("Who comes when you call");
+		assertThat(reply.select("input[name=alert]").val()).isEqualTo("7");
+	}
+
+	@Test
+	void anErrorKeepsTheAlertAndAForgedOneIsDroppedFromTheForm() throws Exception {
+		given(this.alerts.find(7L, 53L)).willReturn(
+				Optional.of(new PublishedAlerts.Published(7L, "Who comes when you call", java.time.Instant.now())));
+
+		Document kept = page(filledIn("message", "", "alert", "7"), 200);
+		Document garbage = page(filledIn("message", "", "alert", "<script>"), 200);
+		Document anotherTeams = page(filledIn("message", "", "alert", "8"), 200);
+
+		assertThat(kept.select("#in-reply-to a").attr("href")).isEqualTo("/area/wigston/alerts/7");
+		assertThat(kept.select("input[name=alert]").val()).isEqualTo("7");
+		assertThat(garbage.select("#in-reply-to")).isEmpty();
+		assertThat(garbage.select("input[name=alert]")).isEmpty();
+		assertThat(anotherTeams.select("#in-reply-to")).isEmpty();
+		assertThat(anotherTeams.select("input[name=alert]")).isEmpty();
+		then(this.messages).should(never()).receive(any(), any(), anyString());
 	}
 
 	/**

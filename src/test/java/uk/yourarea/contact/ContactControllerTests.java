@@ -20,6 +20,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.ui.ExtendedModelMap;
 import org.springframework.validation.BeanPropertyBindingResult;
 
+import uk.yourarea.alert.PublishedAlerts;
 import uk.yourarea.neighbourhood.NeighbourhoodDirectory;
 import uk.yourarea.testing.TestNeighbourhoods;
 import uk.yourarea.web.FormStamps;
@@ -44,12 +45,14 @@ class ContactControllerTests {
 	final ContactMessages messages = mock(ContactMessages.class);
 
 	final ContactController controller = new ContactController(this.neighbourhoods, this.messages,
-			new ResponsePolicy(ResponsePolicy.Kind.CALENDAR_HOURS, 72, 3), mock(FormStamps.class));
+			new ResponsePolicy(ResponsePolicy.Kind.CALENDAR_HOURS, 72, 3), mock(FormStamps.class),
+			mock(PublishedAlerts.class));
 
 	final ListAppender<ILoggingEvent> log = new ListAppender<>();
 
 	final ContactForm form = new ContactForm("Sam Resident", "sam@example.org", null, PreferredContact.EMAIL,
-			SenderType.RESIDENT, Topic.DRUGS, "Dealing outside the library", "Long Street", null, "0.signature", KEY);
+			SenderType.RESIDENT, Topic.DRUGS, "Dealing outside the library", "Long Street", null, "0.signature", KEY,
+			null);
 
 	@BeforeEach
 	void southWigston() {

@@ -127,9 +127,11 @@ class ResponseClockJobsIT {
 	private String send(String neighbourhoodCode) {
 		NeighbourhoodSummary neighbourhood = this.neighbourhoods.byCode(neighbourhoodCode).orElseThrow();
 		String email = "clock-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-		this.contact.receive(neighbourhood, new ContactForm("Chris Clock", email, null, PreferredContact.EMAIL,
-				SenderType.RESIDENT, Topic.GENERAL_ENQUIRY, "When is the next beat surgery?", null, null,
-				this.stamps.at(this.clock.instant().minusSeconds(60)), UUID.randomUUID().toString().replace("-", "")),
+		this.contact.receive(neighbourhood,
+				new ContactForm("Chris Clock", email, null, PreferredContact.EMAIL, SenderType.RESIDENT,
+						Topic.GENERAL_ENQUIRY, "When is the next beat surgery?", null, null,
+						this.stamps.at(this.clock.instant().minusSeconds(60)),
+						UUID.randomUUID().toString().replace("-", ""), null),
 				"192.0.2." + (int) (Math.random() * 250));
 		return email;
 	}

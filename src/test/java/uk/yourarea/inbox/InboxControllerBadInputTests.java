@@ -89,12 +89,12 @@ class InboxControllerBadInputTests {
 				"Sam Resident", SenderType.RESIDENT, "sam@example.org", null, PreferredContact.EMAIL,
 				Topic.SPEEDING_AND_ROADS, "Long Street", null, List.of(new Conversations.Entry(EntryKind.RECEIVED, null,
 						"Cars speed here", PageSlice.NOW.minus(Duration.ofHours(67)))),
-				null, null, null, null);
+				null, null, null, null, null);
 		NeighbourhoodSummary wigston = TestNeighbourhoods.live(53L, "wigston", "Wigston");
 		given(this.inbox.open(any(), anyLong())).willReturn(new MessageInbox.MessagePage(message, wigston,
 				"due in 5 hours", message.deadline(), List.of(new MessageInbox.HistoryLine(PageSlice.NOW,
 						"Message received", "The resident", "Cars speed here", true)),
-				List.of(ELLIS), null, false));
+				List.of(ELLIS), null, false, null));
 		given(this.conversations.teamFor(any(), anyLong())).willReturn(List.of(ELLIS));
 	}
 

@@ -239,6 +239,12 @@ class NeighbourhoodAdminIT {
 		HttpResponse<String> oldContact = this.site.get("/area/" + oldSlug + "/contact");
 		assertThat(oldContact.statusCode()).isEqualTo(301);
 		assertThat(oldContact.headers().firstValue("Location").orElseThrow()).endsWith("/area/" + newSlug + "/contact");
+		for (String alerts : java.util.List.of("/alerts", "/alerts?page=2", "/alerts/7", "/alerts.atom")) {
+			HttpResponse<String> oldAlerts = this.site.get("/area/" + oldSlug + alerts);
+			assertThat(oldAlerts.statusCode()).as(alerts).isEqualTo(301);
+			assertThat(oldAlerts.headers().firstValue("Location").orElseThrow()).as(alerts)
+				.endsWith("/area/" + newSlug + alerts);
+		}
 		HttpResponse<String> oldSent = this.site.get("/area/" + oldSlug + "/contact/sent?reference=ABC");
 		assertThat(oldSent.headers().firstValue("Location").orElseThrow())
 			.endsWith("/area/" + newSlug + "/contact/sent?reference=ABC");

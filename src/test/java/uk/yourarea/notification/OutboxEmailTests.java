@@ -2,6 +2,7 @@ package uk.yourarea.notification;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -131,6 +132,26 @@ class OutboxEmailTests {
 		assertThat(this.email.getLeasedUntil()).isNull();
 		assertThat(this.email.getLastAttemptAt()).isEqualTo(NOW.plus(Duration.ofMinutes(1)).plusSeconds(3));
 		assertThat(this.email.isLeasedBy(token)).isFalse();
+	}
+
+	@Test
+	void forgetsTheHeadersOnceSentOrFailed() {
+		OutgoingEmail alert = OutgoingEmail.of("alert-email", "resident@example.com", "An alert", "Text")
+			.withHeaders(Map.of("List-Unsubscribe", "<https://example.org/u/secret>", "List-Unsubscribe-Post",
+					"List-Unsubscribe=One-Click"))
+			.withPriority(EmailPriority.BULK)
+			.withReference("alert-17");
+		OutboxEmail sent = new OutboxEmail(alert, NOW);
+		OutboxEmail failed = new OutboxEmail(alert, NOW);
+		assertThat(sent.getHeaders()).containsOnlyKeys("List-Unsubscribe", "List-Unsubscribe-Post");
+
+		sent.markSent(NOW);
+		failed.markFailed("SMTP 550", NOW);
+
+		assertThat(sent.getHeaders()).isEmpty();
+		assertThat(failed.getHeaders()).isEmpty();
+		assertThat(sent.getPriority()).isEqualTo(EmailPriority.BULK);
+		assertThat(sent.getReference()).isEqualTo("alert-17");
 	}
 
 }

@@ -37,12 +37,12 @@ class OutboxPropertiesTests {
 	void refusesALongestRetryIntervalShorterThanTheFirst() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new OutboxProperties("no-reply@example.org", true, Duration.ofSeconds(5), 20,
-					Duration.ofMinutes(2), Duration.ofMinutes(10), Duration.ofMinutes(5), Duration.ofHours(72)));
+					Duration.ofMinutes(2), Duration.ofMinutes(10), Duration.ofMinutes(5), Duration.ofHours(72), true));
 	}
 
 	private static OutboxProperties properties(String from) {
 		return new OutboxProperties(from, true, Duration.ofSeconds(5), 20, Duration.ofMinutes(2), Duration.ofMinutes(1),
-				Duration.ofHours(1), Duration.ofHours(72));
+				Duration.ofHours(1), Duration.ofHours(72), true);
 	}
 
 }

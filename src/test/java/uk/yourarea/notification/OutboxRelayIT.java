@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
@@ -70,6 +71,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import uk.yourarea.personaldata.HeldRecord;
+import uk.yourarea.personaldata.PersonSearch;
 import uk.yourarea.testing.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -140,6 +143,9 @@ class OutboxRelayIT {
 
 	@Autowired
 	private ApplicationContext context;
+
+	@Autowired
+	private OutboxPersonalData personalData;
 
 	private TransactionTemplate transactions;
 
@@ -417,7 +423,8 @@ class OutboxRelayIT {
 		assertThat(failed.getToAddress()).as("nothing personal kept once failed").isNull();
 		assertThat(failed.getBody()).isNull();
 		assertThat(failed.getLastError()).startsWith("Gave up 72 hours after it was queued").contains("SMTP 451");
-		assertThat(this.events.stream(EmailFailed.class)).containsExactly(new EmailFailed(id, null));
+		assertThat(this.events.stream(EmailFailed.class))
+			.containsExactly(new EmailFailed(id, null, "test-email", "busy@outbox.test", false));
 	}
 
 	@Test
@@ -439,7 +446,8 @@ class OutboxRelayIT {
 		assertThat(failed.getBody()).isNull();
 		assertThat(failed.getToDomain()).isEqualTo("outbox.test");
 		assertThat(failed.getLastError()).as("the server quoted the address").doesNotContain("nobody@");
-		assertThat(this.events.stream(EmailFailed.class)).containsExactly(new EmailFailed(id, messageId));
+		assertThat(this.events.stream(EmailFailed.class))
+			.containsExactly(new EmailFailed(id, messageId, "test-email", "nobody@outbox.test", true));
 		assertThat(this.outbox.hasFailedEmail(messageId)).isTrue();
 		assertThat(this.outbox.forMessage(messageId)).extracting(OutboxEmail::getId, OutboxEmail::getStatus)
 			.containsExactly(tuple(id, OutboxEmail.Status.FAILED));
@@ -660,6 +668,319 @@ class OutboxRelayIT {
 		assertThat(email(id).getAttempts()).isEqualTo(2);
 	}
 
+	@Test
+	void forgetsTheAddressInTheLastErrorOnceSentAfterARetry() throws Exception {
+		long id = queue("busy@outbox.test", "Your message", "Hello");
+		try (RejectingSmtpServer server = new RejectingSmtpServer("451 4.2.1 <busy@outbox.test>: try again later")) {
+			relayTo(server).relayDue();
+		}
+		assertThat(email(id).getLastError()).contains("busy@outbox.test");
+		this.clock.advance(Duration.ofMinutes(1));
+
+		this.relay.relayDue();
+
+		OutboxEmail sent = email(id);
+		assertThat(sent.getStatus()).isEqualTo(OutboxEmail.Status.SENT);
+		assertThat(sent.getAttempts()).isEqualTo(2);
+		assertThat(sent.getSentAt()).isEqualTo(START.plus(Duration.ofMinutes(1)));
+		assertThat(sent.getLastAttemptAt()).isEqualTo(sent.getSentAt());
+		assertThat(sent.getLeasedUntil()).isNull();
+		assertThat(sent.getToAddress()).isNull();
+		assertThat(sent.getToDomain()).isEqualTo("outbox.test");
+		assertThat(sent.getLastError()).startsWith("SMTP 451").contains("<[address]>").doesNotContain("busy@");
+	}
+
+	@Test
+	void sendsTheUnsubscribeHeadersAndForgetsThemOnceSent() throws Exception {
+		long id = queue(alertTo("jane@outbox.test")
+			.withHeaders(Map.of("List-Unsubscribe", "<https://example.org/alerts/unsubscribe/s3cr3t>",
+					"List-Unsubscribe-Post", "List-Unsubscribe=One-Click")));
+		assertThat(email(id).getHeaders()).containsEntry("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+
+		this.relay.relayDue();
+
+		MimeMessage message = single(receivedBy("jane@outbox.test"));
+		assertThat(message.getHeader("List-Unsubscribe"))
+			.containsExactly("<https://example.org/alerts/unsubscribe/s3cr3t>");
+		assertThat(message.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
+		assertThat(email(id).getStatus()).isEqualTo(OutboxEmail.Status.SENT);
+		assertThat(email(id).getHeaders()).isEmpty();
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from outbox_email where list_unsubscribe is not null or list_unsubscribe_post is not null",
+				Integer.class))
+			.isZero();
+	}
+
+	@Test
+	void showsAndErasesTheUnsubscribeLinkOfAWaitingEmailAsPersonalData() {
+		long id = queue(alertTo("Jane@outbox.test")
+			.withHeaders(Map.of("List-Unsubscribe", "<https://example.org/alerts/unsubscribe/s3cr3t>")));
+
+		List<HeldRecord> found = this.personalData.find(PersonSearch.email("jane@outbox.test"));
+
+		assertThat(found).singleElement().satisfies((record) -> {
+			assertThat(record.reference()).isEqualTo("email-" + id);
+			assertThat(record.data()).containsEntry("kind", "alert-email")
+				.containsEntry("listUnsubscribe", "<https://example.org/alerts/unsubscribe/s3cr3t>")
+				.doesNotContainKey("listUnsubscribePost");
+		});
+		assertThat(this.personalData.erase(PersonSearch.email("jane@outbox.test"), START).erased())
+			.containsExactly("email-" + id);
+		assertThat(this.emails.findById(id)).isEmpty();
+	}
+
+	@Test
+	void refusesAnUnknownHeaderAndQueuesNothing() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> queue(alertTo("jane@outbox.test").withHeaders(Map.of("Bcc", "everyone@outbox.test"))));
+		assertThatIllegalArgumentException().isThrownBy(() -> this.transactions.execute((status) -> this.outbox
+			.queueAll(List.of(alertTo("a@outbox.test"), alertTo("b@outbox.test").withHeaders(Map.of("X-Y", "z"))))));
+		assertThat(ours()).isEmpty();
+	}
+
+	@Test
+	void sendsResidentEmailsQueuedAfterManyBulkOnesFirst() {
+		List<OutgoingEmail> alerts = new ArrayList<>();
+		for (int i = 0; i < 3 * this.properties.batchSize(); i++) {
+			alerts.add(alertTo("subscriber" + i + "@outbox.test"));
+		}
+		this.transactions.execute((status) -> this.outbox.queueAll(alerts));
+		this.clock.advance(Duration.ofMinutes(1));
+		long reply = queue("jane@outbox.test", "The team has replied", "Hello");
+		List<String> sentTo = new ArrayList<>();
+		OutboxRelay relay = relayWith(new DelegatingMailSender(this.mailSender, (message) -> sentTo.add(to(message))));
+
+		relay.relayDue();
+
+		assertThat(sentTo).hasSize(alerts.size() + 1);
+		assertThat(sentTo.get(0)).isEqualTo("jane@outbox.test");
+		assertThat(email(reply).getStatus()).isEqualTo(OutboxEmail.Status.SENT);
+	}
+
+	@Test
+	void sendsAResidentEmailQueuedDuringABulkSendInTheNextBatch() {
+		int batch = this.properties.batchSize();
+		List<OutgoingEmail> alerts = new ArrayList<>();
+		for (int i = 0; i < 4 * batch; i++) {
+			alerts.add(alertTo("subscriber" + i + "@outbox.test"));
+		}
+		this.transactions.execute((status) -> this.outbox.queueAll(alerts));
+		List<String> sentTo = new ArrayList<>();
+		OutboxRelay relay = relayWith(new DelegatingMailSender(this.mailSender, (message) -> {
+			sentTo.add(to(message));
+			if (sentTo.size() == 2) {
+				queue("jane@outbox.test", "Confirm your alerts", "Hello");
+			}
+		}));
+
+		relay.relayDue();
+
+		assertThat(sentTo).hasSize(4 * batch + 1);
+		assertThat(sentTo.indexOf("jane@outbox.test")).as("the first of the second batch").isEqualTo(batch);
+	}
+
+	@Test
+	void queuesAllTheEmailsOfABatchWithTheirValues() {
+		long messageId = aContactMessage();
+		List<OutgoingEmail> batch = List.of(
+				alertTo("jane@outbox.test").withHeaders(Map.of("List-Unsubscribe", "<https://example.org/u/1>",
+						"List-Unsubscribe-Post", "List-Unsubscribe=One-Click")),
+				OutgoingEmail.of("test-email", "john@outbox.test", "A reply", "Body two")
+					.withContactMessageId(messageId),
+				alertTo("ann@outbox.test").withReference("alert-18"));
+
+		Integer queued = this.transactions.execute((status) -> this.outbox.queueAll(batch));
+
+		assertThat(queued).isEqualTo(3);
+		List<OutboxEmail> stored = ours().stream().sorted(Comparator.comparing(OutboxEmail::getId)).toList();
+		assertThat(stored)
+			.extracting(OutboxEmail::getKind, OutboxEmail::getToAddress, OutboxEmail::getSubject, OutboxEmail::getBody,
+					OutboxEmail::getPriority, OutboxEmail::getReference, OutboxEmail::getContactMessageId)
+			.containsExactly(
+					tuple("alert-email", "jane@outbox.test", "An alert for Wigston", "Burglaries on Long Street",
+							EmailPriority.BULK, "alert-17", null),
+					tuple("test-email", "john@outbox.test", "A reply", "Body two", EmailPriority.RESIDENT, null,
+							messageId),
+					tuple("alert-email", "ann@outbox.test", "An alert for Wigston", "Burglaries on Long Street",
+							EmailPriority.BULK, "alert-18", null));
+		assertThat(stored.get(0).getHeaders()).containsExactly(
+				Map.entry("List-Unsubscribe", "<https://example.org/u/1>"),
+				Map.entry("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"));
+		assertThat(stored.get(1).getHeaders()).isEmpty();
+		assertThat(stored).allSatisfy((email) -> {
+			assertThat(email.getStatus()).isEqualTo(OutboxEmail.Status.PENDING);
+			assertThat(email.getAttempts()).isZero();
+			assertThat(email.getCreatedAt()).isEqualTo(START);
+			assertThat(email.getNextAttemptAt()).isEqualTo(START);
+			assertThat(email.getLeasedUntil()).isNull();
+		});
+		Integer none = this.transactions.execute((status) -> this.outbox.queueAll(List.of()));
+		assertThat(none).isZero();
+		assertThatExceptionOfType(IllegalTransactionStateException.class)
+			.isThrownBy(() -> this.outbox.queueAll(List.of(alertTo("late@outbox.test"))));
+		assertThat(ours()).hasSize(3);
+	}
+
+	/**
+	 * Queues alert emails as the alert feature will: transactions of 1,000. Five by
+	 * default; {@code -Dyourarea.bench.queue-transactions=100} queues 100,000, the figure
+	 * in docs/benchmarks.md.
+	 */
+	@Test
+	void queuesAlertsAThousandATransaction() {
+		int transactions = Integer.getInteger("yourarea.bench.queue-transactions", 5);
+		String body = "Officers are looking into burglaries on Long Street. ".repeat(30).substring(0, 1500);
+		List<List<OutgoingEmail>> batches = new ArrayList<>();
+		for (int t = 0; t < transactions; t++) {
+			List<OutgoingEmail> batch = new ArrayList<>();
+			for (int i = 0; i < 1000; i++) {
+				int n = t * 1000 + i;
+				batch.add(OutgoingEmail
+					.of("alert-email", "subscriber" + n + "@outbox.test", "An alert for Wigston", body)
+					.withPriority(EmailPriority.BULK)
+					.withReference("alert-17")
+					.withHeaders(Map.of("List-Unsubscribe", "<https://example.org/alerts/unsubscribe/" + n + ">",
+							"List-Unsubscribe-Post", "List-Unsubscribe=One-Click")));
+			}
+			batches.add(batch);
+		}
+		this.transactions.execute((status) -> this.outbox.queueAll(batches.get(0))); // warm-up
+		this.jdbc.update("delete from outbox_email");
+
+		long started = System.nanoTime();
+		for (List<OutgoingEmail> batch : batches) {
+			this.transactions.execute((status) -> this.outbox.queueAll(batch));
+		}
+		long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+
+		// A figure for docs/benchmarks.md, not an assertion: the machine is shared.
+		System.out.println(
+				"queueAll: " + transactions + " transactions of 1,000 alert emails (1.5 KB body) in " + millis + " ms");
+		assertThat(this.outbox.countsFor("alert-17")).isEqualTo(new EmailCounts(transactions * 1000L, 0, 0));
+	}
+
+	@Test
+	void countsTheEmailsOfAReferenceWaitingSentAndFailed() throws Exception {
+		queue(alertTo("jane@outbox.test"));
+		this.relay.relayDue();
+		queue(alertTo("nobody@outbox.test"));
+		try (RejectingSmtpServer server = new RejectingSmtpServer("550 5.1.1 User unknown")) {
+			relayTo(server).relayDue();
+		}
+		this.transactions.execute((status) -> this.outbox.queueAll(List.of(alertTo("ann@outbox.test"),
+				alertTo("bob@outbox.test"), alertTo("carl@outbox.test").withReference("alert-18"))));
+
+		assertThat(this.outbox.countsFor("alert-17")).isEqualTo(new EmailCounts(2, 1, 1));
+		assertThat(this.outbox.countsFor("alert-18")).isEqualTo(new EmailCounts(1, 0, 0));
+		assertThat(this.outbox.countsFor("alert-19")).isEqualTo(EmailCounts.NONE);
+		assertThat(this.outbox.countsFor("alert-17").total()).isEqualTo(4);
+	}
+
+	@Test
+	void forgetsOnlyTheUnleasedPendingEmailsOfThatKindToThatAddress() {
+		long leased = queue(alertTo("jane@outbox.test"));
+		OutboxRelay.Claim claim = this.relay.claim(1);
+		assertThat(claim.ids()).containsExactly(leased);
+		long sent = queue(alertTo("Jane@Outbox.test"));
+		this.relay.relayDue();
+		assertThat(email(sent).getStatus()).isEqualTo(OutboxEmail.Status.SENT);
+		long pending = queue(alertTo("JANE@outbox.test"));
+		long otherKind = queue("jane@outbox.test", "Your message", "Hello");
+		long otherAddress = queue(alertTo("john@outbox.test"));
+
+		Integer forgotten = this.transactions
+			.execute((status) -> this.outbox.forgetPendingTo("alert-email", "jane@OUTBOX.test"));
+
+		assertThat(forgotten).isOne();
+		assertThat(this.emails.findById(pending)).isEmpty();
+		assertThat(ours()).extracting(OutboxEmail::getId)
+			.containsExactlyInAnyOrder(leased, sent, otherKind, otherAddress);
+
+		// The relay that held the first has crashed: its email goes once the lease is
+		// out.
+		this.clock.advance(this.properties.lease());
+		Integer forgottenLater = this.transactions
+			.execute((status) -> this.outbox.forgetPendingTo("alert-email", "jane@outbox.test"));
+		assertThat(forgottenLater).isOne();
+		assertThat(this.emails.findById(leased)).isEmpty();
+		assertThatExceptionOfType(IllegalTransactionStateException.class)
+			.isThrownBy(() -> this.outbox.forgetPendingTo("alert-email", "jane@outbox.test"));
+	}
+
+	@Test
+	void sendsTheEmailsOfABatchOverOneConnection() throws Exception {
+		List<Long> ids = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			ids.add(queue(alertTo("subscriber" + i + "@outbox.test")));
+		}
+
+		try (RejectingSmtpServer server = new RejectingSmtpServer("550 5.1.1 User unknown", "nobody@outbox.test")) {
+			assertThat(relayTo(server).relayDue()).isEqualTo(5);
+			assertThat(server.accepted()).hasSize(5);
+			assertThat(server.connections()).isOne();
+		}
+		assertThat(ids).allSatisfy((id) -> assertThat(email(id).getStatus()).isEqualTo(OutboxEmail.Status.SENT));
+	}
+
+	@Test
+	void connectsForEachEmailWhenConnectionReuseIsOff() throws Exception {
+		for (int i = 0; i < 3; i++) {
+			queue(alertTo("subscriber" + i + "@outbox.test"));
+		}
+
+		try (RejectingSmtpServer server = new RejectingSmtpServer("550 5.1.1 User unknown", "nobody@outbox.test")) {
+			assertThat(relayWith(senderFor(server), withoutConnectionReuse()).relayDue()).isEqualTo(3);
+			assertThat(server.accepted()).hasSize(3);
+			assertThat(server.connections()).isEqualTo(3);
+		}
+	}
+
+	@Test
+	void overOneConnectionRecordsTheEmailTheServerRefusesAsFailedAndSendsTheOthers() throws Exception {
+		List<Long> ids = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			ids.add(queue(alertTo("subscriber" + i + "@outbox.test")));
+		}
+
+		try (RejectingSmtpServer server = new RejectingSmtpServer("550 5.1.1 <subscriber2@outbox.test>: User unknown",
+				"subscriber2@outbox.test")) {
+			assertThat(relayTo(server).relayDue()).isEqualTo(4);
+			assertThat(server.refusals()).isOne();
+			assertThat(server.accepted()).containsExactly("subscriber0@outbox.test", "subscriber1@outbox.test",
+					"subscriber3@outbox.test", "subscriber4@outbox.test");
+			assertThat(server.connections()).as("a new connection after the refusal").isEqualTo(2);
+		}
+		assertThat(ids).extracting((id) -> email(id).getStatus())
+			.containsExactly(OutboxEmail.Status.SENT, OutboxEmail.Status.SENT, OutboxEmail.Status.FAILED,
+					OutboxEmail.Status.SENT, OutboxEmail.Status.SENT);
+		OutboxEmail failed = email(ids.get(2));
+		assertThat(failed.getAttempts()).isOne();
+		assertThat(failed.getLastError()).startsWith("SMTP 550");
+		assertThat(this.events.stream(EmailFailed.class))
+			.containsExactly(new EmailFailed(ids.get(2), null, "alert-email", "subscriber2@outbox.test", true));
+		assertThat(this.events.stream(EmailFailed.class).findFirst().orElseThrow().toString())
+			.doesNotContain("subscriber2");
+	}
+
+	@Test
+	void triesAnEmailOnceMoreOnANewConnectionWhenTheServerHasDroppedTheReusedOne() throws Exception {
+		List<Long> ids = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			ids.add(queue(alertTo("subscriber" + i + "@outbox.test")));
+		}
+
+		try (RejectingSmtpServer server = new RejectingSmtpServer("550 5.1.1 User unknown", "nobody@outbox.test")) {
+			server.hangUpAfterEachEmail();
+			assertThat(relayTo(server).relayDue()).isEqualTo(4);
+			assertThat(server.accepted()).hasSize(4);
+			assertThat(server.connections()).isEqualTo(4);
+		}
+		assertThat(ids).allSatisfy((id) -> {
+			assertThat(email(id).getStatus()).isEqualTo(OutboxEmail.Status.SENT);
+			assertThat(email(id).getAttempts()).as("the dropped connection is not the email's failure").isOne();
+		});
+	}
+
 	private long queue(String to, String subject, String body) {
 		return queue(to, subject, body, null);
 	}
@@ -668,6 +989,27 @@ class OutboxRelayIT {
 		Long id = this.transactions
 			.execute((status) -> this.outbox.queue("test-email", to, subject, body, contactMessageId));
 		return id;
+	}
+
+	private long queue(OutgoingEmail email) {
+		Long id = this.transactions.execute((status) -> this.outbox.queue(email));
+		return id;
+	}
+
+	/** An alert email of alert-17, BULK. */
+	private static OutgoingEmail alertTo(String to) {
+		return OutgoingEmail.of("alert-email", to, "An alert for Wigston", "Burglaries on Long Street")
+			.withPriority(EmailPriority.BULK)
+			.withReference("alert-17");
+	}
+
+	private static String to(MimeMessage message) {
+		try {
+			return message.getRecipients(RecipientType.TO)[0].toString();
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private OutboxEmail email(long id) {
@@ -689,13 +1031,27 @@ class OutboxRelayIT {
 	}
 
 	private OutboxRelay relayTo(RejectingSmtpServer server) {
+		return relayWith(senderFor(server));
+	}
+
+	private OutboxRelay relayWith(JavaMailSender sender, OutboxProperties properties) {
+		return new OutboxRelay(this.emails, sender, properties, this.clock, this.transactionManager, this.publisher);
+	}
+
+	private OutboxProperties withoutConnectionReuse() {
+		OutboxProperties p = this.properties;
+		return new OutboxProperties(p.from(), p.relayEnabled(), p.relayInterval(), p.batchSize(), p.lease(),
+				p.firstRetryAfter(), p.maxRetryInterval(), p.giveUpAfter(), false);
+	}
+
+	private static JavaMailSenderImpl senderFor(RejectingSmtpServer server) {
 		JavaMailSenderImpl sender = new JavaMailSenderImpl();
 		sender.setHost(server.host());
 		sender.setPort(server.port());
 		sender.getJavaMailProperties().put("mail.smtp.connectiontimeout", "5000");
 		sender.getJavaMailProperties().put("mail.smtp.timeout", "5000");
 		sender.getJavaMailProperties().put("mail.smtp.writetimeout", "5000");
-		return relayWith(sender);
+		return sender;
 	}
 
 	private String messageIdOf(long id) {

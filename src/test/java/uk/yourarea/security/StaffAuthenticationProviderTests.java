@@ -154,7 +154,7 @@ class StaffAuthenticationProviderTests {
 	private void account(String email, String password, boolean enabled) {
 		StaffAccount account = new StaffAccount(email, "Sam Example", this.encoder.encode(password), false,
 				Instant.parse("2026-11-23T10:00:00Z"));
-		account.describe(email, "Sam Example", Set.of(StaffRole.OFFICER), Set.of(1L), Set.of());
+		account.describe(email, "Sam Example", Set.of(StaffRole.OFFICER), Set.of(1L), Set.of(), null);
 		ReflectionTestUtils.setField(account, "id", 7L);
 		if (!enabled) {
 			account.disable();

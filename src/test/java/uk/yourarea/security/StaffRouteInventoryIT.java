@@ -150,6 +150,16 @@ class StaffRouteInventoryIT {
 				"/imports/{id}/preview-again", "/overrides", "/overrides/clear", "/postcodes")) {
 			INVENTORY.put("/staff/coverage" + path, Rule.forRoles(EDITORS));
 		}
+		// Alerts to residents: written by officers and supervisors to their own
+		// neighbourhoods, by the web team anywhere; subscribers' addresses for the web
+		// team only.
+		for (String path : List.of("", "/new", "/subscribers")) {
+			INVENTORY.put("/staff/alerts" + path, Rule.forRoles(STAFF));
+		}
+		for (String path : List.of("", "/edit", "/delete", "/preview", "/send", "/cancel", "/approve", "/return")) {
+			INVENTORY.put("/staff/alerts/{id}" + path, Rule.inNeighbourhood(STAFF));
+		}
+		INVENTORY.put("/staff/alerts/subscribers/{neighbourhoodId}", Rule.forRoles(EDITORS));
 		// The data protection desk: its own role alone, never administrators. Every
 		// form is a POST, so that who is searched for stays out of addresses.
 		INVENTORY.put("/staff/data-protection", Rule.forRoles(Who.DATA_PROTECTION));
@@ -267,7 +277,18 @@ class StaffRouteInventoryIT {
 			variables.put("account", sharedAccount);
 			variables.put("import", sharedImport);
 			variables.put("passkey", "AAAA");
+			long alert = id("""
+					insert into alert (title, body, topic, reach, author_id, status, created_at, updated_at)
+					values ('Route inventory ' || ?, 'Body', 'GENERAL', 'NEIGHBOURHOODS',
+					        (select id from staff_account where email = 'officer.wigston@example.org'), 'DRAFT', now(),
+					        now()) returning id""", tag);
+			this.jdbc.update("insert into alert_neighbourhood (alert_id, neighbourhood_id) values (?, ?)", alert,
+					neighbourhood);
+			variables.put("alert", Long.toString(alert));
+			this.cleanUp.add("delete from alert where id = " + alert);
 		}
+		long lastView = id("select coalesce(max(id), 0) from alert_subscriber_list_view");
+		this.cleanUp.add("delete from alert_subscriber_list_view where id > " + lastView);
 	}
 
 	@AfterAll
@@ -325,6 +346,10 @@ class StaffRouteInventoryIT {
 				Long.class, Long.parseLong(this.own.get("messageId")), Long.parseLong(this.other.get("messageId"))))
 			.as("no form ran: nothing was added to either message")
 			.isZero();
+		assertThat(this.jdbc.queryForObject("select count(*) from alert where id in (?, ?) and status = 'DRAFT'",
+				Long.class, Long.parseLong(this.own.get("alert")), Long.parseLong(this.other.get("alert"))))
+			.as("no form ran: both alerts are still drafts")
+			.isEqualTo(2);
 		assertThat(wrong).as("of %d requests, these were answered otherwise than the inventory says", asked).isEmpty();
 		assertThat(asked).isGreaterThan(INVENTORY.size() * 10);
 	}
@@ -486,6 +511,9 @@ class StaffRouteInventoryIT {
 		}
 		if (route.startsWith("/staff/coverage/imports/")) {
 			return "import";
+		}
+		if (route.startsWith("/staff/alerts/")) {
+			return "alert";
 		}
 		if (route.startsWith("/staff/second-factor/passkeys/")) {
 			return "passkey";

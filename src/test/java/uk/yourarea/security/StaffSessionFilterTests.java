@@ -44,7 +44,8 @@ class StaffSessionFilterTests {
 
 	@Test
 	void reloadsRolesAndAssignmentsOnEveryRequest() throws Exception {
-		this.account.describe("sam@example.org", "Sam Example", Set.of(StaffRole.SUPERVISOR), Set.of(), Set.of(3L));
+		this.account.describe("sam@example.org", "Sam Example", Set.of(StaffRole.SUPERVISOR), Set.of(), Set.of(3L),
+				null);
 		MockHttpServletRequest request = signedIn("/staff", NOW.minus(Duration.ofHours(1)));
 		MockFilterChain chain = new MockFilterChain();
 

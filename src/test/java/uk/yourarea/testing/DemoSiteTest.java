@@ -19,7 +19,8 @@ import org.springframework.test.context.ActiveProfiles;
  * as in production.
  * <p>
  * Emails go to a GreenMail server in the test JVM ({@link TestMail}), relayed every 300
- * ms.
+ * ms. Alerts are not sent on a schedule, so that a test can see an alert it scheduled
+ * before it goes; a test sends them with {@code AlertSends.now(context)}.
  * <p>
  * Every class that needs the demo site uses this annotation and nothing else that changes
  * the context configuration, so one application context (and one demo data load) serves
@@ -29,6 +30,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "yourarea.mail.relay-interval=300ms",
+		"yourarea.alerts.sending-enabled=false",
 		"spring.jpa.properties.hibernate.session_factory.statement_inspector=uk.yourarea.testing.StatementCounter" })
 @ActiveProfiles("demo")
 @Import({ Site.class, TestMail.class })

@@ -1,0 +1,170 @@
+package uk.yourarea.alert;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import uk.yourarea.web.PublicContentChanged;
+
+/**
+ * A neighbourhood's public archive of the alerts its team sent: the list, newest first,
+ * each alert's own page and the Atom feed. Alerts are published once they start to go
+ * (SENDING or SENT), to the neighbourhoods in alert_neighbourhood.
+ * <p>
+ * Whatever publishes an alert calls {@link #published} in the same transaction, so that
+ * the cached Your Area pages, which show the latest alerts, are emptied once it commits.
+ */
+@Service
+public class AlertArchive {
+
+	/** Alerts on one page of the archive. */
+	static final int PAGE_SIZE = 20;
+
+	/** Alerts in the feed: the newest. */
+	static final int FEED_SIZE = 50;
+
+	/** About this many characters of an alert's first paragraph show in lists. */
+	static final int SUMMARY_LENGTH = 200;
+
+	static final String SUBJECT_TYPE = "alert";
+
+	private static final String PUBLISHED_TO = """
+			from alert a join alert_neighbourhood n on n.alert_id = a.id
+			where n.neighbourhood_id = ? and a.status in ('SENDING', 'SENT')""";
+
+	private final JdbcTemplate jdbc;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	AlertArchive(JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock) {
+		this.jdbc = jdbc;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * Announces that an alert has been published to these neighbourhoods (it has just
+	 * started to go, and their alert_neighbourhood rows are there). Call it in the
+	 * transaction that publishes it: the public page caches are emptied, on every
+	 * instance, once that commits.
+	 */
+	@Transactional
+	public void published(long alertId, Collection<Long> neighbourhoodIds) {
+		Long only = (neighbourhoodIds.size() == 1) ? neighbourhoodIds.iterator().next() : null;
+		this.events.publishEvent(new PublicContentChanged(SUBJECT_TYPE, alertId, only));
+	}
+
+	/** An alert in the archive's list. */
+	record Listed(long id, String title, AlertTopic topic, Instant publishedAt, LocalDate publishedOn, String summary) {
+
+		public String topicLabelKey() {
+			return this.topic.labelKey();
+		}
+
+	}
+
+	/**
+	 * One page of a neighbourhood's archive.
+	 *
+	 * @param number the page, from 1
+	 * @param pages how many pages there are (at least 1, even with no alerts)
+	 */
+	record ArchivePage(List<Listed> alerts, int number, int pages, long total) {
+
+		public boolean hasPrevious() {
+			return this.number > 1;
+		}
+
+		public boolean hasNext() {
+			return this.number < this.pages;
+		}
+
+	}
+
+	/** A published alert as its own page and the feed show it. */
+	record Shown(long id, String title, String body, AlertTopic topic, String signature, Instant publishedAt,
+			LocalDate publishedOn) {
+
+		public AlertText text() {
+			return AlertText.of(this.body);
+		}
+
+		public String summary() {
+			return text().summary(SUMMARY_LENGTH);
+		}
+
+		public List<String> signatureLines() {
+			return this.signature.strip().lines().map(String::strip).filter((line) -> !line.isEmpty()).toList();
+		}
+
+		public String topicLabelKey() {
+			return this.topic.labelKey();
+		}
+
+	}
+
+	/**
+	 * A page of the archive, or empty when there is no such page (past the last; the
+	 * first page is there even when the team has sent nothing).
+	 */
+	@Transactional(readOnly = true)
+	Optional<ArchivePage> page(long neighbourhoodId, int number) {
+		if (number < 1) {
+			return Optional.empty();
+		}
+		long total = this.jdbc.queryForObject("select count(*) " + PUBLISHED_TO, Long.class, neighbourhoodId);
+		int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+		if (number > pages) {
+			return Optional.empty();
+		}
+		List<Listed> alerts = this.jdbc.query("select a.id, a.title, a.topic, a.body, a.published_at " + PUBLISHED_TO
+				+ " order by a.published_at desc, a.id desc limit ? offset ?", (row, n) -> {
+					Instant at = row.getTimestamp("published_at").toInstant();
+					return new Listed(row.getLong("id"), row.getString("title"),
+							AlertTopic.valueOf(row.getString("topic")), at, day(at),
+							AlertText.of(row.getString("body")).summary(SUMMARY_LENGTH));
+				}, neighbourhoodId, PAGE_SIZE, (long) (number - 1) * PAGE_SIZE);
+		return Optional.of(new ArchivePage(alerts, number, pages, total));
+	}
+
+	/** The alert, when it is published to that neighbourhood. */
+	@Transactional(readOnly = true)
+	Optional<Shown> alert(long alertId, long neighbourhoodId) {
+		return this.jdbc
+			.query("select a.id, a.title, a.body, a.topic, a.signature, a.published_at " + PUBLISHED_TO
+					+ " and a.id = ?", this::shown, neighbourhoodId, alertId)
+			.stream()
+			.findFirst();
+	}
+
+	/** The newest alerts of a neighbourhood, for its feed. */
+	@Transactional(readOnly = true)
+	List<Shown> newest(long neighbourhoodId) {
+		return this.jdbc.query("select a.id, a.title, a.body, a.topic, a.signature, a.published_at " + PUBLISHED_TO
+				+ " order by a.published_at desc, a.id desc limit ?", this::shown, neighbourhoodId, FEED_SIZE);
+	}
+
+	private Shown shown(ResultSet row, int n) throws SQLException {
+		Instant at = row.getTimestamp("published_at").toInstant();
+		String signature = row.getString("signature");
+		return new Shown(row.getLong("id"), row.getString("title"), row.getString("body"),
+				AlertTopic.valueOf(row.getString("topic")), (signature != null) ? signature : "", at, day(at));
+	}
+
+	private LocalDate day(Instant at) {
+		return LocalDate.ofInstant(at, this.clock.getZone());
+	}
+
+}

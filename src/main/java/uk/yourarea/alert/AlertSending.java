@@ -1,0 +1,340 @@
+package uk.yourarea.alert;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import uk.yourarea.neighbourhood.NeighbourhoodDirectory;
+import uk.yourarea.neighbourhood.NeighbourhoodSummary;
+import uk.yourarea.notification.EmailOutbox;
+import uk.yourarea.notification.EmailPriority;
+import uk.yourarea.notification.OutgoingEmail;
+import uk.yourarea.web.ForceProperties;
+import uk.yourarea.web.LinkTokens;
+import uk.yourarea.web.NotFoundException;
+import uk.yourarea.web.SiteProperties;
+
+/**
+ * Sends the alerts that are due. Each step is a short transaction of its own that queues
+ * one batch of recipients into the email outbox and records how far it got, so a send to
+ * 100,000 subscribers never holds one long transaction, and an instance that stops half
+ * way leaves the rest to the next run, here or on another instance, with nobody emailed
+ * twice:
+ * <ol>
+ * <li>the alert is taken with {@code FOR UPDATE SKIP LOCKED}, so one instance works on it
+ * at a time;</li>
+ * <li>on the first step it is published: signed as its author is now, its neighbourhoods
+ * fixed (every live one of its area or of the force), and it shows in the archive;</li>
+ * <li>each step takes the next subscribers, by id, who have confirmed and follow one of
+ * its neighbourhoods with a matching choice at that moment: one email each, however many
+ * of those neighbourhoods they follow, with their own new link to manage and stop their
+ * messages;</li>
+ * <li>when a step finds fewer than a batch, the alert is SENT.</li>
+ * </ol>
+ * The emails go as {@link EmailPriority#BULK}: the outbox sends the emails residents are
+ * waiting for, such as contact acknowledgements, first.
+ */
+@Component
+class AlertSending {
+
+	/**
+	 * The outbox kind of an alert email; a subscriber who stops forgets those pending.
+	 */
+	static final String ALERT_EMAIL = "alert";
+
+	private static final Logger log = LoggerFactory.getLogger(AlertSending.class);
+
+	private static final String UNSUBSCRIBE_POST = "List-Unsubscribe=One-Click";
+
+	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final EmailOutbox outbox;
+
+	private final AlertEmails emails;
+
+	private final AlertSignature signatures;
+
+	private final AlertArchive archive;
+
+	private final NeighbourhoodDirectory neighbourhoods;
+
+	private final SiteProperties site;
+
+	private final AlertProperties properties;
+
+	private final MessageSource text;
+
+	private final ForceProperties force;
+
+	private final Clock clock;
+
+	private volatile boolean stopping;
+
+	AlertSending(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, EmailOutbox outbox,
+			AlertEmails emails, AlertSignature signatures, AlertArchive archive, NeighbourhoodDirectory neighbourhoods,
+			SiteProperties site, AlertProperties properties, MessageSource text, ForceProperties force, Clock clock) {
+		this.text = text;
+		this.force = force;
+		this.jdbc = jdbc;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.outbox = outbox;
+		this.emails = emails;
+		this.signatures = signatures;
+		this.archive = archive;
+		this.neighbourhoods = neighbourhoods;
+		this.site = site;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** What one step did. */
+	record Step(long alertId, int queued, boolean published, boolean finished) {
+	}
+
+	/**
+	 * Queues every alert that is due, a batch at a time, until none is left or the
+	 * application stops.
+	 * @return how many emails were queued
+	 */
+	synchronized int sendDue() {
+		int queued = 0;
+		while (!this.stopping) {
+			Optional<Step> step = Objects.requireNonNull(this.transactions.execute((status) -> nextStep()));
+			if (step.isEmpty()) {
+				break;
+			}
+			queued += step.get().queued();
+			if (step.get().finished()) {
+				log.info("Alert {} queued for all its recipients", step.get().alertId());
+			}
+		}
+		return queued;
+	}
+
+	@EventListener(ContextClosedEvent.class)
+	void stopTakingBatches() {
+		this.stopping = true;
+	}
+
+	private record Due(long id, AlertStatus status, String title, String body, AlertTopic topic, String reach,
+			@org.jspecify.annotations.Nullable Long areaId, @org.jspecify.annotations.Nullable String signature,
+			long queuedUpTo) {
+	}
+
+	private record Recipient(long id, String email, long neighbourhoodId) {
+	}
+
+	/** One step, in the caller's transaction: package-private for tests. */
+	Optional<Step> nextStep() {
+		Instant now = this.clock.instant();
+		List<Due> due = this.jdbc.query("""
+				select id, status, title, body, topic, reach, local_policing_area_id, signature, queued_up_to
+				from alert where status in ('SCHEDULED', 'SENDING') and send_at <= ?
+				order by send_at, id limit 1 for update skip locked""",
+				(row, n) -> new Due(row.getLong("id"), AlertStatus.valueOf(row.getString("status")),
+						row.getString("title"), row.getString("body"), AlertTopic.valueOf(row.getString("topic")),
+						row.getString("reach"), (Long) row.getObject("local_policing_area_id"),
+						row.getString("signature"), row.getLong("queued_up_to")),
+				Timestamp.from(now));
+		if (due.isEmpty()) {
+			return Optional.empty();
+		}
+		Due alert = due.get(0);
+		String signature = alert.signature();
+		boolean publishing = alert.status() == AlertStatus.SCHEDULED;
+		if (publishing) {
+			signature = publish(alert, now);
+		}
+		Map<Long, NeighbourhoodSummary> places = placesOf(alert.id());
+		Batch batch = nextRecipients(alert, places.keySet());
+		int queued = queue(alert, Objects.requireNonNull(signature), places, batch.recipients(), now);
+		boolean finished = !batch.more();
+		this.jdbc.update("""
+				update alert set queued_up_to = ?, recipients = recipients + ?,
+				       status = case when ? then 'SENT' else status end,
+				       queued_at = case when ? then ? else queued_at end, version = version + 1
+				where id = ?""", batch.lastRead(), queued, finished, finished, Timestamp.from(now), alert.id());
+		return Optional.of(new Step(alert.id(), queued, publishing, finished));
+	}
+
+	/**
+	 * The alert goes from now on: signed as its author is now, with its neighbourhoods
+	 * fixed, and published in their archives.
+	 */
+	private String publish(Due alert, Instant now) {
+		String signature;
+		try {
+			signature = this.signatures.signatureFor(alert.id());
+		}
+		catch (NotFoundException ex) {
+			// The author's account is gone: the alert still goes, signed by the force.
+			signature = this.text.getMessage("alerts.signature.author-unknown", new Object[] { this.force.name() },
+					Locale.UK);
+		}
+		List<Long> reached = switch (alert.reach()) {
+			case "FORCE" -> liveNeighbourhoods((n) -> true);
+			case "AREA" -> liveNeighbourhoods((n) -> n.area().id() == Objects.requireNonNull(alert.areaId()));
+			default -> List.of();
+		};
+		if (!reached.isEmpty()) {
+			this.jdbc.batchUpdate("""
+					insert into alert_neighbourhood (alert_id, neighbourhood_id) values (?, ?)
+					on conflict do nothing""", reached, reached.size(), (statement, id) -> {
+				statement.setLong(1, alert.id());
+				statement.setLong(2, id);
+			});
+		}
+		this.jdbc.update("""
+				update alert set status = 'SENDING', published_at = ?, signature = ?, version = version + 1
+				where id = ?""", Timestamp.from(now), signature, alert.id());
+		this.archive.published(alert.id(), this.jdbc.queryForList(
+				"select neighbourhood_id from alert_neighbourhood where alert_id = ?", Long.class, alert.id()));
+		log.info("Alert {} published; queueing its emails", alert.id());
+		return signature;
+	}
+
+	private List<Long> liveNeighbourhoods(java.util.function.Predicate<NeighbourhoodSummary> wanted) {
+		return this.neighbourhoods.all()
+			.stream()
+			.filter((n) -> !n.retired())
+			.filter(wanted)
+			.map(NeighbourhoodSummary::id)
+			.toList();
+	}
+
+	private Map<Long, NeighbourhoodSummary> placesOf(long alertId) {
+		List<Long> ids = this.jdbc.queryForList(
+				"select neighbourhood_id from alert_neighbourhood where alert_id = ? order by neighbourhood_id",
+				Long.class, alertId);
+		return this.neighbourhoods.byIds(ids)
+			.stream()
+			.collect(Collectors.toMap(NeighbourhoodSummary::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+	}
+
+	/**
+	 * The next subscribers after the last one queued who, at this moment, follow one of
+	 * the neighbourhoods with a choice that gets this topic, each once.
+	 *
+	 * @param recipients those still there, whose rows are locked against deletion until
+	 * the step commits: a subscriber who stops meanwhile waits for it, and then forgets
+	 * the email it queued
+	 * @param lastRead the id of the last subscriber read, there or not: the next step
+	 * starts after it
+	 * @param more whether a whole batch was read, so there may be more
+	 */
+	private record Batch(List<Recipient> recipients, long lastRead, boolean more) {
+	}
+
+	private Batch nextRecipients(Due alert, Collection<Long> neighbourhoodIds) {
+		if (neighbourhoodIds.isEmpty()) {
+			return new Batch(List.of(), alert.queuedUpTo(), false);
+		}
+		Map<Long, Long> followed = new LinkedHashMap<>();
+		this.jdbc.query("""
+				select alert_subscriber_id, min(neighbourhood_id) as neighbourhood_id from alert_subscription
+				where confirmed_at is not null and neighbourhood_id = any(?) and categories && ?::text[]
+				  and alert_subscriber_id > ?
+				group by alert_subscriber_id order by alert_subscriber_id limit ?""", (row) -> {
+			followed.put(row.getLong("alert_subscriber_id"), row.getLong("neighbourhood_id"));
+		}, neighbourhoodIds.toArray(Long[]::new), AlertSubscriptions.arrayLiteral(alert.topic().receivedBy()),
+				alert.queuedUpTo(), this.properties.queueBatchSize());
+		if (followed.isEmpty()) {
+			return new Batch(List.of(), alert.queuedUpTo(), false);
+		}
+		List<Recipient> recipients = this.jdbc.query(
+				"select id, email from alert_subscriber where id = any(?) order by id for key share",
+				(row, n) -> new Recipient(row.getLong("id"), row.getString("email"),
+						Objects.requireNonNull(followed.get(row.getLong("id")))),
+				(Object) followed.keySet().toArray(Long[]::new));
+		long lastRead = followed.keySet().stream().mapToLong(Long::longValue).max().orElseThrow();
+		return new Batch(recipients, lastRead, followed.size() == this.properties.queueBatchSize());
+	}
+
+	/**
+	 * @return how many emails were queued
+	 */
+	private int queue(Due alert, String signature, Map<Long, NeighbourhoodSummary> places, List<Recipient> recipients,
+			Instant now) {
+		AlertText text = AlertText.of(alert.body());
+		List<OutgoingEmail> outgoing = new ArrayList<>(recipients.size());
+		List<byte[]> linkHashes = new ArrayList<>(recipients.size());
+		List<Long> linkOwners = new ArrayList<>(recipients.size());
+		for (Recipient recipient : recipients) {
+			NeighbourhoodSummary place = places.get(recipient.neighbourhoodId());
+			if (place == null) {
+				continue;
+			}
+			String token = LinkTokens.newToken();
+			String unsubscribe = this.site.link("/alerts/unsubscribe/" + token);
+			AlertEmails.Letter letter = this.emails.compose(alert.title(), text, signature, place.name(),
+					this.site.link(AlertEmails.pagePath(place.slug(), alert.id())),
+					this.site.link(AlertEmails.replyPath(place.slug(), alert.id())),
+					this.site.link("/alerts/manage/" + token), unsubscribe);
+			try {
+				outgoing.add(OutgoingEmail.of(ALERT_EMAIL, recipient.email(), letter.subject(), letter.body())
+					.withHeaders(Map.of(OutgoingEmail.LIST_UNSUBSCRIBE, "<" + unsubscribe + ">",
+							OutgoingEmail.LIST_UNSUBSCRIBE_POST, UNSUBSCRIBE_POST))
+					.withPriority(EmailPriority.BULK)
+					.withReference(reference(alert.id())));
+			}
+			catch (IllegalArgumentException ex) {
+				// One unusable address must not hold back everyone else's email.
+				log.warn("Alert {}: subscriber {} skipped ({})", alert.id(), recipient.id(), ex.getMessage());
+				continue;
+			}
+			linkHashes.add(LinkTokens.hash(token));
+			linkOwners.add(recipient.id());
+		}
+		if (outgoing.isEmpty()) {
+			return 0;
+		}
+		Timestamp created = Timestamp.from(now);
+		this.jdbc.batchUpdate(
+				"insert into alert_manage_link (token_hash, alert_subscriber_id, created_at) values (?, ?, ?)",
+				indexes(linkHashes.size()), linkHashes.size(), (statement, i) -> {
+					statement.setBytes(1, linkHashes.get(i));
+					statement.setLong(2, linkOwners.get(i));
+					statement.setTimestamp(3, created);
+				});
+		return this.outbox.queueAll(outgoing);
+	}
+
+	private static List<Integer> indexes(int size) {
+		List<Integer> indexes = new ArrayList<>(size);
+		for (int i = 0; i < size; i++) {
+			indexes.add(i);
+		}
+		return indexes;
+	}
+
+	/** How the outbox knows an alert's emails, to count them. */
+	static String reference(long alertId) {
+		return "alert-" + alertId;
+	}
+
+}
