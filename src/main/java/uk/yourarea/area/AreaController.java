@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.RedirectView;
 
+import uk.yourarea.map.NeighbourhoodMaps;
 import uk.yourarea.neighbourhood.PublicNeighbourhoods;
 import uk.yourarea.neighbourhood.PublicNeighbourhoods.AreaHeading;
 import uk.yourarea.neighbourhood.PublicNeighbourhoods.Listed;
@@ -53,15 +56,18 @@ class AreaController {
 
 	private final AreaPages pages;
 
+	private final NeighbourhoodMaps maps;
+
 	private final Clock clock;
 
 	private final MessageSource messages;
 
-	AreaController(PostcodeLookup lookup, PublicNeighbourhoods neighbourhoods, AreaPages pages, Clock clock,
-			MessageSource messages) {
+	AreaController(PostcodeLookup lookup, PublicNeighbourhoods neighbourhoods, AreaPages pages, NeighbourhoodMaps maps,
+			Clock clock, MessageSource messages) {
 		this.lookup = lookup;
 		this.neighbourhoods = neighbourhoods;
 		this.pages = pages;
+		this.maps = maps;
 		this.clock = clock;
 		this.messages = messages;
 	}
@@ -154,6 +160,14 @@ class AreaController {
 			byArea.computeIfAbsent(neighbourhood.area(), (area) -> new ArrayList<>()).add(neighbourhood);
 		}
 		model.addAttribute("areas", byArea);
+		NeighbourhoodMaps.ForceMap map = this.maps.force().orElse(null);
+		model.addAttribute("forceMap", map);
+		model.addAttribute("approximate",
+				(map != null) ? map.outlines()
+					.stream()
+					.filter(NeighbourhoodMaps.Outline::approximate)
+					.map(NeighbourhoodMaps.Outline::neighbourhoodId)
+					.collect(Collectors.toSet()) : Set.of());
 		return "area/areas";
 	}
 
@@ -161,6 +175,14 @@ class AreaController {
 	String area(@PathVariable String slug, Model model) {
 		AreaView view = this.pages.find(slug).orElseThrow(() -> new NotFoundException("No neighbourhood " + slug));
 		model.addAttribute("area", view);
+		model.addAttribute("map",
+				this.maps
+					.of(view.neighbourhood().id(),
+							view.stations()
+								.stream()
+								.map((station) -> new NeighbourhoodMaps.Place(station.name(), station.postcode()))
+								.toList())
+					.orElse(null));
 		model.addAttribute("atomFeed", pageOf(view.neighbourhood().slug()) + "/alerts.atom");
 		// The day-dependent parts (stations open today, changes ahead) are worked out
 		// now,

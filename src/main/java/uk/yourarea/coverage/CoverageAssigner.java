@@ -222,7 +222,7 @@ public class CoverageAssigner {
 		List<Area> areas = new ArrayList<>();
 		try (Statement statement = connection.createStatement();
 				ResultSet rows = statement
-					.executeQuery("select neighbourhood_id, geojson from neighbourhood_boundary")) {
+					.executeQuery("select neighbourhood_id, geojson from neighbourhood_boundary where not derived")) {
 			while (rows.next()) {
 				long neighbourhoodId = rows.getLong(1);
 				if (live.contains(neighbourhoodId) && !replaced.containsKey(neighbourhoodId)) {

@@ -154,8 +154,8 @@ class CoverageEditing {
 				"select neighbourhood_id, count(*) from neighbourhood_ward " + "group by neighbourhood_id");
 		Map<Long, Long> overrides = countsPerNeighbourhood(
 				"select neighbourhood_id, count(*) from postcode_override " + "group by neighbourhood_id");
-		Set<Long> withBoundary = new HashSet<>(
-				this.jdbc.queryForList("select neighbourhood_id from neighbourhood_boundary", Long.class));
+		Set<Long> withBoundary = new HashSet<>(this.jdbc
+			.queryForList("select neighbourhood_id from neighbourhood_boundary where not derived", Long.class));
 		return this.neighbourhoods.allIncludingRetired()
 			.stream()
 			.map((neighbourhood) -> new NeighbourhoodSummary(neighbourhood.id(), neighbourhood.code(),

@@ -305,7 +305,8 @@ class CoverageImports {
 					this.jdbc.update("""
 							insert into neighbourhood_boundary (neighbourhood_id, geojson, source) values (?, ?, ?)
 							on conflict (neighbourhood_id) do update set geojson = excluded.geojson,
-							    source = excluded.source""", boundary.getKey(), boundary.getValue(), source);
+							    source = excluded.source, derived = false""", boundary.getKey(), boundary.getValue(),
+							source);
 				}
 				replaced.clear();
 			}

@@ -145,8 +145,8 @@ class PostcodeImportCommand implements ApplicationRunner {
 						this.jdbc.update("""
 								insert into neighbourhood_boundary (neighbourhood_id, geojson, source) values (?, ?, ?)
 								on conflict (neighbourhood_id) do update set geojson = excluded.geojson,
-								    source = excluded.source""", id, Boundaries.toGeoJson(feature.geometry()),
-								"Imported from " + file.getFileName());
+								    source = excluded.source, derived = false""", id,
+								Boundaries.toGeoJson(feature.geometry()), "Imported from " + file.getFileName());
 						stored[0]++;
 					}
 					this.jdbc.update("update coverage_state set version = version + 1");

@@ -38,6 +38,7 @@ import org.springframework.web.util.HtmlUtils;
 import uk.yourarea.coverage.Boundaries;
 import uk.yourarea.coverage.CoverageAssigner;
 import uk.yourarea.coverage.CoverageSeeding;
+import uk.yourarea.coverage.DerivedBoundaries;
 import uk.yourarea.coverage.PostcodeImporter;
 import uk.yourarea.demo.DemoForce.DemoNeighbourhood;
 import uk.yourarea.event.DemoEventSeeding;
@@ -85,14 +86,18 @@ class DemoData implements ApplicationRunner {
 
 	private final CoverageSeeding seeding;
 
+	private final DerivedBoundaries derivedBoundaries;
+
 	private final TransactionTemplate transaction;
 
 	private final Clock clock;
 
 	DemoData(DemoNeighbourhoodSeeding neighbourhoods, DemoTeamSeeding teams, DemoPrioritySeeding priorities,
 			DemoEventSeeding events, DemoStationSeeding stations, PostcodeImporter postcodeImporter,
-			CoverageAssigner coverage, CoverageSeeding seeding, TransactionTemplate transaction, Clock clock) {
+			CoverageAssigner coverage, CoverageSeeding seeding, DerivedBoundaries derivedBoundaries,
+			TransactionTemplate transaction, Clock clock) {
 		this.seeding = seeding;
+		this.derivedBoundaries = derivedBoundaries;
 		this.neighbourhoods = neighbourhoods;
 		this.teams = teams;
 		this.priorities = priorities;
@@ -107,6 +112,17 @@ class DemoData implements ApplicationRunner {
 	@Override
 	public void run(ApplicationArguments args) {
 		load();
+		deriveBoundaries();
+	}
+
+	/**
+	 * Gives every neighbourhood without a published boundary an approximate one from its
+	 * postcodes, clipped to the force area; on a database loaded before there were
+	 * derived boundaries too, and nothing when every neighbourhood has one.
+	 */
+	void deriveBoundaries() {
+		Geometry forceArea = Boundaries.parse(readText("demo/force-area-leicestershire.geojson"));
+		this.derivedBoundaries.deriveMissing(forceArea);
 	}
 
 	void load() {

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -316,6 +317,22 @@ public class PostcodeTable {
 		return counts;
 	}
 
+	/**
+	 * The postcode districts (outward codes, "LE1") each neighbourhood's live postcodes
+	 * are in, in order: neighbourhood id, districts.
+	 */
+	public Map<Long, List<String>> liveOutwardCodesPerNeighbourhood() {
+		Map<Long, List<String>> codes = new HashMap<>();
+		this.jdbc.query("""
+				select neighbourhood_id, outward_code from postcode
+				where neighbourhood_id is not null and terminated_on is null
+				group by neighbourhood_id, outward_code
+				order by neighbourhood_id, length(outward_code), outward_code""", (row) -> {
+			codes.computeIfAbsent(row.getLong(1), (id) -> new ArrayList<>()).add(row.getString(2));
+		});
+		return codes;
+	}
+
 	/** How many live postcodes a neighbourhood has. */
 	public long livePostcodesIn(long neighbourhoodId) {
 		Long count = this.jdbc.queryForObject(
@@ -339,6 +356,27 @@ public class PostcodeTable {
 					(row, n) -> new Placed(row.getBoolean(1), nullableLong(row, 2)), postcode.value())
 			.stream()
 			.findFirst();
+	}
+
+	/** Where a postcode is (its centroid, WGS84). */
+	public record Place(double latitude, double longitude) {
+	}
+
+	/**
+	 * Where each of some postcodes is, in one statement: postcode ("LE18 1AA") to place;
+	 * postcodes not known or without coordinates are left out.
+	 */
+	public Map<String, Place> places(Collection<String> postcodes) {
+		Map<String, Place> places = new HashMap<>();
+		if (postcodes.isEmpty()) {
+			return places;
+		}
+		this.jdbc.query(
+				"select postcode, latitude, longitude from postcode where postcode = any (?) and latitude is not null",
+				(row) -> {
+					places.put(row.getString(1), new Place(row.getDouble(2), row.getDouble(3)));
+				}, (Object) postcodes.toArray(String[]::new));
+		return places;
 	}
 
 	private static @Nullable Long nullableLong(ResultSet rows, int column) throws SQLException {

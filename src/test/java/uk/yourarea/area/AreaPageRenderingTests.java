@@ -20,6 +20,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import uk.yourarea.area.AreaView.EventView;
 import uk.yourarea.consultation.ConsultationSummaries.AreaSummary;
 import uk.yourarea.contact.ResponseRecord;
+import uk.yourarea.map.NeighbourhoodMaps;
 import uk.yourarea.neighbourhood.PublicNeighbourhoods;
 import uk.yourarea.neighbourhood.PublicNeighbourhoods.AreaHeading;
 import uk.yourarea.neighbourhood.PublicNeighbourhoods.Details;
@@ -66,6 +67,9 @@ class AreaPageRenderingTests {
 
 	@MockitoBean
 	AreaPages pages;
+
+	@MockitoBean
+	NeighbourhoodMaps maps;
 
 	@Test
 	void showsTheNeighbourhoodItsAreaAndEveryWayToContactTheTeam() throws Exception {

@@ -12,6 +12,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
+import uk.yourarea.map.NeighbourhoodMaps;
 import uk.yourarea.neighbourhood.PublicNeighbourhoods;
 import uk.yourarea.postcode.PostcodeLookup;
 import uk.yourarea.testing.PageSlice;
@@ -49,6 +50,9 @@ class FindYourAreaBadInputTests {
 
 	@MockitoBean
 	AreaPages pages;
+
+	@MockitoBean
+	NeighbourhoodMaps maps;
 
 	@Test
 	void nothingTypedAsksForAPostcode() throws Exception {

@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
@@ -305,6 +306,35 @@ class CoverageUploadIT {
 		String elsewhere = CoverageTestData.announceUpload(this.port, "/staff/stations/new", 20L * 1024 * 1024);
 		assertThat(elsewhere).as("other staff routes keep their 8 MB limit").startsWith("HTTP/1.1 413");
 		assertThat(elsewhere).doesNotContain("200 MB");
+	}
+
+	@Test
+	void aRealBoundaryUploadReplacesADerivedOneWhichNeverDecidedWherePostcodesWent() {
+		String derivedSquare = Boundaries.toGeoJson(Boundaries.geoJson(tools.jackson.databind.json.JsonMapper.builder()
+			.build()
+			.readTree(CoverageTestData.squareFeature("{}", this.lat, this.lon, 0.01))));
+		this.jdbc.update("insert into neighbourhood_boundary (neighbourhood_id, geojson, source, derived) "
+				+ "values (?, ?, ?, true)", this.south, derivedSquare, DerivedBoundaries.SOURCE);
+		long seed = upload("seed.csv", CODE_POINT_HEADER + row("ZY6 1AA", this.wardNorth, this.lat, this.lon));
+		this.data.waitFor(seed);
+		applyAndWait(seed);
+		assertThat(this.data.neighbourhoodOf("ZY6 1AA")).as("inside only a derived boundary: by ward")
+			.isEqualTo(this.north);
+
+		String file = "{\"type\":\"FeatureCollection\",\"features\":["
+				+ CoverageTestData.squareFeature("{\"code\":\"" + this.southCode + "\"}", this.lat, this.lon, 0.005)
+				+ "]}";
+		long id = CoverageTestData.importId(CoverageTestData.upload(this.port, this.editor,
+				"/staff/coverage/boundaries", "real.geojson", file.getBytes(StandardCharsets.UTF_8)));
+		assertThat(this.data.waitFor(id)).isEqualTo("READY");
+		applyAndWait(id);
+		Map<String, Object> boundary = this.jdbc.queryForMap(
+				"select geojson, source, derived from neighbourhood_boundary where neighbourhood_id = ?", this.south);
+		assertThat(boundary.get("derived")).isEqualTo(false);
+		assertThat((String) boundary.get("source")).startsWith("Uploaded as real.geojson");
+		assertThat(Boundaries.parse((String) boundary.get("geojson")).getEnvelopeInternal().getWidth()).isCloseTo(0.01,
+				org.assertj.core.data.Offset.offset(1e-9));
+		assertThat(this.data.neighbourhoodOf("ZY6 1AA")).as("inside the real boundary").isEqualTo(this.south);
 	}
 
 	@Test

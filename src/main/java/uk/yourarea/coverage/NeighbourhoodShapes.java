@@ -1,0 +1,106 @@
+package uk.yourarea.coverage;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.operation.union.CascadedPolygonUnion;
+import org.locationtech.jts.simplify.TopologyPreservingSimplifier;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+import uk.yourarea.postcode.PostcodeTable;
+import uk.yourarea.web.PublicContentChanged;
+
+/**
+ * The shapes of the live neighbourhoods, for maps: each boundary (real, or derived from
+ * the neighbourhood's postcodes and so approximate) lightly simplified, with the postcode
+ * districts it covers. A derived shape has every real boundary taken out of it, so a real
+ * boundary saved after it was derived still never overlaps it. Read once and kept until
+ * public content changes.
+ */
+@Service
+public class NeighbourhoodShapes {
+
+	/**
+	 * A neighbourhood's shape (x longitude, y latitude, WGS84).
+	 *
+	 * @param approximate whether it was derived from postcodes rather than published
+	 * @param postcodeDistricts the outward codes ("LE1") of its live postcodes
+	 */
+	public record Shape(long neighbourhoodId, boolean approximate, Geometry outline, List<String> postcodeDistricts) {
+	}
+
+	/** Simplification kept for every shape: about ten metres. */
+	static final double TOLERANCE = 0.0001;
+
+	private final JdbcTemplate jdbc;
+
+	private final CoverageNeighbourhoods neighbourhoods;
+
+	private final PostcodeTable postcodes;
+
+	private final AtomicReference<List<Shape>> kept = new AtomicReference<>();
+
+	NeighbourhoodShapes(JdbcTemplate jdbc, CoverageNeighbourhoods neighbourhoods, PostcodeTable postcodes) {
+		this.jdbc = jdbc;
+		this.neighbourhoods = neighbourhoods;
+		this.postcodes = postcodes;
+	}
+
+	/** The shapes of every live neighbourhood that has a boundary. */
+	public List<Shape> all() {
+		List<Shape> shapes = this.kept.get();
+		if (shapes == null) {
+			shapes = read();
+			this.kept.set(shapes);
+		}
+		return shapes;
+	}
+
+	/**
+	 * Forgets the shapes read, once a change to public content commits: before the page
+	 * caches empty themselves, so that no page is drawn again with the old shapes.
+	 */
+	@TransactionalEventListener(fallbackExecution = true)
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	void forget(PublicContentChanged change) {
+		this.kept.set(null);
+	}
+
+	private List<Shape> read() {
+		Set<Long> live = this.neighbourhoods.liveIds();
+		record Stored(long id, Geometry geometry, boolean derived) {
+		}
+		List<Stored> stored = new ArrayList<>();
+		this.jdbc.query("select neighbourhood_id, geojson, derived from neighbourhood_boundary", (row) -> {
+			if (live.contains(row.getLong(1))) {
+				stored.add(new Stored(row.getLong(1), Boundaries.parse(row.getString(2)), row.getBoolean(3)));
+			}
+		});
+		List<Geometry> real = stored.stream().filter((shape) -> !shape.derived()).map(Stored::geometry).toList();
+		Geometry allReal = real.isEmpty() ? null : CascadedPolygonUnion.union(real);
+		Map<Long, List<String>> districts = this.postcodes.liveOutwardCodesPerNeighbourhood();
+		List<Shape> shapes = new ArrayList<>();
+		for (Stored shape : stored) {
+			Geometry outline = shape.geometry();
+			if (shape.derived() && allReal != null && outline.intersects(allReal)) {
+				outline = outline.difference(allReal);
+			}
+			outline = TopologyPreservingSimplifier.simplify(outline, TOLERANCE);
+			if (!outline.isEmpty()) {
+				shapes.add(new Shape(shape.id(), shape.derived(), outline,
+						List.copyOf(districts.getOrDefault(shape.id(), List.of()))));
+			}
+		}
+		return List.copyOf(shapes);
+	}
+
+}
