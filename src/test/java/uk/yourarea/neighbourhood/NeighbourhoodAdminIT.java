@@ -194,7 +194,8 @@ class NeighbourhoodAdminIT {
 		assertThat(page.select("#public-page").attr("href")).isEqualTo("/area/" + slug);
 		String id = hub.substring(hub.lastIndexOf('/') + 1);
 		assertThat(page.select("#sections a").eachAttr("href")).containsExactly(hub + "/team", hub + "/priorities",
-				hub + "/events", hub + "/coverage", "/staff/changes/neighbourhood-page/" + id);
+				hub + "/events", hub + "/coverage", "/area/" + slug + "/poster",
+				"/staff/changes/neighbourhood-page/" + id);
 
 		Document publicPage = this.site.page("/area/" + slug);
 		assertThat(publicPage.select("h1").text()).isEqualTo(name + " neighbourhood team");
@@ -437,7 +438,7 @@ class NeighbourhoodAdminIT {
 		Pages.assertAccessibleStructure(hub);
 		assertThat(hub.select("#sections a").eachAttr("href")).containsExactly(
 				"/staff/neighbourhoods/" + wigston + "/priorities", "/staff/neighbourhoods/" + wigston + "/events",
-				"/staff/changes/neighbourhood-page/" + wigston);
+				"/area/wigston/poster", "/staff/changes/neighbourhood-page/" + wigston);
 		assertThat(hub.select("#change-details, #retire")).isEmpty();
 
 		assertThat(officer.get("/staff/neighbourhoods/" + oadby).statusCode()).isEqualTo(404);

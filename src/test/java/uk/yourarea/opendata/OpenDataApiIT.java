@@ -262,6 +262,23 @@ class OpenDataApiIT {
 	}
 
 	@Test
+	void locatesEveryNeighbourhoodsCentreToItWhetherItsBoundaryIsRealOrApproximate() {
+		List<PoliceUkClient.NeighbourhoodReference> all = PoliceUkClient
+			.readList(ok("/api/leicestershire/neighbourhoods"), PoliceUkClient.NeighbourhoodReference.class);
+		assertThat(all).hasSizeGreaterThan(60);
+		for (PoliceUkClient.NeighbourhoodReference neighbourhood : all) {
+			PoliceUkClient.Coordinate centre = PoliceUkClient
+				.read(ok("/api/leicestershire/" + neighbourhood.id()), PoliceUkClient.Neighbourhood.class)
+				.centre();
+			assertThat(PoliceUkClient.read(
+					ok("/api/locate-neighbourhood?q=" + centre.latitude() + "," + centre.longitude()),
+					PoliceUkClient.Team.class))
+				.as(neighbourhood.name())
+				.isEqualTo(new PoliceUkClient.Team("leicestershire", neighbourhood.id()));
+		}
+	}
+
+	@Test
 	void givesAPointOutsideEveryNeighbourhoodA404() {
 		HttpResponse<String> response = get("/api/locate-neighbourhood?q=51.5007,-0.1246");
 
