@@ -1,6 +1,7 @@
 package uk.yourarea.web;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -9,12 +10,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Site-wide settings: the service name, whether this is a demonstration, how long
  * browsers ({@code publicMaxAge}) and shared caches such as a CDN ({@code sharedMaxAge})
  * may keep a public page before asking again, how long the site keeps a rendered page
- * itself, and the address the site is reached at (for links in emails).
+ * itself, the address the site is reached at (for links in emails), and the languages the
+ * public site speaks ({@code en}, or {@code en,cy} for a force in Wales).
  */
 @ConfigurationProperties("yourarea.site")
 public record SiteProperties(@DefaultValue("Your Area") String serviceName, @DefaultValue("true") boolean demonstration,
 		@DefaultValue("0s") Duration publicMaxAge, @DefaultValue("60s") Duration sharedMaxAge,
-		@DefaultValue("http://localhost:8080") String baseUrl, @DefaultValue("60s") Duration renderedPageLifetime) {
+		@DefaultValue("http://localhost:8080") String baseUrl, @DefaultValue("60s") Duration renderedPageLifetime,
+		@DefaultValue("en") List<String> languages) {
+
+	/** Whether the public site is offered in Welsh too (pages under {@code /cy}). */
+	public boolean offersWelsh() {
+		return this.languages.contains("cy");
+	}
 
 	/** The {@code Cache-Control} of every public page, feed and redirect between them. */
 	public String publicCacheControl() {

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AlertFeedTests {
 
 	static final SiteProperties SITE = new SiteProperties("Your Area", true, Duration.ZERO, Duration.ofSeconds(60),
-			"https://your-area.example.org", Duration.ofSeconds(60));
+			"https://your-area.example.org", Duration.ofSeconds(60), List.of("en"));
 
 	final AlertFeed feed = new AlertFeed(SITE, messages());
 
