@@ -73,6 +73,25 @@ class MessageKeysTests {
 	}
 
 	/**
+	 * A message with no arguments is shown as written (Spring formats only messages that
+	 * have some), so a doubled apostrophe in one would show as two.
+	 */
+	@Test
+	void onlyMessagesWithArgumentsDoubleTheirApostrophes() throws IOException {
+		Properties bundle = new Properties();
+		try (Reader in = Files.newBufferedReader(BUNDLE, StandardCharsets.UTF_8)) {
+			bundle.load(in);
+		}
+		List<String> doubled = bundle.stringPropertyNames()
+			.stream()
+			.filter((key) -> bundle.getProperty(key).contains("''")
+					&& !bundle.getProperty(key).matches("(?s).*\\{\\d.*"))
+			.sorted()
+			.toList();
+		assertThat(doubled).as("messages without arguments that double an apostrophe").isEmpty();
+	}
+
+	/**
 	 * The keys used that the bundle lacks. A code may also be the stem that a check
 	 * completes ({@code "event.start-time"} for {@code event.start-time.required} and
 	 * {@code .format}).

@@ -96,6 +96,10 @@ public class DerivedBoundaries {
 				saved++;
 			}
 		}
+		if (saved > 0) {
+			// Boundaries changed: what NeighbourhoodBoundaries keeps is out of date.
+			this.jdbc.update("update coverage_state set version = version + 1 where id = 1");
+		}
 		log.info("Derived approximate boundaries for {} of {} neighbourhoods without one (in {} ms)", saved,
 				without.size(), (System.nanoTime() - started) / 1_000_000);
 		return saved;

@@ -3,12 +3,18 @@ package uk.yourarea.coverage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.jspecify.annotations.Nullable;
 
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -16,8 +22,14 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The stored neighbourhood boundaries, read-only, for other features: a boundary's
- * points, a point inside it, and which boundaries contain a point. Each call reads the
- * table afresh: there is one small row per neighbourhood, and boundaries change rarely.
+ * points, a point inside it, and which boundaries contain a point.
+ * <p>
+ * Finding the boundaries that contain a point (the open data API's
+ * {@code locate-neighbourhood}) would mean parsing every boundary on every request, so
+ * the parsed boundaries are kept, prepared for point-in-polygon tests, together with the
+ * coverage version they were read at. Every change to boundaries raises that version in
+ * its own transaction, on whichever instance makes it, so one primary-key read per
+ * request tells whether the kept ones are still the stored ones.
  */
 @Service
 public class NeighbourhoodBoundaries {
@@ -26,7 +38,15 @@ public class NeighbourhoodBoundaries {
 	public record LatLng(double latitude, double longitude) {
 	}
 
+	private record Indexed(long coverageVersion, List<Prepared> boundaries) {
+	}
+
+	private record Prepared(long neighbourhoodId, PreparedGeometry geometry, double area) {
+	}
+
 	private final JdbcTemplate jdbc;
+
+	private final AtomicReference<@Nullable Indexed> kept = new AtomicReference<>();
 
 	NeighbourhoodBoundaries(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
@@ -58,18 +78,32 @@ public class NeighbourhoodBoundaries {
 	@Transactional(readOnly = true)
 	public List<Long> containing(double latitude, double longitude) {
 		Point point = Boundaries.GEOMETRY.createPoint(new Coordinate(longitude, latitude));
-		List<Geometry> found = new ArrayList<>();
-		List<Long> ids = new ArrayList<>();
-		this.jdbc.query("select neighbourhood_id, geojson from neighbourhood_boundary", (row) -> {
-			Geometry boundary = Boundaries.parse(row.getString("geojson"));
-			if (boundary.getEnvelopeInternal().contains(point.getCoordinate()) && boundary.contains(point)) {
-				boundary.setUserData(row.getLong("neighbourhood_id"));
+		List<Prepared> found = new ArrayList<>();
+		for (Prepared boundary : index().boundaries()) {
+			if (boundary.geometry().getGeometry().getEnvelopeInternal().contains(point.getCoordinate())
+					&& boundary.geometry().contains(point)) {
 				found.add(boundary);
 			}
-		});
-		found.sort(Comparator.comparingDouble(Geometry::getArea));
-		found.forEach((boundary) -> ids.add((Long) boundary.getUserData()));
-		return ids;
+		}
+		found.sort(Comparator.comparingDouble(Prepared::area));
+		return found.stream().map(Prepared::neighbourhoodId).toList();
+	}
+
+	private Indexed index() {
+		long version = Objects
+			.requireNonNull(this.jdbc.queryForObject("select version from coverage_state where id = 1", Long.class));
+		Indexed indexed = this.kept.get();
+		if (indexed == null || indexed.coverageVersion() != version) {
+			List<Prepared> boundaries = new ArrayList<>();
+			this.jdbc.query("select neighbourhood_id, geojson from neighbourhood_boundary", (row) -> {
+				Geometry boundary = Boundaries.parse(row.getString("geojson"));
+				boundaries.add(new Prepared(row.getLong("neighbourhood_id"), PreparedGeometryFactory.prepare(boundary),
+						boundary.getArea()));
+			});
+			indexed = new Indexed(version, List.copyOf(boundaries));
+			this.kept.set(indexed);
+		}
+		return indexed;
 	}
 
 	private Optional<Geometry> geometry(long neighbourhoodId) {

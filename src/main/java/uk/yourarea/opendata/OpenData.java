@@ -30,6 +30,7 @@ import uk.yourarea.neighbourhood.NeighbourhoodSummary;
 import uk.yourarea.neighbourhood.PublicNeighbourhoods;
 import uk.yourarea.postcode.Postcode;
 import uk.yourarea.postcode.PostcodeLookup;
+import uk.yourarea.postcode.PostcodeTable;
 import uk.yourarea.priority.PublishedPriorities;
 import uk.yourarea.station.StationSchedules;
 import uk.yourarea.team.TeamOnThePage;
@@ -73,6 +74,8 @@ class OpenData {
 
 	private final PostcodeLookup postcodes;
 
+	private final PostcodeTable postcodeTable;
+
 	private final TeamOnThePage team;
 
 	private final PublishedPriorities priorities;
@@ -89,8 +92,9 @@ class OpenData {
 
 	OpenData(OpenDataProperties properties, ForceProperties force, SiteProperties site,
 			NeighbourhoodDirectory directory, PublicNeighbourhoods neighbourhoods, NeighbourhoodBoundaries boundaries,
-			PostcodeLookup postcodes, TeamOnThePage team, PublishedPriorities priorities, EventsAhead events,
-			StationSchedules stations, ResponseRecords responseRecords, MessageSource messages, Clock clock) {
+			PostcodeLookup postcodes, PostcodeTable postcodeTable, TeamOnThePage team, PublishedPriorities priorities,
+			EventsAhead events, StationSchedules stations, ResponseRecords responseRecords, MessageSource messages,
+			Clock clock) {
 		this.properties = properties;
 		this.force = force;
 		this.site = site;
@@ -98,6 +102,7 @@ class OpenData {
 		this.neighbourhoods = neighbourhoods;
 		this.boundaries = boundaries;
 		this.postcodes = postcodes;
+		this.postcodeTable = postcodeTable;
 		this.team = team;
 		this.priorities = priorities;
 		this.events = events;
@@ -174,17 +179,34 @@ class OpenData {
 			putIfPresent(contact, "twitter", details.xUrl());
 			putIfPresent(contact, "instagram", details.instagramUrl());
 			LocalDate today = LocalDate.now(this.clock);
-			List<PoliceUkJson.Location> locations = this.stations.serving(summary.id(), today, today)
-				.stream()
-				.map((station) -> new PoliceUkJson.Location(station.name(), null, station.postcode(), station.address(),
-						null, "Police station".equals(station.kindLabel()) ? "station" : "other",
-						station.usualHours().isEmpty() ? null : lines(station.usualHours())))
-				.toList();
+			List<StationSchedules.Schedule> serving = this.stations.serving(summary.id(), today, today);
+			Map<String, PostcodeTable.Place> where = this.postcodeTable
+				.places(serving.stream().map(StationSchedules.Schedule::postcode).distinct().toList());
+			List<PoliceUkJson.Location> locations = serving.stream().map((station) -> {
+				PostcodeTable.Place at = where.get(station.postcode());
+				return new PoliceUkJson.Location(station.name(), (at != null) ? coordinate(at.longitude()) : null,
+						station.postcode(), station.address(), (at != null) ? coordinate(at.latitude()) : null,
+						"Police station".equals(station.kindLabel()) ? "station" : "other",
+						station.usualHours().isEmpty() ? null : lines(station.usualHours()));
+			}).toList();
 			String description = this.neighbourhoods.description(summary.slug()).map(OpenData::html).orElse(null);
 			return new PoliceUkJson.Neighbourhood(summary.code(), summary.name(),
 					this.site.link("/area/" + summary.slug()), centre(summary.id()), UNKNOWN_POPULATION, contact,
-					List.of(), locations, description);
+					links(summary), locations, description);
 		}));
+	}
+
+	/**
+	 * The team's own pages beyond its Your Area page: the archive of its messages to
+	 * residents (where they can also subscribe) and the archive's Atom feed.
+	 */
+	private List<PoliceUkJson.Link> links(NeighbourhoodSummary summary) {
+		String alerts = "/area/" + summary.slug() + "/alerts";
+		return List.of(
+				new PoliceUkJson.Link(text("open-data.links.alerts.title", summary.name()),
+						text("open-data.links.alerts.description"), this.site.link(alerts)),
+				new PoliceUkJson.Link(text("open-data.links.feed.title", summary.name()),
+						text("open-data.links.feed.description"), this.site.link(alerts + ".atom")));
 	}
 
 	@Transactional(readOnly = true)

@@ -125,7 +125,33 @@ class OpenDataApiIT {
 		assertThat(neighbourhood.locations()).isNotEmpty().allSatisfy((location) -> {
 			assertThat(location.type()).isIn("station", "other");
 			assertThat(location.postcode()).matches("[A-Z0-9]{2,4} [0-9][A-Z]{2}");
+			assertThat(location.latitude() == null).as(location.name()).isEqualTo(location.longitude() == null);
 		});
+		assertThat(neighbourhood.links()).extracting(PoliceUkClient.Link::url)
+			.containsExactly(neighbourhood.urlForce() + "/alerts", neighbourhood.urlForce() + "/alerts.atom");
+		assertThat(neighbourhood.links()).allSatisfy((link) -> {
+			assertThat(link.title()).contains("City Centre team");
+			assertThat(link.description()).isNotBlank();
+		});
+	}
+
+	@Test
+	void placesStationsWhosePostcodesHaveCoordinates() {
+		// Wigston's station (LE18 1PA) is in the demo's postcode file; the City Centre's
+		// (LE1 3FR) is newer than the file, so it has no coordinates, as on
+		// data.police.uk.
+		List<PoliceUkClient.Location> wigston = PoliceUkClient
+			.read(ok("/api/leicestershire/NA54"), PoliceUkClient.Neighbourhood.class)
+			.locations();
+		assertThat(wigston).filteredOn((location) -> "LE18 1PA".equals(location.postcode()))
+			.singleElement()
+			.satisfies((station) -> {
+				assertThat(Double.parseDouble(station.latitude())).isBetween(52.57, 52.60);
+				assertThat(Double.parseDouble(station.longitude())).isBetween(-1.12, -1.08);
+			});
+		assertThat(PoliceUkClient.read(ok("/api/leicestershire/NC04"), PoliceUkClient.Neighbourhood.class).locations())
+			.filteredOn((location) -> "LE1 3FR".equals(location.postcode()))
+			.allSatisfy((station) -> assertThat(station.latitude()).isNull());
 	}
 
 	@Test
@@ -159,6 +185,8 @@ class OpenDataApiIT {
 						insert into neighbourhood_boundary (neighbourhood_id, geojson, source)
 						select id, '{"type":"Polygon","coordinates":[[[-0.13,51.49],[-0.11,51.49],[-0.11,51.51],[-0.13,51.51],[-0.13,51.49]]]}', 'test'
 						from neighbourhood where code = 'ZZOD1'""");
+			// As every change to boundaries does, so that the kept ones are read again.
+			this.jdbc.update("update coverage_state set version = version + 1 where id = 1");
 
 			assertThat(ok("/api/leicestershire/neighbourhoods")).doesNotContain("ZZOD1");
 			for (String path : List.of("/api/leicestershire/ZZOD1", "/api/leicestershire/ZZOD1/boundary",
@@ -385,6 +413,11 @@ class OpenDataApiIT {
 				"/api/{force}/{id}/people", "/api/{force}/{id}/priorities", "/api/{force}/{id}/events",
 				"/api/{force}/{id}/response-record", "/api/locate-neighbourhood", "/api/postcode/{postcode}");
 		assertThat(openApi.get("paths").propertyNames()).allMatch((path) -> path.startsWith("/api/"));
+		for (String path : openApi.get("paths").propertyNames()) {
+			assertThat(openApi.get("paths").get(path).at("/get/description").asString()).as(path).isNotBlank();
+		}
+		assertThat(openApi.get("paths").get("/api/{force}/{id}").at("/get/description").asString())
+			.contains("Population is always \"0\"");
 		assertThat(openApi.at("/info/license/name").asString()).isEqualTo("Open Government Licence v3.0");
 		assertThat(openApi.at("/components/schemas/Priority/properties").propertyNames())
 			.containsExactlyInAnyOrder("issue", "issue-date", "action", "action-date");
