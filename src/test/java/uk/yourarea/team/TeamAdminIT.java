@@ -525,6 +525,12 @@ class TeamAdminIT {
 		assertThat(img.attr("alt")).isEqualTo("PC Jordan Ellis, smiling, in uniform");
 		assertThat(img.attr("srcset")).contains(path.replace("-160.jpg", "-320.jpg") + " 2x");
 		assertThat(publicPage.select(".ya-placeholder-photo")).isEmpty();
+		Element onThePoster = Pages.parse(this.editor.get("/area/" + slug(area) + "/poster").body())
+			.selectFirst(".ya-poster__person img.ya-poster__photo");
+		assertThat(onThePoster).isNotNull();
+		assertThat(onThePoster.attr("src")).isEqualTo(path);
+		assertThat(onThePoster.attr("srcset")).contains(path.replace("-160.jpg", "-320.jpg") + " 2x");
+		assertThat(onThePoster.attr("alt")).isEqualTo("PC Jordan Ellis, smiling, in uniform");
 		assertThat(this.jdbc.queryForList(
 				"select action from change_record where subject_type = 'team-member' and subject_id = ?", String.class,
 				id))
