@@ -2,7 +2,6 @@ package uk.yourarea.security;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -121,7 +121,7 @@ class ChangePasswordController {
 	}
 
 	private String text(String key, Object... arguments) {
-		return this.messages.getMessage(key, arguments, Locale.UK);
+		return this.messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
 	}
 
 	private String show(StaffUser user, List<FormError> errors, Model model) {

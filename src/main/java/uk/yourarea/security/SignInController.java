@@ -2,13 +2,13 @@ package uk.yourarea.security;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -90,7 +90,7 @@ class SignInController {
 	}
 
 	private String text(String key, Object... arguments) {
-		return this.messages.getMessage(key, arguments, Locale.UK);
+		return this.messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
 	}
 
 }
