@@ -6,7 +6,8 @@ import jakarta.validation.constraints.NotEmpty;
 import org.jspecify.annotations.Nullable;
 
 /** A member of staff choosing their own new password. Never shown back to them. */
-record ChangePasswordForm(@NotEmpty(message = "{security.change-password.current.required}") @Nullable String currentPassword,
+record ChangePasswordForm(
+		@NotEmpty(message = "{security.change-password.current.required}") @Nullable String currentPassword,
 		@NotEmpty(message = "{security.change-password.new.required}") @Nullable String newPassword,
 		@NotEmpty(message = "{security.change-password.confirm.required}") @Nullable String confirmPassword) {
 
