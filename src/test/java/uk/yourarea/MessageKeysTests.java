@@ -20,9 +20,11 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every key the code or a template asks messages.properties for is in it: a missing key
- * shows a page its raw code ({@code ??event.title.required_en_GB??}) or fails the
- * request, and nothing else would notice before a resident did.
+ * Every key the code or a template asks for is in one of the two bundles,
+ * messages.properties (what residents read) or staff.properties (what only staff read): a
+ * missing key shows a page its raw code ({@code ??event.title.required_en_GB??}) or fails
+ * the request, and nothing else would notice before a resident did. No key is in both, or
+ * which wording a page shows would depend on the order of the bundles.
  */
 class MessageKeysTests {
 
@@ -30,7 +32,9 @@ class MessageKeysTests {
 
 	private static final Path TEMPLATES = Path.of("src/main/resources/templates");
 
-	private static final Path BUNDLE = Path.of("src/main/resources/messages.properties");
+	private static final Path RESIDENTS = Path.of("src/main/resources/messages.properties");
+
+	private static final Path STAFF = Path.of("src/main/resources/staff.properties");
 
 	/**
 	 * A string literal that names a key of the bundle, {@code "event.title.required"} or
@@ -43,18 +47,49 @@ class MessageKeysTests {
 	/** {@code #{key}} or {@code #{key(arguments)}}; not a key worked out with ${...}. */
 	private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([a-zA-Z][a-zA-Z0-9.-]*)[}(]");
 
+	/**
+	 * The templates only staff see (the folders of the staff pages, and the staff pages
+	 * of a folder shared with residents). Every other template is one a resident can see,
+	 * and must take its words from messages.properties, which has them in Welsh too.
+	 */
+	private static final List<String> STAFF_TEMPLATES = List.of("admin/", "alert/staff/", "audit/", "coverage/",
+			"dataprotection/", "event/", "inbox/", "neighbourhood/", "priority/", "security/", "station/", "team/",
+			"layout/staff.html", "consultation/list.html", "consultation/results.html", "consultation/concerns.html",
+			"consultation/new.html", "consultation/date-input.html");
+
+	private static final List<String> RESIDENT_TEMPLATES_AMONG_STAFF = List.of("dataprotection/privacy.html");
+
 	private static Set<String> keys;
+
+	private static Set<String> residentKeys;
+
+	private static Set<String> staffKeys;
 
 	private static Set<String> features;
 
 	@BeforeAll
 	static void bundle() throws IOException {
+		residentKeys = keysOf(RESIDENTS);
+		staffKeys = keysOf(STAFF);
+		keys = new TreeSet<>(residentKeys);
+		keys.addAll(staffKeys);
+		features = keys.stream().map((key) -> key.substring(0, key.indexOf('.'))).collect(Collectors.toSet());
+	}
+
+	private static Set<String> keysOf(Path file) throws IOException {
 		Properties bundle = new Properties();
-		try (Reader in = Files.newBufferedReader(BUNDLE, StandardCharsets.UTF_8)) {
+		try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
 			bundle.load(in);
 		}
-		keys = bundle.stringPropertyNames();
-		features = keys.stream().map((key) -> key.substring(0, key.indexOf('.'))).collect(Collectors.toSet());
+		return bundle.stringPropertyNames();
+	}
+
+	@Test
+	void noKeyIsInBothBundles() {
+		assertThat(residentKeys).as("keys of messages.properties").contains("area.find.postcode.required");
+		assertThat(staffKeys).as("keys of staff.properties").contains("admin.accounts.saved");
+		assertThat(residentKeys).as("keys in both messages.properties and staff.properties")
+			.doesNotContainAnyElementsOf(staffKeys);
 	}
 
 	@Test
@@ -62,14 +97,35 @@ class MessageKeysTests {
 		Set<String> used = found(SOURCES, ".java", JAVA_KEY);
 		used.removeIf((key) -> !features.contains(key.substring(0, key.indexOf('.'))));
 		assertThat(used).as("keys used in the code").contains("event.title.required", "admin.accounts.saved");
-		assertThat(missing(used)).as("keys used in the code but not in messages.properties").isEmpty();
+		assertThat(missing(used)).as("keys used in the code but in neither bundle").isEmpty();
 	}
 
 	@Test
 	void everyKeyATemplateUsesIsInTheBundle() throws IOException {
 		Set<String> used = found(TEMPLATES, ".html", TEMPLATE_KEY);
 		assertThat(used).as("keys used in templates").isNotEmpty();
-		assertThat(missing(used)).as("keys used in templates but not in messages.properties").isEmpty();
+		assertThat(missing(used)).as("keys used in templates but in neither bundle").isEmpty();
+	}
+
+	@Test
+	void noPageAResidentCanSeeUsesAStaffKey() throws IOException {
+		Set<String> used = new TreeSet<>();
+		try (Stream<Path> files = Files.walk(TEMPLATES)) {
+			for (Path file : files.filter((path) -> path.toString().endsWith(".html")).toList()) {
+				String name = TEMPLATES.relativize(file).toString().replace('\\', '/');
+				boolean staffOnly = STAFF_TEMPLATES.stream().anyMatch(name::startsWith)
+						&& !RESIDENT_TEMPLATES_AMONG_STAFF.contains(name);
+				if (!staffOnly) {
+					Matcher matcher = TEMPLATE_KEY.matcher(Files.readString(file));
+					while (matcher.find()) {
+						used.add(matcher.group(1));
+					}
+				}
+			}
+		}
+		assertThat(used).as("keys used in the templates residents can see").contains("contact.form.unavailable.title");
+		assertThat(used).as("keys of staff.properties used in a template residents can see")
+			.doesNotContainAnyElementsOf(staffKeys);
 	}
 
 	/**

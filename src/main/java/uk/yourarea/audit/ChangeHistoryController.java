@@ -2,6 +2,8 @@ package uk.yourarea.audit;
 
 import java.util.List;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,8 +22,11 @@ class ChangeHistoryController {
 
 	private final ChangeLog changes;
 
-	ChangeHistoryController(ChangeLog changes) {
+	private final MessageSource messages;
+
+	ChangeHistoryController(ChangeLog changes, MessageSource messages) {
 		this.changes = changes;
+		this.messages = messages;
 	}
 
 	@GetMapping("/staff/changes/neighbourhood-page/{neighbourhoodId}")
@@ -44,8 +49,11 @@ class ChangeHistoryController {
 		model.addAttribute("records", records);
 		model.addAttribute("wholePage", wholePage);
 		model.addAttribute("backTo", backTo);
-		model.addAttribute("title", (wholePage || records.isEmpty()) ? "Changes to this Your Area page"
-				: "Changes to " + records.get(0).getSubjectName());
+		model.addAttribute("title",
+				(wholePage || records.isEmpty())
+						? this.messages.getMessage("audit.history.title.page", null, LocaleContextHolder.getLocale())
+						: this.messages.getMessage("audit.history.title.subject",
+								new Object[] { records.get(0).getSubjectName() }, LocaleContextHolder.getLocale()));
 		model.addAttribute("changeLog", this.changes);
 		return "audit/history";
 	}

@@ -10,6 +10,8 @@ import jakarta.validation.Valid;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -52,12 +54,19 @@ class ConsultationAdminController {
 
 	private final ConsultationDates dates;
 
+	private final MessageSource messages;
+
 	ConsultationAdminController(Consultations consultations, NeighbourhoodDirectory neighbourhoods, StaffScope scope,
-			ConsultationDates dates) {
+			ConsultationDates dates, MessageSource messages) {
 		this.consultations = consultations;
 		this.neighbourhoods = neighbourhoods;
 		this.scope = scope;
 		this.dates = dates;
+		this.messages = messages;
+	}
+
+	private String text(String key, Object... arguments) {
+		return this.messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
 	}
 
 	@GetMapping(BASE)
@@ -82,7 +91,7 @@ class ConsultationAdminController {
 			RedirectAttributes redirect) {
 		NeighbourhoodSummary neighbourhood = neighbourhood(user, id);
 		List<FormError> errors = new ArrayList<>(FormErrors.inPageOrder(result, ConsultationForm.FIELD_ORDER));
-		form.check(this.dates.today())
+		form.check(this.dates.today(), this.messages)
 			.stream()
 			.filter((error) -> errors.stream().noneMatch((e) -> e.field().equals(error.field())))
 			.forEach(errors::add);
@@ -98,8 +107,9 @@ class ConsultationAdminController {
 		catch (Consultations.Overlapping ex) {
 			return showNew(model, neighbourhood, form, List.of(new FormError("opensOn-day", ex.explanation())));
 		}
-		redirect.addFlashAttribute("notice", form.opensOn().equals(this.dates.today()) ? "Consultation opened"
-				: "Consultation scheduled to open on " + this.dates.day(form.opensOn()));
+		redirect.addFlashAttribute("notice",
+				form.opensOn().equals(this.dates.today()) ? text("consultation.staff.opened")
+						: text("consultation.staff.scheduled", this.dates.day(form.opensOn())));
 		return "redirect:/staff/neighbourhoods/" + id + "/consultations/" + consultationId;
 	}
 
@@ -126,7 +136,7 @@ class ConsultationAdminController {
 		NeighbourhoodSummary neighbourhood = neighbourhood(user, id);
 		boolean closed = this.consultations.closeEarly(user, neighbourhood, cid);
 		redirect.addFlashAttribute("notice",
-				closed ? "Consultation closed" : "This consultation was not open, so nothing changed");
+				closed ? text("consultation.staff.closed") : text("consultation.staff.not-open"));
 		return "redirect:/staff/neighbourhoods/" + id + "/consultations/" + cid;
 	}
 
@@ -162,26 +172,26 @@ class ConsultationAdminController {
 			if ("approve".equals(decision)) {
 				if (shown.isEmpty()) {
 					return showConcerns(model, neighbourhood, consultation, responseId, text,
-							"Enter the concern as it should be shown");
+							text("consultation.staff.concern.required"));
 				}
 				if (shown.length() > 1000) {
 					return showConcerns(model, neighbourhood, consultation, responseId, text,
-							"The concern must be 1,000 characters or fewer");
+							text("consultation.staff.concern.too-long"));
 				}
 				this.consultations.approveConcern(user, neighbourhood, consultation, responseId, shown);
-				redirect.addFlashAttribute("notice", "Concern approved: it will be shown when the consultation closes");
+				redirect.addFlashAttribute("notice", text("consultation.staff.concern.approved"));
 			}
 			else if ("reject".equals(decision)) {
 				this.consultations.rejectConcern(user, neighbourhood, consultation, responseId);
-				redirect.addFlashAttribute("notice", "Concern rejected: it will not be shown");
+				redirect.addFlashAttribute("notice", text("consultation.staff.concern.rejected"));
 			}
 			else {
 				return showConcerns(model, neighbourhood, consultation, responseId, text,
-						"Choose whether to approve or reject the concern");
+						text("consultation.staff.concern.decision"));
 			}
 		}
 		catch (Consultations.AlreadyModerated ex) {
-			redirect.addFlashAttribute("notice", "Someone else has already decided about that concern");
+			redirect.addFlashAttribute("notice", text("consultation.staff.concern.already-decided"));
 		}
 		return "redirect:/staff/neighbourhoods/" + id + "/consultations/" + cid + "/concerns";
 	}

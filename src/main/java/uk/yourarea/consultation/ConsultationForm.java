@@ -5,11 +5,15 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 
 import uk.yourarea.web.FormError;
 
@@ -18,10 +22,10 @@ import uk.yourarea.web.FormError;
  * opening and closing days as GOV.UK date inputs.
  */
 record ConsultationForm(
-		@NotBlank(message = "Enter the question") @Size(max = 300,
-				message = "The question must be 300 characters or fewer") @Nullable String question,
-		@NotBlank(message = "Enter the issues people can choose from, one on each line") @Size(max = 2000,
-				message = "The issues must be 2,000 characters or fewer in all") @Nullable String issues,
+		@NotBlank(message = "{consultation.staff.new.question.required}") @Size(max = 300,
+				message = "{consultation.staff.new.question.too-long}") @Nullable String question,
+		@NotBlank(message = "{consultation.staff.new.issues.required}") @Size(max = 2000,
+				message = "{consultation.staff.new.issues.too-long}") @Nullable String issues,
 		@Nullable String opensOnDay, @Nullable String opensOnMonth, @Nullable String opensOnYear,
 		@Nullable String closesOnDay, @Nullable String closesOnMonth, @Nullable String closesOnYear) {
 
@@ -47,43 +51,57 @@ record ConsultationForm(
 				Arrays.stream(this.issues.split("\\R")).map(String::strip).filter((line) -> !line.isEmpty()).toList());
 	}
 
-	/** The problems with the issues and dates that Bean Validation cannot see. */
-	List<FormError> check(LocalDate today) {
+	/**
+	 * The problems with the issues and dates that Bean Validation cannot see, in the
+	 * words of {@code messages}.
+	 */
+	List<FormError> check(LocalDate today, MessageSource messages) {
+		Locale locale = LocaleContextHolder.getLocale();
 		List<FormError> errors = new ArrayList<>();
 		if (this.issues != null && !this.issues.isBlank()) {
 			List<String> list = issueList();
 			if (list.size() < 2) {
-				errors.add(new FormError("issues", "Enter at least 2 issues, one on each line"));
+				errors.add(new FormError("issues",
+						messages.getMessage("consultation.staff.new.issues.too-few", null, locale)));
 			}
 			else if (list.size() > Consultations.MAX_ISSUES) {
-				errors.add(new FormError("issues", "Enter no more than " + Consultations.MAX_ISSUES + " issues"));
+				errors.add(new FormError("issues", messages.getMessage("consultation.staff.new.issues.too-many",
+						new Object[] { Consultations.MAX_ISSUES }, locale)));
 			}
 			else if (list.stream().anyMatch((issue) -> issue.length() > Consultations.MAX_ISSUE_LENGTH)) {
-				errors.add(new FormError("issues", "Each issue must be 100 characters or fewer"));
+				errors.add(new FormError("issues",
+						messages.getMessage("consultation.staff.new.issues.issue-too-long", null, locale)));
 			}
 		}
 		DateField opens = parse(this.opensOnDay, this.opensOnMonth, this.opensOnYear);
 		DateField closes = parse(this.closesOnDay, this.closesOnMonth, this.closesOnYear);
 		if (opens.blank()) {
-			errors.add(new FormError("opensOn-day", "Enter the opening date"));
+			errors.add(new FormError("opensOn-day",
+					messages.getMessage("consultation.staff.new.opens.required", null, locale)));
 		}
 		else if (opens.date() == null) {
-			errors.add(new FormError("opensOn-day", "Opening date must be a real date, like 1 12 2026"));
+			errors.add(new FormError("opensOn-day",
+					messages.getMessage("consultation.staff.new.opens.real", null, locale)));
 		}
 		else if (opens.date().isBefore(today)) {
-			errors.add(new FormError("opensOn-day", "Opening date must be today or in the future"));
+			errors.add(new FormError("opensOn-day",
+					messages.getMessage("consultation.staff.new.opens.past", null, locale)));
 		}
 		if (closes.blank()) {
-			errors.add(new FormError("closesOn-day", "Enter the closing date"));
+			errors.add(new FormError("closesOn-day",
+					messages.getMessage("consultation.staff.new.closes.required", null, locale)));
 		}
 		else if (closes.date() == null) {
-			errors.add(new FormError("closesOn-day", "Closing date must be a real date, like 31 12 2026"));
+			errors.add(new FormError("closesOn-day",
+					messages.getMessage("consultation.staff.new.closes.real", null, locale)));
 		}
 		else if (closes.date().isBefore(today)) {
-			errors.add(new FormError("closesOn-day", "Closing date must be today or in the future"));
+			errors.add(new FormError("closesOn-day",
+					messages.getMessage("consultation.staff.new.closes.past", null, locale)));
 		}
 		else if (opens.date() != null && !closes.date().isAfter(opens.date())) {
-			errors.add(new FormError("closesOn-day", "Closing date must be after the opening date"));
+			errors.add(new FormError("closesOn-day",
+					messages.getMessage("consultation.staff.new.closes.not-after-opening", null, locale)));
 		}
 		return errors;
 	}

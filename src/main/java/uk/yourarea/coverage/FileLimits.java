@@ -85,7 +85,7 @@ class FileLimits {
 	 */
 	static FileLimits defaults() {
 		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-		messages.setBasename("messages");
+		messages.setBasenames("messages", "staff");
 		messages.setDefaultEncoding("UTF-8");
 		return new FileLimits(CoverageProperties.defaults(), messages);
 	}

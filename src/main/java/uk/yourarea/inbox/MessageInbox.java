@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -82,8 +84,11 @@ class MessageInbox {
 
 	private final Clock clock;
 
+	private final MessageSource messages;
+
 	MessageInbox(Conversations conversations, NeighbourhoodDirectory neighbourhoods, StaffScope scope,
-			StaffAccounts staff, PublishedAlerts alerts, Clock clock) {
+			StaffAccounts staff, PublishedAlerts alerts, Clock clock, MessageSource messages) {
+		this.messages = messages;
 		this.alerts = alerts;
 		this.conversations = conversations;
 		this.neighbourhoods = neighbourhoods;
@@ -169,27 +174,32 @@ class MessageInbox {
 			.orElse(null);
 	}
 
-	private static String residentOrSystem(EntryKind kind) {
-		return (kind == EntryKind.ESCALATED || kind == EntryKind.EMAIL_FAILED) ? "Your Area" : "The resident";
+	private String residentOrSystem(EntryKind kind) {
+		return text((kind == EntryKind.ESCALATED || kind == EntryKind.EMAIL_FAILED) ? "inbox.history.by-the-site"
+				: "inbox.history.by-the-resident");
 	}
 
-	static String describe(EntryKind kind) {
-		return switch (kind) {
-			case RECEIVED -> "Message received";
-			case RESIDENT_REPLY -> "The resident wrote back";
-			case HOLDING_REPLY -> "Holding reply sent";
-			case FULL_REPLY -> "Full reply sent";
-			case NOTE -> "Internal note";
-			case ASSIGNED -> "Assigned";
-			case VIEWED -> "Viewed";
-			case CLOSED -> "Closed";
-			case REOPENED -> "Reopened";
-			case RESIDENT_SATISFIED -> "The resident said the reply answered their question";
-			case RESIDENT_NOT_SATISFIED -> "The resident said the reply did not answer their question";
-			case ESCALATED -> "Escalated: not answered in time";
-			case RELEASED_FROM_REVIEW -> "Released from review";
-			case EMAIL_FAILED -> "An email could not be delivered";
-		};
+	private String describe(EntryKind kind) {
+		return text(switch (kind) {
+			case RECEIVED -> "inbox.history.received";
+			case RESIDENT_REPLY -> "inbox.history.resident-reply";
+			case HOLDING_REPLY -> "inbox.history.holding-reply";
+			case FULL_REPLY -> "inbox.history.full-reply";
+			case NOTE -> "inbox.history.note";
+			case ASSIGNED -> "inbox.history.assigned";
+			case VIEWED -> "inbox.history.viewed";
+			case CLOSED -> "inbox.history.closed";
+			case REOPENED -> "inbox.history.reopened";
+			case RESIDENT_SATISFIED -> "inbox.history.resident-satisfied";
+			case RESIDENT_NOT_SATISFIED -> "inbox.history.resident-not-satisfied";
+			case ESCALATED -> "inbox.history.escalated";
+			case RELEASED_FROM_REVIEW -> "inbox.history.released-from-review";
+			case EMAIL_FAILED -> "inbox.history.email-failed";
+		});
+	}
+
+	private String text(String key) {
+		return this.messages.getMessage(key, null, LocaleContextHolder.getLocale());
 	}
 
 	private static Row row(Summary message, @Nullable NeighbourhoodSummary neighbourhood, @Nullable String assignee,

@@ -2,7 +2,6 @@ package uk.yourarea.security;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -84,13 +84,13 @@ class ChangePasswordController {
 			}
 			if (current == StaffAccounts.CurrentPassword.WRONG) {
 				this.events.currentPasswordWrong(user, request.getRemoteAddr());
-				errors.add(0, new FormError("currentPassword", "Your current password is not correct"));
+				errors.add(0, new FormError("currentPassword", text("security.change-password.current.wrong")));
 			}
 		}
 		if (!byField.containsKey("newPassword")) {
 			String newPassword = Objects.requireNonNull(form.newPassword());
 			Optional<String> problem = newPassword.equals(form.currentPassword())
-					? Optional.of("Your new password must be different from your current password")
+					? Optional.of(text("security.change-password.new.same"))
 					: this.accounts.passwordProblem(newPassword, user.name(), user.email());
 			problem.ifPresent(
 					(message) -> errors.add(position(errors, "newPassword"), new FormError("newPassword", message)));
@@ -98,7 +98,7 @@ class ChangePasswordController {
 		boolean newPasswordWrong = errors.stream().anyMatch((error) -> "newPassword".equals(error.field()));
 		if (!byField.containsKey("confirmPassword") && !newPasswordWrong
 				&& !Objects.equals(form.newPassword(), form.confirmPassword())) {
-			errors.add(new FormError("confirmPassword", "Enter the same password in both boxes"));
+			errors.add(new FormError("confirmPassword", text("security.change-password.confirm.different")));
 		}
 		if (!errors.isEmpty()) {
 			return show(user, errors, model);
@@ -107,7 +107,7 @@ class ChangePasswordController {
 		request.changeSessionId();
 		StaffSessions.passwordChanged(request.getSession(), hash);
 		this.events.passwordChanged(user, request.getRemoteAddr());
-		redirect.addFlashAttribute("notice", "Your password has been changed");
+		redirect.addFlashAttribute("notice", text("security.change-password.changed"));
 		return "redirect:/staff";
 	}
 
@@ -121,7 +121,7 @@ class ChangePasswordController {
 	}
 
 	private String text(String key, Object... arguments) {
-		return this.messages.getMessage(key, arguments, Locale.UK);
+		return this.messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
 	}
 
 	private String show(StaffUser user, List<FormError> errors, Model model) {

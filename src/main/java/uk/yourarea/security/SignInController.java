@@ -2,13 +2,13 @@ package uk.yourarea.security;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -33,13 +33,10 @@ class SignInController {
 
 	private final MessageSource messages;
 
-	private final String tooMany;
-
 	private final Duration window;
 
 	SignInController(MessageSource messages, SignInThrottle throttle) {
 		this.messages = messages;
-		this.tooMany = tooMany(throttle);
 		this.window = throttle.window();
 	}
 
@@ -57,9 +54,9 @@ class SignInController {
 		String email = "";
 		if (refusal != null) {
 			message = switch (refusal) {
-				case WRONG -> StaffAuthenticationProvider.FAILED;
-				case TOO_MANY -> this.tooMany;
-				case BUSY -> this.messages.getMessage("security.sign-in.busy", null, Locale.UK);
+				case WRONG -> text("security.sign-in.failed");
+				case TOO_MANY -> text("security.sign-in.too-many", this.window.toMinutes());
+				case BUSY -> text("security.sign-in.busy");
 			};
 			if (refusal == Refusal.TOO_MANY) {
 				response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
@@ -79,22 +76,21 @@ class SignInController {
 		return "security/sign-in";
 	}
 
-	static String tooMany(SignInThrottle throttle) {
-		return "Too many attempts. Wait " + throttle.window().toMinutes() + " minutes and try again.";
-	}
-
-	private static @Nullable String notice(@Nullable String signedOut, @Nullable String ended,
-			@Nullable String timedOut) {
+	private @Nullable String notice(@Nullable String signedOut, @Nullable String ended, @Nullable String timedOut) {
 		if (signedOut != null) {
-			return "You have signed out.";
+			return text("security.sign-in.signed-out");
 		}
 		if (ended != null) {
-			return "You have been signed out. Sign in again to continue.";
+			return text("security.sign-in.ended");
 		}
 		if (timedOut != null) {
-			return "Your session timed out. Sign in again to continue.";
+			return text("security.sign-in.timed-out");
 		}
 		return null;
+	}
+
+	private String text(String key, Object... arguments) {
+		return this.messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
 	}
 
 }

@@ -48,6 +48,22 @@ public enum StaffRole {
 	}
 
 	/** The Spring Security authority for this role: {@code ROLE_OFFICER} and so on. */
+	/** The key of {@link #label()} in the staff wording (staff.properties). */
+	public String labelKey() {
+		return switch (this) {
+			case OFFICER -> "security.role.officer";
+			case SUPERVISOR -> "security.role.supervisor";
+			case WEB_EDITOR -> "security.role.web-editor";
+			case ADMIN -> "security.role.admin";
+			case DATA_PROTECTION -> "security.role.data-protection";
+		};
+	}
+
+	/** The key of {@link #description()} in the staff wording (staff.properties). */
+	public String descriptionKey() {
+		return labelKey() + ".description";
+	}
+
 	public String authority() {
 		return "ROLE_" + name();
 	}

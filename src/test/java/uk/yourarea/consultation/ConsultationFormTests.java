@@ -6,6 +6,9 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.ResourceBundleMessageSource;
+
 import uk.yourarea.web.FormError;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,11 +17,13 @@ class ConsultationFormTests {
 
 	static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
 
+	static final MessageSource WORDING = wording();
+
 	@Test
 	void aFormWithTwoIssuesAndDatesFromTodayIsFine() {
 		ConsultationForm form = form("Speeding\n\n  Burglary  \nspeeding", "23", "11", "2026", "21", "12", "2026");
 
-		assertThat(form.check(TODAY)).isEmpty();
+		assertThat(form.check(TODAY, WORDING)).isEmpty();
 		assertThat(form.issueList()).as("blank lines and repeats dropped").containsExactly("Speeding", "Burglary");
 		assertThat(form.opensOn()).isEqualTo(TODAY);
 		assertThat(form.closesOn()).isEqualTo(LocalDate.of(2026, 12, 21));
@@ -63,11 +68,19 @@ class ConsultationFormTests {
 	}
 
 	private static List<FormError> errors(ConsultationForm form) {
-		return form.check(TODAY);
+		return form.check(TODAY, WORDING);
+	}
+
+	private static MessageSource wording() {
+		ResourceBundleMessageSource wording = new ResourceBundleMessageSource();
+		wording.setBasenames("messages", "staff");
+		wording.setDefaultEncoding("UTF-8");
+		wording.setFallbackToSystemLocale(false);
+		return wording;
 	}
 
 	private static List<String> messages(ConsultationForm form) {
-		return form.check(TODAY).stream().map(FormError::message).toList();
+		return form.check(TODAY, WORDING).stream().map(FormError::message).toList();
 	}
 
 }

@@ -162,7 +162,7 @@ class PasswordPolicyTests {
 
 	static ResourceBundleMessageSource messages() {
 		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-		messages.setBasename("messages");
+		messages.setBasenames("messages", "staff");
 		messages.setDefaultEncoding("UTF-8");
 		return messages;
 	}
