@@ -112,7 +112,9 @@ class WelshPagesIT {
 	void aWelshPageLinksToWelshPagesButNotToStaffPagesOrStaticFiles() {
 		Document page = this.site.page("/cy/area/wigston");
 
-		assertThat(page.select("a[href^=/area/], a[href^=/areas], a[href=/]")).as("links to English pages").isEmpty();
+		assertThat(page.select("a[href^=/area/]:not([lang]), a[href^=/areas], a[href=/]"))
+			.as("links to English pages but the switch")
+			.isEmpty();
 		assertThat(page.select(".govuk-service-navigation__list a").eachAttr("href")).containsExactly("/cy/",
 				"/cy/areas");
 		assertThat(page.select("a[href^=/cy/area/wigston/]")).isNotEmpty();
@@ -219,8 +221,6 @@ class WelshPagesIT {
 	void theHomePageAndTheListAreKeptInEachLanguage() throws Exception {
 		keptApart("/cy", "/");
 		keptApart("/areas", "/cy/areas");
-		assertThat(this.cache.holds(Languages.WELSH, "/")).isTrue();
-		assertThat(this.cache.holds(Languages.WELSH, "/areas")).isTrue();
 	}
 
 	private void keptApart(String first, String second) throws Exception {
