@@ -167,6 +167,22 @@ class WelshPagesIT {
 	}
 
 	@Test
+	void aWelshFormWhoseTokenWasLostComesBackInWelsh() {
+		Document form = this.site.visitor().page("/cy/area/wigston/contact");
+		Visitor restartedBrowser = this.site.visitor();
+
+		HttpResponse<String> refused = restartedBrowser.submit(form, "form[action$=/contact]",
+				Map.of("message", "Cars race down Long Street.", "name", "Sam Resident"));
+
+		assertThat(refused.statusCode()).isEqualTo(403);
+		Document again = Pages.parse(refused);
+		assertThat(again.selectFirst("html").attr("lang")).isEqualTo("cy");
+		assertThat(again.selectFirst("#form-expired")).isNotNull();
+		assertThat(again.selectFirst("#message").text()).isEqualTo("Cars race down Long Street.");
+		assertThat(again.selectFirst("form[action$=/contact]").attr("action")).isEqualTo("/cy/area/wigston/contact");
+	}
+
+	@Test
 	void springSecuritySeesTheBarePath() {
 		// The one public form without a token is the one-click unsubscribe: a rule that
 		// matches the bare path, so the Welsh address passes the token check too.
