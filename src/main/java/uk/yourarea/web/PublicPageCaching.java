@@ -25,6 +25,10 @@ class PublicPageCaching implements WebMvcConfigurer {
 	static final String[] PUBLIC_PAGES = { "/", "/find-your-area", "/areas", "/area/*", "/area/*/poster",
 			"/accessibility", "/privacy" };
 
+	/** The same pages in Welsh, as servlet URL patterns of the address as sent. */
+	static final String[] WELSH_PAGES = { "/cy", "/cy/", "/cy/find-your-area", "/cy/areas", "/cy/area/*",
+			"/cy/accessibility", "/cy/privacy" };
+
 	private final SiteProperties site;
 
 	PublicPageCaching(SiteProperties site) {
@@ -55,6 +59,9 @@ class PublicPageCaching implements WebMvcConfigurer {
 		etags.setWriteWeakETag(true);
 		FilterRegistrationBean<ShallowEtagHeaderFilter> registration = new FilterRegistrationBean<>(etags);
 		registration.addUrlPatterns(PUBLIC_PAGES);
+		// The container matches these against the address as sent, with the Welsh
+		// prefix (WelshPaths takes it off only for the application).
+		registration.addUrlPatterns(WELSH_PAGES);
 		registration.setName("publicPageEtags");
 		return registration;
 	}

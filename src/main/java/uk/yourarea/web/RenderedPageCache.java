@@ -3,6 +3,7 @@ package uk.yourarea.web;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 
@@ -39,13 +40,17 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 @Order(Ordered.HIGHEST_PRECEDENCE + 3)
 public class RenderedPageCache extends OncePerRequestFilter {
 
-	/** The pages kept: no query string, and for Your Area pages one path segment. */
+	/**
+	 * The pages kept: no query string, and for Your Area pages one path segment. A Welsh
+	 * page is kept by the same path (this filter sees it without the prefix) and its
+	 * language.
+	 */
 	private static final Pattern KEPT = Pattern
 		.compile("/|/areas|/area/[a-z0-9]+(-[a-z0-9]+)*|/accessibility|/privacy");
 
 	private static final int MAX_PAGE_BYTES = 512 * 1024;
 
-	record Page(byte[] body, byte[] gzipped, String contentType, String etag, String cacheControl) {
+	record Page(byte[] body, byte[] gzipped, String contentType, String etag, String cacheControl, String language) {
 	}
 
 	private final Cache<String, Page> pages;
@@ -64,9 +69,14 @@ public class RenderedPageCache extends OncePerRequestFilter {
 		this.pages.invalidateAll();
 	}
 
-	/** Whether a rendered page is kept for this path. */
+	/** Whether a rendered English page is kept for this path. */
 	boolean holds(String path) {
 		return this.pages.getIfPresent(path) != null;
+	}
+
+	/** Whether a rendered page is kept for this path in this language. */
+	boolean holds(Locale language, String path) {
+		return this.pages.getIfPresent(Languages.pathPrefix(language) + path) != null;
 	}
 
 	@Override
@@ -78,7 +88,10 @@ public class RenderedPageCache extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String key = request.getRequestURI();
+		// WelshPaths, ahead of this filter, has taken the prefix off a Welsh page's path:
+		// the key puts it back, so that the two languages are kept apart.
+		String key = WelshPaths.isWelsh(request) ? Languages.WELSH_PREFIX + request.getRequestURI()
+				: request.getRequestURI();
 		Page kept = this.pages.getIfPresent(key);
 		if (kept != null) {
 			send(kept, request, response);
@@ -86,14 +99,14 @@ public class RenderedPageCache extends OncePerRequestFilter {
 		}
 		ContentCachingResponseWrapper rendering = new ContentCachingResponseWrapper(response);
 		chain.doFilter(request, rendering);
-		Page page = keepable(rendering);
+		Page page = keepable(rendering, request);
 		if (page != null && "GET".equals(request.getMethod())) {
 			this.pages.put(key, page);
 		}
 		rendering.copyBodyToResponse();
 	}
 
-	private static @Nullable Page keepable(ContentCachingResponseWrapper rendering) {
+	private static @Nullable Page keepable(ContentCachingResponseWrapper rendering, HttpServletRequest request) {
 		String contentType = rendering.getContentType();
 		String cacheControl = rendering.getHeader(HttpHeaders.CACHE_CONTROL);
 		String etag = rendering.getHeader(HttpHeaders.ETAG);
@@ -102,13 +115,16 @@ public class RenderedPageCache extends OncePerRequestFilter {
 				&& cacheControl != null && cacheControl.startsWith("public") && etag != null
 				&& !rendering.containsHeader(HttpHeaders.SET_COOKIE) && body.length > 0
 				&& body.length <= MAX_PAGE_BYTES;
-		return keep ? new Page(body, gzip(body), contentType, etag, cacheControl) : null;
+		String language = WelshPaths.isWelsh(request) ? Languages.WELSH.toLanguageTag()
+				: Languages.ENGLISH.toLanguageTag();
+		return keep ? new Page(body, gzip(body), contentType, etag, cacheControl, language) : null;
 	}
 
 	private static void send(Page page, HttpServletRequest request, HttpServletResponse response) throws IOException {
 		response.setHeader(HttpHeaders.CACHE_CONTROL, page.cacheControl());
 		response.setHeader(HttpHeaders.ETAG, page.etag());
 		response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+		response.setHeader(HttpHeaders.CONTENT_LANGUAGE, page.language());
 		if (matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), page.etag())) {
 			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
 			return;

@@ -8,8 +8,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Gives every page the layout's variables: {@code force}, {@code site} and {@code zone}
- * (the zone times are shown in: {@code ${instant.atZone(zone)}}).
+ * Gives every page the layout's variables: {@code force}, {@code site}, {@code zone} (the
+ * zone times are shown in: {@code ${instant.atZone(zone)}}) and {@code languages} (the
+ * page in English and Welsh, {@link WelshLinks#here()}).
  * <p>
  * They are static variables of the view resolver rather than {@code @ModelAttribute}
  * methods, which Spring MVC invokes on every request, redirects included: an eighth of
@@ -19,11 +20,12 @@ import org.springframework.context.annotation.Configuration;
 class SiteViewVariables {
 
 	SiteViewVariables(ObjectProvider<ThymeleafViewResolver> views, ForceProperties force, SiteProperties site,
-			Clock clock) {
+			Clock clock, WelshLinks languages) {
 		views.ifAvailable((resolver) -> {
 			resolver.addStaticVariable("force", force);
 			resolver.addStaticVariable("site", site);
 			resolver.addStaticVariable("zone", clock.getZone());
+			resolver.addStaticVariable("languages", languages);
 		});
 	}
 

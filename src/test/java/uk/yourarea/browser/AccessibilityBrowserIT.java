@@ -123,7 +123,17 @@ class AccessibilityBrowserIT {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@ValueSource(strings = { "/", "/area/wigston", "/area/wigston/alerts", "/api",
+	@ValueSource(strings = { "/cy", "/cy/area/wigston", "/cy/area/wigston/contact", "/cy/area/nowhere" })
+	void welshPageHasNoAccessibilityViolations(String path) {
+		WebDriver browser = chromium.open(url(path));
+
+		assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("cy");
+		assertThat(browser.findElement(By.cssSelector(".ya-language-switch a")).getAttribute("lang")).isEqualTo("en");
+		Axe.assertNoViolations(browser);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "/", "/area/wigston", "/cy/area/wigston", "/area/wigston/alerts", "/api",
 			"/area/braunstone-park-and-rowley-fields/poster" })
 	void pageDoesNotScrollSidewaysOnANarrowScreen(String path) {
 		chromium.resize(Chromium.NARROW);
