@@ -87,7 +87,12 @@ class ConsultationDates {
 	 */
 	String closing(Consultation consultation) {
 		return consultation.isClosedEarly() ? moment(consultation.getClosesAt())
-				: text("consultation.dates.end-of", day(closingDay(consultation)));
+				: endOfInWords(closingDay(consultation));
+	}
+
+	/** "the end of Monday 30 November 2026", in the request's language. */
+	String endOfInWords(LocalDate day) {
+		return text("consultation.dates.end-of", day(day));
 	}
 
 	private String text(String key, Object... arguments) {

@@ -85,8 +85,8 @@ class ResidentMessageController {
 				return expired(message, model, response);
 			}
 			if (message.getStatus() == MessageStatus.CLOSED) {
-				return show(token, model, response, form.typed(),
-						"This conversation is closed. Send a new message from your neighbourhood page instead");
+				return show(token, model, response, form.typed(), this.text
+					.getMessage("contact.conversation.closed-error", null, LocaleContextHolder.getLocale()));
 			}
 			if (!this.messages.mayReply(token)) {
 				response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
@@ -120,7 +120,8 @@ class ResidentMessageController {
 	String feedback(@PathVariable String token, @RequestParam(required = false) String answered, Model model,
 			HttpServletResponse response) {
 		if (!"yes".equals(answered) && !"no".equals(answered)) {
-			model.addAttribute("feedbackError", "Select yes if our reply answered your question");
+			model.addAttribute("feedbackError", this.text.getMessage("contact.conversation.answered.required", null,
+					LocaleContextHolder.getLocale()));
 			return show(token, model, response, "", null);
 		}
 		ContactMessage message = find(token);
