@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import uk.yourarea.web.FormError;
+import uk.yourarea.web.Languages;
 
 /**
  * The pages reached from the links in alert emails: confirming a subscription, managing
@@ -105,7 +106,7 @@ class ManageAlertsController {
 			return manageLinkGone(model, response);
 		}
 		if (result.hasErrors() || form.chosen().isEmpty()) {
-			String message = this.text.getMessage("alerts.manage.categories.required", null, java.util.Locale.UK);
+			String message = this.text.getMessage("alerts.manage.categories.required", null, Languages.current());
 			return showManage(model, token, subscriber.get(), null, neighbourhoodId,
 					List.of(new FormError("categories-" + neighbourhoodId, message)));
 		}

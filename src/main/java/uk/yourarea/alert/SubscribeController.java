@@ -3,7 +3,6 @@ package uk.yourarea.alert;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,6 +33,7 @@ import uk.yourarea.web.FormError;
 import uk.yourarea.web.FormErrors;
 import uk.yourarea.web.FormStamps;
 import uk.yourarea.web.FormTokens;
+import uk.yourarea.web.Languages;
 import uk.yourarea.web.NotFoundException;
 
 /**
@@ -166,7 +166,8 @@ class SubscribeController {
 
 	static List<Choice> categoryChoices(MessageSource text) {
 		return Arrays.stream(AlertCategory.values())
-			.map((category) -> new Choice(category.name(), text.getMessage(category.labelKey(), null, Locale.UK)))
+			.map((category) -> new Choice(category.name(),
+					text.getMessage(category.labelKey(), null, Languages.current())))
 			.toList();
 	}
 

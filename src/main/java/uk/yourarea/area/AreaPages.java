@@ -35,6 +35,7 @@ import uk.yourarea.priority.PublishedPriorities;
 import uk.yourarea.priority.PublishedPriorities.Published;
 import uk.yourarea.station.StationSchedules;
 import uk.yourarea.team.TeamOnThePage;
+import uk.yourarea.web.Languages;
 
 /**
  * Reads a neighbourhood's Your Area page: one query per part of the page, never one per
@@ -62,9 +63,9 @@ public class AreaPages {
 	 */
 	static final int EXCEPTIONS_AHEAD = EXCEPTIONS_SHOWN_DAYS + 1;
 
-	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy");
 
-	private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+	private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofPattern("d MMMM yyyy");
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mma", Locale.UK);
 
@@ -106,13 +107,22 @@ public class AreaPages {
 	/**
 	 * The page's content, cached per neighbourhood for a few minutes: pages are read
 	 * thousands of times a day and change a few times a week. Editing a neighbourhood's
-	 * content evicts its entry.
+	 * content evicts its entry. The page's wording and dates are in the request's
+	 * language, so each language has its own entry ({@link #cacheKey}).
 	 */
-	@Cacheable(cacheNames = CACHE, key = "#slug", unless = "#result == null")
+	@Cacheable(cacheNames = CACHE, key = "T(uk.yourarea.area.AreaPages).cacheKey(#slug)", unless = "#result == null")
 	@Transactional(readOnly = true)
 	public Optional<AreaView> find(String slug) {
 		return this.neighbourhoods.live(slug)
 			.map((neighbourhood) -> read(neighbourhood, this.responseRecords.of(neighbourhood.id())));
+	}
+
+	/**
+	 * The cache entry of a neighbourhood's page in the request's language: its slug in
+	 * English, {@code cy:} and its slug in Welsh.
+	 */
+	public static String cacheKey(String slug) {
+		return Languages.WELSH.equals(Languages.current()) ? "cy:" + slug : slug;
 	}
 
 	private AreaView read(PublicNeighbourhoods.Details neighbourhood, ResponseRecord replies) {
@@ -187,7 +197,7 @@ public class AreaPages {
 							: text("area.you-said.consultation-asked", asking);
 				}
 				else {
-					String closed = DAY_MONTH_YEAR.format(lastDay);
+					String closed = DAY_MONTH_YEAR.withLocale(Languages.current()).format(lastDay);
 					said = (asking == null) ? text("area.you-said.consultation-closed", closed)
 							: text("area.you-said.consultation-closed-asked", closed, asking);
 				}
@@ -207,9 +217,10 @@ public class AreaPages {
 	private EventView eventView(EventsAhead.Listing event) {
 		ZonedDateTime start = event.startsAt().atZone(this.clock.getZone());
 		ZonedDateTime end = event.endsAt().atZone(this.clock.getZone());
+		DateTimeFormatter day = DAY.withLocale(Languages.current());
 		String when = end.toLocalDate().equals(start.toLocalDate())
-				? text("area.event.when", DAY.format(start), time(start), time(end))
-				: text("area.event.when-over-days", DAY.format(start), time(start), DAY.format(end), time(end));
+				? text("area.event.when", day.format(start), time(start), time(end))
+				: text("area.event.when-over-days", day.format(start), time(start), day.format(end), time(end));
 		return new EventView(event.title(), event.typeLabel(), event.description(), event.address(), when,
 				start.toOffsetDateTime().toString(), event.cancelled(), event.cancellationReason());
 	}

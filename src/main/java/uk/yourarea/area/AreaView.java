@@ -14,6 +14,7 @@ import uk.yourarea.consultation.ConsultationSummaries.AreaSummary;
 import uk.yourarea.contact.ResponseRecord;
 import uk.yourarea.neighbourhood.PublicNeighbourhoods;
 import uk.yourarea.team.TeamOnThePage;
+import uk.yourarea.web.Languages;
 
 /** Everything the Your Area page of one neighbourhood shows, read in one go. */
 public record AreaView(PublicNeighbourhoods.Details neighbourhood, TeamOnThePage.@Nullable Member namedOfficer,
@@ -60,27 +61,32 @@ public record AreaView(PublicNeighbourhoods.Details neighbourhood, TeamOnThePage
 				.filter((candidate) -> candidate.date().equals(today))
 				.findFirst()
 				.orElse(null);
-			String headline;
+			String headlineKey;
+			String hours;
+			String reason = null;
 			if (exception != null) {
-				String because = (exception.reason() != null) ? " (" + exception.reason() + ")" : "";
-				headline = exception.closed() ? "Closed today" + because : "Open today: " + exception.hours() + because;
+				hours = exception.hours();
+				reason = exception.reason();
+				headlineKey = exception.closed() ? "area.stations.closed-today" : "area.stations.open-today";
+				headlineKey = (reason != null) ? headlineKey + "-because" : headlineKey;
 			}
 			else {
-				String usual = this.usualHours.get(today.getDayOfWeek().getValue() - 1);
-				headline = usual.equals("Closed") ? "Closed today" : "Open today: " + usual;
+				hours = this.usualHours.get(today.getDayOfWeek().getValue() - 1);
+				headlineKey = hours.equals("Closed") ? "area.stations.closed-today" : "area.stations.open-today";
 			}
+			Locale language = Languages.current();
 			List<DayHours> week = new ArrayList<>();
 			for (DayOfWeek day : DayOfWeek.values()) {
-				week.add(new DayHours(day.getDisplayName(TextStyle.FULL, Locale.UK),
+				week.add(new DayHours(day.getDisplayName(TextStyle.FULL, language),
 						this.usualHours.get(day.getValue() - 1), day == today.getDayOfWeek()));
 			}
 			LocalDate last = today.plusDays(AreaPages.EXCEPTIONS_SHOWN_DAYS);
 			List<UpcomingChange> upcoming = this.exceptions.stream()
 				.filter((candidate) -> !candidate.date().isBefore(today) && !candidate.date().isAfter(last))
-				.map((candidate) -> new UpcomingChange(UPCOMING_DAY.format(candidate.date()),
+				.map((candidate) -> new UpcomingChange(UPCOMING_DAY.withLocale(language).format(candidate.date()),
 						candidate.date().toString(), candidate.describe(), candidate.date().equals(today)))
 				.toList();
-			return new StationDay(headline, exception != null, week, upcoming);
+			return new StationDay(headlineKey, hours, reason, exception != null, week, upcoming);
 		}
 
 	}
@@ -95,12 +101,13 @@ public record AreaView(PublicNeighbourhoods.Details neighbourhood, TeamOnThePage
 	}
 
 	/**
-	 * A station on one day: the headline ("Open today: 8am to 6pm", "Closed today (bank
-	 * holiday)"), whether today is not as usual, the usual week and the changes to it in
-	 * the next 14 days.
+	 * A station on one day: the key of its headline ("Open today: 8am to 6pm", "Closed
+	 * today (bank holiday)") with the hours and reason it reads, whether today is not as
+	 * usual, the usual week and the changes to it in the next 14 days. Day names are in
+	 * the request's language.
 	 */
-	public record StationDay(String headline, boolean unusualToday, List<DayHours> week,
-			List<UpcomingChange> upcoming) {
+	public record StationDay(String headlineKey, String hoursToday, @Nullable String reasonToday, boolean unusualToday,
+			List<DayHours> week, List<UpcomingChange> upcoming) {
 	}
 
 	public record UpcomingChange(String day, String date, String hours, boolean today) {
@@ -109,6 +116,6 @@ public record AreaView(PublicNeighbourhoods.Details neighbourhood, TeamOnThePage
 	public record DayHours(String day, String hours, boolean today) {
 	}
 
-	private static final DateTimeFormatter UPCOMING_DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.UK);
+	private static final DateTimeFormatter UPCOMING_DAY = DateTimeFormatter.ofPattern("EEEE d MMMM");
 
 }

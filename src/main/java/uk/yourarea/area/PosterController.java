@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.util.UriUtils;
 
 import uk.yourarea.area.AreaView.EventView;
+import uk.yourarea.web.Languages;
 import uk.yourarea.web.NotFoundException;
 import uk.yourarea.web.QrCodes;
 import uk.yourarea.web.SiteProperties;
@@ -49,9 +50,13 @@ class PosterController {
 		return "area/poster";
 	}
 
-	/** The full address of a neighbourhood's Your Area page, as a QR code opens it. */
+	/**
+	 * The full address of a neighbourhood's Your Area page, as a QR code opens it: the
+	 * Welsh page for a Welsh poster.
+	 */
 	static String publicAddress(SiteProperties site, String slug) {
-		return site.link(AreaController.pageOf(UriUtils.encodePathSegment(slug, StandardCharsets.UTF_8)));
+		return site.link(Languages.pathPrefix(Languages.current())
+				+ AreaController.pageOf(UriUtils.encodePathSegment(slug, StandardCharsets.UTF_8)));
 	}
 
 	/**

@@ -37,7 +37,6 @@ class ConfirmAnswerController {
 	@GetMapping("/area/{slug}/have-your-say/check-your-email")
 	String checkYourEmail(@PathVariable String slug, Model model) {
 		model.addAttribute("neighbourhood", neighbourhood(slug));
-		model.addAttribute("validity", "7 days");
 		return "consultation/check-your-email";
 	}
 
@@ -72,7 +71,8 @@ class ConfirmAnswerController {
 			model.addAttribute("neighbourhood", neighbourhoodOf(valid.consultation()));
 			model.addAttribute("question", valid.consultation().getQuestion());
 			model.addAttribute("issues", valid.issues());
-			model.addAttribute("respondent", valid.response().getRespondentType().choice());
+			model.addAttribute("respondent",
+					valid.response().getRespondentType().name().toLowerCase(java.util.Locale.ROOT));
 			model.addAttribute("concern", valid.response().getConcern());
 			model.addAttribute("token", token);
 			return "consultation/confirm";

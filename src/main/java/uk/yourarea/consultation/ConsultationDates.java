@@ -7,7 +7,10 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+
+import uk.yourarea.web.Languages;
 
 /**
  * Turns the days staff choose into the instants a consultation is open between, and back
@@ -17,16 +20,19 @@ import org.springframework.stereotype.Component;
 @Component
 class ConsultationDates {
 
-	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy");
 
-	private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+	private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("d MMMM yyyy");
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mma", Locale.UK);
 
 	private final Clock clock;
 
-	ConsultationDates(Clock clock) {
+	private final MessageSource text;
+
+	ConsultationDates(Clock clock, MessageSource text) {
 		this.clock = clock;
+		this.text = text;
 	}
 
 	Instant now() {
@@ -59,26 +65,38 @@ class ConsultationDates {
 		return consultation.getClosesAt().minusNanos(1).atZone(this.clock.getZone()).toLocalDate();
 	}
 
-	/** "Monday 30 November 2026". */
+	/** "Monday 30 November 2026", in the request's language. */
 	String day(LocalDate day) {
-		return DAY.format(day);
+		return DAY.withLocale(Languages.current()).format(day);
 	}
 
-	/** "30 November 2026". */
+	/** "30 November 2026", in the request's language. */
 	String shortDay(LocalDate day) {
-		return SHORT_DAY.format(day);
+		return SHORT_DAY.withLocale(Languages.current()).format(day);
 	}
 
-	/** "30 November 2026" for a day, or "2:15pm on 30 November 2026" for a moment. */
+	/** "2:15pm on 30 November 2026": a moment, in the request's language. */
 	String moment(Instant instant) {
 		ZonedDateTime at = instant.atZone(this.clock.getZone());
-		return TIME.format(at).toLowerCase(Locale.UK) + " on " + SHORT_DAY.format(at);
+		return text("consultation.dates.moment", TIME.format(at).toLowerCase(Locale.UK), shortDay(at.toLocalDate()));
 	}
 
-	/** When it closes or closed, as people read it. */
+	/**
+	 * When it closes or closed, as people read it ("the end of Monday 30 November 2026"),
+	 * in the request's language.
+	 */
 	String closing(Consultation consultation) {
 		return consultation.isClosedEarly() ? moment(consultation.getClosesAt())
-				: "the end of " + day(closingDay(consultation));
+				: endOfInWords(closingDay(consultation));
+	}
+
+	/** "the end of Monday 30 November 2026", in the request's language. */
+	String endOfInWords(LocalDate day) {
+		return text("consultation.dates.end-of", day(day));
+	}
+
+	private String text(String key, Object... arguments) {
+		return this.text.getMessage(key, arguments, Languages.current());
 	}
 
 }

@@ -157,7 +157,7 @@ public class ConsultationSummaries {
 	}
 
 	private String closing(@Nullable Instant closesAt) {
-		return (closesAt == null) ? "" : "the end of " + this.dates.day(this.dates.dayOf(closesAt.minusNanos(1)));
+		return (closesAt == null) ? "" : this.dates.endOfInWords(this.dates.dayOf(closesAt.minusNanos(1)));
 	}
 
 	private record Row(String kind, String text, @Nullable Instant at, long number) {

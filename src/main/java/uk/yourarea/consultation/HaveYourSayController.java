@@ -1,6 +1,8 @@
 package uk.yourarea.consultation;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,6 +14,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -39,12 +43,6 @@ import uk.yourarea.web.NotFoundException;
 @Controller
 class HaveYourSayController {
 
-	static final List<Choice> RESPONDENT_TYPES = List.of(
-			new Choice(ConsultationResponse.RespondentType.RESIDENT.name(),
-					ConsultationResponse.RespondentType.RESIDENT.choice()),
-			new Choice(ConsultationResponse.RespondentType.BUSINESS.name(),
-					ConsultationResponse.RespondentType.BUSINESS.choice()));
-
 	private static final Logger log = LoggerFactory.getLogger(HaveYourSayController.class);
 
 	private final NeighbourhoodDirectory neighbourhoods;
@@ -57,8 +55,11 @@ class HaveYourSayController {
 
 	private final FormStamps stamps;
 
+	private final MessageSource text;
+
 	HaveYourSayController(NeighbourhoodDirectory neighbourhoods, HaveYourSay haveYourSay, AnswerChecks checks,
-			ConsultationDates dates, FormStamps stamps) {
+			ConsultationDates dates, FormStamps stamps, MessageSource text) {
+		this.text = text;
 		this.stamps = stamps;
 		this.neighbourhoods = neighbourhoods;
 		this.haveYourSay = haveYourSay;
@@ -164,7 +165,7 @@ class HaveYourSayController {
 		model.addAttribute("slug", slug);
 		model.addAttribute("form", form);
 		model.addAttribute("chosen", form.chosenIssues().stream().map(String::valueOf).toList());
-		model.addAttribute("respondentTypeChoices", RESPONDENT_TYPES);
+		model.addAttribute("respondentTypeChoices", respondentTypes());
 		return "consultation/not-saved";
 	}
 
@@ -192,8 +193,21 @@ class HaveYourSayController {
 		model.addAttribute("errors", errors);
 		model.addAttribute("fieldErrors", FormErrors.byField(errors));
 		model.addAttribute("elsewhere", elsewhere);
-		model.addAttribute("respondentTypeChoices", RESPONDENT_TYPES);
+		model.addAttribute("respondentTypeChoices", respondentTypes());
 		return "consultation/have-your-say";
+	}
+
+	/**
+	 * Whether they live or run a business in the area, labelled in the request's
+	 * language.
+	 */
+	private List<Choice> respondentTypes() {
+		return Arrays.stream(ConsultationResponse.RespondentType.values())
+			.map((type) -> new Choice(type.name(),
+					this.text.getMessage(
+							"consultation.have-your-say.respondent." + type.name().toLowerCase(Locale.ROOT), null,
+							LocaleContextHolder.getLocale())))
+			.toList();
 	}
 
 	private NeighbourhoodSummary neighbourhood(String slug) {

@@ -3,6 +3,7 @@ package uk.yourarea.contact;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,6 +15,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -41,15 +44,12 @@ import uk.yourarea.web.NotFoundException;
 @Controller
 class ContactController {
 
-	static final List<Choice> PREFERRED_CONTACT = List.of(new Choice("EMAIL", "Email"),
-			new Choice("PHONE", "Telephone"));
+	/** The choices' values; each one's label is {@code contact.form.<field>.<value>}. */
+	static final List<String> PREFERRED_CONTACT = List.of("EMAIL", "PHONE");
 
-	static final List<Choice> SENDER_TYPES = List.of(new Choice("RESIDENT", "I live in the area"),
-			new Choice("BUSINESS", "I run or work for a business in the area"));
+	static final List<String> SENDER_TYPES = List.of("RESIDENT", "BUSINESS");
 
-	static final List<Choice> TOPICS = Arrays.stream(Topic.values())
-		.map((topic) -> new Choice(topic.name(), topic.label()))
-		.toList();
+	static final List<String> TOPICS = Arrays.stream(Topic.values()).map(Topic::name).toList();
 
 	private static final Logger log = LoggerFactory.getLogger(ContactController.class);
 
@@ -63,9 +63,12 @@ class ContactController {
 
 	private final PublishedAlerts alerts;
 
+	private final MessageSource text;
+
 	ContactController(NeighbourhoodDirectory neighbourhoods, ContactMessages messages, ResponsePolicy policy,
-			FormStamps stamps, PublishedAlerts alerts) {
+			FormStamps stamps, PublishedAlerts alerts, MessageSource text) {
 		this.alerts = alerts;
+		this.text = text;
 		this.neighbourhoods = neighbourhoods;
 		this.messages = messages;
 		this.policy = policy;
@@ -95,7 +98,7 @@ class ContactController {
 		List<FormError> errors = new ArrayList<>(FormErrors.inPageOrder(result, ContactForm.FIELD_ORDER));
 		if (form.preferredContact() == PreferredContact.PHONE && (form.phone() == null || form.phone().isBlank())
 				&& errors.stream().noneMatch((error) -> error.field().equals("phone"))) {
-			errors.add(new FormError("phone", "Enter a telephone number so that we can call you"));
+			errors.add(new FormError("phone", text("contact.form.phone.required-for-call")));
 			errors.sort(java.util.Comparator
 				.comparingInt((FormError error) -> ContactForm.FIELD_ORDER.indexOf(error.field())));
 		}
@@ -185,10 +188,6 @@ class ContactController {
 			return new Team(neighbourhood.slug(), neighbourhood.name());
 		}
 
-		public String title() {
-			return this.name.isEmpty() ? "Contact your neighbourhood team" : "Contact the " + this.name + " team";
-		}
-
 	}
 
 	private static String newIdempotencyKey() {
@@ -204,17 +203,28 @@ class ContactController {
 			Optional<PublishedAlerts.Published> inReplyTo) {
 		model.addAttribute("team", team);
 		model.addAttribute("inReplyTo", inReplyTo.orElse(null));
-		model.addAttribute("promise", this.policy.promise());
+		model.addAttribute("policy", this.policy);
 		// Not an alert of this team's: the form goes on as a plain message. (With no
 		// team name the database could not be asked, and the id stays.)
 		model.addAttribute("form", (!team.name().isEmpty() && inReplyTo.isEmpty()) ? form.withAlert(null) : form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("fieldErrors", FormErrors.byField(errors));
 		model.addAttribute("problem", problem);
-		model.addAttribute("preferredContactChoices", PREFERRED_CONTACT);
-		model.addAttribute("senderTypeChoices", SENDER_TYPES);
-		model.addAttribute("topicChoices", TOPICS);
+		model.addAttribute("preferredContactChoices", choices("contact.form.preferred-contact.", PREFERRED_CONTACT));
+		model.addAttribute("senderTypeChoices", choices("contact.form.sender-type.", SENDER_TYPES));
+		model.addAttribute("topicChoices", choices("contact.form.topic.", TOPICS));
 		return "contact/form";
+	}
+
+	/** The choices of a question, each labelled in the request's language. */
+	private List<Choice> choices(String prefix, List<String> values) {
+		return values.stream()
+			.map((value) -> new Choice(value, text(prefix + value.toLowerCase(Locale.ROOT).replace('_', '-'))))
+			.toList();
+	}
+
+	private String text(String key) {
+		return this.text.getMessage(key, null, LocaleContextHolder.getLocale());
 	}
 
 	private NeighbourhoodSummary neighbourhood(String slug) {

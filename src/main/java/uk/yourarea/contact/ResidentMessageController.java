@@ -2,7 +2,6 @@ package uk.yourarea.contact;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -74,7 +74,7 @@ class ResidentMessageController {
 		try {
 			if (FormTokens.refused(request)) {
 				return show(token, model, response, form.typed(),
-						this.text.getMessage("contact.reply.expired", null, Locale.UK));
+						this.text.getMessage("contact.reply.expired", null, LocaleContextHolder.getLocale()));
 			}
 			if (result.hasErrors()) {
 				return show(token, model, response, form.typed(),
@@ -85,13 +85,13 @@ class ResidentMessageController {
 				return expired(message, model, response);
 			}
 			if (message.getStatus() == MessageStatus.CLOSED) {
-				return show(token, model, response, form.typed(),
-						"This conversation is closed. Send a new message from your neighbourhood page instead");
+				return show(token, model, response, form.typed(), this.text
+					.getMessage("contact.conversation.closed-error", null, LocaleContextHolder.getLocale()));
 			}
 			if (!this.messages.mayReply(token)) {
 				response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 				return show(token, model, response, form.typed(),
-						this.text.getMessage("contact.reply.too-many", null, Locale.UK));
+						this.text.getMessage("contact.reply.too-many", null, LocaleContextHolder.getLocale()));
 			}
 			this.messages.residentReplied(token, form.typed());
 			return "redirect:/messages/" + token + "?replied";
@@ -120,7 +120,8 @@ class ResidentMessageController {
 	String feedback(@PathVariable String token, @RequestParam(required = false) String answered, Model model,
 			HttpServletResponse response) {
 		if (!"yes".equals(answered) && !"no".equals(answered)) {
-			model.addAttribute("feedbackError", "Select yes if our reply answered your question");
+			model.addAttribute("feedbackError", this.text.getMessage("contact.conversation.answered.required", null,
+					LocaleContextHolder.getLocale()));
 			return show(token, model, response, "", null);
 		}
 		ContactMessage message = find(token);
@@ -166,7 +167,8 @@ class ResidentMessageController {
 		response.setHeader("Cache-Control", "no-store");
 		model.addAttribute("reference", message.getReference());
 		model.addAttribute("erased", message.isErased());
-		model.addAttribute("keptFor", this.wording.describe(this.retention.privateLinks(), Locale.UK));
+		model.addAttribute("keptFor",
+				this.wording.describe(this.retention.privateLinks(), LocaleContextHolder.getLocale()));
 		model.addAttribute("neighbourhood", this.neighbourhoods.byId(message.getNeighbourhoodId()).orElse(null));
 		return "contact/link-expired";
 	}

@@ -26,6 +26,18 @@ public record ResponsePolicy(@DefaultValue("calendar-hours") Kind policy, @Defau
 				: "within " + this.workingDays + " working days";
 	}
 
+	/**
+	 * The bundle's key of the same promise, whose argument is {@link #promiseCount()}.
+	 */
+	public String promiseKey() {
+		return (this.policy == Kind.CALENDAR_HOURS) ? "contact.promise.hours" : "contact.promise.working-days";
+	}
+
+	/** How many hours or working days the promise is. */
+	public int promiseCount() {
+		return (this.policy == Kind.CALENDAR_HOURS) ? this.hours : this.workingDays;
+	}
+
 	public ResponsePolicy {
 		if (hours < 1 || workingDays < 1) {
 			throw new IllegalArgumentException("The response time must be at least one hour or one working day");

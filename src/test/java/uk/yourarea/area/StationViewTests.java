@@ -5,9 +5,12 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.context.i18n.LocaleContextHolder;
+
 import uk.yourarea.area.AreaView.ExceptionView;
 import uk.yourarea.area.AreaView.StationDay;
 import uk.yourarea.area.AreaView.StationView;
+import uk.yourarea.web.Languages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +36,7 @@ class StationViewTests {
 	void usualHoursOnADayWithoutAnException() {
 		StationDay sunday = this.station.on(SUNDAY);
 
-		assertThat(sunday.headline()).isEqualTo("Closed today");
+		assertThat(sunday.headlineKey()).isEqualTo("area.stations.closed-today");
 		assertThat(sunday.unusualToday()).isFalse();
 		assertThat(sunday.week()).filteredOn(AreaView.DayHours::today)
 			.extracting(AreaView.DayHours::day)
@@ -46,7 +49,8 @@ class StationViewTests {
 	void afterMidnightTheSameCachedViewShowsTheNewDay() {
 		StationDay monday = this.station.on(SUNDAY.plusDays(1));
 
-		assertThat(monday.headline()).isEqualTo("Open today: 10am to 2pm");
+		assertThat(monday.headlineKey()).isEqualTo("area.stations.open-today");
+		assertThat(monday.hoursToday()).isEqualTo("10am to 2pm");
 		assertThat(monday.unusualToday()).isTrue();
 		assertThat(monday.week()).filteredOn(AreaView.DayHours::today)
 			.extracting(AreaView.DayHours::day)
@@ -60,7 +64,8 @@ class StationViewTests {
 	void closedForAReasonToday() {
 		StationDay christmas = this.station.on(SUNDAY.plusDays(5));
 
-		assertThat(christmas.headline()).isEqualTo("Closed today (Christmas Day)");
+		assertThat(christmas.headlineKey()).isEqualTo("area.stations.closed-today-because");
+		assertThat(christmas.reasonToday()).isEqualTo("Christmas Day");
 		assertThat(christmas.upcoming()).extracting(AreaView.UpcomingChange::date)
 			.containsExactly("2026-12-25", "2027-01-04");
 	}
@@ -69,8 +74,26 @@ class StationViewTests {
 	void pastExceptionsDropOff() {
 		StationDay later = this.station.on(SUNDAY.plusDays(6));
 
-		assertThat(later.headline()).isEqualTo("Open today: 9am to 1pm");
+		assertThat(later.headlineKey()).isEqualTo("area.stations.open-today");
+		assertThat(later.hoursToday()).isEqualTo("9am to 1pm");
 		assertThat(later.upcoming()).extracting(AreaView.UpcomingChange::day).containsExactly("Monday 4 January");
+	}
+
+	@Test
+	void dayNamesInWelshOnAWelshPage() {
+		LocaleContextHolder.setLocale(Languages.WELSH);
+		try {
+			StationDay sunday = this.station.on(SUNDAY);
+
+			assertThat(sunday.week()).filteredOn(AreaView.DayHours::today)
+				.extracting(AreaView.DayHours::day)
+				.containsExactly("Dydd Sul");
+			assertThat(sunday.upcoming()).extracting(AreaView.UpcomingChange::day)
+				.containsExactly("Dydd Llun 21 Rhagfyr", "Dydd Gwener 25 Rhagfyr");
+		}
+		finally {
+			LocaleContextHolder.resetLocaleContext();
+		}
 	}
 
 }

@@ -52,7 +52,8 @@ class HaveYourSayControllerTests {
 
 	final HaveYourSayController controller = new HaveYourSayController(this.neighbourhoods, this.haveYourSay,
 			new AnswerChecks(this.postcodes, this.neighbourhoods, siteWording()),
-			new ConsultationDates(Clock.fixed(NOW, ZoneId.of("Europe/London"))), mock(FormStamps.class));
+			new ConsultationDates(Clock.fixed(NOW, ZoneId.of("Europe/London")), siteWording()), mock(FormStamps.class),
+			siteWording());
 
 	final HaveYourSayForm form = new HaveYourSayForm(null, List.of(), "Bikes on the path by the school",
 			ConsultationResponse.RespondentType.RESIDENT, "LE18 1AA", "sam@example.org", null, "0.signature", KEY);

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -46,7 +47,14 @@ class ContactControllerTests {
 
 	final ContactController controller = new ContactController(this.neighbourhoods, this.messages,
 			new ResponsePolicy(ResponsePolicy.Kind.CALENDAR_HOURS, 72, 3), mock(FormStamps.class),
-			mock(PublishedAlerts.class));
+			mock(PublishedAlerts.class), siteWording());
+
+	private static ResourceBundleMessageSource siteWording() {
+		ResourceBundleMessageSource wording = new ResourceBundleMessageSource();
+		wording.setBasename("messages");
+		wording.setDefaultEncoding("UTF-8");
+		return wording;
+	}
 
 	final ListAppender<ILoggingEvent> log = new ListAppender<>();
 
