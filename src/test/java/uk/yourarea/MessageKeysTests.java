@@ -32,6 +32,9 @@ class MessageKeysTests {
 
 	private static final Path BUNDLE = Path.of("src/main/resources/messages.properties");
 
+	/** Words only staff read. */
+	private static final Path STAFF_BUNDLE = Path.of("src/main/resources/staff.properties");
+
 	/**
 	 * A string literal that names a key of the bundle, {@code "event.title.required"} or
 	 * a Bean Validation message {@code "{event.title.required}"}: the first part is one
@@ -50,8 +53,10 @@ class MessageKeysTests {
 	@BeforeAll
 	static void bundle() throws IOException {
 		Properties bundle = new Properties();
-		try (Reader in = Files.newBufferedReader(BUNDLE, StandardCharsets.UTF_8)) {
-			bundle.load(in);
+		for (Path file : List.of(BUNDLE, STAFF_BUNDLE)) {
+			try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+				bundle.load(in);
+			}
 		}
 		keys = bundle.stringPropertyNames();
 		features = keys.stream().map((key) -> key.substring(0, key.indexOf('.'))).collect(Collectors.toSet());

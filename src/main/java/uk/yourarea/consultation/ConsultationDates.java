@@ -7,7 +7,10 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+
+import uk.yourarea.web.Languages;
 
 /**
  * Turns the days staff choose into the instants a consultation is open between, and back
@@ -73,6 +76,26 @@ class ConsultationDates {
 	String moment(Instant instant) {
 		ZonedDateTime at = instant.atZone(this.clock.getZone());
 		return TIME.format(at).toLowerCase(Locale.UK) + " on " + SHORT_DAY.format(at);
+	}
+
+	/**
+	 * When it closes or closed, in words of a language, for an email to a resident: the
+	 * English is the same as {@link #closing(Consultation)}.
+	 */
+	String closing(Consultation consultation, MessageSource text, Locale locale) {
+		Locale language = Languages.of(locale);
+		if (Languages.ENGLISH.equals(language)) {
+			return closing(consultation);
+		}
+		if (consultation.isClosedEarly()) {
+			ZonedDateTime at = consultation.getClosesAt().atZone(this.clock.getZone());
+			return text.getMessage("consultation.dates.moment",
+					new Object[] { TIME.withLocale(language).format(at).toLowerCase(language),
+							SHORT_DAY.withLocale(language).format(at) },
+					language);
+		}
+		return text.getMessage("consultation.dates.end-of",
+				new Object[] { DAY.withLocale(language).format(closingDay(consultation)) }, language);
 	}
 
 	/** When it closes or closed, as people read it. */
