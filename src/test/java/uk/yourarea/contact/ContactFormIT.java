@@ -284,6 +284,27 @@ class ContactFormIT {
 	}
 
 	@Test
+	void aMessageSentFromAWelshPageIsKeptAsWelshAndItsAcknowledgementLinksToTheWelshConversation() {
+		String welshEmail = uniqueEmail();
+		Visitor welsh = this.site.visitor().speaking("cy");
+		assertThat(welsh.submit(welsh.page("/area/south-wigston/contact"), FORM, valid(welshEmail)).statusCode())
+			.isEqualTo(303);
+		String englishEmail = uniqueEmail();
+		this.resident.submit(this.resident.page("/area/south-wigston/contact"), FORM, valid(englishEmail));
+
+		assertThat(this.jdbc.queryForObject("select language from contact_message where sender_email = ?", String.class,
+				welshEmail))
+			.isEqualTo("cy");
+		assertThat(this.jdbc.queryForObject("select language from contact_message where sender_email = ?", String.class,
+				englishEmail))
+			.isEqualTo("en");
+		String welshLink = privateLink(welshEmail);
+		assertThat(TestMail.body(TestMail.to(this.greenMail, welshEmail).get(0)))
+			.contains("/cy/messages/" + welshLink.substring("/messages/".length()));
+		assertThat(TestMail.body(TestMail.to(this.greenMail, englishEmail).get(0))).doesNotContain("/cy/");
+	}
+
+	@Test
 	void aDoubleSubmitStoresOneMessage() {
 		String email = uniqueEmail();
 		Document form = this.resident.page("/area/south-wigston/contact");
