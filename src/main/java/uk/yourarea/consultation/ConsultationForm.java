@@ -18,10 +18,10 @@ import uk.yourarea.web.FormError;
  * opening and closing days as GOV.UK date inputs.
  */
 record ConsultationForm(
-		@NotBlank(message = "Enter the question") @Size(max = 300,
-				message = "The question must be 300 characters or fewer") @Nullable String question,
-		@NotBlank(message = "Enter the issues people can choose from, one on each line") @Size(max = 2000,
-				message = "The issues must be 2,000 characters or fewer in all") @Nullable String issues,
+		@NotBlank(message = "{consultation.form.question.required}") @Size(max = 300,
+				message = "{consultation.form.question.too-long}") @Nullable String question,
+		@NotBlank(message = "{consultation.form.issues.required}") @Size(max = 2000,
+				message = "{consultation.form.issues.too-long}") @Nullable String issues,
 		@Nullable String opensOnDay, @Nullable String opensOnMonth, @Nullable String opensOnYear,
 		@Nullable String closesOnDay, @Nullable String closesOnMonth, @Nullable String closesOnYear) {
 

@@ -21,17 +21,17 @@ import uk.yourarea.web.SingleLine;
  */
 record HaveYourSayForm(@Nullable Long consultationId,
 		@Size(max = HaveYourSayForm.MAX_ISSUES,
-				message = "Select no more than 3 issues") @Nullable List<@Nullable Long> issues,
-		@Size(max = 1000, message = "Your concern must be 1,000 characters or fewer") @PlainText(
+				message = "{consultation.have-your-say.issues.too-many}") @Nullable List<@Nullable Long> issues,
+		@Size(max = 1000, message = "{consultation.have-your-say.concern.too-long}") @PlainText(
 				message = "{consultation.have-your-say.concern.characters}") @Nullable String concern,
 		@NotNull(
-				message = "Select whether you live in the area or run a business there") ConsultationResponse.@Nullable RespondentType respondentType,
-		@NotBlank(message = "Enter your postcode") @SingleLine(
+				message = "{consultation.have-your-say.respondent-type.required}") ConsultationResponse.@Nullable RespondentType respondentType,
+		@NotBlank(message = "{consultation.have-your-say.postcode.required}") @SingleLine(
 				message = "{consultation.have-your-say.postcode.characters}") @Nullable String postcode,
-		@NotBlank(message = "Enter your email address so that we can send you a link to confirm your answer") @Size(
-				max = 254, message = "Your email address must be 254 characters or fewer") @Email(
+		@NotBlank(message = "{consultation.have-your-say.email.required}") @Size(max = 254,
+				message = "{consultation.have-your-say.email.too-long}") @Email(
 						regexp = "^$|[^@\\s]+@[^@\\s]+\\.[^@\\s]+",
-						message = "Enter an email address in the correct format, like name@example.com") @SingleLine(
+						message = "{consultation.have-your-say.email.format}") @SingleLine(
 								message = "{consultation.have-your-say.email.characters}") @Nullable String email,
 		@Nullable String website, @Nullable String startedAt, @Nullable String idempotencyKey) {
 

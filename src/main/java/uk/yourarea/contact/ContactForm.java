@@ -23,24 +23,22 @@ import uk.yourarea.web.SingleLine;
  * to the neighbourhood, and otherwise ignored, never an error.
  */
 public record ContactForm(
-		@NotBlank(message = "Enter your name") @Size(max = 100,
-				message = "Your name must be 100 characters or fewer") @SingleLine(
+		@NotBlank(message = "{contact.form.name.required}") @Size(max = 100,
+				message = "{contact.form.name.too-long}") @SingleLine(
 						message = "{contact.form.name.characters}") @Nullable String name,
-		@NotBlank(message = "Enter your email address so that we can reply") @Size(max = 254,
-				message = "Your email address must be 254 characters or fewer") @Email(
-						regexp = "^$|[^@\\s]+@[^@\\s]+\\.[^@\\s]+",
-						message = "Enter an email address in the correct format, like name@example.com") @SingleLine(
+		@NotBlank(message = "{contact.form.email.required}") @Size(max = 254,
+				message = "{contact.form.email.too-long}") @Email(regexp = "^$|[^@\\s]+@[^@\\s]+\\.[^@\\s]+",
+						message = "{contact.form.email.format}") @SingleLine(
 								message = "{contact.form.email.characters}") @Nullable String email,
-		@Pattern(regexp = "^$|^\\+?[0-9 ()-]{10,20}$",
-				message = "Enter a telephone number, like 01632 960 001 or 07700 900 982") @SingleLine(
-						message = "{contact.form.phone.characters}") @Nullable String phone,
-		@NotNull(message = "Select how you would like us to contact you") @Nullable PreferredContact preferredContact,
-		@NotNull(message = "Select whether you live or run a business in the area") @Nullable SenderType senderType,
-		@NotNull(message = "Select what your message is about") @Nullable Topic topic,
-		@NotBlank(message = "Enter your message") @Size(max = 5000,
-				message = "Your message must be 5,000 characters or fewer") @PlainText(
+		@Pattern(regexp = "^$|^\\+?[0-9 ()-]{10,20}$", message = "{contact.form.phone.format}") @SingleLine(
+				message = "{contact.form.phone.characters}") @Nullable String phone,
+		@NotNull(message = "{contact.form.preferred-contact.required}") @Nullable PreferredContact preferredContact,
+		@NotNull(message = "{contact.form.sender-type.required}") @Nullable SenderType senderType,
+		@NotNull(message = "{contact.form.topic.required}") @Nullable Topic topic,
+		@NotBlank(message = "{contact.form.message.required}") @Size(max = 5000,
+				message = "{contact.form.message.too-long}") @PlainText(
 						message = "{contact.form.message.characters}") @Nullable String message,
-		@Size(max = 200, message = "The street or area must be 200 characters or fewer") @SingleLine(
+		@Size(max = 200, message = "{contact.form.location.too-long}") @SingleLine(
 				message = "{contact.form.location.characters}") @Nullable String location,
 		@Nullable String website, @Nullable String startedAt, @Nullable String idempotencyKey, @Nullable String alert) {
 

@@ -9,8 +9,8 @@ import uk.yourarea.web.PlainText;
 import uk.yourarea.web.PlainTextCharacters;
 
 /** What a resident writes back on their private conversation page. */
-record ResidentReplyForm(@NotBlank(message = "Enter your reply") @Size(max = ResidentReplyForm.MAX_REPLY,
-		message = "Your reply must be 5,000 characters or fewer") @PlainText(
+record ResidentReplyForm(@NotBlank(message = "{contact.reply.required}") @Size(max = ResidentReplyForm.MAX_REPLY,
+		message = "{contact.reply.too-long}") @PlainText(
 				message = "{contact.conversation.reply.characters}") @Nullable String reply) {
 
 	static final int MAX_REPLY = 5000;
