@@ -227,6 +227,9 @@ class AlertSubscriptionsIT {
 		subscribe("/area/oadby/alerts", email, "EVENTS");
 		assertThat(language(email)).isEqualTo("en");
 		assertThat(lastEmailTo(email)).contains("/alerts/confirm/").doesNotContain("/cy/");
+
+		// Gone again, so that alerts sent in other tests do not reach this subscriber.
+		this.jdbc.update("delete from alert_subscriber where email = lower(?)", email);
 	}
 
 	private String language(String email) {
