@@ -135,8 +135,10 @@ class MessageKeysTests {
 	@Test
 	void onlyMessagesWithArgumentsDoubleTheirApostrophes() throws IOException {
 		Properties bundle = new Properties();
-		try (Reader in = Files.newBufferedReader(BUNDLE, StandardCharsets.UTF_8)) {
-			bundle.load(in);
+		for (Path file : List.of(RESIDENTS, STAFF)) {
+			try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+				bundle.load(in);
+			}
 		}
 		List<String> doubled = bundle.stringPropertyNames()
 			.stream()

@@ -200,7 +200,7 @@ class WelshBundleTests {
 	@Test
 	void springReadsTheWelshBundle() {
 		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-		messages.setBasename("messages");
+		messages.setBasenames("messages", "staff");
 		messages.setDefaultEncoding("UTF-8");
 		messages.setFallbackToSystemLocale(false);
 

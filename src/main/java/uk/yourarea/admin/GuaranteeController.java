@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -24,6 +25,7 @@ import uk.yourarea.security.StaffRole;
 import uk.yourarea.security.StaffScope;
 import uk.yourarea.security.StaffUser;
 import uk.yourarea.web.CsvFile;
+import uk.yourarea.web.Languages;
 
 /**
  * The Neighbourhood Policing Guarantee compliance view, for web editors, supervisors and
@@ -40,7 +42,29 @@ class GuaranteeController {
 
 	private final StaffScope scope;
 
-	GuaranteeController(GuaranteeReport guarantee, StaffScope scope) {
+	/** The spreadsheet's column headings, in order (staff.properties). */
+	static final List<String> CSV_HEADERS = List.of("admin.guarantee.csv.code", "admin.guarantee.csv.neighbourhood",
+			"admin.guarantee.csv.local-policing-area", "admin.guarantee.csv.named-officer",
+			"admin.guarantee.csv.named-officer-role", "admin.guarantee.csv.has-named-officer",
+			"admin.guarantee.csv.people-answering-messages", "admin.guarantee.csv.contactable-online",
+			"admin.guarantee.csv.named-officer-confirmed-on", "admin.guarantee.csv.confirmed-in-6-months",
+			"admin.guarantee.csv.current-priorities", "admin.guarantee.csv.priorities-not-updated-in-3-months",
+			"admin.guarantee.csv.priorities-updated-in-3-months", "admin.guarantee.csv.next-event",
+			"admin.guarantee.csv.event-in-next-3-months", "admin.guarantee.csv.messages-in-90-days",
+			"admin.guarantee.csv.replied-within-72-hours", "admin.guarantee.csv.waiting-inside-72-hours",
+			"admin.guarantee.csv.percent-within-72-hours", "admin.guarantee.csv.median-reply-hours",
+			"admin.guarantee.csv.replies-within-72-hours", "admin.guarantee.csv.meets-all-six");
+
+	private final MessageSource messages;
+
+	private final String yes;
+
+	private final String no;
+
+	GuaranteeController(GuaranteeReport guarantee, StaffScope scope, MessageSource messages) {
+		this.messages = messages;
+		this.yes = words("admin.guarantee.csv.yes");
+		this.no = words("admin.guarantee.csv.no");
 		this.guarantee = guarantee;
 		this.scope = scope;
 	}
@@ -78,12 +102,7 @@ class GuaranteeController {
 		// page does.
 		Report report = this.guarantee.report(known(area, this.guarantee.areas()), viewer(user));
 		CsvFile csv = new CsvFile();
-		csv.row("Code", "Neighbourhood", "Local policing area", "Named officer", "Named officer role",
-				"Has named officer", "People answering messages", "Contactable online", "Named officer confirmed on",
-				"Confirmed in 6 months", "Current priorities", "Priorities not updated in 3 months",
-				"Priorities updated in 3 months", "Next event", "Event in next 3 months", "Messages in 90 days",
-				"Replied within 72 hours", "Waiting (inside 72 hours)", "Percent within 72 hours", "Median reply hours",
-				"Replies within 72 hours", "Meets all six");
+		csv.row(CSV_HEADERS.stream().map(this::words).toList());
 		for (Row row : report.rows()) {
 			GuaranteeReport.Facts facts = row.facts();
 			ResponseRecord replies = facts.replies();
@@ -97,7 +116,7 @@ class GuaranteeController {
 					yes(row, Measure.EVENT), Integer.toString(replies.received()),
 					Integer.toString(replies.repliedOnTime()), Integer.toString(replies.waiting()),
 					text(replies.percentOnTime()), text(replies.medianReplyHours()), yes(row, Measure.REPLIES),
-					row.allMet() ? "yes" : "no");
+					row.allMet() ? this.yes : this.no);
 		}
 		String name = "neighbourhood-policing-guarantee-" + report.asOf() + ".csv";
 		return ResponseEntity.ok()
@@ -114,8 +133,8 @@ class GuaranteeController {
 				user.hasRole(StaffRole.ADMIN));
 	}
 
-	private static String yes(Row row, Measure measure) {
-		return row.check(measure).met() ? "yes" : "no";
+	private String yes(Row row, Measure measure) {
+		return row.check(measure).met() ? this.yes : this.no;
 	}
 
 	private static String text(@Nullable Object value) {
@@ -124,6 +143,11 @@ class GuaranteeController {
 
 	private static @Nullable Long known(@Nullable Long area, List<GuaranteeReport.Area> areas) {
 		return (area != null && areas.stream().anyMatch((a) -> a.id() == area)) ? area : null;
+	}
+
+	/** Staff words are English. */
+	private String words(String key) {
+		return this.messages.getMessage(key, null, Languages.ENGLISH);
 	}
 
 }

@@ -1,9 +1,12 @@
 package uk.yourarea.alert;
 
+import java.text.MessageFormat;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+
+import uk.yourarea.web.Languages;
 
 /**
  * Writes the email one subscriber gets for one alert: the same words as the alert's web
@@ -28,25 +31,59 @@ class AlertEmails {
 	}
 
 	/**
-	 * @param title the alert's title
-	 * @param alertText the alert's words
-	 * @param signature who sent it, as frozen when it went
-	 * @param teamName the neighbourhood the subscriber follows that the alert went to,
-	 * like "Wigston"
-	 * @param webLink the alert's page in that neighbourhood's archive
-	 * @param replyLink that neighbourhood's contact form, naming the alert
-	 * @param manageLink the subscriber's personal link
-	 * @param unsubscribeLink the subscriber's link to stop everything
+	 * The email in English, as the staff preview shows it.
+	 * @see Letters#compose
 	 */
 	Letter compose(String title, AlertText alertText, String signature, String teamName, String webLink,
 			String replyLink, String manageLink, String unsubscribeLink) {
-		String subject = message("alerts.email.alert.subject", teamName, title);
-		if (subject.length() > MAX_SUBJECT_LENGTH) {
-			subject = subject.substring(0, MAX_SUBJECT_LENGTH - 1) + "…";
+		return in(Languages.ENGLISH).compose(title, alertText, signature, teamName, webLink, replyLink, manageLink,
+				unsubscribeLink);
+	}
+
+	/**
+	 * The fixed wording of alert emails in one language, read from the bundle once, to
+	 * write any number of emails with. Not for use by two threads at once.
+	 */
+	Letters in(Locale locale) {
+		Locale language = Languages.of(locale);
+		return new Letters(pattern("alerts.email.alert.subject", language),
+				pattern("alerts.email.alert.body", language));
+	}
+
+	/** Alert emails in one language. */
+	static final class Letters {
+
+		private final MessageFormat subject;
+
+		private final MessageFormat body;
+
+		Letters(MessageFormat subject, MessageFormat body) {
+			this.subject = subject;
+			this.body = body;
 		}
-		String body = message("alerts.email.alert.body", title, alertText.asPlainText(), signature, replyLink, teamName,
-				webLink, manageLink, unsubscribeLink);
-		return new Letter(subject, body);
+
+		/**
+		 * @param title the alert's title
+		 * @param alertText the alert's words
+		 * @param signature who sent it, as frozen when it went
+		 * @param teamName the neighbourhood the subscriber follows that the alert went
+		 * to, like "Wigston"
+		 * @param webLink the alert's page in that neighbourhood's archive
+		 * @param replyLink that neighbourhood's contact form, naming the alert
+		 * @param manageLink the subscriber's personal link
+		 * @param unsubscribeLink the subscriber's link to stop everything
+		 */
+		Letter compose(String title, AlertText alertText, String signature, String teamName, String webLink,
+				String replyLink, String manageLink, String unsubscribeLink) {
+			String subject = this.subject.format(new Object[] { teamName, title });
+			if (subject.length() > MAX_SUBJECT_LENGTH) {
+				subject = subject.substring(0, MAX_SUBJECT_LENGTH - 1) + "…";
+			}
+			String body = this.body.format(new Object[] { title, alertText.asPlainText(), signature, replyLink,
+					teamName, webLink, manageLink, unsubscribeLink });
+			return new Letter(subject, body);
+		}
+
 	}
 
 	/** The path of an alert's page in one neighbourhood's archive. */
@@ -59,8 +96,12 @@ class AlertEmails {
 		return "/area/" + slug + "/contact?alert=" + alertId;
 	}
 
-	private String message(String key, Object... arguments) {
-		return this.text.getMessage(key, arguments, Locale.UK);
+	/**
+	 * A text with arguments as a MessageFormat: asked for without arguments, the bundle
+	 * gives it as written.
+	 */
+	private MessageFormat pattern(String key, Locale locale) {
+		return new MessageFormat(this.text.getMessage(key, null, locale), locale);
 	}
 
 }

@@ -15,6 +15,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import uk.yourarea.neighbourhood.NeighbourhoodSummary;
+import uk.yourarea.web.Languages;
 import uk.yourarea.web.SiteProperties;
 
 /**
@@ -49,8 +50,13 @@ class AlertFeed {
 		return "/area/" + slug + "/alerts.atom";
 	}
 
+	/**
+	 * The feed in the language of the address it was fetched from: its fixed words, and
+	 * links to the pages in that language.
+	 */
 	String write(NeighbourhoodSummary neighbourhood, List<AlertArchive.Shown> alerts) {
-		String archive = this.site.link("/area/" + neighbourhood.slug() + "/alerts");
+		String prefix = Languages.pathPrefix(Languages.current());
+		String archive = this.site.link(prefix + "/area/" + neighbourhood.slug() + "/alerts");
 		String author = message("alerts.feed.author", neighbourhood.name());
 		// The newest alert is when the feed last changed; a feed with none has never
 		// changed.
@@ -61,17 +67,18 @@ class AlertFeed {
 			xml.writeStartDocument("UTF-8", "1.0");
 			xml.writeStartElement("feed");
 			xml.writeDefaultNamespace(ATOM);
-			xml.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "lang", "en-GB");
+			xml.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "lang",
+					Languages.current().toLanguageTag());
 			element(xml, "id", tag("neighbourhood-" + neighbourhood.id() + "-alerts"));
 			element(xml, "title", message("alerts.feed.title", neighbourhood.name()));
 			element(xml, "subtitle", message("alerts.feed.subtitle", neighbourhood.name()));
 			element(xml, "updated", DateTimeFormatter.ISO_INSTANT.format(updated));
-			link(xml, "self", this.site.link(feedOf(neighbourhood.slug())), "application/atom+xml");
+			link(xml, "self", this.site.link(prefix + feedOf(neighbourhood.slug())), "application/atom+xml");
 			link(xml, "alternate", archive, "text/html");
 			author(xml, author);
 			element(xml, "generator", this.site.serviceName());
 			for (AlertArchive.Shown alert : alerts) {
-				String page = this.site.link(PublishedAlerts.pageOf(neighbourhood.slug(), alert.id()));
+				String page = this.site.link(prefix + PublishedAlerts.pageOf(neighbourhood.slug(), alert.id()));
 				String published = DateTimeFormatter.ISO_INSTANT.format(alert.publishedAt());
 				xml.writeStartElement("entry");
 				element(xml, "id", tag("alert-" + alert.id()));
@@ -84,7 +91,7 @@ class AlertFeed {
 				xml.writeAttribute("term", alert.topic().name().toLowerCase(Locale.ROOT));
 				xml.writeAttribute("label", message(alert.topicLabelKey()));
 				textElement(xml, "summary", alert.summary());
-				textElement(xml, "content", content(alert, page, neighbourhood));
+				textElement(xml, "content", content(alert, page, prefix, neighbourhood));
 				xml.writeEndElement();
 			}
 			xml.writeEndElement();
@@ -97,8 +104,8 @@ class AlertFeed {
 		return out.toString();
 	}
 
-	private String content(AlertArchive.Shown alert, String page, NeighbourhoodSummary neighbourhood) {
-		String reply = this.site.link("/area/" + neighbourhood.slug() + "/contact?alert=" + alert.id());
+	private String content(AlertArchive.Shown alert, String page, String prefix, NeighbourhoodSummary neighbourhood) {
+		String reply = this.site.link(prefix + "/area/" + neighbourhood.slug() + "/contact?alert=" + alert.id());
 		return message("alerts.feed.content", alert.text().asPlainText(), alert.signature(), reply, page);
 	}
 
@@ -147,7 +154,7 @@ class AlertFeed {
 	}
 
 	private String message(String key, Object... arguments) {
-		return this.text.getMessage(key, arguments, Locale.UK);
+		return this.text.getMessage(key, arguments, Languages.current());
 	}
 
 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +33,7 @@ import uk.yourarea.notification.EmailOutbox;
 import uk.yourarea.notification.EmailPriority;
 import uk.yourarea.notification.OutgoingEmail;
 import uk.yourarea.web.ForceProperties;
+import uk.yourarea.web.Languages;
 import uk.yourarea.web.LinkTokens;
 import uk.yourarea.web.NotFoundException;
 import uk.yourarea.web.SiteProperties;
@@ -146,7 +148,7 @@ class AlertSending {
 			long queuedUpTo) {
 	}
 
-	private record Recipient(long id, String email, long neighbourhoodId) {
+	private record Recipient(long id, String email, long neighbourhoodId, Locale language) {
 	}
 
 	/** One step, in the caller's transaction: package-private for tests. */
@@ -267,9 +269,10 @@ class AlertSending {
 			return new Batch(List.of(), alert.queuedUpTo(), false);
 		}
 		List<Recipient> recipients = this.jdbc.query(
-				"select id, email from alert_subscriber where id = any(?) order by id for key share",
+				"select id, email, language from alert_subscriber where id = any(?) order by id for key share",
 				(row, n) -> new Recipient(row.getLong("id"), row.getString("email"),
-						Objects.requireNonNull(followed.get(row.getLong("id")))),
+						Objects.requireNonNull(followed.get(row.getLong("id"))),
+						Languages.fromTag(row.getString("language"))),
 				(Object) followed.keySet().toArray(Long[]::new));
 		long lastRead = followed.keySet().stream().mapToLong(Long::longValue).max().orElseThrow();
 		return new Batch(recipients, lastRead, followed.size() == this.properties.queueBatchSize());
@@ -284,17 +287,24 @@ class AlertSending {
 		List<OutgoingEmail> outgoing = new ArrayList<>(recipients.size());
 		List<byte[]> linkHashes = new ArrayList<>(recipients.size());
 		List<Long> linkOwners = new ArrayList<>(recipients.size());
+		// The fixed wording in each language the step needs, read once.
+		Map<Locale, AlertEmails.Letters> letters = new HashMap<>();
 		for (Recipient recipient : recipients) {
 			NeighbourhoodSummary place = places.get(recipient.neighbourhoodId());
 			if (place == null) {
 				continue;
 			}
 			String token = LinkTokens.newToken();
+			// The one-click header is for mail programs; the links in the text open the
+			// pages in the subscriber's language.
 			String unsubscribe = this.site.link("/alerts/unsubscribe/" + token);
-			AlertEmails.Letter letter = this.emails.compose(alert.title(), text, signature, place.name(),
-					this.site.link(AlertEmails.pagePath(place.slug(), alert.id())),
-					this.site.link(AlertEmails.replyPath(place.slug(), alert.id())),
-					this.site.link("/alerts/manage/" + token), unsubscribe);
+			String prefix = Languages.pathPrefix(recipient.language());
+			AlertEmails.Letter letter = letters.computeIfAbsent(recipient.language(), this.emails::in)
+				.compose(alert.title(), text, signature, place.name(),
+						this.site.link(prefix + AlertEmails.pagePath(place.slug(), alert.id())),
+						this.site.link(prefix + AlertEmails.replyPath(place.slug(), alert.id())),
+						this.site.link(prefix + "/alerts/manage/" + token),
+						this.site.link(prefix + "/alerts/unsubscribe/" + token));
 			try {
 				outgoing.add(OutgoingEmail.of(ALERT_EMAIL, recipient.email(), letter.subject(), letter.body())
 					.withHeaders(Map.of(OutgoingEmail.LIST_UNSUBSCRIBE, "<" + unsubscribe + ">",

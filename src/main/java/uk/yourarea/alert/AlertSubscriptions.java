@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -26,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 import uk.yourarea.neighbourhood.NeighbourhoodDirectory;
 import uk.yourarea.neighbourhood.NeighbourhoodSummary;
 import uk.yourarea.notification.EmailOutbox;
+import uk.yourarea.web.Languages;
 import uk.yourarea.web.LinkTokens;
 import uk.yourarea.web.RateLimits;
 import uk.yourarea.web.SiteProperties;
@@ -107,9 +109,13 @@ class AlertSubscriptions {
 			return;
 		}
 		Instant now = this.clock.instant();
-		this.jdbc.update(
-				"insert into alert_subscriber (email, created_at) values (?, ?) on conflict (email) do nothing", email,
-				Timestamp.from(now));
+		// Subscribing again from a page in another language changes the language of every
+		// later email.
+		Locale language = Languages.current();
+		this.jdbc.update("""
+				insert into alert_subscriber (email, created_at, language) values (?, ?, ?)
+				on conflict (email) do update set language = excluded.language""", email, Timestamp.from(now),
+				Languages.tagOf(language));
 		long subscriberId = this.jdbc.queryForObject("select id from alert_subscriber where email = ?", Long.class,
 				email);
 		String token = LinkTokens.newToken();
@@ -122,9 +128,11 @@ class AlertSubscriptions {
 				    confirmation_token_hash = excluded.confirmation_token_hash,
 				    requested_at = excluded.requested_at""", subscriberId, neighbourhood.id(), arrayLiteral(categories),
 				LinkTokens.hash(token), Timestamp.from(now));
-		this.outbox.queue(CONFIRMATION_EMAIL, email, message("alerts.email.confirm.subject", neighbourhood.name()),
-				message("alerts.email.confirm.body", neighbourhood.name(), labels(categories),
-						this.site.link("/alerts/confirm/" + token), this.properties.confirmationValidity().toDays()),
+		this.outbox.queue(CONFIRMATION_EMAIL, email,
+				message(language, "alerts.email.confirm.subject", neighbourhood.name()),
+				message(language, "alerts.email.confirm.body", neighbourhood.name(), labels(categories, language),
+						this.site.link(Languages.pathPrefix(language) + "/alerts/confirm/" + token),
+						this.properties.confirmationValidity().toDays()),
 				null);
 		log.info("Alert subscription asked for in neighbourhood {}", neighbourhood.code());
 	}
@@ -186,12 +194,16 @@ class AlertSubscriptions {
 		}
 		long subscriberId = subscribers.get(0);
 		String manageToken = newManageLink(subscriberId, now);
-		String email = this.jdbc.queryForObject("select email from alert_subscriber where id = ?", String.class,
-				subscriberId);
-		this.outbox.queue(WELCOME_EMAIL, email, message("alerts.email.welcome.subject", valid.neighbourhood().name()),
-				message("alerts.email.welcome.body", valid.neighbourhood().name(), labels(valid.categories()),
-						this.site.link("/alerts/manage/" + manageToken),
-						this.site.link("/alerts/unsubscribe/" + manageToken)),
+		Map<String, Object> subscriber = this.jdbc
+			.queryForMap("select email, language from alert_subscriber where id = ?", subscriberId);
+		String email = (String) subscriber.get("email");
+		Locale language = Languages.fromTag((String) subscriber.get("language"));
+		String prefix = Languages.pathPrefix(language);
+		this.outbox.queue(WELCOME_EMAIL, email,
+				message(language, "alerts.email.welcome.subject", valid.neighbourhood().name()),
+				message(language, "alerts.email.welcome.body", valid.neighbourhood().name(),
+						labels(valid.categories(), language), this.site.link(prefix + "/alerts/manage/" + manageToken),
+						this.site.link(prefix + "/alerts/unsubscribe/" + manageToken)),
 				null);
 		log.info("Alert subscription confirmed in neighbourhood {}", valid.neighbourhood().code());
 		return Optional.of(manageToken);
@@ -307,12 +319,18 @@ class AlertSubscriptions {
 			.findFirst();
 	}
 
+	/** The choices' names, in the language of the page being answered. */
 	String labels(Collection<AlertCategory> categories) {
-		return String.join(", ", categories.stream().sorted().map((category) -> message(category.labelKey())).toList());
+		return labels(categories, Languages.current());
 	}
 
-	private String message(String key, Object... arguments) {
-		return this.text.getMessage(key, arguments, Locale.UK);
+	String labels(Collection<AlertCategory> categories, Locale language) {
+		return String.join(", ",
+				categories.stream().sorted().map((category) -> message(language, category.labelKey())).toList());
+	}
+
+	private String message(Locale language, String key, Object... arguments) {
+		return this.text.getMessage(key, arguments, language);
 	}
 
 	static String arrayLiteral(Collection<AlertCategory> categories) {

@@ -82,9 +82,26 @@ class ConsultationDates {
 	}
 
 	/**
-	 * When it closes or closed, as people read it ("the end of Monday 30 November 2026"),
-	 * in the request's language.
+	 * When it closes or closed, in words of a language, for an email to a resident: the
+	 * English is the same as {@link #closing(Consultation)}.
 	 */
+	String closing(Consultation consultation, MessageSource text, Locale locale) {
+		Locale language = Languages.of(locale);
+		if (Languages.ENGLISH.equals(language)) {
+			return closing(consultation);
+		}
+		if (consultation.isClosedEarly()) {
+			ZonedDateTime at = consultation.getClosesAt().atZone(this.clock.getZone());
+			return text.getMessage("consultation.dates.moment",
+					new Object[] { TIME.withLocale(language).format(at).toLowerCase(language),
+							SHORT_DAY.withLocale(language).format(at) },
+					language);
+		}
+		return text.getMessage("consultation.dates.end-of",
+				new Object[] { DAY.withLocale(language).format(closingDay(consultation)) }, language);
+	}
+
+	/** When it closes or closed, as people read it. */
 	String closing(Consultation consultation) {
 		return consultation.isClosedEarly() ? moment(consultation.getClosesAt())
 				: endOfInWords(closingDay(consultation));

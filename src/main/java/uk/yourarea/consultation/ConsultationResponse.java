@@ -98,12 +98,28 @@ class ConsultationResponse {
 
 	private String idempotencyKey;
 
+	/**
+	 * The language the answer was sent in, {@code en} or {@code cy}: its confirmation
+	 * email is in it.
+	 */
+	private String language = "en";
+
 	@ElementCollection(fetch = FetchType.EAGER)
 	@CollectionTable(name = "consultation_response_issue", joinColumns = @JoinColumn(name = "consultation_response_id"))
 	@Column(name = "consultation_issue_id")
 	private Set<Long> issueIds = new LinkedHashSet<>();
 
 	protected ConsultationResponse() {
+	}
+
+	/** The answer was sent from a page in this language; its email uses it. */
+	void writtenIn(String languageTag) {
+		this.language = languageTag;
+	}
+
+	/** {@code en} or {@code cy}. */
+	String getLanguage() {
+		return this.language;
 	}
 
 	ConsultationResponse(long consultationId, String email, RespondentType respondentType, Set<Long> issueIds,

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,6 +24,7 @@ import uk.yourarea.neighbourhood.NeighbourhoodSummary;
 import uk.yourarea.security.StaffUser;
 import uk.yourarea.security.WithinStaffScope;
 import uk.yourarea.web.CsvFile;
+import uk.yourarea.web.Languages;
 import uk.yourarea.web.NotFoundException;
 
 /**
@@ -102,8 +104,12 @@ class Consultations {
 
 	private final OpenPriorities openPriorities;
 
+	private final MessageSource messages;
+
 	Consultations(ConsultationRepository consultations, ConsultationResponseRepository responses,
-			ConsultationDates dates, ChangeLog changeLog, JdbcTemplate jdbc, OpenPriorities openPriorities) {
+			ConsultationDates dates, ChangeLog changeLog, JdbcTemplate jdbc, OpenPriorities openPriorities,
+			MessageSource messages) {
+		this.messages = messages;
 		this.consultations = consultations;
 		this.responses = responses;
 		this.dates = dates;
@@ -258,9 +264,12 @@ class Consultations {
 	String csv(Consultation consultation) {
 		List<ConsultationIssue> issues = consultation.getIssues();
 		List<String> header = new ArrayList<>(
-				List.of("Answer", "Confirmed on", "Lives or works here", "Issues chosen"));
+				List.of(text("consultation.csv.answer"), text("consultation.csv.confirmed-on"),
+						text("consultation.csv.lives-or-works-here"), text("consultation.csv.issues-chosen")));
 		issues.forEach((issue) -> header.add(issue.getLabel()));
-		header.add("Own concern");
+		header.add(text("consultation.csv.own-concern"));
+		String yes = text("consultation.csv.yes");
+		String no = text("consultation.csv.no");
 		CsvFile csv = new CsvFile().row(header);
 		List<Object[]> rows = this.jdbc.query("""
 				select r.id, r.confirmed_at, r.respondent_type, r.concern, r.concern_status,
@@ -287,7 +296,7 @@ class Consultations {
 				.filter((issue) -> chosen.contains(issue.getId()))
 				.map(ConsultationIssue::getLabel)
 				.collect(Collectors.joining("; ")));
-			issues.forEach((issue) -> fields.add(chosen.contains(issue.getId()) ? "Yes" : "No"));
+			issues.forEach((issue) -> fields.add(chosen.contains(issue.getId()) ? yes : no));
 			fields.add(concernForCsv((String) row[2], (String) row[3]));
 			csv.row(fields);
 		}
@@ -376,6 +385,11 @@ class Consultations {
 			.with("Opens", this.dates.day(this.dates.openingDay(consultation)))
 			.with("Closes", this.dates.closing(consultation))
 			.build();
+	}
+
+	/** Staff words are English. */
+	private String text(String key) {
+		return this.messages.getMessage(key, null, Languages.ENGLISH);
 	}
 
 }

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,6 +21,7 @@ import uk.yourarea.neighbourhood.NeighbourhoodSummary;
 import uk.yourarea.notification.EmailOutbox;
 import uk.yourarea.web.ForceProperties;
 import uk.yourarea.web.FormStamps;
+import uk.yourarea.web.Languages;
 import uk.yourarea.web.LinkTokens;
 import uk.yourarea.web.RateLimits;
 import uk.yourarea.web.SiteProperties;
@@ -96,9 +98,12 @@ class HaveYourSay {
 
 	private final FormStamps stamps;
 
+	private final MessageSource text;
+
 	HaveYourSay(ConsultationRepository consultations, ConsultationResponseRepository responses,
 			ConsultationProperties properties, ConsultationDates dates, RateLimits rateLimits, EmailOutbox outbox,
-			JdbcTemplate jdbc, SiteProperties site, ForceProperties force, FormStamps stamps) {
+			JdbcTemplate jdbc, SiteProperties site, ForceProperties force, FormStamps stamps, MessageSource text) {
+		this.text = text;
 		this.stamps = stamps;
 		this.consultations = consultations;
 		this.responses = responses;
@@ -163,9 +168,11 @@ class HaveYourSay {
 		ConsultationResponse response = new ConsultationResponse(consultation.getId(), email, form.respondentType(),
 				new LinkedHashSet<>(form.chosenIssues()), form.ownConcern(), now, LinkTokens.hash(token),
 				now.plus(this.properties.linkValidity()), key);
+		response.writtenIn(Languages.tagOf(Languages.current()));
 		this.responses.save(response);
 		this.outbox.queue("consultation-confirmation", email,
-				"Confirm your answer to the " + neighbourhood.name() + " neighbourhood team",
+				this.text.getMessage("consultation.email.confirm.subject", new Object[] { neighbourhood.name() },
+						Languages.fromTag(response.getLanguage())),
 				confirmationEmail(neighbourhood, consultation, response, token), null);
 		log.info("Have your say answer {} waiting for confirmation in consultation {}", response.getId(),
 				consultation.getId());
@@ -272,35 +279,20 @@ class HaveYourSay {
 			.toList();
 	}
 
-	private String confirmationEmail(NeighbourhoodSummary neighbourhood, Consultation consultation,
+	String confirmationEmail(NeighbourhoodSummary neighbourhood, Consultation consultation,
 			ConsultationResponse response, String token) {
+		Locale locale = Languages.fromTag(response.getLanguage());
 		List<String> chosen = labels(consultation, response);
-		String issues = chosen.isEmpty() ? "You did not choose any of the issues listed."
+		String issues = chosen.isEmpty() ? this.text.getMessage("consultation.email.confirm.no-issues", null, locale)
 				: chosen.stream().map((label) -> "- " + label).collect(Collectors.joining("\n"));
-		return """
-				Thank you for having your say on the priorities of the %s neighbourhood team.
-
-				Your answer counts only once you confirm it. Confirm it using this link:
-				%s
-
-				The link works for 7 days, and only once. If you answer again and confirm, your new answer
-				replaces this one.
-
-				The issues you chose:
-				%s
-				%s
-				The consultation closes at %s.
-
-				If you did not answer, ignore this email: nothing will be counted, and your email address
-				will be deleted.
-
-				This email address does not take replies. In an emergency, call 999. To report a crime,
-				call 101 or report it online at %s
-
-				%s
-				""".formatted(neighbourhood.name(), this.site.link("/have-your-say/confirm/" + token), issues,
-				(response.getConcern() != null) ? "\nYou also told us about a concern of your own.\n" : "",
-				this.dates.closing(consultation), this.force.onlineReportingUrl(), this.force.name());
+		String concern = (response.getConcern() != null)
+				? "\n" + this.text.getMessage("consultation.email.confirm.concern", null, locale) + "\n" : "";
+		return this.text.getMessage("consultation.email.confirm.body",
+				new Object[] { neighbourhood.name(),
+						this.site.link(Languages.pathPrefix(locale) + "/have-your-say/confirm/" + token), issues,
+						concern, this.dates.closing(consultation, this.text, locale), this.force.onlineReportingUrl(),
+						this.force.name() },
+				locale);
 	}
 
 }

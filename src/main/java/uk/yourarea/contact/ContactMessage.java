@@ -110,6 +110,12 @@ class ContactMessage {
 	@Column(name = "in_reply_to_alert_id")
 	private @Nullable Long inReplyToAlertId;
 
+	/**
+	 * The language the resident wrote in, {@code en} or {@code cy}: every email to them
+	 * is in it.
+	 */
+	private String language = "en";
+
 	@Version
 	private long version;
 
@@ -144,6 +150,16 @@ class ContactMessage {
 	/** Records that this message answers an alert published to its neighbourhood. */
 	void answersAlert(long alertId) {
 		this.inReplyToAlertId = alertId;
+	}
+
+	/** The message was sent from a page in this language; emails to the sender use it. */
+	void writtenIn(String languageTag) {
+		this.language = languageTag;
+	}
+
+	/** {@code en} or {@code cy}. */
+	public String getLanguage() {
+		return this.language;
 	}
 
 	public @Nullable Long getInReplyToAlertId() {

@@ -24,6 +24,7 @@ import uk.yourarea.notification.EmailOutbox;
 import uk.yourarea.security.StaffAccounts;
 import uk.yourarea.web.ForceProperties;
 import uk.yourarea.web.FormStamps;
+import uk.yourarea.web.Languages;
 import uk.yourarea.web.LinkTokens;
 import uk.yourarea.web.RateLimits;
 import uk.yourarea.web.SiteProperties;
@@ -142,10 +143,11 @@ class ContactMessages {
 		if (suspicion != null) {
 			message.holdForReview(suspicion);
 		}
+		message.writtenIn(Languages.tagOf(Languages.current()));
 		this.messages.save(message);
 		if (suspicion == null) {
 			this.outbox.queue("contact-acknowledgement", email,
-					"We have your message (reference " + message.getReference() + ")",
+					message("contact.email.acknowledgement.subject", languageOf(message), message.getReference()),
 					acknowledgement(message, neighbourhood, newLink(message)), message.getId());
 		}
 		log.info("Message {} received for neighbourhood {}{}", message.getReference(), neighbourhood.code(),
@@ -174,7 +176,7 @@ class ContactMessages {
 		this.jdbc.update(
 				"insert into message_access_token (token_hash, contact_message_id, created_at) values (?, ?, ?)",
 				LinkTokens.hash(token), message.getId(), java.sql.Timestamp.from(this.clock.instant()));
-		return this.site.link("/messages/" + token);
+		return this.site.link(Languages.pathPrefix(languageOf(message)) + "/messages/" + token);
 	}
 
 	/** The message a form with this idempotency key created, if one did. */
@@ -209,7 +211,7 @@ class ContactMessages {
 		ContactMessage message = byToken(token);
 		Instant now = this.clock.instant();
 		message.residentReplied(text.strip(), now, this.deadline.from(now));
-		tellTheTeam(message, "The resident has written back about message " + message.getReference());
+		tellTheTeam(message, message("contact.team-email.resident-replied", Languages.ENGLISH, message.getReference()));
 	}
 
 	/** "Did this answer your question?" */
@@ -219,20 +221,22 @@ class ContactMessages {
 		Instant now = this.clock.instant();
 		message.residentAnswered(satisfied, now, this.deadline.from(now));
 		if (!satisfied) {
-			tellTheTeam(message, "Message " + message.getReference() + " is open again: the reply did not answer it");
+			tellTheTeam(message, message("contact.team-email.reopened", Languages.ENGLISH, message.getReference()));
 		}
 	}
 
 	/**
 	 * Emails the officer the message is assigned to, or else the neighbourhood's
 	 * officers. The email holds no words of the resident's: staff read them in the inbox.
+	 * Staff emails are in English.
 	 */
 	private void tellTheTeam(ContactMessage message, String subject) {
 		List<String> addresses = this.staff.emailsOfTheTeam(message.getAssignedToId(), message.getNeighbourhoodId());
 		for (String address : addresses) {
 			this.outbox.queue("contact-team-notice", address, subject,
-					subject + ". It is due by " + formatDeadline(message.getDueAt()) + ".\n\nOpen it: "
-							+ this.site.link("/staff/inbox/messages/" + message.getId()) + "\n",
+					message("contact.team-email.body", Languages.ENGLISH, subject,
+							formatDeadline(message.getDueAt(), Languages.ENGLISH),
+							this.site.link("/staff/inbox/messages/" + message.getId())),
 					message.getId());
 		}
 	}
@@ -241,10 +245,20 @@ class ContactMessages {
 		return findByToken(token).orElseThrow(() -> new IllegalArgumentException("No message for that link"));
 	}
 
+	/** A deadline as the page being answered says it, in its language. */
 	String formatDeadline(Instant at) {
-		return DEADLINE.format(ZonedDateTime.ofInstant(at, this.clock.getZone()))
-			.replace("AM", "am")
-			.replace("PM", "pm");
+		return formatDeadline(at, Languages.current());
+	}
+
+	/**
+	 * A deadline in words of a language: "Thursday 26 November 2026 at 10:00am". The
+	 * pattern is in the bundle, so that each language can say it its own way.
+	 */
+	String formatDeadline(Instant at, Locale locale) {
+		Locale language = Languages.of(locale);
+		DateTimeFormatter format = Languages.ENGLISH.equals(language) ? DEADLINE : DateTimeFormatter
+			.ofPattern(this.text.getMessage("contact.deadline.format", null, language), language);
+		return format.format(ZonedDateTime.ofInstant(at, this.clock.getZone())).replace("AM", "am").replace("PM", "pm");
 	}
 
 	private Received received(ContactMessage message) {
@@ -265,8 +279,8 @@ class ContactMessages {
 	 * is not yet proven to be theirs, so a name would let anyone have the police send
 	 * their words to someone else.
 	 */
-	String residentGreeting() {
-		return this.text.getMessage("contact.email.greeting", null, Locale.UK);
+	String residentGreeting(Locale locale) {
+		return this.text.getMessage("contact.email.greeting", null, locale);
 	}
 
 	/**
@@ -279,29 +293,20 @@ class ContactMessages {
 	}
 
 	private String acknowledgement(ContactMessage message, NeighbourhoodSummary neighbourhood, String link) {
-		return """
-				%s
+		Locale locale = languageOf(message);
+		return message("contact.email.acknowledgement.body", locale, residentGreeting(locale), neighbourhood.name(),
+				message.getReference(), formatDeadline(message.getDueAt(), locale),
+				this.deadline.explanation(this.text, locale), link, this.force.onlineReportingUrl(), this.force.name());
+	}
 
-				Thank you for contacting the %s neighbourhood team. We have your message.
+	/** The language a message was written in, and so of every email about it. */
+	static Locale languageOf(ContactMessage message) {
+		return Languages.fromTag(message.getLanguage());
+	}
 
-				Your reference is %s.
-
-				We will reply by %s.
-				%s
-
-				You can read our reply, and write back to us, using your private link:
-				%s
-
-				Keep this link to yourself: anyone who has it can read your messages.
-
-				This email address does not take replies.
-
-				In an emergency, call 999. To report a crime, call 101 or report it online at %s
-
-				%s
-				""".formatted(residentGreeting(), neighbourhood.name(), message.getReference(),
-				formatDeadline(message.getDueAt()), message.getDueExplanation(), link, this.force.onlineReportingUrl(),
-				this.force.name());
+	/** One of the bundles' texts, with arguments, in the given language. */
+	String message(String key, Locale locale, Object... arguments) {
+		return this.text.getMessage(key, arguments, locale);
 	}
 
 	private static @Nullable String blankToNull(@Nullable String value) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -20,6 +21,7 @@ import uk.yourarea.notification.EmailOutbox;
 import uk.yourarea.security.StaffAccounts.Colleague;
 import uk.yourarea.security.StaffScope;
 import uk.yourarea.security.StaffUser;
+import uk.yourarea.web.Languages;
 import uk.yourarea.web.NotFoundException;
 
 /**
@@ -148,7 +150,8 @@ public class Conversations {
 		this.messages.flush();
 		String link = this.contact.newLink(message);
 		this.outbox.queue("contact-reply", message.getSenderEmail(),
-				"The " + neighbourhood.name() + " team has replied (reference " + message.getReference() + ")",
+				this.contact.message("contact.email.reply.subject", ContactMessages.languageOf(message),
+						neighbourhood.name(), message.getReference()),
 				replyEmail(message, neighbourhood, text, full, link), message.getId());
 		log.info("Message {} {} by staff {}", message.getReference(), full ? "answered" : "given a holding reply",
 				user.id());
@@ -190,12 +193,12 @@ public class Conversations {
 		message.releaseFromReview(user.id(), this.clock.instant());
 		this.messages.flush();
 		NeighbourhoodSummary neighbourhood = this.neighbourhoods.byId(message.getNeighbourhoodId()).orElseThrow();
+		Locale locale = ContactMessages.languageOf(message);
 		this.outbox.queue("contact-acknowledgement", message.getSenderEmail(),
-				"We have your message (reference " + message.getReference() + ")",
-				this.contact.residentGreeting() + "\n\nThe " + neighbourhood.name()
-						+ " neighbourhood team has your message and will reply by "
-						+ this.contact.formatDeadline(message.getDueAt()) + ".\n\nYour private link: "
-						+ this.contact.newLink(message) + "\n",
+				this.contact.message("contact.email.acknowledgement.subject", locale, message.getReference()),
+				this.contact.message("contact.email.released.body", locale, this.contact.residentGreeting(locale),
+						neighbourhood.name(), this.contact.formatDeadline(message.getDueAt(), locale),
+						this.contact.newLink(message)),
 				message.getId());
 	}
 
@@ -223,34 +226,20 @@ public class Conversations {
 			.toList();
 		return new Details(message.getId(), message.getReference(), message.getNeighbourhoodId(), message.getStatus(),
 				message.getHeldReason(), message.getDueAt(), message.getDueExplanation(),
-				this.contact.formatDeadline(message.getDueAt()), message.getSenderName(), message.getSenderType(),
-				message.getSenderEmail(), message.getSenderPhone(), message.getPreferredContact(), message.getTopic(),
-				message.getLocation(), message.getAssignedToId(), entries, message.getErasedAt(),
-				message.getErasedBecause(), message.getHoldReason(), message.getHoldReviewOn(),
-				message.getInReplyToAlertId());
+				this.contact.formatDeadline(message.getDueAt(), Languages.ENGLISH), message.getSenderName(),
+				message.getSenderType(), message.getSenderEmail(), message.getSenderPhone(),
+				message.getPreferredContact(), message.getTopic(), message.getLocation(), message.getAssignedToId(),
+				entries, message.getErasedAt(), message.getErasedBecause(), message.getHoldReason(),
+				message.getHoldReviewOn(), message.getInReplyToAlertId());
 	}
 
 	private String replyEmail(ContactMessage message, NeighbourhoodSummary neighbourhood, String text, boolean full,
 			String link) {
-		String next = full
-				? "If this does not answer your question, tell us using your private link and we will look again."
-				: "This is an update: we are still working on your message and will reply in full by "
-						+ this.contact.formatDeadline(message.getDueAt()) + ".";
-		return """
-				%s
-
-				The %s neighbourhood team has replied to your message %s:
-
-				%s
-
-				%s
-
-				Read the whole conversation and write back using your private link:
-				%s
-
-				This email address does not take replies. In an emergency, call 999.
-				""".formatted(this.contact.residentGreeting(), neighbourhood.name(), message.getReference(), text, next,
-				link);
+		Locale locale = ContactMessages.languageOf(message);
+		String next = full ? this.contact.message("contact.email.reply.full", locale) : this.contact
+			.message("contact.email.reply.holding", locale, this.contact.formatDeadline(message.getDueAt(), locale));
+		return this.contact.message("contact.email.reply.body", locale, this.contact.residentGreeting(locale),
+				neighbourhood.name(), message.getReference(), text, next, link);
 	}
 
 }

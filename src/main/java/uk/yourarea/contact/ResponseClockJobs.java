@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -22,6 +23,7 @@ import uk.yourarea.neighbourhood.NeighbourhoodSummary;
 import uk.yourarea.notification.EmailOutbox;
 import uk.yourarea.security.StaffAccounts.Colleague;
 import uk.yourarea.web.ForceProperties;
+import uk.yourarea.web.Languages;
 import uk.yourarea.web.SiteProperties;
 
 /**
@@ -78,11 +80,13 @@ class ResponseClockJobs {
 			message.escalate(now);
 			NeighbourhoodSummary neighbourhood = this.neighbourhoods.byId(message.getNeighbourhoodId()).orElseThrow();
 			this.outbox.queue("contact-escalation", message.getSenderEmail(),
-					"We have not replied in time (reference " + message.getReference() + ")",
+					this.contact.message("contact.email.escalation.subject", ContactMessages.languageOf(message),
+							message.getReference()),
 					residentEscalation(message, neighbourhood), message.getId());
 			for (Colleague supervisor : this.staff.supervisorsOf(neighbourhood.id())) {
 				this.outbox.queue("contact-supervisor-escalation", supervisor.email(),
-						"Overdue message " + message.getReference() + " for " + neighbourhood.name(),
+						this.contact.message("contact.supervisor-email.escalation.subject", Languages.ENGLISH,
+								message.getReference(), neighbourhood.name()),
 						supervisorEscalation(message, neighbourhood, supervisor), message.getId());
 			}
 			log.info("Message {} escalated: not answered by its deadline", message.getReference());
@@ -106,7 +110,8 @@ class ResponseClockJobs {
 				continue;
 			}
 			this.outbox.queue("contact-daily-digest", entry.getKey().email(),
-					"Messages due or overdue today (" + mine.size() + ")", digest(entry.getKey(), mine, now), null);
+					this.contact.message("contact.digest-email.subject", Languages.ENGLISH, mine.size()),
+					digest(entry.getKey(), mine, now), null);
 			sent++;
 		}
 		return sent;
@@ -120,33 +125,18 @@ class ResponseClockJobs {
 	}
 
 	private String residentEscalation(ContactMessage message, NeighbourhoodSummary neighbourhood) {
-		return """
-				%s
-
-				We are sorry: the %s neighbourhood team has not replied to your message %s by %s, as we promised.
-
-				What happens next: your message has been passed to the team's sergeant and inspector, who will make
-				sure you get a reply as soon as possible.
-
-				If it cannot wait, call 101 and quote your reference. In an emergency, call 999.
-
-				If you are unhappy with how we have dealt with your message, you can complain: %s
-
-				%s
-				""".formatted(this.contact.residentGreeting(), neighbourhood.name(), message.getReference(),
-				this.contact.formatDeadline(message.getDueAt()), this.force.website(), this.force.name());
+		Locale locale = ContactMessages.languageOf(message);
+		return this.contact.message("contact.email.escalation.body", locale, this.contact.residentGreeting(locale),
+				neighbourhood.name(), message.getReference(), this.contact.formatDeadline(message.getDueAt(), locale),
+				this.force.website(), this.force.name());
 	}
 
+	/** Staff emails are in English. */
 	private String supervisorEscalation(ContactMessage message, NeighbourhoodSummary neighbourhood,
 			Colleague supervisor) {
-		return """
-				%s,
-
-				Message %s to the %s team was due by %s and has not had a full reply.
-
-				Open it: %s
-				""".formatted(supervisor.name(), message.getReference(), neighbourhood.name(),
-				this.contact.formatDeadline(message.getDueAt()),
+		return this.contact.message("contact.supervisor-email.escalation.body", Languages.ENGLISH, supervisor.name(),
+				message.getReference(), neighbourhood.name(),
+				this.contact.formatDeadline(message.getDueAt(), Languages.ENGLISH),
 				this.site.link("/staff/inbox/messages/" + message.getId()));
 	}
 
@@ -156,19 +146,12 @@ class ResponseClockJobs {
 			.stream()
 			.collect(Collectors.toMap(NeighbourhoodSummary::id, NeighbourhoodSummary::name));
 		String lines = messages.stream()
-			.map((m) -> "- " + m.getReference() + ", " + names.get(m.getNeighbourhoodId()) + ": "
-					+ TimeLeft.describe(m.getDueAt(), now) + "\n  "
-					+ this.site.link("/staff/inbox/messages/" + m.getId()))
+			.map((m) -> this.contact.message("contact.digest-email.line", Languages.ENGLISH, m.getReference(),
+					names.get(m.getNeighbourhoodId()), TimeLeft.describe(m.getDueAt(), now),
+					this.site.link("/staff/inbox/messages/" + m.getId())))
 			.collect(Collectors.joining("\n"));
-		return """
-				%s,
-
-				These messages in your areas are due within 24 hours or overdue:
-
-				%s
-
-				All of them: %s
-				""".formatted(supervisor.name(), lines, this.site.link("/staff/supervisor"));
+		return this.contact.message("contact.digest-email.body", Languages.ENGLISH, supervisor.name(), lines,
+				this.site.link("/staff/supervisor"));
 	}
 
 }

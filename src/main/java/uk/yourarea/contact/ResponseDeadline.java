@@ -6,6 +6,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
 
 import org.springframework.stereotype.Component;
 
@@ -41,6 +44,17 @@ public class ResponseDeadline {
 				"We aim to reply within " + this.policy.workingDays()
 						+ " working days of receiving your message. Weekends and bank holidays in England and Wales do "
 						+ "not count, and a message sent on one counts from the start of the next working day.");
+	}
+
+	/**
+	 * The sentence that explains the deadline, in a resident's language, for emails: the
+	 * one {@link #from} keeps with a message is English.
+	 */
+	public String explanation(MessageSource text, Locale locale) {
+		if (this.policy.policy() == ResponsePolicy.Kind.CALENDAR_HOURS) {
+			return text.getMessage("contact.deadline.hours", new Object[] { this.policy.hours() }, locale);
+		}
+		return text.getMessage("contact.deadline.working-days", new Object[] { this.policy.workingDays() }, locale);
 	}
 
 	/**

@@ -3,14 +3,15 @@ package uk.yourarea.event;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import uk.yourarea.neighbourhood.PublicNeighbourhoods;
+import uk.yourarea.web.Languages;
 import uk.yourarea.web.SiteProperties;
 
 /**
@@ -45,7 +46,7 @@ class EventCalendar {
 	}
 
 	String write(PublicNeighbourhoods.Details neighbourhood, List<Event> shown) {
-		String pageUrl = this.site.link("/area/" + neighbourhood.slug());
+		String pageUrl = this.site.link(Languages.pathPrefix(Languages.current()) + "/area/" + neighbourhood.slug());
 		ICalendarWriter ics = new ICalendarWriter().begin("VCALENDAR")
 			.raw("VERSION", "2.0")
 			.text("PRODID", "-//" + this.site.serviceName() + "//Neighbourhood events//EN")
@@ -68,7 +69,7 @@ class EventCalendar {
 								: event.getTitle())
 				.text("LOCATION", event.getAddress())
 				.text("DESCRIPTION", description(event))
-				.text("CATEGORIES", event.getType().label())
+				.text("CATEGORIES", typeLabel(event.getType()))
 				.raw("URL", pageUrl + "#events")
 				.raw("STATUS", event.isCancelled() ? "CANCELLED" : "CONFIRMED")
 				.raw("TRANSP", "TRANSPARENT")
@@ -92,15 +93,21 @@ class EventCalendar {
 			}
 			written.append("\n\n");
 		}
-		written.append(text("event.calendar.with-the-team", event.getType().label()));
+		written.append(text("event.calendar.with-the-team", typeLabel(event.getType())));
 		if (event.getDescription() != null) {
 			written.append("\n\n").append(event.getDescription());
 		}
 		return written.toString();
 	}
 
+	/** The kind of event in the calendar's language: "Beat surgery". */
+	private String typeLabel(EventType type) {
+		return text("event.calendar.type." + type.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+	}
+
+	/** The calendar is in the language of the address it was fetched from. */
 	private String text(String key, Object... arguments) {
-		return this.messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
+		return this.messages.getMessage(key, arguments, Languages.current());
 	}
 
 }

@@ -13,9 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
 import uk.yourarea.testing.TestNeighbourhoods;
+import uk.yourarea.web.Languages;
 import uk.yourarea.web.SiteProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,6 +49,28 @@ class AlertFeedTests {
 		assertThat(((Element) entry.getElementsByTagNameNS(AlertFeed.ATOM, "category").item(0)).getAttribute("label"))
 			.isEqualTo("Meeting or event");
 		assertThat(root.getAttributeNS("http://www.w3.org/XML/1998/namespace", "lang")).isEqualTo("en-GB");
+	}
+
+	@Test
+	void aFeedFetchedInWelshSaysSoAndLinksToTheWelshPages() throws Exception {
+		Instant at = Instant.parse("2026-11-30T09:15:00Z");
+		AlertArchive.Shown alert = new AlertArchive.Shown(42, "Cyfarfod", "Dewch draw.", AlertTopic.EVENTS, "PC Jones",
+				at, LocalDate.of(2026, 11, 30));
+		LocaleContextHolder.setLocale(Languages.WELSH);
+		try {
+			Element root = parse(this.feed.write(TestNeighbourhoods.live(53L, "wigston", "Wigston"), List.of(alert)))
+				.getDocumentElement();
+			Element entry = (Element) root.getElementsByTagNameNS(AlertFeed.ATOM, "entry").item(0);
+
+			assertThat(root.getAttributeNS("http://www.w3.org/XML/1998/namespace", "lang")).isEqualTo("cy");
+			assertThat(text(entry, "content"))
+				.contains("https://your-area.example.org/cy/area/wigston/contact?alert=42");
+			assertThat(((Element) root.getElementsByTagNameNS(AlertFeed.ATOM, "link").item(0)).getAttribute("href"))
+				.isEqualTo("https://your-area.example.org/cy/area/wigston/alerts.atom");
+		}
+		finally {
+			LocaleContextHolder.resetLocaleContext();
+		}
 	}
 
 	@Test

@@ -130,6 +130,24 @@ class AlertSendingIT {
 	}
 
 	@Test
+	void aWelshSubscriberGetsLinksToTheWelshPagesAndAnEnglishOneToTheEnglish() {
+		long welsh = subscriber("welsh", "wigston:EVERYTHING");
+		this.jdbc.update("update alert_subscriber set language = 'cy' where id = ?", welsh);
+		subscriber("english", "wigston:EVERYTHING");
+		long alert = alert("EVENTS", "wigston");
+
+		this.sending.sendDue();
+
+		String welshBody = bodyTo("welsh", alert);
+		String token = linkIn(welshBody, MANAGE_LINK);
+		assertThat(welshBody).contains("/cy/area/wigston/contact?alert=" + alert)
+			.contains("/cy/area/wigston/alerts/" + alert)
+			.contains("/cy/alerts/manage/" + token)
+			.contains("/cy/alerts/unsubscribe/" + token);
+		assertThat(bodyTo("english", alert)).contains("/area/wigston/alerts/" + alert).doesNotContain("/cy/");
+	}
+
+	@Test
 	void aGeneralAlertGoesOnlyToThoseWhoChoseEveryMessage() {
 		subscriber("everything", "wigston:EVERYTHING");
 		subscriber("priorities", "wigston:PRIORITIES");

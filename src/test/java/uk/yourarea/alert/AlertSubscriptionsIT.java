@@ -209,6 +209,35 @@ class AlertSubscriptionsIT {
 	}
 
 	@Test
+	void aSubscriberFromAWelshPageIsKeptAsWelshAndSubscribingAgainInEnglishChangesIt() {
+		String email = "alerts-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+		this.resident.speaking("cy");
+		subscribe("/area/oadby/alerts", email, "EVERYTHING");
+
+		assertThat(language(email)).isEqualTo("cy");
+		assertThat(lastEmailTo(email)).contains("/cy/alerts/confirm/");
+		String token = linkIn(lastEmailTo(email), CONFIRM_LINK);
+		this.resident.speaking("en-GB");
+		this.resident.submit(this.resident.page("/alerts/confirm/" + token), "main form", Map.of());
+		assertThat(emailsTo(email)).containsExactly("alert-confirmation", "alert-welcome");
+		assertThat(lastEmailTo(email)).as("the welcome is in the language kept")
+			.contains("/cy/alerts/manage/")
+			.contains("/cy/alerts/unsubscribe/");
+
+		subscribe("/area/oadby/alerts", email, "EVENTS");
+		assertThat(language(email)).isEqualTo("en");
+		assertThat(lastEmailTo(email)).contains("/alerts/confirm/").doesNotContain("/cy/");
+
+		// Gone again, so that alerts sent in other tests do not reach this subscriber.
+		this.jdbc.update("delete from alert_subscriber where email = lower(?)", email);
+	}
+
+	private String language(String email) {
+		return this.jdbc.queryForObject("select language from alert_subscriber where email = lower(?)", String.class,
+				email);
+	}
+
+	@Test
 	void thePrivacyNoticeSaysWhatIsKeptAndForHowLong() {
 		Document notice = this.site.page("/privacy");
 

@@ -336,6 +336,26 @@ class HaveYourSayIT {
 	}
 
 	@Test
+	void anAnswerSentFromAWelshPageIsKeptAsWelshAndItsConfirmationLinksToTheWelshPage() {
+		String welsh = uniqueEmail();
+		this.resident.speaking("cy");
+		assertThat(send(answer(welsh, wigstonPostcode())).statusCode()).isEqualTo(303);
+		String english = uniqueEmail();
+		this.resident.speaking("en-GB");
+		send(answer(english, wigstonPostcode()));
+
+		assertThat(this.jdbc.queryForObject("select language from consultation_response where email = ?", String.class,
+				welsh))
+			.isEqualTo("cy");
+		assertThat(this.jdbc.queryForObject("select language from consultation_response where email = ?", String.class,
+				english))
+			.isEqualTo("en");
+		assertThat(TestMail.body(TestMail.to(this.greenMail, welsh).get(0)))
+			.contains("/cy" + link(lastEmailTo(welsh, 1)));
+		assertThat(TestMail.body(TestMail.to(this.greenMail, english).get(0))).doesNotContain("/cy/");
+	}
+
+	@Test
 	void oneVoicePerEmailTheLatestConfirmedAnswerReplacesTheEarlierOne() {
 		String email = uniqueEmail();
 		List<String> ids = issueIds();

@@ -45,6 +45,8 @@ public final class StaffBrowser {
 
 	private String forwardedFor;
 
+	private String language = "en-GB";
+
 	private StaffBrowser(int port) {
 		this.port = port;
 	}
@@ -68,6 +70,15 @@ public final class StaffBrowser {
 	 */
 	public StaffBrowser forwardedFor(String clientAddress) {
 		this.forwardedFor = clientAddress;
+		return this;
+	}
+
+	/**
+	 * From now on asks for pages in this language ({@code Accept-Language}), such as
+	 * {@code cy}.
+	 */
+	public StaffBrowser speaking(String languageTag) {
+		this.language = languageTag;
 		return this;
 	}
 
@@ -213,7 +224,7 @@ public final class StaffBrowser {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
 			.timeout(Duration.ofSeconds(30))
 			.header("Accept", "text/html")
-			.header("Accept-Language", "en-GB");
+			.header("Accept-Language", this.language);
 		if (this.forwardedFor != null) {
 			request.header("X-Forwarded-For", this.forwardedFor);
 		}

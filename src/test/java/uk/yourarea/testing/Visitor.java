@@ -28,6 +28,8 @@ public class Visitor {
 
 	private final HttpClient client;
 
+	private String language = "en-GB";
+
 	/** A visitor of the site at {@code base}, such as {@code http://localhost:8080}. */
 	public Visitor(String base) {
 		this.base = base;
@@ -36,6 +38,15 @@ public class Visitor {
 			.cookieHandler(new CookieManager())
 			.connectTimeout(Duration.ofSeconds(5))
 			.build();
+	}
+
+	/**
+	 * From now on asks for pages in this language ({@code Accept-Language}), such as
+	 * {@code cy}.
+	 */
+	public Visitor speaking(String languageTag) {
+		this.language = languageTag;
+		return this;
 	}
 
 	public HttpResponse<String> get(String path) {
@@ -112,7 +123,7 @@ public class Visitor {
 		try {
 			return this.client.send(request.timeout(Duration.ofSeconds(30))
 				.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
-				.header("Accept-Language", "en-GB")
+				.header("Accept-Language", this.language)
 				.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 		}
 		catch (IOException ex) {
