@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.Limit;
 import org.springframework.security.access.prepost.PostAuthorize;
 import org.springframework.security.authorization.method.HandleAuthorizationDenied;
@@ -40,10 +42,13 @@ public class ChangeLog {
 
 	private final Clock clock;
 
-	ChangeLog(ChangeRecordRepository records, ApplicationEventPublisher events, Clock clock) {
+	private final MessageSource messages;
+
+	ChangeLog(ChangeRecordRepository records, ApplicationEventPublisher events, Clock clock, MessageSource messages) {
 		this.records = records;
 		this.events = events;
 		this.clock = clock;
+		this.messages = messages;
 	}
 
 	/**
@@ -107,13 +112,16 @@ public class ChangeLog {
 	@Transactional(readOnly = true)
 	public EditConflict conflict(String subjectType, long subjectId, Snapshot saved, Snapshot yours) {
 		var latest = this.records.findFirstBySubjectTypeAndSubjectIdOrderByChangedAtDescIdDesc(subjectType, subjectId);
-		String by = latest.map(ChangeRecord::getChangedByName).orElse("Someone else");
+		Locale locale = LocaleContextHolder.getLocale();
+		String by = latest.map(ChangeRecord::getChangedByName)
+			.orElseGet(() -> this.messages.getMessage("audit.conflict.someone-else", null, locale));
 		String when = latest.map((record) -> formatWhen(record.getChangedAt())).orElse("");
 		List<EditConflict.Difference> differences = saved.fieldsDifferentFrom(yours)
 			.stream()
 			.map((field) -> new EditConflict.Difference(field, saved.get(field), yours.get(field)))
 			.toList();
-		return new EditConflict(by, when, differences);
+		return new EditConflict(by, when, differences,
+				this.messages.getMessage("audit.conflict.message", new Object[] { by }, locale));
 	}
 
 	/**

@@ -10,17 +10,12 @@ import java.util.List;
  * @param changedBy who saved first, or "someone else" if no change was recorded
  * @param changedAt when, for display ("23 November 2026 at 2:15pm"), or empty
  * @param differences the fields that differ, in form order
+ * @param message the message for the error summary
  */
-public record EditConflict(String changedBy, String changedAt, List<Difference> differences) {
+public record EditConflict(String changedBy, String changedAt, List<Difference> differences, String message) {
 
 	/** One field as it is saved now ({@code saved}) and as this person typed it. */
 	public record Difference(String field, String saved, String yours) {
-	}
-
-	/** The message for the error summary. */
-	public String message() {
-		return changedBy + " saved changes while you were editing. Check their version below, then save yours "
-				+ "again if it is still right.";
 	}
 
 }
