@@ -304,6 +304,11 @@ class ContactMessages {
 		return Languages.fromTag(message.getLanguage());
 	}
 
+	/** "due in 5 hours", "2 hours overdue", in a language. */
+	String timeLeft(Instant due, Instant now, Locale locale) {
+		return TimeLeft.describe(due, now, this.text, locale);
+	}
+
 	/** One of the bundles' texts, with arguments, in the given language. */
 	String message(String key, Locale locale, Object... arguments) {
 		return this.text.getMessage(key, arguments, locale);

@@ -147,7 +147,7 @@ class ResponseClockJobs {
 			.collect(Collectors.toMap(NeighbourhoodSummary::id, NeighbourhoodSummary::name));
 		String lines = messages.stream()
 			.map((m) -> this.contact.message("contact.digest-email.line", Languages.ENGLISH, m.getReference(),
-					names.get(m.getNeighbourhoodId()), TimeLeft.describe(m.getDueAt(), now),
+					names.get(m.getNeighbourhoodId()), this.contact.timeLeft(m.getDueAt(), now, Languages.ENGLISH),
 					this.site.link("/staff/inbox/messages/" + m.getId())))
 			.collect(Collectors.joining("\n"));
 		return this.contact.message("contact.digest-email.body", Languages.ENGLISH, supervisor.name(), lines,
