@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jsoup.nodes.Document;
@@ -247,7 +248,7 @@ class WelshPagesIT {
 		assertThat(this.cache.holds(Languages.ENGLISH, bare(first))).isTrue();
 		assertThat(this.cache.holds(Languages.WELSH, bare(first))).isTrue();
 
-		for (HttpResponse<byte[]> answer : new HttpResponse[] { firstCold, secondCold, firstWarm, secondWarm }) {
+		for (HttpResponse<byte[]> answer : List.of(firstCold, secondCold, firstWarm, secondWarm)) {
 			assertThat(answer.statusCode()).isEqualTo(200);
 			String lang = Pages.parse(new String(answer.body(), StandardCharsets.UTF_8))
 				.selectFirst("html")
