@@ -35,6 +35,8 @@ import uk.yourarea.priority.PublishedPriorities;
 import uk.yourarea.priority.PublishedPriorities.Published;
 import uk.yourarea.station.StationSchedules;
 import uk.yourarea.team.TeamOnThePage;
+import uk.yourarea.web.Languages;
+import uk.yourarea.web.TextIn;
 
 /**
  * Reads a neighbourhood's Your Area page: one query per part of the page, never one per
@@ -106,19 +108,23 @@ public class AreaPages {
 	/**
 	 * The page's content, cached per neighbourhood for a few minutes: pages are read
 	 * thousands of times a day and change a few times a week. Editing a neighbourhood's
-	 * content evicts its entry.
+	 * content evicts its entry. A page is read and kept per language: the Welsh page
+	 * shows the Welsh versions of what staff wrote.
 	 */
-	@Cacheable(cacheNames = CACHE, key = "#slug", unless = "#result == null")
+	@Cacheable(cacheNames = CACHE,
+			key = "#slug + ' ' + T(uk.yourarea.web.Languages).tagOf(T(uk.yourarea.web.Languages).current())",
+			unless = "#result == null")
 	@Transactional(readOnly = true)
 	public Optional<AreaView> find(String slug) {
-		return this.neighbourhoods.live(slug)
-			.map((neighbourhood) -> read(neighbourhood, this.responseRecords.of(neighbourhood.id())));
+		Locale language = Languages.current();
+		return this.neighbourhoods.live(slug, language)
+			.map((neighbourhood) -> read(neighbourhood, this.responseRecords.of(neighbourhood.id()), language));
 	}
 
-	private AreaView read(PublicNeighbourhoods.Details neighbourhood, ResponseRecord replies) {
+	private AreaView read(PublicNeighbourhoods.Details neighbourhood, ResponseRecord replies, Locale language) {
 		Instant now = this.clock.instant();
 		LocalDate today = LocalDate.now(this.clock);
-		List<TeamOnThePage.Member> members = this.team.of(neighbourhood.id());
+		List<TeamOnThePage.Member> members = this.team.of(neighbourhood.id(), language);
 		TeamOnThePage.Member named = members.stream()
 			.filter(TeamOnThePage.Member::namedOfficer)
 			.findFirst()
@@ -133,7 +139,7 @@ public class AreaPages {
 			.toList();
 		List<StationView> serving = this.stations.serving(neighbourhood.id(), today, today.plusDays(EXCEPTIONS_AHEAD))
 			.stream()
-			.map(AreaPages::stationView)
+			.map((station) -> stationView(station, language))
 			.toList();
 		List<AreaView.AlertView> latestAlerts = this.alerts.latest(neighbourhood.id(), LATEST_ALERTS)
 			.stream()
@@ -218,13 +224,15 @@ public class AreaPages {
 		return TIME.format(time).toLowerCase(Locale.UK).replace(":00", "");
 	}
 
-	private static StationView stationView(StationSchedules.Schedule station) {
+	private static StationView stationView(StationSchedules.Schedule station, Locale language) {
 		List<ExceptionView> changes = station.changes()
 			.stream()
 			.map((change) -> new ExceptionView(change.date(), change.hours(), change.reason(), change.closed()))
 			.toList();
-		return new StationView(station.name(), station.kindLabel(), station.address(), station.postcode(),
-				station.frontCounter(), station.usualHours(), changes);
+		TextIn name = station.nameIn(language);
+		TextIn address = station.addressIn(language);
+		return new StationView(name.toString(), station.kindLabel(), address.toString(), station.postcode(),
+				station.frontCounter(), station.usualHours(), changes, name.lang(), address.lang());
 	}
 
 	private String text(String key, Object... arguments) {

@@ -120,9 +120,12 @@ class Station {
 		return TextIn.of(language, this.address, this.addressCy);
 	}
 
-	/** Whether the name or the address has no Welsh version. */
+	/**
+	 * Whether the name has no Welsh version. (An address is often the same in both
+	 * languages, so a missing Welsh address does not count.)
+	 */
 	public boolean lacksWelsh() {
-		return this.nameCy == null || this.nameCy.isBlank() || this.addressCy == null || this.addressCy.isBlank();
+		return this.nameCy == null || this.nameCy.isBlank();
 	}
 
 	public @Nullable String getNameCy() {
