@@ -22,8 +22,7 @@ record LocalPolicingAreaForm(
 		@Nullable Long version,
 		@Size(max = 100, message = "{neighbourhood.area-form.name-cy.too-long}") @Nullable String nameCy) {
 
-	static final List<String> FIELD_ORDER = List.of("code", "name", "nameCy", "commanderName",
-			"commanderRank");
+	static final List<String> FIELD_ORDER = List.of("code", "name", "nameCy", "commanderName", "commanderRank");
 
 	LocalPolicingAreaForm {
 		code = (code == null || code.isBlank()) ? null : code.strip().toUpperCase(Locale.ROOT);
