@@ -27,8 +27,11 @@ import uk.yourarea.priority.PriorityFreshness;
 import uk.yourarea.priority.PriorityFreshness.Freshness;
 import uk.yourarea.security.StaffAccounts;
 import uk.yourarea.security.StaffScope;
+import uk.yourarea.station.StationSchedules;
 import uk.yourarea.team.NamedOfficers;
 import uk.yourarea.team.NamedOfficers.NamedOfficer;
+import uk.yourarea.team.TeamOnThePage;
+import uk.yourarea.web.SiteProperties;
 
 /**
  * Where each neighbourhood meets the Neighbourhood Policing Guarantee and where it falls
@@ -101,7 +104,46 @@ public class GuaranteeReport {
 	public record Area(long id, String name) {
 	}
 
-	public record Report(LocalDate asOf, List<Row> rows, List<Total> totals, int allMet, ResponseRecord forceReplies) {
+	/**
+	 * The report; {@code welsh} is {@code null} when the site does not offer Welsh.
+	 */
+	public record Report(LocalDate asOf, List<Row> rows, List<Total> totals, int allMet, ResponseRecord forceReplies,
+			@Nullable WelshGaps welsh) {
+	}
+
+	/** What part of a neighbourhood's public text has no Welsh version. */
+	public enum WelshPart {
+
+		DESCRIPTION("admin.guarantee.welsh.part.description"), BIOS("admin.guarantee.welsh.part.bios"),
+		STATIONS("admin.guarantee.welsh.part.stations");
+
+		private final String messageKey;
+
+		WelshPart(String messageKey) {
+			this.messageKey = messageKey;
+		}
+
+		public String messageKey() {
+			return this.messageKey;
+		}
+
+	}
+
+	/**
+	 * A neighbourhood whose public text lacks Welsh: what lacks it, and the page that
+	 * fixes it where the person looking can ({@code null} otherwise).
+	 */
+	public record WelshGap(long neighbourhoodId, String name, List<WelshPart> parts, @Nullable String fixHref) {
+	}
+
+	/**
+	 * For a site that offers Welsh: how many of the neighbourhoods shown have public text
+	 * with no Welsh version, and which. Public text is what staff write that residents
+	 * read on the neighbourhood's page: its description, its team members' bios and the
+	 * names of the stations and hubs serving it. Any of those written in English without
+	 * a Welsh version counts (a Welsh page then shows the English).
+	 */
+	public record WelshGaps(int missing, int of, List<WelshGap> gaps) {
 	}
 
 	/**
@@ -132,9 +174,18 @@ public class GuaranteeReport {
 
 	private final Collator aToZ = Collator.getInstance(Locale.UK);
 
+	private final TeamOnThePage teams;
+
+	private final StationSchedules stations;
+
+	private final SiteProperties site;
+
 	GuaranteeReport(PublicNeighbourhoods neighbourhoods, NamedOfficers namedOfficers, StaffScope staffScope,
 			PriorityFreshness priorityFreshness, UpcomingEvents upcomingEvents, ResponseRecords responseRecords,
-			Clock clock, MessageSource messages) {
+			Clock clock, MessageSource messages, TeamOnThePage teams, StationSchedules stations, SiteProperties site) {
+		this.teams = teams;
+		this.stations = stations;
+		this.site = site;
 		this.neighbourhoods = neighbourhoods;
 		this.namedOfficers = namedOfficers;
 		this.staffScope = staffScope;
@@ -183,7 +234,33 @@ public class GuaranteeReport {
 			totals.add(new Total(measure, met, rows.size()));
 		}
 		int allMet = (int) rows.stream().filter(Row::allMet).count();
-		return new Report(today, rows, totals, allMet, this.responseRecords.forceWideAsOf(now));
+		WelshGaps welsh = this.site.offersWelsh() ? welshGaps(rows, viewer) : null;
+		return new Report(today, rows, totals, allMet, this.responseRecords.forceWideAsOf(now), welsh);
+	}
+
+	/** The neighbourhoods among the rows whose public text lacks Welsh, in row order. */
+	private WelshGaps welshGaps(List<Row> rows, Viewer viewer) {
+		java.util.Set<Long> descriptions = this.neighbourhoods.withoutWelshDescription();
+		java.util.Set<Long> bios = this.teams.withBiosWithoutWelsh();
+		java.util.Set<Long> stationNames = this.stations.servedByStationsWithoutWelshNames();
+		List<WelshGap> gaps = new ArrayList<>();
+		for (Row row : rows) {
+			List<WelshPart> parts = new ArrayList<>();
+			if (descriptions.contains(row.neighbourhoodId())) {
+				parts.add(WelshPart.DESCRIPTION);
+			}
+			if (bios.contains(row.neighbourhoodId())) {
+				parts.add(WelshPart.BIOS);
+			}
+			if (stationNames.contains(row.neighbourhoodId())) {
+				parts.add(WelshPart.STATIONS);
+			}
+			if (!parts.isEmpty()) {
+				gaps.add(new WelshGap(row.neighbourhoodId(), row.name(), List.copyOf(parts),
+						viewer.editsEverything() ? "/staff/neighbourhoods/" + row.neighbourhoodId() : null));
+			}
+		}
+		return new WelshGaps(gaps.size(), rows.size(), List.copyOf(gaps));
 	}
 
 	/** What the other features said, by neighbourhood id. */

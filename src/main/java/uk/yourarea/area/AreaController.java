@@ -35,6 +35,7 @@ import uk.yourarea.neighbourhood.PublicNeighbourhoods.Listed;
 import uk.yourarea.postcode.Postcode;
 import uk.yourarea.postcode.PostcodeLookup;
 import uk.yourarea.web.FormError;
+import uk.yourarea.web.Languages;
 import uk.yourarea.web.NotFoundException;
 import uk.yourarea.web.PlainTextCharacters;
 
@@ -142,7 +143,8 @@ class AreaController {
 	}
 
 	private ModelAndView outwardCode(String outwardCode) {
-		List<Listed> covering = new ArrayList<>(this.neighbourhoods.coveringOutwardCode(outwardCode));
+		List<Listed> covering = new ArrayList<>(
+				this.neighbourhoods.coveringOutwardCode(outwardCode, Languages.current()));
 		covering.sort(Comparator.comparing(Listed::name, A_TO_Z));
 		if (covering.isEmpty()) {
 			return new ModelAndView("area/postcode-not-ours",
@@ -154,7 +156,7 @@ class AreaController {
 	@GetMapping("/areas")
 	String areas(Model model) {
 		Map<AreaHeading, List<Listed>> byArea = new LinkedHashMap<>();
-		List<Listed> all = new ArrayList<>(this.neighbourhoods.all());
+		List<Listed> all = new ArrayList<>(this.neighbourhoods.all(Languages.current()));
 		all.sort(Comparator.comparing((Listed n) -> n.area().name(), A_TO_Z).thenComparing(Listed::name, A_TO_Z));
 		for (Listed neighbourhood : all) {
 			byArea.computeIfAbsent(neighbourhood.area(), (area) -> new ArrayList<>()).add(neighbourhood);

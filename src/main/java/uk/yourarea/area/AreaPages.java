@@ -36,6 +36,7 @@ import uk.yourarea.priority.PublishedPriorities.Published;
 import uk.yourarea.station.StationSchedules;
 import uk.yourarea.team.TeamOnThePage;
 import uk.yourarea.web.Languages;
+import uk.yourarea.web.TextIn;
 
 /**
  * Reads a neighbourhood's Your Area page: one query per part of the page, never one per
@@ -113,8 +114,9 @@ public class AreaPages {
 	@Cacheable(cacheNames = CACHE, key = "T(uk.yourarea.area.AreaPages).cacheKey(#slug)", unless = "#result == null")
 	@Transactional(readOnly = true)
 	public Optional<AreaView> find(String slug) {
-		return this.neighbourhoods.live(slug)
-			.map((neighbourhood) -> read(neighbourhood, this.responseRecords.of(neighbourhood.id())));
+		Locale language = Languages.current();
+		return this.neighbourhoods.live(slug, language)
+			.map((neighbourhood) -> read(neighbourhood, this.responseRecords.of(neighbourhood.id()), language));
 	}
 
 	/**
@@ -125,10 +127,10 @@ public class AreaPages {
 		return Languages.WELSH.equals(Languages.current()) ? "cy:" + slug : slug;
 	}
 
-	private AreaView read(PublicNeighbourhoods.Details neighbourhood, ResponseRecord replies) {
+	private AreaView read(PublicNeighbourhoods.Details neighbourhood, ResponseRecord replies, Locale language) {
 		Instant now = this.clock.instant();
 		LocalDate today = LocalDate.now(this.clock);
-		List<TeamOnThePage.Member> members = this.team.of(neighbourhood.id());
+		List<TeamOnThePage.Member> members = this.team.of(neighbourhood.id(), language);
 		TeamOnThePage.Member named = members.stream()
 			.filter(TeamOnThePage.Member::namedOfficer)
 			.findFirst()
@@ -143,7 +145,7 @@ public class AreaPages {
 			.toList();
 		List<StationView> serving = this.stations.serving(neighbourhood.id(), today, today.plusDays(EXCEPTIONS_AHEAD))
 			.stream()
-			.map(AreaPages::stationView)
+			.map((station) -> stationView(station, language))
 			.toList();
 		List<AreaView.AlertView> latestAlerts = this.alerts.latest(neighbourhood.id(), LATEST_ALERTS)
 			.stream()
@@ -229,13 +231,15 @@ public class AreaPages {
 		return TIME.format(time).toLowerCase(Locale.UK).replace(":00", "");
 	}
 
-	private static StationView stationView(StationSchedules.Schedule station) {
+	private static StationView stationView(StationSchedules.Schedule station, Locale language) {
 		List<ExceptionView> changes = station.changes()
 			.stream()
 			.map((change) -> new ExceptionView(change.date(), change.hours(), change.reason(), change.closed()))
 			.toList();
-		return new StationView(station.name(), station.kindLabel(), station.address(), station.postcode(),
-				station.frontCounter(), station.usualHours(), changes);
+		TextIn name = station.nameIn(language);
+		TextIn address = station.addressIn(language);
+		return new StationView(name.toString(), station.kindLabel(), address.toString(), station.postcode(),
+				station.frontCounter(), station.usualHours(), changes, name.lang(), address.lang());
 	}
 
 	private String text(String key, Object... arguments) {

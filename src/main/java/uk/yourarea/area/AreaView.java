@@ -50,10 +50,19 @@ public record AreaView(PublicNeighbourhoods.Details neighbourhood, TeamOnThePage
 	 * A station as read when the page was cached: its usual hours (Monday first) and its
 	 * exceptions from the day it was read until {@link AreaPages#EXCEPTIONS_AHEAD} days
 	 * later. What "today" means is worked out when the page is shown ({@link #on}), so a
-	 * page cached before midnight is still right after it.
+	 * page cached before midnight is still right after it. The name and address are in
+	 * the page's language where the station has a version in it; {@code nameLang} and
+	 * {@code addressLang} say the language of one that is not ({@code en} on a Welsh
+	 * page), else are {@code null}.
 	 */
 	public record StationView(String name, String kind, String address, String postcode, boolean frontCounter,
-			List<String> usualHours, List<ExceptionView> exceptions) {
+			List<String> usualHours, List<ExceptionView> exceptions, @Nullable String nameLang,
+			@Nullable String addressLang) {
+
+		public StationView(String name, String kind, String address, String postcode, boolean frontCounter,
+				List<String> usualHours, List<ExceptionView> exceptions) {
+			this(name, kind, address, postcode, frontCounter, usualHours, exceptions, null, null);
+		}
 
 		/** What the page shows on the given day. */
 		public StationDay on(LocalDate today) {

@@ -164,7 +164,8 @@ class DemoData implements ApplicationRunner {
 			String mailbox = slug.replace("-", ".");
 			long id = this.neighbourhoods.addNeighbourhood(new NewNeighbourhood(code, name,
 					areaIds.get(code.substring(0, 2)), DemoForce.description(name), mailbox + ".npt@example.org", "101",
-					(code.hashCode() % 2 == 0) ? "https://www.facebook.com/example-" + slug : null));
+					(code.hashCode() % 2 == 0) ? "https://www.facebook.com/example-" + slug : null,
+					DemoForce.welshDescription(name)));
 			byCode.put(code, new DemoNeighbourhood(id, code, name));
 		}
 		return byCode;
@@ -189,6 +190,9 @@ class DemoData implements ApplicationRunner {
 		Random random = new Random(neighbourhood.code().hashCode());
 		LocalDate today = LocalDate.now(this.clock);
 		List<NewMember> members = new ArrayList<>(DemoForce.team(neighbourhood, random));
+		if (DemoForce.WITH_WELSH.contains(neighbourhood.name())) {
+			members.set(0, members.get(0).withWelshBio(DemoForce.welshBio(neighbourhood.name())));
+		}
 		if (!WITHOUT_NAMED_OFFICER.contains(neighbourhood.code())) {
 			int daysAgo = NAME_NOT_RECENTLY_CONFIRMED.contains(neighbourhood.code()) ? 200 + random.nextInt(100)
 					: 3 + random.nextInt(120);
@@ -221,7 +225,7 @@ class DemoData implements ApplicationRunner {
 				.map(DemoNeighbourhood::id)
 				.toList();
 			this.stations.addStation(new NewStation(lpa.stationName(), false, lpa.stationAddress(),
-					lpa.stationPostcode(), true, stationWeek, served));
+					lpa.stationPostcode(), true, stationWeek, served, DemoForce.welshStationName(lpa.stationName())));
 			this.stations.addStation(new NewStation(lpa.hubName(), true, lpa.hubAddress(), lpa.hubPostcode(), false,
 					hubWeek, served.stream().limit(Math.max(1, served.size() / 2)).toList()));
 		}

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import uk.yourarea.event.DemoEventSeeding.NewEvent;
 import uk.yourarea.event.EventType;
 import uk.yourarea.priority.DemoPrioritySeeding.NewPriority;
@@ -111,6 +113,36 @@ final class DemoForce {
 		return "The " + name + " neighbourhood team works with residents, businesses, schools and the council to "
 				+ "tackle the problems that matter most locally. Come and meet us at one of our events, or get in "
 				+ "touch using the details on this page.";
+	}
+
+	/**
+	 * The neighbourhoods whose demo content has Welsh versions (their description, their
+	 * first team member's bio): the others show the Welsh site's fallback to English.
+	 */
+	static final Set<String> WITH_WELSH = Set.of("Wigston", "South Wigston", "Oadby");
+
+	/** The Welsh description of a neighbourhood with Welsh content, else null. */
+	static @Nullable String welshDescription(String name) {
+		if (!WITH_WELSH.contains(name)) {
+			return null;
+		}
+		return "Mae tîm cymdogaeth " + name + " yn gweithio gyda thrigolion, busnesau, ysgolion a'r cyngor i fynd "
+				+ "i'r afael â'r problemau sydd bwysicaf yn lleol. Dewch i'n cyfarfod yn un o'n digwyddiadau, neu "
+				+ "cysylltwch â ni gan ddefnyddio'r manylion ar y dudalen hon.";
+	}
+
+	/** The Welsh bio of the first team member of a neighbourhood with Welsh content. */
+	static String welshBio(String name) {
+		return "Fi yw swyddog cymdogaeth " + name + ". Dewch i siarad â mi mewn cymhorthfa, neu anfonwch neges "
+				+ "ataf drwy'r dudalen hon.";
+	}
+
+	/**
+	 * The Welsh name of a demo station that has one ("Gorsaf Heddlu Wigston"), else null.
+	 */
+	static @Nullable String welshStationName(String name) {
+		return name.endsWith(" Police Station") && name.startsWith("Wigston")
+				? "Gorsaf Heddlu " + name.substring(0, name.length() - " Police Station".length()) : null;
 	}
 
 	/** Two to six team members: a PC or PCSO first, then the rest, and a sergeant. */

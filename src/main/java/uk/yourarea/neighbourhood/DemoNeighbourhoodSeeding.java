@@ -22,9 +22,18 @@ public class DemoNeighbourhoodSeeding {
 		this.neighbourhoods = neighbourhoods;
 	}
 
-	/** A neighbourhood to create, with its contact details. */
+	/**
+	 * A neighbourhood to create, with its contact details and, for some, a Welsh
+	 * description.
+	 */
 	public record NewNeighbourhood(String code, String name, long localPolicingAreaId, String description, String email,
-			String phone, @Nullable String facebookUrl) {
+			String phone, @Nullable String facebookUrl, @Nullable String descriptionCy) {
+
+		public NewNeighbourhood(String code, String name, long localPolicingAreaId, String description, String email,
+				String phone, @Nullable String facebookUrl) {
+			this(code, name, localPolicingAreaId, description, email, phone, facebookUrl, null);
+		}
+
 	}
 
 	public boolean anyNeighbourhoods() {
@@ -48,6 +57,7 @@ public class DemoNeighbourhoodSeeding {
 		Neighbourhood neighbourhood = new Neighbourhood(created.code(), created.name(),
 				this.areas.getReferenceById(created.localPolicingAreaId()));
 		neighbourhood.describe(created.description());
+		neighbourhood.inWelsh(null, created.descriptionCy());
 		neighbourhood.contactDetails(created.email(), created.phone(), created.facebookUrl(), null, null);
 		return this.neighbourhoods.save(neighbourhood).getId();
 	}

@@ -9,6 +9,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
 
+import uk.yourarea.web.TextIn;
+
 /** A local policing area: a group of neighbourhoods under one commander. */
 @Entity
 class LocalPolicingArea {
@@ -20,6 +22,8 @@ class LocalPolicingArea {
 	private String code;
 
 	private String name;
+
+	private @Nullable String nameCy;
 
 	private String commanderName;
 
@@ -54,6 +58,20 @@ class LocalPolicingArea {
 	 * Retires the area: it keeps its history but gets no new neighbourhoods. The caller
 	 * checks it has no live neighbourhoods left.
 	 */
+	/** The Welsh name, for the Welsh pages, or {@code null} to show the English one. */
+	void nameInWelsh(@Nullable String nameCy) {
+		this.nameCy = nameCy;
+	}
+
+	/** The name a page in this language shows: the Welsh one on a Welsh page if any. */
+	public TextIn nameIn(java.util.@Nullable Locale language) {
+		return TextIn.of(language, this.name, this.nameCy);
+	}
+
+	public @Nullable String getNameCy() {
+		return this.nameCy;
+	}
+
 	void retire(LocalDate on) {
 		if (isRetired()) {
 			throw new IllegalStateException("Local policing area " + this.code + " is already retired");

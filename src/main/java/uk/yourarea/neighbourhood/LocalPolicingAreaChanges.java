@@ -134,6 +134,7 @@ class LocalPolicingAreaChanges {
 		requireNoProblems(form, null);
 		LocalPolicingArea area = this.areas.save(new LocalPolicingArea(Objects.requireNonNull(form.code()),
 				Objects.requireNonNull(form.name()), form.commanderName(), form.commanderRank()));
+		area.nameInWelsh(form.nameCy());
 		this.changeLog.record(by, subject(area), "Created", Snapshot.nothing(), recorded(area));
 		return area;
 	}
@@ -149,6 +150,7 @@ class LocalPolicingAreaChanges {
 		requireNoProblems(form, id);
 		Snapshot before = recorded(area);
 		area.edit(Objects.requireNonNull(form.name()), form.commanderName(), form.commanderRank());
+		area.nameInWelsh(form.nameCy());
 		this.changeLog.record(by, subject(area), "Edited", before, recorded(area));
 		return area;
 	}
@@ -186,6 +188,7 @@ class LocalPolicingAreaChanges {
 		return Snapshot.of()
 			.with("Code", area.getCode())
 			.with("Name", area.getName())
+			.with("Name in Welsh", area.getNameCy())
 			.with("Commander's name", area.getCommanderName())
 			.with("Commander's rank", area.getCommanderRank())
 			.with("Retired on", (retiredOn != null) ? NeighbourhoodChanges.DAY.format(retiredOn) : null)
@@ -193,17 +196,18 @@ class LocalPolicingAreaChanges {
 	}
 
 	static Snapshot editable(LocalPolicingArea area) {
-		return editable(area.getName(), area.getCommanderName(), area.getCommanderRank());
+		return editable(area.getName(), area.getNameCy(), area.getCommanderName(), area.getCommanderRank());
 	}
 
 	static Snapshot editable(LocalPolicingAreaForm form) {
-		return editable(form.name(), form.commanderName(), form.commanderRank());
+		return editable(form.name(), form.nameCy(), form.commanderName(), form.commanderRank());
 	}
 
-	private static Snapshot editable(@Nullable String name, @Nullable String commanderName,
+	private static Snapshot editable(@Nullable String name, @Nullable String nameCy, @Nullable String commanderName,
 			@Nullable String commanderRank) {
 		return Snapshot.of()
 			.with("Name", name)
+			.with("Name in Welsh", nameCy)
 			.with("Commander's name", commanderName)
 			.with("Commander's rank", commanderRank)
 			.build();

@@ -19,13 +19,15 @@ record LocalPolicingAreaForm(
 				message = "{neighbourhood.area-form.name.too-long}") @Nullable String name,
 		@Size(max = 100, message = "{neighbourhood.area-form.commander-name.too-long}") @Nullable String commanderName,
 		@Size(max = 50, message = "{neighbourhood.area-form.commander-rank.too-long}") @Nullable String commanderRank,
-		@Nullable Long version) {
+		@Nullable Long version,
+		@Size(max = 100, message = "{neighbourhood.area-form.name-cy.too-long}") @Nullable String nameCy) {
 
-	static final List<String> FIELD_ORDER = List.of("code", "name", "commanderName", "commanderRank");
+	static final List<String> FIELD_ORDER = List.of("code", "name", "nameCy", "commanderName", "commanderRank");
 
 	LocalPolicingAreaForm {
 		code = (code == null || code.isBlank()) ? null : code.strip().toUpperCase(Locale.ROOT);
 		name = tidy(name);
+		nameCy = tidy(nameCy);
 		commanderName = tidy(commanderName);
 		commanderRank = tidy(commanderRank);
 	}
@@ -35,20 +37,22 @@ record LocalPolicingAreaForm(
 	}
 
 	static LocalPolicingAreaForm blank() {
-		return new LocalPolicingAreaForm(null, null, null, null, null);
+		return new LocalPolicingAreaForm(null, null, null, null, null, null);
 	}
 
 	static LocalPolicingAreaForm of(LocalPolicingArea area) {
 		return new LocalPolicingAreaForm(area.getCode(), area.getName(), area.getCommanderName(),
-				area.getCommanderRank(), area.getVersion());
+				area.getCommanderRank(), area.getVersion(), area.getNameCy());
 	}
 
 	LocalPolicingAreaForm withCode(String savedCode) {
-		return new LocalPolicingAreaForm(savedCode, this.name, this.commanderName, this.commanderRank, this.version);
+		return new LocalPolicingAreaForm(savedCode, this.name, this.commanderName, this.commanderRank, this.version,
+				this.nameCy);
 	}
 
 	LocalPolicingAreaForm basedOn(long savedVersion) {
-		return new LocalPolicingAreaForm(this.code, this.name, this.commanderName, this.commanderRank, savedVersion);
+		return new LocalPolicingAreaForm(this.code, this.name, this.commanderName, this.commanderRank, savedVersion,
+				this.nameCy);
 	}
 
 }

@@ -14,6 +14,8 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
 
+import uk.yourarea.web.TextIn;
+
 /**
  * A neighbourhood with its own beat team, identified by a stable code (like
  * data.police.uk's {@code NA54}) and reached on the site by its slug.
@@ -32,6 +34,10 @@ class Neighbourhood {
 	private String name;
 
 	private String description;
+
+	private @Nullable String nameCy;
+
+	private @Nullable String descriptionCy;
 
 	@ManyToOne(fetch = FetchType.LAZY, optional = false)
 	@JoinColumn(name = "local_policing_area_id")
@@ -74,6 +80,36 @@ class Neighbourhood {
 
 	public void describe(@Nullable String description) {
 		this.description = description;
+	}
+
+	/**
+	 * The Welsh versions of the name and description, for the Welsh pages; none is
+	 * {@code null}, and a Welsh page then shows the English.
+	 */
+	public void inWelsh(@Nullable String nameCy, @Nullable String descriptionCy) {
+		this.nameCy = nameCy;
+		this.descriptionCy = descriptionCy;
+	}
+
+	/** The name a page in this language shows: the Welsh one on a Welsh page if any. */
+	public TextIn nameIn(@Nullable Locale language) {
+		return TextIn.of(language, this.name, this.nameCy);
+	}
+
+	/**
+	 * The description a page in this language shows: the Welsh on a Welsh page if there
+	 * is one, else the English, marked as English.
+	 */
+	public TextIn descriptionIn(@Nullable Locale language) {
+		return TextIn.of(language, this.description, this.descriptionCy);
+	}
+
+	/**
+	 * Whether the public text staff write about the neighbourhood itself (its
+	 * description) lacks a Welsh version: true when there is English and no Welsh.
+	 */
+	public boolean lacksWelshDescription() {
+		return this.description != null && (this.descriptionCy == null || this.descriptionCy.isBlank());
 	}
 
 	public void contactDetails(@Nullable String email, @Nullable String phone, @Nullable String facebookUrl,
@@ -152,6 +188,14 @@ class Neighbourhood {
 
 	public String getDescription() {
 		return this.description;
+	}
+
+	public @Nullable String getNameCy() {
+		return this.nameCy;
+	}
+
+	public @Nullable String getDescriptionCy() {
+		return this.descriptionCy;
 	}
 
 	public LocalPolicingArea getLocalPolicingArea() {

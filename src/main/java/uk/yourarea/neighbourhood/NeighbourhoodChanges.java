@@ -141,6 +141,7 @@ class NeighbourhoodChanges {
 		Neighbourhood neighbourhood = new Neighbourhood(Objects.requireNonNull(form.code()),
 				Objects.requireNonNull(form.name()), area);
 		neighbourhood.describe(form.description());
+		neighbourhood.inWelsh(form.nameCy(), form.descriptionCy());
 		neighbourhood.contactDetails(form.email(), form.phone(), form.facebookUrl(), form.xUrl(), form.instagramUrl());
 		releaseFormerSlug(neighbourhood.getSlug(), null, by);
 		Neighbourhood saved = this.neighbourhoods.save(neighbourhood);
@@ -165,6 +166,7 @@ class NeighbourhoodChanges {
 		neighbourhood.rename(Objects.requireNonNull(form.name()));
 		neighbourhood.moveTo(this.areas.findById(Objects.requireNonNull(form.localPolicingAreaId())).orElseThrow());
 		neighbourhood.describe(form.description());
+		neighbourhood.inWelsh(form.nameCy(), form.descriptionCy());
 		neighbourhood.contactDetails(form.email(), form.phone(), form.facebookUrl(), form.xUrl(), form.instagramUrl());
 		if (!oldSlug.equals(neighbourhood.getSlug())) {
 			releaseFormerSlug(neighbourhood.getSlug(), id, by);
@@ -256,7 +258,9 @@ class NeighbourhoodChanges {
 			.with("Name", neighbourhood.getName())
 			.with("Web address", "/area/" + neighbourhood.getSlug())
 			.with("Old web addresses", former.stream().map((slug) -> "/area/" + slug).collect(Collectors.joining(", ")))
+			.with("Name in Welsh", neighbourhood.getNameCy())
 			.with("Description", neighbourhood.getDescription())
+			.with("Description in Welsh", neighbourhood.getDescriptionCy())
 			.with("Local policing area", neighbourhood.getLocalPolicingArea().getName())
 			.with("Email address", neighbourhood.getEmail())
 			.with("Telephone", neighbourhood.getPhone())
@@ -269,9 +273,10 @@ class NeighbourhoodChanges {
 
 	/** The fields of the change form, as saved now: to compare with what was typed. */
 	static Snapshot editable(Neighbourhood neighbourhood) {
-		return editable(neighbourhood.getName(), neighbourhood.getDescription(),
-				neighbourhood.getLocalPolicingArea().getName(), neighbourhood.getEmail(), neighbourhood.getPhone(),
-				neighbourhood.getFacebookUrl(), neighbourhood.getXUrl(), neighbourhood.getInstagramUrl());
+		return editable(neighbourhood.getName(), neighbourhood.getNameCy(), neighbourhood.getDescription(),
+				neighbourhood.getDescriptionCy(), neighbourhood.getLocalPolicingArea().getName(),
+				neighbourhood.getEmail(), neighbourhood.getPhone(), neighbourhood.getFacebookUrl(),
+				neighbourhood.getXUrl(), neighbourhood.getInstagramUrl());
 	}
 
 	/** The fields of the change form, as typed. */
@@ -280,16 +285,18 @@ class NeighbourhoodChanges {
 	public Snapshot editable(NeighbourhoodForm form) {
 		String area = (form.localPolicingAreaId() != null)
 				? this.areas.findById(form.localPolicingAreaId()).map(LocalPolicingArea::getName).orElse(null) : null;
-		return editable(form.name(), form.description(), area, form.email(), form.phone(), form.facebookUrl(),
-				form.xUrl(), form.instagramUrl());
+		return editable(form.name(), form.nameCy(), form.description(), form.descriptionCy(), area, form.email(),
+				form.phone(), form.facebookUrl(), form.xUrl(), form.instagramUrl());
 	}
 
-	private static Snapshot editable(@Nullable String name, @Nullable String description, @Nullable String area,
-			@Nullable String email, @Nullable String phone, @Nullable String facebook, @Nullable String x,
-			@Nullable String instagram) {
+	private static Snapshot editable(@Nullable String name, @Nullable String nameCy, @Nullable String description,
+			@Nullable String descriptionCy, @Nullable String area, @Nullable String email, @Nullable String phone,
+			@Nullable String facebook, @Nullable String x, @Nullable String instagram) {
 		return Snapshot.of()
 			.with("Name", name)
+			.with("Name in Welsh", nameCy)
 			.with("Description", description)
+			.with("Description in Welsh", descriptionCy)
 			.with("Local policing area", area)
 			.with("Email address", email)
 			.with("Telephone", phone)

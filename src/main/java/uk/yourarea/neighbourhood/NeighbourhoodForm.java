@@ -36,17 +36,22 @@ record NeighbourhoodForm(
 		@Size(max = 300, message = "{neighbourhood.form.instagram.too-long}") @Pattern(
 				regexp = "https://(www\\.)?instagram\\.com/[^\\s]+",
 				message = "{neighbourhood.form.instagram.format}") @Nullable String instagramUrl,
-		@Nullable Long version) {
+		@Nullable Long version,
+		@Size(max = 150, message = "{neighbourhood.form.name-cy.too-long}") @Pattern(
+				regexp = "(?s)^$|.*[\\p{L}\\p{N}].*",
+				message = "{neighbourhood.form.name-cy.no-letter}") @Nullable String nameCy,
+		@Size(max = 2000, message = "{neighbourhood.form.description-cy.too-long}") @Nullable String descriptionCy) {
 
 	/** The order the fields appear in on the page, for the error summary. */
-	static final List<String> FIELD_ORDER = List.of("code", "name", "description", "localPolicingAreaId", "email",
-			"phone", "facebookUrl", "xUrl", "instagramUrl");
+	static final List<String> FIELD_ORDER = List.of("code", "name", "nameCy", "description", "descriptionCy",
+			"localPolicingAreaId", "email", "phone", "facebookUrl", "xUrl", "instagramUrl");
 
 	NeighbourhoodForm {
 		code = tidy(code);
 		name = (name != null) ? name.strip().replaceAll("\\s+", " ") : null;
-		description = (description != null && !description.isBlank()) ? description.strip().replace("\r\n", "\n")
-				: null;
+		description = paragraphs(description);
+		nameCy = (nameCy != null && !nameCy.isBlank()) ? nameCy.strip().replaceAll("\\s+", " ") : null;
+		descriptionCy = paragraphs(descriptionCy);
 		email = tidy(email);
 		phone = tidy(phone);
 		facebookUrl = tidy(facebookUrl);
@@ -54,19 +59,23 @@ record NeighbourhoodForm(
 		instagramUrl = tidy(instagramUrl);
 	}
 
+	private static @Nullable String paragraphs(@Nullable String text) {
+		return (text != null && !text.isBlank()) ? text.strip().replace("\r\n", "\n") : null;
+	}
+
 	private static @Nullable String tidy(@Nullable String value) {
 		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 
 	static NeighbourhoodForm blank() {
-		return new NeighbourhoodForm(null, null, null, null, null, null, null, null, null, null);
+		return new NeighbourhoodForm(null, null, null, null, null, null, null, null, null, null, null, null);
 	}
 
 	static NeighbourhoodForm of(Neighbourhood neighbourhood) {
 		return new NeighbourhoodForm(neighbourhood.getCode(), neighbourhood.getName(), neighbourhood.getDescription(),
 				neighbourhood.getLocalPolicingArea().getId(), neighbourhood.getEmail(), neighbourhood.getPhone(),
 				neighbourhood.getFacebookUrl(), neighbourhood.getXUrl(), neighbourhood.getInstagramUrl(),
-				neighbourhood.getVersion());
+				neighbourhood.getVersion(), neighbourhood.getNameCy(), neighbourhood.getDescriptionCy());
 	}
 
 	/**
@@ -74,13 +83,15 @@ record NeighbourhoodForm(
 	 */
 	NeighbourhoodForm withCode(String savedCode) {
 		return new NeighbourhoodForm(savedCode, this.name, this.description, this.localPolicingAreaId, this.email,
-				this.phone, this.facebookUrl, this.xUrl, this.instagramUrl, this.version);
+				this.phone, this.facebookUrl, this.xUrl, this.instagramUrl, this.version, this.nameCy,
+				this.descriptionCy);
 	}
 
 	/** After someone else saved: saving again overwrites their version knowingly. */
 	NeighbourhoodForm basedOn(long savedVersion) {
 		return new NeighbourhoodForm(this.code, this.name, this.description, this.localPolicingAreaId, this.email,
-				this.phone, this.facebookUrl, this.xUrl, this.instagramUrl, savedVersion);
+				this.phone, this.facebookUrl, this.xUrl, this.instagramUrl, savedVersion, this.nameCy,
+				this.descriptionCy);
 	}
 
 	/** The web address the name gives, or null when there is no name yet. */

@@ -1,6 +1,7 @@
 package uk.yourarea.neighbourhood;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -10,6 +11,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import uk.yourarea.postcode.PostcodeLookup;
+import uk.yourarea.web.Languages;
+import uk.yourarea.web.TextIn;
 
 /**
  * The live neighbourhoods as the public site shows them: one neighbourhood's page, the
@@ -22,11 +25,22 @@ public class PublicNeighbourhoods {
 
 	/**
 	 * What a neighbourhood's page shows about it: its name, its local policing area and
-	 * how to reach the team ({@code null} where the team has not given one).
+	 * how to reach the team ({@code null} where the team has not given one). The names
+	 * and the description are in the language asked for where they have a version in it.
+	 *
+	 * @param description what the web team wrote about the area, with its language where
+	 * it is not the page's
 	 */
 	public record Details(long id, String name, String slug, String areaName, @Nullable String email,
-			@Nullable String phone, @Nullable String facebookUrl, @Nullable String xUrl,
-			@Nullable String instagramUrl) {
+			@Nullable String phone, @Nullable String facebookUrl, @Nullable String xUrl, @Nullable String instagramUrl,
+			TextIn description) {
+
+		public Details(long id, String name, String slug, String areaName, @Nullable String email,
+				@Nullable String phone, @Nullable String facebookUrl, @Nullable String xUrl,
+				@Nullable String instagramUrl) {
+			this(id, name, slug, areaName, email, phone, facebookUrl, xUrl, instagramUrl, new TextIn(null, null));
+		}
+
 	}
 
 	/**
@@ -51,10 +65,22 @@ public class PublicNeighbourhoods {
 		this.postcodes = postcodes;
 	}
 
-	/** The live neighbourhood at this slug; empty when it is retired or unknown. */
+	/**
+	 * The live neighbourhood at this slug, in English; empty when it is retired or
+	 * unknown.
+	 */
 	@Transactional(readOnly = true)
 	public Optional<Details> live(String slug) {
-		return this.neighbourhoods.findBySlug(slug).map(PublicNeighbourhoods::details);
+		return live(slug, Languages.ENGLISH);
+	}
+
+	/**
+	 * The live neighbourhood at this slug as a page in the given language shows it: the
+	 * Welsh name and description on a Welsh page where there are some.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Details> live(String slug, Locale language) {
+		return this.neighbourhoods.findBySlug(slug).map((neighbourhood) -> details(neighbourhood, language));
 	}
 
 	/** Every live neighbourhood, in no particular order. */
@@ -69,7 +95,32 @@ public class PublicNeighbourhoods {
 
 	@Transactional(readOnly = true)
 	public List<Listed> all() {
-		return this.neighbourhoods.findAllLiveWithArea().stream().map(PublicNeighbourhoods::listed).toList();
+		return all(Languages.ENGLISH);
+	}
+
+	/**
+	 * Every live neighbourhood, named as a page in the given language names it, in no
+	 * particular order.
+	 */
+	@Transactional(readOnly = true)
+	public List<Listed> all(Locale language) {
+		return this.neighbourhoods.findAllLiveWithArea()
+			.stream()
+			.map((neighbourhood) -> listed(neighbourhood, language))
+			.toList();
+	}
+
+	/**
+	 * The live neighbourhoods whose description has no Welsh version (an English one and
+	 * no Welsh), for the Guarantee's check of the Welsh site.
+	 */
+	@Transactional(readOnly = true)
+	public Set<Long> withoutWelshDescription() {
+		return this.neighbourhoods.findAllLiveWithArea()
+			.stream()
+			.filter(Neighbourhood::lacksWelshDescription)
+			.map(Neighbourhood::getId)
+			.collect(java.util.stream.Collectors.toSet());
 	}
 
 	/** The live neighbourhoods of one local policing area, in no particular order. */
@@ -93,29 +144,42 @@ public class PublicNeighbourhoods {
 	 */
 	@Transactional(readOnly = true)
 	public List<Listed> coveringOutwardCode(String outwardCode) {
+		return coveringOutwardCode(outwardCode, Languages.ENGLISH);
+	}
+
+	/**
+	 * The same, named as a page in the given language names them.
+	 */
+	@Transactional(readOnly = true)
+	public List<Listed> coveringOutwardCode(String outwardCode, Locale language) {
 		Set<Long> covering = this.postcodes.neighbourhoodsInOutwardCode(outwardCode);
 		if (covering.isEmpty()) {
 			return List.of();
 		}
 		return this.neighbourhoods.findAllLiveWithAreaByIdIn(covering)
 			.stream()
-			.map(PublicNeighbourhoods::listed)
+			.map((neighbourhood) -> listed(neighbourhood, language))
 			.toList();
 	}
 
-	private static Details details(Neighbourhood neighbourhood) {
-		return new Details(neighbourhood.getId(), neighbourhood.getName(), neighbourhood.getSlug(),
-				neighbourhood.getLocalPolicingArea().getName(), neighbourhood.getEmail(), neighbourhood.getPhone(),
-				neighbourhood.getFacebookUrl(), neighbourhood.getXUrl(), neighbourhood.getInstagramUrl());
+	private static Details details(Neighbourhood neighbourhood, Locale language) {
+		return new Details(neighbourhood.getId(), neighbourhood.nameIn(language).toString(), neighbourhood.getSlug(),
+				neighbourhood.getLocalPolicingArea().nameIn(language).toString(), neighbourhood.getEmail(),
+				neighbourhood.getPhone(), neighbourhood.getFacebookUrl(), neighbourhood.getXUrl(),
+				neighbourhood.getInstagramUrl(), neighbourhood.descriptionIn(language));
 	}
 
-	private static Listed listed(Neighbourhood neighbourhood) {
-		return new Listed(neighbourhood.getId(), neighbourhood.getCode(), neighbourhood.getName(),
-				neighbourhood.getSlug(), heading(neighbourhood.getLocalPolicingArea()));
+	private static Listed listed(Neighbourhood neighbourhood, Locale language) {
+		return new Listed(neighbourhood.getId(), neighbourhood.getCode(), neighbourhood.nameIn(language).toString(),
+				neighbourhood.getSlug(), heading(neighbourhood.getLocalPolicingArea(), language));
 	}
 
 	static AreaHeading heading(LocalPolicingArea area) {
-		return new AreaHeading(area.getId(), area.getCode(), area.getName(), area.getCommander());
+		return heading(area, Languages.ENGLISH);
+	}
+
+	static AreaHeading heading(LocalPolicingArea area, Locale language) {
+		return new AreaHeading(area.getId(), area.getCode(), area.nameIn(language).toString(), area.getCommander());
 	}
 
 }

@@ -4,6 +4,8 @@ import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,7 +28,13 @@ public class DemoStationSeeding {
 	 * opening periods in the order given and the neighbourhoods it serves.
 	 */
 	public record NewStation(String name, boolean hub, String address, String postcode, boolean frontCounter,
-			List<Opening> week, List<Long> servedNeighbourhoodIds) {
+			List<Opening> week, List<Long> servedNeighbourhoodIds, @Nullable String nameCy) {
+
+		public NewStation(String name, boolean hub, String address, String postcode, boolean frontCounter,
+				List<Opening> week, List<Long> servedNeighbourhoodIds) {
+			this(name, hub, address, postcode, frontCounter, week, servedNeighbourhoodIds, null);
+		}
+
 	}
 
 	public record Opening(DayOfWeek day, LocalTime opensAt, LocalTime closesAt) {
@@ -39,6 +47,7 @@ public class DemoStationSeeding {
 				created.address(), created.postcode(), created.frontCounter());
 		created.week().forEach((opening) -> station.open(opening.day(), opening.opensAt(), opening.closesAt()));
 		created.servedNeighbourhoodIds().forEach(station::serve);
+		station.inWelsh(created.nameCy(), null);
 		return this.stations.save(station).getId();
 	}
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -20,6 +21,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Version;
+import org.jspecify.annotations.Nullable;
+
+import uk.yourarea.web.TextIn;
 
 /**
  * A police station or community hub, its opening hours and the neighbourhoods it serves.
@@ -43,6 +47,10 @@ class Station {
 	private Kind kind;
 
 	private String address;
+
+	private @Nullable String nameCy;
+
+	private @Nullable String addressCy;
 
 	private String postcode;
 
@@ -89,6 +97,43 @@ class Station {
 		this.frontCounter = frontCounter;
 		this.neighbourhoodIds.retainAll(neighbourhoodIds);
 		this.neighbourhoodIds.addAll(neighbourhoodIds);
+	}
+
+	/**
+	 * The Welsh name and address, for the Welsh pages; {@code null} for Welsh pages to
+	 * show the English.
+	 */
+	public void inWelsh(@Nullable String nameCy, @Nullable String addressCy) {
+		this.nameCy = nameCy;
+		this.addressCy = addressCy;
+	}
+
+	/** The name a page in this language shows: the Welsh one on a Welsh page if any. */
+	public TextIn nameIn(@Nullable Locale language) {
+		return TextIn.of(language, this.name, this.nameCy);
+	}
+
+	/**
+	 * The address a page in this language shows, the English marked as such if no Welsh.
+	 */
+	public TextIn addressIn(@Nullable Locale language) {
+		return TextIn.of(language, this.address, this.addressCy);
+	}
+
+	/**
+	 * Whether the name has no Welsh version. (An address is often the same in both
+	 * languages, so a missing Welsh address does not count.)
+	 */
+	public boolean lacksWelsh() {
+		return this.nameCy == null || this.nameCy.isBlank();
+	}
+
+	public @Nullable String getNameCy() {
+		return this.nameCy;
+	}
+
+	public @Nullable String getAddressCy() {
+		return this.addressCy;
 	}
 
 	/** Replaces the usual opening hours: a day with no periods is closed. */

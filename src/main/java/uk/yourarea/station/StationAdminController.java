@@ -120,7 +120,7 @@ class StationAdminController {
 			Station saved = load(id);
 			Snapshot typed = this.editing.detailsSnapshot(form.name(), StationPages.kindLabel(form.kind()),
 					form.address(), form.postcode(), "yes".equals(form.frontCounter()) ? "Yes" : "No",
-					form.neighbourhoodList());
+					form.neighbourhoodList(), form.nameCy(), form.addressCy());
 			return this.conflicts.formAgain(StationEditing.SUBJECT_TYPE, id, this.editing.detailsSnapshot(saved), typed,
 					(conflict, conflictErrors) -> this.pages.detailsForm(model, form.basedOn(saved.getVersion()),
 							conflictErrors, saved, conflict));
@@ -224,7 +224,7 @@ class StationAdminController {
 		return new StationEditing.Details(Objects.requireNonNull(form.name()),
 				Station.Kind.valueOf(Objects.requireNonNull(form.kind())), Objects.requireNonNull(form.address()),
 				Postcode.of(Objects.requireNonNull(form.postcode())).value(), "yes".equals(form.frontCounter()),
-				new LinkedHashSet<>(form.neighbourhoodList()));
+				new LinkedHashSet<>(form.neighbourhoodList()), form.nameCy(), form.addressCy());
 	}
 
 	private Station load(long id) {

@@ -44,7 +44,7 @@ class StationEditing {
 
 	/** What the details form sets. */
 	record Details(String name, Station.Kind kind, String address, String postcode, boolean frontCounter,
-			Set<Long> neighbourhoodIds) {
+			Set<Long> neighbourhoodIds, @Nullable String nameCy, @Nullable String addressCy) {
 	}
 
 	/** Thrown when a station already has an exception on the date. */
@@ -105,6 +105,7 @@ class StationEditing {
 		Station station = new Station(details.name(), details.kind(), details.address(), details.postcode(),
 				details.frontCounter());
 		details.neighbourhoodIds().forEach(station::serve);
+		station.inWelsh(details.nameCy(), details.addressCy());
 		this.stations.saveAndFlush(station);
 		this.changeLog.record(by, subject(station), "Added", Snapshot.nothing(), snapshot(station));
 		return station;
@@ -117,6 +118,7 @@ class StationEditing {
 		Snapshot before = snapshot(station);
 		station.change(details.name(), details.kind(), details.address(), details.postcode(), details.frontCounter(),
 				details.neighbourhoodIds());
+		station.inWelsh(details.nameCy(), details.addressCy());
 		this.stations.saveAndFlush(station);
 		this.changeLog.record(by, subject(station), "Changed details", before, snapshot(station));
 	}
@@ -170,17 +172,21 @@ class StationEditing {
 	@Transactional(readOnly = true)
 	public Snapshot detailsSnapshot(Station station) {
 		return detailsSnapshot(station.getName(), station.kindLabel(), station.getAddress(), station.getPostcode(),
-				station.isFrontCounter() ? "Yes" : "No", station.getNeighbourhoodIds());
+				station.isFrontCounter() ? "Yes" : "No", station.getNeighbourhoodIds(), station.getNameCy(),
+				station.getAddressCy());
 	}
 
 	/** The details typed on a form, for comparing with the saved ones. */
 	@Transactional(readOnly = true)
 	public Snapshot detailsSnapshot(@Nullable String name, @Nullable String kind, @Nullable String address,
-			@Nullable String postcode, @Nullable String frontCounter, Collection<Long> neighbourhoodIds) {
+			@Nullable String postcode, @Nullable String frontCounter, Collection<Long> neighbourhoodIds,
+			@Nullable String nameCy, @Nullable String addressCy) {
 		return Snapshot.of()
 			.with("Name", name)
+			.with("Name in Welsh", nameCy)
 			.with("Kind", kind)
 			.with("Address", address)
+			.with("Address in Welsh", addressCy)
 			.with("Postcode", postcode)
 			.with("Front counter open to the public", frontCounter)
 			.with("Neighbourhoods served", names(neighbourhoodIds))

@@ -23,25 +23,28 @@ record StationForm(
 		@NotBlank(message = "{station.front-counter.required}") @Pattern(regexp = "yes|no",
 				message = "{station.front-counter.required}") @Nullable String frontCounter,
 		@NotEmpty(message = "{station.neighbourhoods.required}") @Nullable List<Long> neighbourhoodIds,
-		@Nullable Long version) {
+		@Nullable Long version, @Size(max = 150, message = "{station.name-cy.too-long}") @Nullable String nameCy,
+		@Size(max = 300, message = "{station.address-cy.too-long}") @Nullable String addressCy) {
 
-	static final List<String> FIELD_ORDER = List.of("name", "kind", "address", "postcode", "frontCounter",
-			"neighbourhoodIds");
+	static final List<String> FIELD_ORDER = List.of("name", "nameCy", "kind", "address", "addressCy", "postcode",
+			"frontCounter", "neighbourhoodIds");
 
 	StationForm {
 		name = (name != null) ? name.strip() : null;
 		address = (address != null) ? address.strip() : null;
 		postcode = (postcode != null) ? postcode.strip() : null;
+		nameCy = (nameCy != null && !nameCy.isBlank()) ? nameCy.strip() : null;
+		addressCy = (addressCy != null && !addressCy.isBlank()) ? addressCy.strip() : null;
 	}
 
 	static StationForm blank() {
-		return new StationForm("", null, "", "", null, List.of(), null);
+		return new StationForm("", null, "", "", null, List.of(), null, null, null);
 	}
 
 	static StationForm of(Station station) {
 		return new StationForm(station.getName(), station.getKind().name(), station.getAddress(), station.getPostcode(),
 				station.isFrontCounter() ? "yes" : "no", List.copyOf(station.getNeighbourhoodIds()),
-				station.getVersion());
+				station.getVersion(), station.getNameCy(), station.getAddressCy());
 	}
 
 	List<Long> neighbourhoodList() {
@@ -54,12 +57,12 @@ record StationForm(
 
 	StationForm basedOn(long newVersion) {
 		return new StationForm(this.name, this.kind, this.address, this.postcode, this.frontCounter,
-				this.neighbourhoodIds, newVersion);
+				this.neighbourhoodIds, newVersion, this.nameCy, this.addressCy);
 	}
 
 	StationForm withPostcode(String normalised) {
 		return new StationForm(this.name, this.kind, this.address, normalised, this.frontCounter, this.neighbourhoodIds,
-				this.version);
+				this.version, this.nameCy, this.addressCy);
 	}
 
 }

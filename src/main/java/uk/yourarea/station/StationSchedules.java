@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -17,6 +18,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import uk.yourarea.web.TextIn;
 
 /**
  * The stations and hubs serving a neighbourhood, as a Your Area page shows them: details,
@@ -30,7 +33,20 @@ public class StationSchedules {
 	 * One station or hub: its usual hours, Monday first, and the changes in the period.
 	 */
 	public record Schedule(String name, String kindLabel, String address, String postcode, boolean frontCounter,
-			List<String> usualHours, List<Change> changes) {
+			List<String> usualHours, List<Change> changes, @Nullable String nameCy, @Nullable String addressCy) {
+
+		/**
+		 * The name a page in this language shows: the Welsh one on a Welsh page if any.
+		 */
+		public TextIn nameIn(Locale language) {
+			return TextIn.of(language, this.name, this.nameCy);
+		}
+
+		/** The address a page in this language shows, the English marked if no Welsh. */
+		public TextIn addressIn(Locale language) {
+			return TextIn.of(language, this.address, this.addressCy);
+		}
+
 	}
 
 	/** A date with other hours than usual: closed, or open only at {@code hours}. */
@@ -39,19 +55,19 @@ public class StationSchedules {
 
 	// The usual hours and the changes as rows of one result, told apart by "part".
 	private static final String SERVING = """
-			select s.id, s.name, s.kind, s.address, s.postcode, s.front_counter,
+			select s.id, s.name, s.kind, s.address, s.postcode, s.front_counter, s.name_cy, s.address_cy,
 			       'usual' as part, h.day_of_week, null::date as on_date, null::text as reason, h.opens_at, h.closes_at
 			from station s
 			join station_neighbourhood sn on sn.station_id = s.id and sn.neighbourhood_id = ?
 			left join station_opening_hours h on h.station_id = s.id
 			union all
-			select s.id, s.name, s.kind, s.address, s.postcode, s.front_counter,
+			select s.id, s.name, s.kind, s.address, s.postcode, s.front_counter, s.name_cy, s.address_cy,
 			       'change', null, e.on_date, e.reason, eh.opens_at, eh.closes_at
 			from station s
 			join station_neighbourhood sn on sn.station_id = s.id and sn.neighbourhood_id = ?
 			join station_exception e on e.station_id = s.id and e.on_date between ? and ?
 			left join station_exception_hours eh on eh.station_exception_id = e.id
-			order by 2, 1, 7 desc, 8, 9, 11
+			order by 2, 1, 9 desc, 10, 11, 13
 			""";
 
 	private final JdbcTemplate jdbc;
@@ -74,6 +90,18 @@ public class StationSchedules {
 		return stations.values().stream().map(Reading::schedule).toList();
 	}
 
+	/**
+	 * The neighbourhoods served by a station or hub whose name has no Welsh version, for
+	 * the Guarantee's check of the Welsh site. (An address is often the same in both
+	 * languages, so a missing Welsh address is not counted.)
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Set<Long> servedByStationsWithoutWelshNames() {
+		return java.util.Set.copyOf(this.jdbc.queryForList(
+				"select distinct sn.neighbourhood_id from station s join station_neighbourhood sn on sn.station_id = s.id where s.name_cy is null",
+				Long.class));
+	}
+
 	/** One station's rows, gathered. */
 	private static final class Reading {
 
@@ -86,6 +114,10 @@ public class StationSchedules {
 		private final String postcode;
 
 		private final boolean frontCounter;
+
+		private final @Nullable String nameCy;
+
+		private final @Nullable String addressCy;
 
 		private final Map<DayOfWeek, List<Period>> usual = new TreeMap<>();
 
@@ -100,6 +132,8 @@ public class StationSchedules {
 				this.address = row.getString("address");
 				this.postcode = row.getString("postcode");
 				this.frontCounter = row.getBoolean("front_counter");
+				this.nameCy = row.getString("name_cy");
+				this.addressCy = row.getString("address_cy");
 			}
 			catch (SQLException ex) {
 				throw new IllegalStateException(ex);
@@ -136,7 +170,7 @@ public class StationSchedules {
 			this.changes.forEach((date, hours) -> dated
 				.add(new Change(date, Period.describe(hours), this.reasons.get(date), hours.isEmpty())));
 			return new Schedule(this.name, this.kindLabel, this.address, this.postcode, this.frontCounter,
-					List.copyOf(week), List.copyOf(dated));
+					List.copyOf(week), List.copyOf(dated), this.nameCy, this.addressCy);
 		}
 
 	}

@@ -27,14 +27,20 @@ public class DemoTeamSeeding {
 	 * that day.
 	 */
 	public record NewMember(String name, Role role, String collarNumber, String bio,
-			@Nullable LocalDate namedOfficerConfirmedOn) {
+			@Nullable LocalDate namedOfficerConfirmedOn, @Nullable String bioCy) {
 
 		public NewMember(String name, Role role, String collarNumber, String bio) {
-			this(name, role, collarNumber, bio, null);
+			this(name, role, collarNumber, bio, null, null);
 		}
 
 		public NewMember asNamedOfficer(LocalDate confirmedOn) {
-			return new NewMember(this.name, this.role, this.collarNumber, this.bio, confirmedOn);
+			return new NewMember(this.name, this.role, this.collarNumber, this.bio, confirmedOn, this.bioCy);
+		}
+
+		/** The same member with a Welsh version of their bio. */
+		public NewMember withWelshBio(String welsh) {
+			return new NewMember(this.name, this.role, this.collarNumber, this.bio, this.namedOfficerConfirmedOn,
+					welsh);
 		}
 
 	}
@@ -46,6 +52,7 @@ public class DemoTeamSeeding {
 		for (NewMember member : team) {
 			TeamMember teamMember = new TeamMember(neighbourhoodId, member.name(), member.role(), member.collarNumber(),
 					member.bio(), created.size());
+			teamMember.bioInWelsh(member.bioCy());
 			if (member.namedOfficerConfirmedOn() != null) {
 				teamMember.makeNamedOfficer(member.namedOfficerConfirmedOn());
 			}

@@ -113,7 +113,8 @@ class TeamAdminController {
 			}, () -> {
 				TeamMember current = this.team.member(neighbourhoodId, memberId);
 				return this.conflicts.formAgain(TeamEditing.SUBJECT_TYPE, memberId, TeamEditing.formSnapshot(current),
-						TeamEditing.formSnapshot(form.name(), form.chosenRole(), form.collarNumber(), form.bio()),
+						TeamEditing.formSnapshot(form.name(), form.chosenRole(), form.collarNumber(), form.bio(),
+								form.bioCy()),
 						(conflict, conflictErrors) -> this.pages.memberForm(model, neighbourhood, current,
 								form.basedOn(current.getVersion()), conflictErrors, conflict));
 			});

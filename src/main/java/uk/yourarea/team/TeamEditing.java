@@ -58,7 +58,8 @@ class TeamEditing {
 	}
 
 	/** What an editor types about a member. */
-	record Details(String name, Role role, @Nullable String collarNumber, @Nullable String bio) {
+	record Details(String name, Role role, @Nullable String collarNumber, @Nullable String bio,
+			@Nullable String bioCy) {
 	}
 
 	/** The named officer cannot take a role other than PC or PCSO. */
@@ -106,6 +107,7 @@ class TeamEditing {
 		NeighbourhoodSummary neighbourhood = neighbourhood(neighbourhoodId);
 		TeamMember member = this.members.save(new TeamMember(neighbourhoodId, details.name(), details.role(),
 				details.collarNumber(), details.bio(), this.members.lastPositionIn(neighbourhoodId) + 1));
+		member.bioInWelsh(details.bioCy());
 		this.changes.record(by, subject(member), "Added to the team", Snapshot.nothing(),
 				snapshot(member, neighbourhood));
 		return member;
@@ -121,6 +123,7 @@ class TeamEditing {
 		NeighbourhoodSummary neighbourhood = neighbourhood(neighbourhoodId);
 		Snapshot before = snapshot(member, neighbourhood);
 		member.change(details.name(), details.role(), details.collarNumber(), details.bio());
+		member.bioInWelsh(details.bioCy());
 		this.members.saveAndFlush(member);
 		this.changes.record(by, subject(member), "Changed", before, snapshot(member, neighbourhood));
 		return member;
@@ -290,17 +293,19 @@ class TeamEditing {
 	 * The fields of the add and change form, as the change log and conflicts show them.
 	 */
 	static Snapshot formSnapshot(@Nullable String name, @Nullable Role role, @Nullable String collarNumber,
-			@Nullable String bio) {
+			@Nullable String bio, @Nullable String bioCy) {
 		return Snapshot.of()
 			.with("Name", name)
 			.with("Role", (role != null) ? role.title() : null)
 			.with("Collar number", collarNumber)
 			.with("About them", bio)
+			.with("About them in Welsh", bioCy)
 			.build();
 	}
 
 	static Snapshot formSnapshot(TeamMember member) {
-		return formSnapshot(member.getName(), member.getRole(), member.getCollarNumber(), member.getBio());
+		return formSnapshot(member.getName(), member.getRole(), member.getCollarNumber(), member.getBio(),
+				member.getBioCy());
 	}
 
 	/** The photo fields, as the change log and conflicts show them. */

@@ -1,6 +1,7 @@
 package uk.yourarea.team;
 
 import java.time.LocalDate;
+import java.util.Locale;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,6 +12,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
+
+import uk.yourarea.web.TextIn;
 
 /**
  * A member of a neighbourhood's beat team; at most one per neighbourhood is its named
@@ -34,6 +37,8 @@ class TeamMember {
 	private String collarNumber;
 
 	private String bio;
+
+	private @Nullable String bioCy;
 
 	private String photoPath;
 
@@ -96,6 +101,30 @@ class TeamMember {
 		this.role = role;
 		this.collarNumber = collarNumber;
 		this.bio = bio;
+	}
+
+	/**
+	 * The Welsh version of the bio, or {@code null} for Welsh pages to show the English.
+	 */
+	void bioInWelsh(@Nullable String bioCy) {
+		this.bioCy = bioCy;
+	}
+
+	/**
+	 * The bio a page in this language shows: the Welsh on a Welsh page if there is one,
+	 * else the English, marked as English.
+	 */
+	public TextIn bioIn(@Nullable Locale language) {
+		return TextIn.of(language, this.bio, this.bioCy);
+	}
+
+	/** Whether the member has an English bio and no Welsh version of it. */
+	public boolean lacksWelshBio() {
+		return this.bio != null && !this.bio.isBlank() && (this.bioCy == null || this.bioCy.isBlank());
+	}
+
+	public @Nullable String getBioCy() {
+		return this.bioCy;
 	}
 
 	void placeAt(int displayOrder) {

@@ -19,36 +19,38 @@ record TeamMemberForm(
 				message = "{team.member.role.not-listed}") @Nullable String role,
 		@Pattern(regexp = "[A-Za-z0-9]{1,10}",
 				message = "{team.member.collar-number.format}") @Nullable String collarNumber,
-		@Size(max = 1000, message = "{team.member.bio.too-long}") @Nullable String bio, @Nullable Long version) {
+		@Size(max = 1000, message = "{team.member.bio.too-long}") @Nullable String bio, @Nullable Long version,
+		@Size(max = 1000, message = "{team.member.bio-cy.too-long}") @Nullable String bioCy) {
 
-	static final List<String> FIELD_ORDER = List.of("name", "role", "collarNumber", "bio");
+	static final List<String> FIELD_ORDER = List.of("name", "role", "collarNumber", "bio", "bioCy");
 
 	TeamMemberForm {
 		name = stripped(name);
 		role = stripped(role);
 		collarNumber = stripped(collarNumber);
 		bio = stripped(bio);
+		bioCy = stripped(bioCy);
 	}
 
 	static TeamMemberForm blank() {
-		return new TeamMemberForm(null, null, null, null, null);
+		return new TeamMemberForm(null, null, null, null, null, null);
 	}
 
 	static TeamMemberForm of(TeamMember member) {
 		return new TeamMemberForm(member.getName(), member.getRole().name(), member.getCollarNumber(), member.getBio(),
-				member.getVersion());
+				member.getVersion(), member.getBioCy());
 	}
 
 	TeamEditing.Details details() {
 		if (this.name == null || this.role == null) {
 			throw new IllegalStateException("Validate the form first");
 		}
-		return new TeamEditing.Details(this.name, Role.valueOf(this.role), this.collarNumber, this.bio);
+		return new TeamEditing.Details(this.name, Role.valueOf(this.role), this.collarNumber, this.bio, this.bioCy);
 	}
 
 	/** The same typing, based on another saved version (after a conflict). */
 	TeamMemberForm basedOn(long newVersion) {
-		return new TeamMemberForm(this.name, this.role, this.collarNumber, this.bio, newVersion);
+		return new TeamMemberForm(this.name, this.role, this.collarNumber, this.bio, newVersion, this.bioCy);
 	}
 
 	/** The role chosen, if it is one. */

@@ -12,6 +12,9 @@ interface TeamMemberRepository extends JpaRepository<TeamMember, Long> {
 
 	Optional<TeamMember> findByNeighbourhoodIdAndNamedOfficerTrue(Long neighbourhoodId);
 
+	@Query("select distinct m.neighbourhoodId from TeamMember m where m.bio is not null and m.bioCy is null")
+	List<Long> neighbourhoodsWithBiosWithoutWelsh();
+
 	@Query("select coalesce(max(m.displayOrder), 0) from TeamMember m where m.neighbourhoodId = :neighbourhoodId")
 	int lastPositionIn(Long neighbourhoodId);
 

@@ -2,11 +2,15 @@ package uk.yourarea.team;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import uk.yourarea.web.Languages;
+import uk.yourarea.web.TextIn;
 
 /** A neighbourhood's team as residents see it on the neighbourhood's public page. */
 @Service
@@ -19,10 +23,21 @@ public class TeamOnThePage {
 	 * @param photoPath the photo's address, or {@code null} without a photo
 	 * @param photoSrcset the photo at each size for {@code srcset}, or {@code null}
 	 * @param nameConfirmedOn when a named officer's details were last confirmed
+	 * @param bio the bio in English (open data is English)
+	 * @param shownBio the bio as the page being answered shows it: in Welsh on a Welsh
+	 * page where there is a Welsh version, else in English, marked as English
 	 */
 	public record Member(String name, String roleTitle, @Nullable String collarNumber, @Nullable String bio,
 			@Nullable String photoPath, @Nullable String photoSrcset, @Nullable String photoAlt, boolean namedOfficer,
-			@Nullable LocalDate nameConfirmedOn) {
+			@Nullable LocalDate nameConfirmedOn, TextIn shownBio) {
+
+		public Member(String name, String roleTitle, @Nullable String collarNumber, @Nullable String bio,
+				@Nullable String photoPath, @Nullable String photoSrcset, @Nullable String photoAlt,
+				boolean namedOfficer, @Nullable LocalDate nameConfirmedOn) {
+			this(name, roleTitle, collarNumber, bio, photoPath, photoSrcset, photoAlt, namedOfficer, nameConfirmedOn,
+					new TextIn(bio, null));
+		}
+
 	}
 
 	private final TeamMemberRepository members;
@@ -34,16 +49,34 @@ public class TeamOnThePage {
 	/** The neighbourhood's team in the order its editors gave it, then by name. */
 	@Transactional(readOnly = true)
 	public List<Member> of(long neighbourhoodId) {
+		return of(neighbourhoodId, Languages.ENGLISH);
+	}
+
+	/**
+	 * The neighbourhood's team as a page in the given language shows it: bios in Welsh on
+	 * a Welsh page where there is a Welsh version.
+	 */
+	@Transactional(readOnly = true)
+	public List<Member> of(long neighbourhoodId, Locale language) {
 		return this.members.findByNeighbourhoodIdOrderByDisplayOrderAscNameAsc(neighbourhoodId)
 			.stream()
-			.map(TeamOnThePage::member)
+			.map((member) -> member(member, language))
 			.toList();
 	}
 
-	private static Member member(TeamMember member) {
+	/**
+	 * The neighbourhoods with a team member whose bio has no Welsh version, for the
+	 * Guarantee's check of the Welsh site.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Set<Long> withBiosWithoutWelsh() {
+		return java.util.Set.copyOf(this.members.neighbourhoodsWithBiosWithoutWelsh());
+	}
+
+	private static Member member(TeamMember member, Locale language) {
 		return new Member(member.getName(), member.getRole().title(), member.getCollarNumber(), member.getBio(),
 				member.getPhotoPath(), member.getPhotoSrcset(), member.getPhotoAlt(), member.isNamedOfficer(),
-				member.getNameConfirmedOn());
+				member.getNameConfirmedOn(), member.bioIn(language));
 	}
 
 }

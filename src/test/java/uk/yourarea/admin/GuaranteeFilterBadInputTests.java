@@ -71,8 +71,8 @@ class GuaranteeFilterBadInputTests {
 	void twoAreasAndNoNeighbourhoods() {
 		given(this.guarantee.areas()).willReturn(List.of(new GuaranteeReport.Area(11, "Blaby"),
 				new GuaranteeReport.Area(OADBY_AND_WIGSTON, "Oadby and Wigston")));
-		given(this.guarantee.report(any(), any())).willReturn(
-				new GuaranteeReport.Report(LocalDate.of(2026, 11, 23), List.of(), List.of(), 0, ResponseRecord.NONE));
+		given(this.guarantee.report(any(), any())).willReturn(new GuaranteeReport.Report(LocalDate.of(2026, 11, 23),
+				List.of(), List.of(), 0, ResponseRecord.NONE, null));
 		given(this.scope.canEditEverything(EDITOR)).willReturn(true);
 		given(this.scope.neighbourhoodIdsVisibleTo(EDITOR)).willReturn(Set.of());
 	}

@@ -29,6 +29,8 @@ import uk.yourarea.postcode.PostcodeLookup;
 import uk.yourarea.team.TeamOnThePage.Member;
 import uk.yourarea.testing.PageSlice;
 import uk.yourarea.testing.Pages;
+import uk.yourarea.web.Languages;
+import uk.yourarea.web.TextIn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
@@ -143,10 +145,11 @@ class AreaPageRenderingTests {
 		AreaHeading harborough = new AreaHeading(10, "HOW", "Harborough, Oadby and Wigston",
 				"Chief Inspector Ravi Patel");
 		AreaHeading city = new AreaHeading(11, "CITY", "City", null);
-		given(this.neighbourhoods.all()).willReturn(List.of(new Listed(1, "N1", "Wigston", "wigston", harborough),
-				new Listed(2, "N2", "Harborough North", "harborough-north", harborough),
-				new Listed(3, "N3", "Castle", "castle", city),
-				new Listed(4, "N4", "Harborough and Lutterworth", "harborough-and-lutterworth", harborough)));
+		given(this.neighbourhoods.all(Languages.ENGLISH))
+			.willReturn(List.of(new Listed(1, "N1", "Wigston", "wigston", harborough),
+					new Listed(2, "N2", "Harborough North", "harborough-north", harborough),
+					new Listed(3, "N3", "Castle", "castle", city),
+					new Listed(4, "N4", "Harborough and Lutterworth", "harborough-and-lutterworth", harborough)));
 
 		Document page = page("/areas");
 
@@ -163,7 +166,7 @@ class AreaPageRenderingTests {
 	@Test
 	void listsTheNeighbourhoodsCoveringAPostcodeDistrictWithTheirAreas() throws Exception {
 		AreaHeading harborough = new AreaHeading(10, "HOW", "Harborough, Oadby and Wigston", null);
-		given(this.neighbourhoods.coveringOutwardCode("LE18"))
+		given(this.neighbourhoods.coveringOutwardCode("LE18", Languages.ENGLISH))
 			.willReturn(List.of(new Listed(5, "N5", "Wigston", "wigston", harborough),
 					new Listed(6, "N6", "Oadby", "oadby", harborough)));
 
@@ -172,6 +175,48 @@ class AreaPageRenderingTests {
 		assertThat(page.select("main li").eachText()).containsExactly("Oadby (Harborough, Oadby and Wigston)",
 				"Wigston (Harborough, Oadby and Wigston)");
 		assertThat(page.select("main li a").eachAttr("href")).containsExactly("/area/oadby", "/area/wigston");
+	}
+
+	@Test
+	void marksWhatStaffWroteInTheOtherLanguageAndShowsTheDescription() throws Exception {
+		// As a Welsh page's view comes: the description in Welsh, one bio only in
+		// English,
+		// the station's name in English and its address in Welsh.
+		Details welsh = new Details(7, "Testbury", "testbury", "Harborough, Oadby and Wigston", null, "101", null, null,
+				null, new TextIn("Mae tîm Testbury yn gweithio gyda thrigolion.", null));
+		Member officer = new Member("Jordan Ellis", "Police Constable", "4127", "Walks the precinct every morning.",
+				null, null, null, true, LocalDate.of(2026, 11, 2),
+				new TextIn("Walks the precinct every morning.", "en"));
+		Member pcso = new Member("Sam Webb", "Police Community Support Officer", null, "Knows every shop.", null, null,
+				null, false, null, new TextIn("Mae'n adnabod pob siop.", null));
+		AreaView.StationView station = new AreaView.StationView("Testbury Police Station", "Police station",
+				"Stryd Fawr, Testbury", "LE18 1PA", true,
+				List.of("Closed", "Closed", "Closed", "Closed", "Closed", "Closed", "Closed"), List.of(), "en", null);
+		AreaView view = new AreaView(welsh, officer, List.of(pcso), List.of(), List.of(), List.of(), List.of(station),
+				LocalDate.of(2026, 11, 23), new AreaSummary(null, null), ResponseRecord.NONE, List.of());
+		given(this.pages.find("testbury")).willReturn(Optional.of(view));
+
+		Document page = page("/area/testbury");
+
+		Element description = page.selectFirst("h1 + p.govuk-body-l");
+		assertThat(description.text()).isEqualTo("Mae tîm Testbury yn gweithio gyda thrigolion.");
+		assertThat(description.hasAttr("lang")).isFalse();
+		Element officerBio = page.selectFirst("section:has(h2#named-officer) p:contains(Walks the precinct)");
+		assertThat(officerBio.attr("lang")).isEqualTo("en");
+		Element pcsoBio = page.selectFirst("section:has(h2#the-team) p:contains(adnabod)");
+		assertThat(pcsoBio.hasAttr("lang")).isFalse();
+		assertThat(page.selectFirst(".ya-station h3").attr("lang")).isEqualTo("en");
+		assertThat(page.selectFirst(".ya-station p:contains(Stryd Fawr)").hasAttr("lang")).isFalse();
+	}
+
+	@Test
+	void showsNoDescriptionWhenThereIsNone() throws Exception {
+		given(this.pages.find("testbury")).willReturn(Optional.of(view(TESTBURY, null, List.of(), List.of())));
+
+		Document page = page("/area/testbury");
+
+		assertThat(page.select("h1 + p.govuk-body-l")).isEmpty();
+		assertThat(page.select("main [lang]")).isEmpty();
 	}
 
 	private static AreaView view(Details neighbourhood, Member namedOfficer, List<Member> team,
