@@ -35,6 +35,7 @@ import uk.yourarea.priority.PublishedPriorities;
 import uk.yourarea.priority.PublishedPriorities.Published;
 import uk.yourarea.station.StationSchedules;
 import uk.yourarea.team.TeamOnThePage;
+import uk.yourarea.web.Languages;
 
 /**
  * Reads a neighbourhood's Your Area page: one query per part of the page, never one per
@@ -108,7 +109,9 @@ public class AreaPages {
 	 * thousands of times a day and change a few times a week. Editing a neighbourhood's
 	 * content evicts its entry.
 	 */
-	@Cacheable(cacheNames = CACHE, key = "#slug", unless = "#result == null")
+	@Cacheable(cacheNames = CACHE,
+			key = "#slug + '/' + T(uk.yourarea.web.Languages).tagOf(T(org.springframework.context.i18n.LocaleContextHolder).getLocale())",
+			unless = "#result == null")
 	@Transactional(readOnly = true)
 	public Optional<AreaView> find(String slug) {
 		return this.neighbourhoods.live(slug)
@@ -137,7 +140,7 @@ public class AreaPages {
 			.toList();
 		List<AreaView.AlertView> latestAlerts = this.alerts.latest(neighbourhood.id(), LATEST_ALERTS)
 			.stream()
-			.map((alert) -> new AreaView.AlertView(alert.id(), alert.title(),
+			.map((alert) -> new AreaView.AlertView(alert.id(), alert.titleIn(Languages.current()),
 					LocalDate.ofInstant(alert.publishedAt(), this.clock.getZone())))
 			.toList();
 		return new AreaView(neighbourhood, named, rest, open, done, upcoming, serving, today,
@@ -150,17 +153,18 @@ public class AreaPages {
 	 */
 	private List<PriorityView> prioritiesOf(long neighbourhoodId, LocalDate closedSince) {
 		List<Published> priorities = this.priorities.of(neighbourhoodId, closedSince);
+		Locale language = Languages.current();
 		Map<Long, Asked> consultations = this.consultations.asked(priorities.stream()
 			.map(Published::originConsultationId)
 			.filter(java.util.Objects::nonNull)
 			.collect(Collectors.toSet()));
 		return priorities.stream()
-			.map((priority) -> new PriorityView(priority.issue(), priority.raisedOn(), priority.updatedOn(),
+			.map((priority) -> new PriorityView(priority.issueIn(language), priority.raisedOn(), priority.updatedOn(),
 					priority.updates()
 						.stream()
-						.map((update) -> new UpdateView(update.writtenOn(), update.text()))
+						.map((update) -> new UpdateView(update.writtenOn(), update.textIn(language)))
 						.toList(),
-					priority.outcome(), priority.closedOn(), youSaid(priority, consultations)))
+					priority.outcomeIn(language), priority.closedOn(), youSaid(priority, consultations)))
 			.toList();
 	}
 
@@ -210,8 +214,9 @@ public class AreaPages {
 		String when = end.toLocalDate().equals(start.toLocalDate())
 				? text("area.event.when", DAY.format(start), time(start), time(end))
 				: text("area.event.when-over-days", DAY.format(start), time(start), DAY.format(end), time(end));
-		return new EventView(event.title(), event.typeLabel(), event.description(), event.address(), when,
-				start.toOffsetDateTime().toString(), event.cancelled(), event.cancellationReason());
+		Locale language = Languages.current();
+		return new EventView(event.titleIn(language), event.typeLabel(), event.descriptionIn(language), event.address(),
+				when, start.toOffsetDateTime().toString(), event.cancelled(), event.cancellationReason());
 	}
 
 	private static String time(ZonedDateTime time) {

@@ -3,6 +3,7 @@ package uk.yourarea.event;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import uk.yourarea.neighbourhood.PublicNeighbourhoods;
+import uk.yourarea.web.Languages;
 import uk.yourarea.web.SiteProperties;
 
 /**
@@ -55,7 +57,9 @@ class EventCalendar {
 			.text("X-WR-TIMEZONE", "Europe/London")
 			.raw("REFRESH-INTERVAL;VALUE=DURATION", "PT6H")
 			.raw("X-PUBLISHED-TTL", "PT6H");
+		Locale language = Languages.current();
 		for (Event event : shown) {
+			String title = event.titleIn(language);
 			ics.begin("VEVENT")
 				.text("UID", uid(event))
 				.utc("DTSTAMP", event.getUpdatedAt())
@@ -63,11 +67,9 @@ class EventCalendar {
 				.raw("SEQUENCE", Long.toString(event.getVersion()))
 				.utc("DTSTART", event.getStartsAt())
 				.utc("DTEND", event.getEndsAt())
-				.text("SUMMARY",
-						event.isCancelled() ? text("event.calendar.cancelled-title", event.getTitle())
-								: event.getTitle())
+				.text("SUMMARY", event.isCancelled() ? text("event.calendar.cancelled-title", title) : title)
 				.text("LOCATION", event.getAddress())
-				.text("DESCRIPTION", description(event))
+				.text("DESCRIPTION", description(event, language))
 				.text("CATEGORIES", event.getType().label())
 				.raw("URL", pageUrl + "#events")
 				.raw("STATUS", event.isCancelled() ? "CANCELLED" : "CONFIRMED")
@@ -83,7 +85,7 @@ class EventCalendar {
 		return "event-" + event.getId() + "@" + ((host != null) ? host : "your-area");
 	}
 
-	private String description(Event event) {
+	private String description(Event event, Locale language) {
 		StringBuilder written = new StringBuilder();
 		if (event.isCancelled()) {
 			written.append(text("event.calendar.cancelled"));
@@ -93,8 +95,9 @@ class EventCalendar {
 			written.append("\n\n");
 		}
 		written.append(text("event.calendar.with-the-team", event.getType().label()));
-		if (event.getDescription() != null) {
-			written.append("\n\n").append(event.getDescription());
+		String description = event.descriptionIn(language);
+		if (description != null) {
+			written.append("\n\n").append(description);
 		}
 		return written.toString();
 	}
