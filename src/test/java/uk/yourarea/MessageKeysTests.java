@@ -30,7 +30,9 @@ class MessageKeysTests {
 
 	private static final Path TEMPLATES = Path.of("src/main/resources/templates");
 
-	private static final Path BUNDLE = Path.of("src/main/resources/messages.properties");
+	/** What residents read, and what only staff read. */
+	private static final List<Path> BUNDLES = List.of(Path.of("src/main/resources/messages.properties"),
+			Path.of("src/main/resources/staff.properties"));
 
 	/**
 	 * A string literal that names a key of the bundle, {@code "event.title.required"} or
@@ -50,8 +52,10 @@ class MessageKeysTests {
 	@BeforeAll
 	static void bundle() throws IOException {
 		Properties bundle = new Properties();
-		try (Reader in = Files.newBufferedReader(BUNDLE, StandardCharsets.UTF_8)) {
-			bundle.load(in);
+		for (Path file : BUNDLES) {
+			try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+				bundle.load(in);
+			}
 		}
 		keys = bundle.stringPropertyNames();
 		features = keys.stream().map((key) -> key.substring(0, key.indexOf('.'))).collect(Collectors.toSet());
