@@ -2,6 +2,7 @@ package uk.yourarea.alert;
 
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 
 import jakarta.persistence.CollectionTable;
@@ -17,6 +18,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
+
+import uk.yourarea.web.TextIn;
 
 /**
  * An alert as staff write it: a draft its author (or a web editor) changes, then sent now
@@ -35,6 +38,11 @@ class Alert {
 	private String title;
 
 	private String body;
+
+	/** The title in Welsh, if the author wrote it. */
+	private @Nullable String titleCy;
+
+	private @Nullable String bodyCy;
 
 	@Enumerated(EnumType.STRING)
 	private AlertTopic topic;
@@ -98,6 +106,8 @@ class Alert {
 	private void describe(AlertDraft draft, Instant now) {
 		this.title = draft.title();
 		this.body = draft.body();
+		this.titleCy = TextIn.orNull(draft.titleCy());
+		this.bodyCy = TextIn.orNull(draft.bodyCy());
 		this.topic = draft.topic();
 		this.reach = draft.reach();
 		this.localPolicingAreaId = (draft.reach() == AlertReach.AREA) ? draft.areaId() : null;
@@ -172,8 +182,8 @@ class Alert {
 	}
 
 	AlertDraft draft() {
-		return new AlertDraft(this.title, this.body, this.topic, this.reach, this.localPolicingAreaId,
-				Set.copyOf(this.neighbourhoodIds));
+		return new AlertDraft(this.title, this.body, this.titleCy, this.bodyCy, this.topic, this.reach,
+				this.localPolicingAreaId, Set.copyOf(this.neighbourhoodIds));
 	}
 
 	long getId() {
@@ -189,6 +199,29 @@ class Alert {
 
 	String getBody() {
 		return this.body;
+	}
+
+	@Nullable String getTitleCy() {
+		return this.titleCy;
+	}
+
+	@Nullable String getBodyCy() {
+		return this.bodyCy;
+	}
+
+	/** Whether the author wrote it in Welsh too. */
+	boolean hasWelsh() {
+		return this.titleCy != null && this.bodyCy != null;
+	}
+
+	/** The title in this language: Welsh when asked for and written, else English. */
+	String titleIn(Locale locale) {
+		return TextIn.pick(locale, this.title, hasWelsh() ? this.titleCy : null);
+	}
+
+	/** The body in this language: Welsh when asked for and written, else English. */
+	String bodyIn(Locale locale) {
+		return TextIn.pick(locale, this.body, hasWelsh() ? this.bodyCy : null);
 	}
 
 	AlertTopic getTopic() {

@@ -7,14 +7,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import uk.yourarea.web.Languages;
 import uk.yourarea.web.PublicContentChanged;
+import uk.yourarea.web.TextIn;
 
 /**
  * A neighbourhood's public archive of the alerts its team sent: the list, newest first,
@@ -37,6 +41,8 @@ public class AlertArchive {
 	static final int SUMMARY_LENGTH = 200;
 
 	static final String SUBJECT_TYPE = "alert";
+
+	private static final String SHOWN = "select a.id, a.title, a.body, a.topic, a.signature, a.published_at, a.title_cy, a.body_cy ";
 
 	private static final String PUBLISHED_TO = """
 			from alert a join alert_neighbourhood n on n.alert_id = a.id
@@ -67,7 +73,8 @@ public class AlertArchive {
 	}
 
 	/** An alert in the archive's list. */
-	record Listed(long id, String title, AlertTopic topic, Instant publishedAt, LocalDate publishedOn, String summary) {
+	record Listed(long id, String title, AlertTopic topic, Instant publishedAt, LocalDate publishedOn, String summary,
+			String lang) {
 
 		public String topicLabelKey() {
 			return this.topic.labelKey();
@@ -93,9 +100,14 @@ public class AlertArchive {
 
 	}
 
-	/** A published alert as its own page and the feed show it. */
+	/**
+	 * A published alert as its own page and the feed show it, in the page's language when
+	 * the author wrote it in Welsh too.
+	 *
+	 * @param lang the language of its title and body, {@code en} or {@code cy}
+	 */
 	record Shown(long id, String title, String body, AlertTopic topic, String signature, Instant publishedAt,
-			LocalDate publishedOn) {
+			LocalDate publishedOn, String lang) {
 
 		public AlertText text() {
 			return AlertText.of(this.body);
@@ -129,13 +141,16 @@ public class AlertArchive {
 		if (number > pages) {
 			return Optional.empty();
 		}
-		List<Listed> alerts = this.jdbc.query("select a.id, a.title, a.topic, a.body, a.published_at " + PUBLISHED_TO
-				+ " order by a.published_at desc, a.id desc limit ? offset ?", (row, n) -> {
-					Instant at = row.getTimestamp("published_at").toInstant();
-					return new Listed(row.getLong("id"), row.getString("title"),
-							AlertTopic.valueOf(row.getString("topic")), at, day(at),
-							AlertText.of(row.getString("body")).summary(SUMMARY_LENGTH));
-				}, neighbourhoodId, PAGE_SIZE, (long) (number - 1) * PAGE_SIZE);
+		Locale language = Languages.current();
+		List<Listed> alerts = this.jdbc
+			.query("select a.id, a.title, a.topic, a.body, a.published_at, a.title_cy, a.body_cy " + PUBLISHED_TO
+					+ " order by a.published_at desc, a.id desc limit ? offset ?", (row, n) -> {
+						Instant at = row.getTimestamp("published_at").toInstant();
+						TextIn title = TextIn.choose(language, row.getString("title"), row.getString("title_cy"));
+						String body = TextIn.pick(language, row.getString("body"), row.getString("body_cy"));
+						return new Listed(row.getLong("id"), title.text(), AlertTopic.valueOf(row.getString("topic")),
+								at, day(at), AlertText.of(body).summary(SUMMARY_LENGTH), title.lang());
+					}, neighbourhoodId, PAGE_SIZE, (long) (number - 1) * PAGE_SIZE);
 		return Optional.of(new ArchivePage(alerts, number, pages, total));
 	}
 
@@ -143,8 +158,7 @@ public class AlertArchive {
 	@Transactional(readOnly = true)
 	Optional<Shown> alert(long alertId, long neighbourhoodId) {
 		return this.jdbc
-			.query("select a.id, a.title, a.body, a.topic, a.signature, a.published_at " + PUBLISHED_TO
-					+ " and a.id = ?", this::shown, neighbourhoodId, alertId)
+			.query(SHOWN + PUBLISHED_TO + " and a.id = ?", shownIn(Languages.current()), neighbourhoodId, alertId)
 			.stream()
 			.findFirst();
 	}
@@ -152,15 +166,21 @@ public class AlertArchive {
 	/** The newest alerts of a neighbourhood, for its feed. */
 	@Transactional(readOnly = true)
 	List<Shown> newest(long neighbourhoodId) {
-		return this.jdbc.query("select a.id, a.title, a.body, a.topic, a.signature, a.published_at " + PUBLISHED_TO
-				+ " order by a.published_at desc, a.id desc limit ?", this::shown, neighbourhoodId, FEED_SIZE);
+		return this.jdbc.query(SHOWN + PUBLISHED_TO + " order by a.published_at desc, a.id desc limit ?",
+				shownIn(Languages.current()), neighbourhoodId, FEED_SIZE);
 	}
 
-	private Shown shown(ResultSet row, int n) throws SQLException {
+	private RowMapper<Shown> shownIn(Locale language) {
+		return (row, n) -> shown(row, language);
+	}
+
+	private Shown shown(ResultSet row, Locale language) throws SQLException {
 		Instant at = row.getTimestamp("published_at").toInstant();
 		String signature = row.getString("signature");
-		return new Shown(row.getLong("id"), row.getString("title"), row.getString("body"),
-				AlertTopic.valueOf(row.getString("topic")), (signature != null) ? signature : "", at, day(at));
+		TextIn title = TextIn.choose(language, row.getString("title"), row.getString("title_cy"));
+		String body = title.lang().equals("cy") ? row.getString("body_cy") : row.getString("body");
+		return new Shown(row.getLong("id"), title.text(), body, AlertTopic.valueOf(row.getString("topic")),
+				(signature != null) ? signature : "", at, day(at), title.lang());
 	}
 
 	private LocalDate day(Instant at) {

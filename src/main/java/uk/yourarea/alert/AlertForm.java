@@ -25,22 +25,37 @@ record AlertForm(
 						message = "{alerts.staff.body.characters}") @Nullable String body,
 		@NotNull(message = "{alerts.staff.topic.required}") @Nullable AlertTopic topic, @Nullable AlertReach reach,
 		@Nullable Long areaId, @Nullable List<Long> neighbourhoodIds, @Nullable Boolean everyNeighbourhood,
-		@Nullable Long version) {
+		@Nullable Long version,
+		@Size(max = 150, message = "{alerts.staff.title-cy.too-long}") @SingleLine(
+				message = "{alerts.staff.title-cy.characters}") @Nullable String titleCy,
+		@Size(max = 10_000, message = "{alerts.staff.body-cy.too-long}") @PlainText(
+				message = "{alerts.staff.body-cy.characters}") @Nullable String bodyCy) {
 
-	static final List<String> FIELD_ORDER = List.of("title", "body", "topic", "reach", "areaId", "neighbourhoodIds");
+	static final List<String> FIELD_ORDER = List.of("title", "titleCy", "body", "bodyCy", "topic", "reach", "areaId",
+			"neighbourhoodIds");
 
 	AlertForm {
 		title = (title != null) ? title.strip() : null;
 		body = (body != null) ? body.strip() : null;
+		titleCy = (titleCy != null) ? titleCy.strip() : null;
+		bodyCy = (bodyCy != null) ? bodyCy.strip() : null;
+	}
+
+	/** An alert in English only, as the forms were before Welsh. */
+	AlertForm(@Nullable String title, @Nullable String body, @Nullable AlertTopic topic, @Nullable AlertReach reach,
+			@Nullable Long areaId, @Nullable List<Long> neighbourhoodIds, @Nullable Boolean everyNeighbourhood,
+			@Nullable Long version) {
+		this(title, body, topic, reach, areaId, neighbourhoodIds, everyNeighbourhood, version, null, null);
 	}
 
 	static AlertForm blank() {
-		return new AlertForm("", "", null, AlertReach.NEIGHBOURHOODS, null, List.of(), false, null);
+		return new AlertForm("", "", null, AlertReach.NEIGHBOURHOODS, null, List.of(), false, null, "", "");
 	}
 
 	static AlertForm of(Alert alert) {
 		return new AlertForm(alert.getTitle(), alert.getBody(), alert.getTopic(), alert.getReach(),
-				alert.getLocalPolicingAreaId(), List.copyOf(alert.getNeighbourhoodIds()), false, alert.getVersion());
+				alert.getLocalPolicingAreaId(), List.copyOf(alert.getNeighbourhoodIds()), false, alert.getVersion(),
+				alert.getTitleCy(), alert.getBodyCy());
 	}
 
 	/** Whether "every one of my neighbourhoods" is ticked. */
@@ -68,7 +83,7 @@ record AlertForm(
 
 	AlertForm basedOn(long newVersion) {
 		return new AlertForm(this.title, this.body, this.topic, this.reach, this.areaId, this.neighbourhoodIds,
-				this.everyNeighbourhood, newVersion);
+				this.everyNeighbourhood, newVersion, this.titleCy, this.bodyCy);
 	}
 
 }

@@ -20,6 +20,7 @@ import org.springframework.validation.BindingResult;
 
 import uk.yourarea.web.FormError;
 import uk.yourarea.web.FormErrors;
+import uk.yourarea.web.TextIn;
 import uk.yourarea.web.TimeOfDay;
 
 /**
@@ -69,6 +70,14 @@ class AlertFormChecks {
 			problems.computeIfPresent("neighbourhoodIds",
 					(field, problem) -> text("alerts.staff.neighbourhoods.required"));
 		}
+		boolean titleCy = form.titleCy() != null && !form.titleCy().isEmpty();
+		boolean bodyCy = form.bodyCy() != null && !form.bodyCy().isEmpty();
+		if (titleCy && !bodyCy) {
+			problems.putIfAbsent("bodyCy", text("alerts.staff.body-cy.required"));
+		}
+		if (bodyCy && !titleCy) {
+			problems.putIfAbsent("titleCy", text("alerts.staff.title-cy.required"));
+		}
 		AlertReach reach = form.reachOrNeighbourhoods();
 		Set<Long> chosen = new HashSet<>(form.neighbourhoodList());
 		if (reach == AlertReach.NEIGHBOURHOODS && form.everyOne()) {
@@ -84,11 +93,10 @@ class AlertFormChecks {
 		if (!errors.isEmpty()) {
 			return new CheckedDraft(Optional.empty(), errors);
 		}
-		return new CheckedDraft(
-				Optional.of(new AlertDraft(Objects.requireNonNull(form.title()), Objects.requireNonNull(form.body()),
-						Objects.requireNonNull(form.topic()), reach, (reach == AlertReach.AREA) ? form.areaId() : null,
-						(reach == AlertReach.NEIGHBOURHOODS) ? chosen : Set.of())),
-				errors);
+		return new CheckedDraft(Optional.of(new AlertDraft(Objects.requireNonNull(form.title()),
+				Objects.requireNonNull(form.body()), TextIn.orNull(form.titleCy()), TextIn.orNull(form.bodyCy()),
+				Objects.requireNonNull(form.topic()), reach, (reach == AlertReach.AREA) ? form.areaId() : null,
+				(reach == AlertReach.NEIGHBOURHOODS) ? chosen : Set.of())), errors);
 	}
 
 	CheckedTime check(SendAlertForm form) {

@@ -37,6 +37,7 @@ import uk.yourarea.web.Languages;
 import uk.yourarea.web.LinkTokens;
 import uk.yourarea.web.NotFoundException;
 import uk.yourarea.web.SiteProperties;
+import uk.yourarea.web.TextIn;
 
 /**
  * Sends the alerts that are due. Each step is a short transaction of its own that queues
@@ -145,7 +146,19 @@ class AlertSending {
 
 	private record Due(long id, AlertStatus status, String title, String body, AlertTopic topic, String reach,
 			@org.jspecify.annotations.Nullable Long areaId, @org.jspecify.annotations.Nullable String signature,
-			long queuedUpTo) {
+			long queuedUpTo, @org.jspecify.annotations.Nullable String titleCy,
+			@org.jspecify.annotations.Nullable String bodyCy) {
+
+		/** The title in this language: Welsh when asked for and written. */
+		String titleIn(Locale language) {
+			return TextIn.pick(language, this.title, this.titleCy);
+		}
+
+		/** The body in this language: Welsh when asked for and written. */
+		String bodyIn(Locale language) {
+			return TextIn.pick(language, this.body, this.bodyCy);
+		}
+
 	}
 
 	private record Recipient(long id, String email, long neighbourhoodId, Locale language) {
@@ -155,13 +168,15 @@ class AlertSending {
 	Optional<Step> nextStep() {
 		Instant now = this.clock.instant();
 		List<Due> due = this.jdbc.query("""
-				select id, status, title, body, topic, reach, local_policing_area_id, signature, queued_up_to
+				select id, status, title, body, topic, reach, local_policing_area_id, signature, queued_up_to,
+				       title_cy, body_cy
 				from alert where status in ('SCHEDULED', 'SENDING') and send_at <= ?
 				order by send_at, id limit 1 for update skip locked""",
 				(row, n) -> new Due(row.getLong("id"), AlertStatus.valueOf(row.getString("status")),
 						row.getString("title"), row.getString("body"), AlertTopic.valueOf(row.getString("topic")),
 						row.getString("reach"), (Long) row.getObject("local_policing_area_id"),
-						row.getString("signature"), row.getLong("queued_up_to")),
+						row.getString("signature"), row.getLong("queued_up_to"), row.getString("title_cy"),
+						row.getString("body_cy")),
 				Timestamp.from(now));
 		if (due.isEmpty()) {
 			return Optional.empty();
@@ -283,7 +298,8 @@ class AlertSending {
 	 */
 	private int queue(Due alert, String signature, Map<Long, NeighbourhoodSummary> places, List<Recipient> recipients,
 			Instant now) {
-		AlertText text = AlertText.of(alert.body());
+		// The alert's text in each language the step needs, read once.
+		Map<Locale, AlertText> texts = new HashMap<>();
 		List<OutgoingEmail> outgoing = new ArrayList<>(recipients.size());
 		List<byte[]> linkHashes = new ArrayList<>(recipients.size());
 		List<Long> linkOwners = new ArrayList<>(recipients.size());
@@ -300,7 +316,9 @@ class AlertSending {
 			String unsubscribe = this.site.link("/alerts/unsubscribe/" + token);
 			String prefix = Languages.pathPrefix(recipient.language());
 			AlertEmails.Letter letter = letters.computeIfAbsent(recipient.language(), this.emails::in)
-				.compose(alert.title(), text, signature, place.name(),
+				.compose(alert.titleIn(recipient.language()),
+						texts.computeIfAbsent(recipient.language(), (language) -> AlertText.of(alert.bodyIn(language))),
+						signature, place.name(),
 						this.site.link(prefix + AlertEmails.pagePath(place.slug(), alert.id())),
 						this.site.link(prefix + AlertEmails.replyPath(place.slug(), alert.id())),
 						this.site.link(prefix + "/alerts/manage/" + token),

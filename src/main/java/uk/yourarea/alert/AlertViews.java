@@ -17,6 +17,7 @@ import uk.yourarea.neighbourhood.NeighbourhoodDirectory;
 import uk.yourarea.neighbourhood.NeighbourhoodSummary;
 import uk.yourarea.notification.EmailCounts;
 import uk.yourarea.notification.EmailOutbox;
+import uk.yourarea.web.Languages;
 import uk.yourarea.web.SiteProperties;
 import uk.yourarea.web.TimeOfDay;
 
@@ -43,8 +44,17 @@ class AlertViews {
 			boolean published) {
 	}
 
-	/** The preview of what residents get. */
-	record Preview(AlertEmails.Letter letter, String title, AlertText text, String signature, String teamName) {
+	/**
+	 * The preview of what residents get; {@code welsh}, what subscribers who chose Welsh
+	 * get, when the alert is in Welsh too.
+	 */
+	record Preview(AlertEmails.Letter letter, String title, AlertText text, String signature, String teamName,
+			@Nullable Preview welsh) {
+
+		Preview(AlertEmails.Letter letter, String title, AlertText text, String signature, String teamName) {
+			this(letter, title, text, signature, teamName, null);
+		}
+
 	}
 
 	private final NeighbourhoodDirectory directory;
@@ -113,7 +123,17 @@ class AlertViews {
 		}
 		AlertEmails.Letter letter = this.emails.compose(alert.getTitle(), text, signature, teamName, webLink, replyLink,
 				message("alerts.staff.preview.own-manage-link"), message("alerts.staff.preview.own-unsubscribe-link"));
-		return new Preview(letter, alert.getTitle(), text, signature, teamName);
+		Preview welsh = null;
+		if (alert.hasWelsh()) {
+			AlertText welshText = AlertText.of(alert.bodyIn(Languages.WELSH));
+			String welshTitle = alert.titleIn(Languages.WELSH);
+			welsh = new Preview(
+					this.emails.compose(welshTitle, welshText, signature, teamName, webLink, replyLink,
+							message("alerts.staff.preview.own-manage-link"),
+							message("alerts.staff.preview.own-unsubscribe-link")),
+					welshTitle, welshText, signature, teamName);
+		}
+		return new Preview(letter, alert.getTitle(), text, signature, teamName, welsh);
 	}
 
 	String reaches(Alert alert) {

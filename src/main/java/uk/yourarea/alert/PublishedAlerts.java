@@ -2,11 +2,16 @@ package uk.yourarea.alert;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import uk.yourarea.web.TextIn;
 
 /**
  * The alerts the public may read, for the other features: the latest of a neighbourhood
@@ -18,7 +23,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class PublishedAlerts {
 
 	/** What is published of an alert, and when it started to go. */
-	public record Published(long id, String title, Instant publishedAt) {
+	public record Published(long id, String title, Instant publishedAt, @Nullable String titleCy) {
+
+		/** The title in this language: Welsh when asked for and written, else English. */
+		public TextIn titleIn(Locale locale) {
+			return TextIn.choose(locale, this.title, this.titleCy);
+		}
+
 	}
 
 	private final JdbcTemplate jdbc;
@@ -30,13 +41,13 @@ public class PublishedAlerts {
 	/** A neighbourhood's latest published alerts, newest first. */
 	@Transactional(readOnly = true)
 	public List<Published> latest(long neighbourhoodId, int howMany) {
-		return this.jdbc.query(
-				"""
-						select a.id, a.title, a.published_at from alert a
-						join alert_neighbourhood n on n.alert_id = a.id
-						where n.neighbourhood_id = ? and a.status in ('SENDING', 'SENT')
-						order by a.published_at desc, a.id desc limit ?""", (row, n) -> new Published(row.getLong("id"),
-						row.getString("title"), row.getTimestamp("published_at").toInstant()),
+		return this.jdbc.query("""
+				select a.id, a.title, a.published_at, a.title_cy from alert a
+				join alert_neighbourhood n on n.alert_id = a.id
+				where n.neighbourhood_id = ? and a.status in ('SENDING', 'SENT')
+				order by a.published_at desc, a.id desc limit ?""",
+				(row, n) -> new Published(row.getLong("id"), row.getString("title"),
+						row.getTimestamp("published_at").toInstant(), row.getString("title_cy")),
 				neighbourhoodId, howMany);
 	}
 
@@ -45,11 +56,11 @@ public class PublishedAlerts {
 	public Optional<Published> find(long alertId, long neighbourhoodId) {
 		return this.jdbc
 			.query("""
-					select a.id, a.title, a.published_at from alert a
+					select a.id, a.title, a.published_at, a.title_cy from alert a
 					join alert_neighbourhood n on n.alert_id = a.id
 					where a.id = ? and n.neighbourhood_id = ? and a.status in ('SENDING', 'SENT')""",
 					(row, n) -> new Published(row.getLong("id"), row.getString("title"),
-							row.getTimestamp("published_at").toInstant()),
+							row.getTimestamp("published_at").toInstant(), row.getString("title_cy")),
 					alertId, neighbourhoodId)
 			.stream()
 			.findFirst();

@@ -149,7 +149,7 @@ public class AreaPages {
 			.toList();
 		List<AreaView.AlertView> latestAlerts = this.alerts.latest(neighbourhood.id(), LATEST_ALERTS)
 			.stream()
-			.map((alert) -> new AreaView.AlertView(alert.id(), alert.title(),
+			.map((alert) -> new AreaView.AlertView(alert.id(), alert.titleIn(Languages.current()),
 					LocalDate.ofInstant(alert.publishedAt(), this.clock.getZone())))
 			.toList();
 		return new AreaView(neighbourhood, named, rest, open, done, upcoming, serving, today,
@@ -162,17 +162,18 @@ public class AreaPages {
 	 */
 	private List<PriorityView> prioritiesOf(long neighbourhoodId, LocalDate closedSince) {
 		List<Published> priorities = this.priorities.of(neighbourhoodId, closedSince);
+		Locale language = Languages.current();
 		Map<Long, Asked> consultations = this.consultations.asked(priorities.stream()
 			.map(Published::originConsultationId)
 			.filter(java.util.Objects::nonNull)
 			.collect(Collectors.toSet()));
 		return priorities.stream()
-			.map((priority) -> new PriorityView(priority.issue(), priority.raisedOn(), priority.updatedOn(),
+			.map((priority) -> new PriorityView(priority.issueIn(language), priority.raisedOn(), priority.updatedOn(),
 					priority.updates()
 						.stream()
-						.map((update) -> new UpdateView(update.writtenOn(), update.text()))
+						.map((update) -> new UpdateView(update.writtenOn(), update.textIn(language)))
 						.toList(),
-					priority.outcome(), priority.closedOn(), youSaid(priority, consultations)))
+					priority.outcomeIn(language), priority.closedOn(), youSaid(priority, consultations)))
 			.toList();
 	}
 
@@ -223,8 +224,9 @@ public class AreaPages {
 		String when = end.toLocalDate().equals(start.toLocalDate())
 				? text("area.event.when", day.format(start), time(start), time(end))
 				: text("area.event.when-over-days", day.format(start), time(start), day.format(end), time(end));
-		return new EventView(event.title(), event.typeLabel(), event.description(), event.address(), when,
-				start.toOffsetDateTime().toString(), event.cancelled(), event.cancellationReason());
+		Locale language = Languages.current();
+		return new EventView(event.titleIn(language), event.typeLabel(), event.descriptionIn(language), event.address(),
+				when, start.toOffsetDateTime().toString(), event.cancelled(), event.cancellationReason());
 	}
 
 	private static String time(ZonedDateTime time) {

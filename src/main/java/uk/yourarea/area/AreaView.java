@@ -15,6 +15,7 @@ import uk.yourarea.contact.ResponseRecord;
 import uk.yourarea.neighbourhood.PublicNeighbourhoods;
 import uk.yourarea.team.TeamOnThePage;
 import uk.yourarea.web.Languages;
+import uk.yourarea.web.TextIn;
 
 /** Everything the Your Area page of one neighbourhood shows, read in one go. */
 public record AreaView(PublicNeighbourhoods.Details neighbourhood, TeamOnThePage.@Nullable Member namedOfficer,
@@ -23,7 +24,7 @@ public record AreaView(PublicNeighbourhoods.Details neighbourhood, TeamOnThePage
 		List<AlertView> alerts) {
 
 	/** One of the team's latest alerts: its title, and the day it was sent. */
-	public record AlertView(long id, String title, LocalDate sentOn) {
+	public record AlertView(long id, TextIn title, LocalDate sentOn) {
 	}
 
 	/**
@@ -35,14 +36,14 @@ public record AreaView(PublicNeighbourhoods.Details neighbourhood, TeamOnThePage
 	 * team recorded it), "We did" (dated updates, newest first), then the outcome once
 	 * closed.
 	 */
-	public record PriorityView(String issue, LocalDate raisedOn, LocalDate updatedOn, List<UpdateView> updates,
-			@Nullable String outcome, @Nullable LocalDate closedOn, @Nullable String youSaid) {
+	public record PriorityView(TextIn issue, LocalDate raisedOn, LocalDate updatedOn, List<UpdateView> updates,
+			@Nullable TextIn outcome, @Nullable LocalDate closedOn, @Nullable String youSaid) {
 	}
 
-	public record UpdateView(LocalDate writtenOn, String text) {
+	public record UpdateView(LocalDate writtenOn, TextIn text) {
 	}
 
-	public record EventView(String title, String type, @Nullable String description, String address, String when,
+	public record EventView(TextIn title, String type, @Nullable TextIn description, String address, String when,
 			String startsAt, boolean cancelled, @Nullable String cancellationReason) {
 	}
 

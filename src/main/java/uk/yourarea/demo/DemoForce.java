@@ -74,22 +74,40 @@ final class DemoForce {
 			"Nicholls", "Osborne", "Parekh", "Quinn", "Reeves", "Sharma", "Stevens", "Thorpe", "Walsh", "Webb",
 			"Whitmore", "Yates", "Young" };
 
-	private record Concern(String issue, String action) {
+	/** A concern; some have Welsh too (issueCy, actionCy), so the demo shows both. */
+	private record Concern(String issue, String action, @Nullable String issueCy, @Nullable String actionCy) {
+
+		Concern(String issue, String action) {
+			this(issue, action, null, null);
+		}
+
 	}
 
 	private static final Concern[] CONCERNS = {
 			new Concern("Anti-social behaviour by groups of young people near the shops in the evenings",
 					"Extra evening patrols on Fridays and Saturdays, and work with the youth service and shop "
-							+ "owners on a dispersal plan."),
+							+ "owners on a dispersal plan.",
+					"Ymddygiad gwrthgymdeithasol gan grwpiau o bobl ifanc ger y siopau gyda\u2019r nos",
+					"Patrolau ychwanegol gyda\u2019r nos ar ddyddiau Gwener a Sadwrn, a gwaith gyda\u2019r "
+							+ "gwasanaeth ieuenctid a pherchnogion siopau ar gynllun gwasgaru."),
 			new Concern("Speeding vehicles on residential roads",
 					"Community Speedwatch sessions with volunteers and targeted enforcement at the times "
-							+ "residents told us about."),
+							+ "residents told us about.",
+					"Cerbydau\u2019n goryrru ar ffyrdd preswyl",
+					"Sesiynau Gwylio Cyflymder Cymunedol gyda gwirfoddolwyr, a gorfodi wedi\u2019i dargedu ar yr "
+							+ "adegau y soniodd trigolion amdanynt."),
 			new Concern("Drug dealing reported around the park and alleyways",
 					"Intelligence-led patrols and a warrant carried out; we are working with the council to "
-							+ "improve lighting and cut back hedges."),
+							+ "improve lighting and cut back hedges.",
+					"Delio cyffuriau o amgylch y parc a\u2019r lonydd cefn",
+					"Patrolau wedi\u2019u harwain gan gudd-wybodaeth a gwarant wedi\u2019i gweithredu; rydym yn "
+							+ "gweithio gyda\u2019r cyngor i wella\u2019r goleuadau a thorri gwrychoedd yn \u00f4l."),
 			new Concern("Burglaries and sheds broken into",
 					"Crime prevention visits to homes on affected streets and free property marking at our "
-							+ "next beat surgery."),
+							+ "next beat surgery.",
+					"Byrgleriaethau a thorri i mewn i siediau",
+					"Ymweliadau atal troseddu \u00e2 chartrefi ar y strydoedd yr effeithiwyd arnynt, a marcio "
+							+ "eiddo am ddim yn ein cymhorthfa nesaf."),
 			new Concern("Vehicle crime: catalytic converters and items stolen from cars",
 					"Plain-clothes patrols in car parks and advice letters to vehicle owners in the area."),
 			new Concern("Inconsiderate and dangerous parking near schools at drop-off and pick-up",
@@ -105,6 +123,11 @@ final class DemoForce {
 					"Joint work with the council's environmental team and covert cameras at repeat sites.") };
 
 	private static final String UPDATES_WRITTEN_BY = "Neighbourhood team";
+
+	private static final String FIRST_UPDATE = "We agreed this priority with residents at our last public meeting.";
+
+	private static final String FIRST_UPDATE_CY = "Cytunwyd ar y flaenoriaeth hon gyda thrigolion yn ein cyfarfod "
+			+ "cyhoeddus diwethaf.";
 
 	private DemoForce() {
 	}
@@ -196,10 +219,10 @@ final class DemoForce {
 			LocalDate raised = today.minusDays(stale ? 150 + random.nextInt(120) : 30 + random.nextInt(120));
 			LocalDate updated = stale ? raised.plusDays(10 + random.nextInt(20))
 					: today.minusDays(random.nextInt(Math.max(1, (int) (today.toEpochDay() - raised.toEpochDay()))));
-			priorities.add(new NewPriority(concern.issue(), raised, List.of(
-					new NewUpdate(raised, "We agreed this priority with residents at our last public meeting.",
-							UPDATES_WRITTEN_BY),
-					new NewUpdate(updated.isBefore(raised) ? raised : updated, concern.action(), UPDATES_WRITTEN_BY))));
+			priorities.add(new NewPriority(concern.issue(), concern.issueCy(), raised,
+					List.of(new NewUpdate(raised, FIRST_UPDATE, FIRST_UPDATE_CY, UPDATES_WRITTEN_BY),
+							new NewUpdate(updated.isBefore(raised) ? raised : updated, concern.action(),
+									concern.actionCy(), UPDATES_WRITTEN_BY))));
 		}
 		return priorities;
 	}
@@ -233,12 +256,26 @@ final class DemoForce {
 					"Walk the area with us and show us the places that worry you. Meet at the address below.";
 				default -> null;
 			};
+			// Welsh for some, so that the demo's Welsh pages show Welsh and the English
+			// beside it.
+			String titleCy = switch (type) {
+				case BEAT_SURGERY -> "Cymhorthfa: dewch i gwrdd \u00e2\u2019ch swyddogion lleol";
+				case PATCH_WALK -> "Taith gerdded gyda th\u00eem " + place;
+				default -> null;
+			};
+			String descriptionCy = switch (type) {
+				case BEAT_SURGERY ->
+					"Galwch heibio i godi pryder neu i ofyn am gyngor ar atal troseddu. " + "Does dim angen apwyntiad.";
+				case PATCH_WALK -> "Cerddwch yr ardal gyda ni a dangoswch i ni\u2019r mannau sy\u2019n eich poeni. "
+						+ "Cwrdd yn y cyfeiriad isod.";
+				default -> null;
+			};
 			String address = switch (type) {
 				case PATCH_WALK -> "Meet outside the library, " + place;
 				default -> "Community centre, " + place;
 			};
 			events.add(new NewEvent(neighbourhood.id(), title, type, description, address, start.toInstant(),
-					end.toInstant(), todayMidnight.toInstant()));
+					end.toInstant(), todayMidnight.toInstant(), titleCy, descriptionCy));
 		}
 		return events;
 	}

@@ -2,6 +2,8 @@ package uk.yourarea.event;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,16 +22,17 @@ public class DemoEventSeeding {
 
 	/** An event to create, last changed at {@code updatedAt}. */
 	public record NewEvent(long neighbourhoodId, String title, EventType type, String description, String address,
-			Instant startsAt, Instant endsAt, Instant updatedAt) {
+			Instant startsAt, Instant endsAt, Instant updatedAt, @Nullable String titleCy,
+			@Nullable String descriptionCy) {
 	}
 
 	/** Creates an event and answers its id. */
 	@Transactional
 	public long addEvent(NewEvent created) {
-		return this.events
-			.save(new Event(created.neighbourhoodId(), created.title(), created.type(), created.description(),
-					created.address(), created.startsAt(), created.endsAt(), created.updatedAt()))
-			.getId();
+		Event event = new Event(created.neighbourhoodId(), created.title(), created.type(), created.description(),
+				created.address(), created.startsAt(), created.endsAt(), created.updatedAt());
+		event.welsh(created.titleCy(), created.descriptionCy());
+		return this.events.save(event).getId();
 	}
 
 }

@@ -1,6 +1,7 @@
 package uk.yourarea.event;
 
 import java.time.Instant;
+import java.util.Locale;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,6 +12,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
+
+import uk.yourarea.web.TextIn;
 
 /** A meeting or event where residents can meet their neighbourhood team. */
 @Entity
@@ -29,6 +32,11 @@ class Event {
 	private EventType type;
 
 	private @Nullable String description;
+
+	/** The title in Welsh, if the team wrote it. */
+	private @Nullable String titleCy;
+
+	private @Nullable String descriptionCy;
 
 	private String address;
 
@@ -62,6 +70,15 @@ class Event {
 		this.startsAt = startsAt;
 		this.endsAt = endsAt;
 		this.updatedAt = now;
+	}
+
+	/**
+	 * Sets the Welsh title and description (none: the English shows on Welsh pages). A
+	 * Welsh description without an English one is not kept.
+	 */
+	public void welsh(@Nullable String titleCy, @Nullable String descriptionCy) {
+		this.titleCy = TextIn.orNull(titleCy);
+		this.descriptionCy = (this.description == null) ? null : TextIn.orNull(descriptionCy);
 	}
 
 	/** Changes what the event is and when; a cancelled event cannot be changed. */
@@ -113,6 +130,24 @@ class Event {
 
 	public String getTitle() {
 		return this.title;
+	}
+
+	public @Nullable String getTitleCy() {
+		return this.titleCy;
+	}
+
+	public @Nullable String getDescriptionCy() {
+		return this.descriptionCy;
+	}
+
+	/** The title in this language: Welsh when asked for and written, else English. */
+	public String titleIn(Locale locale) {
+		return TextIn.pick(locale, this.title, this.titleCy);
+	}
+
+	/** The description in this language, if there is one. */
+	public @Nullable String descriptionIn(Locale locale) {
+		return (this.description == null) ? null : TextIn.pick(locale, this.description, this.descriptionCy);
 	}
 
 	public EventType getType() {

@@ -143,7 +143,8 @@ class EventAdminController {
 		}, () -> {
 			Event saved = this.editing.find(neighbourhoodId, eventId);
 			Snapshot yours = this.editing.snapshot(typed.title(), typed.type(), typed.description(), typed.address(),
-					typed.startsAt(), typed.endsAt(), saved.isCancelled(), saved.getCancellationReason());
+					typed.startsAt(), typed.endsAt(), saved.isCancelled(), saved.getCancellationReason(),
+					typed.titleCy(), typed.descriptionCy());
 			return this.conflicts.formAgain(EventEditing.SUBJECT_TYPE, eventId, this.editing.snapshot(saved), yours,
 					(conflict, errors) -> showForm(model, saved, form.basedOn(saved.getVersion()), errors, conflict));
 		});
@@ -180,7 +181,8 @@ class EventAdminController {
 		}, () -> {
 			Event saved = this.editing.find(neighbourhoodId, eventId);
 			Snapshot yours = this.editing.snapshot(saved.getTitle(), saved.getType(), saved.getDescription(),
-					saved.getAddress(), saved.getStartsAt(), saved.getEndsAt(), true, form.reason());
+					saved.getAddress(), saved.getStartsAt(), saved.getEndsAt(), true, form.reason(), saved.getTitleCy(),
+					saved.getDescriptionCy());
 			return this.conflicts.formAgain(EventEditing.SUBJECT_TYPE, eventId, this.editing.snapshot(saved), yours,
 					(conflict, conflictErrors) -> showCancel(model, saved, form.basedOn(saved.getVersion()),
 							conflictErrors, conflict));

@@ -56,7 +56,9 @@ class EventCalendar {
 			.text("X-WR-TIMEZONE", "Europe/London")
 			.raw("REFRESH-INTERVAL;VALUE=DURATION", "PT6H")
 			.raw("X-PUBLISHED-TTL", "PT6H");
+		Locale language = Languages.current();
 		for (Event event : shown) {
+			String title = event.titleIn(language);
 			ics.begin("VEVENT")
 				.text("UID", uid(event))
 				.utc("DTSTAMP", event.getUpdatedAt())
@@ -64,11 +66,9 @@ class EventCalendar {
 				.raw("SEQUENCE", Long.toString(event.getVersion()))
 				.utc("DTSTART", event.getStartsAt())
 				.utc("DTEND", event.getEndsAt())
-				.text("SUMMARY",
-						event.isCancelled() ? text("event.calendar.cancelled-title", event.getTitle())
-								: event.getTitle())
+				.text("SUMMARY", event.isCancelled() ? text("event.calendar.cancelled-title", title) : title)
 				.text("LOCATION", event.getAddress())
-				.text("DESCRIPTION", description(event))
+				.text("DESCRIPTION", description(event, language))
 				.text("CATEGORIES", typeLabel(event.getType()))
 				.raw("URL", pageUrl + "#events")
 				.raw("STATUS", event.isCancelled() ? "CANCELLED" : "CONFIRMED")
@@ -84,7 +84,7 @@ class EventCalendar {
 		return "event-" + event.getId() + "@" + ((host != null) ? host : "your-area");
 	}
 
-	private String description(Event event) {
+	private String description(Event event, Locale language) {
 		StringBuilder written = new StringBuilder();
 		if (event.isCancelled()) {
 			written.append(text("event.calendar.cancelled"));
@@ -94,8 +94,9 @@ class EventCalendar {
 			written.append("\n\n");
 		}
 		written.append(text("event.calendar.with-the-team", typeLabel(event.getType())));
-		if (event.getDescription() != null) {
-			written.append("\n\n").append(event.getDescription());
+		String description = event.descriptionIn(language);
+		if (description != null) {
+			written.append("\n\n").append(description);
 		}
 		return written.toString();
 	}

@@ -50,7 +50,7 @@ class EventEditing {
 
 	/** What an event is and when, as typed on the form. */
 	record Details(String title, EventType type, @Nullable String description, String address, Instant startsAt,
-			Instant endsAt) {
+			Instant endsAt, @Nullable String titleCy, @Nullable String descriptionCy) {
 	}
 
 	/** One event of the neighbourhood, or a 404: never another neighbourhood's. */
@@ -81,6 +81,7 @@ class EventEditing {
 	Event create(StaffUser by, long neighbourhoodId, Details details) {
 		Event event = this.events.save(new Event(neighbourhoodId, details.title(), details.type(),
 				details.description(), details.address(), details.startsAt(), details.endsAt(), this.clock.instant()));
+		event.welsh(details.titleCy(), details.descriptionCy());
 		this.changeLog.record(by, subject(event), "Added", Snapshot.nothing(), snapshot(event));
 		return event;
 	}
@@ -94,6 +95,7 @@ class EventEditing {
 		Snapshot before = snapshot(event);
 		event.change(details.title(), details.type(), details.description(), details.address(), details.startsAt(),
 				details.endsAt(), this.clock.instant());
+		event.welsh(details.titleCy(), details.descriptionCy());
 		this.changeLog.record(by, subject(event), "Changed", before, snapshot(event));
 		return this.events.saveAndFlush(event);
 	}
@@ -113,17 +115,21 @@ class EventEditing {
 	/** The event as the editing pages show it. */
 	Snapshot snapshot(Event event) {
 		return snapshot(event.getTitle(), event.getType(), event.getDescription(), event.getAddress(),
-				event.getStartsAt(), event.getEndsAt(), event.isCancelled(), event.getCancellationReason());
+				event.getStartsAt(), event.getEndsAt(), event.isCancelled(), event.getCancellationReason(),
+				event.getTitleCy(), event.getDescriptionCy());
 	}
 
 	Snapshot snapshot(String title, EventType type, @Nullable String description, String address, Instant startsAt,
-			Instant endsAt, boolean cancelled, @Nullable String reason) {
+			Instant endsAt, boolean cancelled, @Nullable String reason, @Nullable String titleCy,
+			@Nullable String descriptionCy) {
 		ZonedDateTime start = startsAt.atZone(this.clock.getZone());
 		ZonedDateTime end = endsAt.atZone(this.clock.getZone());
 		return Snapshot.of()
 			.with("Title", title)
+			.with("Title in Welsh", titleCy)
 			.with("Type", type.label())
 			.with("Description", description)
+			.with("Description in Welsh", descriptionCy)
 			.with("Address", address)
 			.with("Date", DAY.format(start))
 			.with("Start time", TimeOfDay.format(start.toLocalTime(), Noon.TWELVE_PM))

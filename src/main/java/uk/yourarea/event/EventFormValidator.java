@@ -20,6 +20,7 @@ import org.springframework.validation.BindingResult;
 
 import uk.yourarea.web.FormError;
 import uk.yourarea.web.FormErrors;
+import uk.yourarea.web.TextIn;
 import uk.yourarea.web.TimeOfDay;
 
 /**
@@ -87,10 +88,13 @@ class EventFormValidator {
 		}
 		Instant endsAt = ZonedDateTime.of(date.orElseThrow(), end.orElseThrow(), this.clock.getZone()).toInstant();
 		String description = form.description();
-		return new Checked(Optional
-			.of(new EventEditing.Details(Objects.requireNonNull(form.title()), Objects.requireNonNull(form.type()),
-					(description == null || description.isEmpty()) ? null : description,
-					Objects.requireNonNull(form.address()), Objects.requireNonNull(startsAt), endsAt)),
+		return new Checked(
+				Optional.of(new EventEditing.Details(Objects.requireNonNull(form.title()),
+						Objects.requireNonNull(form.type()),
+						(description == null || description.isEmpty()) ? null : description,
+						Objects.requireNonNull(form.address()), Objects.requireNonNull(startsAt), endsAt,
+						TextIn.orNull(form.titleCy()),
+						(description == null || description.isEmpty()) ? null : TextIn.orNull(form.descriptionCy()))),
 				errors);
 	}
 

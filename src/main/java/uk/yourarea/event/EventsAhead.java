@@ -2,12 +2,15 @@ package uk.yourarea.event;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import uk.yourarea.web.TextIn;
 
 /** A neighbourhood's events that are not over yet, for its public page. */
 @Service
@@ -20,7 +23,19 @@ public class EventsAhead {
 	 * @param cancellationReason why it was cancelled, if it was and the team said why
 	 */
 	public record Listing(String title, String typeLabel, @Nullable String description, String address,
-			Instant startsAt, Instant endsAt, boolean cancelled, @Nullable String cancellationReason) {
+			Instant startsAt, Instant endsAt, boolean cancelled, @Nullable String cancellationReason,
+			@Nullable String titleCy, @Nullable String descriptionCy) {
+
+		/** The title in this language: Welsh when asked for and written, else English. */
+		public TextIn titleIn(Locale locale) {
+			return TextIn.choose(locale, this.title, this.titleCy);
+		}
+
+		/** The description, if any, in this language. */
+		public @Nullable TextIn descriptionIn(Locale locale) {
+			return TextIn.chooseOptional(locale, this.description, this.descriptionCy);
+		}
+
 	}
 
 	private final EventRepository events;
@@ -43,7 +58,8 @@ public class EventsAhead {
 
 	private static Listing listing(Event event) {
 		return new Listing(event.getTitle(), event.getType().label(), event.getDescription(), event.getAddress(),
-				event.getStartsAt(), event.getEndsAt(), event.isCancelled(), event.getCancellationReason());
+				event.getStartsAt(), event.getEndsAt(), event.isCancelled(), event.getCancellationReason(),
+				event.getTitleCy(), event.getDescriptionCy());
 	}
 
 }

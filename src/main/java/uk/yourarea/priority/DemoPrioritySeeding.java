@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,19 +29,32 @@ public class DemoPrioritySeeding {
 	}
 
 	/** An open priority to create, with its updates, oldest first. */
-	public record NewPriority(String issue, LocalDate raisedOn, List<NewUpdate> updates) {
+	public record NewPriority(String issue, @Nullable String issueCy, LocalDate raisedOn, List<NewUpdate> updates) {
+
+		/** A priority in English only. */
+		public NewPriority(String issue, LocalDate raisedOn, List<NewUpdate> updates) {
+			this(issue, null, raisedOn, updates);
+		}
+
 	}
 
-	public record NewUpdate(LocalDate writtenOn, String text, String writtenBy) {
+	public record NewUpdate(LocalDate writtenOn, String text, @Nullable String textCy, String writtenBy) {
+
+		/** An update in English only. */
+		public NewUpdate(LocalDate writtenOn, String text, String writtenBy) {
+			this(writtenOn, text, null, writtenBy);
+		}
+
 	}
 
 	/** Creates an open priority with its updates and answers its id. */
 	@Transactional
 	public long addPriority(long neighbourhoodId, NewPriority created) {
-		Priority priority = this.priorities.save(new Priority(neighbourhoodId, created.issue(), created.raisedOn()));
+		Priority priority = this.priorities
+			.save(new Priority(neighbourhoodId, created.issue(), created.issueCy(), created.raisedOn()));
 		for (NewUpdate update : created.updates()) {
-			this.updates
-				.save(priority.addUpdate(update.text(), update.writtenOn(), update.writtenBy(), this.clock.instant()));
+			this.updates.save(priority.addUpdate(update.text(), update.textCy(), update.writtenOn(), update.writtenBy(),
+					this.clock.instant()));
 		}
 		return priority.getId();
 	}

@@ -2,6 +2,7 @@ package uk.yourarea.priority;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Objects;
 
 import jakarta.persistence.Column;
@@ -13,6 +14,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
+
+import uk.yourarea.web.TextIn;
 
 /**
  * A local policing priority: the issue residents raised and, in its {@link PriorityUpdate
@@ -57,6 +60,9 @@ class Priority {
 
 	private String issue;
 
+	/** The issue in Welsh, if the team wrote it. */
+	private @Nullable String issueCy;
+
 	private LocalDate raisedOn;
 
 	private LocalDate updatedOn;
@@ -65,6 +71,8 @@ class Priority {
 	private Status status;
 
 	private @Nullable String outcome;
+
+	private @Nullable String outcomeCy;
 
 	private @Nullable LocalDate closedOn;
 
@@ -107,8 +115,13 @@ class Priority {
 	}
 
 	public Priority(Long neighbourhoodId, String issue, LocalDate raisedOn) {
+		this(neighbourhoodId, issue, null, raisedOn);
+	}
+
+	public Priority(Long neighbourhoodId, String issue, @Nullable String issueCy, LocalDate raisedOn) {
 		this.neighbourhoodId = neighbourhoodId;
 		this.issue = issue;
+		this.issueCy = TextIn.orNull(issueCy);
 		this.raisedOn = raisedOn;
 		this.updatedOn = raisedOn;
 		this.status = Status.OPEN;
@@ -119,6 +132,15 @@ class Priority {
 	 * latest date of its entries. Save the priority first: the entry refers to its id.
 	 */
 	public PriorityUpdate addUpdate(String text, LocalDate writtenOn, String writtenBy, Instant now) {
+		return addUpdate(text, null, writtenOn, writtenBy, now);
+	}
+
+	/**
+	 * Like {@link #addUpdate(String, LocalDate, String, Instant)}, with its Welsh, if
+	 * any.
+	 */
+	public PriorityUpdate addUpdate(String text, @Nullable String textCy, LocalDate writtenOn, String writtenBy,
+			Instant now) {
 		if (this.status == Status.CLOSED) {
 			throw new IllegalStateException("A closed priority cannot be updated");
 		}
@@ -131,15 +153,26 @@ class Priority {
 		if (writtenOn.isAfter(this.updatedOn)) {
 			this.updatedOn = writtenOn;
 		}
-		return new PriorityUpdate(this.id, writtenOn, text, writtenBy, now);
+		return new PriorityUpdate(this.id, writtenOn, text, textCy, writtenBy, now);
 	}
 
 	/** Changes the wording of the issue. */
 	public void reword(String issue) {
+		reword(issue, null);
+	}
+
+	/** Changes the wording of the issue in English and Welsh (none: no Welsh). */
+	public void reword(String issue, @Nullable String issueCy) {
 		this.issue = Objects.requireNonNull(issue);
+		this.issueCy = TextIn.orNull(issueCy);
 	}
 
 	public void close(String outcome, LocalDate on) {
+		close(outcome, null, on);
+	}
+
+	/** Closes the priority with its outcome in English and, if written, Welsh. */
+	public void close(String outcome, @Nullable String outcomeCy, LocalDate on) {
 		if (this.status == Status.CLOSED) {
 			throw new IllegalStateException("The priority is already closed");
 		}
@@ -148,6 +181,7 @@ class Priority {
 		}
 		this.status = Status.CLOSED;
 		this.outcome = outcome;
+		this.outcomeCy = TextIn.orNull(outcomeCy);
 		this.closedOn = on.isBefore(this.updatedOn) ? this.updatedOn : on;
 		this.updatedOn = this.closedOn;
 	}
@@ -167,6 +201,24 @@ class Priority {
 
 	public String getIssue() {
 		return this.issue;
+	}
+
+	public @Nullable String getIssueCy() {
+		return this.issueCy;
+	}
+
+	/** The issue in this language: Welsh when asked for and written, else English. */
+	public String issueIn(Locale locale) {
+		return TextIn.pick(locale, this.issue, this.issueCy);
+	}
+
+	public @Nullable String getOutcomeCy() {
+		return this.outcomeCy;
+	}
+
+	/** The outcome in this language, when closed: Welsh when asked for and written. */
+	public @Nullable String outcomeIn(Locale locale) {
+		return (this.outcome == null) ? null : TextIn.pick(locale, this.outcome, this.outcomeCy);
 	}
 
 	public LocalDate getRaisedOn() {

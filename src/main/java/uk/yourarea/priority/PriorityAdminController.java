@@ -105,10 +105,13 @@ class PriorityAdminController {
 		LocalDate raisedOn = form.raisedOn().toDate().orElseThrow();
 		String added = this.onceOnly.run(idempotencyKey, PriorityPages.base(neighbourhoodId) + "/new",
 				List.of(form.issue(), form.action(), String.valueOf(raisedOn), String.valueOf(origin),
-						String.valueOf(linked), String.valueOf(form.originDetail())),
+						String.valueOf(linked), String.valueOf(form.originDetail()), String.valueOf(form.issueCy()),
+						String.valueOf(form.actionCy())),
 				user.id(), () -> {
-					Priority priority = this.editing.create(user, neighbourhoodId, Objects.requireNonNull(form.issue()),
-							Objects.requireNonNull(form.action()), raisedOn, origin, linked, form.originDetail(),
+					Priority priority = this.editing.create(user, neighbourhoodId,
+							new PriorityEditing.Wording(Objects.requireNonNull(form.issue()), form.issueCy()),
+							new PriorityEditing.Wording(Objects.requireNonNull(form.action()), form.actionCy()),
+							raisedOn, origin, linked, form.originDetail(),
 							(linked == null) ? null : opened.get(linked));
 					return "redirect:" + PriorityPages.base(neighbourhoodId) + "/" + priority.getId();
 				});
@@ -139,19 +142,19 @@ class PriorityAdminController {
 			@AuthenticationPrincipal StaffUser user, @Valid @ModelAttribute("form") PriorityWordingForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
 		Priority priority = this.editing.find(neighbourhoodId, priorityId);
-		List<FormError> errors = FormErrors.inPageOrder(result, List.of("issue"));
+		List<FormError> errors = FormErrors.inPageOrder(result, PriorityWordingForm.FIELD_ORDER);
 		if (!errors.isEmpty()) {
 			return PriorityPages.formPage(model, "priority/edit", priority, form, errors, null);
 		}
 		return EditConflicts.saveOr(() -> {
 			this.editing.reword(user, neighbourhoodId, priorityId, EditConflicts.openedAt(form.version()),
-					Objects.requireNonNull(form.issue()));
+					Objects.requireNonNull(form.issue()), form.issueCy());
 			redirect.addFlashAttribute("notice", text("priority.wording-changed"));
 			return "redirect:" + PriorityPages.base(neighbourhoodId) + "/" + priorityId;
 		}, () -> {
 			Priority saved = this.editing.find(neighbourhoodId, priorityId);
-			Snapshot yours = PriorityEditing.snapshotWith(saved, form.issue(), saved.isOpen(), saved.getOutcome(),
-					saved.getClosedOn());
+			Snapshot yours = PriorityEditing.snapshotWith(saved, form.issue(), form.issueCy(), saved.isOpen(),
+					saved.getOutcome(), saved.getOutcomeCy(), saved.getClosedOn());
 			return this.conflicts.formAgain(PriorityEditing.SUBJECT_TYPE, priorityId, PriorityEditing.snapshot(saved),
 					yours, (conflict, conflictErrors) -> PriorityPages.formPage(model, "priority/edit", saved,
 							form.basedOn(saved.getVersion()), conflictErrors, conflict));

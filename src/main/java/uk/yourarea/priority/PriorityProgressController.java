@@ -93,9 +93,9 @@ class PriorityProgressController {
 		LocalDate writtenOn = form.writtenOn().toDate().orElseThrow();
 		try {
 			this.onceOnly.run(idempotencyKey, PriorityPages.base(neighbourhoodId) + "/" + priorityId + "/updates/new",
-					List.of(form.text(), String.valueOf(writtenOn)), user.id(), () -> {
+					List.of(form.text(), String.valueOf(form.textCy()), String.valueOf(writtenOn)), user.id(), () -> {
 						this.editing.addUpdate(user, neighbourhoodId, priorityId, Objects.requireNonNull(form.text()),
-								writtenOn);
+								form.textCy(), writtenOn);
 						return "redirect:" + PriorityPages.base(neighbourhoodId) + "/" + priorityId;
 					});
 		}
@@ -116,8 +116,8 @@ class PriorityProgressController {
 		if (!priority.isOpen()) {
 			return closedAlready(neighbourhoodId, priority, redirect);
 		}
-		return PriorityPages.formPage(model, "priority/close", priority,
-				new PriorityCloseForm("", priority.getVersion()), List.of(), null);
+		return PriorityPages.formPage(model, "priority/close", priority, PriorityCloseForm.blank(priority.getVersion()),
+				List.of(), null);
 	}
 
 	@PostMapping("/close")
@@ -128,19 +128,19 @@ class PriorityProgressController {
 		if (!priority.isOpen()) {
 			return closedAlready(neighbourhoodId, priority, redirect);
 		}
-		List<FormError> errors = FormErrors.inPageOrder(result, List.of("outcome"));
+		List<FormError> errors = FormErrors.inPageOrder(result, List.of("outcome", "outcomeCy"));
 		if (!errors.isEmpty()) {
 			return PriorityPages.formPage(model, "priority/close", priority, form, errors, null);
 		}
 		return EditConflicts.saveOr(() -> {
 			this.editing.close(user, neighbourhoodId, priorityId, EditConflicts.openedAt(form.version()),
-					Objects.requireNonNull(form.outcome()));
+					Objects.requireNonNull(form.outcome()), form.outcomeCy());
 			redirect.addFlashAttribute("notice", text("priority.closed"));
 			return "redirect:" + PriorityPages.base(neighbourhoodId);
 		}, () -> {
 			Priority saved = this.editing.find(neighbourhoodId, priorityId);
-			Snapshot yours = PriorityEditing.snapshotWith(saved, saved.getIssue(), false, form.outcome(),
-					LocalDate.now(this.clock));
+			Snapshot yours = PriorityEditing.snapshotWith(saved, saved.getIssue(), saved.getIssueCy(), false,
+					form.outcome(), form.outcomeCy(), LocalDate.now(this.clock));
 			return this.conflicts.formAgain(PriorityEditing.SUBJECT_TYPE, priorityId, PriorityEditing.snapshot(saved),
 					yours, (conflict, conflictErrors) -> PriorityPages.formPage(model, "priority/close", saved,
 							form.basedOn(saved.getVersion()), conflictErrors, conflict));

@@ -38,6 +38,27 @@ public record TextIn(@Nullable String text, @Nullable String lang) {
 		return new TextIn(welsh1, (welsh1 != null) ? "cy" : null);
 	}
 
+	/** Like {@link #of}, for a text that always has an English version. */
+	public static TextIn choose(@Nullable Locale page, String english, @Nullable String welsh) {
+		return of(page, english, welsh);
+	}
+
+	/** Like {@link #of}, or null when there is no English either. */
+	public static @Nullable TextIn chooseOptional(@Nullable Locale page, @Nullable String english,
+			@Nullable String welsh) {
+		return (english == null) ? null : of(page, english, welsh);
+	}
+
+	/** The words alone of {@link #of}. */
+	public static String pick(@Nullable Locale page, String english, @Nullable String welsh) {
+		return of(page, english, welsh).toString();
+	}
+
+	/** Blank text as null: an optional Welsh field left empty. */
+	public static @Nullable String orNull(@Nullable String text) {
+		return (text == null || text.isBlank()) ? null : text.strip();
+	}
+
 	/** Whether there is anything to show. */
 	public boolean present() {
 		return this.text != null;

@@ -75,8 +75,11 @@ class AlertArchiveBadInputTests {
 		given(this.neighbourhoods.liveBySlug("wigston"))
 			.willReturn(Optional.of(TestNeighbourhoods.live(53L, "wigston", "Wigston")));
 		given(this.archive.page(53L, 1)).willReturn(
-				Optional.of(new AlertArchive.ArchivePage(List.of(new AlertArchive.Listed(7, "Who comes when you call",
-						AlertTopic.GENERAL, Instant.now(), LocalDate.of(2026, 11, 30), "Dear residents.")), 1, 1, 1)));
+				Optional.of(
+						new AlertArchive.ArchivePage(
+								List.of(new AlertArchive.Listed(7, "Who comes when you call", AlertTopic.GENERAL,
+										Instant.now(), LocalDate.of(2026, 11, 30), "Dear residents.", "en")),
+								1, 1, 1)));
 	}
 
 	@Test

@@ -6,6 +6,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import uk.yourarea.web.Languages;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
@@ -82,6 +84,23 @@ class AlertTests {
 
 		assertThat(alert.getNeighbourhoodIds()).isEmpty();
 		assertThat(alert.getLocalPolicingAreaId()).isEqualTo(3L);
+	}
+
+	@Test
+	void welshReadersGetTheWelshWhenTheAuthorWroteIt() {
+		Alert english = draft(AlertReach.NEIGHBOURHOODS);
+		Alert welsh = new Alert(AUTHOR, new AlertDraft("Title", "Body", "Teitl", "Corff", AlertTopic.GENERAL,
+				AlertReach.NEIGHBOURHOODS, null, Set.of(53L)), NOW);
+
+		assertThat(welsh.hasWelsh()).isTrue();
+		assertThat(welsh.titleIn(Languages.WELSH)).isEqualTo("Teitl");
+		assertThat(welsh.bodyIn(Languages.WELSH)).isEqualTo("Corff");
+		assertThat(welsh.titleIn(Languages.ENGLISH)).isEqualTo("Title");
+		assertThat(welsh.bodyIn(Languages.ENGLISH)).isEqualTo("Body");
+		assertThat(english.hasWelsh()).isFalse();
+		assertThat(english.titleIn(Languages.WELSH)).isEqualTo("Title");
+		assertThat(english.bodyIn(Languages.WELSH)).isEqualTo("Body");
+		assertThat(welsh.draft().titleCy()).as("kept when the draft is changed").isEqualTo("Teitl");
 	}
 
 	private static Alert draft(AlertReach reach) {

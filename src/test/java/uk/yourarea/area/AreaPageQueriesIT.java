@@ -40,7 +40,7 @@ class AreaPageQueriesIT {
 
 		assertThat(wigston.namedOfficer()).isNotNull();
 		assertThat(wigston.priorities()).isNotEmpty()
-			.allSatisfy((priority) -> assertThat(priority.updates()).as(priority.issue()).isNotEmpty());
+			.allSatisfy((priority) -> assertThat(priority.updates()).as(priority.issue().text()).isNotEmpty());
 		assertThat(wigston.events()).isNotEmpty();
 		assertThat(wigston.stations()).isNotEmpty();
 		assertThat(uncached).as("statements for an uncached page").isBetween(1, 6);

@@ -129,8 +129,9 @@ class AreaPageRenderingTests {
 
 	@Test
 	void showsACancelledEventWithItsReason() throws Exception {
-		EventView cancelled = new EventView("Beat surgery", "Beat surgery", "Bring your questions.", "Library",
-				"Tuesday 1 December 2026, 6:30pm to 7:30pm", "2026-12-01T18:30Z", true, "The library is closed.");
+		EventView cancelled = new EventView(new TextIn("Beat surgery", "en"), "Beat surgery",
+				new TextIn("Bring your questions.", "en"), "Library", "Tuesday 1 December 2026, 6:30pm to 7:30pm",
+				"2026-12-01T18:30Z", true, "The library is closed.");
 		given(this.pages.find("testbury")).willReturn(Optional.of(view(TESTBURY, null, List.of(), List.of(cancelled))));
 
 		Document page = page("/area/testbury");

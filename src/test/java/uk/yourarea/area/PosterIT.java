@@ -52,12 +52,11 @@ class PosterIT {
 			.isEqualTo(wigston.namedOfficer().name());
 		assertThat(poster.select(".ya-poster__team li strong").eachText())
 			.containsExactlyElementsOf(wigston.team().stream().map((member) -> member.name()).toList());
-		assertThat(poster.select("#poster-priorities ~ ul li").eachText())
-			.containsExactlyElementsOf(wigston.priorities().stream().map(AreaView.PriorityView::issue).toList());
+		assertThat(poster.select("#poster-priorities ~ ul li").eachText()).containsExactlyElementsOf(
+				wigston.priorities().stream().map((priority) -> priority.issue().text()).toList());
 		assertThat(wigston.events()).isNotEmpty();
-		assertThat(poster.select(".ya-poster__events li strong").eachText())
-			.containsExactlyElementsOf(
-					PosterController.nextEvents(wigston.events()).stream().map(AreaView.EventView::title).toList())
+		assertThat(poster.select(".ya-poster__events li strong").eachText()).containsExactlyElementsOf(
+				PosterController.nextEvents(wigston.events()).stream().map((event) -> event.title().text()).toList())
 			.hasSizeLessThanOrEqualTo(3);
 		String address = this.siteProperties.link("/area/wigston");
 		String contact = poster.selectFirst(".ya-poster__contact").text();

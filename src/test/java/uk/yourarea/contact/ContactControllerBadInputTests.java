@@ -132,8 +132,8 @@ class ContactControllerBadInputTests {
 
 	@Test
 	void anAlertParameterThatIsNotAnAlertPublishedHereOpensThePlainForm() throws Exception {
-		given(this.alerts.find(7L, 53L)).willReturn(
-				Optional.of(new PublishedAlerts.Published(7L, "Who comes when you call", java.time.Instant.now())));
+		given(this.alerts.find(7L, 53L)).willReturn(Optional
+			.of(new PublishedAlerts.Published(7L, "Who comes when you call", java.time.Instant.now(), null)));
 
 		for (String alert : List.of("8", "abc", "-1", "1e3", "9".repeat(40), "", "7 ")) {
 			Document page = page(get("/area/wigston/contact").param("alert", alert), 200);
@@ -148,8 +148,8 @@ class ContactControllerBadInputTests {
 
 	@Test
 	void anErrorKeepsTheAlertAndAForgedOneIsDroppedFromTheForm() throws Exception {
-		given(this.alerts.find(7L, 53L)).willReturn(
-				Optional.of(new PublishedAlerts.Published(7L, "Who comes when you call", java.time.Instant.now())));
+		given(this.alerts.find(7L, 53L)).willReturn(Optional
+			.of(new PublishedAlerts.Published(7L, "Who comes when you call", java.time.Instant.now(), null)));
 
 		Document kept = page(filledIn("message", "", "alert", "7"), 200);
 		Document garbage = page(filledIn("message", "", "alert", "<script>"), 200);

@@ -376,8 +376,9 @@ class PriorityAdminIT {
 		try (ActingAs acting = ActingAs.staff(officer)) {
 			assertThat(this.editing.all(this.wigston)).as("their own neighbourhood").isNotNull();
 			assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> this.editing.all(this.oadby));
-			assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> this.editing.create(officer, this.oadby,
-					sneaky, "x", today(), Priority.Origin.OTHER, null, "x", null));
+			assertThatExceptionOfType(NotFoundException.class)
+				.isThrownBy(() -> this.editing.create(officer, this.oadby, new PriorityEditing.Wording(sneaky, null),
+						new PriorityEditing.Wording("x", null), today(), Priority.Origin.OTHER, null, "x", null));
 		}
 		assertThatThrownBy(() -> this.editing.all(this.wigston))
 			.as("no one signed in: a job or a new page that forgot to ask")

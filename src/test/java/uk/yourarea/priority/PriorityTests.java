@@ -6,6 +6,8 @@ import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 
+import uk.yourarea.web.Languages;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -15,6 +17,29 @@ class PriorityTests {
 	private static final LocalDate RAISED = LocalDate.of(2026, 9, 1);
 
 	private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
+
+	@Test
+	void theWelshIsForWelshReadersAndTheEnglishForEveryoneElseAndWhereThereIsNoWelsh() throws Exception {
+		Priority priority = saved(new Priority(1L, "Speeding", "Goryrru", RAISED));
+		PriorityUpdate welsh = priority.addUpdate("Speed checks", "Gwiriadau cyflymder", RAISED, "PC Ellis", NOW);
+		PriorityUpdate english = priority.addUpdate("Patrols", " ", RAISED, "PC Ellis", NOW);
+
+		assertThat(priority.issueIn(Languages.WELSH)).isEqualTo("Goryrru");
+		assertThat(priority.issueIn(Languages.ENGLISH)).isEqualTo("Speeding");
+		assertThat(welsh.textIn(Languages.WELSH)).isEqualTo("Gwiriadau cyflymder");
+		assertThat(welsh.textIn(Languages.ENGLISH)).isEqualTo("Speed checks");
+		assertThat(english.getTextCy()).as("blank Welsh is no Welsh").isNull();
+		assertThat(english.textIn(Languages.WELSH)).isEqualTo("Patrols");
+
+		priority.reword("Speeding cars", "");
+		assertThat(priority.getIssueCy()).isNull();
+		assertThat(priority.issueIn(Languages.WELSH)).isEqualTo("Speeding cars");
+		assertThat(priority.outcomeIn(Languages.WELSH)).isNull();
+
+		priority.close("Fewer speeding cars", "Llai o geir yn goryrru", LocalDate.of(2026, 11, 23));
+		assertThat(priority.outcomeIn(Languages.WELSH)).isEqualTo("Llai o geir yn goryrru");
+		assertThat(priority.outcomeIn(Languages.ENGLISH)).isEqualTo("Fewer speeding cars");
+	}
 
 	@Test
 	void anUpdateMovesTheLastUpdatedDateForwardButNeverBack() throws Exception {

@@ -56,9 +56,10 @@ public class Site {
 	}
 
 	private HttpResponse<String> get(URI uri, String... headers) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-			.timeout(Duration.ofSeconds(30))
-			.header("Accept-Language", "en-GB");
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
+		if (!Arrays.asList(headers).contains("Accept-Language")) {
+			request.header("Accept-Language", "en-GB");
+		}
 		if (headers.length > 0) {
 			request.headers(headers);
 		}

@@ -45,4 +45,13 @@ class TextInTests {
 		assertThat(nothing).hasToString("");
 	}
 
+	@Test
+	void noEnglishIsNothingAndABlankWelshFieldIsNone() {
+		assertThat(TextIn.chooseOptional(Languages.WELSH, null, "Goryrru")).isNull();
+		assertThat(TextIn.chooseOptional(Languages.WELSH, "Speeding", "Goryrru")).hasToString("Goryrru");
+		assertThat(TextIn.orNull(" ")).isNull();
+		assertThat(TextIn.orNull(null)).isNull();
+		assertThat(TextIn.orNull(" Goryrru ")).isEqualTo("Goryrru");
+	}
+
 }

@@ -1,0 +1,154 @@
+package uk.yourarea.alert;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.parser.Parser;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import uk.yourarea.neighbourhood.NeighbourhoodDirectory;
+import uk.yourarea.neighbourhood.NeighbourhoodSummary;
+import uk.yourarea.security.StaffBrowser;
+import uk.yourarea.testing.DemoSiteTest;
+import uk.yourarea.testing.Site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Alerts in Welsh too: the staff form takes both (Welsh title and message together, or
+ * neither), the preview shows the Welsh email, and the archive, an alert's page and the
+ * feed show the Welsh to a Welsh reader, or the English marked as English.
+ */
+@DemoSiteTest
+class WelshAlertsIT {
+
+	@Autowired
+	Site site;
+
+	@Autowired
+	Environment environment;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	TransactionTemplate transaction;
+
+	@Autowired
+	AlertArchive archive;
+
+	@Autowired
+	NeighbourhoodDirectory neighbourhoods;
+
+	TestAlerts alerts;
+
+	NeighbourhoodSummary here;
+
+	final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+	@BeforeEach
+	void aNeighbourhood() {
+		this.alerts = new TestAlerts(this.jdbc, this.transaction, this.archive);
+		this.here = this.neighbourhoods.byCode("NL58").orElseThrow();
+	}
+
+	@AfterEach
+	void removeTheAlerts() {
+		this.alerts.removeAll();
+	}
+
+	@Test
+	void aWelshReaderGetsTheWelshOfAnAlertAndTheEnglishMarkedWhereThereIsNone() {
+		long welsh = this.alerts.published("Who comes when you call", "The response team comes.", this.now,
+				this.here.id());
+		this.jdbc.update("update alert set title_cy = ?, body_cy = ? where id = ?",
+				"Pwy sy\u2019n dod pan fyddwch yn ffonio", "Mae\u2019r t\u00eem ymateb yn dod.", welsh);
+		long english = this.alerts.published("Bike marking on Saturday", "Bring your bike.", this.now.minusSeconds(60),
+				this.here.id());
+		String base = "/area/" + this.here.slug() + "/alerts";
+
+		Document welshPage = welsh(base + "/" + welsh);
+		assertThat(welshPage.selectFirst("h1").text()).isEqualTo("Pwy sy\u2019n dod pan fyddwch yn ffonio");
+		assertThat(welshPage.selectFirst("h1").attr("lang")).isEqualTo("cy");
+		assertThat(welshPage.selectFirst("#alert-body").attr("lang")).isEqualTo("cy");
+		assertThat(welshPage.selectFirst("#alert-body").text()).isEqualTo("Mae\u2019r t\u00eem ymateb yn dod.");
+
+		Document englishOnly = welsh(base + "/" + english);
+		assertThat(englishOnly.selectFirst("h1").text()).isEqualTo("Bike marking on Saturday");
+		assertThat(englishOnly.selectFirst("h1").attr("lang")).isEqualTo("en");
+
+		Document inEnglish = this.site.page(base + "/" + welsh);
+		assertThat(inEnglish.selectFirst("h1").text()).isEqualTo("Who comes when you call");
+		assertThat(inEnglish.selectFirst("h1").attr("lang")).isEqualTo("en");
+
+		Document list = welsh(base);
+		assertThat(list.select(".ya-alert-archive a[lang=cy]").eachText())
+			.containsExactly("Pwy sy\u2019n dod pan fyddwch yn ffonio");
+		assertThat(list.select(".ya-alert-archive a[lang=en]").eachText()).contains("Bike marking on Saturday");
+
+		HttpResponse<String> feed = this.site.get(base + ".atom", "Accept-Language", "cy");
+		Document atom = Jsoup.parse(feed.body(), "", Parser.xmlParser());
+		assertThat(atom.select("entry[xml:lang=cy] > title").eachText())
+			.containsExactly("Pwy sy\u2019n dod pan fyddwch yn ffonio");
+		assertThat(atom.select("entry[xml:lang=en] > title").eachText()).contains("Bike marking on Saturday");
+	}
+
+	@Test
+	void staffWriteTheWelshBesideTheEnglishAndThePreviewShowsIt() {
+		StaffBrowser officer = StaffBrowser.signedIn(this.environment, "officer.wigston@example.org",
+				StaffBrowser.DEMO_PASSWORD);
+		String wigston = String.valueOf(this.neighbourhoods.byCode("NA54").orElseThrow().id());
+		String title = "Beat surgery " + UUID.randomUUID().toString().substring(0, 6);
+		Document form = officer.page("/staff/alerts/new");
+		assertThat(form.selectFirst("#titleCy").attr("lang")).isEqualTo("cy");
+		assertThat(form.selectFirst("textarea#bodyCy").attr("lang")).isEqualTo("cy");
+
+		HttpResponse<String> half = officer.submit("/staff/alerts/new", "/staff/alerts/new", "title", title, "body",
+				"Come on Tuesday.", "titleCy", "Cymhorthfa", "bodyCy", "", "topic", "GENERAL", "neighbourhoodIds",
+				wigston, "action", "preview");
+
+		assertThat(half.statusCode()).isEqualTo(200);
+		Document again = StaffBrowser.parse(half);
+		assertThat(again.select(".govuk-error-summary li").eachText())
+			.containsExactly("Enter the message in Welsh as well, or leave both Welsh fields empty");
+		assertThat(again.selectFirst("#title").val()).isEqualTo(title);
+		assertThat(again.selectFirst("#titleCy").val()).isEqualTo("Cymhorthfa");
+		assertThat(again.selectFirst("#body").text()).isEqualTo("Come on Tuesday.");
+
+		HttpResponse<String> saved = officer.submit("/staff/alerts/new", "/staff/alerts/new", "title", title, "body",
+				"Come on Tuesday.", "titleCy", "Cymhorthfa", "bodyCy", "Dewch ddydd Mawrth.", "topic", "GENERAL",
+				"neighbourhoodIds", wigston, "action", "preview");
+		assertThat(saved.statusCode()).isEqualTo(303);
+		Document preview = StaffBrowser.parse(officer.follow(saved));
+		long id = this.jdbc.queryForObject("select id from alert where title = ?", Long.class, title);
+		try {
+			assertThat(preview.select("#email-subject").text()).isEqualTo("Wigston team: " + title);
+			assertThat(preview.select("#email-subject-cy").text()).endsWith("Cymhorthfa");
+			assertThat(preview.select("#email-body-cy").text()).contains("Dewch ddydd Mawrth.");
+			assertThat(preview.select("#web-preview-cy h3").text()).isEqualTo("Cymhorthfa");
+			assertThat(officer.page("/staff/alerts/" + id + "/edit").selectFirst("textarea#bodyCy").text())
+				.isEqualTo("Dewch ddydd Mawrth.");
+		}
+		finally {
+			this.jdbc.update("delete from alert where id = ?", id);
+		}
+	}
+
+	private Document welsh(String path) {
+		HttpResponse<String> response = this.site.get(path, "Accept-Language", "cy");
+		assertThat(response.statusCode()).as(path).isEqualTo(200);
+		return Jsoup.parse(response.body());
+	}
+
+}
