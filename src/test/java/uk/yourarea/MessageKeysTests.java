@@ -54,8 +54,8 @@ class MessageKeysTests {
 	 */
 	private static final List<String> STAFF_TEMPLATES = List.of("admin/", "alert/staff/", "audit/", "coverage/",
 			"dataprotection/", "event/", "inbox/", "neighbourhood/", "priority/", "security/", "station/", "team/",
-			"layout/staff.html", "consultation/list.html", "consultation/results.html", "consultation/concerns.html",
-			"consultation/new.html", "consultation/date-input.html");
+			"layout/staff.html", "fragments/bilingual.html", "consultation/list.html", "consultation/results.html",
+			"consultation/concerns.html", "consultation/new.html", "consultation/date-input.html");
 
 	private static final List<String> RESIDENT_TEMPLATES_AMONG_STAFF = List.of("dataprotection/privacy.html");
 
