@@ -25,6 +25,7 @@ import uk.yourarea.security.StaffBrowser;
 import uk.yourarea.testing.DemoSiteTest;
 import uk.yourarea.testing.Pages;
 import uk.yourarea.testing.TestNeighbourhoods;
+import uk.yourarea.web.RenderedPageCache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,6 +48,14 @@ class WelshVersionsIT {
 
 	@Autowired
 	private JdbcTemplate jdbc;
+
+	/**
+	 * Keeps rendered public pages by path alone: on the site, a Welsh page has its own
+	 * path (/cy/...), but here the language comes from Accept-Language, so each page read
+	 * starts from an empty cache.
+	 */
+	@Autowired
+	private RenderedPageCache renderedPages;
 
 	private StaffBrowser editor;
 
@@ -104,7 +113,7 @@ class WelshVersionsIT {
 		Element description = welsh.selectFirst("h1 + p.govuk-body-l");
 		assertThat(description.text()).isEqualTo("Strydoedd o gwmpas y lawnt.");
 		assertThat(description.hasAttr("lang")).isFalse();
-		Document english = Pages.parse(this.editor.get("/area/" + slug));
+		Document english = englishPage("/area/" + slug);
 		assertThat(english.selectFirst("h1").text()).contains(name).doesNotContain("Prawf");
 		assertThat(english.selectFirst("h1 + p.govuk-body-l").text()).isEqualTo("Streets around the test green.");
 		assertThat(english.selectFirst("h1 + p.govuk-body-l").hasAttr("lang")).isFalse();
@@ -185,9 +194,29 @@ class WelshVersionsIT {
 		assertThat(stationName.hasAttr("lang")).isFalse();
 		assertThat(welsh.selectFirst(".ya-station p:contains(1 Test Street)").attr("lang")).isEqualTo("en");
 
-		Document english = Pages.parse(this.editor.get("/area/" + slugOf(id)));
+		Document english = englishPage("/area/" + slugOf(id));
 		assertThat(english.text()).contains("Grew up in the area.").contains(station).doesNotContain("Cefais");
 		assertThat(english.select("main [lang]")).isEmpty();
+	}
+
+	@Test
+	void aWelshPageNamesTheLocalPolicingAreaInWelsh() {
+		String code = unique();
+		String form = "/staff/local-policing-areas/new";
+		assertThat(this.editor.page(form).selectFirst("input#nameCy").attr("lang")).isEqualTo("cy");
+		assertThat(this.editor
+			.submit(form, form, "code", code, "name", "Vale " + code, "nameCy", "Bro " + code, "commanderName",
+					"Dana Whitfield", "commanderRank", "Chief Inspector")
+			.statusCode()).isEqualTo(303);
+		String areaId = this.jdbc.queryForObject("select id from local_policing_area where code = ?", Long.class, code)
+			.toString();
+		String neighbourhood = unique();
+		this.editor.submit(NEW, NEW, "code", neighbourhood, "name", "Welshtest " + neighbourhood, "localPolicingAreaId",
+				areaId);
+		String slug = slugOf(idOf(neighbourhood));
+
+		assertThat(welshPage("/area/" + slug).selectFirst("main .govuk-caption-l").text()).isEqualTo("Bro " + code);
+		assertThat(englishPage("/area/" + slug).selectFirst("main .govuk-caption-l").text()).isEqualTo("Vale " + code);
 	}
 
 	@Test
@@ -217,7 +246,13 @@ class WelshVersionsIT {
 		assertThat(page.text()).contains("Public text is what staff write that residents read");
 	}
 
+	private Document englishPage(String path) {
+		this.renderedPages.clear();
+		return Pages.parse(this.editor.get(path));
+	}
+
 	private Document welshPage(String path) {
+		this.renderedPages.clear();
 		int port = this.environment.getRequiredProperty("local.server.port", Integer.class);
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
 			.timeout(Duration.ofSeconds(30))
