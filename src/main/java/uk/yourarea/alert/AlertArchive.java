@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -74,7 +76,7 @@ public class AlertArchive {
 
 	/** An alert in the archive's list. */
 	record Listed(long id, String title, AlertTopic topic, Instant publishedAt, LocalDate publishedOn, String summary,
-			String lang) {
+			@Nullable String lang) {
 
 		public String topicLabelKey() {
 			return this.topic.labelKey();
@@ -107,7 +109,7 @@ public class AlertArchive {
 	 * @param lang the language of its title and body, {@code en} or {@code cy}
 	 */
 	record Shown(long id, String title, String body, AlertTopic topic, String signature, Instant publishedAt,
-			LocalDate publishedOn, String lang) {
+			LocalDate publishedOn, @Nullable String lang) {
 
 		public AlertText text() {
 			return AlertText.of(this.body);
@@ -178,7 +180,7 @@ public class AlertArchive {
 		Instant at = row.getTimestamp("published_at").toInstant();
 		String signature = row.getString("signature");
 		TextIn title = TextIn.choose(language, row.getString("title"), row.getString("title_cy"));
-		String body = title.lang().equals("cy") ? row.getString("body_cy") : row.getString("body");
+		String body = TextIn.pick(language, row.getString("body"), row.getString("body_cy"));
 		return new Shown(row.getLong("id"), title.text(), body, AlertTopic.valueOf(row.getString("topic")),
 				(signature != null) ? signature : "", at, day(at), title.lang());
 	}

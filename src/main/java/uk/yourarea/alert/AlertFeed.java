@@ -81,7 +81,11 @@ class AlertFeed {
 				String page = this.site.link(prefix + PublishedAlerts.pageOf(neighbourhood.slug(), alert.id()));
 				String published = DateTimeFormatter.ISO_INSTANT.format(alert.publishedAt());
 				xml.writeStartElement("entry");
-				xml.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "lang", alert.lang());
+				if (alert.lang() != null) {
+					// Written in the other language than the feed's (English where there
+					// is no Welsh).
+					xml.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "lang", alert.lang());
+				}
 				element(xml, "id", tag("alert-" + alert.id()));
 				element(xml, "title", alert.title());
 				element(xml, "published", published);
