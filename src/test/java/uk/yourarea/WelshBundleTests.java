@@ -51,7 +51,6 @@ class WelshBundleTests {
 	private static final List<String> STAFF_ONLY = List.of(
 			// Whole features only staff see
 			"admin", "security", "coverage", "inbox", "audit", "dataprotection", "alerts.staff", "alerts.status",
-			"contact.refused",
 			// The staff pages of a neighbourhood's priorities
 			"priority.issue", "priority.action", "priority.origin", "priority.raised-on", "priority.update",
 			"priority.outcome", "priority.added", "priority.wording-changed", "priority.closed",
