@@ -93,7 +93,7 @@ class WelshPrioritiesIT {
 
 		Element welsh = priority(welshPage(), issueCy);
 		assertThat(welsh.selectFirst("h3").hasAttr("lang")).as("in the page's own language, so not marked").isFalse();
-		assertThat(welsh.select(".ya-priority-update [lang=cy]").eachText())
+		assertThat(welsh.select(".ya-priority-update p.ya-pre-wrap:not([lang])").eachText())
 			.contains("Rydym yn rhoi tocynnau i geir ar yr ymylon.");
 		Element english = priority(this.site.page("/area/wigston"), issue);
 		assertThat(english.selectFirst("h3").hasAttr("lang")).as("in the page's own language, so not marked").isFalse();
@@ -166,7 +166,8 @@ class WelshPrioritiesIT {
 		assertThat(this.officer.page(base + "/edit").selectFirst("#issueCy").val()).isEqualTo(issueCy);
 
 		Element welsh = priority(welshPage(), issueCy);
-		assertThat(welsh.select(".ya-priority-update [lang=cy]").eachText()).contains("Cafodd dau feic eu cymryd.");
+		assertThat(welsh.select(".ya-priority-update p.ya-pre-wrap:not([lang])").eachText())
+			.contains("Cafodd dau feic eu cymryd.");
 		assertThat(welsh.select(".ya-priority-update [lang=en]").eachText()).as("the first entry has no Welsh")
 			.contains("Patrols.");
 
