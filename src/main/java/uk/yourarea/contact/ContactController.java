@@ -176,6 +176,7 @@ class ContactController {
 		model.addAttribute("neighbourhood", neighbourhood);
 		model.addAttribute("received", received);
 		model.addAttribute("deadline", this.messages.formatDeadline(received.dueAt()));
+		model.addAttribute("dueExplanation", this.messages.dueExplanation(received.dueExplanation()));
 		return "contact/sent";
 	}
 
