@@ -184,7 +184,7 @@ class WelshPrioritiesIT {
 	}
 
 	private Document welshPage() {
-		HttpResponse<String> response = this.site.get("/area/wigston", "Accept-Language", "cy");
+		HttpResponse<String> response = this.site.get("/cy/area/wigston");
 		assertThat(response.statusCode()).isEqualTo(200);
 		return Jsoup.parse(response.body());
 	}
