@@ -149,7 +149,7 @@ public class AlertArchive {
 						TextIn title = TextIn.choose(language, row.getString("title"), row.getString("title_cy"));
 						String body = TextIn.pick(language, row.getString("body"), row.getString("body_cy"));
 						return new Listed(row.getLong("id"), title.text(), AlertTopic.valueOf(row.getString("topic")),
-								at, day(at), AlertText.of(body).summary(SUMMARY_LENGTH), title.lang());
+								at, day(at), AlertText.of(body).summary(SUMMARY_LENGTH), languageOf(title, language));
 					}, neighbourhoodId, PAGE_SIZE, (long) (number - 1) * PAGE_SIZE);
 		return Optional.of(new ArchivePage(alerts, number, pages, total));
 	}
@@ -178,9 +178,18 @@ public class AlertArchive {
 		Instant at = row.getTimestamp("published_at").toInstant();
 		String signature = row.getString("signature");
 		TextIn title = TextIn.choose(language, row.getString("title"), row.getString("title_cy"));
-		String body = title.lang().equals("cy") ? row.getString("body_cy") : row.getString("body");
+		String lang = languageOf(title, language);
+		String body = lang.equals("cy") ? row.getString("body_cy") : row.getString("body");
 		return new Shown(row.getLong("id"), title.text(), body, AlertTopic.valueOf(row.getString("topic")),
-				(signature != null) ? signature : "", at, day(at), title.lang());
+				(signature != null) ? signature : "", at, day(at), lang);
+	}
+
+	/**
+	 * The language an alert is shown in, {@code en} or {@code cy}: a {@link TextIn} names
+	 * it only when it differs from the page's, but the feed and the body need it always.
+	 */
+	private static String languageOf(TextIn title, Locale page) {
+		return (title.lang() != null) ? title.lang() : Languages.tagOf(Languages.of(page));
 	}
 
 	private LocalDate day(Instant at) {

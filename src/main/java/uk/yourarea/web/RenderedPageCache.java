@@ -82,13 +82,10 @@ public class RenderedPageCache extends OncePerRequestFilter {
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
-		// A page made Welsh by the browser's Accept-Language has the English page's
-		// address:
-		// not kept, so that neither is served for the other (a /cy address is a key of
-		// its own).
-		boolean welshByHeader = "cy".equals(request.getLocale().getLanguage());
-		return !read || request.getQueryString() != null || welshByHeader
-				|| !KEPT.matcher(request.getRequestURI()).matches();
+		// The language is the address's alone (a /cy address is a key of its own):
+		// Accept-Language changes nothing, so a browser set to Welsh is served from here
+		// too.
+		return !read || request.getQueryString() != null || !KEPT.matcher(request.getRequestURI()).matches();
 	}
 
 	@Override
