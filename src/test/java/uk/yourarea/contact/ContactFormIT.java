@@ -287,8 +287,7 @@ class ContactFormIT {
 	void aMessageSentFromAWelshPageIsKeptAsWelshAndItsAcknowledgementLinksToTheWelshConversation() {
 		String welshEmail = uniqueEmail();
 		Visitor welsh = this.site.visitor();
-		HttpResponse<String> sent = welsh.submit(welsh.page("/cy/area/south-wigston/contact"), FORM,
-				valid(welshEmail));
+		HttpResponse<String> sent = welsh.submit(welsh.page("/cy/area/south-wigston/contact"), FORM, valid(welshEmail));
 		assertThat(sent.statusCode()).isEqualTo(303);
 		assertThat(sent.headers().firstValue("Location").orElseThrow()).as("on to the Welsh page")
 			.contains("/cy/area/south-wigston/contact/sent");

@@ -45,7 +45,9 @@ public final class StaffBrowser {
 
 	private String forwardedFor;
 
-	/** Pages in English: Welsh pages are asked for by their /cy address, not the header. */
+	/**
+	 * Pages in English: Welsh pages are asked for by their /cy address, not the header.
+	 */
 	private final String language = "en-GB";
 
 	private StaffBrowser(int port) {

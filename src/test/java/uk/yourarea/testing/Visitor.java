@@ -28,7 +28,9 @@ public class Visitor {
 
 	private final HttpClient client;
 
-	/** Pages in English: Welsh pages are asked for by their /cy address, not the header. */
+	/**
+	 * Pages in English: Welsh pages are asked for by their /cy address, not the header.
+	 */
 	private final String language = "en-GB";
 
 	/** A visitor of the site at {@code base}, such as {@code http://localhost:8080}. */
