@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -43,6 +44,11 @@ class WelshWordingIT {
 
 	private static List<String> englishSentences;
 
+	/**
+	 * English sentences of keys that have no Welsh yet: expected on Welsh pages for now.
+	 */
+	private static List<String> untranslated;
+
 	@Autowired
 	private Site site;
 
@@ -51,24 +57,23 @@ class WelshWordingIT {
 		Properties english = load("src/main/resources/messages.properties");
 		Properties welsh = load("src/main/resources/messages_cy.properties");
 		TreeSet<String> sentences = new TreeSet<>();
+		TreeSet<String> stillToTranslate = new TreeSet<>();
 		for (String key : english.stringPropertyNames()) {
 			String text = english.getProperty(key);
 			// Until every key has its Welsh, a key with none yet is not looked for: this
 			// finds English left in templates and Java, not translations still to come.
+			// Their English is taken off a page before it is searched, as a sentence of
+			// a translated key can be part of it ("Enter your email address so that...").
 			String inWelsh = welsh.getProperty(key);
-			if (inWelsh == null || text.equals(inWelsh)) {
+			if (text.equals(inWelsh)) {
 				continue;
 			}
-			// The parts between arguments ({0}, {1,choice,...}) and markup, as a page
-			// shows them.
-			for (String part : text.replace("''", "'").split("\\{[^}]*}|<[^>]*>|\\|")) {
-				String fragment = part.strip().replaceAll("^[^\\p{L}]+|[^\\p{L}]+$", "");
-				if (fragment.split("\\s+").length >= WORDS) {
-					sentences.add(fragment);
-				}
-			}
+			((inWelsh == null) ? stillToTranslate : sentences).addAll(fragments(text));
 		}
+		sentences.removeAll(stillToTranslate);
 		englishSentences = List.copyOf(sentences);
+		// Longest first, so that a sentence inside another goes with it.
+		untranslated = stillToTranslate.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
 		assertThat(englishSentences).as("English sentences to look for").hasSizeGreaterThan(100);
 	}
 
@@ -108,10 +113,27 @@ class WelshWordingIT {
 		assertNoEnglish("the contact form with errors", again);
 	}
 
+	/**
+	 * The parts between arguments ({0}, {1,choice,...}) and markup, as a page shows them.
+	 */
+	private static List<String> fragments(String text) {
+		List<String> fragments = new ArrayList<>();
+		for (String part : text.replace("''", "'").split("\\{[^}]*}|<[^>]*>|\\|")) {
+			String fragment = part.strip().replaceAll("^[^\\p{L}]+|[^\\p{L}]+$", "");
+			if (fragment.split("\\s+").length >= WORDS) {
+				fragments.add(fragment);
+			}
+		}
+		return fragments;
+	}
+
 	private static void assertNoEnglish(String where, Document page) {
 		// What staff wrote with no Welsh version is English on purpose, and marked so.
 		page.select("[lang=en], [lang=en-GB]").remove();
 		String text = page.body().text();
+		for (String waiting : untranslated) {
+			text = text.replace(waiting, " ");
+		}
 		List<String> found = new ArrayList<>();
 		for (String sentence : englishSentences) {
 			if (text.contains(sentence)) {
