@@ -37,6 +37,8 @@ import uk.yourarea.station.StationSchedules;
 import uk.yourarea.team.TeamOnThePage;
 import uk.yourarea.web.Languages;
 import uk.yourarea.web.TextIn;
+import uk.yourarea.web.TimeOfDay;
+import uk.yourarea.web.TimeOfDay.Noon;
 
 /**
  * Reads a neighbourhood's Your Area page: one query per part of the page, never one per
@@ -67,8 +69,6 @@ public class AreaPages {
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy");
 
 	private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofPattern("d MMMM yyyy");
-
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mma", Locale.UK);
 
 	private final PublicNeighbourhoods neighbourhoods;
 
@@ -143,7 +143,8 @@ public class AreaPages {
 			.stream()
 			.map(this::eventView)
 			.toList();
-		List<StationView> serving = this.stations.serving(neighbourhood.id(), today, today.plusDays(EXCEPTIONS_AHEAD))
+		List<StationView> serving = this.stations
+			.serving(neighbourhood.id(), today, today.plusDays(EXCEPTIONS_AHEAD), language)
 			.stream()
 			.map((station) -> stationView(station, language))
 			.toList();
@@ -225,12 +226,13 @@ public class AreaPages {
 				? text("area.event.when", day.format(start), time(start), time(end))
 				: text("area.event.when-over-days", day.format(start), time(start), day.format(end), time(end));
 		Locale language = Languages.current();
-		return new EventView(event.titleIn(language), event.typeLabel(), event.descriptionIn(language), event.address(),
-				when, start.toOffsetDateTime().toString(), event.cancelled(), event.cancellationReason());
+		return new EventView(event.titleIn(language), text(event.type().labelKey()), event.descriptionIn(language),
+				event.address(), when, start.toOffsetDateTime().toString(), event.cancelled(),
+				event.cancellationReason());
 	}
 
-	private static String time(ZonedDateTime time) {
-		return TIME.format(time).toLowerCase(Locale.UK).replace(":00", "");
+	private String time(ZonedDateTime time) {
+		return TimeOfDay.format(time.toLocalTime(), Noon.TWELVE_PM, this.messages, LocaleContextHolder.getLocale());
 	}
 
 	private static StationView stationView(StationSchedules.Schedule station, Locale language) {
@@ -241,7 +243,8 @@ public class AreaPages {
 		TextIn name = station.nameIn(language);
 		TextIn address = station.addressIn(language);
 		return new StationView(name.toString(), station.kindLabel(), address.toString(), station.postcode(),
-				station.frontCounter(), station.usualHours(), changes, name.lang(), address.lang());
+				station.frontCounter(), station.usualHours(), station.closedDays(), changes, name.lang(),
+				address.lang());
 	}
 
 	private String text(String key, Object... arguments) {

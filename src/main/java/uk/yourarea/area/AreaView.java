@@ -7,6 +7,7 @@ import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -57,12 +58,12 @@ public record AreaView(PublicNeighbourhoods.Details neighbourhood, TeamOnThePage
 	 * page), else are {@code null}.
 	 */
 	public record StationView(String name, String kind, String address, String postcode, boolean frontCounter,
-			List<String> usualHours, List<ExceptionView> exceptions, @Nullable String nameLang,
-			@Nullable String addressLang) {
+			List<String> usualHours, Set<DayOfWeek> closedDays, List<ExceptionView> exceptions,
+			@Nullable String nameLang, @Nullable String addressLang) {
 
 		public StationView(String name, String kind, String address, String postcode, boolean frontCounter,
-				List<String> usualHours, List<ExceptionView> exceptions) {
-			this(name, kind, address, postcode, frontCounter, usualHours, exceptions, null, null);
+				List<String> usualHours, Set<DayOfWeek> closedDays, List<ExceptionView> exceptions) {
+			this(name, kind, address, postcode, frontCounter, usualHours, closedDays, exceptions, null, null);
 		}
 
 		/** What the page shows on the given day. */
@@ -82,7 +83,8 @@ public record AreaView(PublicNeighbourhoods.Details neighbourhood, TeamOnThePage
 			}
 			else {
 				hours = this.usualHours.get(today.getDayOfWeek().getValue() - 1);
-				headlineKey = hours.equals("Closed") ? "area.stations.closed-today" : "area.stations.open-today";
+				headlineKey = this.closedDays.contains(today.getDayOfWeek()) ? "area.stations.closed-today"
+						: "area.stations.open-today";
 			}
 			Locale language = Languages.current();
 			List<DayHours> week = new ArrayList<>();

@@ -71,8 +71,7 @@ class ConfirmAnswerController {
 			model.addAttribute("neighbourhood", neighbourhoodOf(valid.consultation()));
 			model.addAttribute("question", valid.consultation().getQuestion());
 			model.addAttribute("issues", valid.issues());
-			model.addAttribute("respondent",
-					valid.response().getRespondentType().name().toLowerCase(java.util.Locale.ROOT));
+			model.addAttribute("respondent", valid.response().getRespondentType().labelKey());
 			model.addAttribute("concern", valid.response().getConcern());
 			model.addAttribute("token", token);
 			return "consultation/confirm";

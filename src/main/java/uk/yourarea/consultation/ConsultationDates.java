@@ -24,7 +24,7 @@ class ConsultationDates {
 
 	private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("d MMMM yyyy");
 
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mma", Locale.UK);
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mma");
 
 	private final Clock clock;
 
@@ -78,7 +78,9 @@ class ConsultationDates {
 	/** "2:15pm on 30 November 2026": a moment, in the request's language. */
 	String moment(Instant instant) {
 		ZonedDateTime at = instant.atZone(this.clock.getZone());
-		return text("consultation.dates.moment", TIME.format(at).toLowerCase(Locale.UK), shortDay(at.toLocalDate()));
+		Locale language = Languages.current();
+		return text("consultation.dates.moment", TIME.withLocale(language).format(at).toLowerCase(language),
+				shortDay(at.toLocalDate()));
 	}
 
 	/**

@@ -47,6 +47,11 @@ class ConsultationResponse {
 			return this.choice;
 		}
 
+		/** The key of the choice in the bundle, for public pages in their language. */
+		public String labelKey() {
+			return "consultation.have-your-say.respondent." + name().toLowerCase(java.util.Locale.ROOT);
+		}
+
 	}
 
 	enum ConcernStatus {

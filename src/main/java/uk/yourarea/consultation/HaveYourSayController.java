@@ -2,7 +2,6 @@ package uk.yourarea.consultation;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -204,9 +203,7 @@ class HaveYourSayController {
 	private List<Choice> respondentTypes() {
 		return Arrays.stream(ConsultationResponse.RespondentType.values())
 			.map((type) -> new Choice(type.name(),
-					this.text.getMessage(
-							"consultation.have-your-say.respondent." + type.name().toLowerCase(Locale.ROOT), null,
-							LocaleContextHolder.getLocale())))
+					this.text.getMessage(type.labelKey(), null, LocaleContextHolder.getLocale())))
 			.toList();
 	}
 

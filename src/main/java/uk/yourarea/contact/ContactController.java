@@ -49,8 +49,6 @@ class ContactController {
 
 	static final List<String> SENDER_TYPES = List.of("RESIDENT", "BUSINESS");
 
-	static final List<String> TOPICS = Arrays.stream(Topic.values()).map(Topic::name).toList();
-
 	private static final Logger log = LoggerFactory.getLogger(ContactController.class);
 
 	private final NeighbourhoodDirectory neighbourhoods;
@@ -176,6 +174,7 @@ class ContactController {
 		model.addAttribute("neighbourhood", neighbourhood);
 		model.addAttribute("received", received);
 		model.addAttribute("deadline", this.messages.formatDeadline(received.dueAt()));
+		model.addAttribute("dueExplanation", this.messages.dueExplanation(received.dueExplanation()));
 		return "contact/sent";
 	}
 
@@ -212,7 +211,10 @@ class ContactController {
 		model.addAttribute("problem", problem);
 		model.addAttribute("preferredContactChoices", choices("contact.form.preferred-contact.", PREFERRED_CONTACT));
 		model.addAttribute("senderTypeChoices", choices("contact.form.sender-type.", SENDER_TYPES));
-		model.addAttribute("topicChoices", choices("contact.form.topic.", TOPICS));
+		model.addAttribute("topicChoices",
+				Arrays.stream(Topic.values())
+					.map((topic) -> new Choice(topic.name(), text(topic.labelKey())))
+					.toList());
 		return "contact/form";
 	}
 

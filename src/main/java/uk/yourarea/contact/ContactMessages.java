@@ -245,6 +245,16 @@ class ContactMessages {
 		return findByToken(token).orElseThrow(() -> new IllegalArgumentException("No message for that link"));
 	}
 
+	/**
+	 * The sentence under a deadline on a page, in its language: on an English page the
+	 * one kept with the message (the rule when it was sent), on a Welsh page today's rule
+	 * in Welsh, as no Welsh was kept.
+	 */
+	String dueExplanation(String kept) {
+		Locale language = Languages.current();
+		return Languages.ENGLISH.equals(language) ? kept : this.deadline.explanation(this.text, language);
+	}
+
 	/** A deadline as the page being answered says it, in its language. */
 	String formatDeadline(Instant at) {
 		return formatDeadline(at, Languages.current());

@@ -145,6 +145,7 @@ class ResidentMessageController {
 		model.addAttribute("token", token);
 		model.addAttribute("neighbourhood", this.neighbourhoods.byId(message.getNeighbourhoodId()).orElseThrow());
 		model.addAttribute("deadline", this.messages.formatDeadline(message.getDueAt()));
+		model.addAttribute("dueExplanation", this.messages.dueExplanation(message.getDueExplanation()));
 		model.addAttribute("reply", reply);
 		model.addAttribute("replyError", replyError);
 		model.addAttribute("errors", (replyError != null) ? java.util.List.of(new FormError("reply", replyError))

@@ -1,5 +1,7 @@
 package uk.yourarea.contact;
 
+import java.util.Locale;
+
 /** What a resident's message is about; lets the team sort and report on messages. */
 public enum Topic {
 
@@ -12,8 +14,16 @@ public enum Topic {
 		this.label = label;
 	}
 
+	/** The label in English, as staff pages show it. */
 	public String label() {
 		return this.label;
+	}
+
+	/**
+	 * The key of the label in the bundle, for public pages and emails in their language.
+	 */
+	public String labelKey() {
+		return "contact.form.topic." + name().toLowerCase(Locale.ROOT).replace('_', '-');
 	}
 
 }

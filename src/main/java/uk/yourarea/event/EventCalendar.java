@@ -103,7 +103,7 @@ class EventCalendar {
 
 	/** The kind of event in the calendar's language: "Beat surgery". */
 	private String typeLabel(EventType type) {
-		return text("event.calendar.type." + type.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+		return text(type.labelKey());
 	}
 
 	/** The calendar is in the language of the address it was fetched from. */

@@ -19,12 +19,12 @@ public class EventsAhead {
 	/**
 	 * An event as residents see it.
 	 *
-	 * @param typeLabel what kind of event, like "Beat surgery"
+	 * @param typeLabel what kind of event, like "Beat surgery", in English
 	 * @param cancellationReason why it was cancelled, if it was and the team said why
 	 */
 	public record Listing(String title, String typeLabel, @Nullable String description, String address,
 			Instant startsAt, Instant endsAt, boolean cancelled, @Nullable String cancellationReason,
-			@Nullable String titleCy, @Nullable String descriptionCy) {
+			@Nullable String titleCy, @Nullable String descriptionCy, EventType type) {
 
 		/** The title in this language: Welsh when asked for and written, else English. */
 		public TextIn titleIn(Locale locale) {
@@ -59,7 +59,7 @@ public class EventsAhead {
 	private static Listing listing(Event event) {
 		return new Listing(event.getTitle(), event.getType().label(), event.getDescription(), event.getAddress(),
 				event.getStartsAt(), event.getEndsAt(), event.isCancelled(), event.getCancellationReason(),
-				event.getTitleCy(), event.getDescriptionCy());
+				event.getTitleCy(), event.getDescriptionCy(), event.getType());
 	}
 
 }

@@ -6,14 +6,18 @@ import java.sql.SQLException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
@@ -30,10 +34,12 @@ import uk.yourarea.web.TextIn;
 public class StationSchedules {
 
 	/**
-	 * One station or hub: its usual hours, Monday first, and the changes in the period.
+	 * One station or hub: its usual hours, Monday first, the days it is usually closed,
+	 * and the changes in the period.
 	 */
 	public record Schedule(String name, String kindLabel, String address, String postcode, boolean frontCounter,
-			List<String> usualHours, List<Change> changes, @Nullable String nameCy, @Nullable String addressCy) {
+			List<String> usualHours, List<Change> changes, @Nullable String nameCy, @Nullable String addressCy,
+			Set<DayOfWeek> closedDays) {
 
 		/**
 		 * The name a page in this language shows: the Welsh one on a Welsh page if any.
@@ -72,8 +78,11 @@ public class StationSchedules {
 
 	private final JdbcTemplate jdbc;
 
-	StationSchedules(JdbcTemplate jdbc) {
+	private final MessageSource text;
+
+	StationSchedules(JdbcTemplate jdbc, MessageSource text) {
 		this.jdbc = jdbc;
+		this.text = text;
 	}
 
 	/**
@@ -82,12 +91,31 @@ public class StationSchedules {
 	 */
 	@Transactional(readOnly = true)
 	public List<Schedule> serving(long neighbourhoodId, LocalDate from, LocalDate to) {
+		return read(neighbourhoodId, from, to).stream()
+			.map((station) -> station.schedule(Station.labelOf(station.kind), Period::describe))
+			.toList();
+	}
+
+	/**
+	 * The same, with the hours and kinds in words of a language, as a public page says
+	 * them.
+	 */
+	@Transactional(readOnly = true)
+	public List<Schedule> serving(long neighbourhoodId, LocalDate from, LocalDate to, Locale language) {
+		return read(neighbourhoodId, from, to).stream()
+			.map((station) -> station.schedule(this.text
+				.getMessage("station.kind-label." + station.kind.name().toLowerCase(Locale.ROOT), null, language),
+					(hours) -> Period.describe(hours, this.text, language)))
+			.toList();
+	}
+
+	private java.util.Collection<Reading> read(long neighbourhoodId, LocalDate from, LocalDate to) {
 		Map<Long, Reading> stations = new LinkedHashMap<>();
 		this.jdbc.query(SERVING,
 				(RowCallbackHandler) (row) -> stations.computeIfAbsent(row.getLong("id"), (id) -> new Reading(row))
 					.add(row),
 				neighbourhoodId, neighbourhoodId, Date.valueOf(from), Date.valueOf(to));
-		return stations.values().stream().map(Reading::schedule).toList();
+		return stations.values();
 	}
 
 	/**
@@ -107,7 +135,7 @@ public class StationSchedules {
 
 		private final String name;
 
-		private final String kindLabel;
+		private final Station.Kind kind;
 
 		private final String address;
 
@@ -128,7 +156,7 @@ public class StationSchedules {
 		Reading(ResultSet row) {
 			try {
 				this.name = row.getString("name");
-				this.kindLabel = Station.labelOf(Station.Kind.valueOf(row.getString("kind")));
+				this.kind = Station.Kind.valueOf(row.getString("kind"));
 				this.address = row.getString("address");
 				this.postcode = row.getString("postcode");
 				this.frontCounter = row.getBoolean("front_counter");
@@ -161,16 +189,21 @@ public class StationSchedules {
 			}
 		}
 
-		Schedule schedule() {
+		Schedule schedule(String kindLabel, Function<List<Period>, String> describe) {
 			List<String> week = new ArrayList<>();
+			Set<DayOfWeek> closed = EnumSet.noneOf(DayOfWeek.class);
 			for (DayOfWeek day : DayOfWeek.values()) {
-				week.add(Period.describe(this.usual.getOrDefault(day, List.of())));
+				List<Period> hours = this.usual.getOrDefault(day, List.of());
+				week.add(describe.apply(hours));
+				if (hours.isEmpty()) {
+					closed.add(day);
+				}
 			}
 			List<Change> dated = new ArrayList<>();
 			this.changes.forEach((date, hours) -> dated
-				.add(new Change(date, Period.describe(hours), this.reasons.get(date), hours.isEmpty())));
-			return new Schedule(this.name, this.kindLabel, this.address, this.postcode, this.frontCounter,
-					List.copyOf(week), List.copyOf(dated), this.nameCy, this.addressCy);
+				.add(new Change(date, describe.apply(hours), this.reasons.get(date), hours.isEmpty())));
+			return new Schedule(this.name, kindLabel, this.address, this.postcode, this.frontCounter, List.copyOf(week),
+					List.copyOf(dated), this.nameCy, this.addressCy, Set.copyOf(closed));
 		}
 
 	}

@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.MessageSource;
+
 /**
  * Times of day as people type them into the staff forms ("6:30pm", "6pm", "6.30 pm",
  * "18:30", "9.30am", "midday") and as the site writes them ("6:30pm", "9am"). Without am
@@ -56,6 +58,20 @@ public final class TimeOfDay {
 			return Optional.of(LocalTime.of(hour + (pm ? 12 : 0), minute));
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * A time as a public page in a language writes it: "6:30pm", "midday" in English,
+	 * "6:30yh", "canol dydd" in Welsh. The words are in the bundle.
+	 */
+	public static String format(LocalTime time, Noon noon, MessageSource text, Locale language) {
+		if (time.equals(LocalTime.NOON) && noon == Noon.MIDDAY) {
+			return text.getMessage("web.time.midday", null, language);
+		}
+		int hour = time.getHour() % 12;
+		String clock = ((hour == 0) ? 12 : hour)
+				+ ((time.getMinute() != 0) ? String.format(":%02d", time.getMinute()) : "");
+		return text.getMessage((time.getHour() < 12) ? "web.time.am" : "web.time.pm", new Object[] { clock }, language);
 	}
 
 	/** "6:30pm", "9am", "12am" for midnight, and noon as asked. */

@@ -1,8 +1,11 @@
 package uk.yourarea.area;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -192,7 +195,8 @@ class AreaPageRenderingTests {
 				null, false, null, new TextIn("Mae'n adnabod pob siop.", null));
 		AreaView.StationView station = new AreaView.StationView("Testbury Police Station", "Police station",
 				"Stryd Fawr, Testbury", "LE18 1PA", true,
-				List.of("Closed", "Closed", "Closed", "Closed", "Closed", "Closed", "Closed"), List.of(), "en", null);
+				List.of("Closed", "Closed", "Closed", "Closed", "Closed", "Closed", "Closed"),
+				Set.copyOf(EnumSet.allOf(DayOfWeek.class)), List.of(), "en", null);
 		AreaView view = new AreaView(welsh, officer, List.of(pcso), List.of(), List.of(), List.of(), List.of(station),
 				LocalDate.of(2026, 11, 23), new AreaSummary(null, null), ResponseRecord.NONE, List.of());
 		given(this.pages.find("testbury")).willReturn(Optional.of(view));

@@ -1,7 +1,9 @@
 package uk.yourarea.area;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +29,7 @@ class StationViewTests {
 			"8am to 6pm", "9am to 1pm", "Closed");
 
 	private final StationView station = new StationView("Wigston Police Station", "Police station", "Bull Head Street",
-			"LE18 1PA", true, USUAL,
+			"LE18 1PA", true, USUAL, Set.of(DayOfWeek.SUNDAY),
 			List.of(new ExceptionView(SUNDAY.plusDays(1), "10am to 2pm", null, false),
 					new ExceptionView(SUNDAY.plusDays(5), "Closed", "Christmas Day", true),
 					new ExceptionView(SUNDAY.plusDays(15), "Closed", "Refurbishment", true)));
@@ -94,6 +96,17 @@ class StationViewTests {
 		finally {
 			LocaleContextHolder.resetLocaleContext();
 		}
+	}
+
+	@Test
+	void aDayIsClosedByItsFlagNotByItsWordsSoAlsoInWelsh() {
+		StationView welsh = new StationView("Gorsaf Heddlu Wigston", "Gorsaf heddlu", "Bull Head Street", "LE18 1PA",
+				true, List.of("8yb i 6yh", "8yb i 6yh", "8yb i 6yh", "8yb i 6yh", "8yb i 6yh", "9yb i 1yh", "Ar gau"),
+				Set.of(DayOfWeek.SUNDAY), List.of());
+
+		assertThat(welsh.on(SUNDAY).headlineKey()).isEqualTo("area.stations.closed-today");
+		assertThat(welsh.on(SUNDAY).hoursToday()).isEqualTo("Ar gau");
+		assertThat(welsh.on(SUNDAY.plusDays(1)).headlineKey()).isEqualTo("area.stations.open-today");
 	}
 
 }

@@ -123,7 +123,9 @@ class AccessibilityBrowserIT {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@ValueSource(strings = { "/cy", "/cy/area/wigston", "/cy/area/wigston/contact", "/cy/area/nowhere" })
+	@ValueSource(strings = { "/cy", "/cy/area/wigston", "/cy/area/wigston/contact", "/cy/area/nowhere", "/cy/areas",
+			"/cy/find-your-area?postcode=not+a+postcode", "/cy/area/wigston/alerts", "/cy/area/wigston/have-your-say",
+			"/cy/accessibility", "/cy/privacy" })
 	void welshPageHasNoAccessibilityViolations(String path) {
 		WebDriver browser = chromium.open(url(path));
 

@@ -338,10 +338,11 @@ class HaveYourSayIT {
 	@Test
 	void anAnswerSentFromAWelshPageIsKeptAsWelshAndItsConfirmationLinksToTheWelshPage() {
 		String welsh = uniqueEmail();
-		this.resident.speaking("cy");
-		assertThat(send(answer(welsh, wigstonPostcode())).statusCode()).isEqualTo(303);
+		HttpResponse<String> sent = send(this.resident.page("/cy" + WIGSTON), "/cy" + WIGSTON,
+				answer(welsh, wigstonPostcode()));
+		assertThat(sent.statusCode()).isEqualTo(303);
+		assertThat(sent.headers().firstValue("Location").orElseThrow()).as("on to the Welsh page").contains("/cy/");
 		String english = uniqueEmail();
-		this.resident.speaking("en-GB");
 		send(answer(english, wigstonPostcode()));
 
 		assertThat(this.jdbc.queryForObject("select language from consultation_response where email = ?", String.class,
@@ -456,7 +457,12 @@ class HaveYourSayIT {
 
 	/** Posts the form on the page with its hidden fields, changed by {@code fields}. */
 	private HttpResponse<String> send(Document page, List<String> fields) {
-		Element form = page.selectFirst("form[action='" + WIGSTON + "']");
+		return send(page, WIGSTON, fields);
+	}
+
+	/** Posts the form to {@code action} on the page, such as the Welsh one. */
+	private HttpResponse<String> send(Document page, String action, List<String> fields) {
+		Element form = page.selectFirst("form[action='" + action + "']");
 		assertThat(form).isNotNull();
 		List<String> all = new ArrayList<>();
 		List<String> overridden = new ArrayList<>();
@@ -472,7 +478,7 @@ class HaveYourSayIT {
 			all.addAll(List.of("startedAt", this.stamps.at(Instant.now().minusSeconds(10))));
 		}
 		all.addAll(fields);
-		return this.resident.post(WIGSTON, StaffBrowser.csrfToken(page, WIGSTON), all.toArray(String[]::new));
+		return this.resident.post(action, StaffBrowser.csrfToken(page, action), all.toArray(String[]::new));
 	}
 
 	private List<String> answer(String email, String postcode, String... more) {

@@ -286,9 +286,11 @@ class ContactFormIT {
 	@Test
 	void aMessageSentFromAWelshPageIsKeptAsWelshAndItsAcknowledgementLinksToTheWelshConversation() {
 		String welshEmail = uniqueEmail();
-		Visitor welsh = this.site.visitor().speaking("cy");
-		assertThat(welsh.submit(welsh.page("/area/south-wigston/contact"), FORM, valid(welshEmail)).statusCode())
-			.isEqualTo(303);
+		Visitor welsh = this.site.visitor();
+		HttpResponse<String> sent = welsh.submit(welsh.page("/cy/area/south-wigston/contact"), FORM, valid(welshEmail));
+		assertThat(sent.statusCode()).isEqualTo(303);
+		assertThat(sent.headers().firstValue("Location").orElseThrow()).as("on to the Welsh page")
+			.contains("/cy/area/south-wigston/contact/sent");
 		String englishEmail = uniqueEmail();
 		this.resident.submit(this.resident.page("/area/south-wigston/contact"), FORM, valid(englishEmail));
 

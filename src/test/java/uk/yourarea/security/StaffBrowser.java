@@ -45,7 +45,10 @@ public final class StaffBrowser {
 
 	private String forwardedFor;
 
-	private String language = "en-GB";
+	/**
+	 * Pages in English: Welsh pages are asked for by their /cy address, not the header.
+	 */
+	private final String language = "en-GB";
 
 	private StaffBrowser(int port) {
 		this.port = port;
@@ -70,15 +73,6 @@ public final class StaffBrowser {
 	 */
 	public StaffBrowser forwardedFor(String clientAddress) {
 		this.forwardedFor = clientAddress;
-		return this;
-	}
-
-	/**
-	 * From now on asks for pages in this language ({@code Accept-Language}), such as
-	 * {@code cy}.
-	 */
-	public StaffBrowser speaking(String languageTag) {
-		this.language = languageTag;
 		return this;
 	}
 

@@ -24,6 +24,25 @@ public final class Pages {
 	private Pages() {
 	}
 
+	/**
+	 * The language an element is read in: its own {@code lang}, else its nearest
+	 * ancestor's (a page marks only text that differs from its own language).
+	 */
+	public static String languageOf(Element element) {
+		Element marked = element.closest("[lang]");
+		return (marked != null) ? marked.attr("lang") : "";
+	}
+
+	/**
+	 * The texts of the elements that are read in this language ({@code cy}, {@code en}).
+	 */
+	public static List<String> textsIn(List<Element> elements, String language) {
+		return elements.stream()
+			.filter((element) -> languageOf(element).equals(language) || languageOf(element).startsWith(language + "-"))
+			.map(Element::text)
+			.toList();
+	}
+
 	public static Document parse(HttpResponse<String> response) {
 		return Jsoup.parse(response.body(), response.uri().toString());
 	}

@@ -28,7 +28,10 @@ public class Visitor {
 
 	private final HttpClient client;
 
-	private String language = "en-GB";
+	/**
+	 * Pages in English: Welsh pages are asked for by their /cy address, not the header.
+	 */
+	private final String language = "en-GB";
 
 	/** A visitor of the site at {@code base}, such as {@code http://localhost:8080}. */
 	public Visitor(String base) {
@@ -38,15 +41,6 @@ public class Visitor {
 			.cookieHandler(new CookieManager())
 			.connectTimeout(Duration.ofSeconds(5))
 			.build();
-	}
-
-	/**
-	 * From now on asks for pages in this language ({@code Accept-Language}), such as
-	 * {@code cy}.
-	 */
-	public Visitor speaking(String languageTag) {
-		this.language = languageTag;
-		return this;
 	}
 
 	public HttpResponse<String> get(String path) {
