@@ -78,7 +78,8 @@ python3 bench/outbox/sink.py --port "$SMTP_PORT" --stats "$WORK/sink.txt" &
 SINK_PID=$!
 
 log "Starting the application (demo data, -Xmx256m)"
-SMTP_HOST=127.0.0.1 SMTP_PORT=$SMTP_PORT java -Xmx256m -jar "$JAR" --spring.profiles.active=demo \
+SMTP_HOST=127.0.0.1 SMTP_PORT=$SMTP_PORT java -Xmx256m -Xlog:gc:file="$WORK/gc.log":uptime -jar "$JAR" \
+  --spring.profiles.active=demo \
   --server.port="$APP_PORT" --management.server.port="$MANAGEMENT_PORT" \
   --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$DB" \
   > "$WORK/app.log" 2>&1 &
@@ -152,7 +153,13 @@ ALERT=$(send_alert "Shed and garage burglaries: an update")
 ) &
 BACKGROUND+=($!)
 
+GC_FROM=$(awk '{gsub(/[\[\]s]/, "", $1); t = $1} END {print t + 0}' "$WORK/gc.log")
 read -r BUSY_RATE BUSY_P50 BUSY_P99 < <(page_latency busy 20)
+# The collector's pauses while wrk asked for the page: how many, and the longest.
+read -r GC_PAUSES GC_LONGEST < <(awk -v from="$GC_FROM" '/Pause/ {
+    t = $1; gsub(/[\[\]s]/, "", t); ms = $NF; gsub(/ms/, "", ms)
+    if (t + 0 > from) { n++; if (ms + 0 > max) max = ms + 0 } }
+  END {printf "%d %.1f\n", n, max}' "$WORK/gc.log")
 wait_queued "$ALERT"
 BUSY_QUEUE_MS=$(queue_ms "$ALERT")
 RECIPIENTS=$(sql "select recipients from alert where id = $ALERT")
@@ -176,4 +183,5 @@ echo "queued every recipient in          ${QUIET_QUEUE_MS} ms alone, ${BUSY_QUEU
 echo "relayed to the SMTP sink           ${RATE} emails/s (${SENT} in ${SPAN_MS} ms)"
 echo "Your Area page, no send            ${QUIET_RATE} req/s, p50 ${QUIET_P50} ms, p99 ${QUIET_P99} ms (wrk, 4 connections)"
 echo "Your Area page, during the send    ${BUSY_RATE} req/s, p50 ${BUSY_P50} ms, p99 ${BUSY_P99} ms"
+echo "collector pauses meanwhile         ${GC_PAUSES}, the longest ${GC_LONGEST} ms"
 echo "residents' emails during the send  ${ACKS} sent, median ${ACK_P50_MS} ms, slowest ${ACK_MAX_MS} ms from queued to sent; ${WAITING_ACKS} waiting over 10 s"
