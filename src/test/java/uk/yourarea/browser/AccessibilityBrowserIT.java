@@ -2,6 +2,7 @@ package uk.yourarea.browser;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -12,6 +13,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -91,7 +95,7 @@ class AccessibilityBrowserIT {
 	@Test
 	void anAlertsPageAndTheContactFormReplyingToItHaveNoAccessibilityViolations() {
 		WebDriver browser = chromium.open(url("/area/wigston/alerts"));
-		browser.findElement(By.cssSelector(".ya-alert-archive a")).click();
+		clickAndWaitForTheNextPage(browser, By.cssSelector(".ya-alert-archive a"));
 
 		assertThat(browser.findElement(By.cssSelector(".govuk-caption-l")).getText())
 			.isEqualTo("Message from the Wigston team");
@@ -99,12 +103,12 @@ class AccessibilityBrowserIT {
 		Axe.assertNoViolations(browser);
 
 		String title = browser.findElement(By.tagName("h1")).getText();
-		browser.findElement(By.id("reply")).click();
+		clickAndWaitForTheNextPage(browser, By.id("reply"));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Contact the Wigston team");
 		assertThat(browser.findElement(By.id("in-reply-to")).getText()).contains("In reply to: " + title);
 		Axe.assertNoViolations(browser);
 
-		browser.findElement(By.cssSelector("form[action$='/contact'] button[type=submit]")).click();
+		clickAndWaitForTheNextPage(browser, By.cssSelector("form[action$='/contact'] button[type=submit]"));
 		assertThat(browser.findElement(By.id("in-reply-to")).getText()).as("after an error")
 			.contains("In reply to: " + title);
 		Axe.assertNoViolations(browser);
@@ -154,6 +158,16 @@ class AccessibilityBrowserIT {
 
 	private String url(String path) {
 		return "http://localhost:" + this.port + path;
+	}
+
+	/**
+	 * Clicks, then waits until the page it was on has gone, so that nothing is read from
+	 * it.
+	 */
+	private static void clickAndWaitForTheNextPage(WebDriver browser, By what) {
+		WebElement page = browser.findElement(By.tagName("html"));
+		browser.findElement(what).click();
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
 	}
 
 }

@@ -115,10 +115,14 @@ class RenderedPageCacheIT {
 
 	@Test
 	void answersHeadWithTheHeadersAlone() throws Exception {
-		get("/privacy", "identity");
-
-		HttpResponse<byte[]> head = send(
-				HttpRequest.newBuilder(uri("/privacy")).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+		// Other contexts of the suite share the database, and any public change they make
+		// empties this cache too (ChangesAcrossInstances): try again if that happens
+		// between the two requests.
+		HttpResponse<byte[]> head = null;
+		for (int attempt = 0; attempt < 5 && (head == null || head.headers().firstValue("ETag").isEmpty()); attempt++) {
+			get("/privacy", "identity");
+			head = send(HttpRequest.newBuilder(uri("/privacy")).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+		}
 
 		assertThat(head.statusCode()).isEqualTo(200);
 		assertThat(head.body()).isEmpty();
