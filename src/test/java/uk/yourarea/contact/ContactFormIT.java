@@ -85,6 +85,21 @@ class ContactFormIT {
 	}
 
 	@Test
+	void theLiveCharacterCountSpeaksThePagesWordsNotTheScriptsOwn() {
+		Document page = this.resident.page("/area/south-wigston/contact");
+
+		org.jsoup.nodes.Element count = page.selectFirst(".govuk-character-count");
+		assertThat(count).isNotNull();
+		assertThat(count.attr("data-maxlength")).isEqualTo("5000");
+		assertThat(count.attr("data-i18n.characters-under-limit.other"))
+			.isEqualTo("You have %{count} characters remaining");
+		assertThat(count.attr("data-i18n.characters-over-limit.one")).isEqualTo("You have %{count} character too many");
+		assertThat(count.attr("data-i18n.textarea-description.other"))
+			.isEqualTo("You can enter up to %{count} characters");
+		assertThat(page.getElementById("message-info").text()).isEqualTo("You can enter up to 5,000 characters");
+	}
+
+	@Test
 	void showsEveryMissingAnswerInPageOrderAndKeepsWhatWasTyped() {
 		Document form = this.resident.page("/area/south-wigston/contact");
 		HttpResponse<String> response = this.resident.submit(form, FORM,
