@@ -78,8 +78,13 @@ public record AreaView(PublicNeighbourhoods.Details neighbourhood, TeamOnThePage
 			if (exception != null) {
 				hours = exception.hours();
 				reason = exception.reason();
-				headlineKey = exception.closed() ? "area.stations.closed-today" : "area.stations.open-today";
-				headlineKey = (reason != null) ? headlineKey + "-because" : headlineKey;
+				if (exception.closed()) {
+					headlineKey = (reason != null) ? "area.stations.closed-today-because"
+							: "area.stations.closed-today";
+				}
+				else {
+					headlineKey = (reason != null) ? "area.stations.open-today-because" : "area.stations.open-today";
+				}
 			}
 			else {
 				hours = this.usualHours.get(today.getDayOfWeek().getValue() - 1);
