@@ -30,6 +30,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * English. A key without Welsh would show a Welsh page in English without anyone
  * noticing, and a dropped {@code {0}} would leave out a name or a date.
  * <p>
+ * Every key of messages.properties is one a resident can read, so every one needs its
+ * Welsh: words only staff read belong in staff.properties, which stays English
+ * ({@link MessageKeysTests} fails when a key of messages.properties is used only by staff
+ * pages or staff code).
+ * <p>
  * When a test here fails because new keys were added to messages.properties, its message
  * lists each key with its English: translate those into messages_cy.properties, at the
  * same place as in messages.properties.
@@ -39,47 +44,6 @@ class WelshBundleTests {
 	private static final Path ENGLISH = Path.of("src/main/resources/messages.properties");
 
 	private static final Path WELSH = Path.of("src/main/resources/messages_cy.properties");
-
-	/**
-	 * Keys only staff read, which need no Welsh: staff pages, staff emails and the checks
-	 * of staff forms stay English (a force can add staff_cy.properties). They are moving
-	 * from messages.properties to staff.properties; once they have moved, their entries
-	 * here match nothing and can go. A key is staff-only when it is one of these or
-	 * starts with one of these and a dot. Do not add a key a resident can read: when in
-	 * doubt, translate it.
-	 */
-	private static final List<String> STAFF_ONLY = List.of(
-			// Whole features only staff see
-			"admin", "security", "coverage", "inbox", "audit", "dataprotection", "alerts.staff", "alerts.status",
-			// The staff pages of a neighbourhood's priorities
-			"priority.issue", "priority.action", "priority.origin", "priority.raised-on", "priority.update",
-			"priority.outcome", "priority.added", "priority.wording-changed", "priority.closed",
-			"priority.closed-already",
-			// The staff pages of a neighbourhood's events (not their calendar feed)
-			"event.title.required", "event.title.too-long", "event.type.required", "event.description.too-long",
-			"event.address.required", "event.address.too-long", "event.date.name", "event.date.required",
-			"event.date.past", "event.start-time.required", "event.start-time.format", "event.start-time.past",
-			"event.end-time.required", "event.end-time.format", "event.end-time.not-after-start",
-			"event.cancel.reason.too-long", "event.added", "event.saved", "event.cancelled", "event.cancelled-already",
-			// The staff pages of stations and community hubs
-			"station.name", "station.kind", "station.address", "station.postcode", "station.front-counter",
-			"station.neighbourhoods", "station.exception", "station.added", "station.saved", "station.week",
-			"station.removed", "station.hours.opens", "station.hours.closes", "station.hours.opens-again",
-			"station.hours.closes-again",
-			// The staff pages of a neighbourhood's team
-			"team.member", "team.photo", "team.added", "team.saved", "team.moved-up", "team.moved-down", "team.moved",
-			"team.removed", "team.confirmed", "team.stale-confirmation", "team.changed-elsewhere",
-			"team.member-changed-elsewhere", "team.order-changed-elsewhere", "team.move", "team.named-officer",
-			// The staff pages of neighbourhoods and local policing areas
-			"neighbourhood.form", "neighbourhood.area-form", "neighbourhood.added", "neighbourhood.saved",
-			"neighbourhood.saved-new-address", "neighbourhood.retired", "neighbourhood.retired-already",
-			"neighbourhood.area", "neighbourhood.poster");
-
-	/**
-	 * Keys under a staff-only stem that residents read all the same: the signature of an
-	 * alert, and the retention periods of the privacy notice.
-	 */
-	private static final List<String> RESIDENTS_READ = List.of("alerts.staff.signature", "dataprotection.period");
 
 	/**
 	 * Names and codes that stay the same in Welsh: a Welsh message may repeat them and
@@ -107,14 +71,12 @@ class WelshBundleTests {
 	void everyKeyAResidentCanReadHasItsWelsh() {
 		List<String> missing = english.stringPropertyNames()
 			.stream()
-			.filter((key) -> !staffOnly(key))
 			.filter((key) -> !welsh.containsKey(key))
 			.sorted()
 			.toList();
-		assertThat(missing)
-			.withFailMessage(() -> missing.size() + " keys of messages.properties have no Welsh in "
-					+ "messages_cy.properties (add them there, or to STAFF_ONLY here if only staff read them):\n"
-					+ listed(missing, english))
+		assertThat(missing).withFailMessage(() -> missing.size() + " keys of messages.properties have no Welsh in "
+				+ "messages_cy.properties (add them there, or move them to staff.properties if only staff read them):\n"
+				+ listed(missing, english))
 			.isEmpty();
 	}
 
@@ -222,14 +184,6 @@ class WelshBundleTests {
 
 	private static List<String> translated() {
 		return welsh.stringPropertyNames().stream().filter(english::containsKey).toList();
-	}
-
-	private static boolean staffOnly(String key) {
-		return matches(key, STAFF_ONLY) && !matches(key, RESIDENTS_READ);
-	}
-
-	private static boolean matches(String key, List<String> stems) {
-		return stems.stream().anyMatch((stem) -> key.equals(stem) || key.startsWith(stem + "."));
 	}
 
 	private static Set<String> arguments(String value) {

@@ -20,7 +20,7 @@ class HoursInputTests {
 
 	private static MessageSource messages() {
 		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-		messages.setBasename("messages");
+		messages.setBasenames("messages", "staff");
 		messages.setDefaultEncoding("UTF-8");
 		return messages;
 	}
