@@ -81,4 +81,51 @@ class StaffWordingIT {
 			.contains("Start a consultation", "Issues people can choose from", "Opening date", "Day", "Month", "Year");
 	}
 
+	@Test
+	void everyEditingPageOfAWebEditorShowsItsWords() {
+		StaffBrowser editor = StaffBrowser.signedIn(this.environment, "webeditor@example.org",
+				StaffBrowser.DEMO_PASSWORD);
+		long neighbourhood = this.jdbc.queryForObject("select id from neighbourhood where code = 'NA54'", Long.class);
+		long area = this.jdbc.queryForObject("select local_policing_area_id from neighbourhood where id = ?",
+				Long.class, neighbourhood);
+		long priority = this.jdbc.queryForObject(
+				"select min(id) from priority where neighbourhood_id = ? and status = 'OPEN'", Long.class,
+				neighbourhood);
+		long event = this.jdbc.queryForObject(
+				"select min(id) from event where neighbourhood_id = ? and cancelled_at is null and starts_at > now()",
+				Long.class, neighbourhood);
+		long station = this.jdbc.queryForObject(
+				"select min(station_id) from station_neighbourhood where neighbourhood_id = ?", Long.class,
+				neighbourhood);
+		long member = this.jdbc.queryForObject("select min(id) from team_member where neighbourhood_id = ?", Long.class,
+				neighbourhood);
+		long alert = this.jdbc.queryForObject("select min(id) from alert", Long.class);
+		String base = "/staff/neighbourhoods/" + neighbourhood;
+		List<String> paths = List.of("/staff/neighbourhoods", "/staff/neighbourhoods/new", base, base + "/edit",
+				base + "/retire", "/staff/local-policing-areas", "/staff/local-policing-areas/new",
+				"/staff/local-policing-areas/" + area + "/edit", base + "/priorities", base + "/priorities/new",
+				base + "/priorities/" + priority, base + "/priorities/" + priority + "/edit",
+				base + "/priorities/" + priority + "/updates/new", base + "/priorities/" + priority + "/close",
+				base + "/events", base + "/events/new", base + "/events/" + event + "/edit",
+				base + "/events/" + event + "/cancel", "/staff/stations", "/staff/stations/new",
+				"/staff/stations/" + station, "/staff/stations/" + station + "/edit",
+				"/staff/stations/" + station + "/hours", "/staff/stations/" + station + "/exceptions/new",
+				"/staff/stations/" + station + "/remove", base + "/team", base + "/team/new",
+				base + "/team/" + member + "/edit", base + "/team/" + member + "/move",
+				base + "/team/" + member + "/remove", base + "/team/" + member + "/photo", base + "/team/named-officer",
+				"/staff/alerts", "/staff/alerts/new", "/staff/alerts/" + alert, "/staff/alerts/subscribers");
+		for (String path : paths) {
+			HttpResponse<String> response = editor.get(path);
+			assertThat(response.statusCode()).as(path).isEqualTo(200);
+			Document page = Jsoup.parse(response.body());
+			assertThat(page.text()).as(path).doesNotContain("??");
+			assertThat(page.title()).as(path).contains(" staff – ");
+		}
+
+		assertThat(editor.page(base).select("main").text()).contains("Poster for noticeboards");
+		assertThat(editor.page("/staff/alerts").select("table .govuk-tag").eachText()).isNotEmpty()
+			.allMatch((status) -> List.of("Draft", "Waiting for approval", "Scheduled", "Sending", "Sent", "Cancelled")
+				.contains(status));
+	}
+
 }
