@@ -44,7 +44,7 @@ class MessageKeysTests {
 	 * of the bundle's features (so that property names and the like are not taken for
 	 * keys).
 	 */
-	private static final Pattern JAVA_KEY = Pattern.compile("\"\\{?([a-z]+(?:\\.[a-zA-Z0-9-]+)+)\\}?\"");
+	private static final Pattern JAVA_KEY = Pattern.compile("\"\\{?([a-z][a-z-]*(?:\\.[a-zA-Z0-9-]+)+)\\}?\"");
 
 	/** {@code #{key}} or {@code #{key(arguments)}}; not a key worked out with ${...}. */
 	private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([a-zA-Z][a-zA-Z0-9.-]*)[}(]");
