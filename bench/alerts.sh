@@ -4,13 +4,17 @@
 #      email in the outbox (the alert's published_at to its queued_at), with nothing else asking the
 #      site anything (the relay is sending meanwhile);
 #   2. a second alert to the same subscribers while wrk asks for the Your Area page (4 connections):
-#      its queueing time under that load, the page's latency before and during the send, and how long
-#      an email a resident is waiting for (queued as the contact form queues its acknowledgement,
-#      RESIDENT priority) takes to leave, one every 2 seconds during the send;
+#      its queueing time under that load; the page's latency before the send, while it is queued
+#      (5 s from the moment it starts) and while the relay alone sends it (10 s after the last email
+#      is queued); and how long an email a resident is waiting for (queued as the contact form
+#      queues its acknowledgement, RESIDENT priority) takes to leave, one every 2 seconds meanwhile;
 #   3. relaying: emails a second handed to a local SMTP sink over --relay-seconds while both go.
 # See docs/benchmarks.md ("Sending an alert to 100,000 subscribers").
 #
-#   bench/alerts.sh [--subscribers 100000] [--relay-seconds 60] [--no-build]
+#   bench/alerts.sh [--subscribers 100000] [--relay-seconds 60] [--no-build] [--app-arg --name=value]...
+#
+# --app-arg passes a setting to the application (repeatable), to try one without a rebuild, for
+# example --app-arg --yourarea.alerts.step-pause=20ms.
 #
 # The application is built from this tree and runs with the demo profile and -Xmx256m on a database of
 # its own on the local PostgreSQL (127.0.0.1:5432, user postgres), created here and dropped at the end.
@@ -20,11 +24,13 @@ cd "$(dirname "$0")/.."
 SUBSCRIBERS=100000
 RELAY_SECONDS=60
 BUILD=yes
+APP_ARGS=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --subscribers) SUBSCRIBERS="$2"; shift 2 ;;
     --relay-seconds) RELAY_SECONDS="$2"; shift 2 ;;
     --no-build) BUILD=""; shift ;;
+    --app-arg) APP_ARGS+=("$2"); shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -81,7 +87,7 @@ log "Starting the application (demo data, -Xmx256m)"
 SMTP_HOST=127.0.0.1 SMTP_PORT=$SMTP_PORT java -Xmx256m -Xlog:gc:file="$WORK/gc.log":uptime -jar "$JAR" \
   --spring.profiles.active=demo \
   --server.port="$APP_PORT" --management.server.port="$MANAGEMENT_PORT" \
-  --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$DB" \
+  --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$DB" "${APP_ARGS[@]}" \
   > "$WORK/app.log" 2>&1 &
 APP_PID=$!
 deadline=$((SECONDS + 240))
@@ -153,14 +159,26 @@ ALERT=$(send_alert "Shed and garage burglaries: an update")
 ) &
 BACKGROUND+=($!)
 
-GC_FROM=$(awk '{gsub(/[\[\]s]/, "", $1); t = $1} END {print t + 0}' "$WORK/gc.log")
-read -r BUSY_RATE BUSY_P50 BUSY_P99 < <(page_latency busy 20)
-# The collector's pauses while wrk asked for the page: how many, and the longest.
-read -r GC_PAUSES GC_LONGEST < <(awk -v from="$GC_FROM" '/Pause/ {
-    t = $1; gsub(/[\[\]s]/, "", t); ms = $NF; gsub(/ms/, "", ms)
-    if (t + 0 > from) { n++; if (ms + 0 > max) max = ms + 0 } }
-  END {printf "%d %.1f\n", n, max}' "$WORK/gc.log")
+gc_log_now() { awk '{gsub(/[\[\]s]/, "", $1); t = $1} END {print t + 0}' "$WORK/gc.log"; }
+# gc_pauses FROM TO: the collector's pauses between two moments of its log: how many, and the longest
+gc_pauses() {
+  awk -v from="$1" -v to="$2" '/Pause/ {
+      t = $1; gsub(/[\[\]s]/, "", t); ms = $NF; gsub(/ms/, "", ms)
+      if (t + 0 > from && t + 0 <= to) { n++; if (ms + 0 > max) max = ms + 0 } }
+    END {printf "%d %.1f\n", n, max}' "$WORK/gc.log"
+}
+deadline=$((SECONDS + 60))
+until [ "$(sql "select status from alert where id = $ALERT")" != SCHEDULED ] || [ $SECONDS -ge $deadline ]; do sleep 0.1; done
+GC_FROM=$(gc_log_now)
+read -r BUSY_RATE BUSY_P50 BUSY_P99 < <(page_latency queueing 5)
+GC_TO=$(gc_log_now)
+read -r GC_PAUSES GC_LONGEST < <(gc_pauses "$GC_FROM" "$GC_TO")
+QUEUEING_LEFT=$(sql "select status from alert where id = $ALERT")
 wait_queued "$ALERT"
+GC_FROM=$(gc_log_now)
+read -r RELAY_PAGE_RATE RELAY_P50 RELAY_P99 < <(page_latency relaying 10)
+GC_TO=$(gc_log_now)
+read -r RELAY_GC_PAUSES RELAY_GC_LONGEST < <(gc_pauses "$GC_FROM" "$GC_TO")
 BUSY_QUEUE_MS=$(queue_ms "$ALERT")
 RECIPIENTS=$(sql "select recipients from alert where id = $ALERT")
 
@@ -179,9 +197,10 @@ WAITING_ACKS=$(sql "select count(*) from outbox_email where kind = 'contact-ackn
 
 echo
 echo "Sending an alert: $(nproc) cores, $(date -u +%Y-%m-%d), $RECIPIENTS recipients; load average at the end:$(cut -d" " -f1-3 /proc/loadavg | sed "s/^/ /")"
-echo "queued every recipient in          ${QUIET_QUEUE_MS} ms alone, ${BUSY_QUEUE_MS} ms while wrk asked for the page"
+echo "queued every recipient in          ${QUIET_QUEUE_MS} ms alone, ${BUSY_QUEUE_MS} ms with wrk asking for the page in its first 5 s"
 echo "relayed to the SMTP sink           ${RATE} emails/s (${SENT} in ${SPAN_MS} ms)"
 echo "Your Area page, no send            ${QUIET_RATE} req/s, p50 ${QUIET_P50} ms, p99 ${QUIET_P99} ms (wrk, 4 connections)"
-echo "Your Area page, during the send    ${BUSY_RATE} req/s, p50 ${BUSY_P50} ms, p99 ${BUSY_P99} ms"
-echo "collector pauses meanwhile         ${GC_PAUSES}, the longest ${GC_LONGEST} ms"
+echo "Your Area page, while queueing     ${BUSY_RATE} req/s, p50 ${BUSY_P50} ms, p99 ${BUSY_P99} ms; collector: ${GC_PAUSES} pauses, the longest ${GC_LONGEST} ms$([ "$QUEUEING_LEFT" = SENT ] && echo " (queueing ended before wrk did)")"
+echo "Your Area page, while relaying     ${RELAY_PAGE_RATE} req/s, p50 ${RELAY_P50} ms, p99 ${RELAY_P99} ms; collector: ${RELAY_GC_PAUSES} pauses, the longest ${RELAY_GC_LONGEST} ms"
+echo "settings tried                     ${APP_ARGS[*]:-none}"
 echo "residents' emails during the send  ${ACKS} sent, median ${ACK_P50_MS} ms, slowest ${ACK_MAX_MS} ms from queued to sent; ${WAITING_ACKS} waiting over 10 s"

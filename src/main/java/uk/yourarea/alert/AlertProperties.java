@@ -22,6 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param forceWideApproval whether an alert to the whole force waits for a second web
  * editor or administrator to approve it before it goes
  * @param latestSchedule how far ahead an alert can be scheduled
+ * @param stepPause a rest between two steps of a large send, so that queueing leaves the
+ * processors to residents' pages for a moment in between; zero for none
  */
 @ConfigurationProperties("yourarea.alerts")
 record AlertProperties(@DefaultValue("7d") Duration confirmationValidity, @DefaultValue("10") int subscribesPerAddress,
@@ -29,7 +31,7 @@ record AlertProperties(@DefaultValue("7d") Duration confirmationValidity, @Defau
 		@DefaultValue("24h") Duration confirmationsPerEmailWindow, @DefaultValue("2s") Duration minimumFillTime,
 		@DefaultValue("2s") Duration sendInterval, @DefaultValue("1000") int queueBatchSize,
 		@DefaultValue("3") int suppressAfterFailures, @DefaultValue("false") boolean forceWideApproval,
-		@DefaultValue("60d") Duration latestSchedule) {
+		@DefaultValue("60d") Duration latestSchedule, @DefaultValue("0s") Duration stepPause) {
 
 	AlertProperties {
 		if (confirmationValidity.isNegative() || confirmationValidity.isZero()) {
@@ -37,6 +39,9 @@ record AlertProperties(@DefaultValue("7d") Duration confirmationValidity, @Defau
 		}
 		if (queueBatchSize < 1 || queueBatchSize > 10_000) {
 			throw new IllegalArgumentException("yourarea.alerts.queue-batch-size must be between 1 and 10000");
+		}
+		if (stepPause.isNegative() || stepPause.compareTo(Duration.ofSeconds(1)) > 0) {
+			throw new IllegalArgumentException("yourarea.alerts.step-pause must be between 0 and 1s");
 		}
 		if (suppressAfterFailures < 1) {
 			throw new IllegalArgumentException("yourarea.alerts.suppress-after-failures must be at least 1");

@@ -2,6 +2,7 @@ package uk.yourarea.alert;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -135,8 +136,29 @@ class AlertSending {
 			if (step.get().finished()) {
 				log.info("Alert {} queued for all its recipients", step.get().alertId());
 			}
+			else if (!restBetweenSteps()) {
+				break;
+			}
 		}
 		return queued;
+	}
+
+	/**
+	 * @return false when interrupted: the next run of the schedule goes on from here
+	 */
+	private boolean restBetweenSteps() {
+		Duration pause = this.properties.stepPause();
+		if (pause.isZero()) {
+			return true;
+		}
+		try {
+			Thread.sleep(pause.toMillis());
+			return true;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
 	}
 
 	@EventListener(ContextClosedEvent.class)

@@ -378,8 +378,8 @@ class StaffAlertsIT {
 	void withoutApprovalAForceWideAlertIsScheduledAtOnceAndAnnouncedAfterCommit() {
 		StaffUser editor = ActingAs.demo(this.jdbc, "webeditor@example.org");
 		AlertProperties withoutApproval = new AlertProperties(Duration.ofDays(7), 10, Duration.ofHours(1), 3,
-				Duration.ofHours(24), Duration.ofSeconds(2), Duration.ofSeconds(2), 1000, 3, false,
-				Duration.ofDays(60));
+				Duration.ofHours(24), Duration.ofSeconds(2), Duration.ofSeconds(2), 1000, 3, false, Duration.ofDays(60),
+				Duration.ZERO);
 		AlertComposing noApproval = new AlertComposing(this.alerts, this.access, this.accounts, withoutApproval,
 				this.publisher, this.clock);
 		long id = this.transactions.execute((status) -> noApproval.create(editor,
