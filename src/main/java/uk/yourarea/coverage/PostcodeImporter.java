@@ -82,7 +82,7 @@ public class PostcodeImporter {
 	static final int MAX_REPORTED_REJECTIONS = 1000;
 
 	/**
-	 * The most ward names one file may give (England and Wales have about 8,000 wards).
+	 * The most ward names one file may give (the UK has about 9,000 wards).
 	 */
 	static final int MAX_WARD_NAMES = 50_000;
 

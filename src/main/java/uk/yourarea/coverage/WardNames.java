@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import uk.yourarea.web.PlainTextCharacters;
+
 /**
  * The names of wards by their ONS code ({@code ward_name}), in English and, where known,
  * Welsh. Names are kept as ONS writes them, without the " Ward" Code-Point Open adds
@@ -59,8 +61,7 @@ class WardNames {
 
 	/** Whether a plain name can be kept: not too long, nothing that cannot be shown. */
 	static boolean fits(String name) {
-		return name.length() <= MAX_LENGTH
-				&& name.codePoints().noneMatch((c) -> Character.isISOControl(c) || c == 0x202E || c == 0x202D);
+		return name.length() <= MAX_LENGTH && PlainTextCharacters.acceptable(name, true);
 	}
 
 	/** The named wards among these codes (a code with no name is left out). */
