@@ -44,7 +44,7 @@ class ModuleTablesTests {
 		own("coverage",
 				"coverage_import coverage_import_boundary coverage_import_move coverage_import_rejection "
 						+ "coverage_state postcode_override neighbourhood_boundary neighbourhood_ward "
-						+ "neighbourhood_ward_list");
+						+ "neighbourhood_ward_list ward_name");
 		own("dataprotection", "data_protection_action");
 		own("event", "event");
 		own("neighbourhood", "local_policing_area neighbourhood neighbourhood_former_slug");

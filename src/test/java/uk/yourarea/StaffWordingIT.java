@@ -54,7 +54,7 @@ class StaffWordingIT {
 				"/staff/admin/accounts/" + account + "/edit",
 				"/staff/admin/accounts/" + account + "/temporary-password", "/staff/guarantee", "/staff/coverage",
 				"/staff/coverage/postcodes", "/staff/coverage/boundaries", "/staff/coverage/overrides",
-				"/staff/neighbourhoods/" + neighbourhood + "/coverage",
+				"/staff/coverage/wards", "/staff/neighbourhoods/" + neighbourhood + "/coverage",
 				"/staff/neighbourhoods/" + neighbourhood + "/consultations",
 				"/staff/neighbourhoods/" + neighbourhood + "/consultations/new",
 				"/staff/changes/neighbourhood-page/" + neighbourhood, "/staff/change-password", "/staff/second-factor");

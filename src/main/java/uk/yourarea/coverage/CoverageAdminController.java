@@ -58,9 +58,13 @@ class CoverageAdminController {
 
 	private final CoverageUploadChecks checks;
 
+	private final WardNameUploads wardNames;
+
 	CoverageAdminController(CoverageImports imports, CoverageEditing editing, CoverageNeighbourhoods neighbourhoods,
-			UploadedFiles files, CoverageProperties properties, ChangeLog changes, CoverageUploadChecks checks) {
+			UploadedFiles files, CoverageProperties properties, ChangeLog changes, CoverageUploadChecks checks,
+			WardNameUploads wardNames) {
 		this.checks = checks;
+		this.wardNames = wardNames;
 		this.imports = imports;
 		this.editing = editing;
 		this.neighbourhoods = neighbourhoods;
@@ -170,6 +174,38 @@ class CoverageAdminController {
 		model.addAttribute("selectedNeighbourhood", (neighbourhoodId != null) ? neighbourhoodId.toString() : "");
 		model.addAttribute("maxSize", this.properties.maxBoundaryFileSize().toMegabytes() + " MB");
 		return "coverage/upload-boundaries";
+	}
+
+	// Ward names
+
+	@GetMapping("/wards")
+	String wardNameUpload(Model model) {
+		return showWardNameUpload(model, List.of(), List.of());
+	}
+
+	@PostMapping("/wards")
+	String uploadWardNames(@AuthenticationPrincipal StaffUser user,
+			@RequestParam(name = "file", required = false) @Nullable MultipartFile file, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		CoverageUploadChecks.WardCheck check = this.checks.wardNames(file);
+		if (check.lookup() == null) {
+			response.setStatus(UNPROCESSABLE);
+			return showWardNameUpload(model, check.errors(), check.problems());
+		}
+		WardNameUploads.Saved saved = this.wardNames.save(user, fileName(file), check.lookup());
+		redirect.addFlashAttribute("notice",
+				this.checks.text("coverage.upload.wards.saved", fileName(file), saved.wards(), saved.changed()));
+		return "redirect:/staff/coverage/wards";
+	}
+
+	private String showWardNameUpload(Model model, List<FormError> errors, List<String> problems) {
+		model.addAttribute("errors", errors);
+		model.addAttribute("fieldErrors", FormErrors.byField(errors));
+		model.addAttribute("problems", problems.stream().limit(PROBLEMS_SHOWN).toList());
+		model.addAttribute("moreProblems", Math.max(0, problems.size() - PROBLEMS_SHOWN));
+		model.addAttribute("known", this.wardNames.known());
+		model.addAttribute("maxSize", this.properties.maxWardFileSize().toMegabytes() + " MB");
+		return "coverage/upload-wards";
 	}
 
 	// Postcodes given by hand

@@ -29,13 +29,17 @@ import org.springframework.util.unit.DataSize;
  * @param maxLineLength the longest line of a postcode file, in characters
  * @param maxBoundaryPoints the most points one boundary upload may have, over all its
  * boundaries (a boundary file is read whole into memory)
+ * @param maxWardFileSize the largest ward names file accepted (read whole into memory;
+ * ONS's lookup of every ward in the UK is under 1 MB); within the 8 MB every staff form
+ * but the postcode and boundary uploads is held to
  */
 @ConfigurationProperties("yourarea.coverage")
 record CoverageProperties(@DefaultValue("") String uploadDirectory, @DefaultValue("200MB") DataSize maxPostcodeFileSize,
 		@DefaultValue("50MB") DataSize maxBoundaryFileSize, @DefaultValue("5s") Duration heartbeat,
 		@DefaultValue("60s") Duration interruptedAfter, @DefaultValue("1000") int maxZipEntries,
 		@DefaultValue("3GB") DataSize maxUnpackedSize, @DefaultValue("100") int maxCompressionRatio,
-		@DefaultValue("10000") int maxLineLength, @DefaultValue("250000") int maxBoundaryPoints) {
+		@DefaultValue("10000") int maxLineLength, @DefaultValue("250000") int maxBoundaryPoints,
+		@DefaultValue("5MB") DataSize maxWardFileSize) {
 
 	/** The settings as they are when nothing is set. */
 	static CoverageProperties defaults() {

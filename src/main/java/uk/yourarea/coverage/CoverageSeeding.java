@@ -19,8 +19,19 @@ public class CoverageSeeding {
 
 	private final JdbcTemplate jdbc;
 
-	CoverageSeeding(JdbcTemplate jdbc) {
+	private final WardNames wardNames;
+
+	CoverageSeeding(JdbcTemplate jdbc, WardNames wardNames) {
 		this.jdbc = jdbc;
+		this.wardNames = wardNames;
+	}
+
+	/**
+	 * Names the wards that have no name yet (ward code to name, " Ward" at the end or
+	 * not); the names already known are kept.
+	 */
+	public void nameWards(Map<String, String> names) {
+		this.wardNames.seed(names);
 	}
 
 	/** Gives each ward code to its neighbourhood (ward code to neighbourhood id). */

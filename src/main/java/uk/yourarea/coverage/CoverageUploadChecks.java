@@ -39,6 +39,15 @@ class CoverageUploadChecks {
 
 	}
 
+	/** What a ward names upload gives, or why it cannot be used (every problem found). */
+	record WardCheck(List<FormError> errors, List<String> problems, WardNameLookup.@Nullable Lookup lookup) {
+
+		static WardCheck refused(String error, List<String> problems) {
+			return new WardCheck(List.of(new FormError("file", error)), problems, null);
+		}
+
+	}
+
 	private final CoverageProperties properties;
 
 	private final FileLimits limits;
@@ -155,6 +164,33 @@ class CoverageUploadChecks {
 					String.valueOf(this.properties.maxBoundaryFileSize().toMegabytes()));
 		}
 		return null;
+	}
+
+	/** Reads a ward names upload whole, or says why it cannot be used. */
+	WardCheck wardNames(@Nullable MultipartFile file) {
+		if (file == null || file.isEmpty() || fileName(file).isBlank()) {
+			return WardCheck.refused(text("coverage.upload.wards.none"), List.of());
+		}
+		if (!fileName(file).toLowerCase(Locale.ROOT).endsWith(".csv")) {
+			return WardCheck.refused(text("coverage.upload.wards.type"), List.of());
+		}
+		if (file.getSize() > this.properties.maxWardFileSize().toBytes()) {
+			return WardCheck.refused(
+					text("coverage.upload.too-large", String.valueOf(this.properties.maxWardFileSize().toMegabytes())),
+					List.of());
+		}
+		try {
+			return new WardCheck(List.of(), List.of(), WardNameLookup.read(bytes(file)));
+		}
+		catch (WardNameLookup.Refused ex) {
+			List<String> problems = ex.problems()
+				.stream()
+				.map((problem) -> text(problem.key(), problem.arguments().toArray()))
+				.toList();
+			String error = (problems.size() == 1) ? text("coverage.upload.wards.cannot-use", problems.get(0))
+					: text("coverage.upload.wards.problems", String.valueOf(problems.size()));
+			return WardCheck.refused(error, (problems.size() == 1) ? List.of() : problems);
+		}
 	}
 
 	String text(String key, Object... arguments) {

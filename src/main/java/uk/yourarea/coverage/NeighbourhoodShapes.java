@@ -3,9 +3,12 @@ package uk.yourarea.coverage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.operation.union.CascadedPolygonUnion;
 import org.locationtech.jts.simplify.TopologyPreservingSimplifier;
@@ -22,9 +25,9 @@ import uk.yourarea.web.PublicContentChanged;
 /**
  * The shapes of the live neighbourhoods, for maps: each boundary (real, or derived from
  * the neighbourhood's postcodes and so approximate) lightly simplified, with the postcode
- * districts it covers. A derived shape has every real boundary taken out of it, so a real
- * boundary saved after it was derived still never overlaps it. Read once and kept until
- * public content changes.
+ * districts and the named wards it covers. A derived shape has every real boundary taken
+ * out of it, so a real boundary saved after it was derived still never overlaps it. Read
+ * once and kept until public content changes.
  */
 @Service
 public class NeighbourhoodShapes {
@@ -34,8 +37,17 @@ public class NeighbourhoodShapes {
 	 *
 	 * @param approximate whether it was derived from postcodes rather than published
 	 * @param postcodeDistricts the outward codes ("LE1") of its live postcodes
+	 * @param wards the wards of its live postcodes that have a name, in no order
 	 */
-	public record Shape(long neighbourhoodId, boolean approximate, Geometry outline, List<String> postcodeDistricts) {
+	public record Shape(long neighbourhoodId, boolean approximate, Geometry outline, List<String> postcodeDistricts,
+			List<Ward> wards) {
+	}
+
+	/**
+	 * A ward by its ONS code, with its name ("Castle", without " Ward") and its Welsh
+	 * name where one is known.
+	 */
+	public record Ward(String code, String name, @Nullable String nameCy) {
 	}
 
 	/** Simplification kept for every shape: about ten metres. */
@@ -47,12 +59,16 @@ public class NeighbourhoodShapes {
 
 	private final PostcodeTable postcodes;
 
+	private final WardNames wardNames;
+
 	private final AtomicReference<List<Shape>> kept = new AtomicReference<>();
 
-	NeighbourhoodShapes(JdbcTemplate jdbc, CoverageNeighbourhoods neighbourhoods, PostcodeTable postcodes) {
+	NeighbourhoodShapes(JdbcTemplate jdbc, CoverageNeighbourhoods neighbourhoods, PostcodeTable postcodes,
+			WardNames wardNames) {
 		this.jdbc = jdbc;
 		this.neighbourhoods = neighbourhoods;
 		this.postcodes = postcodes;
+		this.wardNames = wardNames;
 	}
 
 	/** The shapes of every live neighbourhood that has a boundary. */
@@ -88,6 +104,9 @@ public class NeighbourhoodShapes {
 		List<Geometry> real = stored.stream().filter((shape) -> !shape.derived()).map(Stored::geometry).toList();
 		Geometry allReal = real.isEmpty() ? null : CascadedPolygonUnion.union(real);
 		Map<Long, List<String>> districts = this.postcodes.liveOutwardCodesPerNeighbourhood();
+		Map<Long, List<String>> wardCodes = this.postcodes.liveWardCodesPerNeighbourhood();
+		Map<String, Ward> named = this.wardNames
+			.of(wardCodes.values().stream().flatMap(List::stream).collect(Collectors.toSet()));
 		List<Shape> shapes = new ArrayList<>();
 		for (Stored shape : stored) {
 			Geometry outline = shape.geometry();
@@ -96,8 +115,13 @@ public class NeighbourhoodShapes {
 			}
 			outline = TopologyPreservingSimplifier.simplify(outline, TOLERANCE);
 			if (!outline.isEmpty()) {
+				List<Ward> wards = wardCodes.getOrDefault(shape.id(), List.of())
+					.stream()
+					.map(named::get)
+					.filter(Objects::nonNull)
+					.toList();
 				shapes.add(new Shape(shape.id(), shape.derived(), outline,
-						List.copyOf(districts.getOrDefault(shape.id(), List.of()))));
+						List.copyOf(districts.getOrDefault(shape.id(), List.of())), wards));
 			}
 		}
 		return List.copyOf(shapes);

@@ -23,6 +23,7 @@ import java.util.zip.GZIPInputStream;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,18 +66,25 @@ public class PostcodeImporter {
 
 	/**
 	 * What an import did. Only the first {@value #MAX_REPORTED_REJECTIONS} rejections are
-	 * kept; {@code rejectedLines} counts them all.
+	 * kept; {@code rejectedLines} counts them all. {@code wardNames} counts the wards the
+	 * file named (Code-Point Open with an {@code admin_ward_name} column).
 	 */
-	public record Report(Format format, long linesRead, long imported, long rejectedLines, List<Rejection> rejections) {
+	public record Report(Format format, long linesRead, long imported, long rejectedLines, List<Rejection> rejections,
+			int wardNames) {
 
 		public String summary() {
-			return "%s: %d lines read, %d postcodes imported, %d lines rejected".formatted(this.format, this.linesRead,
-					this.imported, this.rejectedLines);
+			return "%s: %d lines read, %d postcodes imported, %d lines rejected, %d ward names".formatted(this.format,
+					this.linesRead, this.imported, this.rejectedLines, this.wardNames);
 		}
 
 	}
 
 	static final int MAX_REPORTED_REJECTIONS = 1000;
+
+	/**
+	 * The most ward names one file may give (the UK has about 9,000 wards).
+	 */
+	static final int MAX_WARD_NAMES = 50_000;
 
 	/** ONSPD writes 99.999999 for a postcode with no grid reference. */
 	private static final String ONSPD_NO_LATITUDE = "99.999999";
@@ -91,11 +99,15 @@ public class PostcodeImporter {
 
 	private final FileLimits limits;
 
-	PostcodeImporter(DataSource dataSource, TransactionTemplate transaction, ForceProperties force, FileLimits limits) {
+	private final WardNames wardNames;
+
+	PostcodeImporter(DataSource dataSource, TransactionTemplate transaction, ForceProperties force, FileLimits limits,
+			WardNames wardNames) {
 		this.dataSource = dataSource;
 		this.transaction = transaction;
 		this.force = force;
 		this.limits = limits;
+		this.wardNames = wardNames;
 	}
 
 	/**
@@ -163,6 +175,7 @@ public class PostcodeImporter {
 		long lineNumber = columns.firstLineIsData() ? 0 : 1;
 		long rejected = 0;
 		List<Rejection> rejections = new ArrayList<>();
+		Map<String, String> wardNames = new HashMap<>();
 		long imported;
 		try {
 			String line = columns.firstLineIsData() ? firstLine : reader.readLine();
@@ -172,8 +185,9 @@ public class PostcodeImporter {
 					continue;
 				}
 				PostcodeTable.Row row;
+				List<String> fields = CsvLine.split(line);
 				try {
-					row = columns.read(CsvLine.split(line), this.force);
+					row = columns.read(fields, this.force);
 				}
 				catch (RejectedLineException ex) {
 					rejected++;
@@ -183,14 +197,20 @@ public class PostcodeImporter {
 					continue;
 				}
 				load.add(lineNumber, row);
+				String wardName = Columns.optional(fields, columns.wardName());
+				if (row.wardCode() != null && wardName != null
+						&& (wardNames.size() < MAX_WARD_NAMES || wardNames.containsKey(row.wardCode()))) {
+					wardNames.put(row.wardCode(), wardName);
+				}
 			}
 			imported = load.merge();
 		}
 		finally {
 			load.cancel();
 		}
+		int named = wardNames.isEmpty() ? 0 : this.wardNames.nameInEnglish(wardNames);
 		long dataLines = columns.firstLineIsData() ? lineNumber : lineNumber - 1;
-		return new Report(columns.format(), dataLines, imported, rejected, List.copyOf(rejections));
+		return new Report(columns.format(), dataLines, imported, rejected, List.copyOf(rejections), named);
 	}
 
 	static final class RejectedLineException extends RuntimeException {
@@ -203,7 +223,7 @@ public class PostcodeImporter {
 
 	/** Where the fields we need are in a file, found from its header. */
 	record Columns(Format format, int postcode, int latitude, int longitude, int easting, int northing, int terminated,
-			int ward, int district, int forceArea, int width, boolean firstLineIsData) {
+			int ward, int wardName, int district, int forceArea, int width, boolean firstLineIsData) {
 
 		/**
 		 * Code-Point Open as Ordnance Survey ships it: no header, ten columns, grid
@@ -217,7 +237,7 @@ public class PostcodeImporter {
 				.map((name) -> name.trim().toLowerCase(Locale.ROOT))
 				.toList();
 			if (names.size() == CODE_POINT_WIDTH && Postcode.parse(names.get(0)).isPresent()) {
-				return new Columns(Format.CODE_POINT_OPEN, 0, -1, -1, 2, 3, -1, 9, 8, -1, CODE_POINT_WIDTH, true);
+				return new Columns(Format.CODE_POINT_OPEN, 0, -1, -1, 2, 3, -1, 9, -1, 8, -1, CODE_POINT_WIDTH, true);
 			}
 			Map<String, Integer> index = new HashMap<>();
 			for (int i = 0; i < names.size(); i++) {
@@ -226,7 +246,7 @@ public class PostcodeImporter {
 			if (index.keySet().containsAll(Set.of("pcds", "lat", "long", "pfa"))) {
 				return new Columns(Format.ONS_POSTCODE_DIRECTORY, index.get("pcds"), index.get("lat"),
 						index.get("long"), -1, -1, index.getOrDefault("doterm", -1), index.getOrDefault("osward", -1),
-						index.getOrDefault("oslaua", -1), index.get("pfa"), names.size(), false);
+						-1, index.getOrDefault("oslaua", -1), index.get("pfa"), names.size(), false);
 			}
 			if (index.keySet().containsAll(Set.of("postcode", "admin_district_code"))
 					&& (index.keySet().containsAll(Set.of("latitude", "longitude"))
@@ -234,7 +254,8 @@ public class PostcodeImporter {
 				return new Columns(Format.CODE_POINT_OPEN, index.get("postcode"), index.getOrDefault("latitude", -1),
 						index.getOrDefault("longitude", -1), index.getOrDefault("eastings", -1),
 						index.getOrDefault("northings", -1), -1, index.getOrDefault("admin_ward_code", -1),
-						index.get("admin_district_code"), -1, names.size(), false);
+						index.getOrDefault("admin_ward_name", -1), index.get("admin_district_code"), -1, names.size(),
+						false);
 			}
 			throw new IllegalArgumentException("The first line was not recognised. Expected an ONS Postcode Directory "
 					+ "header (pcds, lat, long, pfa, ...), a Code-Point Open header (postcode, latitude and longitude "
@@ -286,8 +307,8 @@ public class PostcodeImporter {
 			return OsGridReference.toWgs84(easting, northing);
 		}
 
-		private static String optional(List<String> fields, int index) {
-			if (index < 0) {
+		static @Nullable String optional(List<String> fields, int index) {
+			if (index < 0 || index >= fields.size()) {
 				return null;
 			}
 			String value = fields.get(index).trim();

@@ -112,7 +112,20 @@ class DemoData implements ApplicationRunner {
 	@Override
 	public void run(ApplicationArguments args) {
 		load();
+		nameWards();
 		deriveBoundaries();
+	}
+
+	/**
+	 * Names the demo's wards as its ward list does (the Code-Point Open file names them
+	 * too when it is loaded), also on a database loaded before wards had names.
+	 */
+	void nameWards() {
+		Map<String, String> names = new LinkedHashMap<>();
+		for (List<String> row : readCsv("demo/ward-neighbourhoods.csv")) {
+			names.put(row.get(0), row.get(1));
+		}
+		this.seeding.nameWards(names);
 	}
 
 	/**
@@ -248,6 +261,29 @@ class DemoData implements ApplicationRunner {
 	 * Reads a small CSV resource with simple fields (quotes only around fields without
 	 * commas).
 	 */
+	/**
+	 * The fields of a line of the demo's CSV files: quoted ones have no quotes inside.
+	 */
+	private static List<String> fields(String line) {
+		List<String> fields = new ArrayList<>();
+		StringBuilder field = new StringBuilder();
+		boolean quoted = false;
+		for (char c : line.toCharArray()) {
+			if (c == '"') {
+				quoted = !quoted;
+			}
+			else if (c == ',' && !quoted) {
+				fields.add(field.toString());
+				field.setLength(0);
+			}
+			else {
+				field.append(c);
+			}
+		}
+		fields.add(field.toString());
+		return fields;
+	}
+
 	private static List<List<String>> readCsv(String resource) {
 		List<List<String>> rows = new ArrayList<>();
 		try (BufferedReader reader = new BufferedReader(
@@ -256,7 +292,7 @@ class DemoData implements ApplicationRunner {
 			String line;
 			while ((line = reader.readLine()) != null) {
 				if (!line.isBlank()) {
-					rows.add(List.of(line.replaceAll("\"[^\"]*\"", "").split(",", -1)));
+					rows.add(fields(line));
 				}
 			}
 		}

@@ -1,8 +1,10 @@
 package uk.yourarea.map;
 
+import java.text.Collator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -22,6 +24,8 @@ import uk.yourarea.coverage.NeighbourhoodShapes;
 import uk.yourarea.coverage.NeighbourhoodShapes.Shape;
 import uk.yourarea.neighbourhood.PublicNeighbourhoods;
 import uk.yourarea.postcode.PostcodeTable;
+import uk.yourarea.web.Languages;
+import uk.yourarea.web.TextIn;
 
 /**
  * Draws the maps of the public site from the neighbourhoods' stored boundaries: one
@@ -55,10 +59,12 @@ public class NeighbourhoodMaps {
 
 	/**
 	 * A neighbourhood's map: its own outline, those of the neighbourhoods next to it
-	 * (drawn lighter, with their names), and what the boundary covers in words.
+	 * (drawn lighter, with their names), and what the boundary covers in words: its
+	 * postcode districts and the names of its wards, in the page's language where there
+	 * is one (else marked as English), A to Z.
 	 */
 	public record AreaMap(String viewBox, int width, int height, Outline area, List<Outline> neighbours,
-			List<Marker> places, List<String> postcodeDistricts) {
+			List<Marker> places, List<String> postcodeDistricts, List<TextIn> wards) {
 
 		public boolean approximate() {
 			return this.area.approximate();
@@ -133,7 +139,17 @@ public class NeighbourhoodMaps {
 		}
 		neighbours.sort(Comparator.comparing(Outline::name));
 		return Optional.of(new AreaMap(projection.viewBox(), projection.width(), projection.height(), area,
-				List.copyOf(neighbours), markers(projection, box, places), own.postcodeDistricts()));
+				List.copyOf(neighbours), markers(projection, box, places), own.postcodeDistricts(),
+				wardsIn(own.wards(), Languages.current())));
+	}
+
+	/** The names of wards as a page in this language shows them, A to Z. */
+	static List<TextIn> wardsIn(List<NeighbourhoodShapes.Ward> wards, Locale language) {
+		Collator order = Collator.getInstance(language);
+		return wards.stream()
+			.map((ward) -> TextIn.choose(language, ward.name(), ward.nameCy()))
+			.sorted(Comparator.comparing(TextIn::toString, order))
+			.toList();
 	}
 
 	/** The map of the whole force, or empty when no neighbourhood has a boundary. */

@@ -333,6 +333,21 @@ public class PostcodeTable {
 		return codes;
 	}
 
+	/**
+	 * The ward codes of each neighbourhood's live postcodes (neighbourhood id to codes,
+	 * in no order).
+	 */
+	public Map<Long, List<String>> liveWardCodesPerNeighbourhood() {
+		Map<Long, List<String>> codes = new HashMap<>();
+		this.jdbc.query("""
+				select neighbourhood_id, ward_code from postcode
+				where neighbourhood_id is not null and terminated_on is null and ward_code is not null
+				group by neighbourhood_id, ward_code""", (row) -> {
+			codes.computeIfAbsent(row.getLong(1), (id) -> new ArrayList<>()).add(row.getString(2));
+		});
+		return codes;
+	}
+
 	/** How many live postcodes a neighbourhood has. */
 	public long livePostcodesIn(long neighbourhoodId) {
 		Long count = this.jdbc.queryForObject(

@@ -1,5 +1,6 @@
 package uk.yourarea.coverage;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,8 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
@@ -87,12 +90,16 @@ class CoverageAdminControllerTests {
 	@MockitoBean
 	ChangeLog changes;
 
+	@MockitoBean
+	WardNameUploads wardNames;
+
 	private ActingAs actingAs;
 
 	@BeforeEach
 	void signIn() {
 		this.actingAs = ActingAs.staff(EDITOR);
 		given(this.neighbourhoods.all()).willReturn(List.of(new CoverageNeighbourhoods.Choice(1, "NC04", "City")));
+		given(this.wardNames.known()).willReturn(new WardNameUploads.Known(176, 0, 3));
 	}
 
 	@AfterEach
@@ -134,6 +141,44 @@ class CoverageAdminControllerTests {
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("The file cannot be used")));
 		verifyNoInteractions(this.imports);
+	}
+
+	@Test
+	void aWardNamesUploadWithoutAFileOrOfAnotherKindAsksForACsvFile() throws Exception {
+		this.mvc.perform(multipart("/staff/coverage/wards"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(view().name("coverage/upload-wards"))
+			.andExpect(content().string(containsString("Select a ward names file")));
+		this.mvc.perform(multipart("/staff/coverage/wards").file(file("wards.zip", "PK")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("The file must be a CSV file (.csv)")));
+		verify(this.wardNames, never()).save(any(), any(), any());
+	}
+
+	@Test
+	void aWardNamesFileWithBadLinesListsEachAndSavesNothing() throws Exception {
+		String file = "WD24CD,WD24NM,WD24NMW\nE05001789,Castle,\nX1,Nowhere,\nE05001790,,\n";
+		this.mvc.perform(multipart("/staff/coverage/wards").file(file("wards.csv", file)))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("nothing was saved: 2 problems were found in it")))
+			.andExpect(content().string(containsString("Line 3: &quot;X1&quot; is not a ward code like E05001789")))
+			.andExpect(content().string(containsString("Line 4: ward E05001790 has no name")));
+		verify(this.wardNames, never()).save(any(), any(), any());
+	}
+
+	@Test
+	void aWardNamesFileIsSavedAndTheFormSaysHowMany() throws Exception {
+		given(this.wardNames.save(any(), eq("wards.csv"), any())).willReturn(new WardNameUploads.Saved(2, 1));
+		this.mvc
+			.perform(multipart("/staff/coverage/wards")
+				.file(file("wards.csv", "\uFEFFwd24cd,wd24nm\r\nE05001789,Castle\r\nE05001790,Westcotes\r\n")))
+			.andExpect(status().isFound())
+			.andExpect(redirectedUrl("/staff/coverage/wards"))
+			.andExpect(flash().attribute("notice",
+					"Ward names saved from wards.csv: 2 wards in the file, 1 name new or changed."));
+		verify(this.wardNames).save(any(), eq("wards.csv"),
+				eq(new WardNameLookup.Lookup(List.of(new WardNameLookup.Ward("E05001789", "Castle", null),
+						new WardNameLookup.Ward("E05001790", "Westcotes", null)), false)));
 	}
 
 	@Test
@@ -216,7 +261,8 @@ class CoverageAdminControllerTests {
 	}
 
 	private static MockMultipartFile file(String name, String content) {
-		return new MockMultipartFile("file", name, "application/octet-stream", content.getBytes());
+		return new MockMultipartFile("file", name, "application/octet-stream",
+				content.getBytes(StandardCharsets.UTF_8));
 	}
 
 }

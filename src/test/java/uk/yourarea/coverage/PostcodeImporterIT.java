@@ -55,6 +55,7 @@ class PostcodeImporterIT {
 		assertThat(report.linesRead()).isEqualTo(8048);
 		assertThat(report.rejections()).isEmpty();
 		assertThat(report.imported()).isEqualTo(8048);
+		assertThat(report.wardNames()).as("the ONSPD has ward codes only").isZero();
 
 		Map<String, Object> terminated = row("AB1 0AA");
 		assertThat(terminated.get("terminated_on")).hasToString(LocalDate.of(1996, 6, 1).toString());
@@ -134,6 +135,39 @@ class PostcodeImporterIT {
 		assertThat(grid.get("in_force_area")).isEqualTo(true);
 		assertThat(row("ZE2 5EQ").get("ward_code")).isEqualTo("E05005444");
 		assertThat(row("ZE1 0AH").get("latitude")).as("no grid reference").isNull();
+	}
+
+	@Test
+	void codePointOpenWithWardNamesNamesTheWardsOfItsPostcodesAndKeepsTheirWelshNames() {
+		String harbour = CoverageTestData.newWard();
+		String hillTop = CoverageTestData.newWard();
+		String unnamed = CoverageTestData.newWard();
+		String rejected = CoverageTestData.newWard();
+		this.jdbc.update("insert into ward_name (ward_code, name, name_cy) values (?, 'Old Harbour', 'Harbwr')",
+				harbour);
+		try {
+			String file = CODE_POINT_HEADER
+					+ "ZE4 1AA,10,0,0,E92000001,,,,E06000016,%s,ZE4 1AA,52.61,-1.13,,,Harbour Ward,Y\n"
+						.formatted(harbour)
+					+ "ZE4 1AB,10,0,0,E92000001,,,,E06000016,%s,ZE4 1AB,52.61,-1.13,,,\"Hill  Top WARD\",Y\n"
+						.formatted(hillTop)
+					+ "ZE4 1AD,10,0,0,E92000001,,,,E06000016,%s,ZE4 1AD,52.61,-1.13,,,,Y\n".formatted(unnamed)
+					+ "NOT A POSTCODE,10,0,0,E92000001,,,,E06000016,%s,,52.6,-1.1,,,Rejected Ward,Y\n"
+						.formatted(rejected);
+
+			PostcodeImporter.Report report = this.importer.importFrom(csv(file));
+
+			assertThat(report.imported()).isEqualTo(3);
+			assertThat(report.wardNames()).isEqualTo(2);
+			assertThat(this.jdbc.queryForList("""
+					select ward_code || ' ' || name || ' / ' || coalesce(name_cy, '-') from ward_name
+					where ward_code in (?, ?, ?, ?) order by ward_code""", String.class, harbour, hillTop, unnamed,
+					rejected))
+				.containsExactly(harbour + " Harbour / Harbwr", hillTop + " Hill Top / -");
+		}
+		finally {
+			this.jdbc.update("delete from ward_name where ward_code in (?, ?)", harbour, hillTop);
+		}
 	}
 
 	@Test

@@ -106,6 +106,22 @@ class NeighbourhoodMapsIT {
 	}
 
 	@Test
+	void theWordsBesideTheMapNameTheWardsItsPostcodesAreIn() {
+		String wigston = this.jdbc.queryForObject("select slug from neighbourhood where code = 'NA54'", String.class);
+		Document page = this.site.page("/area/" + wigston);
+		assertThat(page.select("#map-wards-lede").text()).isEqualTo("They are in these wards:");
+		assertThat(page.select("#map-wards li").eachText()).containsExactly("Wigston All Saints", "Wigston Fields",
+				"Wigston Meadowcourt", "Wigston St. Wolstan's");
+		assertThat(page.selectFirst("svg#area-map").attr("aria-describedby"))
+			.as("the map's text alternative says what it covers")
+			.isEqualTo("map-covers map-wards-lede map-wards");
+
+		String cityCentre = this.jdbc.queryForObject("select slug from neighbourhood where code = 'NC04'",
+				String.class);
+		assertThat(this.site.page("/area/" + cityCentre).select("#map-wards li").eachText()).contains("Castle");
+	}
+
+	@Test
 	void theRealBoundaryIsNotCalledApproximate() {
 		String slug = this.jdbc.queryForObject("select slug from neighbourhood where code = 'NC04'", String.class);
 		Document page = this.site.page("/area/" + slug);

@@ -157,6 +157,8 @@ class StaffAccessIT {
 						Answer.DENIED),
 				row("/staff/coverage/overrides", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.OK, Answer.OK,
 						Answer.DENIED),
+				row("/staff/coverage/wards", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.OK, Answer.OK,
+						Answer.DENIED),
 				row("/staff/neighbourhoods/{wigston}/coverage", Answer.SIGN_IN, Answer.DENIED, Answer.DENIED, Answer.OK,
 						Answer.OK, Answer.DENIED),
 				// Officers see the history of their own neighbourhoods' pages only.

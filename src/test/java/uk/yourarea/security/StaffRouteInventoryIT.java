@@ -147,7 +147,7 @@ class StaffRouteInventoryIT {
 			INVENTORY.put("/staff/stations" + path, Rule.forRoles(EDITORS));
 		}
 		for (String path : List.of("", "/boundaries", "/imports/{id}", "/imports/{id}/apply", "/imports/{id}/discard",
-				"/imports/{id}/preview-again", "/overrides", "/overrides/clear", "/postcodes")) {
+				"/imports/{id}/preview-again", "/overrides", "/overrides/clear", "/postcodes", "/wards")) {
 			INVENTORY.put("/staff/coverage" + path, Rule.forRoles(EDITORS));
 		}
 		// Alerts to residents: written by officers and supervisors to their own
