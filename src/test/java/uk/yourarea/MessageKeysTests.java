@@ -57,7 +57,8 @@ class MessageKeysTests {
 			"layout/staff.html", "fragments/bilingual.html", "consultation/list.html", "consultation/results.html",
 			"consultation/concerns.html", "consultation/new.html", "consultation/date-input.html");
 
-	private static final List<String> RESIDENT_TEMPLATES_AMONG_STAFF = List.of("dataprotection/privacy.html");
+	private static final List<String> RESIDENT_TEMPLATES_AMONG_STAFF = List.of("dataprotection/privacy.html",
+			"dataprotection/export.html");
 
 	private static Set<String> keys;
 

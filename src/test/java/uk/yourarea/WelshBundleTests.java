@@ -77,9 +77,11 @@ class WelshBundleTests {
 
 	/**
 	 * Keys under a staff-only stem that residents read all the same: the signature of an
-	 * alert, and the retention periods of the privacy notice.
+	 * alert, the retention periods of the privacy notice, and the subject access export
+	 * with the names of the records and fields it gives.
 	 */
-	private static final List<String> RESIDENTS_READ = List.of("alerts.staff.signature", "dataprotection.period");
+	private static final List<String> RESIDENTS_READ = List.of("alerts.staff.signature", "dataprotection.period",
+			"dataprotection.export", "dataprotection.kind", "dataprotection.field", "dataprotection.value");
 
 	/**
 	 * Names and codes that stay the same in Welsh: a Welsh message may repeat them and
