@@ -59,7 +59,8 @@ class MessageKeysTests {
 			"layout/staff.html", "fragments/bilingual.html", "consultation/list.html", "consultation/results.html",
 			"consultation/concerns.html", "consultation/new.html", "consultation/date-input.html");
 
-	private static final List<String> RESIDENT_TEMPLATES_AMONG_STAFF = List.of("dataprotection/privacy.html");
+	private static final List<String> RESIDENT_TEMPLATES_AMONG_STAFF = List.of("dataprotection/privacy.html",
+			"dataprotection/export.html");
 
 	/**
 	 * The code only staff run (under src/main/java/uk/yourarea): the features only staff

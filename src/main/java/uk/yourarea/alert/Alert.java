@@ -57,6 +57,10 @@ class Alert {
 	@Column(insertable = false, updatable = false)
 	private @Nullable String signature;
 
+	/** The signature in Welsh, frozen with the English when the site offers Welsh. */
+	@Column(insertable = false, updatable = false)
+	private @Nullable String signatureCy;
+
 	@Enumerated(EnumType.STRING)
 	private AlertStatus status;
 
@@ -242,6 +246,10 @@ class Alert {
 
 	@Nullable String getSignature() {
 		return this.signature;
+	}
+
+	@Nullable String getSignatureCy() {
+		return this.signatureCy;
 	}
 
 	AlertStatus getStatus() {

@@ -44,7 +44,8 @@ public class AlertArchive {
 
 	static final String SUBJECT_TYPE = "alert";
 
-	private static final String SHOWN = "select a.id, a.title, a.body, a.topic, a.signature, a.published_at, a.title_cy, a.body_cy ";
+	private static final String SHOWN = "select a.id, a.title, a.body, a.topic, a.signature, a.signature_cy, "
+			+ "a.published_at, a.title_cy, a.body_cy ";
 
 	private static final String PUBLISHED_TO = """
 			from alert a join alert_neighbourhood n on n.alert_id = a.id
@@ -106,10 +107,14 @@ public class AlertArchive {
 	 * A published alert as its own page and the feed show it, in the page's language when
 	 * the author wrote it in Welsh too.
 	 *
-	 * @param lang the language of its title and body, {@code en} or {@code cy}
+	 * @param lang the language of its title and body, {@code en} or {@code cy}, when not
+	 * the page's
+	 * @param signature who sent it, in the page's language: the Welsh signature frozen
+	 * with it on a Welsh page, or the English where there is none
+	 * @param signatureLang the language of the signature when not the page's
 	 */
 	record Shown(long id, String title, String body, AlertTopic topic, String signature, Instant publishedAt,
-			LocalDate publishedOn, @Nullable String lang) {
+			LocalDate publishedOn, @Nullable String lang, @Nullable String signatureLang) {
 
 		public AlertText text() {
 			return AlertText.of(this.body);
@@ -178,11 +183,11 @@ public class AlertArchive {
 
 	private Shown shown(ResultSet row, Locale language) throws SQLException {
 		Instant at = row.getTimestamp("published_at").toInstant();
-		String signature = row.getString("signature");
+		TextIn signature = TextIn.of(language, row.getString("signature"), row.getString("signature_cy"));
 		TextIn title = TextIn.choose(language, row.getString("title"), row.getString("title_cy"));
 		String body = TextIn.pick(language, row.getString("body"), row.getString("body_cy"));
 		return new Shown(row.getLong("id"), title.text(), body, AlertTopic.valueOf(row.getString("topic")),
-				(signature != null) ? signature : "", at, day(at), title.lang());
+				signature.toString(), at, day(at), title.lang(), signature.lang());
 	}
 
 	private LocalDate day(Instant at) {

@@ -46,8 +46,8 @@ class AlertPersonalData implements PersonalDataHolder {
 			return List.of();
 		}
 		return this.jdbc.query("""
-				select a.id, s.email, a.neighbourhood_id, a.categories, a.requested_categories, a.requested_at,
-				       a.confirmed_at
+				select a.id, s.email, s.language, a.neighbourhood_id, a.categories, a.requested_categories,
+				       a.requested_at, a.confirmed_at
 				from alert_subscription a join alert_subscriber s on s.id = a.alert_subscriber_id
 				where s.email = ? order by a.requested_at, a.id""", (row, n) -> {
 			Map<String, Object> data = new LinkedHashMap<>();
@@ -69,7 +69,8 @@ class AlertPersonalData implements PersonalDataHolder {
 			if (confirmed != null) {
 				data.put("confirmedAt", confirmed);
 			}
-			return new HeldRecord(KIND, "alert-" + row.getLong("id"), requested, null, null, data);
+			return new HeldRecord(KIND, "alert-" + row.getLong("id"), requested, null, null, data,
+					row.getString("language"));
 		}, search.term());
 	}
 

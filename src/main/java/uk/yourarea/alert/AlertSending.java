@@ -19,7 +19,6 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.MessageSource;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,7 +32,6 @@ import uk.yourarea.neighbourhood.NeighbourhoodSummary;
 import uk.yourarea.notification.EmailOutbox;
 import uk.yourarea.notification.EmailPriority;
 import uk.yourarea.notification.OutgoingEmail;
-import uk.yourarea.web.ForceProperties;
 import uk.yourarea.web.Languages;
 import uk.yourarea.web.LinkTokens;
 import uk.yourarea.web.NotFoundException;
@@ -90,19 +88,13 @@ class AlertSending {
 
 	private final AlertProperties properties;
 
-	private final MessageSource text;
-
-	private final ForceProperties force;
-
 	private final Clock clock;
 
 	private volatile boolean stopping;
 
 	AlertSending(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, EmailOutbox outbox,
 			AlertEmails emails, AlertSignature signatures, AlertArchive archive, NeighbourhoodDirectory neighbourhoods,
-			SiteProperties site, AlertProperties properties, MessageSource text, ForceProperties force, Clock clock) {
-		this.text = text;
-		this.force = force;
+			SiteProperties site, AlertProperties properties, Clock clock) {
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -167,9 +159,9 @@ class AlertSending {
 	}
 
 	private record Due(long id, AlertStatus status, String title, String body, AlertTopic topic, String reach,
-			@org.jspecify.annotations.Nullable Long areaId, @org.jspecify.annotations.Nullable String signature,
-			long queuedUpTo, @org.jspecify.annotations.Nullable String titleCy,
-			@org.jspecify.annotations.Nullable String bodyCy) {
+			@org.jspecify.annotations.Nullable Long areaId,
+			AlertSignature.@org.jspecify.annotations.Nullable Signed signed, long queuedUpTo,
+			@org.jspecify.annotations.Nullable String titleCy, @org.jspecify.annotations.Nullable String bodyCy) {
 
 		/** The title in this language: Welsh when asked for and written. */
 		String titleIn(Locale language) {
@@ -189,22 +181,24 @@ class AlertSending {
 	/** One step, in the caller's transaction: package-private for tests. */
 	Optional<Step> nextStep() {
 		Instant now = this.clock.instant();
-		List<Due> due = this.jdbc.query("""
-				select id, status, title, body, topic, reach, local_policing_area_id, signature, queued_up_to,
-				       title_cy, body_cy
-				from alert where status in ('SCHEDULED', 'SENDING') and send_at <= ?
-				order by send_at, id limit 1 for update skip locked""",
-				(row, n) -> new Due(row.getLong("id"), AlertStatus.valueOf(row.getString("status")),
-						row.getString("title"), row.getString("body"), AlertTopic.valueOf(row.getString("topic")),
-						row.getString("reach"), (Long) row.getObject("local_policing_area_id"),
-						row.getString("signature"), row.getLong("queued_up_to"), row.getString("title_cy"),
-						row.getString("body_cy")),
-				Timestamp.from(now));
+		List<Due> due = this.jdbc
+			.query("""
+					select id, status, title, body, topic, reach, local_policing_area_id, signature, signature_cy,
+					       queued_up_to, title_cy, body_cy
+					from alert where status in ('SCHEDULED', 'SENDING') and send_at <= ?
+					order by send_at, id limit 1 for update skip locked""",
+					(row, n) -> new Due(row.getLong("id"), AlertStatus.valueOf(row.getString("status")),
+							row.getString("title"), row.getString("body"), AlertTopic.valueOf(row.getString("topic")),
+							row.getString("reach"), (Long) row.getObject("local_policing_area_id"),
+							(row.getString("signature") != null) ? new AlertSignature.Signed(row.getString("signature"),
+									row.getString("signature_cy")) : null,
+							row.getLong("queued_up_to"), row.getString("title_cy"), row.getString("body_cy")),
+					Timestamp.from(now));
 		if (due.isEmpty()) {
 			return Optional.empty();
 		}
 		Due alert = due.get(0);
-		String signature = alert.signature();
+		AlertSignature.Signed signature = alert.signed();
 		boolean publishing = alert.status() == AlertStatus.SCHEDULED;
 		if (publishing) {
 			signature = publish(alert, now);
@@ -225,15 +219,14 @@ class AlertSending {
 	 * The alert goes from now on: signed as its author is now, with its neighbourhoods
 	 * fixed, and published in their archives.
 	 */
-	private String publish(Due alert, Instant now) {
-		String signature;
+	private AlertSignature.Signed publish(Due alert, Instant now) {
+		AlertSignature.Signed signature;
 		try {
-			signature = this.signatures.signatureFor(alert.id());
+			signature = this.signatures.signaturesFor(alert.id());
 		}
 		catch (NotFoundException ex) {
 			// The author's account is gone: the alert still goes, signed by the force.
-			signature = this.text.getMessage("alerts.signature.author-unknown", new Object[] { this.force.name() },
-					Locale.UK);
+			signature = this.signatures.unknownAuthor();
 		}
 		List<Long> reached = switch (alert.reach()) {
 			case "FORCE" -> liveNeighbourhoods((n) -> true);
@@ -249,8 +242,9 @@ class AlertSending {
 			});
 		}
 		this.jdbc.update("""
-				update alert set status = 'SENDING', published_at = ?, signature = ?, version = version + 1
-				where id = ?""", Timestamp.from(now), signature, alert.id());
+				update alert set status = 'SENDING', published_at = ?, signature = ?, signature_cy = ?,
+				       version = version + 1
+				where id = ?""", Timestamp.from(now), signature.english(), signature.welsh(), alert.id());
 		this.archive.published(alert.id(), this.jdbc.queryForList(
 				"select neighbourhood_id from alert_neighbourhood where alert_id = ?", Long.class, alert.id()));
 		log.info("Alert {} published; queueing its emails", alert.id());
@@ -318,8 +312,8 @@ class AlertSending {
 	/**
 	 * @return how many emails were queued
 	 */
-	private int queue(Due alert, String signature, Map<Long, NeighbourhoodSummary> places, List<Recipient> recipients,
-			Instant now) {
+	private int queue(Due alert, AlertSignature.Signed signature, Map<Long, NeighbourhoodSummary> places,
+			List<Recipient> recipients, Instant now) {
 		// The alert's text in each language the step needs, read once.
 		Map<Locale, AlertText> texts = new HashMap<>();
 		List<OutgoingEmail> outgoing = new ArrayList<>(recipients.size());
@@ -340,7 +334,7 @@ class AlertSending {
 			AlertEmails.Letter letter = letters.computeIfAbsent(recipient.language(), this.emails::in)
 				.compose(alert.titleIn(recipient.language()),
 						texts.computeIfAbsent(recipient.language(), (language) -> AlertText.of(alert.bodyIn(language))),
-						signature, place.name(),
+						signature.in(recipient.language()).toString(), place.name(),
 						this.site.link(prefix + AlertEmails.pagePath(place.slug(), alert.id())),
 						this.site.link(prefix + AlertEmails.replyPath(place.slug(), alert.id())),
 						this.site.link(prefix + "/alerts/manage/" + token),

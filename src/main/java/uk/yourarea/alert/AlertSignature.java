@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,7 +17,10 @@ import uk.yourarea.neighbourhood.NeighbourhoodSummary;
 import uk.yourarea.security.StaffAccounts;
 import uk.yourarea.security.StaffRole;
 import uk.yourarea.web.ForceProperties;
+import uk.yourarea.web.Languages;
 import uk.yourarea.web.NotFoundException;
+import uk.yourarea.web.SiteProperties;
+import uk.yourarea.web.TextIn;
 
 /**
  * The line that signs every alert, written from the author's account when it is asked
@@ -24,6 +29,10 @@ import uk.yourarea.web.NotFoundException;
  * their rank), the force, their role, their collar number when they have one, and the
  * area: the local policing area of the alert's neighbourhoods, or the force for an alert
  * to everyone. The preview and the sender use it, so residents get what staff saw.
+ * <p>
+ * When the site offers Welsh, an alert is signed in Welsh too, for Welsh readers: the
+ * same words from the Welsh bundle, with the Welsh names of local policing areas where
+ * they have one.
  */
 @Component
 class AlertSignature {
@@ -42,13 +51,33 @@ class AlertSignature {
 
 	private final MessageSource text;
 
+	private final SiteProperties site;
+
 	AlertSignature(AlertRepository alerts, StaffAccounts accounts, NeighbourhoodDirectory directory,
-			ForceProperties force, MessageSource text) {
+			ForceProperties force, MessageSource text, SiteProperties site) {
 		this.alerts = alerts;
 		this.accounts = accounts;
 		this.directory = directory;
 		this.force = force;
 		this.text = text;
+		this.site = site;
+	}
+
+	/**
+	 * An alert's signature in English and, when the site offers Welsh, in Welsh.
+	 *
+	 * @param welsh the Welsh, or {@code null} when the site is in English only
+	 */
+	record Signed(String english, @Nullable String welsh) {
+
+		/**
+		 * The signature a reader in this language gets: the English when there is no
+		 * Welsh.
+		 */
+		TextIn in(Locale language) {
+			return TextIn.choose(language, this.english, this.welsh);
+		}
+
 	}
 
 	/**
@@ -58,20 +87,52 @@ class AlertSignature {
 	 * gone; the sender's transaction goes on, signing the alert otherwise
 	 */
 	@Transactional(readOnly = true, noRollbackFor = NotFoundException.class)
-	String signatureFor(long alertId) {
-		return signatureFor(
+	Signed signaturesFor(long alertId) {
+		return signaturesFor(
 				this.alerts.findById(alertId).orElseThrow(() -> new NotFoundException("No alert " + alertId)));
 	}
 
-	/** The signature of one alert, as it stands now. */
-	@Transactional(readOnly = true)
-	String signatureFor(Alert alert) {
-		return sign(alert.getAuthorId(), alert.draft());
+	/** The English signature of one alert, as it stands now. */
+	@Transactional(readOnly = true, noRollbackFor = NotFoundException.class)
+	String signatureFor(long alertId) {
+		return signaturesFor(alertId).english();
 	}
 
-	/** The signature of a draft written by this member of staff. */
+	/** The signatures of one alert, as it stands now. */
 	@Transactional(readOnly = true)
-	String sign(long authorId, AlertDraft draft) {
+	Signed signaturesFor(Alert alert) {
+		return signed(alert.getAuthorId(), alert.draft());
+	}
+
+	/** The English signature of one alert, as it stands now. */
+	@Transactional(readOnly = true)
+	String signatureFor(Alert alert) {
+		return sign(alert.getAuthorId(), alert.draft(), Languages.ENGLISH);
+	}
+
+	/**
+	 * The signatures of a draft written by this member of staff: in English, and in Welsh
+	 * when the site offers it.
+	 */
+	@Transactional(readOnly = true)
+	Signed signed(long authorId, AlertDraft draft) {
+		return new Signed(sign(authorId, draft, Languages.ENGLISH),
+				this.site.offersWelsh() ? sign(authorId, draft, Languages.WELSH) : null);
+	}
+
+	/**
+	 * The signature when the author's account is gone: the force's neighbourhood team, in
+	 * English and, when the site offers it, in Welsh.
+	 */
+	Signed unknownAuthor() {
+		return new Signed(message(Languages.ENGLISH, "alerts.signature.author-unknown", this.force.name()),
+				this.site.offersWelsh() ? message(Languages.WELSH, "alerts.signature.author-unknown", this.force.name())
+						: null);
+	}
+
+	/** The signature of a draft written by this member of staff, in one language. */
+	@Transactional(readOnly = true)
+	String sign(long authorId, AlertDraft draft, Locale language) {
 		StaffAccounts.Account author = this.accounts.find(authorId)
 			.orElseThrow(() -> new NotFoundException("No staff account " + authorId));
 		List<String> about = new ArrayList<>();
@@ -79,30 +140,30 @@ class AlertSignature {
 		SIGNING_ROLES.stream()
 			.filter(author.roles()::contains)
 			.findFirst()
-			.ifPresent((role) -> about
-				.add(message("alerts.staff.signature.role." + role.name().toLowerCase(Locale.ROOT).replace('_', '-'))));
+			.ifPresent((role) -> about.add(message(language,
+					"alerts.staff.signature.role." + role.name().toLowerCase(Locale.ROOT).replace('_', '-'))));
 		if (author.collarNumber() != null) {
-			about.add(message("alerts.staff.signature.collar-number", author.collarNumber()));
+			about.add(message(language, "alerts.staff.signature.collar-number", author.collarNumber()));
 		}
-		about.add(area(draft));
-		return message("alerts.staff.signature", author.name(), String.join(", ", about));
+		about.add(area(draft, language));
+		return message(language, "alerts.staff.signature", author.name(), String.join(", ", about));
 	}
 
-	private String area(AlertDraft draft) {
+	private String area(AlertDraft draft, Locale language) {
 		return switch (draft.reach()) {
-			case FORCE -> message("alerts.staff.signature.force-wide", this.force.shortName());
-			case AREA -> this.directory.areas()
+			case FORCE -> message(language, "alerts.staff.signature.force-wide", this.force.shortName());
+			case AREA -> this.directory.areas(language)
 				.stream()
 				.filter((area) -> area.id() == Objects.requireNonNull(draft.areaId()))
 				.map((area) -> area.name())
 				.findFirst()
 				.orElse(this.force.shortName());
-			case NEIGHBOURHOODS -> areaNames(draft.neighbourhoodIds());
+			case NEIGHBOURHOODS -> areaNames(draft.neighbourhoodIds(), language);
 		};
 	}
 
-	private String areaNames(Set<Long> neighbourhoodIds) {
-		List<String> names = this.directory.byIds(neighbourhoodIds)
+	private String areaNames(Set<Long> neighbourhoodIds, Locale language) {
+		List<String> names = this.directory.byIds(neighbourhoodIds, language)
 			.stream()
 			.map(NeighbourhoodSummary::area)
 			.map((area) -> area.name())
@@ -112,8 +173,8 @@ class AlertSignature {
 		return names.isEmpty() ? this.force.shortName() : String.join("; ", names);
 	}
 
-	private String message(String key, Object... arguments) {
-		return this.text.getMessage(key, arguments, Locale.UK);
+	private String message(Locale language, String key, Object... arguments) {
+		return this.text.getMessage(key, arguments, language);
 	}
 
 }

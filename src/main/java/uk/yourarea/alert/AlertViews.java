@@ -38,21 +38,25 @@ class AlertViews {
 	 * One alert's page. {@code deliveryCounts} are the outbox's counts of its emails
 	 * waiting, sent and failed; null before it goes.
 	 */
-	record Page(long id, String title, AlertText text, String signature, String statusKey, String topicKey,
-			String reaches, String author, String when, int recipients, @Nullable String returnedReason,
-			@Nullable EmailCounts deliveryCounts, boolean changeable, boolean cancellable, boolean approvable,
-			boolean published) {
+	record Page(long id, String title, AlertText text, String signature, @Nullable String signatureCy, String statusKey,
+			String topicKey, String reaches, String author, String when, int recipients,
+			@Nullable String returnedReason, @Nullable EmailCounts deliveryCounts, boolean changeable,
+			boolean cancellable, boolean approvable, boolean published) {
 	}
 
 	/**
 	 * The preview of what residents get; {@code welsh}, what subscribers who chose Welsh
-	 * get, when the alert is in Welsh too.
+	 * get, when the site offers Welsh: the Welsh signature and wording, with the alert's
+	 * Welsh or, when it has none, its English.
+	 *
+	 * @param textLang the language of the title and text when they are not in the
+	 * preview's own ({@code en} in the Welsh preview of an alert with no Welsh)
 	 */
 	record Preview(AlertEmails.Letter letter, String title, AlertText text, String signature, String teamName,
-			@Nullable Preview welsh) {
+			@Nullable Preview welsh, @Nullable String textLang) {
 
 		Preview(AlertEmails.Letter letter, String title, AlertText text, String signature, String teamName) {
-			this(letter, title, text, signature, teamName, null);
+			this(letter, title, text, signature, teamName, null, null);
 		}
 
 	}
@@ -90,10 +94,12 @@ class AlertViews {
 
 	Page page(AlertComposing.Shown shown) {
 		Alert alert = shown.alert();
-		String signature = (alert.getSignature() != null) ? alert.getSignature() : this.signatures.signatureFor(alert);
-		return new Page(alert.getId(), alert.getTitle(), AlertText.of(alert.getBody()), signature,
-				alert.getStatus().labelKey(), alert.getTopic().labelKey(), reaches(alert), shown.authorName(),
-				when(alert), alert.getRecipients(), alert.getReturnedReason(),
+		AlertSignature.Signed signed = (alert.getSignature() != null)
+				? new AlertSignature.Signed(alert.getSignature(), alert.getSignatureCy())
+				: this.signatures.signaturesFor(alert);
+		return new Page(alert.getId(), alert.getTitle(), AlertText.of(alert.getBody()), signed.english(),
+				signed.welsh(), alert.getStatus().labelKey(), alert.getTopic().labelKey(), reaches(alert),
+				shown.authorName(), when(alert), alert.getRecipients(), alert.getReturnedReason(),
 				alert.getStatus().isPublished() ? this.outbox.countsFor(AlertSending.reference(alert.getId())) : null,
 				shown.changeable(), shown.cancellable(), shown.approvable(), alert.getStatus().isPublished());
 	}
@@ -104,36 +110,43 @@ class AlertViews {
 	 * the last two belong to each subscriber, and the preview says so in their place.
 	 */
 	Preview preview(Alert alert) {
-		String signature = this.signatures.signatureFor(alert);
+		AlertSignature.Signed signed = this.signatures.signaturesFor(alert);
+		String signature = signed.english();
 		AlertText text = AlertText.of(alert.getBody());
 		List<NeighbourhoodSummary> neighbourhoods = this.directory.byIds(alert.getNeighbourhoodIds());
-		String teamName;
-		String webLink;
-		String replyLink;
-		if (neighbourhoods.isEmpty()) {
-			teamName = message("alerts.staff.preview.sample-team");
-			webLink = message("alerts.staff.preview.sample-web-link");
-			replyLink = message("alerts.staff.preview.sample-reply-link");
-		}
-		else {
-			NeighbourhoodSummary first = neighbourhoods.get(0);
-			teamName = first.name();
-			webLink = this.site.link(AlertEmails.pagePath(first.slug(), alert.getId()));
-			replyLink = this.site.link(AlertEmails.replyPath(first.slug(), alert.getId()));
-		}
-		AlertEmails.Letter letter = this.emails.compose(alert.getTitle(), text, signature, teamName, webLink, replyLink,
+		NeighbourhoodSummary first = neighbourhoods.isEmpty() ? null : neighbourhoods.get(0);
+		String teamName = (first != null) ? first.name() : message("alerts.staff.preview.sample-team");
+		AlertEmails.Letter letter = this.emails.compose(alert.getTitle(), text, signature, teamName,
+				webLink(first, alert, Languages.ENGLISH), replyLink(first, alert, Languages.ENGLISH),
 				message("alerts.staff.preview.own-manage-link"), message("alerts.staff.preview.own-unsubscribe-link"));
 		Preview welsh = null;
-		if (alert.hasWelsh()) {
+		if (signed.welsh() != null || alert.hasWelsh()) {
 			AlertText welshText = AlertText.of(alert.bodyIn(Languages.WELSH));
 			String welshTitle = alert.titleIn(Languages.WELSH);
-			welsh = new Preview(
-					this.emails.compose(welshTitle, welshText, signature, teamName, webLink, replyLink,
-							message("alerts.staff.preview.own-manage-link"),
-							message("alerts.staff.preview.own-unsubscribe-link")),
-					welshTitle, welshText, signature, teamName);
+			String welshSignature = signed.in(Languages.WELSH).toString();
+			welsh = new Preview(this.emails.in(Languages.WELSH)
+				.compose(welshTitle, welshText, welshSignature, teamName, webLink(first, alert, Languages.WELSH),
+						replyLink(first, alert, Languages.WELSH), message("alerts.staff.preview.own-manage-link"),
+						message("alerts.staff.preview.own-unsubscribe-link")),
+					welshTitle, welshText, welshSignature, teamName, null, alert.hasWelsh() ? null : "en");
 		}
-		return new Preview(letter, alert.getTitle(), text, signature, teamName, welsh);
+		return new Preview(letter, alert.getTitle(), text, signature, teamName, welsh, null);
+	}
+
+	/** The alert's page in the first neighbourhood's archive, in that language. */
+	private String webLink(@Nullable NeighbourhoodSummary first, Alert alert, Locale language) {
+		return (first != null)
+				? this.site.link(Languages.pathPrefix(language) + AlertEmails.pagePath(first.slug(), alert.getId()))
+				: message("alerts.staff.preview.sample-web-link");
+	}
+
+	/**
+	 * The first neighbourhood's contact form, replying to the alert, in that language.
+	 */
+	private String replyLink(@Nullable NeighbourhoodSummary first, Alert alert, Locale language) {
+		return (first != null)
+				? this.site.link(Languages.pathPrefix(language) + AlertEmails.replyPath(first.slug(), alert.getId()))
+				: message("alerts.staff.preview.sample-reply-link");
 	}
 
 	String reaches(Alert alert) {

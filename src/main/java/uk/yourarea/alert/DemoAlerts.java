@@ -116,20 +116,21 @@ class DemoAlerts {
 			return;
 		}
 		// Signed as the site signs an alert to Wigston by this officer.
-		String signature = this.signatures.sign(officer.get().id(), new AlertDraft("Demo", "Demo", AlertTopic.GENERAL,
-				AlertReach.NEIGHBOURHOODS, null, java.util.Set.of(neighbourhoodId)));
+		AlertSignature.Signed signature = this.signatures.signed(officer.get().id(), new AlertDraft("Demo", "Demo",
+				AlertTopic.GENERAL, AlertReach.NEIGHBOURHOODS, null, java.util.Set.of(neighbourhoodId)));
 		List<DemoAlert> alerts = alerts(wigston.get());
 		this.transaction.executeWithoutResult((status) -> {
 			Instant now = this.clock.instant();
 			for (DemoAlert alert : alerts) {
 				Timestamp sent = Timestamp.from(now.minus(alert.ago()));
 				Timestamp written = Timestamp.from(now.minus(alert.ago()).minus(Duration.ofHours(2)));
-				long id = this.jdbc.queryForObject("""
-						insert into alert (title, body, topic, reach, author_id, signature, status, send_at,
-						                   published_at, queued_at, recipients, created_at, updated_at)
-						values (?, ?, ?, 'NEIGHBOURHOODS', ?, ?, 'SENT', ?, ?, ?, ?, ?, ?) returning id""", Long.class,
-						alert.title(), alert.body(), alert.topic().name(), officer.get().id(), signature, sent, sent,
-						sent, SUBSCRIBERS.size(), written, written);
+				long id = this.jdbc.queryForObject(
+						"""
+								insert into alert (title, body, topic, reach, author_id, signature, signature_cy, status, send_at,
+								                   published_at, queued_at, recipients, created_at, updated_at)
+								values (?, ?, ?, 'NEIGHBOURHOODS', ?, ?, ?, 'SENT', ?, ?, ?, ?, ?, ?) returning id""",
+						Long.class, alert.title(), alert.body(), alert.topic().name(), officer.get().id(),
+						signature.english(), signature.welsh(), sent, sent, sent, SUBSCRIBERS.size(), written, written);
 				this.jdbc.update("insert into alert_neighbourhood (alert_id, neighbourhood_id) values (?, ?)", id,
 						neighbourhoodId);
 				this.archive.published(id, List.of(neighbourhoodId));

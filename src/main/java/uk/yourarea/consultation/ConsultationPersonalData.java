@@ -46,7 +46,7 @@ class ConsultationPersonalData implements PersonalDataHolder {
 		}
 		return this.jdbc.query("""
 				select r.id, r.email, r.respondent_type, r.concern, r.concern_status, r.submitted_at, r.confirmed_at,
-				       c.question,
+				       r.language, c.question,
 				       array(select i.label from consultation_response_issue ri
 				             join consultation_issue i on i.id = ri.consultation_issue_id
 				             where ri.consultation_response_id = r.id order by i.position) as chosen
@@ -68,7 +68,8 @@ class ConsultationPersonalData implements PersonalDataHolder {
 			if (confirmed != null) {
 				data.put("confirmedAt", confirmed.toInstant());
 			}
-			return new HeldRecord(KIND, "answer-" + row.getLong("id"), submitted, null, null, data);
+			return new HeldRecord(KIND, "answer-" + row.getLong("id"), submitted, null, null, data,
+					row.getString("language"));
 		}, search.term());
 	}
 

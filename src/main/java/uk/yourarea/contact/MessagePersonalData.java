@@ -241,7 +241,7 @@ class MessagePersonalData implements PersonalDataHolder, LegalHolds {
 		}
 		data.put("history", history);
 		return new HeldRecord(KIND, message.getReference(), message.getReceivedAt(), message.getErasedAt(),
-				holdOf(message), data);
+				holdOf(message), data, message.getLanguage());
 	}
 
 	private static void putIfPresent(Map<String, Object> data, String key, @Nullable Object value) {

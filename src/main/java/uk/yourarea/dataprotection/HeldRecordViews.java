@@ -19,13 +19,14 @@ import org.springframework.stereotype.Component;
 
 import uk.yourarea.personaldata.HeldRecord;
 import uk.yourarea.personaldata.LegalHold;
+import uk.yourarea.web.Languages;
 
 /**
  * Records held about a person as people read them, on the desk's pages and in the subject
  * access export: the kind and each field named from the message bundle
  * ({@code dataprotection.kind.*}, {@code dataprotection.field.*}), times in UK time. A
  * field no key names yet (a feature added later) shows under its own name rather than not
- * at all.
+ * at all. The desk reads them in English; the export in the resident's language.
  */
 @Component
 class HeldRecordViews {
@@ -33,9 +34,9 @@ class HeldRecordViews {
 	/** The kind of record a legal hold can be placed on: a resident's message. */
 	static final String MESSAGE_KIND = "contact-message";
 
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.UK);
+	private static final String TIME = "d MMMM yyyy, HH:mm";
 
-	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+	private static final String DAY = "d MMMM yyyy";
 
 	/**
 	 * One field: its name and value, or, for a list of entries (a message's history),
@@ -59,68 +60,93 @@ class HeldRecordViews {
 		this.clock = clock;
 	}
 
+	/** The records as the desk shows them, in English. */
 	List<View> show(List<HeldRecord> records) {
+		return show(records, Languages.ENGLISH);
+	}
+
+	/**
+	 * The records in a language: the words of the bundle in it, and the language each was
+	 * made in as a field of its own where it keeps one.
+	 */
+	List<View> show(List<HeldRecord> records, Locale language) {
 		LocalDate today = LocalDate.now(this.clock.withZone(zone()));
-		return records.stream().map((record) -> view(record, today)).toList();
+		return records.stream().map((record) -> view(record, today, Languages.of(language))).toList();
 	}
 
 	String time(Instant instant) {
-		return TIME.format(instant.atZone(zone()));
+		return time(instant, Languages.ENGLISH);
+	}
+
+	String time(Instant instant, Locale language) {
+		return DateTimeFormatter.ofPattern(TIME, language).format(instant.atZone(zone()));
 	}
 
 	String day(LocalDate date) {
-		return DAY.format(date);
+		return day(date, Languages.ENGLISH);
 	}
 
-	private View view(HeldRecord record, LocalDate today) {
+	String day(LocalDate date, Locale language) {
+		return DateTimeFormatter.ofPattern(DAY, language).format(date);
+	}
+
+	private View view(HeldRecord record, LocalDate today, Locale language) {
 		LegalHold hold = record.hold();
-		return new View(record.kind(), text("dataprotection.kind." + record.kind(), record.kind()), record.reference(),
-				time(record.createdAt()), (record.erasedAt() != null) ? time(record.erasedAt()) : null, hold,
-				(hold != null) ? day(hold.reviewOn()) : null, hold != null && hold.isDueForReview(today),
-				MESSAGE_KIND.equals(record.kind()) && record.erasedAt() == null, fields(record.data()));
+		List<Field> fields = new ArrayList<>(fields(record.data(), language));
+		if (record.language() != null) {
+			fields.add(new Field(text("dataprotection.field.language", "language", language),
+					text("dataprotection.value.language." + record.language(), record.language(), language),
+					List.of()));
+		}
+		return new View(record.kind(), text("dataprotection.kind." + record.kind(), record.kind(), language),
+				record.reference(), time(record.createdAt(), language),
+				(record.erasedAt() != null) ? time(record.erasedAt(), language) : null, hold,
+				(hold != null) ? day(hold.reviewOn(), language) : null, hold != null && hold.isDueForReview(today),
+				MESSAGE_KIND.equals(record.kind()) && record.erasedAt() == null, fields);
 	}
 
-	private List<Field> fields(Map<?, ?> data) {
+	private List<Field> fields(Map<?, ?> data, Locale language) {
 		List<Field> fields = new ArrayList<>();
 		data.forEach((name, value) -> {
-			String label = text("dataprotection.field." + name, String.valueOf(name));
+			String label = text("dataprotection.field." + name, String.valueOf(name), language);
 			if (value instanceof Collection<?> list && !list.isEmpty()
 					&& list.stream().allMatch((item) -> item instanceof Map<?, ?>)) {
-				fields.add(new Field(label, "", list.stream().map((item) -> fields((Map<?, ?>) item)).toList()));
+				fields.add(
+						new Field(label, "", list.stream().map((item) -> fields((Map<?, ?>) item, language)).toList()));
 			}
 			else {
-				fields.add(new Field(label, describe(value), List.of()));
+				fields.add(new Field(label, describe(value, language), List.of()));
 			}
 		});
 		return fields;
 	}
 
-	private String describe(@Nullable Object value) {
+	private String describe(@Nullable Object value, Locale language) {
 		if (value == null) {
 			return "";
 		}
 		if (value instanceof Instant instant) {
-			return time(instant);
+			return time(instant, language);
 		}
 		if (value instanceof LocalDate date) {
-			return day(date);
+			return day(date, language);
 		}
 		if (value instanceof Boolean yes) {
-			return text(yes ? "dataprotection.value.yes" : "dataprotection.value.no", yes.toString());
+			return text(yes ? "dataprotection.value.yes" : "dataprotection.value.no", yes.toString(), language);
 		}
 		if (value instanceof Collection<?> list) {
-			return list.stream().map(this::describe).collect(Collectors.joining(", "));
+			return list.stream().map((item) -> describe(item, language)).collect(Collectors.joining(", "));
 		}
 		if (value instanceof Map<?, ?> map) {
-			return fields(map).stream()
+			return fields(map, language).stream()
 				.map((field) -> field.label() + ": " + field.value())
 				.collect(Collectors.joining("; "));
 		}
 		return value.toString();
 	}
 
-	private String text(String key, String otherwise) {
-		return this.messages.getMessage(key, null, otherwise, Locale.UK);
+	private String text(String key, String otherwise, Locale language) {
+		return this.messages.getMessage(key, null, otherwise, language);
 	}
 
 	private ZoneId zone() {

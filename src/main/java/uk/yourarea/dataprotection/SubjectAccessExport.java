@@ -29,11 +29,17 @@ import uk.yourarea.personaldata.HeldRecord;
 import uk.yourarea.personaldata.LegalHold;
 import uk.yourarea.personaldata.PersonSearch;
 import uk.yourarea.web.ForceProperties;
+import uk.yourarea.web.Languages;
 
 /**
  * A subject access export: one zip file holding a document a person can read (HTML, with
  * nothing outside it to load, so it opens the same anywhere and years later) and the same
  * records as JSON for a program, every field of every record in both.
+ * <p>
+ * The document is in the person's language: Welsh when any of their records was made in
+ * Welsh (a message, an answer or a subscription from a Welsh page), English otherwise.
+ * Someone who used Welsh even once chose to deal with the force in Welsh, and the Welsh
+ * Language Standards ask for a reply in Welsh to whoever writes in it.
  */
 @Component
 class SubjectAccessExport {
@@ -77,20 +83,29 @@ class SubjectAccessExport {
 		return new File(name + ".zip", zip.toByteArray());
 	}
 
+	/** The language the export is in: Welsh if any of the records was made in Welsh. */
+	static Locale languageOf(List<HeldRecord> records) {
+		return records.stream().anyMatch((record) -> "cy".equals(record.language())) ? Languages.WELSH
+				: Languages.ENGLISH;
+	}
+
 	String html(PersonSearch search, List<HeldRecord> records, Instant now) {
-		Context context = new Context(Locale.UK);
+		Locale language = languageOf(records);
+		Context context = new Context(language);
 		context.setVariable("force", this.force);
-		context.setVariable("exportedAt", this.views.time(now));
+		context.setVariable("lang", Languages.WELSH.equals(language) ? "cy" : "en-GB");
+		context.setVariable("exportedAt", this.views.time(now, language));
 		context.setVariable("searchedBy",
-				this.messages.getMessage("dataprotection.search.by." + search.by().name(), null, Locale.UK));
+				this.messages.getMessage("dataprotection.export.searched-by." + search.by().name(), null, language));
 		context.setVariable("term", search.term());
-		context.setVariable("records", this.views.show(records));
+		context.setVariable("records", this.views.show(records, language));
 		return this.templates.process("dataprotection/export", context);
 	}
 
 	byte[] json(PersonSearch search, List<HeldRecord> records, Instant now) {
 		Map<String, Object> export = new LinkedHashMap<>();
 		export.put("controller", this.force.name());
+		export.put("language", Languages.tagOf(languageOf(records)));
 		export.put("exportedAt", now.toString());
 		export.put("searchedBy", search.by().name());
 		export.put("searchedFor", search.term());
@@ -101,6 +116,7 @@ class SubjectAccessExport {
 			entry.put("reference", record.reference());
 			entry.put("createdAt", record.createdAt().toString());
 			entry.put("erasedAt", (record.erasedAt() != null) ? record.erasedAt().toString() : null);
+			entry.put("language", record.language());
 			entry.put("legalHold", hold(record.hold()));
 			entry.put("data", plain(record.data()));
 			held.add(entry);

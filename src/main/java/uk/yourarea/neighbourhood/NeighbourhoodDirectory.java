@@ -2,6 +2,7 @@ package uk.yourarea.neighbourhood;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -46,6 +47,21 @@ public class NeighbourhoodDirectory {
 		return this.neighbourhoods.findAllWithAreaByIdIn(ids).stream().map(NeighbourhoodSummary::of).toList();
 	}
 
+	/**
+	 * The same, named as a page in the given language names them: with the Welsh names of
+	 * the neighbourhoods and their areas on a Welsh page, where there are some.
+	 */
+	@Transactional(readOnly = true)
+	public List<NeighbourhoodSummary> byIds(Collection<Long> ids, Locale language) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.neighbourhoods.findAllWithAreaByIdIn(ids)
+			.stream()
+			.map((neighbourhood) -> NeighbourhoodSummary.of(neighbourhood, language))
+			.toList();
+	}
+
 	/** The neighbourhood with this code (like "NA54"), live or retired. */
 	@Transactional(readOnly = true)
 	public Optional<NeighbourhoodSummary> byCode(String code) {
@@ -68,6 +84,18 @@ public class NeighbourhoodDirectory {
 	@Transactional(readOnly = true)
 	public List<AreaHeading> areas() {
 		return this.areas.findAllByOrderByNameAsc().stream().map(PublicNeighbourhoods::heading).toList();
+	}
+
+	/**
+	 * Every local policing area, live or retired, by English name, named as a page in the
+	 * given language names it.
+	 */
+	@Transactional(readOnly = true)
+	public List<AreaHeading> areas(Locale language) {
+		return this.areas.findAllByOrderByNameAsc()
+			.stream()
+			.map((area) -> PublicNeighbourhoods.heading(area, language))
+			.toList();
 	}
 
 }

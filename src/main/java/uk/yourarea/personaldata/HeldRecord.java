@@ -18,12 +18,21 @@ import org.jspecify.annotations.Nullable;
  * @param hold the legal hold that keeps it from erasure, if there is one
  * @param data everything held, in order: names to strings, numbers, booleans, instants,
  * lists and maps of the same
+ * @param language the language the resident used for it, {@code en} or {@code cy}, or
+ * {@code null} when the record keeps none (an email waiting to be sent): the subject
+ * access export is written in it
  */
 public record HeldRecord(String kind, String reference, Instant createdAt, @Nullable Instant erasedAt,
-		@Nullable LegalHold hold, Map<String, Object> data) {
+		@Nullable LegalHold hold, Map<String, Object> data, @Nullable String language) {
 
 	public HeldRecord {
 		data = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(data));
+	}
+
+	/** A record that keeps no language of its own. */
+	public HeldRecord(String kind, String reference, Instant createdAt, @Nullable Instant erasedAt,
+			@Nullable LegalHold hold, Map<String, Object> data) {
+		this(kind, reference, createdAt, erasedAt, hold, data, null);
 	}
 
 }

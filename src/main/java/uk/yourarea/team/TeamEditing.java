@@ -237,14 +237,14 @@ class TeamEditing {
 	/** Shows a checked photo, with its description, in place of any earlier one. */
 	@Transactional
 	void usePhoto(StaffUser by, long neighbourhoodId, long memberId, long openedVersion, PhotoChecks.Prepared photo,
-			String alt) {
+			String alt, @Nullable String altCy) {
 		TeamMember member = load(neighbourhoodId, memberId);
 		ChangedElsewhereException.requireVersion(member.getVersion(), openedVersion, member.getTitledName());
 		NeighbourhoodSummary neighbourhood = neighbourhood(neighbourhoodId);
 		Snapshot before = snapshot(member, neighbourhood);
 		Long oldPhotoId = member.getPhotoId();
 		long photoId = this.photos.store(photo);
-		member.showPhoto(photoId, photo.hash(), alt);
+		member.showPhoto(photoId, photo.hash(), alt, altCy);
 		this.members.saveAndFlush(member);
 		if (oldPhotoId != null && oldPhotoId != photoId) {
 			this.photos.deleteIfUnused(oldPhotoId);
@@ -255,12 +255,13 @@ class TeamEditing {
 
 	/** Changes the description of the photo shown, keeping the photo. */
 	@Transactional
-	void describePhoto(StaffUser by, long neighbourhoodId, long memberId, long openedVersion, String alt) {
+	void describePhoto(StaffUser by, long neighbourhoodId, long memberId, long openedVersion, String alt,
+			@Nullable String altCy) {
 		TeamMember member = load(neighbourhoodId, memberId);
 		ChangedElsewhereException.requireVersion(member.getVersion(), openedVersion, member.getTitledName());
 		NeighbourhoodSummary neighbourhood = neighbourhood(neighbourhoodId);
 		Snapshot before = snapshot(member, neighbourhood);
-		member.describePhoto(alt);
+		member.describePhoto(alt, altCy);
 		this.members.saveAndFlush(member);
 		this.changes.record(by, subject(member), "Photo description changed", before, snapshot(member, neighbourhood));
 	}
@@ -309,14 +310,19 @@ class TeamEditing {
 	}
 
 	/** The photo fields, as the change log and conflicts show them. */
-	static Snapshot photoSnapshot(@Nullable String photoPath, @Nullable String alt) {
-		return Snapshot.of().with("Photo", photoName(photoPath)).with("Photo description", alt).build();
+	static Snapshot photoSnapshot(@Nullable String photoPath, @Nullable String alt, @Nullable String altCy) {
+		return Snapshot.of()
+			.with("Photo", photoName(photoPath))
+			.with("Photo description", alt)
+			.with("Photo description in Welsh", altCy)
+			.build();
 	}
 
 	private static Snapshot snapshot(TeamMember member, NeighbourhoodSummary neighbourhood) {
 		Snapshot.Builder builder = Snapshot.of();
 		formSnapshot(member).fields().forEach(builder::with);
-		photoSnapshot(member.getPhotoPath(), member.getPhotoAlt()).fields().forEach(builder::with);
+		photoSnapshot(member.getPhotoPath(), member.getPhotoAlt(), member.getPhotoAltCy()).fields()
+			.forEach(builder::with);
 		return builder.with("Named officer", namedOfficerText(member))
 			.with("Neighbourhood", neighbourhood.name())
 			.build();

@@ -44,6 +44,8 @@ class TeamMember {
 
 	private String photoAlt;
 
+	private @Nullable String photoAltCy;
+
 	private Long photoId;
 
 	private int displayOrder;
@@ -140,23 +142,45 @@ class TeamMember {
 		this.displayOrder = displayOrder;
 	}
 
-	void showPhoto(long photoId, String hash, String alt) {
+	/**
+	 * Shows this photo, described for people who cannot see it, and in Welsh too if
+	 * {@code altCy} is not blank.
+	 */
+	void showPhoto(long photoId, String hash, String alt, @Nullable String altCy) {
 		this.photoId = photoId;
 		this.photoPath = Photos.url(hash, PhotoChecks.SIZES.get(0).width());
-		this.photoAlt = alt;
+		describe(alt, altCy);
 	}
 
-	void describePhoto(String alt) {
+	void describePhoto(String alt, @Nullable String altCy) {
 		if (this.photoId == null) {
 			throw new IllegalStateException("There is no photo to describe");
 		}
+		describe(alt, altCy);
+	}
+
+	private void describe(String alt, @Nullable String altCy) {
 		this.photoAlt = alt;
+		this.photoAltCy = TextIn.orNull(altCy);
 	}
 
 	void removePhoto() {
 		this.photoId = null;
 		this.photoPath = null;
 		this.photoAlt = null;
+		this.photoAltCy = null;
+	}
+
+	/**
+	 * The photo's description as a page in this language gives it: the Welsh on a Welsh
+	 * page if there is one, else the English, marked as English.
+	 */
+	public TextIn photoAltIn(@Nullable Locale language) {
+		return TextIn.of(language, this.photoAlt, this.photoAltCy);
+	}
+
+	public @Nullable String getPhotoAltCy() {
+		return this.photoAltCy;
 	}
 
 	@Nullable Long getPhotoId() {

@@ -26,16 +26,18 @@ public class TeamOnThePage {
 	 * @param bio the bio in English (open data is English)
 	 * @param shownBio the bio as the page being answered shows it: in Welsh on a Welsh
 	 * page where there is a Welsh version, else in English, marked as English
+	 * @param shownPhotoAlt the photo's description as that page gives it, the same way;
+	 * an {@code alt} cannot be marked on its own, so a template marks the {@code img}
 	 */
 	public record Member(String name, String roleTitle, @Nullable String collarNumber, @Nullable String bio,
 			@Nullable String photoPath, @Nullable String photoSrcset, @Nullable String photoAlt, boolean namedOfficer,
-			@Nullable LocalDate nameConfirmedOn, TextIn shownBio) {
+			@Nullable LocalDate nameConfirmedOn, TextIn shownBio, TextIn shownPhotoAlt) {
 
 		public Member(String name, String roleTitle, @Nullable String collarNumber, @Nullable String bio,
 				@Nullable String photoPath, @Nullable String photoSrcset, @Nullable String photoAlt,
 				boolean namedOfficer, @Nullable LocalDate nameConfirmedOn) {
 			this(name, roleTitle, collarNumber, bio, photoPath, photoSrcset, photoAlt, namedOfficer, nameConfirmedOn,
-					new TextIn(bio, null));
+					new TextIn(bio, null), new TextIn(photoAlt, null));
 		}
 
 	}
@@ -53,8 +55,8 @@ public class TeamOnThePage {
 	}
 
 	/**
-	 * The neighbourhood's team as a page in the given language shows it: bios in Welsh on
-	 * a Welsh page where there is a Welsh version.
+	 * The neighbourhood's team as a page in the given language shows it: bios and photo
+	 * descriptions in Welsh on a Welsh page where there is a Welsh version.
 	 */
 	@Transactional(readOnly = true)
 	public List<Member> of(long neighbourhoodId, Locale language) {
@@ -76,7 +78,7 @@ public class TeamOnThePage {
 	private static Member member(TeamMember member, Locale language) {
 		return new Member(member.getName(), member.getRole().title(), member.getCollarNumber(), member.getBio(),
 				member.getPhotoPath(), member.getPhotoSrcset(), member.getPhotoAlt(), member.isNamedOfficer(),
-				member.getNameConfirmedOn(), member.bioIn(language));
+				member.getNameConfirmedOn(), member.bioIn(language), member.photoAltIn(language));
 	}
 
 }

@@ -64,7 +64,7 @@ class TeamPhotoAdminController {
 		if (upload.problemKey() != null) {
 			errors.add(new FormError("photo", this.pages.text(upload.problemKey())));
 		}
-		errors.addAll(FormErrors.inPageOrder(result, List.of("alt")));
+		errors.addAll(FormErrors.inPageOrder(result, List.of("alt", "altCy")));
 		if (!errors.isEmpty()) {
 			return TeamPages.photo(model, neighbourhood, member, form, errors, null);
 		}
@@ -73,11 +73,12 @@ class TeamPhotoAdminController {
 		return EditConflicts.saveOr(() -> {
 			if (prepared != null) {
 				this.team.usePhoto(user, neighbourhoodId, memberId, EditConflicts.openedAt(form.version()), prepared,
-						alt);
+						alt, form.altCy());
 				redirect.addFlashAttribute("notice", this.pages.text("team.photo.saved", member.getTitledName()));
 			}
 			else {
-				this.team.describePhoto(user, neighbourhoodId, memberId, EditConflicts.openedAt(form.version()), alt);
+				this.team.describePhoto(user, neighbourhoodId, memberId, EditConflicts.openedAt(form.version()), alt,
+						form.altCy());
 				redirect.addFlashAttribute("notice",
 						this.pages.text("team.photo.description-saved", member.getTitledName()));
 			}
@@ -85,14 +86,15 @@ class TeamPhotoAdminController {
 		}, () -> {
 			TeamMember current = this.team.member(neighbourhoodId, memberId);
 			return this.conflicts.formAgain(TeamEditing.SUBJECT_TYPE, memberId,
-					TeamEditing.photoSnapshot(current.getPhotoPath(), current.getPhotoAlt()),
-					TeamEditing.photoSnapshot(current.getPhotoPath(), alt), (conflict, conflictErrors) -> {
+					TeamEditing.photoSnapshot(current.getPhotoPath(), current.getPhotoAlt(), current.getPhotoAltCy()),
+					TeamEditing.photoSnapshot(current.getPhotoPath(), alt, form.altCy()),
+					(conflict, conflictErrors) -> {
 						List<FormError> shown = new ArrayList<>(conflictErrors);
 						if (prepared != null) {
 							shown.add(new FormError("photo", this.pages.text("team.photo.again")));
 						}
-						return TeamPages.photo(model, neighbourhood, current, new PhotoForm(alt, current.getVersion()),
-								shown, conflict);
+						return TeamPages.photo(model, neighbourhood, current,
+								new PhotoForm(alt, current.getVersion(), form.altCy()), shown, conflict);
 					});
 		});
 	}

@@ -2,25 +2,23 @@ package uk.yourarea.web;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.util.Collections;
-import java.util.Enumeration;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-
-import jakarta.servlet.DispatcherType;
-import jakarta.servlet.RequestDispatcher;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.catalina.Container;
-import org.apache.catalina.Context;
-import org.apache.catalina.Globals;
 import org.apache.catalina.Valve;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.coyote.ActionCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,17 +26,26 @@ import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
 
 /**
- * The site's own error page for the requests Tomcat refuses before the application sees
- * them: an address longer than Tomcat reads
- * ({@code server.max-http-request-header-size}), headers it cannot parse. Tomcat answers
- * those from its host's error report valve, with a page of its own; this valve, in its
- * place, shows the site's error page instead (the same {@code /error} the application
- * renders, in the site's layout), or a line of text if even that cannot be rendered.
+ * The site's own page for the requests Tomcat refuses before the application sees them:
+ * an address it cannot decode ({@code /%zz}, {@code /a%00b}), a request line with
+ * characters a request line may not hold, headers longer than
+ * {@code server.max-http-request-header-size} or that it cannot parse. Tomcat answers
+ * those from its host's error report valve, which would write a page of its own in
+ * English, naming the server.
+ * <p>
+ * This valve, in its place, writes a page of the site's words from the message bundle: in
+ * English and, when the site offers Welsh, in Welsh below it (the address of such a
+ * request cannot be trusted to say which language its sender reads). Each page is written
+ * once, when the site starts (or the first time a status no page was written for comes
+ * up) and kept in memory: it needs nothing of the application, whose filters, Spring MVC
+ * and templates a request Tomcat could not read may break, and nothing on disk, which a
+ * cleaner of the temporary folder may empty under a long-running instance. Its style is
+ * inline, and allowed by its hash in the page's Content-Security-Policy, so the page
+ * loads nothing else.
  * <p>
  * Ordered after Spring Boot's customizer, which puts Tomcat's plain valve there: this one
  * replaces it.
@@ -46,14 +53,34 @@ import org.springframework.stereotype.Component;
 @Component
 class ContainerErrorPages implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 
+	/** The statuses whose pages are written when the site starts. */
+	static final List<Integer> STATUSES = List.of(400, 404, 413, 500, 503);
+
+	/** Small, and close to the site's own look; no fonts or images to fetch. */
+	static final String STYLE = "body{margin:0;font-family:Arial,sans-serif;font-size:19px;line-height:1.32;"
+			+ "color:#0b0c0c;background:#fff}header{background:#0b3d91;color:#fff;padding:10px 15px}"
+			+ "header p{margin:0;font-weight:700}main{max-width:640px;margin:0 auto;padding:20px 15px 40px}"
+			+ "h1{font-size:32px;line-height:1.1;margin:20px 0}h2{font-size:24px;margin:30px 0 15px}"
+			+ "a{color:#1d70b8}a:visited{color:#4c2c92}a:focus{outline:3px solid transparent;background:#fd0;"
+			+ "color:#0b0c0c;text-decoration:none;box-shadow:0 -2px #fd0,0 4px #0b0c0c}"
+			+ "hr{border:0;border-top:1px solid #b1b4b6;margin:40px 0 10px}"
+			+ ".emergency{border-left:5px solid #d4351c;padding-left:15px}";
+
 	private final MessageSource messages;
 
-	ContainerErrorPages(MessageSource messages) {
+	private final SiteProperties site;
+
+	private final ForceProperties force;
+
+	ContainerErrorPages(MessageSource messages, SiteProperties site, ForceProperties force) {
 		this.messages = messages;
+		this.site = site;
+		this.force = force;
 	}
 
 	@Override
 	public void customize(TomcatServletWebServerFactory factory) {
+		Pages pages = new Pages(this.messages, this.site, this.force);
 		factory.addContextCustomizers((context) -> {
 			Container host = context.getParent();
 			for (Valve valve : host.getPipeline().getValves()) {
@@ -61,7 +88,7 @@ class ContainerErrorPages implements WebServerFactoryCustomizer<TomcatServletWeb
 					host.getPipeline().removeValve(valve);
 				}
 			}
-			host.getPipeline().addValve(new SiteErrorReportValve(context, this.messages));
+			host.getPipeline().addValve(new SiteErrorReportValve(pages));
 			if (host instanceof StandardHost standardHost) {
 				// Otherwise the host adds Tomcat's own when it starts, in front of this
 				// one.
@@ -76,19 +103,153 @@ class ContainerErrorPages implements WebServerFactoryCustomizer<TomcatServletWeb
 	}
 
 	/**
-	 * Renders the site's error page for an error no part of the application has answered.
+	 * The error pages, by status: written at once for the usual ones, later for others.
+	 */
+	static final class Pages {
+
+		private final MessageSource messages;
+
+		private final SiteProperties site;
+
+		private final ForceProperties force;
+
+		private final Map<Integer, String> byStatus = new ConcurrentHashMap<>();
+
+		Pages(MessageSource messages, SiteProperties site, ForceProperties force) {
+			this.messages = messages;
+			this.site = site;
+			this.force = force;
+			STATUSES.forEach(this::page);
+		}
+
+		/** The page for a status of 400 or more. */
+		String page(int status) {
+			return this.byStatus.computeIfAbsent(status, this::write);
+		}
+
+		/**
+		 * The page's Content-Security-Policy: the site's, with the page's style allowed.
+		 */
+		static String contentSecurityPolicy() {
+			return SecurityHeadersFilter.CONTENT_SECURITY_POLICY.replace("style-src 'self'",
+					"style-src 'self' 'sha256-" + sha256(STYLE) + "'");
+		}
+
+		private String write(int status) {
+			List<Locale> languages = this.site.offersWelsh() ? List.of(Languages.ENGLISH, Languages.WELSH)
+					: List.of(Languages.ENGLISH);
+			StringBuilder title = new StringBuilder();
+			StringBuilder sections = new StringBuilder();
+			for (Locale language : languages) {
+				if (!title.isEmpty()) {
+					title.append(" / ");
+					sections.append("<hr>\n");
+				}
+				title.append(text(language, titleKey(status)));
+				section(sections, status, language);
+			}
+			title.append(" – ").append(this.site.serviceName()).append(" – ").append(this.force.name());
+			return "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
+					+ "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
+					+ escape(title.toString()) + "</title>\n<style>" + STYLE
+					+ "</style>\n</head>\n<body>\n<header>\n<p>" + escape(this.force.name()) + "</p>\n<p>"
+					+ escape(this.site.serviceName()) + "</p>\n</header>\n<main>\n" + sections
+					+ "</main>\n</body>\n</html>\n";
+		}
+
+		private void section(StringBuilder page, int status, Locale language) {
+			String prefix = Languages.pathPrefix(language);
+			page.append("<div lang=\"").append(Languages.WELSH.equals(language) ? "cy" : "en-GB").append("\">\n");
+			page.append("<h1>").append(escape(text(language, titleKey(status)))).append("</h1>\n");
+			switch (status) {
+				case 404 -> paragraphs(page, language, "error.not-found.typed", "error.not-found.pasted");
+				case 500 -> paragraphs(page, language, "error.server.try-again");
+				case 503 -> paragraphs(page, language, "error.unavailable.try-again");
+				default -> paragraphs(page, language, "error.other.not-shown");
+			}
+			page.append("<p>").append(escape(text(language, "error.other.status", status))).append("</p>\n");
+			page.append("<p>")
+				.append(escape(text(language, "error.find.before")))
+				.append(" <a href=\"")
+				.append(escape(prefix.isEmpty() ? "/" : prefix))
+				.append("\">")
+				.append(escape(text(language, "error.find.link")))
+				.append("</a> ")
+				.append(escape(text(language, "area.postcode.or")))
+				.append(" <a href=\"")
+				.append(escape(prefix + "/areas"))
+				.append("\">")
+				.append(escape(text(language, "area.browse.link")))
+				.append("</a>")
+				.append(escape(text(language, "area.browse.after")))
+				.append("</p>\n");
+			page.append("<div class=\"emergency\">\n<h2>")
+				.append(escape(text(language, "page.emergency.heading")))
+				.append("</h2>\n");
+			paragraphs(page, language, "page.emergency.call-999");
+			page.append("<p>")
+				.append(escape(text(language, "page.emergency.call-101.before")))
+				.append(" <a href=\"")
+				.append(escape(this.force.onlineReportingUrl()))
+				.append("\">")
+				.append(escape(text(language, "contact.form.warning.link")))
+				.append("</a>")
+				.append(escape(text(language, "contact.form.warning.after")))
+				.append("</p>\n");
+			paragraphs(page, language, "page.emergency.deaf");
+			page.append("</div>\n</div>\n");
+		}
+
+		private static String titleKey(int status) {
+			return switch (status) {
+				case 404 -> "error.not-found.title";
+				case 413 -> "error.too-large.title";
+				case 503 -> "error.unavailable.title";
+				default -> (status >= 500) ? "error.server.title" : "error.other.title";
+			};
+		}
+
+		private void paragraphs(StringBuilder page, Locale language, String... keys) {
+			for (String key : keys) {
+				page.append("<p>").append(escape(text(language, key))).append("</p>\n");
+			}
+		}
+
+		private String text(Locale language, String key, Object... arguments) {
+			return this.messages.getMessage(key, arguments, language);
+		}
+
+		private static String escape(String text) {
+			return HtmlUtils.htmlEscape(text, StandardCharsets.UTF_8.name());
+		}
+
+		private static String sha256(String text) {
+			try {
+				return Base64.getEncoder()
+					.encodeToString(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+			}
+			catch (NoSuchAlgorithmException ex) {
+				throw new IllegalStateException("Every Java has SHA-256", ex);
+			}
+		}
+
+	}
+
+	/**
+	 * Writes the site's page for an error no part of the application has answered.
+	 * Tomcat's own report and server name stay off, should this one write nothing.
 	 */
 	static class SiteErrorReportValve extends ErrorReportValve {
 
 		private static final Logger log = LoggerFactory.getLogger(SiteErrorReportValve.class);
 
-		private final Context site;
+		private final Pages pages;
 
-		private final MessageSource messages;
+		private final String contentSecurityPolicy;
 
-		SiteErrorReportValve(Context site, MessageSource messages) {
-			this.site = site;
-			this.messages = messages;
+		SiteErrorReportValve(Pages pages) {
+			this.pages = pages;
+			this.contentSecurityPolicy = Pages.contentSecurityPolicy();
 			setShowReport(false);
 			setShowServerInfo(false);
 		}
@@ -99,65 +260,34 @@ class ContainerErrorPages implements WebServerFactoryCustomizer<TomcatServletWeb
 			if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
 				return;
 			}
+			AtomicBoolean ioAllowed = new AtomicBoolean(true);
+			response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, ioAllowed);
+			if (!ioAllowed.get()) {
+				return;
+			}
 			log.info("Tomcat refused a request before the application saw it: {}", status);
 			try {
-				if (request.getContext() == null) {
-					request.getMappingData().context = this.site;
-				}
-				request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, status);
-				request.setAttribute(Globals.DISPATCHER_TYPE_ATTR, DispatcherType.ERROR);
-				request.setAttribute(Globals.DISPATCHER_REQUEST_PATH_ATTR, "/error");
 				response.resetBuffer(true);
-				response.setContentLength(-1);
-				this.site.getServletContext()
-					.getRequestDispatcher("/error")
-					.forward(asking(request.getRequest()), response.getResponse());
-				response.setSuspended(false);
-			}
-			catch (IOException | ServletException | RuntimeException ex) {
-				log.info("Could not render the site's error page for it: {}", ex.toString());
-				plain(response,
-						this.messages.getMessage("web.container-error.text", new Object[] { status }, Locale.UK));
-			}
-		}
-
-		/**
-		 * The request as the error page sees it: one Tomcat could not read may have no
-		 * headers at all, and without an {@code Accept} header the error controller would
-		 * answer JSON. A page is better for whoever it is.
-		 */
-		private static HttpServletRequest asking(HttpServletRequest request) {
-			if (request.getHeader(HttpHeaders.ACCEPT) != null) {
-				return request;
-			}
-			return new HttpServletRequestWrapper(request) {
-
-				@Override
-				public String getHeader(String name) {
-					return HttpHeaders.ACCEPT.equalsIgnoreCase(name) ? MediaType.TEXT_HTML_VALUE
-							: super.getHeader(name);
+				response.setContentType("text/html;charset=UTF-8");
+				response.setHeader("Cache-Control", "no-store");
+				response.setHeader("Content-Security-Policy", this.contentSecurityPolicy);
+				response.setHeader("X-Content-Type-Options", "nosniff");
+				response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+				response.setHeader("X-Frame-Options", "DENY");
+				response.setHeader("Permissions-Policy", SecurityHeadersFilter.PERMISSIONS_POLICY);
+				if (request.isSecure()) {
+					response.setHeader("Strict-Transport-Security", SecurityHeadersFilter.STRICT_TRANSPORT_SECURITY);
 				}
-
-				@Override
-				public Enumeration<String> getHeaders(String name) {
-					return HttpHeaders.ACCEPT.equalsIgnoreCase(name)
-							? Collections.enumeration(List.of(MediaType.TEXT_HTML_VALUE)) : super.getHeaders(name);
-				}
-
-			};
-		}
-
-		private static void plain(Response response, String text) {
-			try {
-				response.resetBuffer(true);
-				response.setContentType("text/plain;charset=UTF-8");
+				String page = this.pages.page(status);
 				Writer writer = response.getReporter();
 				if (writer != null) {
-					writer.write(text + "\n");
+					response.setContentLength(page.getBytes(response.getCharacterEncoding()).length);
+					writer.write(page);
 				}
 			}
 			catch (IOException | RuntimeException ex) {
 				// Nothing more can be sent.
+				log.debug("Could not write the error page", ex);
 			}
 		}
 

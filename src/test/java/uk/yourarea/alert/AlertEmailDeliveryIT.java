@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -58,11 +59,13 @@ class AlertEmailDeliveryIT {
 
 	final String address = "delivery-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
 
+	final String welshAddress = "delivery-cy-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+
 	final long[] alertIds = new long[2];
 
 	@AfterEach
 	void removeWhatWasAdded() {
-		this.jdbc.update("delete from alert_subscriber where email = ?", this.address);
+		this.jdbc.update("delete from alert_subscriber where email in (?, ?)", this.address, this.welshAddress);
 		for (long id : this.alertIds) {
 			this.jdbc.update("delete from alert where id = ?", id);
 		}
@@ -122,11 +125,55 @@ class AlertEmailDeliveryIT {
 		assertThat(TestMail.to(this.greenMail, this.address)).hasSize(1);
 	}
 
+	@Test
+	void eachSubscriberGetsTheSignatureInTheLanguageTheyChoseWithTheAreasWelshName() throws Exception {
+		subscribeToOadby(this.address, "en");
+		subscribeToOadby(this.welshAddress, "cy");
+		long area = this.jdbc.queryForObject("select local_policing_area_id from neighbourhood where slug = 'oadby'",
+				Long.class);
+		String englishName = this.jdbc.queryForObject("select name from local_policing_area where id = ?", String.class,
+				area);
+		String welshNameBefore = this.jdbc.queryForObject("select name_cy from local_policing_area where id = ?",
+				String.class, area);
+		this.jdbc.update("update local_policing_area set name_cy = 'Ardal Prawf Oadby' where id = ?", area);
+		try {
+			this.alertIds[0] = alert("Road closed for the carnival", "Station Road is closed on Saturday.");
+			this.sending.sendDue();
+		}
+		finally {
+			this.jdbc.update("update local_policing_area set name_cy = ? where id = ?", welshNameBefore, area);
+		}
+
+		Map<String, Object> signed = this.jdbc.queryForMap("select signature, signature_cy from alert where id = ?",
+				this.alertIds[0]);
+		String english = (String) signed.get("signature");
+		String welsh = (String) signed.get("signature_cy");
+		assertThat(english).startsWith("Message sent by PC Sam Oadby")
+			.contains("neighbourhood team")
+			.endsWith(englishName + ")");
+		assertThat(welsh).startsWith("Neges a anfonwyd gan PC Sam Oadby")
+			.contains("tîm y gymdogaeth")
+			.endsWith("Ardal Prawf Oadby)");
+		// Decoded: the Welsh has letters quoted-printable writes as codes (î).
+		String toEnglish = ((String) TestMail.to(this.greenMail, this.address).get(0).getContent()).replace("\r\n",
+				"\n");
+		String toWelsh = ((String) TestMail.to(this.greenMail, this.welshAddress).get(0).getContent()).replace("\r\n",
+				"\n");
+		assertThat(toEnglish).contains(english).doesNotContain(welsh);
+		assertThat(toWelsh).contains(welsh)
+			.doesNotContain(english)
+			.contains("/cy/area/oadby/alerts/" + this.alertIds[0]);
+	}
+
 	private void subscribeToOadby() {
+		subscribeToOadby(this.address, "en");
+	}
+
+	private void subscribeToOadby(String address, String language) {
 		Timestamp now = Timestamp.from(Instant.now());
 		long id = this.jdbc.queryForObject(
-				"insert into alert_subscriber (email, created_at) values (?, ?) returning id", Long.class, this.address,
-				now);
+				"insert into alert_subscriber (email, created_at, language) values (?, ?, ?) returning id", Long.class,
+				address, now, language);
 		this.jdbc.update("""
 				insert into alert_subscription (alert_subscriber_id, neighbourhood_id, categories, requested_at,
 				                                confirmed_at)

@@ -34,7 +34,7 @@ class AlertFeedTests {
 	void charactersXmlCannotHoldAreLeftOutAndTheRestEscaped() throws Exception {
 		Instant at = Instant.parse("2026-11-30T09:15:00Z");
 		AlertArchive.Shown alert = new AlertArchive.Shown(42, "Bells \u0007 & <whistles>", "Line one\u0000 ]]> done.",
-				AlertTopic.EVENTS, "Message sent by PC \"Test\"", at, LocalDate.of(2026, 11, 30), "en");
+				AlertTopic.EVENTS, "Message sent by PC \"Test\"", at, LocalDate.of(2026, 11, 30), "en", null);
 
 		String xml = this.feed.write(TestNeighbourhoods.live(53L, "wigston", "Wigston"), List.of(alert));
 		Element root = parse(xml).getDocumentElement();
@@ -55,7 +55,7 @@ class AlertFeedTests {
 	void aFeedFetchedInWelshSaysSoAndLinksToTheWelshPages() throws Exception {
 		Instant at = Instant.parse("2026-11-30T09:15:00Z");
 		AlertArchive.Shown alert = new AlertArchive.Shown(42, "Cyfarfod", "Dewch draw.", AlertTopic.EVENTS, "PC Jones",
-				at, LocalDate.of(2026, 11, 30), "cy");
+				at, LocalDate.of(2026, 11, 30), "cy", null);
 		LocaleContextHolder.setLocale(Languages.WELSH);
 		try {
 			Element root = parse(this.feed.write(TestNeighbourhoods.live(53L, "wigston", "Wigston"), List.of(alert)))

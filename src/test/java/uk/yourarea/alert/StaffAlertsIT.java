@@ -149,6 +149,13 @@ class StaffAlertsIT {
 			.contains("[the subscriber's own link to manage their messages]");
 		assertThat(preview.select("#web-preview a").eachAttr("href")).contains("https://example.org/surgery");
 		assertThat(preview.select("#web-preview").text()).contains(signature);
+		// Subscribers who chose Welsh get the English of an alert with no Welsh, signed
+		// in
+		// Welsh.
+		assertThat(preview.select("#web-preview-cy h3").attr("lang")).isEqualTo("en");
+		assertThat(preview.select("#web-preview-signature-cy").text())
+			.startsWith("Neges a anfonwyd gan PC Jo Wigston (demo) (Leicestershire Police, tîm y gymdogaeth, "
+					+ "rhif coler 1913, ");
 
 		HttpResponse<String> sent = this.officer.submit("/staff/alerts/" + id + "/preview",
 				"/staff/alerts/" + id + "/send", "when", "NOW");

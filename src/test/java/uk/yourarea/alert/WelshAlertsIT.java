@@ -72,8 +72,9 @@ class WelshAlertsIT {
 	void aWelshReaderGetsTheWelshOfAnAlertAndTheEnglishMarkedWhereThereIsNone() {
 		long welsh = this.alerts.published("Who comes when you call", "The response team comes.", this.now,
 				this.here.id());
-		this.jdbc.update("update alert set title_cy = ?, body_cy = ? where id = ?",
-				"Pwy sy\u2019n dod pan fyddwch yn ffonio", "Mae\u2019r t\u00eem ymateb yn dod.", welsh);
+		this.jdbc.update("update alert set title_cy = ?, body_cy = ?, signature_cy = ? where id = ?",
+				"Pwy sy\u2019n dod pan fyddwch yn ffonio", "Mae\u2019r t\u00eem ymateb yn dod.",
+				"Neges a anfonwyd gan PC Test\n(Heddlu Prawf, Testbury)", welsh);
 		long english = this.alerts.published("Bike marking on Saturday", "Bring your bike.", this.now.minusSeconds(60),
 				this.here.id());
 		String base = "/area/" + this.here.slug() + "/alerts";
@@ -85,15 +86,24 @@ class WelshAlertsIT {
 		assertThat(welshPage.selectFirst("#alert-body").hasAttr("lang")).as("in the page's own language, so not marked")
 			.isFalse();
 		assertThat(welshPage.selectFirst("#alert-body").text()).isEqualTo("Mae\u2019r t\u00eem ymateb yn dod.");
+		assertThat(welshPage.selectFirst("#alert-signature").text())
+			.isEqualTo("Neges a anfonwyd gan PC Test (Heddlu Prawf, Testbury)");
+		assertThat(welshPage.selectFirst("#alert-signature").hasAttr("lang")).isFalse();
 
 		Document englishOnly = welsh(base + "/" + english);
 		assertThat(englishOnly.selectFirst("h1").text()).isEqualTo("Bike marking on Saturday");
 		assertThat(englishOnly.selectFirst("h1").attr("lang")).isEqualTo("en");
+		assertThat(englishOnly.selectFirst("#alert-signature").text()).as("sent before alerts were signed in Welsh")
+			.isEqualTo("Message sent by PC Test (Test Police, Testbury)");
+		assertThat(englishOnly.selectFirst("#alert-signature").attr("lang")).isEqualTo("en");
 
 		Document inEnglish = this.site.page(base + "/" + welsh);
 		assertThat(inEnglish.selectFirst("h1").text()).isEqualTo("Who comes when you call");
 		assertThat(inEnglish.selectFirst("h1").hasAttr("lang")).as("in the page's own language, so not marked")
 			.isFalse();
+		assertThat(inEnglish.selectFirst("#alert-signature").text())
+			.isEqualTo("Message sent by PC Test (Test Police, Testbury)");
+		assertThat(inEnglish.selectFirst("#alert-signature").hasAttr("lang")).isFalse();
 
 		Document list = welsh(base);
 		assertThat(list.select(".ya-alert-archive a:not([lang])").eachText())
@@ -106,6 +116,8 @@ class WelshAlertsIT {
 		assertThat(atom.select("entry:not([xml:lang]) > title").eachText())
 			.containsExactly("Pwy sy\u2019n dod pan fyddwch yn ffonio");
 		assertThat(atom.select("entry[xml:lang=en] > title").eachText()).contains("Bike marking on Saturday");
+		assertThat(atom.select("entry:not([xml:lang]) > content").text())
+			.contains("Neges a anfonwyd gan PC Test (Heddlu Prawf, Testbury)");
 	}
 
 	@Test
@@ -141,6 +153,12 @@ class WelshAlertsIT {
 			assertThat(preview.select("#email-subject-cy").text()).endsWith("Cymhorthfa");
 			assertThat(preview.select("#email-body-cy").text()).contains("Dewch ddydd Mawrth.");
 			assertThat(preview.select("#web-preview-cy h3").text()).isEqualTo("Cymhorthfa");
+			String welshSignature = "Neges a anfonwyd gan PC Jo Wigston (demo) (Leicestershire Police, "
+					+ "tîm y gymdogaeth, rhif coler 1913, ";
+			assertThat(preview.select("#web-preview-signature-cy").text()).startsWith(welshSignature);
+			assertThat(preview.select("#email-body-cy").text()).contains(welshSignature)
+				.doesNotContain("Message sent by");
+			assertThat(preview.select("#email-body").text()).contains("Message sent by PC Jo Wigston (demo)");
 			assertThat(officer.page("/staff/alerts/" + id + "/edit").selectFirst("textarea#bodyCy").text())
 				.isEqualTo("Dewch ddydd Mawrth.");
 		}

@@ -190,9 +190,9 @@ class AreaPageRenderingTests {
 				null, new TextIn("Mae tîm Testbury yn gweithio gyda thrigolion.", null));
 		Member officer = new Member("Jordan Ellis", "Police Constable", "4127", "Walks the precinct every morning.",
 				null, null, null, true, LocalDate.of(2026, 11, 2),
-				new TextIn("Walks the precinct every morning.", "en"));
+				new TextIn("Walks the precinct every morning.", "en"), new TextIn(null, null));
 		Member pcso = new Member("Sam Webb", "Police Community Support Officer", null, "Knows every shop.", null, null,
-				null, false, null, new TextIn("Mae'n adnabod pob siop.", null));
+				null, false, null, new TextIn("Mae'n adnabod pob siop.", null), new TextIn(null, null));
 		AreaView.StationView station = new AreaView.StationView("Testbury Police Station", "Police station",
 				"Stryd Fawr, Testbury", "LE18 1PA", true,
 				List.of("Closed", "Closed", "Closed", "Closed", "Closed", "Closed", "Closed"),

@@ -330,6 +330,10 @@ class DataProtectionDeskIT {
 
 	/** A message to the Oadby team through the contact form; its reference. */
 	private String send(String email, String phone, String name, String text) {
+		return send(email, phone, name, text, "/area/oadby/contact");
+	}
+
+	private String send(String email, String phone, String name, String text, String form) {
 		this.rateLimits.clear("contact-address:127.0.0.1");
 		Visitor resident = this.site.visitor();
 		Map<String, String> fields = new HashMap<>();
@@ -341,7 +345,7 @@ class DataProtectionDeskIT {
 		fields.put("topic", "GENERAL_ENQUIRY");
 		fields.put("message", text);
 		fields.put("startedAt", this.stamps.at(this.clock.instant().minusSeconds(60)));
-		HttpResponse<String> sent = resident.submit(resident.page("/area/oadby/contact"), "main form", fields);
+		HttpResponse<String> sent = resident.submit(resident.page(form), "main form", fields);
 		assertThat(sent.statusCode()).as("the message from " + email).isEqualTo(303);
 		return sent.headers().firstValue("Location").orElseThrow().replaceAll(".*reference=", "");
 	}
@@ -355,6 +359,40 @@ class DataProtectionDeskIT {
 				UUID.randomUUID().toString());
 		this.answers.add(id);
 		return id;
+	}
+
+	@Test
+	void aResidentWhoWroteInWelshEvenOnceGetsTheExportInWelsh() throws IOException {
+		String tag = UUID.randomUUID().toString().substring(0, 8);
+		String email = "dp-cy-" + tag + "@example.org";
+		String inEnglish = send(email, null, "Gwyn Ddwyieithog " + tag, "Parking on the verge " + tag);
+		String inWelsh = send(email, null, "Gwyn Ddwyieithog " + tag, "Parcio ar y llain eto " + tag,
+				"/cy/area/oadby/contact");
+		assertThat(this.jdbc.queryForObject("select language from contact_message where reference = ?", String.class,
+				inWelsh))
+			.isEqualTo("cy");
+
+		Map<String, byte[]> files = exported(signedIn("dpo@example.org"), email);
+
+		Document html = Jsoup.parse(new String(files.get(htmlName(files)), StandardCharsets.UTF_8));
+		assertThat(html.select("html").attr("lang")).isEqualTo("cy");
+		assertThat(html.selectFirst("h1").text()).isEqualTo("Gwybodaeth sydd gennym amdanoch chi");
+		assertThat(html.selectFirst("main > p").text()).contains("am y cyfeiriad e-bost " + email);
+		assertThat(html.select("section[data-reference=" + inWelsh + "] h2").text()).startsWith("Cofnod ")
+			.endsWith(": Neges i dîm cymdogaeth");
+		assertThat(html.select("section[data-reference=" + inEnglish + "] th[scope=row]").eachText())
+			.contains("Cyfeirnod", "Crëwyd", "Cyfeiriad e-bost", "Neges", "Hanes", "Iaith");
+		assertThat(html.select("section[data-reference=" + inEnglish + "] tr:contains(Iaith) td").text())
+			.isEqualTo("Saesneg");
+		assertThat(html.select("section[data-reference=" + inWelsh + "] tr:contains(Iaith) td").text())
+			.isEqualTo("Cymraeg");
+		assertThat(html.text()).contains("Parcio ar y llain eto " + tag, "Parking on the verge " + tag)
+			.doesNotContain("Information we hold about you", "Message to a neighbourhood team");
+		JsonNode json = JsonMapper.builder().build().readTree(files.get(jsonName(files)));
+		assertThat(json.get("language").asString()).isEqualTo("cy");
+		List<String> languages = new ArrayList<>();
+		json.get("records").forEach((record) -> languages.add(record.get("language").toString()));
+		assertThat(languages).contains("\"cy\"", "\"en\"");
 	}
 
 	private long messageId(String reference) {

@@ -616,6 +616,57 @@ class TeamAdminIT {
 	}
 
 	@Test
+	void aPhotoDescribedInWelshTooIsDescribedInWelshOnWelshPagesAndTheEnglishIsMarkedWhereThereIsNone() {
+		long area = neighbourhood("Welsh Photos");
+		long officer = member(area, "Nia Lun", "PC", "4127", 1);
+		long pcso = member(area, "Ed Llun", "PCSO", null, 2);
+		makeNamed(officer, LocalDate.now());
+		String officerPhoto = team(area) + "/" + officer + "/photo";
+		Document form = this.editor.page(officerPhoto);
+		assertThat(form.selectFirst("#altCy").attr("lang")).isEqualTo("cy");
+		assertThat(this.editor
+			.postMultipart(officerPhoto, StaffBrowser.csrfToken(form, officerPhoto), "photo", "a.png", "image/png",
+					TestImages.png(400, 500), "alt", "PC Nia Lun, smiling, in uniform", "altCy",
+					"PC Nia Lun, yn gwenu, mewn lifrai", "version", version(officer))
+			.statusCode()).isEqualTo(303);
+		assertThat(upload(team(area) + "/" + pcso + "/photo", "b.png", "image/png", TestImages.png(400, 500),
+				"PCSO Ed Llun, outdoors", version(pcso))
+			.statusCode()).isEqualTo(303);
+		assertThat(this.jdbc.queryForObject("select photo_alt_cy from team_member where id = ?", String.class, officer))
+			.isEqualTo("PC Nia Lun, yn gwenu, mewn lifrai");
+		assertThat(this.editor.page(team(area)).select("main [lang=cy]").eachText())
+			.contains("PC Nia Lun, yn gwenu, mewn lifrai");
+
+		Document welsh = Pages.parse(this.editor.get("/cy/area/" + slug(area)).body());
+		Element named = welsh.selectFirst(".ya-officer img");
+		assertThat(named.attr("alt")).isEqualTo("PC Nia Lun, yn gwenu, mewn lifrai");
+		assertThat(named.hasAttr("lang")).as("in the page's own language, so not marked").isFalse();
+		Element rest = welsh.selectFirst(".ya-team-list img");
+		assertThat(rest.attr("alt")).isEqualTo("PCSO Ed Llun, outdoors");
+		assertThat(rest.attr("lang")).isEqualTo("en");
+
+		Document poster = Pages.parse(this.editor.get("/cy/area/" + slug(area) + "/poster").body());
+		assertThat(poster.selectFirst(".ya-poster__photo").attr("alt")).isEqualTo("PC Nia Lun, yn gwenu, mewn lifrai");
+		assertThat(poster.selectFirst(".ya-poster__photo").hasAttr("lang")).isFalse();
+
+		Document english = Pages.parse(this.editor.get("/area/" + slug(area)).body());
+		assertThat(english.selectFirst(".ya-officer img").attr("alt")).isEqualTo("PC Nia Lun, smiling, in uniform");
+		assertThat(english.selectFirst(".ya-officer img").hasAttr("lang")).isFalse();
+		assertThat(Pages.parse(this.editor.get("/area/" + slug(area) + "/poster").body())
+			.selectFirst(".ya-poster__photo")
+			.attr("alt")).isEqualTo("PC Nia Lun, smiling, in uniform");
+
+		// Removing the photo takes both descriptions with it.
+		String remove = officerPhoto + "/remove";
+		assertThat(this.editor
+			.post(remove, StaffBrowser.csrfToken(this.editor.page(officerPhoto), remove), "version", version(officer))
+			.statusCode()).isEqualTo(303);
+		assertThat(this.jdbc.queryForMap("select photo_alt, photo_alt_cy from team_member where id = ?", officer))
+			.containsEntry("photo_alt", null)
+			.containsEntry("photo_alt_cy", null);
+	}
+
+	@Test
 	void aPhotoSavedOverSomeoneElsesChangeShowsTheConflict() {
 		long area = neighbourhood("Photo Conflict");
 		long id = member(area, "Ray Clash", "PC", null, 1);

@@ -131,8 +131,8 @@ class TeamPhotoBadInputTests {
 	}
 
 	private void nothingSaved() {
-		then(this.team).should(never()).usePhoto(any(), anyLong(), anyLong(), anyLong(), any(), anyString());
-		then(this.team).should(never()).describePhoto(any(), anyLong(), anyLong(), anyLong(), anyString());
+		then(this.team).should(never()).usePhoto(any(), anyLong(), anyLong(), anyLong(), any(), anyString(), any());
+		then(this.team).should(never()).describePhoto(any(), anyLong(), anyLong(), anyLong(), anyString(), any());
 	}
 
 	private Document page(MockMultipartHttpServletRequestBuilder request) throws Exception {
