@@ -85,8 +85,9 @@ class MessageKeysTests {
 			"team/PhotoChecks.java", "team/PhotoForm.java", "team/PhotoUpload.java", "team/TeamAdminController.java",
 			"team/TeamMemberForm.java", "team/TeamPages.java", "team/TeamPhotoAdminController.java");
 
-	private static final List<String> RESIDENT_CODE_AMONG_STAFF = List
-		.of("dataprotection/PrivacyNoticeController.java");
+	/** The privacy notice, and the subject access export a resident is given. */
+	private static final List<String> RESIDENT_CODE_AMONG_STAFF = List.of("dataprotection/PrivacyNoticeController.java",
+			"dataprotection/SubjectAccessExport.java", "dataprotection/HeldRecordViews.java");
 
 	/**
 	 * A string literal in Java that names a key ({@code "area.find.postcode.required"},
