@@ -19,6 +19,7 @@ import uk.yourarea.security.ForWebEditors;
 import uk.yourarea.security.OutOfScopeIsNotFound;
 import uk.yourarea.security.StaffUser;
 import uk.yourarea.security.WithinStaffScope;
+import uk.yourarea.web.Phrase;
 import uk.yourarea.web.PublicContentChanged;
 
 /**
@@ -34,7 +35,9 @@ public class ChangeLog {
 
 	static final int HISTORY_LIMIT = 200;
 
-	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' h:mma", Locale.UK);
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mma", Locale.UK);
 
 	private final ChangeRecordRepository records;
 
@@ -56,14 +59,25 @@ public class ChangeLog {
 	 * {@code after} (all of {@code after} for something new, all of {@code before} for
 	 * something removed). An edit that changed nothing is not recorded, but still
 	 * announced.
-	 * @param action what was done, in a few words: "Created", "Edited", "Retired", "Made
-	 * the named officer"
+	 * @param action the key in staff.properties of what was done, in a few words:
+	 * {@code change.action.created} ("Created"), {@code change.action.made-named-officer}
+	 * ("Made the named officer")
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void record(StaffUser by, Subject subject, String action, Snapshot before, Snapshot after) {
+		record(by, subject, Phrase.of(action), before, after);
+	}
+
+	/**
+	 * Records one change whose action has arguments ({@code change.action.moved-to}, the
+	 * neighbourhood): see
+	 * {@link #record(StaffUser, Subject, String, Snapshot, Snapshot)}.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void record(StaffUser by, Subject subject, Phrase action, Snapshot before, Snapshot after) {
 		List<ChangeRecord.FieldChange> fields = before.fieldsDifferentFrom(after)
 			.stream()
-			.map((field) -> new ChangeRecord.FieldChange(field, before.get(field), after.get(field)))
+			.map((field) -> ChangeRecord.FieldChange.of(field, before.get(field), after.get(field)))
 			.toList();
 		boolean onlyAnEdit = !before.fields().isEmpty() && !after.fields().isEmpty();
 		if (!(fields.isEmpty() && onlyAnEdit)) {
@@ -118,10 +132,15 @@ public class ChangeLog {
 		String when = latest.map((record) -> formatWhen(record.getChangedAt())).orElse("");
 		List<EditConflict.Difference> differences = saved.fieldsDifferentFrom(yours)
 			.stream()
-			.map((field) -> new EditConflict.Difference(field, saved.get(field), yours.get(field)))
+			.map((field) -> new EditConflict.Difference(words(field, locale), words(saved.get(field), locale),
+					words(yours.get(field), locale)))
 			.toList();
 		return new EditConflict(by, when, differences,
 				this.messages.getMessage("audit.conflict.message", new Object[] { by }, locale));
+	}
+
+	private String words(Phrase phrase, Locale locale) {
+		return phrase.in(this.messages, locale);
 	}
 
 	/**
@@ -129,7 +148,10 @@ public class ChangeLog {
 	 * through the proxy.
 	 */
 	public String formatWhen(java.time.Instant instant) {
-		return WHEN.format(instant.atZone(this.clock.getZone())).replace("AM", "am").replace("PM", "pm");
+		var at = instant.atZone(this.clock.getZone());
+		return this.messages.getMessage("audit.when",
+				new Object[] { DAY.format(at), TIME.format(at).replace("AM", "am").replace("PM", "pm") },
+				LocaleContextHolder.getLocale());
 	}
 
 }

@@ -15,9 +15,18 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 
-/** One change to one thing the public sees, with each field that changed. */
+import uk.yourarea.web.Phrase;
+
+/**
+ * One change to one thing the public sees, with each field that changed. The action, the
+ * subject's name where the code words it, the field labels and the values the code words
+ * are kept as keys of staff.properties with their arguments ({@link Phrase}); rows from
+ * before V40 may still hold English, which is shown as it is.
+ */
 @Entity
 class ChangeRecord {
 
@@ -31,9 +40,15 @@ class ChangeRecord {
 
 	private String subjectName;
 
+	@JdbcTypeCode(SqlTypes.ARRAY)
+	private @Nullable List<String> subjectNameArgs;
+
 	private @Nullable Long neighbourhoodId;
 
 	private String action;
+
+	@JdbcTypeCode(SqlTypes.ARRAY)
+	private @Nullable List<String> actionArgs;
 
 	private @Nullable Long changedById;
 
@@ -46,22 +61,47 @@ class ChangeRecord {
 	@OrderColumn(name = "position")
 	private List<FieldChange> fields = new ArrayList<>();
 
-	/** A field's value before and after; empty when it had none. */
+	/**
+	 * A field's label, and its value before and after (empty when it had none), each as
+	 * its two columns.
+	 */
 	@Embeddable
-	public record FieldChange(String field, @Column(name = "before_value") String before,
-			@Column(name = "after_value") String after) {
+	record FieldChange(String field, @JdbcTypeCode(SqlTypes.ARRAY) @Nullable List<String> fieldArgs,
+			@Column(name = "before_value") String before,
+			@JdbcTypeCode(SqlTypes.ARRAY) @Nullable List<String> beforeArgs, @Column(name = "after_value") String after,
+			@JdbcTypeCode(SqlTypes.ARRAY) @Nullable List<String> afterArgs) {
+
+		static FieldChange of(Phrase field, Phrase before, Phrase after) {
+			return new FieldChange(field.text(), field.args(), before.text(), before.args(), after.text(),
+					after.args());
+		}
+
+		Phrase label() {
+			return Phrase.stored(this.field, this.fieldArgs);
+		}
+
+		Phrase valueBefore() {
+			return Phrase.stored(this.before, this.beforeArgs);
+		}
+
+		Phrase valueAfter() {
+			return Phrase.stored(this.after, this.afterArgs);
+		}
+
 	}
 
 	protected ChangeRecord() {
 	}
 
-	ChangeRecord(Subject subject, String action, @Nullable Long changedById, String changedByName, Instant changedAt,
+	ChangeRecord(Subject subject, Phrase action, @Nullable Long changedById, String changedByName, Instant changedAt,
 			List<FieldChange> fields) {
 		this.subjectType = subject.type();
 		this.subjectId = subject.id();
-		this.subjectName = subject.name();
+		this.subjectName = subject.name().text();
+		this.subjectNameArgs = subject.name().args();
 		this.neighbourhoodId = subject.neighbourhoodId();
-		this.action = action;
+		this.action = action.text();
+		this.actionArgs = action.args();
 		this.changedById = changedById;
 		this.changedByName = changedByName;
 		this.changedAt = changedAt;
@@ -80,16 +120,16 @@ class ChangeRecord {
 		return this.subjectId;
 	}
 
-	public String getSubjectName() {
-		return this.subjectName;
+	public Phrase getSubjectName() {
+		return Phrase.stored(this.subjectName, this.subjectNameArgs);
 	}
 
 	public @Nullable Long getNeighbourhoodId() {
 		return this.neighbourhoodId;
 	}
 
-	public String getAction() {
-		return this.action;
+	public Phrase getAction() {
+		return Phrase.stored(this.action, this.actionArgs);
 	}
 
 	public String getChangedByName() {

@@ -81,8 +81,10 @@ class ConsultationAdminController {
 	String newForm(@AuthenticationPrincipal StaffUser user, @PathVariable long id, Model model) {
 		NeighbourhoodSummary neighbourhood = neighbourhood(user, id);
 		LocalDate today = this.dates.today();
-		return showNew(model, neighbourhood, ConsultationForm.suggested(neighbourhood.name(),
-				this.consultations.suggestedIssues(id), today, today.plusWeeks(4)), List.of());
+		return showNew(model, neighbourhood,
+				ConsultationForm.suggested(this.consultations.suggestedQuestion(neighbourhood.name()),
+						this.consultations.suggestedIssues(id), today, today.plusWeeks(4)),
+				List.of());
 	}
 
 	@PostMapping(BASE + "/new")

@@ -11,6 +11,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import uk.yourarea.web.Languages;
+import uk.yourarea.web.Phrase;
 
 /**
  * Turns the days staff choose into the instants a consultation is open between, and back
@@ -101,6 +102,19 @@ class ConsultationDates {
 		}
 		return text.getMessage("consultation.dates.end-of",
 				new Object[] { DAY.withLocale(language).format(closingDay(consultation)) }, language);
+	}
+
+	/**
+	 * When it closes or closed, for the change records: the words stay keys of the
+	 * bundle, the time and day are written as staff pages write them.
+	 */
+	Phrase closingForTheRecord(Consultation consultation) {
+		if (consultation.isClosedEarly()) {
+			ZonedDateTime at = consultation.getClosesAt().atZone(this.clock.getZone());
+			return Phrase.of("consultation.dates.moment", TIME.withLocale(Locale.UK).format(at).toLowerCase(Locale.UK),
+					SHORT_DAY.withLocale(Locale.UK).format(at));
+		}
+		return Phrase.of("consultation.dates.end-of", DAY.withLocale(Locale.UK).format(closingDay(consultation)));
 	}
 
 	/** When it closes or closed, as people read it. */

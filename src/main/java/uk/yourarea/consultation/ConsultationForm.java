@@ -31,12 +31,8 @@ record ConsultationForm(
 
 	static final List<String> FIELD_ORDER = List.of("question", "issues", "opensOn-day", "closesOn-day");
 
-	static ConsultationForm suggested(String neighbourhoodName, List<String> issues, LocalDate opensOn,
-			LocalDate closesOn) {
-		return new ConsultationForm(
-				"Which of these issues should the " + neighbourhoodName
-						+ " neighbourhood team focus on over the next three months?",
-				String.join("\n", issues), Integer.toString(opensOn.getDayOfMonth()),
+	static ConsultationForm suggested(String question, List<String> issues, LocalDate opensOn, LocalDate closesOn) {
+		return new ConsultationForm(question, String.join("\n", issues), Integer.toString(opensOn.getDayOfMonth()),
 				Integer.toString(opensOn.getMonthValue()), Integer.toString(opensOn.getYear()),
 				Integer.toString(closesOn.getDayOfMonth()), Integer.toString(closesOn.getMonthValue()),
 				Integer.toString(closesOn.getYear()));

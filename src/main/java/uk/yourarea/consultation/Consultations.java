@@ -26,6 +26,7 @@ import uk.yourarea.security.WithinStaffScope;
 import uk.yourarea.web.CsvFile;
 import uk.yourarea.web.Languages;
 import uk.yourarea.web.NotFoundException;
+import uk.yourarea.web.Phrase;
 
 /**
  * What neighbourhood teams do with consultations: open one, close it early, read the
@@ -38,8 +39,14 @@ class Consultations {
 	static final String SUBJECT_TYPE = "consultation";
 
 	/** Offered in every consultation, after the neighbourhood's open priorities. */
-	static final List<String> COMMON_CONCERNS = List.of("Anti-social behaviour", "Speeding and dangerous driving",
-			"Drug dealing and drug use", "Burglary", "Shoplifting", "Vehicle crime");
+	/**
+	 * The keys of the concerns people raise everywhere, offered on every new
+	 * consultation.
+	 */
+	static final List<String> COMMON_CONCERNS = List.of("consultation.staff.new.common.anti-social-behaviour",
+			"consultation.staff.new.common.speeding", "consultation.staff.new.common.drugs",
+			"consultation.staff.new.common.burglary", "consultation.staff.new.common.shoplifting",
+			"consultation.staff.new.common.vehicle-crime");
 
 	static final int MAX_ISSUES = 15;
 
@@ -126,7 +133,7 @@ class Consultations {
 	@Transactional(readOnly = true)
 	List<String> suggestedIssues(long neighbourhoodId) {
 		List<String> suggested = new ArrayList<>(this.openPriorities.openIssues(neighbourhoodId));
-		suggested.addAll(COMMON_CONCERNS);
+		COMMON_CONCERNS.forEach((key) -> suggested.add(text(key)));
 		return distinct(suggested.stream().map(String::strip).filter((issue) -> !issue.isEmpty()).toList());
 	}
 
@@ -186,8 +193,8 @@ class Consultations {
 			throw new Overlapping(neighbourhood.name()
 					+ " already has a consultation on some of those days. Choose days after it closes, or close it first");
 		}
-		this.changeLog.record(by, subject(consultation, neighbourhood), "Opened a consultation", Snapshot.nothing(),
-				snapshot(consultation));
+		this.changeLog.record(by, subject(consultation, neighbourhood), "change.action.opened-consultation",
+				Snapshot.nothing(), snapshot(consultation));
 		return consultation.getId();
 	}
 
@@ -213,7 +220,8 @@ class Consultations {
 		Snapshot before = snapshot(consultation);
 		consultation.closeEarly(now);
 		this.consultations.saveAndFlush(consultation);
-		this.changeLog.record(by, subject(consultation, neighbourhood), "Closed early", before, snapshot(consultation));
+		this.changeLog.record(by, subject(consultation, neighbourhood), "change.action.closed-early", before,
+				snapshot(consultation));
 		return true;
 	}
 
@@ -336,9 +344,11 @@ class Consultations {
 		response.approveConcern(text, by.id(), this.dates.now());
 		this.responses.saveAndFlush(response);
 		this.changeLog.record(by, subject(consultation, neighbourhood),
-				response.isConcernEdited() ? "Approved a concern after editing it" : "Approved a concern",
-				Snapshot.of().with("Concern " + responseId, "Waiting for a decision").build(),
-				Snapshot.of().with("Concern " + responseId, "Shown as: " + response.getConcern()).build());
+				response.isConcernEdited() ? "change.action.approved-concern-edited" : "change.action.approved-concern",
+				Snapshot.of().with(concern(responseId), Phrase.of("change.value.waiting-for-decision")).build(),
+				Snapshot.of()
+					.with(concern(responseId), Phrase.of("change.value.shown-as", response.getConcern()))
+					.build());
 	}
 
 	/** Keeps a concern off the public pages; nothing of its words is recorded. */
@@ -348,9 +358,14 @@ class Consultations {
 		ConsultationResponse response = pendingResponse(neighbourhood, consultation, responseId);
 		response.rejectConcern(by.id(), this.dates.now());
 		this.responses.saveAndFlush(response);
-		this.changeLog.record(by, subject(consultation, neighbourhood), "Rejected a concern",
-				Snapshot.of().with("Concern " + responseId, "Waiting for a decision").build(),
-				Snapshot.of().with("Concern " + responseId, "Not shown").build());
+		this.changeLog.record(by, subject(consultation, neighbourhood), "change.action.rejected-concern",
+				Snapshot.of().with(concern(responseId), Phrase.of("change.value.waiting-for-decision")).build(),
+				Snapshot.of().with(concern(responseId), Phrase.of("change.value.not-shown")).build());
+	}
+
+	/** The label of one concern in the change records: "Concern 42". */
+	private static Phrase concern(long responseId) {
+		return Phrase.of("change.field.concern", Long.toString(responseId));
 	}
 
 	private ConsultationResponse pendingResponse(NeighbourhoodSummary neighbourhood, Consultation consultation,
@@ -371,20 +386,30 @@ class Consultations {
 
 	private Subject subject(Consultation consultation, NeighbourhoodSummary neighbourhood) {
 		return new Subject(SUBJECT_TYPE, consultation.getId(),
-				"Have your say from " + this.dates.shortDay(this.dates.openingDay(consultation)), neighbourhood.id());
+				Phrase.of("change.subject.consultation-from", this.dates.shortDay(this.dates.openingDay(consultation))),
+				neighbourhood.id());
 	}
 
 	private Snapshot snapshot(Consultation consultation) {
 		return Snapshot.of()
-			.with("Question", consultation.getQuestion())
-			.with("Issues",
+			.with("change.field.question", consultation.getQuestion())
+			.with("change.field.issues",
 					consultation.getIssues()
 						.stream()
 						.map(ConsultationIssue::getLabel)
 						.collect(Collectors.joining("; ")))
-			.with("Opens", this.dates.day(this.dates.openingDay(consultation)))
-			.with("Closes", this.dates.closing(consultation))
+			.with("change.field.opens", this.dates.day(this.dates.openingDay(consultation)))
+			.with("change.field.closes", this.dates.closingForTheRecord(consultation))
 			.build();
+	}
+
+	/**
+	 * The question a new consultation starts with, for its neighbourhood: staff change it
+	 * as they like.
+	 */
+	String suggestedQuestion(String neighbourhoodName) {
+		return this.messages.getMessage("consultation.staff.new.suggested-question", new Object[] { neighbourhoodName },
+				Languages.ENGLISH);
 	}
 
 	/** Staff words are English. */

@@ -94,8 +94,7 @@ class DemoConsultations {
 	}
 
 	private Consultation consultation(long neighbourhoodId, String name, LocalDate opensOn, LocalDate closesOn) {
-		return this.consultations.saveAndFlush(new Consultation(neighbourhoodId,
-				"Which of these issues should the " + name + " neighbourhood team focus on over the next three months?",
+		return this.consultations.saveAndFlush(new Consultation(neighbourhoodId, this.service.suggestedQuestion(name),
 				this.service.suggestedIssues(neighbourhoodId), this.dates.startOf(opensOn), this.dates.endOf(closesOn),
 				this.dates.startOf(opensOn)));
 	}

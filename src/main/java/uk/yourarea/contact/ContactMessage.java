@@ -21,7 +21,11 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
+
+import uk.yourarea.web.Phrase;
 
 /**
  * A resident's message to their neighbourhood team, its conversation and its response
@@ -88,7 +92,11 @@ class ContactMessage {
 
 	private String idempotencyKey;
 
+	/** Why it was held, as a key of staff.properties ({@code contact.held.*}). */
 	private @Nullable String heldReason;
+
+	@JdbcTypeCode(SqlTypes.ARRAY)
+	private @Nullable List<String> heldReasonArgs;
 
 	private @Nullable Instant closedAt;
 
@@ -171,15 +179,17 @@ class ContactMessage {
 			SenderType type) {
 	}
 
-	void holdForReview(String reason) {
+	void holdForReview(Phrase reason) {
 		this.status = MessageStatus.HELD_FOR_REVIEW;
-		this.heldReason = reason;
+		this.heldReason = reason.text();
+		this.heldReasonArgs = reason.args();
 	}
 
 	public void releaseFromReview(long staffId, Instant now) {
 		requireStatus(MessageStatus.HELD_FOR_REVIEW, "Only a held message can be released");
 		this.status = MessageStatus.OPEN;
 		this.heldReason = null;
+		this.heldReasonArgs = null;
 		record(EntryKind.RELEASED_FROM_REVIEW, staffId, null, now);
 	}
 
@@ -241,7 +251,8 @@ class ContactMessage {
 	public void assignTo(long assigneeId, String assigneeName, long byStaffId, Instant now) {
 		requireNotErased();
 		this.assignedToId = assigneeId;
-		record(EntryKind.ASSIGNED, byStaffId, "Assigned to " + assigneeName, now);
+		// Only the name: the inbox says "Assigned to" in the words of the bundle.
+		record(EntryKind.ASSIGNED, byStaffId, assigneeName, now);
 	}
 
 	public void close(long staffId, String outcome, Instant now) {
@@ -262,11 +273,12 @@ class ContactMessage {
 			throw new IllegalStateException("Only an overdue message that has not been escalated can be escalated");
 		}
 		this.escalatedAt = now;
-		record(EntryKind.ESCALATED, null, "Not answered by the deadline: escalated to the supervisors", now);
+		record(EntryKind.ESCALATED, null, null, now);
 	}
 
-	public void emailFailed(String what, Instant now) {
-		record(EntryKind.EMAIL_FAILED, null, what, now);
+	/** An email to the resident could not be delivered: the kind of entry says so. */
+	public void emailFailed(Instant now) {
+		record(EntryKind.EMAIL_FAILED, null, null, now);
 	}
 
 	private void record(EntryKind kind, @Nullable Long staffId, @Nullable String text, Instant at) {
@@ -411,8 +423,8 @@ class ContactMessage {
 		return this.idempotencyKey;
 	}
 
-	public @Nullable String getHeldReason() {
-		return this.heldReason;
+	public @Nullable Phrase getHeldReason() {
+		return (this.heldReason != null) ? Phrase.stored(this.heldReason, this.heldReasonArgs) : null;
 	}
 
 	public @Nullable Instant getClosedAt() {

@@ -26,6 +26,7 @@ import uk.yourarea.web.ForceProperties;
 import uk.yourarea.web.FormStamps;
 import uk.yourarea.web.Languages;
 import uk.yourarea.web.LinkTokens;
+import uk.yourarea.web.Phrase;
 import uk.yourarea.web.RateLimits;
 import uk.yourarea.web.SiteProperties;
 
@@ -139,7 +140,7 @@ class ContactMessages {
 		form.alertId()
 			.flatMap((id) -> this.alerts.find(id, neighbourhood.id()))
 			.ifPresent((alert) -> message.answersAlert(alert.id()));
-		String suspicion = suspicion(form, now);
+		Phrase suspicion = suspicion(form, now);
 		if (suspicion != null) {
 			message.holdForReview(suspicion);
 		}
@@ -155,17 +156,17 @@ class ContactMessages {
 		return received(message);
 	}
 
-	private @Nullable String suspicion(ContactForm form, Instant now) {
+	private @Nullable Phrase suspicion(ContactForm form, Instant now) {
 		if (form.website() != null && !form.website().isBlank()) {
-			return "The hidden field that only automated programs fill in was filled in";
+			return Phrase.of("contact.held.hidden-field");
 		}
 		Optional<Instant> shown = this.stamps.shownAt(form.startedAt());
 		if (shown.isEmpty()) {
-			return "The form was sent without the time it was shown, as this site signed it";
+			return Phrase.of("contact.held.unsigned-time");
 		}
 		Duration taken = Duration.between(shown.get(), now);
 		if (taken.compareTo(this.limits.minimumFillTime()) < 0) {
-			return "The form was filled in faster than a person could (" + taken.toMillis() + " ms)";
+			return Phrase.of("contact.held.too-fast", taken.toMillis());
 		}
 		return null;
 	}

@@ -23,6 +23,7 @@ import uk.yourarea.security.StaffScope;
 import uk.yourarea.security.StaffUser;
 import uk.yourarea.web.Languages;
 import uk.yourarea.web.NotFoundException;
+import uk.yourarea.web.Phrase;
 
 /**
  * The staff side of residents' messages: what the inbox shows and what officers do with a
@@ -61,7 +62,10 @@ public class Conversations {
 
 	}
 
-	/** One step in a message's history. */
+	/**
+	 * One step in a message's history. The body is what was written, or the name of whom
+	 * a message was assigned to; steps the site took itself have none.
+	 */
 	public record Entry(EntryKind kind, @Nullable Long staffAccountId, @Nullable String body, Instant at) {
 	}
 
@@ -71,7 +75,7 @@ public class Conversations {
 	 * {@code null}.
 	 */
 	public record Details(long id, String reference, long neighbourhoodId, MessageStatus status,
-			@Nullable String heldReason, Instant dueAt, String dueExplanation, String deadline,
+			@Nullable Phrase heldReason, Instant dueAt, String dueExplanation, String deadline,
 			@Nullable String senderName, SenderType senderType, @Nullable String senderEmail,
 			@Nullable String senderPhone, PreferredContact preferredContact, Topic topic, @Nullable String location,
 			@Nullable Long assignedToId, List<Entry> entries, @Nullable Instant erasedAt,

@@ -29,8 +29,7 @@ class EmailFailureRecorder {
 			return;
 		}
 		this.messages.findById(event.contactMessageId())
-			.ifPresent((message) -> message.emailFailed("An email to the resident could not be delivered",
-					this.clock.instant()));
+			.ifPresent((message) -> message.emailFailed(this.clock.instant()));
 	}
 
 }

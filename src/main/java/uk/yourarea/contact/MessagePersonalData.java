@@ -127,7 +127,7 @@ class MessagePersonalData implements PersonalDataHolder, LegalHolds {
 		List<Map<String, Object>> erased = this.jdbc.queryForList("""
 				update contact_message
 				set sender_name = null, sender_email = null, sender_phone = null, body = null, location = null,
-				    outcome = null, held_reason = null, erased_at = ?, erased_because = ?,
+				    outcome = null, held_reason = null, held_reason_args = null, erased_at = ?, erased_because = ?,
 				    status = case when status in ('OPEN', 'ANSWERED') then 'CLOSED' else status end,
 				    closed_at = case when status in ('OPEN', 'ANSWERED') then ? else closed_at end,
 				    version = version + 1

@@ -249,8 +249,8 @@ class CoverageAdminController {
 				throw new CoverageEditing.OverrideRefused("postcode", "coverage.override.not-a-postcode");
 			}
 			String nowIn = this.editing.clearOverride(user, postcode.get());
-			redirect.addFlashAttribute("notice",
-					this.checks.text("coverage.override.cleared", postcode.get().value(), nowIn));
+			redirect.addFlashAttribute("notice", this.checks.text("coverage.override.cleared", postcode.get().value(),
+					(nowIn != null) ? nowIn : this.checks.text("coverage.import.no-neighbourhood")));
 			return "redirect:/staff/coverage/overrides";
 		}
 		catch (CoverageEditing.OverrideRefused ex) {

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -16,6 +18,7 @@ import uk.yourarea.audit.Snapshot;
 import uk.yourarea.audit.Subject;
 import uk.yourarea.postcode.PostcodeTable;
 import uk.yourarea.security.StaffUser;
+import uk.yourarea.web.Phrase;
 
 /**
  * The change records of an applied upload (audit): one for the whole force's coverage and
@@ -28,8 +31,10 @@ class CoverageChangeRecords {
 	/** The subject id of records about the whole force's coverage. */
 	static final long WHOLE_FORCE = 0;
 
+	private static final Phrase NO_BOUNDARY = Phrase.of("change.value.no-boundary");
+
 	/** The coverage before an upload is applied, to record beside what it became. */
-	record Before(Map<Long, Long> postcodes, PostcodeTable.ForceCounts force, Map<Long, String> boundarySources) {
+	record Before(Map<Long, Long> postcodes, PostcodeTable.ForceCounts force, Map<Long, Phrase> boundarySources) {
 	}
 
 	private final JdbcTemplate jdbc;
@@ -60,12 +65,10 @@ class CoverageChangeRecords {
 	 */
 	void recordApplied(CoverageJob job, StaffUser by, Before before, CoverageAssigner.Coverage coverage,
 			List<CoverageAssigner.Move> moves, Set<Long> withNewBoundary) {
-		String action = truncate(
-				((job.kind() == CoverageJob.Kind.POSTCODES) ? "Postcode file applied: " : "Boundaries applied: ")
-						+ job.fileName(),
-				100);
+		Phrase action = Phrase.of((job.kind() == CoverageJob.Kind.POSTCODES) ? "change.action.postcode-file-applied"
+				: "change.action.boundaries-applied", job.fileName());
 		Map<Long, Long> after = this.postcodes.livePostcodesPerNeighbourhood();
-		Map<Long, String> sourcesAfter = boundarySources();
+		Map<Long, Phrase> sourcesAfter = boundarySources();
 		Set<Long> touched = new LinkedHashSet<>();
 		for (CoverageAssigner.Move move : moves) {
 			if (move.fromId() != null) {
@@ -77,20 +80,22 @@ class CoverageChangeRecords {
 		}
 		touched.addAll(withNewBoundary);
 		Map<Long, CoverageNeighbourhoods.Choice> names = this.neighbourhoods.byId();
-		this.changes.record(by, new Subject("coverage", WHOLE_FORCE, "Postcode coverage of the force", null), action,
+		Map<Long, CoverageNeighbourhoods.Choice> allNames = this.neighbourhoods.byIdIncludingRetired();
+		this.changes.record(by, new Subject("coverage", WHOLE_FORCE, Phrase.of("change.subject.force-coverage"), null),
+				action,
 				Snapshot.of()
-					.with("Upload", "")
-					.with("Live postcodes in the force area", before.force().live())
-					.with("Postcodes in a neighbourhood", before.force().inNeighbourhood())
-					.with("Postcodes outside every neighbourhood", before.force().outside())
-					.with("Postcodes that changed neighbourhood", "")
+					.with("change.field.upload", "")
+					.with("change.field.live-postcodes", before.force().live())
+					.with("change.field.postcodes-in-neighbourhood", before.force().inNeighbourhood())
+					.with("change.field.postcodes-outside", before.force().outside())
+					.with("change.field.postcodes-changed", "")
 					.build(),
 				Snapshot.of()
-					.with("Upload", job.fileName())
-					.with("Live postcodes in the force area", coverage.postcodesInForceArea())
-					.with("Postcodes in a neighbourhood", coverage.assigned())
-					.with("Postcodes outside every neighbourhood", coverage.unassigned())
-					.with("Postcodes that changed neighbourhood", coverage.changed())
+					.with("change.field.upload", job.fileName())
+					.with("change.field.live-postcodes", coverage.postcodesInForceArea())
+					.with("change.field.postcodes-in-neighbourhood", coverage.assigned())
+					.with("change.field.postcodes-outside", coverage.unassigned())
+					.with("change.field.postcodes-changed", coverage.changed())
 					.build());
 		for (long neighbourhoodId : touched) {
 			CoverageNeighbourhoods.Choice neighbourhood = names.get(neighbourhoodId);
@@ -99,43 +104,66 @@ class CoverageChangeRecords {
 			}
 			List<String> movedIn = new ArrayList<>();
 			List<String> movedOut = new ArrayList<>();
+			List<String> cameFromOutside = new ArrayList<>();
+			List<String> wentOutside = new ArrayList<>();
 			for (CoverageAssigner.Move move : moves) {
 				if (Objects.equals(move.toId(), neighbourhoodId)) {
-					movedIn.add(describe(move, "from " + CoverageNeighbourhoods.nameOf(move.fromId(), names)));
+					if (move.fromId() == null) {
+						cameFromOutside.add(describe(move));
+					}
+					else {
+						movedIn.add(describe(move, CoverageNeighbourhoods.nameOf(move.fromId(), allNames)));
+					}
 				}
 				if (Objects.equals(move.fromId(), neighbourhoodId)) {
-					movedOut.add(describe(move, "to " + CoverageNeighbourhoods.nameOf(move.toId(), names)));
+					if (move.toId() == null) {
+						wentOutside.add(describe(move));
+					}
+					else {
+						movedOut.add(describe(move, CoverageNeighbourhoods.nameOf(move.toId(), allNames)));
+					}
 				}
 			}
-			this.changes.record(by,
-					new Subject("coverage", neighbourhoodId, "Coverage of " + neighbourhood.name(), neighbourhoodId),
-					action,
+			this.changes.record(by, new Subject("coverage", neighbourhoodId, Phrase
+				.of("change.subject.coverage-of", neighbourhood.name()), neighbourhoodId), action, Snapshot.of()
+					.with("change.field.postcodes", before.postcodes().getOrDefault(neighbourhoodId, 0L))
+					.with("change.field.boundary", before.boundarySources().getOrDefault(neighbourhoodId, NO_BOUNDARY))
+					.with("change.field.postcodes-in", "")
+					.with("change.field.postcodes-in-from-outside", "")
+					.with("change.field.postcodes-out", "")
+					.with("change.field.postcodes-out-to-outside", "")
+					.build(),
 					Snapshot.of()
-						.with("Postcodes", before.postcodes().getOrDefault(neighbourhoodId, 0L))
-						.with("Boundary", before.boundarySources().getOrDefault(neighbourhoodId, "None"))
-						.with("Postcodes that came in", "")
-						.with("Postcodes that went out", "")
-						.build(),
-					Snapshot.of()
-						.with("Postcodes", after.getOrDefault(neighbourhoodId, 0L))
-						.with("Boundary", sourcesAfter.getOrDefault(neighbourhoodId, "None"))
-						.with("Postcodes that came in", truncate(String.join("; ", movedIn), 2000))
-						.with("Postcodes that went out", truncate(String.join("; ", movedOut), 2000))
+						.with("change.field.postcodes", after.getOrDefault(neighbourhoodId, 0L))
+						.with("change.field.boundary", sourcesAfter.getOrDefault(neighbourhoodId, NO_BOUNDARY))
+						.with("change.field.postcodes-in", truncate(String.join("; ", movedIn), 2000))
+						.with("change.field.postcodes-in-from-outside",
+								truncate(String.join("; ", cameFromOutside), 2000))
+						.with("change.field.postcodes-out", truncate(String.join("; ", movedOut), 2000))
+						.with("change.field.postcodes-out-to-outside", truncate(String.join("; ", wentOutside), 2000))
 						.build());
 		}
 	}
 
-	private Map<Long, String> boundarySources() {
-		Map<Long, String> sources = new HashMap<>();
-		this.jdbc.query("select neighbourhood_id, source from neighbourhood_boundary", (row) -> {
-			sources.put(row.getLong(1), row.getString(2));
+	private Map<Long, Phrase> boundarySources() {
+		Map<Long, Phrase> sources = new HashMap<>();
+		this.jdbc.query("select neighbourhood_id, source, source_args from neighbourhood_boundary", (row) -> {
+			sources.put(row.getLong("neighbourhood_id"), BoundarySources.read(row));
 		});
 		return sources;
 	}
 
-	/** "3 from Riverside (LE1 1AA, LE1 1AB, LE1 1AD)" */
-	private static String describe(CoverageAssigner.Move move, String fromOrTo) {
-		return "%,d %s (%s%s)".formatted(move.postcodes(), fromOrTo, String.join(", ", move.examples()),
+	/**
+	 * "Riverside: 3 (LE1 1AA, LE1 1AB, LE1 1AD)": the field's label says whether they
+	 * came from there or went there.
+	 */
+	private static String describe(CoverageAssigner.Move move, @Nullable String neighbourhood) {
+		return neighbourhood + ": " + describe(move);
+	}
+
+	/** "3 (LE1 1AA, LE1 1AB, LE1 1AD)" */
+	private static String describe(CoverageAssigner.Move move) {
+		return "%,d (%s%s)".formatted(move.postcodes(), String.join(", ", move.examples()),
 				(move.postcodes() > move.examples().size()) ? ", …" : "");
 	}
 

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -33,6 +34,7 @@ import uk.yourarea.postcode.PostcodeTable;
 import uk.yourarea.security.ForWebEditors;
 import uk.yourarea.security.StaffUser;
 import uk.yourarea.web.NotFoundException;
+import uk.yourarea.web.Phrase;
 
 /**
  * The hand-made parts of coverage: the ward codes a neighbourhood is made of, and single
@@ -52,7 +54,7 @@ class CoverageEditing {
 
 	/** One neighbourhood's coverage as its page shows it. */
 	record NeighbourhoodCoverage(CoverageNeighbourhoods.Choice neighbourhood, List<String> wardCodes, long wardsVersion,
-			long postcodes, @Nullable String boundarySource, List<Override> overrides) {
+			long postcodes, @Nullable Phrase boundarySource, List<Override> overrides) {
 	}
 
 	/** Wards asked for that another neighbourhood already has: code to its owner. */
@@ -178,9 +180,9 @@ class CoverageEditing {
 		CoverageNeighbourhoods.Choice neighbourhood = this.neighbourhoods.find(neighbourhoodId)
 			.orElseThrow(() -> new NotFoundException("No neighbourhood " + neighbourhoodId));
 		long postcodes = this.postcodes.livePostcodesIn(neighbourhoodId);
-		String source = this.jdbc
-			.queryForList("select source from neighbourhood_boundary where neighbourhood_id = ?", String.class,
-					neighbourhoodId)
+		Phrase source = this.jdbc
+			.query("select source, source_args from neighbourhood_boundary where neighbourhood_id = ?",
+					(row, n) -> BoundarySources.read(row), neighbourhoodId)
 			.stream()
 			.findFirst()
 			.orElse(null);
@@ -257,18 +259,23 @@ class CoverageEditing {
 				neighbourhoodId);
 		long moved = changed.isEmpty() ? 0 : reassign(PostcodeTable.Selection.wards(changed));
 		this.imports.changeCoverage();
-		this.changes.record(by, subject(neighbourhood), "Ward codes changed",
-				Snapshot.of().with("Ward codes", String.join(", ", before)).with("Postcodes", postcodesBefore).build(),
+		this.changes.record(by, subject(neighbourhood), "change.action.ward-codes-changed",
 				Snapshot.of()
-					.with("Ward codes", String.join(", ", codes.stream().sorted().toList()))
-					.with("Postcodes", postcodesOf(neighbourhoodId))
+					.with("change.field.ward-codes", String.join(", ", before))
+					.with("change.field.postcodes", postcodesBefore)
+					.build(),
+				Snapshot.of()
+					.with("change.field.ward-codes", String.join(", ", codes.stream().sorted().toList()))
+					.with("change.field.postcodes", postcodesOf(neighbourhoodId))
 					.build());
 		return moved;
 	}
 
 	/** The ward list as saved and as typed, for the someone-else-saved-first message. */
 	static Snapshot wardsSnapshot(List<String> codes) {
-		return Snapshot.of().with("Ward codes", String.join(", ", codes.stream().sorted().toList())).build();
+		return Snapshot.of()
+			.with("change.field.ward-codes", String.join(", ", codes.stream().sorted().toList()))
+			.build();
 	}
 
 	@Transactional(readOnly = true)
@@ -314,27 +321,32 @@ class CoverageEditing {
 					current.neighbourhoodName());
 		}
 		Long fromId = placed.neighbourhoodId();
-		String fromName = nameOf(fromId);
+		Phrase fromName = placeOf(fromId);
 		this.jdbc.update("""
 				insert into postcode_override (postcode, neighbourhood_id, set_by_id, set_by_name, set_at)
 				values (?, ?, ?, ?, ?)""", postcode.value(), neighbourhoodId, by.id(), by.name(),
 				Timestamp.from(this.clock.instant()));
 		reassign(PostcodeTable.Selection.postcode(postcode.value()));
 		this.imports.changeCoverage();
-		String field = "Postcode " + postcode.value();
+		Phrase field = Phrase.of("change.field.postcode-of", postcode.value());
 		Snapshot before = Snapshot.of().with(field, fromName).build();
-		Snapshot after = Snapshot.of().with(field, neighbourhood.name() + " (given by hand)").build();
-		this.changes.record(by, subject(neighbourhood), "Postcode given by hand", before, after);
+		Snapshot after = Snapshot.of()
+			.with(field, Phrase.of("change.value.given-by-hand", neighbourhood.name()))
+			.build();
+		this.changes.record(by, subject(neighbourhood), "change.action.postcode-given", before, after);
 		if (fromId != null && fromId != neighbourhoodId) {
 			this.neighbourhoods.find(fromId)
-				.ifPresent((from) -> this.changes.record(by, subject(from), "Postcode given by hand elsewhere", before,
-						after));
+				.ifPresent((from) -> this.changes.record(by, subject(from), "change.action.postcode-given-elsewhere",
+						before, after));
 		}
 	}
 
-	/** Clears an override: the postcode goes where boundaries and wards say. */
+	/**
+	 * Clears an override: the postcode goes where boundaries and wards say.
+	 * @return the name of the neighbourhood it is in now, or {@code null} for none
+	 */
 	@Transactional
-	String clearOverride(StaffUser by, Postcode postcode) {
+	@Nullable String clearOverride(StaffUser by, Postcode postcode) {
 		List<Override> existing = overridesWhere("o.postcode = ?", new Object[] { postcode.value() });
 		if (existing.isEmpty()) {
 			throw new OverrideRefused("postcode", "coverage.override.not-given", postcode.value());
@@ -344,18 +356,21 @@ class CoverageEditing {
 		reassign(PostcodeTable.Selection.postcode(postcode.value()));
 		this.imports.changeCoverage();
 		Long nowIn = placed(postcode).neighbourhoodId();
-		String field = "Postcode " + postcode.value();
-		Snapshot before = Snapshot.of().with(field, override.neighbourhoodName() + " (given by hand)").build();
-		Snapshot after = Snapshot.of().with(field, nameOf(nowIn)).build();
+		Phrase field = Phrase.of("change.field.postcode-of", postcode.value());
+		Snapshot before = Snapshot.of()
+			.with(field, Phrase.of("change.value.given-by-hand", override.neighbourhoodName()))
+			.build();
+		Snapshot after = Snapshot.of().with(field, placeOf(nowIn)).build();
 		this.neighbourhoods.find(override.neighbourhoodId())
-			.ifPresent((from) -> this.changes.record(by, subject(from), "Postcode no longer given by hand", before,
-					after));
+			.ifPresent((from) -> this.changes.record(by, subject(from), "change.action.postcode-no-longer-given",
+					before, after));
 		if (nowIn != null && nowIn != override.neighbourhoodId()) {
 			this.neighbourhoods.find(nowIn)
-				.ifPresent((to) -> this.changes.record(by, subject(to), "Postcode no longer given by hand", before,
-						after));
+				.ifPresent((to) -> this.changes.record(by, subject(to), "change.action.postcode-no-longer-given",
+						before, after));
 		}
-		return nameOf(nowIn);
+		return (nowIn != null) ? this.neighbourhoods.find(nowIn).map(CoverageNeighbourhoods.Choice::name).orElse(null)
+				: null;
 	}
 
 	private PostcodeTable.Placed placed(Postcode postcode) {
@@ -380,17 +395,17 @@ class CoverageEditing {
 		return this.postcodes.livePostcodesIn(neighbourhoodId);
 	}
 
-	private String nameOf(@Nullable Long neighbourhoodId) {
-		if (neighbourhoodId == null) {
-			return "No neighbourhood";
-		}
-		return this.neighbourhoods.find(neighbourhoodId)
-			.map(CoverageNeighbourhoods.Choice::name)
-			.orElse("No neighbourhood");
+	/** The neighbourhood a postcode is in, as the change records show it. */
+	private Phrase placeOf(@Nullable Long neighbourhoodId) {
+		return Optional.ofNullable(neighbourhoodId)
+			.flatMap(this.neighbourhoods::find)
+			.map((neighbourhood) -> Phrase.asIs(neighbourhood.name()))
+			.orElseGet(() -> Phrase.of("change.value.no-neighbourhood"));
 	}
 
 	static Subject subject(CoverageNeighbourhoods.Choice neighbourhood) {
-		return new Subject("coverage", neighbourhood.id(), "Coverage of " + neighbourhood.name(), neighbourhood.id());
+		return new Subject("coverage", neighbourhood.id(),
+				Phrase.of("change.subject.coverage-of", neighbourhood.name()), neighbourhood.id());
 	}
 
 }

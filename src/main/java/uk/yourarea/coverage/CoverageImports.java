@@ -33,6 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import uk.yourarea.postcode.PostcodeTable;
 import uk.yourarea.security.ForWebEditors;
 import uk.yourarea.security.StaffUser;
+import uk.yourarea.web.Phrase;
 
 /**
  * Uploads of postcode files and boundaries, as jobs that run in the background
@@ -48,18 +49,34 @@ import uk.yourarea.security.StaffUser;
 @Service
 class CoverageImports {
 
-	/** The job can no longer be applied: why, in words for the page. */
+	/**
+	 * The job can no longer be applied, or cannot be done now: why, as a key of
+	 * staff.properties ({@code coverage.job.*}) and its arguments. A job's status among
+	 * them is put into words by the page.
+	 */
 	static final class NotApplicable extends RuntimeException {
 
-		NotApplicable(String message) {
-			super(message, null, false, false);
+		private final String key;
+
+		private final transient Object[] arguments;
+
+		NotApplicable(String key, Object... arguments) {
+			super(key, null, false, false);
+			this.key = key;
+			this.arguments = arguments;
+		}
+
+		String key() {
+			return this.key;
+		}
+
+		Object[] arguments() {
+			return this.arguments.clone();
 		}
 
 	}
 
-	static final String CHANGED_SINCE_PREVIEW = "The postcode coverage has changed since this preview was made "
-			+ "(another upload, or a change to wards or postcodes given by hand). Nothing was changed: "
-			+ "preview the upload again to see what it would do now.";
+	static final String CHANGED_SINCE_PREVIEW = "coverage.job.changed-since-preview";
 
 	static final int MAX_REJECTIONS_KEPT = 1000;
 
@@ -138,11 +155,10 @@ class CoverageImports {
 		CoverageJob job = find(id).orElseThrow();
 		if (job.status().working() || job.status() == CoverageJob.Status.APPLIED
 				|| job.status() == CoverageJob.Status.DISCARDED) {
-			throw new NotApplicable("This upload cannot be previewed again: it is "
-					+ job.status().label().toLowerCase(Locale.UK) + ".");
+			throw new NotApplicable("coverage.job.cannot-preview-again", job.status());
 		}
 		if (job.kind() == CoverageJob.Kind.POSTCODES && !this.files.exists(job.storedFile())) {
-			throw new NotApplicable("The uploaded file is no longer kept: upload it again.");
+			throw new NotApplicable("coverage.job.file-gone");
 		}
 		if (this.jobs.restartPreview(id)) {
 			startPreview(id);
@@ -158,14 +174,12 @@ class CoverageImports {
 	void apply(long id, StaffUser by) {
 		this.transaction.executeWithoutResult((status) -> {
 			CoverageJob job = this.jobs.findForUpdate(id)
-				.orElseThrow(() -> new NotApplicable("There is no such upload."));
+				.orElseThrow(() -> new NotApplicable("coverage.job.no-such-upload"));
 			if (job.status() != CoverageJob.Status.READY) {
-				throw new NotApplicable(
-						"This upload cannot be applied: it is " + job.status().label().toLowerCase(Locale.UK) + ".");
+				throw new NotApplicable("coverage.job.cannot-apply", job.status());
 			}
 			if (job.hasRejections()) {
-				throw new NotApplicable("This file cannot be applied: " + lines(job.rejectedLines())
-						+ " of it cannot be used. Correct the file and upload it again.");
+				throw lines(job.rejectedLines(), "coverage.job.rejected-line", "coverage.job.rejected-lines");
 			}
 			if (!Objects.equals(coverageVersion(false), job.basedOnVersion())) {
 				throw new NotApplicable(CHANGED_SINCE_PREVIEW);
@@ -180,8 +194,7 @@ class CoverageImports {
 	void discard(long id) {
 		CoverageJob job = find(id).orElseThrow();
 		if (!this.jobs.discard(id)) {
-			throw new NotApplicable(
-					"This upload cannot be discarded: it is " + job.status().label().toLowerCase(Locale.UK) + ".");
+			throw new NotApplicable("coverage.job.cannot-discard", job.status());
 		}
 		this.files.delete(job.storedFile());
 	}
@@ -243,12 +256,12 @@ class CoverageImports {
 				status.setRollbackOnly();
 				return result.basedOn(version);
 			}));
-			progress.phase("Saving the preview");
+			progress.phase("coverage.phase.saving-preview");
 			this.transaction.executeWithoutResult((status) -> this.jobs.savePreview(id, outcome));
 		}
 		catch (RuntimeException ex) {
 			log.warn("Coverage upload {} could not be previewed: {}", id, ex.getMessage());
-			this.jobs.fail(id, "The preview could not be made: " + reason(ex));
+			this.jobs.fail(id, Phrase.of("coverage.job.preview-failed", reason(ex)));
 		}
 	}
 
@@ -257,17 +270,17 @@ class CoverageImports {
 			CoverageJob job = find(id).orElseThrow();
 			CoverageJob applying = job;
 			this.transaction.executeWithoutResult((status) -> {
-				progress.phase("Waiting for other changes to coverage to finish");
+				progress.phase("coverage.phase.waiting-for-other-changes");
 				if (coverageVersion(true) != Objects.requireNonNull(applying.basedOnVersion())) {
 					throw new NotApplicable(CHANGED_SINCE_PREVIEW);
 				}
 				CoverageChangeRecords.Before before = this.records.before();
 				Outcome outcome = inConnection((connection) -> work(applying, connection, progress, true));
 				if (outcome.rejectedLines() > 0) {
-					throw new NotApplicable("This file has " + lines(outcome.rejectedLines())
-							+ " that cannot be used. Nothing was changed.");
+					throw lines(outcome.rejectedLines(), "coverage.job.rejected-line-now",
+							"coverage.job.rejected-lines-now");
 				}
-				progress.phase("Recording the change");
+				progress.phase("coverage.phase.recording");
 				changeCoverage();
 				this.records.recordApplied(applying, by, before, outcome.coverage(), outcome.moves,
 						(applying.kind() == CoverageJob.Kind.BOUNDARIES)
@@ -279,8 +292,10 @@ class CoverageImports {
 		}
 		catch (RuntimeException ex) {
 			log.warn("Coverage upload {} was not applied: {}", id, ex.getMessage());
-			this.jobs.fail(id, (ex instanceof NotApplicable) ? ex.getMessage()
-					: "Nothing was changed: applying it failed. " + reason(ex));
+			this.jobs.fail(id,
+					(ex instanceof NotApplicable notApplicable)
+							? Phrase.of(notApplicable.key(), notApplicable.arguments())
+							: Phrase.of("coverage.job.apply-failed", reason(ex)));
 		}
 	}
 
@@ -299,19 +314,20 @@ class CoverageImports {
 				replaced.put(boundary.getKey(), Boundaries.parse(boundary.getValue()));
 			}
 			if (apply) {
-				String source = truncate(
-						"Uploaded as " + job.fileName() + " on " + DAY.format(now().atZone(this.clock.getZone())), 300);
+				Phrase source = BoundarySources.uploaded(job.fileName(),
+						DAY.format(now().atZone(this.clock.getZone())));
 				for (Map.Entry<Long, String> boundary : this.jobs.uploadedBoundaries(job.id()).entrySet()) {
 					this.jdbc.update("""
-							insert into neighbourhood_boundary (neighbourhood_id, geojson, source) values (?, ?, ?)
+							insert into neighbourhood_boundary (neighbourhood_id, geojson, source, source_args)
+							values (?, ?, ?, ?)
 							on conflict (neighbourhood_id) do update set geojson = excluded.geojson,
-							    source = excluded.source, derived = false""", boundary.getKey(), boundary.getValue(),
-							source);
+							    source = excluded.source, source_args = excluded.source_args, derived = false""",
+							boundary.getKey(), boundary.getValue(), source.text(), source.argsColumn());
 				}
 				replaced.clear();
 			}
 		}
-		progress.phase("Working out which neighbourhood each postcode belongs to");
+		progress.phase("coverage.phase.assigning");
 		CoverageAssigner.Result result = this.assigner.assign(connection, PostcodeTable.Selection.ALL, replaced, apply);
 		outcome.coverage = result.coverage();
 		outcome.moves = result.moves();
@@ -325,7 +341,7 @@ class CoverageImports {
 		try {
 			UploadedFiles.forEachCsv(file, packing, progress.bytes, this.limits, (name, csv) -> {
 				String shown = (packing == UploadedFiles.Packing.ZIP) ? name : job.fileName();
-				progress.phase("Reading " + shown);
+				progress.phase("coverage.phase.reading", shown);
 				PostcodeImporter.Report report;
 				try {
 					report = this.importer.importFrom(csv);
@@ -333,14 +349,14 @@ class CoverageImports {
 				catch (IllegalArgumentException ex) {
 					throw new IllegalArgumentException(shown + ": " + ex.getMessage(), ex);
 				}
-				formats.add(report.format().label());
+				formats.add(report.format().name());
 				outcome.linesRead += report.linesRead();
 				outcome.postcodesInFile += report.imported();
 				outcome.rejectedLines += report.rejectedLines();
 				for (PostcodeImporter.Rejection rejection : report.rejections()) {
 					if (outcome.rejections.size() < MAX_REJECTIONS_KEPT) {
-						outcome.rejections.add(new CoverageJob.RejectedLine(shown, rejection.lineNumber(),
-								truncate(rejection.reason(), 1000)));
+						outcome.rejections
+							.add(new CoverageJob.RejectedLine(shown, rejection.lineNumber(), rejection.reason()));
 					}
 				}
 			});
@@ -368,9 +384,13 @@ class CoverageImports {
 		return this.clock.instant();
 	}
 
-	static String lines(@Nullable Long count) {
-		long n = (count != null) ? count : 0;
-		return (n == 1) ? "1 line" : "%,d lines".formatted(n);
+	/**
+	 * Lines that cannot be used: the message for one, or the message for several with
+	 * their number (a stored argument is text, so it cannot choose its own plural).
+	 */
+	private static NotApplicable lines(@Nullable Long count, String one, String several) {
+		long lines = (count != null) ? count : 0;
+		return (lines == 1) ? new NotApplicable(one) : new NotApplicable(several, lines);
 	}
 
 	private static String reason(RuntimeException ex) {

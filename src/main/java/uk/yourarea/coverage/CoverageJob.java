@@ -4,14 +4,19 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
+import uk.yourarea.web.Phrase;
+
 /**
  * One upload of postcodes or boundaries and where it has got to, as its row in
- * {@code coverage_import} says ({@link CoverageJobs}).
+ * {@code coverage_import} says ({@link CoverageJobs}). The phase and the error are keys
+ * of staff.properties with their arguments (V40); older rows' English is shown as it is.
+ * The format is the names of the formats read ({@link PostcodeImporter.Format}), with ",
+ * " between them.
  */
 record CoverageJob(long id, Kind kind, String fileName, long fileSize, @Nullable String storedFile, Status status,
-		@Nullable String phase, long bytesRead, @Nullable String format, @Nullable Long linesRead,
+		@Nullable Phrase phase, long bytesRead, @Nullable String format, @Nullable Long linesRead,
 		@Nullable Long postcodesInFile, @Nullable Long rejectedLines, @Nullable Long assigned, @Nullable Long moved,
-		@Nullable Long outside, @Nullable String error, @Nullable Long basedOnVersion, String createdByName,
+		@Nullable Long outside, @Nullable Phrase error, @Nullable Long basedOnVersion, String createdByName,
 		Instant createdAt, Instant heartbeatAt, @Nullable Instant finishedAt, @Nullable String appliedByName,
 		@Nullable Instant appliedAt) {
 
@@ -23,22 +28,24 @@ record CoverageJob(long id, Kind kind, String fileName, long fileSize, @Nullable
 
 	enum Status {
 
-		PREVIEWING("Preparing preview", "govuk-tag--blue"), READY("Ready to apply", "govuk-tag--yellow"),
-		APPLYING("Applying", "govuk-tag--blue"), APPLIED("Applied", "govuk-tag--green"),
-		FAILED("Failed", "govuk-tag--red"), INTERRUPTED("Interrupted", "govuk-tag--red"),
-		DISCARDED("Discarded", "govuk-tag--grey");
+		PREVIEWING("coverage.status.previewing", "govuk-tag--blue"),
+		READY("coverage.status.ready", "govuk-tag--yellow"), APPLYING("coverage.status.applying", "govuk-tag--blue"),
+		APPLIED("coverage.status.applied", "govuk-tag--green"), FAILED("coverage.status.failed", "govuk-tag--red"),
+		INTERRUPTED("coverage.status.interrupted", "govuk-tag--red"),
+		DISCARDED("coverage.status.discarded", "govuk-tag--grey");
 
-		private final String label;
+		private final String labelKey;
 
 		private final String tagClass;
 
-		Status(String label, String tagClass) {
-			this.label = label;
+		Status(String labelKey, String tagClass) {
+			this.labelKey = labelKey;
 			this.tagClass = tagClass;
 		}
 
-		public String label() {
-			return this.label;
+		/** The key of its name in staff.properties. */
+		public String labelKey() {
+			return this.labelKey;
 		}
 
 		public String tagClass() {
@@ -52,12 +59,15 @@ record CoverageJob(long id, Kind kind, String fileName, long fileSize, @Nullable
 	}
 
 	/** A line of a postcode file that cannot be used, and why. */
-	record RejectedLine(String fileName, long lineNumber, String reason) {
+	record RejectedLine(String fileName, long lineNumber, Phrase reason) {
 	}
 
-	/** Postcodes a preview moves from one neighbourhood to another. */
-	record MoveRow(@Nullable Long fromId, String fromName, @Nullable Long toId, String toName, long postcodes,
-			String examples) {
+	/**
+	 * Postcodes a preview moves from one neighbourhood to another; a name is {@code null}
+	 * for no neighbourhood.
+	 */
+	record MoveRow(@Nullable Long fromId, @Nullable String fromName, @Nullable Long toId, @Nullable String toName,
+			long postcodes, String examples) {
 	}
 
 	/** The boundary an upload gives a neighbourhood, and the features it came from. */
@@ -85,7 +95,7 @@ record CoverageJob(long id, Kind kind, String fileName, long fileSize, @Nullable
 	}
 
 	/** The same job as it is seen once its heartbeat has stopped. */
-	CoverageJob interrupted(String message) {
+	CoverageJob interrupted(Phrase message) {
 		return new CoverageJob(this.id, this.kind, this.fileName, this.fileSize, this.storedFile, Status.INTERRUPTED,
 				null, this.bytesRead, this.format, this.linesRead, this.postcodesInFile, this.rejectedLines,
 				this.assigned, this.moved, this.outside, message, this.basedOnVersion, this.createdByName,

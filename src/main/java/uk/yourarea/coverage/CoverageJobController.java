@@ -1,9 +1,12 @@
 package uk.yourarea.coverage;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -19,6 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import uk.yourarea.security.StaffUser;
 import uk.yourarea.web.FormError;
 import uk.yourarea.web.NotFoundException;
+import uk.yourarea.web.Phrase;
 
 /**
  * One coverage upload's page: its progress, its preview, and applying, discarding or
@@ -28,6 +32,10 @@ import uk.yourarea.web.NotFoundException;
 @Controller
 @RequestMapping("/staff/coverage/imports")
 class CoverageJobController {
+
+	/** A line that cannot be used, as the page shows it. */
+	record ShownLine(String fileName, long lineNumber, String reason) {
+	}
 
 	private final CoverageImports imports;
 
@@ -55,7 +63,7 @@ class CoverageJobController {
 		}
 		catch (CoverageImports.NotApplicable ex) {
 			response.setStatus(HttpStatus.CONFLICT.value());
-			return showJob(model, id, List.of(new FormError(null, ex.getMessage())));
+			return showJob(model, id, List.of(new FormError(null, words(ex))));
 		}
 		redirect.addFlashAttribute("notice", this.messages.getMessage("coverage.import.applying", null, Locale.UK));
 		return "redirect:/staff/coverage/imports/" + id;
@@ -69,7 +77,7 @@ class CoverageJobController {
 		}
 		catch (CoverageImports.NotApplicable ex) {
 			response.setStatus(HttpStatus.CONFLICT.value());
-			return showJob(model, id, List.of(new FormError(null, ex.getMessage())));
+			return showJob(model, id, List.of(new FormError(null, words(ex))));
 		}
 		redirect.addFlashAttribute("notice", this.messages.getMessage("coverage.import.discarded", null, Locale.UK));
 		return "redirect:/staff/coverage/imports/" + id;
@@ -83,9 +91,42 @@ class CoverageJobController {
 		}
 		catch (CoverageImports.NotApplicable ex) {
 			response.setStatus(HttpStatus.CONFLICT.value());
-			return showJob(model, id, List.of(new FormError(null, ex.getMessage())));
+			return showJob(model, id, List.of(new FormError(null, words(ex))));
 		}
 		return "redirect:/staff/coverage/imports/" + id;
+	}
+
+	/** Why a job cannot be done now, with any status among the reasons in words. */
+	private String words(CoverageImports.NotApplicable refusal) {
+		Object[] arguments = refusal.arguments();
+		for (int i = 0; i < arguments.length; i++) {
+			if (arguments[i] instanceof CoverageJob.Status status) {
+				arguments[i] = text(status.labelKey()).toLowerCase(Locale.UK);
+			}
+		}
+		return this.messages.getMessage(refusal.key(), arguments, Locale.UK);
+	}
+
+	private String text(String key) {
+		return this.messages.getMessage(key, null, Locale.UK);
+	}
+
+	private String words(@Nullable Phrase phrase) {
+		return (phrase != null) ? phrase.in(this.messages, Locale.UK) : "";
+	}
+
+	/** The names of the formats a job read: old rows hold the names themselves. */
+	private String formats(@Nullable String codes) {
+		if (codes == null || codes.isBlank()) {
+			return "";
+		}
+		return Arrays.stream(codes.split(", "))
+			.map((code) -> Arrays.stream(PostcodeImporter.Format.values())
+				.filter((format) -> format.name().equals(code))
+				.findFirst()
+				.map((format) -> text(format.labelKey()))
+				.orElse(code))
+			.collect(Collectors.joining(", "));
 	}
 
 	private CoverageJob load(long id) {
@@ -97,7 +138,14 @@ class CoverageJobController {
 		model.addAttribute("job", job);
 		model.addAttribute("errors", errors);
 		model.addAttribute("moves", this.imports.moves(id));
-		model.addAttribute("rejections", this.imports.rejections(id));
+		model.addAttribute("phase", words(job.phase()));
+		model.addAttribute("error", words(job.error()));
+		model.addAttribute("formats", formats(job.format()));
+		model.addAttribute("rejections",
+				this.imports.rejections(id)
+					.stream()
+					.map((line) -> new ShownLine(line.fileName(), line.lineNumber(), words(line.reason())))
+					.toList());
 		model.addAttribute("boundaries",
 				(job.kind() == CoverageJob.Kind.BOUNDARIES) ? this.imports.boundaries(id) : List.of());
 		model.addAttribute("megabytesRead", megabytes(job.bytesRead()));

@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import uk.yourarea.web.Phrase;
+
 /**
  * Runs coverage jobs in the background, two at a time, and keeps their heartbeat: every
  * few seconds each job this instance works on records that it is alive and how far it has
@@ -69,10 +71,11 @@ class CoverageJobRunner {
 
 		final AtomicLong bytes = new AtomicLong();
 
-		volatile @Nullable String phase;
+		volatile @Nullable Phrase phase;
 
-		void phase(String phase) {
-			this.phase = phase;
+		/** What it is doing now: a key of staff.properties ({@code coverage.phase.*}). */
+		void phase(String key, Object... arguments) {
+			this.phase = Phrase.of(key, arguments);
 		}
 
 	}
@@ -140,10 +143,9 @@ class CoverageJobRunner {
 		return marked;
 	}
 
-	private static String interruptedMessage(CoverageJob.Status status) {
-		return (status == CoverageJob.Status.APPLYING)
-				? "The application stopped while this upload was being applied. Nothing of it was applied."
-				: "The application stopped while this preview was being made.";
+	private static Phrase interruptedMessage(CoverageJob.Status status) {
+		return Phrase.of((status == CoverageJob.Status.APPLYING) ? "coverage.job.interrupted.applying"
+				: "coverage.job.interrupted.previewing");
 	}
 
 	@PreDestroy

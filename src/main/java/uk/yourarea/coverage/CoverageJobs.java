@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 import uk.yourarea.security.StaffUser;
+import uk.yourarea.web.Phrase;
 
 /**
  * The rows of coverage jobs: each upload ({@code coverage_import}), the boundaries it
@@ -34,9 +35,12 @@ class CoverageJobs {
 	private static final Logger log = LoggerFactory.getLogger(CoverageJobs.class);
 
 	private static final String JOB_COLUMNS = """
-			id, kind, file_name, file_size, stored_file, status, phase, bytes_read, format, lines_read,
-			postcodes_in_file, rejected_lines, assigned, moved, outside, error, based_on_version, created_by_name,
-			created_at, heartbeat_at, finished_at, applied_by_name, applied_at""";
+			id, kind, file_name, file_size, stored_file, status, phase, phase_args, bytes_read, format, lines_read,
+			postcodes_in_file, rejected_lines, assigned, moved, outside, error, error_args, based_on_version,
+			created_by_name, created_at, heartbeat_at, finished_at, applied_by_name, applied_at""";
+
+	/** The phase of a job that has not started working yet. */
+	static final Phrase WAITING_TO_START = Phrase.of("coverage.phase.waiting-to-start");
 
 	private final JdbcTemplate jdbc;
 
@@ -55,11 +59,11 @@ class CoverageJobs {
 	long insert(CoverageJob.Kind kind, StaffUser by, String fileName, long fileSize, @Nullable String storedFile) {
 		Instant now = this.clock.instant();
 		return Objects.requireNonNull(this.jdbc.queryForObject("""
-				insert into coverage_import (kind, file_name, file_size, stored_file, status, phase, created_by_id,
-				                             created_by_name, created_at, heartbeat_at)
-				values (?, ?, ?, ?, 'PREVIEWING', 'Waiting to start', ?, ?, ?, ?) returning id""", Long.class,
-				kind.name(), truncate(fileName, 300), fileSize, storedFile, by.id(), by.name(), Timestamp.from(now),
-				Timestamp.from(now)));
+				insert into coverage_import (kind, file_name, file_size, stored_file, status, phase, phase_args,
+				                             created_by_id, created_by_name, created_at, heartbeat_at)
+				values (?, ?, ?, ?, 'PREVIEWING', ?, ?, ?, ?, ?, ?) returning id""", Long.class, kind.name(),
+				truncate(fileName, 300), fileSize, storedFile, WAITING_TO_START.text(), WAITING_TO_START.argsColumn(),
+				by.id(), by.name(), Timestamp.from(now), Timestamp.from(now)));
 	}
 
 	void insertBoundary(long id, long neighbourhoodId, String features, String geojson) {
@@ -75,8 +79,8 @@ class CoverageJobs {
 	 */
 	boolean restartPreview(long id) {
 		int updated = this.jdbc.update("""
-				update coverage_import set status = 'PREVIEWING', phase = null, bytes_read = 0, error = null,
-				       heartbeat_at = ?, finished_at = null
+				update coverage_import set status = 'PREVIEWING', phase = null, phase_args = null, bytes_read = 0,
+				       error = null, error_args = null, heartbeat_at = ?, finished_at = null
 				where id = ? and status in ('READY', 'FAILED', 'INTERRUPTED')""", now(), id);
 		if (updated == 1) {
 			this.jdbc.update("delete from coverage_import_move where coverage_import_id = ?", id);
@@ -86,13 +90,15 @@ class CoverageJobs {
 	}
 
 	void markApplying(long id) {
-		this.jdbc.update("update coverage_import set status = 'APPLYING', phase = ?, heartbeat_at = ? where id = ?",
-				"Waiting to start", now(), id);
+		this.jdbc.update("""
+				update coverage_import set status = 'APPLYING', phase = ?, phase_args = ?, heartbeat_at = ?
+				where id = ?""", WAITING_TO_START.text(), WAITING_TO_START.argsColumn(), now(), id);
 	}
 
 	void markApplied(long id, StaffUser by, CoverageAssigner.Coverage coverage) {
 		this.jdbc.update("""
-				update coverage_import set status = 'APPLIED', phase = null, applied_by_name = ?, applied_at = ?,
+				update coverage_import set status = 'APPLIED', phase = null, phase_args = null, applied_by_name = ?,
+				       applied_at = ?,
 				       finished_at = ?, assigned = ?, moved = ?, outside = ?, heartbeat_at = ?
 				where id = ?""", by.name(), now(), now(), coverage.assigned(), coverage.changed(),
 				coverage.unassigned(), now(), id);
@@ -104,7 +110,7 @@ class CoverageJobs {
 	 */
 	boolean discard(long id) {
 		int updated = this.jdbc.update("""
-				update coverage_import set status = 'DISCARDED', phase = null, finished_at = ?
+				update coverage_import set status = 'DISCARDED', phase = null, phase_args = null, finished_at = ?
 				where id = ? and status in ('READY', 'FAILED', 'INTERRUPTED')""", now(), id);
 		if (updated == 1) {
 			this.jdbc.update("delete from coverage_import_boundary where coverage_import_id = ?", id);
@@ -114,14 +120,16 @@ class CoverageJobs {
 
 	/** Records what a preview found: the job is then ready to apply. */
 	void savePreview(long id, CoverageImports.Outcome outcome) {
-		Map<Long, CoverageNeighbourhoods.Choice> names = this.neighbourhoods.byId();
-		this.jdbc.update("""
-				update coverage_import set status = 'READY', phase = null, format = ?, lines_read = ?,
-				       postcodes_in_file = ?, rejected_lines = ?, assigned = ?, moved = ?, outside = ?,
-				       based_on_version = ?, finished_at = ?, heartbeat_at = ?, bytes_read = file_size
-				where id = ? and status = 'PREVIEWING'""", outcome.format, outcome.linesRead, outcome.postcodesInFile,
-				outcome.rejectedLines, outcome.coverage().assigned(), outcome.coverage().changed(),
-				outcome.coverage().unassigned(), outcome.basedOnVersion, now(), now(), id);
+		Map<Long, CoverageNeighbourhoods.Choice> names = this.neighbourhoods.byIdIncludingRetired();
+		this.jdbc.update(
+				"""
+						update coverage_import set status = 'READY', phase = null, phase_args = null, format = ?, lines_read = ?,
+						       postcodes_in_file = ?, rejected_lines = ?, assigned = ?, moved = ?, outside = ?,
+						       based_on_version = ?, finished_at = ?, heartbeat_at = ?, bytes_read = file_size
+						where id = ? and status = 'PREVIEWING'""",
+				outcome.format, outcome.linesRead, outcome.postcodesInFile, outcome.rejectedLines,
+				outcome.coverage().assigned(), outcome.coverage().changed(), outcome.coverage().unassigned(),
+				outcome.basedOnVersion, now(), now(), id);
 		List<Object[]> moves = new ArrayList<>();
 		for (CoverageAssigner.Move move : outcome.moves) {
 			moves.add(new Object[] { id, moves.size() + 1, move.fromId(),
@@ -136,19 +144,21 @@ class CoverageJobs {
 		List<Object[]> rejections = new ArrayList<>();
 		for (CoverageJob.RejectedLine line : outcome.rejections) {
 			rejections.add(new Object[] { id, rejections.size() + 1, truncate(line.fileName(), 300), line.lineNumber(),
-					line.reason() });
+					line.reason().text(), line.reason().argsColumn() });
 		}
 		this.jdbc.batchUpdate("""
-				insert into coverage_import_rejection (coverage_import_id, position, file_name, line_number, reason)
-				values (?, ?, ?, ?, ?)""", rejections);
+				insert into coverage_import_rejection (coverage_import_id, position, file_name, line_number, reason,
+				                                       reason_args)
+				values (?, ?, ?, ?, ?, ?)""", rejections);
 	}
 
-	void fail(long id, String message) {
+	void fail(long id, Phrase message) {
 		try {
 			this.jdbc.update("""
-					update coverage_import set status = 'FAILED', phase = null, error = ?, finished_at = ?
-					where id = ? and status in ('PREVIEWING', 'APPLYING', 'INTERRUPTED')""", truncate(message, 2000),
-					now(), id);
+					update coverage_import set status = 'FAILED', phase = null, phase_args = null, error = ?,
+					       error_args = ?, finished_at = ?
+					where id = ? and status in ('PREVIEWING', 'APPLYING', 'INTERRUPTED')""", message.text(),
+					truncatedArgs(message), now(), id);
 		}
 		catch (RuntimeException ex) {
 			log.error("Could not record that coverage upload {} failed", id, ex);
@@ -156,21 +166,29 @@ class CoverageJobs {
 	}
 
 	/** Records that a working job is alive, and how far it has got. */
-	void beat(long id, Instant now, long bytesRead, @Nullable String phase) {
+	void beat(long id, Instant now, long bytesRead, @Nullable Phrase phase) {
+		if (phase == null) {
+			this.jdbc.update("""
+					update coverage_import set heartbeat_at = ?, bytes_read = ?
+					where id = ? and status in ('PREVIEWING', 'APPLYING')""", Timestamp.from(now), bytesRead, id);
+			return;
+		}
 		this.jdbc.update("""
-				update coverage_import set heartbeat_at = ?, bytes_read = ?, phase = coalesce(?, phase)
-				where id = ? and status in ('PREVIEWING', 'APPLYING')""", Timestamp.from(now), bytesRead, phase, id);
+				update coverage_import set heartbeat_at = ?, bytes_read = ?, phase = ?, phase_args = ?
+				where id = ? and status in ('PREVIEWING', 'APPLYING')""", Timestamp.from(now), bytesRead, phase.text(),
+				truncatedArgs(phase), id);
 	}
 
 	/**
 	 * Marks a working job interrupted, unless its heartbeat moved since it was read.
 	 * @return 1 if it was marked, else 0
 	 */
-	int markInterrupted(CoverageJob job, String message) {
+	int markInterrupted(CoverageJob job, Phrase message) {
 		return this.jdbc.update("""
-				update coverage_import set status = 'INTERRUPTED', phase = null, error = ?, finished_at = ?
-				where id = ? and status = ? and heartbeat_at = ?""", message, now(), job.id(), job.status().name(),
-				Timestamp.from(job.heartbeatAt()));
+				update coverage_import set status = 'INTERRUPTED', phase = null, phase_args = null, error = ?,
+				       error_args = ?, finished_at = ?
+				where id = ? and status = ? and heartbeat_at = ?""", message.text(), message.argsColumn(), now(),
+				job.id(), job.status().name(), Timestamp.from(job.heartbeatAt()));
 	}
 
 	// Reading
@@ -215,9 +233,11 @@ class CoverageJobs {
 
 	List<CoverageJob.RejectedLine> rejections(long id) {
 		return this.jdbc.query("""
-				select file_name, line_number, reason from coverage_import_rejection
+				select file_name, line_number, reason, reason_args from coverage_import_rejection
 				where coverage_import_id = ? order by position""",
-				(row, n) -> new CoverageJob.RejectedLine(row.getString(1), row.getLong(2), row.getString(3)), id);
+				(row, n) -> new CoverageJob.RejectedLine(row.getString(1), row.getLong(2),
+						Objects.requireNonNull(Phrase.read(row, "reason"))),
+				id);
 	}
 
 	/** The boundaries a job brings, by the name of their neighbourhood. */
@@ -250,20 +270,35 @@ class CoverageJobs {
 		return (text.length() <= length) ? text : text.substring(0, length - 1) + "…";
 	}
 
+	/**
+	 * The arguments of a phrase for its column, each cut to what a page can show: an
+	 * argument may be an exception's message.
+	 */
+	private static String @Nullable [] truncatedArgs(Phrase phrase) {
+		String[] args = phrase.argsColumn();
+		if (args != null) {
+			for (int i = 0; i < args.length; i++) {
+				args[i] = truncate(args[i], 1000);
+			}
+		}
+		return args;
+	}
+
 	private Timestamp now() {
 		return Timestamp.from(this.clock.instant());
 	}
 
 	private static final RowMapper<CoverageJob> JOB = (row, n) -> new CoverageJob(row.getLong("id"),
 			CoverageJob.Kind.valueOf(row.getString("kind")), row.getString("file_name"), row.getLong("file_size"),
-			row.getString("stored_file"), CoverageJob.Status.valueOf(row.getString("status")), row.getString("phase"),
-			row.getLong("bytes_read"), row.getString("format"), row.getObject("lines_read", Long.class),
-			row.getObject("postcodes_in_file", Long.class), row.getObject("rejected_lines", Long.class),
-			row.getObject("assigned", Long.class), row.getObject("moved", Long.class),
-			row.getObject("outside", Long.class), row.getString("error"), row.getObject("based_on_version", Long.class),
-			row.getString("created_by_name"), row.getTimestamp("created_at").toInstant(),
-			row.getTimestamp("heartbeat_at").toInstant(), instant(row.getTimestamp("finished_at")),
-			row.getString("applied_by_name"), instant(row.getTimestamp("applied_at")));
+			row.getString("stored_file"), CoverageJob.Status.valueOf(row.getString("status")),
+			Phrase.read(row, "phase"), row.getLong("bytes_read"), row.getString("format"),
+			row.getObject("lines_read", Long.class), row.getObject("postcodes_in_file", Long.class),
+			row.getObject("rejected_lines", Long.class), row.getObject("assigned", Long.class),
+			row.getObject("moved", Long.class), row.getObject("outside", Long.class), Phrase.read(row, "error"),
+			row.getObject("based_on_version", Long.class), row.getString("created_by_name"),
+			row.getTimestamp("created_at").toInstant(), row.getTimestamp("heartbeat_at").toInstant(),
+			instant(row.getTimestamp("finished_at")), row.getString("applied_by_name"),
+			instant(row.getTimestamp("applied_at")));
 
 	private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
 		return (timestamp != null) ? timestamp.toInstant() : null;

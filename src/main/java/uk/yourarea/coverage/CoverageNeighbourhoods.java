@@ -81,13 +81,21 @@ class CoverageNeighbourhoods {
 		return all().stream().map(Choice::id).collect(Collectors.toSet());
 	}
 
-	/** A neighbourhood's name for records and previews: "No neighbourhood" for none. */
-	static String nameOf(@Nullable Long id, Map<Long, Choice> names) {
+	/** Every neighbourhood, live or retired, by id: for naming both ends of a move. */
+	Map<Long, Choice> byIdIncludingRetired() {
+		return allIncludingRetired().stream().collect(Collectors.toMap(Choice::id, Function.identity()));
+	}
+
+	/**
+	 * A neighbourhood's name for records and previews, or {@code null} for none (the page
+	 * says "No neighbourhood" in the words of the bundle); one not found shows its id.
+	 */
+	static @Nullable String nameOf(@Nullable Long id, Map<Long, Choice> names) {
 		if (id == null) {
-			return "No neighbourhood";
+			return null;
 		}
 		Choice choice = names.get(id);
-		return (choice != null) ? choice.name() : "Neighbourhood " + id;
+		return (choice != null) ? choice.name() : "#" + id;
 	}
 
 	private static Choice choice(NeighbourhoodSummary neighbourhood) {

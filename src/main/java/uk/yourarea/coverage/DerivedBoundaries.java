@@ -46,8 +46,6 @@ import uk.yourarea.postcode.PostcodeTable;
 @Component
 public class DerivedBoundaries {
 
-	public static final String SOURCE = "Approximate: derived from the neighbourhood's postcodes";
-
 	/** Coordinates are kept to about a metre (five decimal places of a degree). */
 	private static final PrecisionModel METRE = new PrecisionModel(100_000);
 
@@ -90,9 +88,10 @@ public class DerivedBoundaries {
 			Geometry shape = shapes.get(id);
 			if (shape != null && !shape.isEmpty()) {
 				this.jdbc.update("""
-						insert into neighbourhood_boundary (neighbourhood_id, geojson, source, derived)
-						values (?, ?, ?, true) on conflict (neighbourhood_id) do nothing""", id,
-						Boundaries.toGeoJson(shape), SOURCE);
+						insert into neighbourhood_boundary (neighbourhood_id, geojson, source, source_args, derived)
+						values (?, ?, ?, ?, true) on conflict (neighbourhood_id) do nothing""", id,
+						Boundaries.toGeoJson(shape), BoundarySources.DERIVED.text(),
+						BoundarySources.DERIVED.argsColumn());
 				saved++;
 			}
 		}

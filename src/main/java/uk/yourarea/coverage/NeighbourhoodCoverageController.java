@@ -102,6 +102,8 @@ class NeighbourhoodCoverageController {
 	private String show(Model model, CoverageEditing.NeighbourhoodCoverage coverage, WardCodesForm form,
 			List<FormError> errors, @Nullable EditConflict conflict) {
 		model.addAttribute("coverage", coverage);
+		model.addAttribute("boundarySource",
+				(coverage.boundarySource() != null) ? coverage.boundarySource().in(this.messages, Locale.UK) : null);
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("fieldErrors", FormErrors.byField(errors));

@@ -19,6 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import uk.yourarea.web.Phrase;
+
 /**
  * Imports postcode and boundary files from the command line and then stops: <pre>
  * java -jar your-area.jar --import-postcodes=ONSPD.csv [--import-postcodes=more.csv.gz]
@@ -106,8 +108,8 @@ class PostcodeImportCommand implements ApplicationRunner {
 				report.rejections()
 					.stream()
 					.limit(LINES_SHOWN)
-					.forEach((rejection) -> System.out
-						.println("  line " + rejection.lineNumber() + ": " + rejection.reason()));
+					.forEach((rejection) -> System.out.println("  line " + rejection.lineNumber() + ": "
+							+ rejection.reason().in(this.context, Locale.UK)));
 				if (report.rejectedLines() > LINES_SHOWN) {
 					System.out.println("  … and " + (report.rejectedLines() - LINES_SHOWN) + " more rejected lines");
 				}
@@ -135,6 +137,7 @@ class PostcodeImportCommand implements ApplicationRunner {
 						Files.readAllBytes(file), boundaryLimits);
 				Map<String, Long> neighbourhoods = neighbourhoodsByCodeAndName();
 				int[] stored = { 0 };
+				Phrase source = BoundarySources.imported(file.getFileName().toString());
 				this.transaction.executeWithoutResult((status) -> {
 					for (BoundaryFiles.Feature feature : features) {
 						Long id = match(feature, neighbourhoods);
@@ -143,10 +146,11 @@ class PostcodeImportCommand implements ApplicationRunner {
 							continue;
 						}
 						this.jdbc.update("""
-								insert into neighbourhood_boundary (neighbourhood_id, geojson, source) values (?, ?, ?)
+								insert into neighbourhood_boundary (neighbourhood_id, geojson, source, source_args)
+								values (?, ?, ?, ?)
 								on conflict (neighbourhood_id) do update set geojson = excluded.geojson,
-								    source = excluded.source, derived = false""", id,
-								Boundaries.toGeoJson(feature.geometry()), "Imported from " + file.getFileName());
+								    source = excluded.source, source_args = excluded.source_args, derived = false""",
+								id, Boundaries.toGeoJson(feature.geometry()), source.text(), source.argsColumn());
 						stored[0]++;
 					}
 					this.jdbc.update("update coverage_state set version = version + 1");

@@ -34,6 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import uk.yourarea.postcode.Postcode;
 import uk.yourarea.postcode.PostcodeTable;
 import uk.yourarea.web.ForceProperties;
+import uk.yourarea.web.Phrase;
 
 /**
  * Imports postcode files into the postcode table: OS Code-Point Open (with latitude and
@@ -55,13 +56,26 @@ public class PostcodeImporter {
 			this.label = label;
 		}
 
+		/** Its name in English, for the log and the command line. */
 		public String label() {
 			return this.label;
 		}
 
+		/** The key of its name in staff.properties, for the staff pages. */
+		public String labelKey() {
+			return switch (this) {
+				case CODE_POINT_OPEN -> "coverage.format.code-point-open";
+				case ONS_POSTCODE_DIRECTORY -> "coverage.format.ons-postcode-directory";
+			};
+		}
+
 	}
 
-	public record Rejection(long lineNumber, String reason) {
+	/**
+	 * A line that cannot be used, and why: a key of staff.properties
+	 * ({@code coverage.rejected.*}) with what it found on the line.
+	 */
+	public record Rejection(long lineNumber, Phrase reason) {
 	}
 
 	/**
@@ -192,7 +206,7 @@ public class PostcodeImporter {
 				catch (RejectedLineException ex) {
 					rejected++;
 					if (rejections.size() < MAX_REPORTED_REJECTIONS) {
-						rejections.add(new Rejection(lineNumber, ex.getMessage()));
+						rejections.add(new Rejection(lineNumber, ex.reason));
 					}
 					continue;
 				}
@@ -215,8 +229,35 @@ public class PostcodeImporter {
 
 	static final class RejectedLineException extends RuntimeException {
 
-		RejectedLineException(String message) {
-			super(message, null, false, false);
+		private final Phrase reason;
+
+		RejectedLineException(String key, Object... arguments) {
+			super(key, null, false, false);
+			this.reason = Phrase.of(key, arguments);
+		}
+
+	}
+
+	/**
+	 * A coordinate of a line: how large it may be, and the keys of what is wrong with it.
+	 */
+	private enum Coordinate {
+
+		LATITUDE(90, "coverage.rejected.latitude.out-of-range", "coverage.rejected.latitude.not-a-number"),
+		LONGITUDE(180, "coverage.rejected.longitude.out-of-range", "coverage.rejected.longitude.not-a-number"),
+		EASTING(800_000, "coverage.rejected.easting.out-of-range", "coverage.rejected.easting.not-a-number"),
+		NORTHING(1_300_000, "coverage.rejected.northing.out-of-range", "coverage.rejected.northing.not-a-number");
+
+		private final double limit;
+
+		private final String outOfRange;
+
+		private final String notANumber;
+
+		Coordinate(double limit, String outOfRange, String notANumber) {
+			this.limit = limit;
+			this.outOfRange = outOfRange;
+			this.notANumber = notANumber;
 		}
 
 	}
@@ -264,18 +305,19 @@ public class PostcodeImporter {
 
 		PostcodeTable.Row read(List<String> fields, ForceProperties force) {
 			if (fields.size() < this.width) {
-				throw new RejectedLineException("Expected %d fields but found %d".formatted(this.width, fields.size()));
+				throw new RejectedLineException("coverage.rejected.fields", Integer.toString(this.width),
+						Integer.toString(fields.size()));
 			}
 			String typed = fields.get(this.postcode);
 			Postcode postcode = Postcode.parse(typed)
-				.orElseThrow(() -> new RejectedLineException("\"" + typed + "\" is not a valid postcode"));
+				.orElseThrow(() -> new RejectedLineException("coverage.rejected.postcode", typed));
 			Double latitude;
 			Double longitude;
 			if (this.latitude >= 0) {
 				boolean unlocated = this.format == Format.ONS_POSTCODE_DIRECTORY
 						&& ONSPD_NO_LATITUDE.equals(fields.get(this.latitude).trim());
-				latitude = unlocated ? null : coordinate(fields.get(this.latitude), "latitude", 90);
-				longitude = unlocated ? null : coordinate(fields.get(this.longitude), "longitude", 180);
+				latitude = unlocated ? null : coordinate(fields.get(this.latitude), Coordinate.LATITUDE);
+				longitude = unlocated ? null : coordinate(fields.get(this.longitude), Coordinate.LONGITUDE);
 			}
 			else {
 				OsGridReference.LatLong converted = gridReference(fields.get(this.easting), fields.get(this.northing));
@@ -283,7 +325,7 @@ public class PostcodeImporter {
 				longitude = (converted != null) ? converted.longitude() : null;
 			}
 			if ((latitude == null) != (longitude == null)) {
-				throw new RejectedLineException("Latitude and longitude must both be given or both be empty");
+				throw new RejectedLineException("coverage.rejected.half-located");
 			}
 			String district = optional(fields, this.district);
 			boolean inForceArea = (this.format == Format.ONS_POSTCODE_DIRECTORY)
@@ -295,14 +337,14 @@ public class PostcodeImporter {
 
 		/** Code-Point Open gives 0, 0 for a postcode it cannot place. */
 		private static OsGridReference.LatLong gridReference(String eastingText, String northingText) {
-			Double easting = coordinate(eastingText, "easting", 800_000);
-			Double northing = coordinate(northingText, "northing", 1_300_000);
+			Double easting = coordinate(eastingText, Coordinate.EASTING);
+			Double northing = coordinate(northingText, Coordinate.NORTHING);
 			if (easting == null || northing == null || (easting == 0 && northing == 0)) {
 				return null;
 			}
 			if (easting < 0 || northing < 0) {
-				throw new RejectedLineException(
-						"The grid reference " + eastingText + ", " + northingText + " is outside Great Britain");
+				throw new RejectedLineException("coverage.rejected.outside-great-britain", eastingText.trim(),
+						northingText.trim());
 			}
 			return OsGridReference.toWgs84(easting, northing);
 		}
@@ -315,20 +357,20 @@ public class PostcodeImporter {
 			return value.isEmpty() ? null : value;
 		}
 
-		private static Double coordinate(String text, String name, double limit) {
+		private static Double coordinate(String text, Coordinate coordinate) {
 			String value = text.trim();
 			if (value.isEmpty()) {
 				return null;
 			}
 			try {
 				double number = Double.parseDouble(value);
-				if (Double.isNaN(number) || Math.abs(number) > limit) {
-					throw new RejectedLineException("The " + name + " \"" + value + "\" is out of range");
+				if (Double.isNaN(number) || Math.abs(number) > coordinate.limit) {
+					throw new RejectedLineException(coordinate.outOfRange, value);
 				}
 				return number;
 			}
 			catch (NumberFormatException ex) {
-				throw new RejectedLineException("The " + name + " \"" + value + "\" is not a number");
+				throw new RejectedLineException(coordinate.notANumber, value);
 			}
 		}
 
@@ -339,8 +381,7 @@ public class PostcodeImporter {
 			}
 			int month = yearMonth.matches("\\d{6}") ? Integer.parseInt(yearMonth.substring(4, 6)) : 0;
 			if (month < 1 || month > 12) {
-				throw new RejectedLineException(
-						"The termination date \"" + yearMonth + "\" is not a year and month like 199606");
+				throw new RejectedLineException("coverage.rejected.termination-date", yearMonth);
 			}
 			return LocalDate.of(Integer.parseInt(yearMonth.substring(0, 4)), month, 1);
 		}

@@ -12,6 +12,7 @@ import uk.yourarea.audit.Subject;
 import uk.yourarea.postcode.PostcodeTable;
 import uk.yourarea.security.ForWebEditors;
 import uk.yourarea.security.StaffUser;
+import uk.yourarea.web.Phrase;
 
 /**
  * Ward names uploaded by the web team from ONS's lookup: saved in one transaction with a
@@ -62,21 +63,21 @@ class WardNameUploads {
 		WardNames.Counts before = this.names.counts();
 		int changed = this.names.save(lookup);
 		WardNames.Counts after = this.names.counts();
-		String action = "Ward names uploaded: " + fileName;
 		this.changes.record(by,
-				new Subject("coverage", CoverageChangeRecords.WHOLE_FORCE, "Postcode coverage of the force", null),
-				(action.length() > 100) ? action.substring(0, 99) + "…" : action,
+				new Subject("coverage", CoverageChangeRecords.WHOLE_FORCE, Phrase.of("change.subject.force-coverage"),
+						null),
+				Phrase.of("change.action.ward-names-uploaded", fileName),
 				Snapshot.of()
-					.with("Upload", "")
-					.with("Wards with a name", before.named())
-					.with("Wards with a Welsh name", before.withWelsh())
-					.with("Ward names new or changed", "")
+					.with("change.field.upload", "")
+					.with("change.field.wards-named", before.named())
+					.with("change.field.wards-named-welsh", before.withWelsh())
+					.with("change.field.ward-names-changed", "")
 					.build(),
 				Snapshot.of()
-					.with("Upload", fileName)
-					.with("Wards with a name", after.named())
-					.with("Wards with a Welsh name", after.withWelsh())
-					.with("Ward names new or changed", changed)
+					.with("change.field.upload", fileName)
+					.with("change.field.wards-named", after.named())
+					.with("change.field.wards-named-welsh", after.withWelsh())
+					.with("change.field.ward-names-changed", changed)
 					.build());
 		return new Saved(lookup.wards().size(), changed);
 	}

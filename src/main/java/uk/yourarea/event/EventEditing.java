@@ -20,6 +20,7 @@ import uk.yourarea.audit.Subject;
 import uk.yourarea.security.StaffUser;
 import uk.yourarea.security.WithinStaffScope;
 import uk.yourarea.web.NotFoundException;
+import uk.yourarea.web.Phrase;
 import uk.yourarea.web.TimeOfDay.Noon;
 import uk.yourarea.web.TimeOfDay;
 
@@ -82,7 +83,7 @@ class EventEditing {
 		Event event = this.events.save(new Event(neighbourhoodId, details.title(), details.type(),
 				details.description(), details.address(), details.startsAt(), details.endsAt(), this.clock.instant()));
 		event.welsh(details.titleCy(), details.descriptionCy());
-		this.changeLog.record(by, subject(event), "Added", Snapshot.nothing(), snapshot(event));
+		this.changeLog.record(by, subject(event), "change.action.added", Snapshot.nothing(), snapshot(event));
 		return event;
 	}
 
@@ -96,7 +97,7 @@ class EventEditing {
 		event.change(details.title(), details.type(), details.description(), details.address(), details.startsAt(),
 				details.endsAt(), this.clock.instant());
 		event.welsh(details.titleCy(), details.descriptionCy());
-		this.changeLog.record(by, subject(event), "Changed", before, snapshot(event));
+		this.changeLog.record(by, subject(event), "change.action.changed", before, snapshot(event));
 		return this.events.saveAndFlush(event);
 	}
 
@@ -108,7 +109,7 @@ class EventEditing {
 		ChangedElsewhereException.requireVersion(event.getVersion(), version, "Event " + eventId);
 		Snapshot before = snapshot(event);
 		event.cancel(reason, this.clock.instant());
-		this.changeLog.record(by, subject(event), "Cancelled", before, snapshot(event));
+		this.changeLog.record(by, subject(event), "change.action.cancelled", before, snapshot(event));
 		return this.events.saveAndFlush(event);
 	}
 
@@ -125,19 +126,20 @@ class EventEditing {
 		ZonedDateTime start = startsAt.atZone(this.clock.getZone());
 		ZonedDateTime end = endsAt.atZone(this.clock.getZone());
 		return Snapshot.of()
-			.with("Title", title)
-			.with("Title in Welsh", titleCy)
-			.with("Type", type.label())
-			.with("Description", description)
-			.with("Description in Welsh", descriptionCy)
-			.with("Address", address)
-			.with("Date", DAY.format(start))
-			.with("Start time", TimeOfDay.format(start.toLocalTime(), Noon.TWELVE_PM))
-			.with("End time",
-					TimeOfDay.format(end.toLocalTime(), Noon.TWELVE_PM)
-							+ (end.toLocalDate().equals(start.toLocalDate()) ? "" : " on " + DAY.format(end)))
-			.with("Status", cancelled ? "Cancelled" : "Going ahead")
-			.with("Reason for cancelling", reason)
+			.with("change.field.title", title)
+			.with("change.field.title-welsh", titleCy)
+			.with("change.field.type", Phrase.of(type.labelKey()))
+			.with("change.field.description", description)
+			.with("change.field.description-welsh", descriptionCy)
+			.with("change.field.address", address)
+			.with("change.field.date", DAY.format(start))
+			.with("change.field.start-time", TimeOfDay.format(start.toLocalTime(), Noon.TWELVE_PM))
+			.with("change.field.end-time",
+					end.toLocalDate().equals(start.toLocalDate()) ? TimeOfDay.format(end.toLocalTime(), Noon.TWELVE_PM)
+							: Phrase.of("change.value.time-on-day", TimeOfDay.format(end.toLocalTime(), Noon.TWELVE_PM),
+									DAY.format(end)))
+			.with("change.field.status", Phrase.of(cancelled ? "change.value.cancelled" : "change.value.going-ahead"))
+			.with("change.field.cancel-reason", reason)
 			.build();
 	}
 

@@ -65,7 +65,7 @@ class MessageInbox {
 
 	record MessagePage(Details message, NeighbourhoodSummary neighbourhood, String timeLeft, String deadline,
 			List<HistoryLine> history, List<Colleague> team, @Nullable String assignee, boolean emailFailed,
-			@Nullable RepliedAlert inReplyTo) {
+			@Nullable RepliedAlert inReplyTo, @Nullable String heldReason) {
 	}
 
 	/** The alert a message replies to, and its public page. */
@@ -148,12 +148,13 @@ class MessageInbox {
 			.map((entry) -> new HistoryLine(entry.at(), describe(entry.kind()),
 					(entry.staffAccountId() != null) ? names.get(entry.staffAccountId())
 							: (entry.kind().isFromTeam() ? null : residentOrSystem(entry.kind())),
-					entry.body(), entry.kind().isConversation()))
+					text(entry), entry.kind().isConversation()))
 			.toList();
 		boolean emailFailed = message.entries().stream().anyMatch((entry) -> entry.kind() == EntryKind.EMAIL_FAILED);
 		return new MessagePage(message, neighbourhood, timeLeft(message.status(), message.dueAt(), now),
 				message.deadline(), history, this.conversations.teamFor(user, id), names.get(message.assignedToId()),
-				emailFailed, repliedAlert(message.inReplyToAlertId(), neighbourhood));
+				emailFailed, repliedAlert(message.inReplyToAlertId(), neighbourhood), (message.heldReason() != null)
+						? message.heldReason().in(this.messages, LocaleContextHolder.getLocale()) : null);
 	}
 
 	/**
@@ -198,8 +199,22 @@ class MessageInbox {
 		});
 	}
 
-	private String text(String key) {
-		return this.messages.getMessage(key, null, LocaleContextHolder.getLocale());
+	private String text(String key, Object... arguments) {
+		return this.messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
+	}
+
+	/**
+	 * The words of a step: what was written; whom it was assigned to; for the steps the
+	 * site took itself, what happened. Rows from before V40 hold English sentences for
+	 * those; the migration took them out.
+	 */
+	private @Nullable String text(Conversations.Entry entry) {
+		return switch (entry.kind()) {
+			case ASSIGNED -> (entry.body() != null) ? text("inbox.history.assigned-to", entry.body()) : null;
+			case ESCALATED -> (entry.body() != null) ? entry.body() : text("inbox.history.escalated.detail");
+			case EMAIL_FAILED -> (entry.body() != null) ? entry.body() : text("inbox.history.email-failed.detail");
+			default -> entry.body();
+		};
 	}
 
 	private static Row row(Summary message, @Nullable NeighbourhoodSummary neighbourhood, @Nullable String assignee,

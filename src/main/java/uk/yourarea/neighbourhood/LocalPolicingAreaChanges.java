@@ -135,7 +135,7 @@ class LocalPolicingAreaChanges {
 		LocalPolicingArea area = this.areas.save(new LocalPolicingArea(Objects.requireNonNull(form.code()),
 				Objects.requireNonNull(form.name()), form.commanderName(), form.commanderRank()));
 		area.nameInWelsh(form.nameCy());
-		this.changeLog.record(by, subject(area), "Created", Snapshot.nothing(), recorded(area));
+		this.changeLog.record(by, subject(area), "change.action.created", Snapshot.nothing(), recorded(area));
 		return area;
 	}
 
@@ -151,7 +151,7 @@ class LocalPolicingAreaChanges {
 		Snapshot before = recorded(area);
 		area.edit(Objects.requireNonNull(form.name()), form.commanderName(), form.commanderRank());
 		area.nameInWelsh(form.nameCy());
-		this.changeLog.record(by, subject(area), "Edited", before, recorded(area));
+		this.changeLog.record(by, subject(area), "change.action.edited", before, recorded(area));
 		return area;
 	}
 
@@ -168,7 +168,7 @@ class LocalPolicingAreaChanges {
 		}
 		Snapshot before = recorded(area);
 		area.retire(LocalDate.now(this.clock));
-		this.changeLog.record(by, subject(area), "Retired", before, recorded(area));
+		this.changeLog.record(by, subject(area), "change.action.retired", before, recorded(area));
 		return area;
 	}
 
@@ -186,12 +186,12 @@ class LocalPolicingAreaChanges {
 	static Snapshot recorded(LocalPolicingArea area) {
 		LocalDate retiredOn = area.getRetiredOn();
 		return Snapshot.of()
-			.with("Code", area.getCode())
-			.with("Name", area.getName())
-			.with("Name in Welsh", area.getNameCy())
-			.with("Commander's name", area.getCommanderName())
-			.with("Commander's rank", area.getCommanderRank())
-			.with("Retired on", (retiredOn != null) ? NeighbourhoodChanges.DAY.format(retiredOn) : null)
+			.with("change.field.code", area.getCode())
+			.with("change.field.name", area.getName())
+			.with("change.field.name-welsh", area.getNameCy())
+			.with("change.field.commander-name", area.getCommanderName())
+			.with("change.field.commander-rank", area.getCommanderRank())
+			.with("change.field.retired-on", (retiredOn != null) ? NeighbourhoodChanges.DAY.format(retiredOn) : null)
 			.build();
 	}
 
@@ -206,10 +206,10 @@ class LocalPolicingAreaChanges {
 	private static Snapshot editable(@Nullable String name, @Nullable String nameCy, @Nullable String commanderName,
 			@Nullable String commanderRank) {
 		return Snapshot.of()
-			.with("Name", name)
-			.with("Name in Welsh", nameCy)
-			.with("Commander's name", commanderName)
-			.with("Commander's rank", commanderRank)
+			.with("change.field.name", name)
+			.with("change.field.name-welsh", nameCy)
+			.with("change.field.commander-name", commanderName)
+			.with("change.field.commander-rank", commanderRank)
 			.build();
 	}
 

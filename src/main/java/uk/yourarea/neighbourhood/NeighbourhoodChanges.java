@@ -145,7 +145,7 @@ class NeighbourhoodChanges {
 		neighbourhood.contactDetails(form.email(), form.phone(), form.facebookUrl(), form.xUrl(), form.instagramUrl());
 		releaseFormerSlug(neighbourhood.getSlug(), null, by);
 		Neighbourhood saved = this.neighbourhoods.save(neighbourhood);
-		this.changeLog.record(by, subject(saved), "Created", Snapshot.nothing(), recorded(saved));
+		this.changeLog.record(by, subject(saved), "change.action.created", Snapshot.nothing(), recorded(saved));
 		return saved;
 	}
 
@@ -172,7 +172,7 @@ class NeighbourhoodChanges {
 			releaseFormerSlug(neighbourhood.getSlug(), id, by);
 			this.formerSlugs.save(new FormerSlug(oldSlug, id, this.clock.instant()));
 		}
-		this.changeLog.record(by, subject(neighbourhood), "Edited", before, recorded(neighbourhood));
+		this.changeLog.record(by, subject(neighbourhood), "change.action.edited", before, recorded(neighbourhood));
 		return neighbourhood;
 	}
 
@@ -182,7 +182,7 @@ class NeighbourhoodChanges {
 		Neighbourhood neighbourhood = find(id);
 		Snapshot before = recorded(neighbourhood);
 		neighbourhood.retire(LocalDate.now(this.clock));
-		this.changeLog.record(by, subject(neighbourhood), "Retired", before, recorded(neighbourhood));
+		this.changeLog.record(by, subject(neighbourhood), "change.action.retired", before, recorded(neighbourhood));
 		return neighbourhood;
 	}
 
@@ -227,8 +227,7 @@ class NeighbourhoodChanges {
 		Snapshot before = recorded(owner);
 		this.formerSlugs.delete(former.get());
 		this.formerSlugs.flush();
-		this.changeLog.record(by, subject(owner), "Old web address given to another neighbourhood", before,
-				recorded(owner));
+		this.changeLog.record(by, subject(owner), "change.action.old-address-given-away", before, recorded(owner));
 	}
 
 	/** Holds off retiring the chosen area until this change commits. */
@@ -254,20 +253,21 @@ class NeighbourhoodChanges {
 		List<String> former = (neighbourhood.getId() != null) ? formerSlugs(neighbourhood.getId()) : List.of();
 		LocalDate retiredOn = neighbourhood.getRetiredOn();
 		return Snapshot.of()
-			.with("Code", neighbourhood.getCode())
-			.with("Name", neighbourhood.getName())
-			.with("Web address", "/area/" + neighbourhood.getSlug())
-			.with("Old web addresses", former.stream().map((slug) -> "/area/" + slug).collect(Collectors.joining(", ")))
-			.with("Name in Welsh", neighbourhood.getNameCy())
-			.with("Description", neighbourhood.getDescription())
-			.with("Description in Welsh", neighbourhood.getDescriptionCy())
-			.with("Local policing area", neighbourhood.getLocalPolicingArea().getName())
-			.with("Email address", neighbourhood.getEmail())
-			.with("Telephone", neighbourhood.getPhone())
-			.with("Facebook", neighbourhood.getFacebookUrl())
-			.with("X", neighbourhood.getXUrl())
-			.with("Instagram", neighbourhood.getInstagramUrl())
-			.with("Retired on", (retiredOn != null) ? DAY.format(retiredOn) : null)
+			.with("change.field.code", neighbourhood.getCode())
+			.with("change.field.name", neighbourhood.getName())
+			.with("change.field.web-address", "/area/" + neighbourhood.getSlug())
+			.with("change.field.old-web-addresses",
+					former.stream().map((slug) -> "/area/" + slug).collect(Collectors.joining(", ")))
+			.with("change.field.name-welsh", neighbourhood.getNameCy())
+			.with("change.field.description", neighbourhood.getDescription())
+			.with("change.field.description-welsh", neighbourhood.getDescriptionCy())
+			.with("change.field.local-policing-area", neighbourhood.getLocalPolicingArea().getName())
+			.with("change.field.email", neighbourhood.getEmail())
+			.with("change.field.telephone", neighbourhood.getPhone())
+			.with("change.field.facebook", neighbourhood.getFacebookUrl())
+			.with("change.field.x", neighbourhood.getXUrl())
+			.with("change.field.instagram", neighbourhood.getInstagramUrl())
+			.with("change.field.retired-on", (retiredOn != null) ? DAY.format(retiredOn) : null)
 			.build();
 	}
 
@@ -293,16 +293,16 @@ class NeighbourhoodChanges {
 			@Nullable String descriptionCy, @Nullable String area, @Nullable String email, @Nullable String phone,
 			@Nullable String facebook, @Nullable String x, @Nullable String instagram) {
 		return Snapshot.of()
-			.with("Name", name)
-			.with("Name in Welsh", nameCy)
-			.with("Description", description)
-			.with("Description in Welsh", descriptionCy)
-			.with("Local policing area", area)
-			.with("Email address", email)
-			.with("Telephone", phone)
-			.with("Facebook", facebook)
-			.with("X", x)
-			.with("Instagram", instagram)
+			.with("change.field.name", name)
+			.with("change.field.name-welsh", nameCy)
+			.with("change.field.description", description)
+			.with("change.field.description-welsh", descriptionCy)
+			.with("change.field.local-policing-area", area)
+			.with("change.field.email", email)
+			.with("change.field.telephone", phone)
+			.with("change.field.facebook", facebook)
+			.with("change.field.x", x)
+			.with("change.field.instagram", instagram)
 			.build();
 	}
 

@@ -46,6 +46,16 @@ class Priority {
 			return this.label;
 		}
 
+		/** The key of its label in staff.properties, as the change records show it. */
+		public String changeKey() {
+			return switch (this) {
+				case CONSULTATION -> "change.value.origin.consultation";
+				case PUBLIC_MEETING -> "change.value.origin.public-meeting";
+				case MESSAGES -> "change.value.origin.messages";
+				case OTHER -> "change.value.origin.other";
+			};
+		}
+
 	}
 
 	/** How long a priority may go without an update before it counts as stale. */

@@ -18,6 +18,7 @@ import uk.yourarea.audit.Subject;
 import uk.yourarea.security.StaffUser;
 import uk.yourarea.security.WithinStaffScope;
 import uk.yourarea.web.NotFoundException;
+import uk.yourarea.web.Phrase;
 import uk.yourarea.web.TextIn;
 
 /**
@@ -87,16 +88,16 @@ class PriorityEditing {
 		Priority priority = this.priorities.save(created);
 		this.updates.save(priority.addUpdate(whatWeAreDoing.english(), whatWeAreDoing.welsh(), raisedOn, by.name(),
 				this.clock.instant()));
-		this.changeLog.record(by, subject(priority), "Added", Snapshot.nothing(),
+		this.changeLog.record(by, subject(priority), "change.action.added", Snapshot.nothing(),
 				Snapshot.of()
-					.with("Issue", issue.english())
-					.with("Issue in Welsh", issue.welsh())
-					.with("Where it came from", origin.label())
-					.with("Consultation", consultationQuestion)
-					.with("About where it came from", originDetail)
-					.with("What we are doing", whatWeAreDoing.english())
-					.with("What we are doing in Welsh", whatWeAreDoing.welsh())
-					.with("Raised on", DAY.format(raisedOn))
+					.with("change.field.issue", issue.english())
+					.with("change.field.issue-welsh", issue.welsh())
+					.with("change.field.origin", Phrase.of(origin.changeKey()))
+					.with("change.field.consultation", consultationQuestion)
+					.with("change.field.origin-detail", originDetail)
+					.with("change.field.what-we-are-doing", whatWeAreDoing.english())
+					.with("change.field.what-we-are-doing-welsh", whatWeAreDoing.welsh())
+					.with("change.field.raised-on", DAY.format(raisedOn))
 					.build());
 		return priority;
 	}
@@ -110,7 +111,7 @@ class PriorityEditing {
 		ChangedElsewhereException.requireVersion(priority.getVersion(), version, "Priority " + priorityId);
 		Snapshot before = snapshot(priority);
 		priority.reword(issue, issueCy);
-		this.changeLog.record(by, subject(priority), "Changed the wording", before, snapshot(priority));
+		this.changeLog.record(by, subject(priority), "change.action.changed-wording", before, snapshot(priority));
 		return this.priorities.saveAndFlush(priority);
 	}
 
@@ -122,16 +123,16 @@ class PriorityEditing {
 		LocalDate lastUpdated = priority.getUpdatedOn();
 		PriorityUpdate update = this.updates
 			.save(priority.addUpdate(text, textCy, writtenOn, by.name(), this.clock.instant()));
-		this.changeLog.record(by, subject(priority), "Added an update",
+		this.changeLog.record(by, subject(priority), "change.action.added-update",
 				Snapshot.of()
-					.with("Last updated on", DAY.format(lastUpdated))
-					.with("Update", null)
-					.with("Update in Welsh", null)
+					.with("change.field.last-updated-on", DAY.format(lastUpdated))
+					.with("change.field.update", null)
+					.with("change.field.update-welsh", null)
 					.build(),
 				Snapshot.of()
-					.with("Last updated on", DAY.format(priority.getUpdatedOn()))
-					.with("Update", DAY.format(writtenOn) + ": " + text)
-					.with("Update in Welsh",
+					.with("change.field.last-updated-on", DAY.format(priority.getUpdatedOn()))
+					.with("change.field.update", DAY.format(writtenOn) + ": " + text)
+					.with("change.field.update-welsh",
 							(update.getTextCy() == null) ? null : DAY.format(writtenOn) + ": " + update.getTextCy())
 					.build());
 		this.priorities.saveAndFlush(priority);
@@ -149,7 +150,7 @@ class PriorityEditing {
 		ChangedElsewhereException.requireVersion(priority.getVersion(), version, "Priority " + priorityId);
 		Snapshot before = snapshot(priority);
 		priority.close(outcome, outcomeCy, LocalDate.now(this.clock));
-		this.changeLog.record(by, subject(priority), "Closed", before, snapshot(priority));
+		this.changeLog.record(by, subject(priority), "change.action.closed", before, snapshot(priority));
 		return this.priorities.saveAndFlush(priority);
 	}
 
@@ -163,13 +164,13 @@ class PriorityEditing {
 	static Snapshot snapshotWith(Priority saved, @Nullable String issue, @Nullable String issueCy, boolean open,
 			@Nullable String outcome, @Nullable String outcomeCy, @Nullable LocalDate closedOn) {
 		return Snapshot.of()
-			.with("Issue", issue)
-			.with("Issue in Welsh", TextIn.orNull(issueCy))
-			.with("Raised on", DAY.format(saved.getRaisedOn()))
-			.with("Status", open ? "Open" : "Closed")
-			.with("Outcome", outcome)
-			.with("Outcome in Welsh", TextIn.orNull(outcomeCy))
-			.with("Closed on", format(closedOn))
+			.with("change.field.issue", issue)
+			.with("change.field.issue-welsh", TextIn.orNull(issueCy))
+			.with("change.field.raised-on", DAY.format(saved.getRaisedOn()))
+			.with("change.field.status", Phrase.of(open ? "change.value.open" : "change.value.closed"))
+			.with("change.field.outcome", outcome)
+			.with("change.field.outcome-welsh", TextIn.orNull(outcomeCy))
+			.with("change.field.closed-on", format(closedOn))
 			.build();
 	}
 

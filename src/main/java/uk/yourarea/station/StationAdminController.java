@@ -118,9 +118,8 @@ class StationAdminController {
 			return "redirect:/staff/stations/" + id;
 		}, () -> {
 			Station saved = load(id);
-			Snapshot typed = this.editing.detailsSnapshot(form.name(), StationPages.kindLabel(form.kind()),
-					form.address(), form.postcode(), "yes".equals(form.frontCounter()) ? "Yes" : "No",
-					form.neighbourhoodList(), form.nameCy(), form.addressCy());
+			Snapshot typed = this.editing.detailsSnapshot(form.name(), form.kind(), form.address(), form.postcode(),
+					"yes".equals(form.frontCounter()), form.neighbourhoodList(), form.nameCy(), form.addressCy());
 			return this.conflicts.formAgain(StationEditing.SUBJECT_TYPE, id, this.editing.detailsSnapshot(saved), typed,
 					(conflict, conflictErrors) -> this.pages.detailsForm(model, form.basedOn(saved.getVersion()),
 							conflictErrors, saved, conflict));

@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.TextStyle;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.hibernate.Hibernate;
 import org.jspecify.annotations.Nullable;
@@ -29,6 +30,9 @@ import uk.yourarea.neighbourhood.NeighbourhoodSummary;
 import uk.yourarea.security.ForWebEditors;
 import uk.yourarea.security.StaffUser;
 import uk.yourarea.web.NotFoundException;
+import uk.yourarea.web.Phrase;
+import uk.yourarea.web.TimeOfDay;
+import uk.yourarea.web.TimeOfDay.Noon;
 
 /**
  * Every change to stations and hubs, each recorded in the change log in the same
@@ -107,7 +111,7 @@ class StationEditing {
 		details.neighbourhoodIds().forEach(station::serve);
 		station.inWelsh(details.nameCy(), details.addressCy());
 		this.stations.saveAndFlush(station);
-		this.changeLog.record(by, subject(station), "Added", Snapshot.nothing(), snapshot(station));
+		this.changeLog.record(by, subject(station), "change.action.added", Snapshot.nothing(), snapshot(station));
 		return station;
 	}
 
@@ -120,7 +124,7 @@ class StationEditing {
 				details.neighbourhoodIds());
 		station.inWelsh(details.nameCy(), details.addressCy());
 		this.stations.saveAndFlush(station);
-		this.changeLog.record(by, subject(station), "Changed details", before, snapshot(station));
+		this.changeLog.record(by, subject(station), "change.action.changed-details", before, snapshot(station));
 	}
 
 	@Transactional
@@ -130,7 +134,7 @@ class StationEditing {
 		Snapshot before = snapshot(station);
 		station.setWeek(week);
 		this.stations.saveAndFlush(station);
-		this.changeLog.record(by, subject(station), "Changed opening hours", before, snapshot(station));
+		this.changeLog.record(by, subject(station), "change.action.changed-opening-hours", before, snapshot(station));
 	}
 
 	@Transactional
@@ -141,7 +145,7 @@ class StationEditing {
 			throw new DateTakenException(date);
 		}
 		StationException exception = this.exceptions.saveAndFlush(new StationException(id, date, reason, hours));
-		this.changeLog.record(by, subject(station), "Added a change to the hours", Snapshot.nothing(),
+		this.changeLog.record(by, subject(station), "change.action.added-hours-change", Snapshot.nothing(),
 				snapshot(exception));
 		return exception;
 	}
@@ -154,7 +158,7 @@ class StationEditing {
 			.orElseThrow(() -> new NotFoundException("No exception " + exceptionId + " of station " + id));
 		Snapshot before = snapshot(exception);
 		this.exceptions.delete(exception);
-		this.changeLog.record(by, subject(station), "Removed a change to the hours", before, Snapshot.nothing());
+		this.changeLog.record(by, subject(station), "change.action.removed-hours-change", before, Snapshot.nothing());
 		return exception;
 	}
 
@@ -165,42 +169,80 @@ class StationEditing {
 		Subject subject = subject(station);
 		this.stations.delete(station);
 		this.stations.flush();
-		this.changeLog.record(by, subject, "Removed", before, Snapshot.nothing());
+		this.changeLog.record(by, subject, "change.action.removed", before, Snapshot.nothing());
 	}
 
 	/** The station's details as the details form shows them. */
 	@Transactional(readOnly = true)
 	public Snapshot detailsSnapshot(Station station) {
-		return detailsSnapshot(station.getName(), station.kindLabel(), station.getAddress(), station.getPostcode(),
-				station.isFrontCounter() ? "Yes" : "No", station.getNeighbourhoodIds(), station.getNameCy(),
-				station.getAddressCy());
+		return detailsSnapshot(station.getName(), station.getKind().name(), station.getAddress(), station.getPostcode(),
+				station.isFrontCounter(), station.getNeighbourhoodIds(), station.getNameCy(), station.getAddressCy());
 	}
 
 	/** The details typed on a form, for comparing with the saved ones. */
 	@Transactional(readOnly = true)
 	public Snapshot detailsSnapshot(@Nullable String name, @Nullable String kind, @Nullable String address,
-			@Nullable String postcode, @Nullable String frontCounter, Collection<Long> neighbourhoodIds,
-			@Nullable String nameCy, @Nullable String addressCy) {
+			@Nullable String postcode, boolean frontCounter, Collection<Long> neighbourhoodIds, @Nullable String nameCy,
+			@Nullable String addressCy) {
 		return Snapshot.of()
-			.with("Name", name)
-			.with("Name in Welsh", nameCy)
-			.with("Kind", kind)
-			.with("Address", address)
-			.with("Address in Welsh", addressCy)
-			.with("Postcode", postcode)
-			.with("Front counter open to the public", frontCounter)
-			.with("Neighbourhoods served", names(neighbourhoodIds))
+			.with("change.field.name", name)
+			.with("change.field.name-welsh", nameCy)
+			.with("change.field.kind", kindLabel(kind))
+			.with("change.field.address", address)
+			.with("change.field.address-welsh", addressCy)
+			.with("change.field.postcode", postcode)
+			.with("change.field.front-counter", Phrase.of(frontCounter ? "change.value.yes" : "change.value.no"))
+			.with("change.field.neighbourhoods-served", names(neighbourhoodIds))
 			.build();
+	}
+
+	/**
+	 * The key of a kind's label ({@code STATION}, {@code HUB}), or nothing for no kind.
+	 */
+	private static @Nullable Phrase kindLabel(@Nullable String kind) {
+		if ("STATION".equals(kind)) {
+			return Phrase.of("station.kind-label.station");
+		}
+		return "HUB".equals(kind) ? Phrase.of("station.kind-label.hub") : null;
 	}
 
 	/** The usual hours of a week as the change log shows them, one field a day. */
 	static Snapshot weekSnapshot(Map<DayOfWeek, List<Period>> week) {
 		Snapshot.Builder snapshot = Snapshot.of();
 		for (DayOfWeek day : DayOfWeek.values()) {
-			snapshot.with(day.getDisplayName(TextStyle.FULL, Locale.UK),
-					Period.describe(week.getOrDefault(day, List.of())));
+			snapshot.with(dayLabel(day), hours(week.getOrDefault(day, List.of())));
 		}
 		return snapshot.build();
+	}
+
+	private static String dayLabel(DayOfWeek day) {
+		return switch (day) {
+			case MONDAY -> "change.field.monday";
+			case TUESDAY -> "change.field.tuesday";
+			case WEDNESDAY -> "change.field.wednesday";
+			case THURSDAY -> "change.field.thursday";
+			case FRIDAY -> "change.field.friday";
+			case SATURDAY -> "change.field.saturday";
+			case SUNDAY -> "change.field.sunday";
+		};
+	}
+
+	/**
+	 * Hours as the change records show them: "Closed", "9am to 5pm" or "9am to 12:30pm
+	 * and 1:30pm to 5pm", in the words of the bundle.
+	 */
+	static Phrase hours(List<Period> periods) {
+		List<String> times = periods.stream()
+			.sorted(Comparator.comparing(Period::getOpensAt))
+			.flatMap((period) -> Stream.of(period.getOpensAt(), period.getClosesAt()))
+			.map((time) -> TimeOfDay.format(time, Noon.MIDDAY))
+			.toList();
+		return switch (times.size()) {
+			case 0 -> Phrase.of("station.hours.closed");
+			case 2 -> Phrase.of("station.hours.period", times.get(0), times.get(1));
+			case 4 -> Phrase.of("change.value.hours-twice", times.get(0), times.get(1), times.get(2), times.get(3));
+			default -> Phrase.asIs(Period.describe(periods));
+		};
 	}
 
 	static Map<DayOfWeek, List<Period>> weekOf(Station station) {
@@ -219,7 +261,11 @@ class StationEditing {
 	}
 
 	private static Snapshot snapshot(StationException exception) {
-		return Snapshot.of().with("Hours on " + DATE.format(exception.getDate()), exception.describe()).build();
+		String day = DATE.format(exception.getDate());
+		return Snapshot.of()
+			.with(Phrase.of("change.field.hours-on", day), hours(exception.getHours()))
+			.with(Phrase.of("change.field.hours-why", day), exception.getReason())
+			.build();
 	}
 
 	private String names(Collection<Long> neighbourhoodIds) {

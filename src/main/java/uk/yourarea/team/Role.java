@@ -23,6 +23,17 @@ public enum Role {
 		return this.title;
 	}
 
+	/** The key of its full title in staff.properties, as the change records show it. */
+	public String changeKey() {
+		return switch (this) {
+			case PC -> "change.value.role.pc";
+			case PCSO -> "change.value.role.pcso";
+			case SERGEANT -> "change.value.role.sergeant";
+			case INSPECTOR -> "change.value.role.inspector";
+			case OTHER -> "change.value.role.other";
+		};
+	}
+
 	/** Only a PC or a PCSO may be a neighbourhood's named, contactable officer. */
 	public boolean canBeNamedOfficer() {
 		return this == PC || this == PCSO;

@@ -22,6 +22,7 @@ import uk.yourarea.neighbourhood.NeighbourhoodSummary;
 import uk.yourarea.security.ForWebEditors;
 import uk.yourarea.security.StaffUser;
 import uk.yourarea.web.NotFoundException;
+import uk.yourarea.web.Phrase;
 
 /**
  * Changes to neighbourhood teams, each recorded in the change log in the same
@@ -108,7 +109,7 @@ class TeamEditing {
 		TeamMember member = this.members.save(new TeamMember(neighbourhoodId, details.name(), details.role(),
 				details.collarNumber(), details.bio(), this.members.lastPositionIn(neighbourhoodId) + 1));
 		member.bioInWelsh(details.bioCy());
-		this.changes.record(by, subject(member), "Added to the team", Snapshot.nothing(),
+		this.changes.record(by, subject(member), "change.action.added-to-team", Snapshot.nothing(),
 				snapshot(member, neighbourhood));
 		return member;
 	}
@@ -125,7 +126,7 @@ class TeamEditing {
 		member.change(details.name(), details.role(), details.collarNumber(), details.bio());
 		member.bioInWelsh(details.bioCy());
 		this.members.saveAndFlush(member);
-		this.changes.record(by, subject(member), "Changed", before, snapshot(member, neighbourhood));
+		this.changes.record(by, subject(member), "change.action.changed", before, snapshot(member, neighbourhood));
 		return member;
 	}
 
@@ -147,9 +148,9 @@ class TeamEditing {
 		for (int i = 0; i < team.size(); i++) {
 			team.get(i).placeAt(i + 1);
 		}
-		this.changes.record(by, subject(member), (step < 0) ? "Moved up the team list" : "Moved down the team list",
-				Snapshot.of().with("Position in the team list", from + 1).build(),
-				Snapshot.of().with("Position in the team list", to + 1).build());
+		this.changes.record(by, subject(member), (step < 0) ? "change.action.moved-up" : "change.action.moved-down",
+				Snapshot.of().with("change.field.position", from + 1).build(),
+				Snapshot.of().with("change.field.position", to + 1).build());
 	}
 
 	/**
@@ -172,8 +173,8 @@ class TeamEditing {
 		Snapshot after = snapshot(member, to);
 		Subject subject = subject(member);
 		this.changes.record(by, new Subject(SUBJECT_TYPE, member.getId(), member.getTitledName(), neighbourhoodId),
-				"Moved to " + to.name(), before, after);
-		this.changes.record(by, subject, "Moved from " + from.name(), before, after);
+				Phrase.of("change.action.moved-to", to.name()), before, after);
+		this.changes.record(by, subject, Phrase.of("change.action.moved-from", from.name()), before, after);
 		return member;
 	}
 
@@ -189,7 +190,7 @@ class TeamEditing {
 		if (photoId != null) {
 			this.photos.deleteIfUnused(photoId);
 		}
-		this.changes.record(by, subject, "Removed from the team", before, Snapshot.nothing());
+		this.changes.record(by, subject, "change.action.removed-from-team", before, Snapshot.nothing());
 	}
 
 	/**
@@ -210,13 +211,15 @@ class TeamEditing {
 			old.stopBeingNamedOfficer();
 			// Flushed first: the database allows one named officer per neighbourhood.
 			this.members.saveAndFlush(old);
-			this.changes.record(by, subject(old), "No longer the named officer", before, snapshot(old, neighbourhood));
+			this.changes.record(by, subject(old), "change.action.no-longer-named-officer", before,
+					snapshot(old, neighbourhood));
 		}
 		if (chosen != null) {
 			Snapshot before = snapshot(chosen, neighbourhood);
 			chosen.makeNamedOfficer(LocalDate.now(this.clock));
 			this.members.saveAndFlush(chosen);
-			this.changes.record(by, subject(chosen), "Made the named officer", before, snapshot(chosen, neighbourhood));
+			this.changes.record(by, subject(chosen), "change.action.made-named-officer", before,
+					snapshot(chosen, neighbourhood));
 		}
 	}
 
@@ -231,7 +234,8 @@ class TeamEditing {
 		Snapshot before = snapshot(member, neighbourhood);
 		member.confirmDetails(LocalDate.now(this.clock));
 		this.members.saveAndFlush(member);
-		this.changes.record(by, subject(member), "Details confirmed", before, snapshot(member, neighbourhood));
+		this.changes.record(by, subject(member), "change.action.details-confirmed", before,
+				snapshot(member, neighbourhood));
 	}
 
 	/** Shows a checked photo, with its description, in place of any earlier one. */
@@ -249,7 +253,8 @@ class TeamEditing {
 		if (oldPhotoId != null && oldPhotoId != photoId) {
 			this.photos.deleteIfUnused(oldPhotoId);
 		}
-		this.changes.record(by, subject(member), (oldPhotoId == null) ? "Photo added" : "Photo replaced", before,
+		this.changes.record(by, subject(member),
+				(oldPhotoId == null) ? "change.action.photo-added" : "change.action.photo-replaced", before,
 				snapshot(member, neighbourhood));
 	}
 
@@ -263,7 +268,8 @@ class TeamEditing {
 		Snapshot before = snapshot(member, neighbourhood);
 		member.describePhoto(alt, altCy);
 		this.members.saveAndFlush(member);
-		this.changes.record(by, subject(member), "Photo description changed", before, snapshot(member, neighbourhood));
+		this.changes.record(by, subject(member), "change.action.photo-description-changed", before,
+				snapshot(member, neighbourhood));
 	}
 
 	@Transactional
@@ -279,7 +285,8 @@ class TeamEditing {
 		member.removePhoto();
 		this.members.saveAndFlush(member);
 		this.photos.deleteIfUnused(photoId);
-		this.changes.record(by, subject(member), "Photo removed", before, snapshot(member, neighbourhood));
+		this.changes.record(by, subject(member), "change.action.photo-removed", before,
+				snapshot(member, neighbourhood));
 	}
 
 	/**
@@ -296,11 +303,11 @@ class TeamEditing {
 	static Snapshot formSnapshot(@Nullable String name, @Nullable Role role, @Nullable String collarNumber,
 			@Nullable String bio, @Nullable String bioCy) {
 		return Snapshot.of()
-			.with("Name", name)
-			.with("Role", (role != null) ? role.title() : null)
-			.with("Collar number", collarNumber)
-			.with("About them", bio)
-			.with("About them in Welsh", bioCy)
+			.with("change.field.name", name)
+			.with("change.field.role", (role != null) ? Phrase.of(role.changeKey()) : null)
+			.with("change.field.collar-number", collarNumber)
+			.with("change.field.about", bio)
+			.with("change.field.about-welsh", bioCy)
 			.build();
 	}
 
@@ -312,9 +319,9 @@ class TeamEditing {
 	/** The photo fields, as the change log and conflicts show them. */
 	static Snapshot photoSnapshot(@Nullable String photoPath, @Nullable String alt, @Nullable String altCy) {
 		return Snapshot.of()
-			.with("Photo", photoName(photoPath))
-			.with("Photo description", alt)
-			.with("Photo description in Welsh", altCy)
+			.with("change.field.photo", photoName(photoPath))
+			.with("change.field.photo-description", alt)
+			.with("change.field.photo-description-welsh", altCy)
 			.build();
 	}
 
@@ -323,26 +330,27 @@ class TeamEditing {
 		formSnapshot(member).fields().forEach(builder::with);
 		photoSnapshot(member.getPhotoPath(), member.getPhotoAlt(), member.getPhotoAltCy()).fields()
 			.forEach(builder::with);
-		return builder.with("Named officer", namedOfficerText(member))
-			.with("Neighbourhood", neighbourhood.name())
+		return builder.with("change.field.named-officer", namedOfficer(member))
+			.with("change.field.neighbourhood", neighbourhood.name())
 			.build();
 	}
 
-	static String namedOfficerText(TeamMember member) {
+	static Phrase namedOfficer(TeamMember member) {
 		if (!member.isNamedOfficer()) {
-			return "No";
+			return Phrase.of("change.value.no");
 		}
 		LocalDate confirmed = member.getNameConfirmedOn();
-		return (confirmed != null) ? "Yes, details confirmed on " + DAY.format(confirmed) : "Yes";
+		return (confirmed != null) ? Phrase.of("change.value.named-officer-confirmed", DAY.format(confirmed))
+				: Phrase.of("change.value.yes");
 	}
 
 	/** "Photo 1a2b3c4d" (the start of its content hash), or empty without one. */
-	private static @Nullable String photoName(@Nullable String photoPath) {
+	private static @Nullable Phrase photoName(@Nullable String photoPath) {
 		if (photoPath == null) {
 			return null;
 		}
 		String file = photoPath.substring(photoPath.lastIndexOf('/') + 1);
-		return "Photo " + file.substring(0, Math.min(8, file.length()));
+		return Phrase.of("change.value.photo", file.substring(0, Math.min(8, file.length())));
 	}
 
 	private static Subject subject(TeamMember member) {

@@ -105,7 +105,7 @@ class WelshVersionsIT {
 				select f.field from change_record_field f join change_record r on r.id = f.change_record_id
 				where r.subject_type = 'neighbourhood' and r.subject_id = ? and f.after_value = ?""", String.class, id,
 				"Strydoedd o gwmpas y lawnt."))
-			.containsExactly("Description in Welsh");
+			.containsExactly("change.field.description-welsh");
 
 		Document welsh = welshPage("/area/" + slug);
 		assertThat(welsh.selectFirst("h1").text()).contains("Prawf " + code);
@@ -181,7 +181,7 @@ class WelshVersionsIT {
 				"select f.field from change_record_field f join change_record r on r.id = f.change_record_id "
 						+ "where r.subject_type = 'station' and f.after_value = ?",
 				String.class, "Gorsaf Heddlu Welshtest " + code))
-			.containsExactly("Name in Welsh");
+			.containsExactly("change.field.name-welsh");
 
 		Document welsh = welshPage("/area/" + slugOf(id));
 		Element welshBio = welsh.selectFirst("p:contains(Cefais fy magu)");

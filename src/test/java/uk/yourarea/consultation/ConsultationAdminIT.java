@@ -138,7 +138,7 @@ class ConsultationAdminIT {
 		assertThat(this.jdbc.queryForList("""
 				select action from change_record where subject_type = 'consultation' and subject_id = ?""",
 				String.class, cid))
-			.containsExactly("Opened a consultation");
+			.containsExactly("change.action.opened-consultation");
 		assertThat(this.site.page("/area/rutland-north").select("#have-your-say a").attr("href"))
 			.as("the Your Area page shows it at once")
 			.isEqualTo("/area/rutland-north/have-your-say");
@@ -154,7 +154,8 @@ class ConsultationAdminIT {
 			.isTrue();
 		assertThat(this.jdbc.queryForList("""
 				select action from change_record where subject_type = 'consultation' and subject_id = ?
-				order by id""", String.class, cid)).containsExactly("Opened a consultation", "Closed early");
+				order by id""", String.class, cid)).containsExactly("change.action.opened-consultation",
+				"change.action.closed-early");
 		Document history = editor.page("/staff/changes/consultation/" + cid);
 		assertThat(history.select("#changes h2").eachText()).allMatch((title) -> title.contains("Have your say from"))
 			.hasSize(2);
@@ -280,18 +281,23 @@ class ConsultationAdminIT {
 			.isEqualTo("REJECTED");
 
 		List<String> recorded = this.jdbc.queryForList("""
-				select coalesce(f.before_value, '') || ' ' || coalesce(f.after_value, '') from change_record r
-				join change_record_field f on f.change_record_id = r.id
+				select concat_ws(' ', f.before_value, array_to_string(f.before_args, ' '), f.after_value,
+				                 array_to_string(f.after_args, ' '))
+				from change_record r join change_record_field f on f.change_record_id = r.id
 				where r.subject_type = 'consultation' and r.subject_id = ?""", String.class, cid);
-		assertThat(String.join(" ", recorded)).contains("Shown as: Cars race along Long Street at night")
-			.contains("Not shown")
+		assertThat(String.join(" ", recorded)).contains("change.value.shown-as Cars race along Long Street at night")
+			.contains("change.value.not-shown")
 			.doesNotContain("07700")
 			.doesNotContain("Smiths")
 			.doesNotContain("rude");
 		assertThat(this.jdbc.queryForList(
 				"select action from change_record where subject_type = 'consultation' and subject_id = ?", String.class,
 				cid))
-			.contains("Approved a concern after editing it", "Rejected a concern");
+			.contains("change.action.approved-concern-edited", "change.action.rejected-concern");
+		assertThat(officer.page("/staff/changes/consultation/" + cid).select("#changes").text())
+			.contains("Approved a concern after editing it")
+			.contains("Waiting for a decision Shown as: Cars race along Long Street at night")
+			.contains("Rejected a concern");
 
 		String token = StaffBrowser.csrfToken(officer.page("/staff"), "/staff/sign-out");
 		HttpResponse<String> late = officer.post(queue + "/" + offensive, token, "decision", "approve", "text",

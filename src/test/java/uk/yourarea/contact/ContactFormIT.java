@@ -389,6 +389,18 @@ class ContactFormIT {
 				.isEqualTo("HELD_FOR_REVIEW");
 			assertThat(count("select count(*) from outbox_email where to_address = '" + email + "'")).isZero();
 		}
+		assertThat(this.jdbc.queryForList("select held_reason from contact_message where sender_email in (?, ?, ?)",
+				String.class, honeypot, tooFast, forged))
+			.as("why, as keys of staff.properties")
+			.containsExactlyInAnyOrder("contact.held.hidden-field", "contact.held.too-fast",
+					"contact.held.unsigned-time");
+		Visitor officer = this.site.visitor();
+		officer.submit(officer.page("/staff/sign-in"), "main form",
+				Map.of("email", "admin@example.org", "password", StaffBrowser.DEMO_PASSWORD));
+		long held = this.jdbc.queryForObject("select id from contact_message where sender_email = ?", Long.class,
+				honeypot);
+		assertThat(officer.page("/staff/inbox/messages/" + held).text())
+			.contains("Held for review – The hidden field that only automated programs fill in was filled in");
 	}
 
 	@Test

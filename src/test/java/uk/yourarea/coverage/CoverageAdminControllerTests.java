@@ -210,7 +210,7 @@ class CoverageAdminControllerTests {
 	@Test
 	void anUploadThatCannotBeAppliedSaysWhy() throws Exception {
 		given(this.imports.find(5)).willReturn(Optional.of(readyJob(5)));
-		willThrow(new CoverageImports.NotApplicable("This upload cannot be applied: it is applied."))
+		willThrow(new CoverageImports.NotApplicable("coverage.job.cannot-apply", CoverageJob.Status.APPLIED))
 			.given(this.imports)
 			.apply(eq(5L), any());
 		this.mvc.perform(post("/staff/coverage/imports/5/apply"))

@@ -106,7 +106,7 @@ class CoverageEditingIT {
 		assertThat(this.jdbc.queryForList("""
 				select action from change_record where subject_type = 'coverage' and subject_id = ?""", String.class,
 				this.east))
-			.contains("Ward codes changed");
+			.contains("change.action.ward-codes-changed");
 
 		HttpResponse<String> emptied = this.editor.submit(path, path, "wardCodes", "", "version", "1");
 		assertThat(emptied.statusCode()).isEqualTo(303);
@@ -223,7 +223,7 @@ class CoverageEditingIT {
 		assertThat(this.jdbc.queryForList("""
 				select action from change_record where subject_type = 'coverage' and subject_id = ?""", String.class,
 				this.west))
-			.contains("Postcode given by hand", "Postcode no longer given by hand");
+			.contains("change.action.postcode-given", "change.action.postcode-no-longer-given");
 	}
 
 	@Test

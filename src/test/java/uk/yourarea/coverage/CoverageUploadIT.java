@@ -159,9 +159,15 @@ class CoverageUploadIT {
 		assertThat(applied.select("#status").text()).isEqualTo("Applied");
 		assertThat(applied.select("form[action$=/apply]")).isEmpty();
 		assertThat(this.jdbc.queryForList("""
-				select action from change_record where subject_type = 'coverage' and subject_id = ?
-				order by id desc""", String.class, this.north)).first().isEqualTo("Postcode file applied: second.csv");
-		assertThat(this.editor.page("/staff/changes/coverage/0").text()).contains("Postcode file applied: second.csv");
+				select action || ' ' || array_to_string(action_args, '|') from change_record
+				where subject_type = 'coverage' and subject_id = ? order by id desc""", String.class, this.north))
+			.first()
+			.isEqualTo("change.action.postcode-file-applied second.csv");
+		assertThat(this.editor.page("/staff/changes/coverage/0").text()).contains("Postcode file applied: second.csv")
+			.contains("Changes to Postcode coverage of the force");
+		assertThat(this.editor.page("/staff/changes/coverage/" + this.north).select("#changes").text())
+			.contains("Postcode file applied: second.csv: Coverage of Upload North")
+			.contains("Postcodes that went to other neighbourhoods");
 	}
 
 	@Test
@@ -179,6 +185,12 @@ class CoverageUploadIT {
 		assertThat(preview.select("#rejections tbody tr").get(0).select("td").eachText()).containsExactly("bad.csv",
 				"3", "\"NOT A POSTCODE\" is not a valid postcode");
 		assertThat(preview.select("#rejections tbody tr").get(1).select("td").eachText()).element(1).isEqualTo("5");
+		assertThat(this.jdbc.queryForMap("""
+				select reason, array_to_string(reason_args, '|') as args from coverage_import_rejection
+				where coverage_import_id = ? and line_number = 3""", id))
+			.as("kept as a key of staff.properties and what the line had")
+			.containsEntry("reason", "coverage.rejected.postcode")
+			.containsEntry("args", "NOT A POSTCODE");
 		assertThat(preview.select("#refused").text()).contains("cannot be applied");
 		assertThat(preview.select("form[action$=/apply]")).as("no apply button").isEmpty();
 		assertThat(movesOn(preview))
@@ -227,7 +239,10 @@ class CoverageUploadIT {
 			.isEqualTo(this.lat);
 		Document page = this.editor.page("/staff/coverage/imports/" + second);
 		assertThat(page.select("#status").text()).isEqualTo("Failed");
-		assertThat(page.select("#failure").text()).contains("Nothing was changed");
+		assertThat(page.select("#failure").text()).contains("Nothing was changed: applying it failed.")
+			.contains("refused for the test");
+		assertThat(this.jdbc.queryForObject("select error from coverage_import where id = ?", String.class, second))
+			.isEqualTo("coverage.job.apply-failed");
 		assertThat(page.select("form[action$=/preview-again]")).hasSize(1);
 	}
 
@@ -255,7 +270,9 @@ class CoverageUploadIT {
 		assertThat(this.data.waitFor(zipped)).isEqualTo("READY");
 		CoverageJob job = this.imports.find(zipped).orElseThrow();
 		assertThat(job.postcodesInFile()).isEqualTo(2);
-		assertThat(job.format()).isEqualTo("OS Code-Point Open");
+		assertThat(job.format()).as("the format's name").isEqualTo("CODE_POINT_OPEN");
+		assertThat(this.editor.page("/staff/coverage/imports/" + zipped).select("#preview").text())
+			.contains("Format OS Code-Point Open");
 		assertThat(this.imports.rejections(zipped)).singleElement()
 			.satisfies((line) -> assertThat(line.fileName() + " " + line.lineNumber()).isEqualTo("Data/CSV/zy.csv 3"));
 	}
@@ -313,8 +330,8 @@ class CoverageUploadIT {
 		String derivedSquare = Boundaries.toGeoJson(Boundaries.geoJson(tools.jackson.databind.json.JsonMapper.builder()
 			.build()
 			.readTree(CoverageTestData.squareFeature("{}", this.lat, this.lon, 0.01))));
-		this.jdbc.update("insert into neighbourhood_boundary (neighbourhood_id, geojson, source, derived) "
-				+ "values (?, ?, ?, true)", this.south, derivedSquare, DerivedBoundaries.SOURCE);
+		this.jdbc.update("insert into neighbourhood_boundary (neighbourhood_id, geojson, source, source_args, derived) "
+				+ "values (?, ?, ?, '{}', true)", this.south, derivedSquare, BoundarySources.DERIVED.text());
 		long seed = upload("seed.csv", CODE_POINT_HEADER + row("ZY6 1AA", this.wardNorth, this.lat, this.lon));
 		this.data.waitFor(seed);
 		applyAndWait(seed);
@@ -328,10 +345,16 @@ class CoverageUploadIT {
 				"/staff/coverage/boundaries", "real.geojson", file.getBytes(StandardCharsets.UTF_8)));
 		assertThat(this.data.waitFor(id)).isEqualTo("READY");
 		applyAndWait(id);
-		Map<String, Object> boundary = this.jdbc.queryForMap(
-				"select geojson, source, derived from neighbourhood_boundary where neighbourhood_id = ?", this.south);
+		Map<String, Object> boundary = this.jdbc
+			.queryForMap("select geojson, source, source_args[1] as file, derived from neighbourhood_boundary "
+					+ "where neighbourhood_id = ?", this.south);
 		assertThat(boundary.get("derived")).isEqualTo(false);
-		assertThat((String) boundary.get("source")).startsWith("Uploaded as real.geojson");
+		assertThat(boundary.get("source")).as("a key of staff.properties")
+			.isEqualTo("coverage.boundary.source.uploaded");
+		assertThat(boundary.get("file")).isEqualTo("real.geojson");
+		assertThat(this.editor.page("/staff/neighbourhoods/" + this.south + "/coverage").select("#boundary").text())
+			.as("in the words of the bundle")
+			.startsWith("Uploaded as real.geojson on ");
 		assertThat(Boundaries.parse((String) boundary.get("geojson")).getEnvelopeInternal().getWidth()).isCloseTo(0.01,
 				org.assertj.core.data.Offset.offset(1e-9));
 		assertThat(this.data.neighbourhoodOf("ZY6 1AA")).as("inside the real boundary").isEqualTo(this.south);
@@ -450,6 +473,15 @@ class CoverageUploadIT {
 	void showsProgressWhileAJobWorksAndMarksAJobInterruptedByARestart() {
 		Instant now = Instant.now();
 		long working = insertJob("PREVIEWING", now, 6 * 1024 * 1024);
+		long before40 = this.jdbc.queryForObject("""
+				insert into coverage_import (kind, file_name, file_size, status, phase, bytes_read, created_by_name,
+				                             created_at, heartbeat_at)
+				values ('POSTCODES', 'old.csv', 100, 'PREVIEWING', 'Reading the file in English', 0, 'Web Editor', ?, ?)
+				returning id""", Long.class, Timestamp.from(now), Timestamp.from(now));
+		assertThat(this.editor.page("/staff/coverage/imports/" + before40).select("#progress").text())
+			.as("a phase kept in English before V40 is shown as it is")
+			.contains("Reading the file in English");
+		this.jdbc.update("update coverage_import set status = 'FAILED' where id = ?", before40);
 		Document page = this.editor.page("/staff/coverage/imports/" + working);
 		assertThat(page.select("#status").text()).isEqualTo("Preparing preview");
 		assertThat(page.select("#progress").text()).contains("Reading big.csv").contains("Read 50% of the file");
@@ -469,6 +501,8 @@ class CoverageUploadIT {
 		assertThat(status(working)).as("still beating").isEqualTo("PREVIEWING");
 		assertThat(this.editor.page("/staff/coverage/imports/" + stuckApply).select("#failure").text())
 			.contains("Nothing of it was applied");
+		assertThat(this.jdbc.queryForObject("select error from coverage_import where id = ?", String.class, stuckApply))
+			.isEqualTo("coverage.job.interrupted.applying");
 		this.jdbc.update("update coverage_import set status = 'FAILED' where id = ?", working);
 	}
 
@@ -559,10 +593,11 @@ class CoverageUploadIT {
 
 	private long insertJob(String status, Instant heartbeat, long bytesRead) {
 		return this.jdbc.queryForObject("""
-				insert into coverage_import (kind, file_name, file_size, status, phase, bytes_read, created_by_name,
-				                             created_at, heartbeat_at)
-				values ('POSTCODES', 'big.csv', ?, ?, 'Reading big.csv', ?, 'Web Editor', ?, ?) returning id""",
-				Long.class, 12 * 1024 * 1024, status, bytesRead, Timestamp.from(heartbeat), Timestamp.from(heartbeat));
+				insert into coverage_import (kind, file_name, file_size, status, phase, phase_args, bytes_read,
+				                             created_by_name, created_at, heartbeat_at)
+				values ('POSTCODES', 'big.csv', ?, ?, 'coverage.phase.reading', '{big.csv}', ?, 'Web Editor', ?, ?)
+				returning id""", Long.class, 12 * 1024 * 1024, status, bytesRead, Timestamp.from(heartbeat),
+				Timestamp.from(heartbeat));
 	}
 
 }

@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.yourarea.testing.TestFiles;
+import uk.yourarea.web.Phrase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -37,6 +38,9 @@ class PostcodeImporterIT {
 			+ "country_code,nhs_regional_ha_code,nhs_ha_code,admin_county_code,admin_district_code,admin_ward_code,"
 			+ "postcode_normalised,latitude,longitude,admin_county_name,admin_district_name,admin_ward_name,"
 			+ "in_leicestershire_police_area\n";
+
+	@Autowired
+	private org.springframework.context.MessageSource messages;
 
 	@Autowired
 	PostcodeImporter importer;
@@ -101,10 +105,15 @@ class PostcodeImporterIT {
 		assertThat(report.imported()).isEqualTo(2);
 		assertThat(report.rejections()).extracting(PostcodeImporter.Rejection::lineNumber)
 			.containsExactly(3L, 4L, 5L, 6L);
-		assertThat(report.rejections().get(0).reason()).contains("\"NOT A POSTCODE\" is not a valid postcode");
-		assertThat(report.rejections().get(1).reason()).contains("latitude \"north\" is not a number");
-		assertThat(report.rejections().get(2).reason()).contains("Expected 17 fields but found 5");
-		assertThat(report.rejections().get(3).reason()).contains("latitude \"95.0\" is out of range");
+		assertThat(report.rejections()).extracting(PostcodeImporter.Rejection::reason)
+			.as("keys of staff.properties and what the line has")
+			.containsExactly(Phrase.of("coverage.rejected.postcode", "NOT A POSTCODE"),
+					Phrase.of("coverage.rejected.latitude.not-a-number", "north"),
+					Phrase.of("coverage.rejected.fields", "17", "5"),
+					Phrase.of("coverage.rejected.latitude.out-of-range", "95.0"));
+		assertThat(words(report.rejections().get(0).reason())).isEqualTo("\"NOT A POSTCODE\" is not a valid postcode");
+		assertThat(words(report.rejections().get(1).reason())).isEqualTo("The latitude \"north\" is not a number");
+		assertThat(words(report.rejections().get(2).reason())).isEqualTo("Expected 17 fields but found 5");
 		assertThat(row("ZE1 0AA").get("in_force_area")).isEqualTo(true);
 		assertThat(row("ZE1 0AA").get("ward_code")).isEqualTo("E05001789");
 		assertThat(row("ZE2 9AA").get("in_force_area")).as("Rugby is Warwickshire's").isEqualTo(false);
@@ -126,7 +135,7 @@ class PostcodeImporterIT {
 		assertThat(report.linesRead()).isEqualTo(4);
 		assertThat(report.rejections()).singleElement().satisfies((rejection) -> {
 			assertThat(rejection.lineNumber()).isEqualTo(4);
-			assertThat(rejection.reason()).contains("outside Great Britain");
+			assertThat(words(rejection.reason())).isEqualTo("The grid reference -5, 304196 is outside Great Britain");
 		});
 		assertThat(report.imported()).isEqualTo(3);
 		Map<String, Object> grid = row("ZE1 0AG");
@@ -230,6 +239,10 @@ class PostcodeImporterIT {
 		}
 		assertThat(err.toString(StandardCharsets.UTF_8))
 			.contains("bomb.csv.gz was not imported: The file unpacks to more than 100 times its own size");
+	}
+
+	private String words(Phrase reason) {
+		return reason.in(this.messages, java.util.Locale.UK);
 	}
 
 }

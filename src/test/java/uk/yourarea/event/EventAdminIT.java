@@ -106,7 +106,7 @@ class EventAdminIT {
 			.contains("The Hub, 12 Long Street, Wigston")
 			.contains("6:30pm to 7:45pm")
 			.doesNotContain("Cancelled");
-		assertThat(changes(id, "Added")).isEqualTo(1);
+		assertThat(changes(id, "change.action.added")).isEqualTo(1);
 	}
 
 	@Test
@@ -208,7 +208,7 @@ class EventAdminIT {
 		this.officer.follow(again);
 		assertThat(titleOf(id)).isEqualTo("Surgery in the library");
 		assertThat(publicEvent("wigston", "Surgery in the library").text()).contains("6:30pm to 7:30pm");
-		assertThat(changes(id, "Changed")).isEqualTo(2);
+		assertThat(changes(id, "change.action.changed")).isEqualTo(2);
 
 		Document bad = errorPage(this.officer.post(form, StaffBrowser.csrfToken(conflict, form),
 				fields("", "BEAT_SURGERY", "", "Wigston library", today().plusDays(8), "6:30pm", "5pm",
@@ -243,7 +243,7 @@ class EventAdminIT {
 			.findFirst()
 			.orElseThrow();
 		assertThat(row.text()).contains("Cancelled").doesNotContain("Change");
-		assertThat(changes(id, "Cancelled")).isEqualTo(1);
+		assertThat(changes(id, "change.action.cancelled")).isEqualTo(1);
 
 		HttpResponse<String> edit = this.officer.get(events(this.wigston) + "/" + id + "/edit");
 		assertThat(edit.statusCode()).isEqualTo(303);

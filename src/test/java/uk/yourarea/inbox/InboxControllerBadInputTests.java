@@ -94,7 +94,7 @@ class InboxControllerBadInputTests {
 		given(this.inbox.open(any(), anyLong())).willReturn(new MessageInbox.MessagePage(message, wigston,
 				"due in 5 hours", message.deadline(), List.of(new MessageInbox.HistoryLine(PageSlice.NOW,
 						"Message received", "The resident", "Cars speed here", true)),
-				List.of(ELLIS), null, false, null));
+				List.of(ELLIS), null, false, null, null));
 		given(this.conversations.teamFor(any(), anyLong())).willReturn(List.of(ELLIS));
 	}
 

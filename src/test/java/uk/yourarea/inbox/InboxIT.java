@@ -166,7 +166,13 @@ class InboxIT {
 		assertThat(kinds).contains("VIEWED", "NOTE", "ASSIGNED", "HOLDING_REPLY", "FULL_REPLY", "CLOSED")
 			.startsWith("RECEIVED");
 		Document history = officer.page(message);
+		String assignedTo = this.jdbc.queryForObject(
+				"select body from message_entry where contact_message_id = ? and kind = 'ASSIGNED' order by id desc "
+						+ "limit 1",
+				String.class, this.oadbyMessage);
+		assertThat(assignedTo).as("the name alone: the inbox says the rest").isNotBlank().doesNotContain("Assigned");
 		assertThat(history.select(".ya-conversation").text()).contains("Internal note")
+			.contains("Assigned to " + assignedTo)
 			.contains("Known to the retail crime team")
 			.contains("Full reply sent")
 			.contains("Viewed");

@@ -26,9 +26,11 @@ import uk.yourarea.security.StaffRole;
 import uk.yourarea.security.StaffUser;
 import uk.yourarea.testing.PageSlice;
 import uk.yourarea.testing.Pages;
+import uk.yourarea.web.Phrase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
@@ -169,7 +171,8 @@ class LocalPolicingAreaFormBadInputTests {
 	private void nothingSaved() {
 		then(this.changes).should(never()).create(any(), any());
 		then(this.areas).should(never()).save(any());
-		then(this.changeLog).should(never()).record(any(), any(), any(), any(), any());
+		then(this.changeLog).should(never()).record(any(), any(), anyString(), any(), any());
+		then(this.changeLog).should(never()).record(any(), any(), any(Phrase.class), any(), any());
 	}
 
 	private Document page(MockHttpServletRequestBuilder request) throws Exception {

@@ -101,9 +101,10 @@ class PriorityAdminIT {
 		Element shown = publicPriority("wigston", issue);
 		assertThat(shown.text()).contains("we are ticketing cars on Long Street")
 			.contains("Raised on " + PriorityEditing.DAY.format(raised));
-		assertThat(this.jdbc
-			.queryForObject("select count(*) from change_record where subject_type = 'priority' and subject_id = ? "
-					+ "and action = 'Added' and neighbourhood_id = ?", Integer.class, id, this.wigston))
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from change_record where subject_type = 'priority' and subject_id = ? "
+						+ "and action = 'change.action.added' and neighbourhood_id = ?",
+				Integer.class, id, this.wigston))
 			.isEqualTo(1);
 		assertThat(
 				StaffBrowser.parse(this.officer.get(priorities(this.wigston))).select("#open-priorities a").eachText())
@@ -187,7 +188,7 @@ class PriorityAdminIT {
 		assertThat(staff.select("#updates li").text()).contains("Written by");
 		assertThat(this.jdbc
 			.queryForObject("select count(*) from change_record where subject_type = 'priority' and subject_id = ? "
-					+ "and action = 'Added an update'", Integer.class, id))
+					+ "and action = 'change.action.added-update'", Integer.class, id))
 			.isEqualTo(3);
 	}
 
@@ -307,7 +308,7 @@ class PriorityAdminIT {
 		assertThat(update.statusCode()).isEqualTo(303);
 		assertThat(StaffBrowser.parse(this.webEditor.follow(update)).text()).contains("so it cannot be changed");
 		assertThat(this.jdbc.queryForObject(
-				"select count(*) from change_record where subject_type = 'priority' and subject_id = ? and action = 'Closed'",
+				"select count(*) from change_record where subject_type = 'priority' and subject_id = ? and action = 'change.action.closed'",
 				Integer.class, id))
 			.isEqualTo(1);
 	}

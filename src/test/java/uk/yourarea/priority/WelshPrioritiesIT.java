@@ -88,7 +88,7 @@ class WelshPrioritiesIT {
 			.isEqualTo("Rydym yn rhoi tocynnau i geir ar yr ymylon.");
 		assertThat(this.jdbc.queryForObject("""
 				select count(*) from change_record r join change_record_field f on f.change_record_id = r.id
-				where r.subject_type = 'priority' and r.subject_id = ? and f.field = 'Issue in Welsh'
+				where r.subject_type = 'priority' and r.subject_id = ? and f.field = 'change.field.issue-welsh'
 				  and f.after_value = ?""", Integer.class, id, issueCy)).as("the change record has the Welsh")
 			.isEqualTo(1);
 

@@ -34,10 +34,9 @@ class StaffServicesCheckAccessTests {
 
 	/** Methods that need no check, by class, each with the reason. */
 	private static final Map<String, Set<String>> UNCHECKED = Map.of(
-			// Public information only (open priorities and common concerns); the demo
-			// data
-			// uses it.
-			"uk.yourarea.consultation.Consultations", Set.of("suggestedIssues"),
+			// Public information only (open priorities, common concerns and the question
+			// a consultation starts with); the demo data uses it.
+			"uk.yourarea.consultation.Consultations", Set.of("suggestedIssues", "suggestedQuestion"),
 			// A snapshot of an entity the caller already holds.
 			"uk.yourarea.neighbourhood.NeighbourhoodChanges", Set.of("recorded"), "uk.yourarea.event.EventEditing",
 			Set.of("snapshot"),

@@ -148,7 +148,7 @@ class TeamAdminIT {
 		assertThat(this.jdbc.queryForList(
 				"select action from change_record where subject_type = 'team-member' and subject_id = ? and neighbourhood_id = ?",
 				String.class, row.get("id"), area))
-			.containsExactly("Added to the team");
+			.containsExactly("change.action.added-to-team");
 	}
 
 	@Test
@@ -198,11 +198,16 @@ class TeamAdminIT {
 				"""
 						select f.field, f.before_value, f.after_value from change_record_field f
 						join change_record r on r.id = f.change_record_id
-						where r.subject_type = 'team-member' and r.subject_id = ? and r.action = 'Changed' order by f.position""",
+						where r.subject_type = 'team-member' and r.subject_id = ? and r.action = 'change.action.changed' order by f.position""",
 				id);
-		assertThat(fields).extracting((field) -> field.get("field")).containsExactly("Name", "Role", "Collar number");
-		assertThat(fields.get(1)).containsEntry("before_value", "Police Community Support Officer")
-			.containsEntry("after_value", "Police Constable");
+		assertThat(fields).extracting((field) -> field.get("field"))
+			.containsExactly("change.field.name", "change.field.role", "change.field.collar-number");
+		assertThat(fields.get(1)).containsEntry("before_value", "change.value.role.pcso")
+			.containsEntry("after_value", "change.value.role.pc");
+		assertThat(this.editor.page("/staff/changes/team-member/" + id).select("#changes").text())
+			.as("in the words of staff.properties")
+			.contains("Changed: ")
+			.contains("Role Police Community Support Officer Police Constable");
 	}
 
 	@Test
@@ -321,7 +326,7 @@ class TeamAdminIT {
 		assertThat(this.jdbc.queryForList(
 				"select action from change_record where subject_type = 'team-member' and neighbourhood_id = ? order by id",
 				String.class, area))
-			.containsExactly("No longer the named officer", "Made the named officer");
+			.containsExactly("change.action.no-longer-named-officer", "change.action.made-named-officer");
 		String publicPage = this.editor.get("/area/" + slug(area)).body();
 		assertThat(Pages.parse(publicPage).select(".ya-officer__body").first().text()).contains("Nia New");
 
@@ -443,7 +448,7 @@ class TeamAdminIT {
 			.containsEntry("named_officer", false)
 			.containsEntry("display_order", 2);
 		assertThat(this.jdbc.queryForList(
-				"select neighbourhood_id from change_record where subject_type = 'team-member' and subject_id = ? and action like 'Moved%' order by id",
+				"select neighbourhood_id from change_record where subject_type = 'team-member' and subject_id = ? and action like 'change.action.moved-%' order by id",
 				Long.class, id))
 			.containsExactly(from, to);
 		assertThat(this.editor.get("/area/" + slug(from)).body()).doesNotContain("Mo Mover")
@@ -483,7 +488,7 @@ class TeamAdminIT {
 		assertThat(this.jdbc.queryForList(
 				"select action from change_record where subject_type = 'team-member' and subject_id = ? and neighbourhood_id = ?",
 				String.class, id, area))
-			.containsExactly("Removed from the team");
+			.containsExactly("change.action.removed-from-team");
 		assertThat(this.editor.get("/area/" + slug(area)).body()).doesNotContain("Rae Removed");
 	}
 
@@ -534,7 +539,7 @@ class TeamAdminIT {
 		assertThat(this.jdbc.queryForList(
 				"select action from change_record where subject_type = 'team-member' and subject_id = ?", String.class,
 				id))
-			.contains("Photo added");
+			.contains("change.action.photo-added");
 	}
 
 	@Test
@@ -612,7 +617,8 @@ class TeamAdminIT {
 		assertThat(this.jdbc.queryForList(
 				"select action from change_record where subject_type = 'team-member' and subject_id = ? order by id",
 				String.class, id))
-			.containsExactly("Photo added", "Photo description changed", "Photo replaced", "Photo removed");
+			.containsExactly("change.action.photo-added", "change.action.photo-description-changed",
+					"change.action.photo-replaced", "change.action.photo-removed");
 	}
 
 	@Test
