@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 import uk.yourarea.neighbourhood.NeighbourhoodDirectory;
 import uk.yourarea.neighbourhood.NeighbourhoodSummary;
+import uk.yourarea.web.Languages;
 import uk.yourarea.web.NotFoundException;
 import uk.yourarea.web.SiteProperties;
 
@@ -74,7 +75,7 @@ class AlertArchiveController {
 	}
 
 	private NeighbourhoodSummary neighbourhood(String slug) {
-		return this.neighbourhoods.liveBySlug(slug)
+		return this.neighbourhoods.liveBySlug(slug, Languages.current())
 			.orElseThrow(() -> new NotFoundException("No neighbourhood " + slug));
 	}
 

@@ -269,6 +269,12 @@ class AlertSending {
 			.collect(Collectors.toMap(NeighbourhoodSummary::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
 	}
 
+	private Map<Long, NeighbourhoodSummary> namedIn(Collection<Long> ids, Locale language) {
+		return this.neighbourhoods.byIds(ids, language)
+			.stream()
+			.collect(Collectors.toMap(NeighbourhoodSummary::id, Function.identity()));
+	}
+
 	/**
 	 * The next subscribers after the last one queued who, at this moment, follow one of
 	 * the neighbourhoods with a choice that gets this topic, each once.
@@ -321,8 +327,14 @@ class AlertSending {
 		List<Long> linkOwners = new ArrayList<>(recipients.size());
 		// The fixed wording in each language the step needs, read once.
 		Map<Locale, AlertEmails.Letters> letters = new HashMap<>();
+		// The neighbourhoods as each language names them (Welsh names where there are
+		// some), read once.
+		Map<Locale, Map<Long, NeighbourhoodSummary>> named = new HashMap<>();
+		named.put(Languages.ENGLISH, places);
 		for (Recipient recipient : recipients) {
-			NeighbourhoodSummary place = places.get(recipient.neighbourhoodId());
+			NeighbourhoodSummary place = named
+				.computeIfAbsent(Languages.of(recipient.language()), (language) -> namedIn(places.keySet(), language))
+				.get(recipient.neighbourhoodId());
 			if (place == null) {
 				continue;
 			}

@@ -87,6 +87,8 @@ class AlertSubscriptions {
 	 * that confirms it. Nothing changes until the link is followed, so no one can change
 	 * another person's alerts by typing their address. The caller says the same thing
 	 * whatever happens here.
+	 * @param neighbourhood named as the page asking names it: the email is in its
+	 * language
 	 * @param automated whether the form looked filled in by a program: it counts against
 	 * the limits but nothing is stored or sent
 	 */
@@ -151,6 +153,7 @@ class AlertSubscriptions {
 
 	}
 
+	/** What the link would confirm, the neighbourhood named in the page's language. */
 	@Transactional(readOnly = true)
 	Confirmation check(String token) {
 		if (!LinkTokens.isWellFormed(token)) {
@@ -159,7 +162,8 @@ class AlertSubscriptions {
 		List<Confirmation> found = this.jdbc.query("""
 				select neighbourhood_id, requested_categories, requested_at from alert_subscription
 				where confirmation_token_hash = ?""", (row, n) -> {
-			Optional<NeighbourhoodSummary> neighbourhood = this.neighbourhoods.byId(row.getLong("neighbourhood_id"));
+			Optional<NeighbourhoodSummary> neighbourhood = this.neighbourhoods.byId(row.getLong("neighbourhood_id"),
+					Languages.current());
 			if (neighbourhood.isEmpty()) {
 				return new Confirmation.Unknown();
 			}
@@ -199,10 +203,13 @@ class AlertSubscriptions {
 		String email = (String) subscriber.get("email");
 		Locale language = Languages.fromTag((String) subscriber.get("language"));
 		String prefix = Languages.pathPrefix(language);
-		this.outbox.queue(WELCOME_EMAIL, email,
-				message(language, "alerts.email.welcome.subject", valid.neighbourhood().name()),
-				message(language, "alerts.email.welcome.body", valid.neighbourhood().name(),
-						labels(valid.categories(), language), this.site.link(prefix + "/alerts/manage/" + manageToken),
+		// Named in the subscriber's language, which the page confirming may not be in.
+		String team = this.neighbourhoods.byId(valid.neighbourhood().id(), language)
+			.map(NeighbourhoodSummary::name)
+			.orElse(valid.neighbourhood().name());
+		this.outbox.queue(WELCOME_EMAIL, email, message(language, "alerts.email.welcome.subject", team),
+				message(language, "alerts.email.welcome.body", team, labels(valid.categories(), language),
+						this.site.link(prefix + "/alerts/manage/" + manageToken),
 						this.site.link(prefix + "/alerts/unsubscribe/" + manageToken)),
 				null);
 		log.info("Alert subscription confirmed in neighbourhood {}", valid.neighbourhood().code());
@@ -229,7 +236,10 @@ class AlertSubscriptions {
 
 	}
 
-	/** The person a personal link belongs to; empty once they have stopped everything. */
+	/**
+	 * The person a personal link belongs to, the neighbourhoods named in the page's
+	 * language; empty once they have stopped everything.
+	 */
 	@Transactional(readOnly = true)
 	Optional<Subscriber> byManageLink(String token) {
 		Optional<Long> id = subscriberId(token);
@@ -244,7 +254,7 @@ class AlertSubscriptions {
 				where alert_subscriber_id = ? and confirmed_at is not null""", (row) -> {
 			Set<AlertCategory> categories = categories(row, "categories");
 			Instant confirmedAt = row.getTimestamp("confirmed_at").toInstant();
-			this.neighbourhoods.byId(row.getLong("neighbourhood_id"))
+			this.neighbourhoods.byId(row.getLong("neighbourhood_id"), Languages.current())
 				.ifPresent((neighbourhood) -> followed.add(new Followed(neighbourhood, categories, confirmedAt)));
 		}, id.get());
 		followed.sort(java.util.Comparator.comparing((Followed f) -> f.neighbourhood().name()));

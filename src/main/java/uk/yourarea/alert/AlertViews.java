@@ -124,11 +124,15 @@ class AlertViews {
 			AlertText welshText = AlertText.of(alert.bodyIn(Languages.WELSH));
 			String welshTitle = alert.titleIn(Languages.WELSH);
 			String welshSignature = signed.in(Languages.WELSH).toString();
+			// Welsh subscribers read the neighbourhood's Welsh name, where it has one.
+			String welshTeamName = (first != null)
+					? this.directory.byId(first.id(), Languages.WELSH).map(NeighbourhoodSummary::name).orElse(teamName)
+					: teamName;
 			welsh = new Preview(this.emails.in(Languages.WELSH)
-				.compose(welshTitle, welshText, welshSignature, teamName, webLink(first, alert, Languages.WELSH),
+				.compose(welshTitle, welshText, welshSignature, welshTeamName, webLink(first, alert, Languages.WELSH),
 						replyLink(first, alert, Languages.WELSH), message("alerts.staff.preview.own-manage-link"),
 						message("alerts.staff.preview.own-unsubscribe-link")),
-					welshTitle, welshText, welshSignature, teamName, null, alert.hasWelsh() ? null : "en");
+					welshTitle, welshText, welshSignature, welshTeamName, null, alert.hasWelsh() ? null : "en");
 		}
 		return new Preview(letter, alert.getTitle(), text, signature, teamName, welsh, null);
 	}

@@ -172,7 +172,7 @@ class SubscribeController {
 	}
 
 	private NeighbourhoodSummary neighbourhood(String slug) {
-		return this.neighbourhoods.liveBySlug(slug)
+		return this.neighbourhoods.liveBySlug(slug, Languages.current())
 			.orElseThrow(() -> new NotFoundException("No neighbourhood " + slug));
 	}
 

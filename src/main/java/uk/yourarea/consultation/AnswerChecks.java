@@ -3,7 +3,6 @@ package uk.yourarea.consultation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -18,6 +17,7 @@ import uk.yourarea.postcode.Postcode;
 import uk.yourarea.postcode.PostcodeLookup;
 import uk.yourarea.web.FormError;
 import uk.yourarea.web.FormErrors;
+import uk.yourarea.web.Languages;
 
 /**
  * The checks on a "Have your say" answer that need more than the form: the consultation's
@@ -83,7 +83,8 @@ class AnswerChecks {
 			if (in.neighbourhoodId() == neighbourhood.id()) {
 				return new Checked(List.of(), null);
 			}
-			NeighbourhoodSummary other = this.neighbourhoods.byId(in.neighbourhoodId()).orElse(null);
+			NeighbourhoodSummary other = this.neighbourhoods.byId(in.neighbourhoodId(), Languages.current())
+				.orElse(null);
 			if (other != null) {
 				return problem("consultation.have-your-say.postcode.elsewhere",
 						new Elsewhere(other.name(), other.slug()), postcode.value(), other.name(),
@@ -101,7 +102,7 @@ class AnswerChecks {
 	}
 
 	private String text(String key, Object... arguments) {
-		return this.messages.getMessage(key, arguments, Locale.UK);
+		return this.messages.getMessage(key, arguments, Languages.current());
 	}
 
 	private static boolean hasError(List<FormError> errors, String field) {

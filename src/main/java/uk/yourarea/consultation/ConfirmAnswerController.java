@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import uk.yourarea.neighbourhood.NeighbourhoodDirectory;
 import uk.yourarea.neighbourhood.NeighbourhoodSummary;
+import uk.yourarea.web.Languages;
 import uk.yourarea.web.NotFoundException;
 
 /**
@@ -103,12 +104,12 @@ class ConfirmAnswerController {
 	}
 
 	private NeighbourhoodSummary neighbourhood(String slug) {
-		return this.neighbourhoods.liveBySlug(slug)
+		return this.neighbourhoods.liveBySlug(slug, Languages.current())
 			.orElseThrow(() -> new NotFoundException("No neighbourhood " + slug));
 	}
 
 	private NeighbourhoodSummary neighbourhoodOf(Consultation consultation) {
-		return this.neighbourhoods.byId(consultation.getNeighbourhoodId())
+		return this.neighbourhoods.byId(consultation.getNeighbourhoodId(), Languages.current())
 			.orElseThrow(() -> new NotFoundException("No neighbourhood " + consultation.getNeighbourhoodId()));
 	}
 

@@ -33,6 +33,7 @@ import uk.yourarea.web.FormError;
 import uk.yourarea.web.FormErrors;
 import uk.yourarea.web.FormStamps;
 import uk.yourarea.web.FormTokens;
+import uk.yourarea.web.Languages;
 import uk.yourarea.web.NotFoundException;
 
 /**
@@ -208,7 +209,7 @@ class HaveYourSayController {
 	}
 
 	private NeighbourhoodSummary neighbourhood(String slug) {
-		return this.neighbourhoods.liveBySlug(slug)
+		return this.neighbourhoods.liveBySlug(slug, Languages.current())
 			.orElseThrow(() -> new NotFoundException("No neighbourhood " + slug));
 	}
 

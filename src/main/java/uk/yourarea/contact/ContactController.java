@@ -38,6 +38,7 @@ import uk.yourarea.web.FormError;
 import uk.yourarea.web.FormErrors;
 import uk.yourarea.web.FormStamps;
 import uk.yourarea.web.FormTokens;
+import uk.yourarea.web.Languages;
 import uk.yourarea.web.NotFoundException;
 
 /** The resident's contact form to their neighbourhood team, and its confirmation. */
@@ -230,7 +231,7 @@ class ContactController {
 	}
 
 	private NeighbourhoodSummary neighbourhood(String slug) {
-		return this.neighbourhoods.liveBySlug(slug)
+		return this.neighbourhoods.liveBySlug(slug, Languages.current())
 			.orElseThrow(() -> new NotFoundException("No neighbourhood " + slug));
 	}
 

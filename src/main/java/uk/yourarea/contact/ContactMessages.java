@@ -108,6 +108,8 @@ class ContactMessages {
 	 * Stores a valid form as a message and queues its acknowledgement in the same
 	 * transaction. A form that looks automated (honeypot filled, sent too fast) is stored
 	 * but held for review.
+	 * @param neighbourhood named as the form's page names it: the acknowledgement is in
+	 * its language
 	 */
 	@Transactional
 	public Received receive(NeighbourhoodSummary neighbourhood, ContactForm form, String clientAddress) {

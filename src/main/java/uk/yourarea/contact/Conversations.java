@@ -149,7 +149,9 @@ public class Conversations {
 	@Transactional
 	public void reply(StaffUser user, long id, String text, boolean full) {
 		ContactMessage message = visible(user, id);
-		NeighbourhoodSummary neighbourhood = this.neighbourhoods.byId(message.getNeighbourhoodId()).orElseThrow();
+		NeighbourhoodSummary neighbourhood = this.neighbourhoods
+			.byId(message.getNeighbourhoodId(), ContactMessages.languageOf(message))
+			.orElseThrow();
 		message.reply(user.id(), text, full, this.clock.instant());
 		this.messages.flush();
 		String link = this.contact.newLink(message);
@@ -196,8 +198,9 @@ public class Conversations {
 		ContactMessage message = visible(user, id);
 		message.releaseFromReview(user.id(), this.clock.instant());
 		this.messages.flush();
-		NeighbourhoodSummary neighbourhood = this.neighbourhoods.byId(message.getNeighbourhoodId()).orElseThrow();
 		Locale locale = ContactMessages.languageOf(message);
+		NeighbourhoodSummary neighbourhood = this.neighbourhoods.byId(message.getNeighbourhoodId(), locale)
+			.orElseThrow();
 		this.outbox.queue("contact-acknowledgement", message.getSenderEmail(),
 				this.contact.message("contact.email.acknowledgement.subject", locale, message.getReference()),
 				this.contact.message("contact.email.released.body", locale, this.contact.residentGreeting(locale),

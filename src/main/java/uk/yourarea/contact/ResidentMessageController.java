@@ -29,6 +29,7 @@ import uk.yourarea.web.DatabaseFailures;
 import uk.yourarea.web.FormError;
 import uk.yourarea.web.FormErrors;
 import uk.yourarea.web.FormTokens;
+import uk.yourarea.web.Languages;
 import uk.yourarea.web.NotFoundException;
 
 /**
@@ -143,7 +144,8 @@ class ResidentMessageController {
 		}
 		model.addAttribute("message", message);
 		model.addAttribute("token", token);
-		model.addAttribute("neighbourhood", this.neighbourhoods.byId(message.getNeighbourhoodId()).orElseThrow());
+		model.addAttribute("neighbourhood",
+				this.neighbourhoods.byId(message.getNeighbourhoodId(), Languages.current()).orElseThrow());
 		model.addAttribute("deadline", this.messages.formatDeadline(message.getDueAt()));
 		model.addAttribute("dueExplanation", this.messages.dueExplanation(message.getDueExplanation()));
 		model.addAttribute("reply", reply);
@@ -170,7 +172,8 @@ class ResidentMessageController {
 		model.addAttribute("erased", message.isErased());
 		model.addAttribute("keptFor",
 				this.wording.describe(this.retention.privateLinks(), LocaleContextHolder.getLocale()));
-		model.addAttribute("neighbourhood", this.neighbourhoods.byId(message.getNeighbourhoodId()).orElse(null));
+		model.addAttribute("neighbourhood",
+				this.neighbourhoods.byId(message.getNeighbourhoodId(), Languages.current()).orElse(null));
 		return "contact/link-expired";
 	}
 

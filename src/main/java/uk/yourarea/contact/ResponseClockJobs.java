@@ -82,7 +82,7 @@ class ResponseClockJobs {
 			this.outbox.queue("contact-escalation", message.getSenderEmail(),
 					this.contact.message("contact.email.escalation.subject", ContactMessages.languageOf(message),
 							message.getReference()),
-					residentEscalation(message, neighbourhood), message.getId());
+					residentEscalation(message), message.getId());
 			for (Colleague supervisor : this.staff.supervisorsOf(neighbourhood.id())) {
 				this.outbox.queue("contact-supervisor-escalation", supervisor.email(),
 						this.contact.message("contact.supervisor-email.escalation.subject", Languages.ENGLISH,
@@ -124,10 +124,14 @@ class ResponseClockJobs {
 				on conflict do nothing""", job, key, java.sql.Timestamp.from(now)) == 1;
 	}
 
-	private String residentEscalation(ContactMessage message, NeighbourhoodSummary neighbourhood) {
+	/** In the resident's language, naming the neighbourhood as it does. */
+	private String residentEscalation(ContactMessage message) {
 		Locale locale = ContactMessages.languageOf(message);
+		String team = this.neighbourhoods.byId(message.getNeighbourhoodId(), locale)
+			.map(NeighbourhoodSummary::name)
+			.orElse("");
 		return this.contact.message("contact.email.escalation.body", locale, this.contact.residentGreeting(locale),
-				neighbourhood.name(), message.getReference(), this.contact.formatDeadline(message.getDueAt(), locale),
+				team, message.getReference(), this.contact.formatDeadline(message.getDueAt(), locale),
 				this.force.website(), this.force.name());
 	}
 

@@ -36,6 +36,16 @@ public class NeighbourhoodDirectory {
 	}
 
 	/**
+	 * The same, named as a page or an email in the given language names it: with the
+	 * Welsh names of the neighbourhood and its area in Welsh, where there are some.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<NeighbourhoodSummary> byId(long id, Locale language) {
+		return this.neighbourhoods.findWithAreaById(id)
+			.map((neighbourhood) -> NeighbourhoodSummary.of(neighbourhood, language));
+	}
+
+	/**
 	 * The neighbourhoods with these ids, live or retired, by area name and then name;
 	 * unknown ids are left out.
 	 */
@@ -74,10 +84,32 @@ public class NeighbourhoodDirectory {
 		return this.neighbourhoods.findBySlug(slug).map(NeighbourhoodSummary::of);
 	}
 
+	/**
+	 * The same, named as a page in the given language names it (for a public page, the
+	 * request's language).
+	 */
+	@Transactional(readOnly = true)
+	public Optional<NeighbourhoodSummary> liveBySlug(String slug, Locale language) {
+		return this.neighbourhoods.findBySlug(slug)
+			.map((neighbourhood) -> NeighbourhoodSummary.of(neighbourhood, language));
+	}
+
 	/** Every neighbourhood, live or retired, by area name and then name. */
 	@Transactional(readOnly = true)
 	public List<NeighbourhoodSummary> all() {
 		return this.neighbourhoods.findAllWithArea().stream().map(NeighbourhoodSummary::of).toList();
+	}
+
+	/**
+	 * Every neighbourhood, live or retired, in the same order, named as a page in the
+	 * given language names them.
+	 */
+	@Transactional(readOnly = true)
+	public List<NeighbourhoodSummary> all(Locale language) {
+		return this.neighbourhoods.findAllWithArea()
+			.stream()
+			.map((neighbourhood) -> NeighbourhoodSummary.of(neighbourhood, language))
+			.toList();
 	}
 
 	/** Every local policing area, live or retired, by name. */

@@ -26,6 +26,7 @@ import uk.yourarea.testing.TestNeighbourhoods;
 import uk.yourarea.web.FormStamps;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
@@ -72,7 +73,7 @@ class AlertArchiveBadInputTests {
 
 	@BeforeEach
 	void wigstonWithOnePageOfAlerts() {
-		given(this.neighbourhoods.liveBySlug("wigston"))
+		given(this.neighbourhoods.liveBySlug(eq("wigston"), any()))
 			.willReturn(Optional.of(TestNeighbourhoods.live(53L, "wigston", "Wigston")));
 		given(this.archive.page(53L, 1)).willReturn(
 				Optional.of(

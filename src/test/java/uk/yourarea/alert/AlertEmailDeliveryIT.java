@@ -135,13 +135,17 @@ class AlertEmailDeliveryIT {
 				area);
 		String welshNameBefore = this.jdbc.queryForObject("select name_cy from local_policing_area where id = ?",
 				String.class, area);
+		String neighbourhoodWelshBefore = this.jdbc
+			.queryForObject("select name_cy from neighbourhood where slug = 'oadby'", String.class);
 		this.jdbc.update("update local_policing_area set name_cy = 'Ardal Prawf Oadby' where id = ?", area);
+		this.jdbc.update("update neighbourhood set name_cy = 'Oadbi Prawf' where slug = 'oadby'");
 		try {
 			this.alertIds[0] = alert("Road closed for the carnival", "Station Road is closed on Saturday.");
 			this.sending.sendDue();
 		}
 		finally {
 			this.jdbc.update("update local_policing_area set name_cy = ? where id = ?", welshNameBefore, area);
+			this.jdbc.update("update neighbourhood set name_cy = ? where slug = 'oadby'", neighbourhoodWelshBefore);
 		}
 
 		Map<String, Object> signed = this.jdbc.queryForMap("select signature, signature_cy from alert where id = ?",
@@ -163,6 +167,14 @@ class AlertEmailDeliveryIT {
 		assertThat(toWelsh).contains(welsh)
 			.doesNotContain(english)
 			.contains("/cy/area/oadby/alerts/" + this.alertIds[0]);
+
+		// The neighbourhood by its Welsh name for the Welsh subscriber only.
+		assertThat(TestMail.to(this.greenMail, this.welshAddress).get(0).getSubject())
+			.isEqualTo("Tîm Oadbi Prawf: Road closed for the carnival");
+		assertThat(toWelsh).contains("i dîm Oadbi Prawf").doesNotContain("Oadby team");
+		assertThat(TestMail.to(this.greenMail, this.address).get(0).getSubject())
+			.isEqualTo("Oadby team: Road closed for the carnival");
+		assertThat(toEnglish).contains("to the Oadby team").doesNotContain("Oadbi");
 	}
 
 	private void subscribeToOadby() {

@@ -27,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.BDDMockito.willThrow;
@@ -66,7 +67,7 @@ class SubscribeControllerBadInputTests {
 
 	@BeforeEach
 	void wigston() {
-		given(this.neighbourhoods.liveBySlug("wigston"))
+		given(this.neighbourhoods.liveBySlug(eq("wigston"), any()))
 			.willReturn(Optional.of(TestNeighbourhoods.live(53L, "wigston", "Wigston")));
 	}
 

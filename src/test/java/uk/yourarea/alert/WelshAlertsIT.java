@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Alerts in Welsh too: the staff form takes both (Welsh title and message together, or
  * neither), the preview shows the Welsh email, and the archive, an alert's page and the
- * feed show the Welsh to a Welsh reader, or the English marked as English.
+ * feed show the Welsh to a Welsh reader, or the English marked as English, and name the
+ * team by its neighbourhood's Welsh name.
  */
 @DemoSiteTest
 class WelshAlertsIT {
@@ -118,6 +119,40 @@ class WelshAlertsIT {
 		assertThat(atom.select("entry[xml:lang=en] > title").eachText()).contains("Bike marking on Saturday");
 		assertThat(atom.select("entry:not([xml:lang]) > content").text())
 			.contains("Neges a anfonwyd gan PC Test (Heddlu Prawf, Testbury)");
+	}
+
+	@Test
+	void aWelshReaderFindsTheTeamByItsWelshNameOnTheArchiveAnAlertsPageAndTheFeed() {
+		String welshNameBefore = this.jdbc.queryForObject("select name_cy from neighbourhood where id = ?",
+				String.class, this.here.id());
+		this.jdbc.update("update neighbourhood set name_cy = 'Anstey Prawf' where id = ?", this.here.id());
+		try {
+			// Published after the change, which empties the cached pages.
+			long alert = this.alerts.published("Bike marking on Saturday", "Bring your bike.", this.now,
+					this.here.id());
+			String base = "/area/" + this.here.slug() + "/alerts";
+
+			Document archive = welsh(base);
+			assertThat(archive.selectFirst("h1").text()).isEqualTo("Cael negeseuon gan dîm Anstey Prawf");
+			assertThat(archive.title()).startsWith("Cael negeseuon gan dîm Anstey Prawf");
+			Document page = welsh(base + "/" + alert);
+			assertThat(page.selectFirst(".govuk-caption-l").text()).isEqualTo("Neges gan dîm Anstey Prawf");
+			assertThat(page.title()).contains("Neges gan dîm Anstey Prawf");
+			Document atom = Jsoup.parse(this.site.get("/cy" + base + ".atom").body(), "", Parser.xmlParser());
+			assertThat(atom.selectFirst("feed > title").text())
+				.isEqualTo("Negeseuon gan Dîm Plismona yn y Gymdogaeth Anstey Prawf");
+			assertThat(atom.selectFirst("feed > author > name").text())
+				.isEqualTo("Tîm Plismona yn y Gymdogaeth Anstey Prawf");
+
+			assertThat(this.site.page(base).selectFirst("h1").text()).as("in English, the English name")
+				.isEqualTo("Get messages from the " + this.here.name() + " team");
+			Document englishFeed = Jsoup.parse(this.site.get(base + ".atom").body(), "", Parser.xmlParser());
+			assertThat(englishFeed.selectFirst("feed > title").text()).doesNotContain("Anstey Prawf");
+		}
+		finally {
+			// The pages cached meanwhile go when the alert is removed.
+			this.jdbc.update("update neighbourhood set name_cy = ? where id = ?", welshNameBefore, this.here.id());
+		}
 	}
 
 	@Test

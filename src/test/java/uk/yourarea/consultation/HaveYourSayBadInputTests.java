@@ -30,6 +30,7 @@ import uk.yourarea.web.FormStamps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.never;
@@ -72,9 +73,10 @@ class HaveYourSayBadInputTests {
 
 	@BeforeEach
 	void wigstonWithAnOpenConsultationAndOadbyNextDoor() {
-		given(this.neighbourhoods.liveBySlug("wigston"))
+		given(this.neighbourhoods.liveBySlug(eq("wigston"), any()))
 			.willReturn(Optional.of(TestNeighbourhoods.live(7L, "wigston", "Wigston")));
-		given(this.neighbourhoods.byId(8L)).willReturn(Optional.of(TestNeighbourhoods.live(8L, "oadby", "Oadby")));
+		given(this.neighbourhoods.byId(eq(8L), any()))
+			.willReturn(Optional.of(TestNeighbourhoods.live(8L, "oadby", "Oadby")));
 		Consultation open = new Consultation(7L, "Which issues should we focus on?",
 				List.of("Speeding", "Parking", "Antisocial behaviour", "Burglary"),
 				PageSlice.NOW.minus(1, ChronoUnit.DAYS), PageSlice.NOW.plus(7, ChronoUnit.DAYS),

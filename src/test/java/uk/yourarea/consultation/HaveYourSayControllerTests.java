@@ -28,6 +28,7 @@ import uk.yourarea.web.FormStamps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.mock;
@@ -67,7 +68,7 @@ class HaveYourSayControllerTests {
 
 	@BeforeEach
 	void wigstonWithAnOpenConsultation() {
-		given(this.neighbourhoods.liveBySlug("wigston"))
+		given(this.neighbourhoods.liveBySlug(eq("wigston"), any()))
 			.willReturn(Optional.of(TestNeighbourhoods.live(7L, "wigston", "Wigston")));
 		Consultation open = new Consultation(7L, "Which issues should we focus on?", List.of("Speeding"),
 				NOW.minus(1, ChronoUnit.DAYS), NOW.plus(7, ChronoUnit.DAYS), NOW.minus(2, ChronoUnit.DAYS));

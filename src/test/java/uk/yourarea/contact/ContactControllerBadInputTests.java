@@ -30,6 +30,7 @@ import uk.yourarea.web.FormStamps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.never;
@@ -76,7 +77,7 @@ class ContactControllerBadInputTests {
 
 	@BeforeEach
 	void wigston() {
-		given(this.neighbourhoods.liveBySlug("wigston"))
+		given(this.neighbourhoods.liveBySlug(eq("wigston"), any()))
 			.willReturn(Optional.of(TestNeighbourhoods.live(53L, "wigston", "Wigston")));
 	}
 

@@ -29,6 +29,7 @@ import uk.yourarea.web.FormStamps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 
@@ -64,7 +65,7 @@ class ContactControllerTests {
 
 	@BeforeEach
 	void southWigston() {
-		given(this.neighbourhoods.liveBySlug("south-wigston"))
+		given(this.neighbourhoods.liveBySlug(eq("south-wigston"), any()))
 			.willReturn(Optional.of(TestNeighbourhoods.live(9L, "south-wigston", "South Wigston")));
 		this.log.start();
 		logger().addAppender(this.log);

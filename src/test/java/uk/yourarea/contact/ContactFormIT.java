@@ -14,6 +14,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.internet.MimeMessage;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
@@ -301,13 +302,24 @@ class ContactFormIT {
 	@Test
 	void aMessageSentFromAWelshPageIsKeptAsWelshAndItsAcknowledgementLinksToTheWelshConversation() {
 		String welshEmail = uniqueEmail();
-		Visitor welsh = this.site.visitor();
-		HttpResponse<String> sent = welsh.submit(welsh.page("/cy/area/south-wigston/contact"), FORM, valid(welshEmail));
-		assertThat(sent.statusCode()).isEqualTo(303);
-		assertThat(sent.headers().firstValue("Location").orElseThrow()).as("on to the Welsh page")
-			.contains("/cy/area/south-wigston/contact/sent");
 		String englishEmail = uniqueEmail();
-		this.resident.submit(this.resident.page("/area/south-wigston/contact"), FORM, valid(englishEmail));
+		Visitor welsh = this.site.visitor();
+		String welshNameBefore = this.jdbc
+			.queryForObject("select name_cy from neighbourhood where slug = 'south-wigston'", String.class);
+		this.jdbc.update("update neighbourhood set name_cy = 'De Wigston' where slug = 'south-wigston'");
+		try {
+			Document form = welsh.page("/cy/area/south-wigston/contact");
+			assertThat(form.selectFirst("h1").text()).as("the team by its Welsh name")
+				.isEqualTo("Cysylltu â thîm De Wigston");
+			HttpResponse<String> sent = welsh.submit(form, FORM, valid(welshEmail));
+			assertThat(sent.statusCode()).isEqualTo(303);
+			assertThat(sent.headers().firstValue("Location").orElseThrow()).as("on to the Welsh page")
+				.contains("/cy/area/south-wigston/contact/sent");
+			this.resident.submit(this.resident.page("/area/south-wigston/contact"), FORM, valid(englishEmail));
+		}
+		finally {
+			this.jdbc.update("update neighbourhood set name_cy = ? where slug = 'south-wigston'", welshNameBefore);
+		}
 
 		assertThat(this.jdbc.queryForObject("select language from contact_message where sender_email = ?", String.class,
 				welshEmail))
@@ -319,6 +331,24 @@ class ContactFormIT {
 		assertThat(TestMail.body(TestMail.to(this.greenMail, welshEmail).get(0)))
 			.contains("/cy/messages/" + welshLink.substring("/messages/".length()));
 		assertThat(TestMail.body(TestMail.to(this.greenMail, englishEmail).get(0))).doesNotContain("/cy/");
+		// The team by the name its reader's language gives it.
+		assertThat(decoded(TestMail.to(this.greenMail, welshEmail).get(0))).contains("thîm cymdogaeth De Wigston")
+			.doesNotContain("South Wigston");
+		assertThat(decoded(TestMail.to(this.greenMail, englishEmail).get(0)))
+			.contains("the South Wigston neighbourhood team")
+			.doesNotContain("De Wigston");
+	}
+
+	/**
+	 * The text as the reader sees it: Welsh letters are written as codes in the email.
+	 */
+	private static String decoded(MimeMessage email) {
+		try {
+			return ((String) email.getContent()).replace("\r\n", "\n");
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Test

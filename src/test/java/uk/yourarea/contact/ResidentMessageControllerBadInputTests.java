@@ -25,6 +25,7 @@ import uk.yourarea.testing.Pages;
 import uk.yourarea.testing.TestNeighbourhoods;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -74,7 +75,7 @@ class ResidentMessageControllerBadInputTests {
 		given(this.messages.findByToken(TOKEN)).willReturn(Optional.of(this.message));
 		given(this.messages.formatDeadline(this.message.getDueAt())).willReturn("Thursday 26 November 2026 at 10:00am");
 		given(this.messages.mayReply(TOKEN)).willReturn(true);
-		given(this.neighbourhoods.byId(anyLong()))
+		given(this.neighbourhoods.byId(anyLong(), any()))
 			.willReturn(Optional.of(TestNeighbourhoods.live(53L, "wigston", "Wigston")));
 	}
 
