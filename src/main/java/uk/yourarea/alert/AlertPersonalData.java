@@ -2,6 +2,7 @@ package uk.yourarea.alert;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import uk.yourarea.personaldata.PersonSearch;
 import uk.yourarea.personaldata.PersonalDataHolder;
 import uk.yourarea.personaldata.RetentionProperties;
 import uk.yourarea.personaldata.SearchBy;
+import uk.yourarea.web.Languages;
 
 /**
  * Alert subscriptions as personal data: an email address, the neighbourhoods it follows,
@@ -45,6 +47,7 @@ class AlertPersonalData implements PersonalDataHolder {
 		if (search.by() != SearchBy.EMAIL) {
 			return List.of();
 		}
+		Map<Long, HeldRecord.Name> names = new java.util.HashMap<>();
 		return this.jdbc.query("""
 				select a.id, s.email, s.language, a.neighbourhood_id, a.categories, a.requested_categories,
 				       a.requested_at, a.confirmed_at
@@ -53,14 +56,11 @@ class AlertPersonalData implements PersonalDataHolder {
 			Map<String, Object> data = new LinkedHashMap<>();
 			data.put("email", row.getString("email"));
 			long neighbourhoodId = row.getLong("neighbourhood_id");
-			data.put("neighbourhood",
-					this.neighbourhoods.byId(neighbourhoodId)
-						.map(NeighbourhoodSummary::name)
-						.orElse("neighbourhood " + neighbourhoodId));
-			data.put("choices", AlertSubscriptions.categories(row, "categories").stream().map(Enum::name).toList());
+			data.put("neighbourhood", names.computeIfAbsent(neighbourhoodId, this::name));
+			data.put("choices", choices(AlertSubscriptions.categories(row, "categories")));
 			if (row.getArray("requested_categories") != null) {
 				data.put("choicesWaitingForConfirmation",
-						AlertSubscriptions.categories(row, "requested_categories").stream().map(Enum::name).toList());
+						choices(AlertSubscriptions.categories(row, "requested_categories")));
 			}
 			Instant requested = row.getTimestamp("requested_at").toInstant();
 			data.put("askedForAt", requested);
@@ -72,6 +72,23 @@ class AlertPersonalData implements PersonalDataHolder {
 			return new HeldRecord(KIND, "alert-" + row.getLong("id"), requested, null, null, data,
 					row.getString("language"));
 		}, search.term());
+	}
+
+	/** In English and in Welsh, for the export to show in its language. */
+	private HeldRecord.Name name(long neighbourhoodId) {
+		return this.neighbourhoods.byId(neighbourhoodId)
+			.map((english) -> new HeldRecord.Name(english.name(),
+					this.neighbourhoods.byId(neighbourhoodId, Languages.WELSH)
+						.map(NeighbourhoodSummary::name)
+						.orElse(null)))
+			.orElse(new HeldRecord.Name("neighbourhood " + neighbourhoodId, null));
+	}
+
+	/** The choices worded as the subscribe form words them. */
+	private static List<HeldRecord.Code> choices(Collection<AlertCategory> categories) {
+		return categories.stream()
+			.map((category) -> new HeldRecord.Code(category.name(), category.labelKey()))
+			.toList();
 	}
 
 	@Override

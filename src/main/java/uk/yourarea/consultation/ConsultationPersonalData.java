@@ -55,11 +55,14 @@ class ConsultationPersonalData implements PersonalDataHolder {
 			Map<String, Object> data = new LinkedHashMap<>();
 			data.put("question", row.getString("question"));
 			data.put("email", row.getString("email"));
-			data.put("answeringAs", row.getString("respondent_type"));
+			ConsultationResponse.RespondentType type = ConsultationResponse.RespondentType
+				.valueOf(row.getString("respondent_type"));
+			data.put("answeringAs", new HeldRecord.Code(type.name(), type.labelKey()));
 			data.put("chosen", List.of((String[]) row.getArray("chosen").getArray()));
 			if (row.getString("concern") != null) {
 				data.put("concern", row.getString("concern"));
-				data.put("concernStatus", row.getString("concern_status"));
+				data.put("concernStatus",
+						HeldRecord.Code.of("dataprotection.value.concern-status.", row.getString("concern_status")));
 			}
 			Instant submitted = row.getTimestamp("submitted_at").toInstant();
 			data.put("submittedAt", submitted);

@@ -30,6 +30,7 @@ import uk.yourarea.personaldata.RetentionProperties;
 import uk.yourarea.neighbourhood.NeighbourhoodDirectory;
 import uk.yourarea.neighbourhood.NeighbourhoodSummary;
 import uk.yourarea.notification.EmailOutbox;
+import uk.yourarea.web.Languages;
 
 /**
  * Residents' messages as personal data: found by email address, telephone number or
@@ -73,12 +74,10 @@ class MessagePersonalData implements PersonalDataHolder, LegalHolds {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		Map<Long, String> names = this.neighbourhoods.all()
-			.stream()
-			.collect(Collectors.toMap(NeighbourhoodSummary::id, NeighbourhoodSummary::name));
+		Map<Long, HeldRecord.Name> names = names(this.neighbourhoods);
 		List<HeldRecord> found = new ArrayList<>();
 		for (ContactMessage message : this.messages.findAllById(ids)) {
-			found.add(held(message, names.getOrDefault(message.getNeighbourhoodId(), "")));
+			found.add(held(message, names.getOrDefault(message.getNeighbourhoodId(), new HeldRecord.Name("", null))));
 		}
 		found.sort(java.util.Comparator.comparing(HeldRecord::createdAt));
 		return found;
@@ -205,7 +204,25 @@ class MessagePersonalData implements PersonalDataHolder, LegalHolds {
 				message.getHoldPlacedAt());
 	}
 
-	private static HeldRecord held(ContactMessage message, String neighbourhood) {
+	/**
+	 * Every neighbourhood's name in English and in Welsh (the English again where it has
+	 * no Welsh one), for the export to show in its language.
+	 */
+	private static Map<Long, HeldRecord.Name> names(NeighbourhoodDirectory neighbourhoods) {
+		Map<Long, String> welsh = neighbourhoods.all(Languages.WELSH)
+			.stream()
+			.collect(Collectors.toMap(NeighbourhoodSummary::id, NeighbourhoodSummary::name));
+		return neighbourhoods.all()
+			.stream()
+			.collect(Collectors.toMap(NeighbourhoodSummary::id,
+					(neighbourhood) -> new HeldRecord.Name(neighbourhood.name(), welsh.get(neighbourhood.id()))));
+	}
+
+	/**
+	 * The message with its codes worded by the keys the public pages use for them (the
+	 * form's choices), or, for those no public page words, keys of the export's own.
+	 */
+	private static HeldRecord held(ContactMessage message, HeldRecord.Name neighbourhood) {
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("reference", message.getReference());
 		data.put("neighbourhood", neighbourhood);
@@ -213,18 +230,20 @@ class MessagePersonalData implements PersonalDataHolder, LegalHolds {
 		putIfPresent(data, "name", message.getSenderName());
 		putIfPresent(data, "email", message.getSenderEmail());
 		putIfPresent(data, "phone", message.getSenderPhone());
-		data.put("preferredContact", message.getPreferredContact().name());
-		data.put("writingAs", message.getSenderType().name());
-		data.put("topic", message.getTopic().name());
+		data.put("preferredContact",
+				HeldRecord.Code.of("contact.form.preferred-contact.", message.getPreferredContact()));
+		data.put("writingAs", HeldRecord.Code.of("contact.form.sender-type.", message.getSenderType()));
+		data.put("topic", new HeldRecord.Code(message.getTopic().name(), message.getTopic().labelKey()));
 		putIfPresent(data, "inReplyToAlert", message.getInReplyToAlertId());
 		putIfPresent(data, "location", message.getLocation());
 		putIfPresent(data, "message", message.getBody());
-		data.put("status", message.getStatus().name());
+		data.put("status", HeldRecord.Code.of("dataprotection.value.message-status.", message.getStatus()));
 		putIfPresent(data, "closedAt", message.getClosedAt());
 		putIfPresent(data, "outcome", message.getOutcome());
 		putIfPresent(data, "erasedAt", message.getErasedAt());
 		if (message.getErasedBecause() != null) {
-			data.put("erasedBecause", message.getErasedBecause().name());
+			data.put("erasedBecause",
+					HeldRecord.Code.of("dataprotection.value.erased-because.", message.getErasedBecause()));
 		}
 		List<Map<String, Object>> history = new ArrayList<>();
 		for (MessageEntry entry : message.getEntries()) {
@@ -233,15 +252,28 @@ class MessagePersonalData implements PersonalDataHolder, LegalHolds {
 			}
 			Map<String, Object> step = new LinkedHashMap<>();
 			step.put("at", entry.getAt());
-			step.put("what", entry.getKind().name());
-			step.put("by",
-					entry.getKind().isResidents() ? "resident" : (entry.getStaffAccountId() != null) ? "team" : "site");
+			step.put("what", HeldRecord.Code.of("dataprotection.value.entry.", entry.getKind()));
+			step.put("by", by(entry));
 			putIfPresent(step, "text", entry.getBody());
 			history.add(step);
 		}
 		data.put("history", history);
 		return new HeldRecord(KIND, message.getReference(), message.getReceivedAt(), message.getErasedAt(),
 				holdOf(message), data, message.getLanguage());
+	}
+
+	/**
+	 * The resident, the team or the site itself, worded as the conversation page words
+	 * them.
+	 */
+	private static HeldRecord.Code by(MessageEntry entry) {
+		if (entry.getKind().isResidents()) {
+			return new HeldRecord.Code("resident", "contact.conversation.from.you");
+		}
+		if (entry.getStaffAccountId() != null) {
+			return new HeldRecord.Code("team", "contact.conversation.from.team");
+		}
+		return new HeldRecord.Code("site", "dataprotection.value.by.site");
 	}
 
 	private static void putIfPresent(Map<String, Object> data, String key, @Nullable Object value) {

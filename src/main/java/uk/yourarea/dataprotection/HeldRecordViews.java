@@ -20,13 +20,15 @@ import org.springframework.stereotype.Component;
 import uk.yourarea.personaldata.HeldRecord;
 import uk.yourarea.personaldata.LegalHold;
 import uk.yourarea.web.Languages;
+import uk.yourarea.web.TextIn;
 
 /**
  * Records held about a person as people read them, on the desk's pages and in the subject
  * access export: the kind and each field named from the message bundle
- * ({@code dataprotection.kind.*}, {@code dataprotection.field.*}), times in UK time. A
- * field no key names yet (a feature added later) shows under its own name rather than not
- * at all. The desk reads them in English; the export in the resident's language.
+ * ({@code dataprotection.kind.*}, {@code dataprotection.field.*}), codes in the words of
+ * the keys their records give them, names in the language read, times in UK time. A field
+ * or a code no key names yet (a feature added later) shows as it is rather than not at
+ * all. The desk reads them in English; the export in the resident's language.
  */
 @Component
 class HeldRecordViews {
@@ -134,6 +136,12 @@ class HeldRecordViews {
 		if (value instanceof Boolean yes) {
 			return text(yes ? "dataprotection.value.yes" : "dataprotection.value.no", yes.toString(), language);
 		}
+		if (value instanceof HeldRecord.Code code) {
+			return label(code, language);
+		}
+		if (value instanceof HeldRecord.Name name) {
+			return name(name, language);
+		}
 		if (value instanceof Collection<?> list) {
 			return list.stream().map((item) -> describe(item, language)).collect(Collectors.joining(", "));
 		}
@@ -143,6 +151,16 @@ class HeldRecordViews {
 				.collect(Collectors.joining("; "));
 		}
 		return value.toString();
+	}
+
+	/** A code in words, in a language; the code itself when no key words it. */
+	String label(HeldRecord.Code code, Locale language) {
+		return text(code.key(), code.code(), Languages.of(language));
+	}
+
+	/** A name in a language: the Welsh where there is one, else the English. */
+	static String name(HeldRecord.Name name, Locale language) {
+		return TextIn.pick(language, name.english(), name.welsh());
 	}
 
 	private String text(String key, String otherwise, Locale language) {

@@ -103,9 +103,10 @@ class SubjectAccessExport {
 	}
 
 	byte[] json(PersonSearch search, List<HeldRecord> records, Instant now) {
+		Locale language = languageOf(records);
 		Map<String, Object> export = new LinkedHashMap<>();
 		export.put("controller", this.force.name());
-		export.put("language", Languages.tagOf(languageOf(records)));
+		export.put("language", Languages.tagOf(language));
 		export.put("exportedAt", now.toString());
 		export.put("searchedBy", search.by().name());
 		export.put("searchedFor", search.term());
@@ -118,7 +119,7 @@ class SubjectAccessExport {
 			entry.put("erasedAt", (record.erasedAt() != null) ? record.erasedAt().toString() : null);
 			entry.put("language", record.language());
 			entry.put("legalHold", hold(record.hold()));
-			entry.put("data", plain(record.data()));
+			entry.put("data", plain(record.data(), language));
 			held.add(entry);
 		}
 		export.put("records", held);
@@ -136,18 +137,31 @@ class SubjectAccessExport {
 		return plain;
 	}
 
-	/** Times as ISO-8601 text, whatever the JSON library would make of them. */
-	private static @Nullable Object plain(@Nullable Object value) {
+	/**
+	 * Times as ISO-8601 text, whatever the JSON library would make of them; a code as the
+	 * code, for programs, with its label in the export's language; a name in that
+	 * language.
+	 */
+	private @Nullable Object plain(@Nullable Object value, Locale language) {
 		if (value instanceof Instant || value instanceof LocalDate) {
 			return value.toString();
 		}
+		if (value instanceof HeldRecord.Code code) {
+			Map<String, Object> plain = new LinkedHashMap<>();
+			plain.put("code", code.code());
+			plain.put("label", this.views.label(code, language));
+			return plain;
+		}
+		if (value instanceof HeldRecord.Name name) {
+			return HeldRecordViews.name(name, language);
+		}
 		if (value instanceof Map<?, ?> map) {
 			Map<String, Object> plain = new LinkedHashMap<>();
-			map.forEach((key, item) -> plain.put(String.valueOf(key), plain(item)));
+			map.forEach((key, item) -> plain.put(String.valueOf(key), plain(item, language)));
 			return plain;
 		}
 		if (value instanceof Collection<?> list) {
-			return list.stream().map(SubjectAccessExport::plain).toList();
+			return list.stream().map((item) -> plain(item, language)).toList();
 		}
 		return value;
 	}

@@ -46,7 +46,7 @@ class OutboxPersonalData implements PersonalDataHolder {
 						where lower(to_address) = ? order by created_at, id""",
 				(row, n) -> {
 					Map<String, Object> data = new LinkedHashMap<>();
-					data.put("kind", row.getString("kind"));
+					data.put("kind", HeldRecord.Code.of("dataprotection.value.email-kind.", row.getString("kind")));
 					data.put("to", row.getString("to_address"));
 					data.put("subject", row.getString("subject"));
 					data.put("body", row.getString("body"));

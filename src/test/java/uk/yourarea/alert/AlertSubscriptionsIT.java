@@ -293,8 +293,8 @@ class AlertSubscriptionsIT {
 				.toList();
 			assertThat(found).singleElement().satisfies((record) -> {
 				assertThat(record.data()).containsEntry("email", email)
-					.containsEntry("neighbourhood", "Oadby")
-					.containsEntry("choices", List.of("APPEALS"))
+					.containsEntry("neighbourhood", new HeldRecord.Name("Oadby", null))
+					.containsEntry("choices", List.of(new HeldRecord.Code("APPEALS", "alerts.category.appeals")))
 					.containsEntry("confirmed", true)
 					.containsKey("confirmedAt");
 			});

@@ -187,6 +187,14 @@ class DataProtectionDeskIT {
 		assertThat(html.select("section[data-reference]").eachAttr("data-reference"))
 			.containsExactlyInAnyOrderElementsOf(everything);
 		assertThat(html.text()).contains(name, firstText, secondText, note, reply, email, phone);
+		// Codes in words, the JSON keeping the code beside them.
+		assertThat(field(html, first, "Topic")).isEqualTo("General enquiry");
+		assertThat(field(html, first, "Status")).isEqualTo("Answered");
+		assertThat(field(html, second, "Status")).isEqualTo("Waiting for a reply");
+		assertThat(field(html, second, "Preferred contact")).isEqualTo("Email");
+		assertThat(firstInJson.get("data").get("topic").get("code").asString()).isEqualTo("GENERAL_ENQUIRY");
+		assertThat(firstInJson.get("data").get("topic").get("label").asString()).isEqualTo("General enquiry");
+		assertThat(firstInJson.get("data").get("status").get("code").asString()).isEqualTo("ANSWERED");
 
 		// A legal hold on the second message, with a review date.
 		LocalDate review = LocalDate.now(this.clock).plusMonths(2);
@@ -372,10 +380,30 @@ class DataProtectionDeskIT {
 				inWelsh))
 			.isEqualTo("cy");
 
-		Map<String, byte[]> files = exported(signedIn("dpo@example.org"), email);
+		String welshNameBefore = this.jdbc.queryForObject("select name_cy from neighbourhood where slug = 'oadby'",
+				String.class);
+		this.jdbc.update("update neighbourhood set name_cy = 'Oadbi Prawf' where slug = 'oadby'");
+		Map<String, byte[]> files;
+		try {
+			files = exported(signedIn("dpo@example.org"), email);
+		}
+		finally {
+			this.jdbc.update("update neighbourhood set name_cy = ? where slug = 'oadby'", welshNameBefore);
+		}
 
 		Document html = Jsoup.parse(new String(files.get(htmlName(files)), StandardCharsets.UTF_8));
 		assertThat(html.select("html").attr("lang")).isEqualTo("cy");
+		// The words the Welsh pages use for the same codes, or the export's own, and the
+		// neighbourhood's Welsh name.
+		assertThat(field(html, inWelsh, "Pwnc")).isEqualTo("Ymholiad cyffredinol");
+		assertThat(field(html, inEnglish, "Pwnc")).isEqualTo("Ymholiad cyffredinol");
+		assertThat(field(html, inWelsh, "Statws")).isEqualTo("Yn aros am ateb");
+		assertThat(field(html, inWelsh, "Y ffordd orau o gysylltu")).isEqualTo("E-bost");
+		assertThat(field(html, inWelsh, "Cymdogaeth")).isEqualTo("Oadbi Prawf");
+		assertThat(html.select("section[data-reference=" + inWelsh + "] td table").text())
+			.contains("Derbyniwyd y neges")
+			.doesNotContain("RECEIVED");
+		assertThat(html.text()).doesNotContain("GENERAL_ENQUIRY", "General enquiry", "OPEN");
 		assertThat(html.selectFirst("h1").text()).isEqualTo("Gwybodaeth sydd gennym amdanoch chi");
 		assertThat(html.selectFirst("main > p").text()).contains("am y cyfeiriad e-bost " + email);
 		assertThat(html.select("section[data-reference=" + inWelsh + "] h2").text()).startsWith("Cofnod ")
@@ -393,6 +421,29 @@ class DataProtectionDeskIT {
 		List<String> languages = new ArrayList<>();
 		json.get("records").forEach((record) -> languages.add(record.get("language").toString()));
 		assertThat(languages).contains("\"cy\"", "\"en\"");
+		JsonNode welshData = null;
+		for (JsonNode record : json.get("records")) {
+			if (record.get("reference").asString().equals(inWelsh)) {
+				welshData = record.get("data");
+			}
+		}
+		assertThat(welshData).isNotNull();
+		assertThat(welshData.get("topic").get("code").asString()).isEqualTo("GENERAL_ENQUIRY");
+		assertThat(welshData.get("topic").get("label").asString()).isEqualTo("Ymholiad cyffredinol");
+		assertThat(welshData.get("status").get("code").asString()).isEqualTo("OPEN");
+		assertThat(welshData.get("status").get("label").asString()).isEqualTo("Yn aros am ateb");
+		assertThat(welshData.get("neighbourhood").asString()).isEqualTo("Oadbi Prawf");
+	}
+
+	/** What a record of the export's document holds under a field's label. */
+	private static String field(Document html, String reference, String label) {
+		return html.select("section[data-reference=" + reference + "] > table > tbody > tr")
+			.stream()
+			.filter((row) -> row.selectFirst("th[scope=row]") != null
+					&& row.selectFirst("th[scope=row]").text().equals(label))
+			.map((row) -> row.selectFirst("td").text())
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("No " + label + " in " + reference));
 	}
 
 	private long messageId(String reference) {

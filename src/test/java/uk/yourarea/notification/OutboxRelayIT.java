@@ -720,7 +720,9 @@ class OutboxRelayIT {
 
 		assertThat(found).singleElement().satisfies((record) -> {
 			assertThat(record.reference()).isEqualTo("email-" + id);
-			assertThat(record.data()).containsEntry("kind", "alert-email")
+			assertThat(record.data())
+				.containsEntry("kind",
+						new HeldRecord.Code("alert-email", "dataprotection.value.email-kind.alert-email"))
 				.containsEntry("listUnsubscribe", "<https://example.org/alerts/unsubscribe/s3cr3t>")
 				.doesNotContainKey("listUnsubscribePost");
 		});
