@@ -198,10 +198,12 @@ measure() {
 LOOKUP_SQL=$(awk '/String FIND = """/ {on=1; next} on && /""";/ {exit} on' \
   src/main/java/uk/yourarea/postcode/PostcodeLookup.java | tr '\n\t' '  ' | sed 's/  */ /g')
 mkdir -p "$WORK/pgbench"
-head -100 "$WORK/postcodes.txt" | while read -r postcode; do
-  literal="'$postcode'"
-  echo "${LOOKUP_SQL/\?/$literal};" > "$WORK/pgbench/$(echo "$postcode" | tr -d ' ').sql"
-done
+awk -v sql="$LOOKUP_SQL" -v dir="$WORK/pgbench" -v q="'" 'NR <= 100 {
+    statement = sql; sub(/\?/, q $0 q, statement); file = dir "/" NR ".sql"
+    print statement ";" > file; close(file) }' "$WORK/postcodes.txt"
+PGBENCH_SCRIPTS=$(find "$WORK/pgbench" -name '*.sql' | wc -l)
+echo "== pgbench: $PGBENCH_SCRIPTS scripts of the lookup's statement from $(wc -l < "$WORK/postcodes.txt") postcodes"
+[ "$PGBENCH_SCRIPTS" -gt 0 ] || { echo "no postcodes for pgbench" >&2; exit 1; }
 measure_pgbench() {
   local files=() f
   for f in "$WORK"/pgbench/*.sql; do files+=(-f "$f"); done
@@ -209,7 +211,7 @@ measure_pgbench() {
     pgbench -h 127.0.0.1 -U postgres -n -M prepared -c 4 -j 2 -T "${DURATION%s}" "${files[@]}" "$DB" \
       > "$WORK/out" 2>&1 || true
     cat "$WORK/out" >> "$WORK/pgbench.log"
-    echo "$(awk '/^tps/ {printf "%d", $3}' "$WORK/out") $(awk '/latency average/ {print $4}' "$WORK/out") - 0" \
+    echo "$(awk '/^tps/ {printf "%d", $3}' "$WORK/out") $(awk '/^latency average/ {print $4; exit}' "$WORK/out") - 0" \
       >> "$WORK/m-pgbench"
   done
 }
