@@ -397,7 +397,9 @@ class DataProtectionDeskIT {
 		assertThat(html.select("html").attr("lang")).isEqualTo("cy");
 		// The force by its Welsh name (the demo sets one).
 		assertThat(html.title()).endsWith(" – Heddlu Swydd Gaerlŷr");
-		assertThat(html.text()).contains("Rheolydd data: Heddlu Swydd Gaerlŷr").doesNotContain("Leicestershire Police");
+		assertThat(html.select("main > p").text()).contains("Mae gan Heddlu Swydd Gaerlŷr y cofnodion")
+			.contains("Rheolydd data: Heddlu Swydd Gaerlŷr")
+			.doesNotContain("Leicestershire Police");
 		// The words the Welsh pages use for the same codes, or the export's own, and the
 		// neighbourhood's Welsh name.
 		assertThat(field(html, inWelsh, "Pwnc")).isEqualTo("Ymholiad cyffredinol");
