@@ -31,8 +31,8 @@ import uk.yourarea.web.TextIn;
  * to everyone. The preview and the sender use it, so residents get what staff saw.
  * <p>
  * When the site offers Welsh, an alert is signed in Welsh too, for Welsh readers: the
- * same words from the Welsh bundle, with the Welsh names of local policing areas where
- * they have one.
+ * same words from the Welsh bundle, with the Welsh names of the force and of local
+ * policing areas where they have one.
  */
 @Component
 class AlertSignature {
@@ -125,9 +125,10 @@ class AlertSignature {
 	 * English and, when the site offers it, in Welsh.
 	 */
 	Signed unknownAuthor() {
-		return new Signed(message(Languages.ENGLISH, "alerts.signature.author-unknown", this.force.name()),
-				this.site.offersWelsh() ? message(Languages.WELSH, "alerts.signature.author-unknown", this.force.name())
-						: null);
+		return new Signed(
+				message(Languages.ENGLISH, "alerts.signature.author-unknown", this.force.nameIn(Languages.ENGLISH)),
+				this.site.offersWelsh() ? message(Languages.WELSH, "alerts.signature.author-unknown",
+						this.force.nameIn(Languages.WELSH)) : null);
 	}
 
 	/** The signature of a draft written by this member of staff, in one language. */
@@ -136,7 +137,7 @@ class AlertSignature {
 		StaffAccounts.Account author = this.accounts.find(authorId)
 			.orElseThrow(() -> new NotFoundException("No staff account " + authorId));
 		List<String> about = new ArrayList<>();
-		about.add(this.force.name());
+		about.add(this.force.nameIn(language));
 		SIGNING_ROLES.stream()
 			.filter(author.roles()::contains)
 			.findFirst()
@@ -151,13 +152,13 @@ class AlertSignature {
 
 	private String area(AlertDraft draft, Locale language) {
 		return switch (draft.reach()) {
-			case FORCE -> message(language, "alerts.staff.signature.force-wide", this.force.shortName());
+			case FORCE -> message(language, "alerts.staff.signature.force-wide", this.force.shortNameIn(language));
 			case AREA -> this.directory.areas(language)
 				.stream()
 				.filter((area) -> area.id() == Objects.requireNonNull(draft.areaId()))
 				.map((area) -> area.name())
 				.findFirst()
-				.orElse(this.force.shortName());
+				.orElse(this.force.shortNameIn(language));
 			case NEIGHBOURHOODS -> areaNames(draft.neighbourhoodIds(), language);
 		};
 	}
@@ -170,7 +171,7 @@ class AlertSignature {
 			.distinct()
 			.toList();
 		// Area names have commas of their own ("Harborough, Oadby and Wigston").
-		return names.isEmpty() ? this.force.shortName() : String.join("; ", names);
+		return names.isEmpty() ? this.force.shortNameIn(language) : String.join("; ", names);
 	}
 
 	private String message(Locale language, String key, Object... arguments) {

@@ -291,7 +291,7 @@ class HaveYourSay {
 				new Object[] { neighbourhood.name(),
 						this.site.link(Languages.pathPrefix(locale) + "/have-your-say/confirm/" + token), issues,
 						concern, this.dates.closing(consultation, this.text, locale), this.force.onlineReportingUrl(),
-						this.force.name() },
+						this.force.nameIn(locale) },
 				locale);
 	}
 

@@ -309,7 +309,8 @@ class ContactMessages {
 		Locale locale = languageOf(message);
 		return message("contact.email.acknowledgement.body", locale, residentGreeting(locale), neighbourhood.name(),
 				message.getReference(), formatDeadline(message.getDueAt(), locale),
-				this.deadline.explanation(this.text, locale), link, this.force.onlineReportingUrl(), this.force.name());
+				this.deadline.explanation(this.text, locale), link, this.force.onlineReportingUrl(),
+				this.force.nameIn(locale));
 	}
 
 	/** The language a message was written in, and so of every email about it. */

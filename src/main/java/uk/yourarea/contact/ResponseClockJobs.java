@@ -132,7 +132,7 @@ class ResponseClockJobs {
 			.orElse("");
 		return this.contact.message("contact.email.escalation.body", locale, this.contact.residentGreeting(locale),
 				team, message.getReference(), this.contact.formatDeadline(message.getDueAt(), locale),
-				this.force.website(), this.force.name());
+				this.force.website(), this.force.nameIn(locale));
 	}
 
 	/** Staff emails are in English. */

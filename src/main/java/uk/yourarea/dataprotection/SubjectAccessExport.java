@@ -105,7 +105,7 @@ class SubjectAccessExport {
 	byte[] json(PersonSearch search, List<HeldRecord> records, Instant now) {
 		Locale language = languageOf(records);
 		Map<String, Object> export = new LinkedHashMap<>();
-		export.put("controller", this.force.name());
+		export.put("controller", this.force.nameIn(language));
 		export.put("language", Languages.tagOf(language));
 		export.put("exportedAt", now.toString());
 		export.put("searchedBy", search.by().name());

@@ -25,6 +25,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import uk.yourarea.web.ForceProperties;
+import uk.yourarea.web.Languages;
 import uk.yourarea.web.SiteProperties;
 
 /**
@@ -100,12 +101,13 @@ public class PasswordPolicy {
 
 	@Autowired
 	PasswordPolicy(ForceProperties force, SiteProperties site, MessageSource messages) {
-		this(List.of(force.name(), force.shortName(), site.serviceName()), messages);
+		this(List.of(force.name(), force.shortName(), site.serviceName(), force.nameIn(Languages.WELSH),
+				force.shortNameIn(Languages.WELSH), site.serviceNameIn(Languages.WELSH)), messages);
 	}
 
 	/**
-	 * @param context the force's and the site's names, whose words make guessable
-	 * passwords for every account
+	 * @param context the force's and the site's names (in Welsh too), whose words make
+	 * guessable passwords for every account
 	 * @param messages where the messages come from (messages.properties)
 	 */
 	PasswordPolicy(Collection<String> context, MessageSource messages) {

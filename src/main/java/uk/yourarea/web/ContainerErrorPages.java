@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.apache.catalina.Container;
 import org.apache.catalina.Valve;
@@ -138,23 +140,51 @@ class ContainerErrorPages implements WebServerFactoryCustomizer<TomcatServletWeb
 		private String write(int status) {
 			List<Locale> languages = this.site.offersWelsh() ? List.of(Languages.ENGLISH, Languages.WELSH)
 					: List.of(Languages.ENGLISH);
-			StringBuilder title = new StringBuilder();
 			StringBuilder sections = new StringBuilder();
 			for (Locale language : languages) {
-				if (!title.isEmpty()) {
-					title.append(" / ");
+				if (!sections.isEmpty()) {
 					sections.append("<hr>\n");
 				}
-				title.append(text(language, titleKey(status)));
 				section(sections, status, language);
 			}
-			title.append(" – ").append(this.site.serviceName()).append(" – ").append(this.force.name());
 			return "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
 					+ "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
-					+ escape(title.toString()) + "</title>\n<style>" + STYLE
-					+ "</style>\n</head>\n<body>\n<header>\n<p>" + escape(this.force.name()) + "</p>\n<p>"
-					+ escape(this.site.serviceName()) + "</p>\n</header>\n<main>\n" + sections
+					+ escape(title(status, languages)) + "</title>\n<style>" + STYLE
+					+ "</style>\n</head>\n<body>\n<header>\n<p>" + names(languages, this.force::nameIn) + "</p>\n<p>"
+					+ names(languages, this.site::serviceNameIn) + "</p>\n</header>\n<main>\n" + sections
 					+ "</main>\n</body>\n</html>\n";
+		}
+
+		/**
+		 * "Page not found / Heb ddod o hyd i'r dudalen – Your Area – Leicestershire
+		 * Police", or, when the service or the force has a Welsh name, each language's
+		 * title whole.
+		 */
+		private String title(int status, List<Locale> languages) {
+			Function<Locale, String> names = (language) -> " – " + this.site.serviceNameIn(language) + " – "
+					+ this.force.nameIn(language);
+			boolean sameNames = languages.stream().map(names).distinct().count() == 1;
+			String titles = languages.stream()
+				.map((language) -> text(language, titleKey(status)) + (sameNames ? "" : names.apply(language)))
+				.collect(Collectors.joining(" / "));
+			return sameNames ? titles + names.apply(Languages.ENGLISH) : titles;
+		}
+
+		/** A name in each language it differs in, the Welsh marked as Welsh. */
+		private static String names(List<Locale> languages, Function<Locale, String> name) {
+			String english = name.apply(Languages.ENGLISH);
+			StringBuilder names = new StringBuilder(escape(english));
+			for (Locale language : languages) {
+				String other = name.apply(language);
+				if (!other.equals(english)) {
+					names.append(" / <span lang=\"")
+						.append(Languages.tagOf(language))
+						.append("\">")
+						.append(escape(other))
+						.append("</span>");
+				}
+			}
+			return names.toString();
 		}
 
 		private void section(StringBuilder page, int status, Locale language) {

@@ -265,7 +265,7 @@ class AlertArchiveIT {
 			.matches("Message sent by .+ \\(Leicestershire Police, .+, Harborough, Oadby and Wigston\\)");
 		Document welsh = this.site.page("/cy" + archive.select(".ya-alert-archive a").last().attr("href"));
 		assertThat(welsh.select("#alert-signature").text()).as("signed in Welsh too when it went")
-			.matches("Neges a anfonwyd gan .+ \\(Leicestershire Police, tîm y gymdogaeth, .+\\)");
+			.matches("Neges a anfonwyd gan .+ \\(Heddlu Swydd Gaerlŷr, tîm y gymdogaeth, .+\\)");
 		assertThat(welsh.select("#alert-signature").attr("lang")).isEmpty();
 		assertThat(this.site.page("/area/wigston").select("#latest-alerts a").eachText())
 			.containsExactlyElementsOf(titles.subList(0, 2));

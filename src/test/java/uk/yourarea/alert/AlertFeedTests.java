@@ -25,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The Atom feed is well-formed XML whatever staff typed. */
 class AlertFeedTests {
 
-	static final SiteProperties SITE = new SiteProperties("Your Area", true, Duration.ZERO, Duration.ofSeconds(60),
-			"https://your-area.example.org", Duration.ofSeconds(60), List.of("en"));
+	static final SiteProperties SITE = new SiteProperties("Your Area", null, true, Duration.ZERO,
+			Duration.ofSeconds(60), "https://your-area.example.org", Duration.ofSeconds(60), List.of("en"));
 
 	final AlertFeed feed = new AlertFeed(SITE, messages());
 

@@ -154,7 +154,7 @@ class StaffAlertsIT {
 		// Welsh.
 		assertThat(preview.select("#web-preview-cy h3").attr("lang")).isEqualTo("en");
 		assertThat(preview.select("#web-preview-signature-cy").text())
-			.startsWith("Neges a anfonwyd gan PC Jo Wigston (demo) (Leicestershire Police, tîm y gymdogaeth, "
+			.startsWith("Neges a anfonwyd gan PC Jo Wigston (demo) (Heddlu Swydd Gaerlŷr, tîm y gymdogaeth, "
 					+ "rhif coler 1913, ");
 
 		HttpResponse<String> sent = this.officer.submit("/staff/alerts/" + id + "/preview",
@@ -346,6 +346,9 @@ class StaffAlertsIT {
 				alertFields(forceTitle, "GENERAL", "reach", "FORCE", "action", "save")));
 		long force = alertId(forceTitle);
 		assertThat(this.signatures.signatureFor(force)).endsWith("web team, across Leicestershire)");
+		assertThat(this.signatures.signaturesFor(force).welsh()).as("the force's names in Welsh")
+			.startsWith("Neges a anfonwyd gan Web Editor (demo) (Heddlu Swydd Gaerlŷr, ")
+			.endsWith(", ar draws Swydd Gaerlŷr)");
 		HttpResponse<String> sent = this.webEditor.submit("/staff/alerts/" + force + "/preview",
 				"/staff/alerts/" + force + "/send", "when", "NOW");
 		assertThat(StaffBrowser.parse(this.webEditor.follow(sent)).select(".govuk-notification-banner").text())

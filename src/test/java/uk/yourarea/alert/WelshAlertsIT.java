@@ -188,7 +188,7 @@ class WelshAlertsIT {
 			assertThat(preview.select("#email-subject-cy").text()).endsWith("Cymhorthfa");
 			assertThat(preview.select("#email-body-cy").text()).contains("Dewch ddydd Mawrth.");
 			assertThat(preview.select("#web-preview-cy h3").text()).isEqualTo("Cymhorthfa");
-			String welshSignature = "Neges a anfonwyd gan PC Jo Wigston (demo) (Leicestershire Police, "
+			String welshSignature = "Neges a anfonwyd gan PC Jo Wigston (demo) (Heddlu Swydd Gaerlŷr, "
 					+ "tîm y gymdogaeth, rhif coler 1913, ";
 			assertThat(preview.select("#web-preview-signature-cy").text()).startsWith(welshSignature);
 			assertThat(preview.select("#email-body-cy").text()).contains(welshSignature)

@@ -59,9 +59,9 @@ class ContactEmailLanguageTests {
 			new ContactProperties(
 					5, Duration.ofMinutes(10), 3, Duration.ofHours(24), Duration.ofSeconds(3), 10, Duration.ofHours(1)),
 			this.rateLimits, this.outbox, mock(JdbcTemplate.class),
-			new ForceProperties("Test Police", "TP", "https://police.example.org", "https://report.example.org", null,
-					"E23000021", List.of(), List.of()),
-			new SiteProperties("Your Area", true, Duration.ZERO, Duration.ofSeconds(60),
+			new ForceProperties("Test Police", "Heddlu Prawf", "TP", null, "https://police.example.org",
+					"https://report.example.org", null, "E23000021", List.of(), List.of()),
+			new SiteProperties("Your Area", null, true, Duration.ZERO, Duration.ofSeconds(60),
 					"https://your-area.example.org", Duration.ofSeconds(60), List.of("en", "cy")),
 			bundle(), this.clock, this.stamps, mock(StaffAccounts.class), mock(PublishedAlerts.class));
 
@@ -80,7 +80,8 @@ class ContactEmailLanguageTests {
 		assertThat(body()).startsWith("Helo,\nDiolch, tîm Wigston.")
 			.contains("Dydd Iau 26 Tachwedd 2026 am 10:00yb")
 			.contains("Rydym yn anelu at ateb o fewn 72 awr.")
-			.contains("https://your-area.example.org/cy/messages/");
+			.contains("https://your-area.example.org/cy/messages/")
+			.endsWith("\nHeddlu Prawf");
 	}
 
 	@Test
@@ -93,7 +94,8 @@ class ContactEmailLanguageTests {
 		assertThat(body()).startsWith("Hello,\nThank you, Wigston team.")
 			.contains("Thursday 26 November 2026 at 10:00am")
 			.contains("https://your-area.example.org/messages/")
-			.doesNotContain("/cy/");
+			.doesNotContain("/cy/")
+			.endsWith("\nTest Police");
 	}
 
 	private ContactMessage receive() {

@@ -331,12 +331,16 @@ class ContactFormIT {
 		assertThat(TestMail.body(TestMail.to(this.greenMail, welshEmail).get(0)))
 			.contains("/cy/messages/" + welshLink.substring("/messages/".length()));
 		assertThat(TestMail.body(TestMail.to(this.greenMail, englishEmail).get(0))).doesNotContain("/cy/");
-		// The team by the name its reader's language gives it.
+		// The team and the force by the names its reader's language gives them.
 		assertThat(decoded(TestMail.to(this.greenMail, welshEmail).get(0))).contains("thîm cymdogaeth De Wigston")
-			.doesNotContain("South Wigston");
+			.doesNotContain("South Wigston")
+			.containsPattern("\\n\\nHeddlu Swydd Gaerlŷr\\s*$")
+			.doesNotContain("Leicestershire Police");
 		assertThat(decoded(TestMail.to(this.greenMail, englishEmail).get(0)))
 			.contains("the South Wigston neighbourhood team")
-			.doesNotContain("De Wigston");
+			.doesNotContain("De Wigston")
+			.containsPattern("\\n\\nLeicestershire Police\\s*$")
+			.doesNotContain("Heddlu");
 	}
 
 	/**

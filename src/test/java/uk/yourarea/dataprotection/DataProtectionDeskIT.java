@@ -183,6 +183,8 @@ class DataProtectionDeskIT {
 		assertThat(firstInJson.get("data").get("history").toString()).contains(note).contains(reply);
 		Document html = Jsoup.parse(new String(files.get(htmlName(files)), StandardCharsets.UTF_8));
 		assertThat(html.select("html").attr("lang")).isEqualTo("en-GB");
+		assertThat(html.title()).endsWith(" – Leicestershire Police");
+		assertThat(json.get("controller").asString()).isEqualTo("Leicestershire Police");
 		assertThat(html.select("script, link, img, iframe, [src]")).as("nothing outside the document").isEmpty();
 		assertThat(html.select("section[data-reference]").eachAttr("data-reference"))
 			.containsExactlyInAnyOrderElementsOf(everything);
@@ -393,6 +395,11 @@ class DataProtectionDeskIT {
 
 		Document html = Jsoup.parse(new String(files.get(htmlName(files)), StandardCharsets.UTF_8));
 		assertThat(html.select("html").attr("lang")).isEqualTo("cy");
+		// The force by its Welsh name (the demo sets one).
+		assertThat(html.title()).endsWith(" – Heddlu Swydd Gaerlŷr");
+		assertThat(html.select("main > p").text()).contains("Mae gan Heddlu Swydd Gaerlŷr y cofnodion")
+			.contains("Rheolydd data: Heddlu Swydd Gaerlŷr")
+			.doesNotContain("Leicestershire Police");
 		// The words the Welsh pages use for the same codes, or the export's own, and the
 		// neighbourhood's Welsh name.
 		assertThat(field(html, inWelsh, "Pwnc")).isEqualTo("Ymholiad cyffredinol");
@@ -418,6 +425,7 @@ class DataProtectionDeskIT {
 			.doesNotContain("Information we hold about you", "Message to a neighbourhood team");
 		JsonNode json = JsonMapper.builder().build().readTree(files.get(jsonName(files)));
 		assertThat(json.get("language").asString()).isEqualTo("cy");
+		assertThat(json.get("controller").asString()).isEqualTo("Heddlu Swydd Gaerlŷr");
 		List<String> languages = new ArrayList<>();
 		json.get("records").forEach((record) -> languages.add(record.get("language").toString()));
 		assertThat(languages).contains("\"cy\"", "\"en\"");

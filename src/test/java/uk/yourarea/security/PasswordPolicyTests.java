@@ -1,5 +1,6 @@
 package uk.yourarea.security;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -8,6 +9,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.security.crypto.password.PasswordEncoder;
+
+import uk.yourarea.web.ForceProperties;
+import uk.yourarea.web.SiteProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -83,6 +87,19 @@ class PasswordPolicyTests {
 			"Sergeant1!", "2026Leicestershire", "Constable 2026" })
 	void refusesTheForcesNameAndPoliceWithDigitsAndSymbols(String password) {
 		assertThat(this.policy.problemWith(password)).hasValue(TOO_EASY);
+	}
+
+	@Test
+	void refusesTheForcesWelshNameToo() {
+		ForceProperties force = new ForceProperties("Leicestershire Police", "Heddlu Swydd Gaerlŷr", "Leicestershire",
+				"Swydd Gaerlŷr", "https://police.example.org", "https://report.example.org", null, "E23000021",
+				List.of(), List.of());
+		SiteProperties site = new SiteProperties("Your Area", null, true, Duration.ZERO, Duration.ofSeconds(60),
+				"https://your-area.example.org", Duration.ofSeconds(60), List.of("en", "cy"));
+		String password = "HeddluSwyddGaerlŷr26";
+		assertThat(this.policy.problemWith(password)).as("given the English names only").isEmpty();
+
+		assertThat(new PasswordPolicy(force, site, messages()).problemWith(password)).hasValue(TOO_EASY);
 	}
 
 	@ParameterizedTest

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ContainerErrorPagesTests {
 
-	static final ForceProperties FORCE = new ForceProperties("Heddlu <Prawf> & Test", "Prawf",
+	static final ForceProperties FORCE = new ForceProperties("Heddlu <Prawf> & Test", null, "Prawf", null,
 			"https://police.example.org", "https://report.example.org/online", null, "TP", List.of(), List.of());
 
 	@Test
@@ -43,6 +43,23 @@ class ContainerErrorPagesTests {
 		assertThat(page.select("header").text()).isEqualTo("Heddlu <Prawf> & Test Your Area");
 		assertThat(page.html()).doesNotContain("Tomcat");
 		assertThat(page.select("script, link, img, [src]")).as("nothing to fetch").isEmpty();
+	}
+
+	@Test
+	void theWelshHalfNamesTheForceAndTheServiceInWelsh() {
+		ForceProperties force = new ForceProperties("Test Police", "Heddlu Prawf", "Test", "Prawf",
+				"https://police.example.org", "https://report.example.org/online", null, "TP", List.of(), List.of());
+		Document page = Jsoup.parse(pages(force, "Eich Ardal", "en", "cy").page(404));
+
+		assertThat(page.title()).isEqualTo("Page not found – Your Area – Test Police / "
+				+ "Heb ddod o hyd i'r dudalen – Eich Ardal – Heddlu Prawf");
+		assertThat(page.select("header p").eachText()).containsExactly("Test Police / Heddlu Prawf",
+				"Your Area / Eich Ardal");
+		assertThat(page.select("header span[lang=cy]").eachText()).containsExactly("Heddlu Prawf", "Eich Ardal");
+
+		Document english = Jsoup.parse(pages(force, "Eich Ardal", "en").page(404));
+		assertThat(english.title()).isEqualTo("Page not found – Your Area – Test Police");
+		assertThat(english.select("header").text()).isEqualTo("Test Police Your Area");
 	}
 
 	@Test
@@ -79,13 +96,18 @@ class ContainerErrorPagesTests {
 	}
 
 	private static ContainerErrorPages.Pages pages(String... languages) {
+		return pages(FORCE, null, languages);
+	}
+
+	private static ContainerErrorPages.Pages pages(ForceProperties force, String welshServiceName,
+			String... languages) {
 		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
 		messages.setBasenames("messages", "staff");
 		messages.setDefaultEncoding("UTF-8");
 		messages.setFallbackToSystemLocale(false);
-		SiteProperties site = new SiteProperties("Your Area", false, Duration.ZERO, Duration.ofSeconds(60),
-				"https://your-area.example.org", Duration.ofSeconds(60), List.of(languages));
-		return new ContainerErrorPages.Pages(messages, site, FORCE);
+		SiteProperties site = new SiteProperties("Your Area", welshServiceName, false, Duration.ZERO,
+				Duration.ofSeconds(60), "https://your-area.example.org", Duration.ofSeconds(60), List.of(languages));
+		return new ContainerErrorPages.Pages(messages, site, force);
 	}
 
 }

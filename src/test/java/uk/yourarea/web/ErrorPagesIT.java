@@ -165,7 +165,10 @@ class ErrorPagesIT {
 		Document page = Jsoup.parse(response.body());
 		assertThat(page.select("h1").eachText()).containsExactly("Sorry, there is a problem",
 				"Mae'n ddrwg gennym, mae problem wedi codi");
-		assertThat(page.selectFirst("[lang=cy]").text()).contains("Gwall 400.");
+		assertThat(page.selectFirst("main > [lang=cy]").text()).contains("Gwall 400.");
+		// The demo sets the force's Welsh name.
+		assertThat(page.select("header p").first().text()).isEqualTo("Leicestershire Police / Heddlu Swydd Gaerlŷr");
+		assertThat(page.title()).endsWith(" – Your Area – Heddlu Swydd Gaerlŷr");
 		assertThat(log.list).as("routine: nothing for an operator to act on")
 			.filteredOn((event) -> event.getThreadName().contains("exec"))
 			.filteredOn((event) -> event.getLevel().isGreaterOrEqual(Level.WARN))

@@ -76,6 +76,24 @@ class WelshPagesIT {
 	}
 
 	@Test
+	void aWelshPageNamesTheForceInWelshAndStaffPagesKeepTheEnglish() {
+		// The demo sets yourarea.force.name-cy; it sets no Welsh name for the service.
+		Document welsh = this.site.page("/cy/area/wigston");
+		Document english = this.site.page("/area/wigston");
+
+		assertThat(welsh.title()).isEqualTo("Tîm cymdogaeth Wigston – Your Area – Heddlu Swydd Gaerlŷr");
+		assertThat(welsh.select(".govuk-generic-header__homepage-link").text()).isEqualTo("Heddlu Swydd Gaerlŷr");
+		assertThat(welsh.select(".govuk-footer").text()).contains("Gwefan Heddlu Swydd Gaerlŷr")
+			.doesNotContain("Leicestershire Police");
+		assertThat(english.title()).isEqualTo("Wigston neighbourhood team – Your Area – Leicestershire Police");
+		assertThat(english.select(".govuk-generic-header__homepage-link").text()).isEqualTo("Leicestershire Police");
+		assertThat(english.select(".govuk-footer").text()).doesNotContain("Heddlu");
+		assertThat(this.site.page("/cy/privacy").text()).contains("Heddlu Swydd Gaerlŷr yw'r rheolydd data");
+		assertThat(this.site.page("/staff/sign-in").select(".govuk-generic-header__homepage-link").text())
+			.isEqualTo("Leicestershire Police");
+	}
+
+	@Test
 	void everyPublicPageNamesItsEnglishAndWelshAddresses() {
 		String base = this.properties.baseUrl().replaceAll("/+$", "");
 		for (String path : new String[] { "/area/wigston", "/cy/area/wigston" }) {

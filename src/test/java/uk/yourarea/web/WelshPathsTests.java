@@ -168,8 +168,8 @@ class WelshPathsTests {
 	}
 
 	private static SiteProperties site(String... languages) {
-		return new SiteProperties("Your Area", true, Duration.ZERO, Duration.ofSeconds(60), "http://localhost:8080",
-				Duration.ofSeconds(60), List.of(languages));
+		return new SiteProperties("Your Area", null, true, Duration.ZERO, Duration.ofSeconds(60),
+				"http://localhost:8080", Duration.ofSeconds(60), List.of(languages));
 	}
 
 }
