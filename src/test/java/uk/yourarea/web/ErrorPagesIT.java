@@ -168,7 +168,7 @@ class ErrorPagesIT {
 		assertThat(page.selectFirst("main > [lang=cy]").text()).contains("Gwall 400.");
 		// The demo sets the force's Welsh name.
 		assertThat(page.select("header p").first().text()).isEqualTo("Leicestershire Police / Heddlu Swydd Gaerlŷr");
-		assertThat(page.title()).endsWith(" – Your Area – Heddlu Swydd Gaerlŷr");
+		assertThat(page.title()).endsWith(" – Eich Ardal – Heddlu Swydd Gaerlŷr");
 		assertThat(log.list).as("routine: nothing for an operator to act on")
 			.filteredOn((event) -> event.getThreadName().contains("exec"))
 			.filteredOn((event) -> event.getLevel().isGreaterOrEqual(Level.WARN))

@@ -81,7 +81,7 @@ class WelshPagesIT {
 		Document welsh = this.site.page("/cy/area/wigston");
 		Document english = this.site.page("/area/wigston");
 
-		assertThat(welsh.title()).isEqualTo("Tîm cymdogaeth Wigston – Your Area – Heddlu Swydd Gaerlŷr");
+		assertThat(welsh.title()).isEqualTo("Tîm cymdogaeth Wigston – Eich Ardal – Heddlu Swydd Gaerlŷr");
 		assertThat(welsh.select(".govuk-generic-header__homepage-link").text()).isEqualTo("Heddlu Swydd Gaerlŷr");
 		assertThat(welsh.select(".govuk-footer").text()).contains("Gwefan Heddlu Swydd Gaerlŷr")
 			.doesNotContain("Leicestershire Police");
