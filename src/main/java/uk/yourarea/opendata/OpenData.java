@@ -24,6 +24,7 @@ import org.springframework.web.util.HtmlUtils;
 import uk.yourarea.contact.ResponseRecord;
 import uk.yourarea.contact.ResponseRecords;
 import uk.yourarea.coverage.NeighbourhoodBoundaries;
+import uk.yourarea.event.EventType;
 import uk.yourarea.event.EventsAhead;
 import uk.yourarea.neighbourhood.NeighbourhoodDirectory;
 import uk.yourarea.neighbourhood.NeighbourhoodSummary;
@@ -263,7 +264,7 @@ class OpenData {
 				.filter((event) -> !event.cancelled())
 				.map((event) -> new PoliceUkJson.Event(event.title(),
 						(event.description() != null) ? html(event.description()) : null, event.address(),
-						identifier(event.typeLabel()), local(event.startsAt()), local(event.endsAt()), contact))
+						type(event.type()), local(event.startsAt()), local(event.endsAt()), contact))
 				.toList();
 		}));
 	}
@@ -345,6 +346,19 @@ class OpenData {
 
 	private static String lines(List<String> lines) {
 		return "<p>" + String.join("<br>", lines.stream().map(HtmlUtils::htmlEscape).toList()) + "</p>";
+	}
+
+	/**
+	 * An event's type as data.police.uk writes it: an identifier of its English name,
+	 * kept as the API has always given it whatever the bundle says.
+	 */
+	static String type(EventType type) {
+		return switch (type) {
+			case BEAT_SURGERY -> "beat-surgery";
+			case PUBLIC_MEETING -> "public-meeting";
+			case PATCH_WALK -> "patch-walk";
+			case OTHER -> "event";
+		};
 	}
 
 	/** "Beat surgery" as "beat-surgery". */
