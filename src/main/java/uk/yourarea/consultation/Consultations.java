@@ -151,7 +151,7 @@ class Consultations {
 		return this.consultations.findByNeighbourhoodIdOrderByOpensAtDesc(neighbourhoodId)
 			.stream()
 			.map((consultation) -> new Listed(consultation.getId(), consultation.getQuestion(),
-					consultation.stateAt(now).label(), this.dates.day(this.dates.openingDay(consultation)),
+					text(consultation.stateAt(now).labelKey()), this.dates.day(this.dates.openingDay(consultation)),
 					this.dates.closing(consultation), consultation.stateAt(now) == Consultation.State.OPEN))
 			.toList();
 	}
@@ -250,12 +250,10 @@ class Consultations {
 				select id, concern, concern_status, respondent_type, concern_edited
 				from consultation_response
 				where consultation_id = ? and confirmed_at is not null and concern is not null
-				order by confirmed_at, id""",
-				(row, n) -> new Concern(row.getLong("id"), row.getString("concern"),
-						ConsultationResponse.ConcernStatus.valueOf(row.getString("concern_status")).label(),
-						ConsultationResponse.RespondentType.valueOf(row.getString("respondent_type")).label(),
-						row.getBoolean("concern_edited")),
-				id);
+				order by confirmed_at, id""", (row, n) -> new Concern(row.getLong("id"), row.getString("concern"),
+				text(ConsultationResponse.ConcernStatus.valueOf(row.getString("concern_status")).labelKey()),
+				text(ConsultationResponse.RespondentType.valueOf(row.getString("respondent_type")).staffLabelKey()),
+				row.getBoolean("concern_edited")), id);
 		boolean open = consultation.stateAt(this.dates.now()) == Consultation.State.OPEN;
 		return new Results(((Number) totals.get("residents")).longValue(),
 				((Number) totals.get("businesses")).longValue(),
@@ -299,7 +297,7 @@ class Consultations {
 			List<String> fields = new ArrayList<>();
 			fields.add(Integer.toString(number));
 			fields.add(this.dates.dayOf((Instant) row[0]).toString());
-			fields.add(ConsultationResponse.RespondentType.valueOf((String) row[1]).label());
+			fields.add(text(ConsultationResponse.RespondentType.valueOf((String) row[1]).staffLabelKey()));
 			fields.add(issues.stream()
 				.filter((issue) -> chosen.contains(issue.getId()))
 				.map(ConsultationIssue::getLabel)

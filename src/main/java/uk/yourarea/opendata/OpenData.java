@@ -36,6 +36,7 @@ import uk.yourarea.priority.PublishedPriorities;
 import uk.yourarea.station.StationSchedules;
 import uk.yourarea.team.TeamOnThePage;
 import uk.yourarea.web.ForceProperties;
+import uk.yourarea.web.Languages;
 import uk.yourarea.web.SiteProperties;
 
 /**
@@ -180,14 +181,15 @@ class OpenData {
 			putIfPresent(contact, "twitter", details.xUrl());
 			putIfPresent(contact, "instagram", details.instagramUrl());
 			LocalDate today = LocalDate.now(this.clock);
-			List<StationSchedules.Schedule> serving = this.stations.serving(summary.id(), today, today);
+			List<StationSchedules.Schedule> serving = this.stations.serving(summary.id(), today, today,
+					Languages.ENGLISH);
 			Map<String, PostcodeTable.Place> where = this.postcodeTable
 				.places(serving.stream().map(StationSchedules.Schedule::postcode).distinct().toList());
 			List<PoliceUkJson.Location> locations = serving.stream().map((station) -> {
 				PostcodeTable.Place at = where.get(station.postcode());
 				return new PoliceUkJson.Location(station.name(), (at != null) ? coordinate(at.longitude()) : null,
 						station.postcode(), station.address(), (at != null) ? coordinate(at.latitude()) : null,
-						"Police station".equals(station.kindLabel()) ? "station" : "other",
+						station.hub() ? "other" : "station",
 						station.usualHours().isEmpty() ? null : lines(station.usualHours()));
 			}).toList();
 			String description = this.neighbourhoods.description(summary.slug()).map(OpenData::html).orElse(null);
