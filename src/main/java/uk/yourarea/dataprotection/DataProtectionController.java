@@ -145,7 +145,8 @@ class DataProtectionController {
 		List<FormError> errors = new ArrayList<>(FormErrors.inPageOrder(result, HOLD_FIELDS));
 		LocalDate today = LocalDate.now(this.clock);
 		form.reviewOn()
-			.problem(text("dataprotection.hold.review-on.name"), text("dataprotection.hold.review-on.required"))
+			.problem(text("dataprotection.hold.review-on.name"), text("dataprotection.hold.review-on.required"),
+					this.messages, Locale.UK)
 			.or(() -> form.reviewOn()
 				.toDate()
 				.filter((date) -> !date.isAfter(today))

@@ -26,6 +26,7 @@ import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 import uk.yourarea.personaldata.RetentionProperties;
 import uk.yourarea.personaldata.RetentionWording;
 import uk.yourarea.security.StaffUser;
+import uk.yourarea.web.BindingFailureWords;
 import uk.yourarea.web.ForceProperties;
 import uk.yourarea.web.SiteProperties;
 import uk.yourarea.web.Words;
@@ -41,7 +42,7 @@ import uk.yourarea.web.Words;
  */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ ForceProperties.class, SiteProperties.class, RetentionProperties.class })
-@Import(RetentionWording.class)
+@Import({ RetentionWording.class, BindingFailureWords.class })
 public class PageSlice {
 
 	public static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
