@@ -190,8 +190,7 @@ class Consultations {
 		catch (DataIntegrityViolationException ex) {
 			// Someone opened one for the same days at the same moment: the database said
 			// no.
-			throw new Overlapping(neighbourhood.name()
-					+ " already has a consultation on some of those days. Choose days after it closes, or close it first");
+			throw new Overlapping(text("consultation.staff.new.overlapping-days", neighbourhood.name()));
 		}
 		this.changeLog.record(by, subject(consultation, neighbourhood), "change.action.opened-consultation",
 				Snapshot.nothing(), snapshot(consultation));
@@ -199,10 +198,9 @@ class Consultations {
 	}
 
 	private Overlapping overlap(NeighbourhoodSummary neighbourhood, Consultation existing) {
-		return new Overlapping(neighbourhood.name() + " already has a consultation from "
-				+ this.dates.shortDay(this.dates.openingDay(existing)) + " to "
-				+ this.dates.shortDay(this.dates.closingDay(existing))
-				+ ". Only one can be open at a time: choose days after it closes, or close it first");
+		return new Overlapping(text("consultation.staff.new.overlapping", neighbourhood.name(),
+				this.dates.shortDay(this.dates.openingDay(existing)),
+				this.dates.shortDay(this.dates.closingDay(existing))));
 	}
 
 	/**
@@ -309,14 +307,14 @@ class Consultations {
 		return csv.toString();
 	}
 
-	private static String concernForCsv(@Nullable String concern, @Nullable String status) {
+	private String concernForCsv(@Nullable String concern, @Nullable String status) {
 		if (concern == null || status == null) {
 			return "";
 		}
 		return switch (ConsultationResponse.ConcernStatus.valueOf(status)) {
 			case APPROVED -> concern;
-			case PENDING -> "(waiting for a decision)";
-			case REJECTED -> "(not approved for publication)";
+			case PENDING -> text("consultation.csv.concern-waiting");
+			case REJECTED -> text("consultation.csv.concern-rejected");
 		};
 	}
 
@@ -411,8 +409,8 @@ class Consultations {
 	}
 
 	/** Staff words are English. */
-	private String text(String key) {
-		return this.messages.getMessage(key, null, Languages.ENGLISH);
+	private String text(String key, Object... arguments) {
+		return this.messages.getMessage(key, arguments, Languages.ENGLISH);
 	}
 
 }

@@ -165,7 +165,7 @@ class StationAdminController {
 
 	@GetMapping("/{id}/exceptions/new")
 	String newException(@PathVariable long id, Model model) {
-		return StationPages.exceptionForm(model, load(id), ExceptionForm.blank(), List.of());
+		return this.pages.exceptionForm(model, load(id), ExceptionForm.blank(), List.of());
 	}
 
 	@PostMapping("/{id}/exceptions/new")
@@ -193,7 +193,7 @@ class StationAdminController {
 						text("station.exception.date.taken", StationEditing.DATE.format(date.get()))));
 			}
 		}
-		return StationPages.exceptionForm(model, station, form, errors);
+		return this.pages.exceptionForm(model, station, form, errors);
 	}
 
 	@PostMapping("/{id}/exceptions/{exceptionId}/remove")

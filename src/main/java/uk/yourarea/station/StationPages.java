@@ -123,8 +123,12 @@ class StationPages {
 		return "station/hours";
 	}
 
-	static String exceptionForm(Model model, Station station, ExceptionForm form, List<FormError> errors) {
+	String exceptionForm(Model model, Station station, ExceptionForm form, List<FormError> errors) {
 		model.addAttribute("station", station);
+		// A problem with the whole date marks every box; a missing day, the day's alone.
+		String missingDay = text("web.date.missing.day", text("station.exception.date.name"));
+		model.addAttribute("wholeDateWrong", errors.stream()
+			.anyMatch((error) -> "date-day".equals(error.field()) && !missingDay.equals(error.message())));
 		return FormPage.show(model, "station/new-exception", form, errors, null);
 	}
 
