@@ -111,7 +111,8 @@ class AlertFormChecks {
 		}
 		Optional<LocalDate> date = form.sendDate().toDate();
 		form.sendDate()
-			.problem(text("alerts.staff.send-date.name"), text("alerts.staff.send-date.required"))
+			.problem(text("alerts.staff.send-date.name"), text("alerts.staff.send-date.required"), this.messages,
+					Locale.UK)
 			.ifPresent((problem) -> problems.put("send", problem));
 		Optional<LocalTime> time = Optional.empty();
 		if (form.sendTime() == null || form.sendTime().isBlank()) {

@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -157,7 +156,7 @@ class DemoAlerts {
 		String name = wigston.name();
 		List<String> beatTeam = this.team.of(wigston.id())
 			.stream()
-			.filter((member) -> !member.roleTitle().equals(Role.SERGEANT.title()))
+			.filter((member) -> member.role() != Role.SERGEANT)
 			.map(DemoAlerts::asSigned)
 			.toList();
 		String team = beatTeam.isEmpty() ? "" : ", " + joined(beatTeam);
@@ -207,15 +206,23 @@ class DemoAlerts {
 								Thank you to everyone who has already been in touch."""));
 	}
 
-	/** "PC 1913 Gareth", as a team signs its letters. */
+	/**
+	 * "PC 1913 Gareth", as a team signs its letters: like the rest of the demo's letters,
+	 * content in English, not wording of the site.
+	 */
 	private static String asSigned(TeamOnThePage.Member member) {
-		String role = Arrays.stream(Role.values())
-			.filter((candidate) -> candidate.title().equals(member.roleTitle()))
-			.map(Role::shortTitle)
-			.findFirst()
-			.orElse(member.roleTitle());
+		String role = switch (member.role()) {
+			case PC -> "PC";
+			case PCSO -> "PCSO";
+			case SERGEANT -> "Sergeant";
+			case INSPECTOR -> "Inspector";
+			case OTHER -> "";
+		};
 		String first = member.name().split(" ")[0];
-		return (member.collarNumber() != null) ? role + " " + member.collarNumber() + " " + first : role + " " + first;
+		return String.join(" ",
+				java.util.stream.Stream.of(role, member.collarNumber(), first)
+					.filter((part) -> part != null && !part.isEmpty())
+					.toList());
 	}
 
 	private static String joined(List<String> names) {

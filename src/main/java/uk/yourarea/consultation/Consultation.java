@@ -24,16 +24,11 @@ class Consultation {
 
 	enum State {
 
-		SCHEDULED("Not open yet"), OPEN("Open"), CLOSED("Closed");
+		SCHEDULED, OPEN, CLOSED;
 
-		private final String label;
-
-		State(String label) {
-			this.label = label;
-		}
-
-		public String label() {
-			return this.label;
+		/** The key of its name on the staff pages, in staff.properties. */
+		public String labelKey() {
+			return "consultation.staff.state." + name().toLowerCase(java.util.Locale.ROOT);
 		}
 
 	}

@@ -123,7 +123,7 @@ class ConsultationAdminController {
 		Consultation.State state = consultation.stateAt(this.dates.now());
 		model.addAttribute("neighbourhood", neighbourhood);
 		model.addAttribute("consultation", consultation);
-		model.addAttribute("state", state.label());
+		model.addAttribute("state", text(state.labelKey()));
 		model.addAttribute("isOpen", state == Consultation.State.OPEN);
 		model.addAttribute("opens", this.dates.day(this.dates.openingDay(consultation)));
 		model.addAttribute("closes", this.dates.closing(consultation));

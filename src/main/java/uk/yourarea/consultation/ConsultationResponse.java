@@ -28,44 +28,38 @@ class ConsultationResponse {
 
 	enum RespondentType {
 
-		RESIDENT("Resident", "I live in the area"), BUSINESS("Business", "I run or work for a business in the area");
-
-		private final String label;
-
-		private final String choice;
-
-		RespondentType(String label, String choice) {
-			this.label = label;
-			this.choice = choice;
-		}
-
-		public String label() {
-			return this.label;
-		}
-
-		public String choice() {
-			return this.choice;
-		}
+		RESIDENT, BUSINESS;
 
 		/** The key of the choice in the bundle, for public pages in their language. */
 		public String labelKey() {
 			return "consultation.have-your-say.respondent." + name().toLowerCase(java.util.Locale.ROOT);
 		}
 
+		/**
+		 * The key of its name on the staff pages and in the answers' spreadsheet
+		 * ("Resident"), in staff.properties.
+		 */
+		public String staffLabelKey() {
+			return "consultation.staff.respondent." + name().toLowerCase(java.util.Locale.ROOT);
+		}
+
+		/**
+		 * The key of the hint over a concern from such a respondent, waiting for a
+		 * decision, in staff.properties.
+		 */
+		public String concernHintKey() {
+			return "consultation.staff.concerns.hint." + name().toLowerCase(java.util.Locale.ROOT);
+		}
+
 	}
 
 	enum ConcernStatus {
 
-		PENDING("Waiting for a decision"), APPROVED("Approved"), REJECTED("Rejected");
+		PENDING, APPROVED, REJECTED;
 
-		private final String label;
-
-		ConcernStatus(String label) {
-			this.label = label;
-		}
-
-		public String label() {
-			return this.label;
+		/** The key of its name on the staff pages, in staff.properties. */
+		public String labelKey() {
+			return "consultation.staff.concern-status." + name().toLowerCase(java.util.Locale.ROOT);
 		}
 
 	}

@@ -151,7 +151,7 @@ class Consultations {
 		return this.consultations.findByNeighbourhoodIdOrderByOpensAtDesc(neighbourhoodId)
 			.stream()
 			.map((consultation) -> new Listed(consultation.getId(), consultation.getQuestion(),
-					consultation.stateAt(now).label(), this.dates.day(this.dates.openingDay(consultation)),
+					text(consultation.stateAt(now).labelKey()), this.dates.day(this.dates.openingDay(consultation)),
 					this.dates.closing(consultation), consultation.stateAt(now) == Consultation.State.OPEN))
 			.toList();
 	}
@@ -190,8 +190,7 @@ class Consultations {
 		catch (DataIntegrityViolationException ex) {
 			// Someone opened one for the same days at the same moment: the database said
 			// no.
-			throw new Overlapping(neighbourhood.name()
-					+ " already has a consultation on some of those days. Choose days after it closes, or close it first");
+			throw new Overlapping(text("consultation.staff.new.overlapping-days", neighbourhood.name()));
 		}
 		this.changeLog.record(by, subject(consultation, neighbourhood), "change.action.opened-consultation",
 				Snapshot.nothing(), snapshot(consultation));
@@ -199,10 +198,9 @@ class Consultations {
 	}
 
 	private Overlapping overlap(NeighbourhoodSummary neighbourhood, Consultation existing) {
-		return new Overlapping(neighbourhood.name() + " already has a consultation from "
-				+ this.dates.shortDay(this.dates.openingDay(existing)) + " to "
-				+ this.dates.shortDay(this.dates.closingDay(existing))
-				+ ". Only one can be open at a time: choose days after it closes, or close it first");
+		return new Overlapping(text("consultation.staff.new.overlapping", neighbourhood.name(),
+				this.dates.shortDay(this.dates.openingDay(existing)),
+				this.dates.shortDay(this.dates.closingDay(existing))));
 	}
 
 	/**
@@ -250,12 +248,10 @@ class Consultations {
 				select id, concern, concern_status, respondent_type, concern_edited
 				from consultation_response
 				where consultation_id = ? and confirmed_at is not null and concern is not null
-				order by confirmed_at, id""",
-				(row, n) -> new Concern(row.getLong("id"), row.getString("concern"),
-						ConsultationResponse.ConcernStatus.valueOf(row.getString("concern_status")).label(),
-						ConsultationResponse.RespondentType.valueOf(row.getString("respondent_type")).label(),
-						row.getBoolean("concern_edited")),
-				id);
+				order by confirmed_at, id""", (row, n) -> new Concern(row.getLong("id"), row.getString("concern"),
+				text(ConsultationResponse.ConcernStatus.valueOf(row.getString("concern_status")).labelKey()),
+				text(ConsultationResponse.RespondentType.valueOf(row.getString("respondent_type")).staffLabelKey()),
+				row.getBoolean("concern_edited")), id);
 		boolean open = consultation.stateAt(this.dates.now()) == Consultation.State.OPEN;
 		return new Results(((Number) totals.get("residents")).longValue(),
 				((Number) totals.get("businesses")).longValue(),
@@ -299,7 +295,7 @@ class Consultations {
 			List<String> fields = new ArrayList<>();
 			fields.add(Integer.toString(number));
 			fields.add(this.dates.dayOf((Instant) row[0]).toString());
-			fields.add(ConsultationResponse.RespondentType.valueOf((String) row[1]).label());
+			fields.add(text(ConsultationResponse.RespondentType.valueOf((String) row[1]).staffLabelKey()));
 			fields.add(issues.stream()
 				.filter((issue) -> chosen.contains(issue.getId()))
 				.map(ConsultationIssue::getLabel)
@@ -311,14 +307,14 @@ class Consultations {
 		return csv.toString();
 	}
 
-	private static String concernForCsv(@Nullable String concern, @Nullable String status) {
+	private String concernForCsv(@Nullable String concern, @Nullable String status) {
 		if (concern == null || status == null) {
 			return "";
 		}
 		return switch (ConsultationResponse.ConcernStatus.valueOf(status)) {
 			case APPROVED -> concern;
-			case PENDING -> "(waiting for a decision)";
-			case REJECTED -> "(not approved for publication)";
+			case PENDING -> text("consultation.csv.concern-waiting");
+			case REJECTED -> text("consultation.csv.concern-rejected");
 		};
 	}
 
@@ -413,8 +409,8 @@ class Consultations {
 	}
 
 	/** Staff words are English. */
-	private String text(String key) {
-		return this.messages.getMessage(key, null, Languages.ENGLISH);
+	private String text(String key, Object... arguments) {
+		return this.messages.getMessage(key, arguments, Languages.ENGLISH);
 	}
 
 }

@@ -200,7 +200,7 @@ class ContactMessage {
 	public void reply(long staffId, String text, boolean full, Instant now) {
 		requireNotErased();
 		if (this.status == MessageStatus.CLOSED || this.status == MessageStatus.HELD_FOR_REVIEW) {
-			throw refused("A " + this.status.label().toLowerCase() + " message cannot be replied to");
+			throw refused("A message " + this.status + " cannot be replied to");
 		}
 		record(full ? EntryKind.FULL_REPLY : EntryKind.HOLDING_REPLY, staffId, text, now);
 		if (full) {
@@ -300,7 +300,7 @@ class ContactMessage {
 	private void requireNotClosedOrHeld() {
 		requireNotErased();
 		if (this.status == MessageStatus.CLOSED || this.status == MessageStatus.HELD_FOR_REVIEW) {
-			throw refused("The message is " + this.status.label().toLowerCase());
+			throw refused("The message is " + this.status);
 		}
 	}
 

@@ -19,15 +19,8 @@ public record ResponsePolicy(@DefaultValue("calendar-hours") Kind policy, @Defau
 	}
 
 	/**
-	 * "within 72 hours" or "within 3 working days", for the pages that make the promise.
-	 */
-	public String promise() {
-		return (this.policy == Kind.CALENDAR_HOURS) ? "within " + this.hours + " hours"
-				: "within " + this.workingDays + " working days";
-	}
-
-	/**
-	 * The bundle's key of the same promise, whose argument is {@link #promiseCount()}.
+	 * The bundle's key of the promise ("within 72 hours", "within 3 working days"), for
+	 * the pages that make it; its argument is {@link #promiseCount()}.
 	 */
 	public String promiseKey() {
 		return (this.policy == Kind.CALENDAR_HOURS) ? "contact.promise.hours" : "contact.promise.working-days";

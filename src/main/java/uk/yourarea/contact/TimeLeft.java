@@ -12,16 +12,8 @@ public final class TimeLeft {
 	private TimeLeft() {
 	}
 
-	public static String describe(Instant due, Instant now) {
-		Duration left = Duration.between(now, due);
-		if (left.isNegative()) {
-			return amount(left.negated()) + " overdue";
-		}
-		return "due in " + amount(left);
-	}
-
 	/**
-	 * The same in the words of the bundle (staff.properties), in a language: plurals by
+	 * In the words of the bundle (staff.properties), in a language: plurals by
 	 * MessageFormat's choice, not by adding an "s".
 	 */
 	public static String describe(Instant due, Instant now, MessageSource text, Locale locale) {
@@ -41,22 +33,6 @@ public final class TimeLeft {
 			return text.getMessage("contact.time-left.hours", new Object[] { hours }, locale);
 		}
 		return text.getMessage("contact.time-left.days", new Object[] { duration.toDays() }, locale);
-	}
-
-	private static String amount(Duration duration) {
-		long minutes = duration.toMinutes();
-		if (minutes < 60) {
-			return plural(Math.max(minutes, 1), "minute");
-		}
-		long hours = duration.toHours();
-		if (hours < 48) {
-			return plural(hours, "hour");
-		}
-		return plural(duration.toDays(), "day");
-	}
-
-	private static String plural(long count, String unit) {
-		return count + " " + unit + (count == 1 ? "" : "s");
 	}
 
 }

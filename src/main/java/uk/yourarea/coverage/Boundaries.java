@@ -31,7 +31,7 @@ public final class Boundaries {
 		JsonNode root = JSON.readTree(json);
 		Geometry geometry = root.isArray() ? policeUkBoundary(root) : geoJson(root);
 		if (geometry.isEmpty()) {
-			throw new IllegalArgumentException("The boundary has no polygon in it");
+			throw new FileProblem("coverage.file.no-polygon-in-boundary");
 		}
 		if (!geometry.isValid()) {
 			// Self-touching rings and repeated vertices are common in published
@@ -61,14 +61,13 @@ public final class Boundaries {
 				}
 				yield GEOMETRY.createMultiPolygon(polygons.toArray(Polygon[]::new));
 			}
-			default -> throw new IllegalArgumentException(
-					"Expected a GeoJSON Polygon, MultiPolygon, Feature or FeatureCollection, not \"" + type + "\"");
+			default -> throw new FileProblem("coverage.file.not-a-geometry", type);
 		};
 	}
 
 	private static Polygon polygon(JsonNode rings) {
 		if (!rings.isArray() || rings.isEmpty()) {
-			throw new IllegalArgumentException("A polygon needs at least one ring of coordinates");
+			throw new FileProblem("coverage.file.no-ring");
 		}
 		LinearRing shell = ring(rings.get(0));
 		LinearRing[] holes = new LinearRing[rings.size() - 1];
@@ -97,21 +96,30 @@ public final class Boundaries {
 
 	static LinearRing closedRing(List<Coordinate> coordinates) {
 		if (coordinates.size() < 3) {
-			throw new IllegalArgumentException("A boundary ring needs at least three points");
+			throw new FileProblem("coverage.file.too-few-points");
 		}
 		if (!coordinates.get(0).equals2D(coordinates.get(coordinates.size() - 1))) {
 			coordinates.add(new Coordinate(coordinates.get(0)));
+		}
+		if (coordinates.size() < 4) {
+			throw new FileProblem("coverage.file.too-few-points");
 		}
 		return GEOMETRY.createLinearRing(coordinates.toArray(Coordinate[]::new));
 	}
 
 	private static double number(JsonNode node) {
 		if (node == null || node.isNull()) {
-			throw new IllegalArgumentException("A boundary point is missing a coordinate");
+			throw new FileProblem("coverage.file.missing-coordinate");
 		}
-		double value = node.isNumber() ? node.asDouble() : Double.parseDouble(node.asString().trim());
+		double value;
+		try {
+			value = node.isNumber() ? node.asDouble() : Double.parseDouble(node.asString().trim());
+		}
+		catch (NumberFormatException ex) {
+			throw new FileProblem(ex, "coverage.file.not-a-coordinate", node.toString());
+		}
 		if (!Double.isFinite(value) || Math.abs(value) > 180) {
-			throw new IllegalArgumentException("A boundary coordinate is out of range: " + node);
+			throw new FileProblem("coverage.file.coordinate-out-of-range", node.toString());
 		}
 		return value;
 	}

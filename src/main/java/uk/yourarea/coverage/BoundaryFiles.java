@@ -21,7 +21,6 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 import org.jspecify.annotations.Nullable;
-
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -30,11 +29,16 @@ import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.operation.valid.IsValidOp;
 import org.locationtech.jts.operation.valid.TopologyValidationError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 /**
  * Reads an uploaded boundary file into its features, each a checked polygon or
@@ -46,21 +50,27 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class BoundaryFiles {
 
-	/** A boundary read from a file: how to refer to it, what may name it, its shape. */
-	record Feature(String label, List<String> names, Geometry geometry) {
+	/**
+	 * A boundary read from a file: how to refer to it (words of staff.properties:
+	 * "NC.kml, placemark 3 ("Wigston")"), what may name it, its shape.
+	 */
+	record Feature(MessageSourceResolvable label, List<String> names, Geometry geometry) {
 	}
 
-	/** Everything wrong with a file, each in words for the person who uploaded it. */
+	/**
+	 * Everything wrong with a file, each as words of staff.properties for the person who
+	 * uploaded it.
+	 */
 	static final class Problems extends RuntimeException {
 
-		private final List<String> problems;
+		private final List<MessageSourceResolvable> problems;
 
-		Problems(List<String> problems) {
-			super(String.join("; ", problems), null, false, false);
+		Problems(List<MessageSourceResolvable> problems) {
+			super(problems.size() + " problems in the boundary file", null, false, false);
 			this.problems = List.copyOf(problems);
 		}
 
-		List<String> problems() {
+		List<MessageSourceResolvable> problems() {
 			return this.problems;
 		}
 
@@ -69,6 +79,8 @@ final class BoundaryFiles {
 	/** Properties that may hold a neighbourhood's code or name, most telling first. */
 	static final List<String> NAME_PROPERTIES = List.of("code", "neighbourhood_code", "neighbourhoodcode", "id",
 			"neighbourhood", "name", "neighbourhood_name", "neighbourhoodname", "title");
+
+	private static final Logger log = LoggerFactory.getLogger(BoundaryFiles.class);
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -102,11 +114,11 @@ final class BoundaryFiles {
 	 * @throws FileLimits.Exceeded when it passes a limit: nothing more of it is read
 	 */
 	static List<Feature> read(String fileName, byte[] content, FileLimits limits) {
-		List<String> problems = new ArrayList<>();
+		List<MessageSourceResolvable> problems = new ArrayList<>();
 		List<Feature> features = new ArrayList<>();
 		readInto(new Reading(limits), fileName, content, features, problems);
 		if (problems.isEmpty() && features.isEmpty()) {
-			problems.add(fileName + " has no boundaries in it");
+			problems.add(words("coverage.file.no-boundaries", fileName));
 		}
 		if (!problems.isEmpty()) {
 			throw new Problems(problems);
@@ -115,7 +127,7 @@ final class BoundaryFiles {
 	}
 
 	private static void readInto(Reading reading, String fileName, byte[] content, List<Feature> features,
-			List<String> problems) {
+			List<MessageSourceResolvable> problems) {
 		String lower = fileName.toLowerCase(Locale.ROOT);
 		if (lower.endsWith(".zip")) {
 			readZip(reading, fileName, content, features, problems);
@@ -127,13 +139,12 @@ final class BoundaryFiles {
 			readJson(reading, fileName, content, features, problems);
 		}
 		else {
-			problems.add(fileName + " is not a boundary file: upload GeoJSON (.geojson or .json), KML (.kml) "
-					+ "or a zip of them");
+			problems.add(words("coverage.file.not-a-boundary-file", fileName));
 		}
 	}
 
 	private static void readZip(Reading reading, String fileName, byte[] content, List<Feature> features,
-			List<String> problems) {
+			List<MessageSourceResolvable> problems) {
 		int files = 0;
 		AtomicLong packed = new AtomicLong();
 		FileLimits.Budget budget = reading.limits.budget(packed::get);
@@ -157,34 +168,35 @@ final class BoundaryFiles {
 			}
 		}
 		catch (ZipException ex) {
-			problems.add(fileName + " is not a zip file that can be opened");
+			problems.add(words("coverage.file.not-a-zip", fileName));
 			return;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 		if (files == 0 && problems.isEmpty()) {
-			problems.add(fileName + " has no GeoJSON or KML files in it");
+			problems.add(words("coverage.file.no-boundary-files", fileName));
 		}
 	}
 
 	private static void readJson(Reading reading, String fileName, byte[] content, List<Feature> features,
-			List<String> problems) {
+			List<MessageSourceResolvable> problems) {
 		JsonNode root;
 		try {
 			reading.measureJson(fileName, content);
 			root = JSON.readTree(content);
 		}
 		catch (JacksonException ex) {
-			problems.add(fileName + " is not GeoJSON: it is not valid JSON");
+			problems.add(words("coverage.file.not-json", fileName));
 			return;
 		}
 		if (root == null || root.isMissingNode() || root.isNull()) {
-			problems.add(fileName + " is empty");
+			problems.add(words("coverage.file.empty", fileName));
 			return;
 		}
 		if (root.isArray()) {
-			add(features, problems, fileName, namesFromFileName(fileName), () -> Boundaries.policeUkBoundary(root));
+			add(features, problems, asIs(fileName), namesFromFileName(fileName),
+					() -> Boundaries.policeUkBoundary(root));
 			return;
 		}
 		String type = root.path("type").asString("");
@@ -193,18 +205,19 @@ final class BoundaryFiles {
 				int number = 0;
 				for (JsonNode feature : root.path("features")) {
 					number++;
-					readFeature(fileName + ", feature " + number, feature, features, problems);
+					readFeature(words("coverage.file.feature", fileName, number), feature, features, problems);
 				}
 			}
-			case "Feature" -> readFeature(fileName, root, features, problems);
+			case "Feature" -> readFeature(asIs(fileName), root, features, problems);
 			case "Polygon", "MultiPolygon" ->
-				add(features, problems, fileName, namesFromFileName(fileName), () -> Boundaries.geoJson(root));
-			default -> problems.add(fileName + " is not GeoJSON boundaries: expected a FeatureCollection, Feature, "
-					+ "Polygon or MultiPolygon" + (type.isEmpty() ? "" : ", not a " + type));
+				add(features, problems, asIs(fileName), namesFromFileName(fileName), () -> Boundaries.geoJson(root));
+			default -> problems.add(type.isEmpty() ? words("coverage.file.not-geojson", fileName)
+					: words("coverage.file.not-geojson-type", fileName, type));
 		}
 	}
 
-	private static void readFeature(String where, JsonNode feature, List<Feature> features, List<String> problems) {
+	private static void readFeature(MessageSourceResolvable where, JsonNode feature, List<Feature> features,
+			List<MessageSourceResolvable> problems) {
 		List<String> names = new ArrayList<>();
 		JsonNode properties = feature.path("properties");
 		Map<String, String> byKey = new LinkedHashMap<>();
@@ -225,17 +238,17 @@ final class BoundaryFiles {
 				names.add(value);
 			}
 		}
-		String label = names.isEmpty() ? where : where + " (\"" + names.get(0) + "\")";
+		MessageSourceResolvable label = named(where, names);
 		JsonNode geometry = feature.path("geometry");
 		if (!geometry.isObject()) {
-			problems.add(label + " has no geometry");
+			problems.add(words("coverage.file.no-geometry", label));
 			return;
 		}
 		add(features, problems, label, names, () -> Boundaries.geoJson(geometry));
 	}
 
 	private static void readKml(Reading reading, String fileName, byte[] content, List<Feature> features,
-			List<String> problems) {
+			List<MessageSourceResolvable> problems) {
 		XMLInputFactory factory = XMLInputFactory.newFactory();
 		factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
 		factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
@@ -256,7 +269,7 @@ final class BoundaryFiles {
 						case "kml" -> sawKml = true;
 						case "Placemark" -> {
 							number++;
-							placemark = new Placemark(fileName + ", placemark " + number);
+							placemark = new Placemark(words("coverage.file.placemark", fileName, number));
 						}
 						case "name" -> {
 							if (placemark != null) {
@@ -286,7 +299,7 @@ final class BoundaryFiles {
 						case "innerBoundaryIs" -> inner = true;
 						case "coordinates" -> {
 							if (placemark != null && inPolygon) {
-								String where = placemark.label;
+								MessageSourceResolvable where = placemark.label;
 								try {
 									LinearRing ring = ring(reading, fileName, xml.getElementText());
 									if (inner) {
@@ -299,8 +312,12 @@ final class BoundaryFiles {
 								catch (FileLimits.Exceeded ex) {
 									throw ex;
 								}
+								catch (FileProblem ex) {
+									placemark.problem = words("coverage.file.problem-at", where, ex);
+								}
 								catch (IllegalArgumentException ex) {
-									placemark.problem = where + ": " + ex.getMessage();
+									placemark.problem = words("coverage.file.problem-at", where,
+											words("coverage.file.unreadable-shape"));
 								}
 							}
 						}
@@ -328,15 +345,15 @@ final class BoundaryFiles {
 				}
 			}
 			if (!sawKml) {
-				problems.add(fileName + " is not KML");
+				problems.add(words("coverage.file.not-kml", fileName));
 			}
 		}
 		catch (XMLStreamException ex) {
-			problems.add(fileName + " is not KML: it is not well-formed XML");
+			problems.add(words("coverage.file.not-xml", fileName));
 		}
 	}
 
-	private static void finish(Placemark placemark, List<Feature> features, List<String> problems) {
+	private static void finish(Placemark placemark, List<Feature> features, List<MessageSourceResolvable> problems) {
 		List<String> names = new ArrayList<>();
 		for (String key : NAME_PROPERTIES) {
 			String value = placemark.data.get(key);
@@ -345,13 +362,13 @@ final class BoundaryFiles {
 			}
 		}
 		names.addAll(placemark.names.stream().filter((name) -> !name.isEmpty()).toList());
-		String label = names.isEmpty() ? placemark.label : placemark.label + " (\"" + names.get(0) + "\")";
+		MessageSourceResolvable label = named(placemark.label, names);
 		if (placemark.problem != null) {
 			problems.add(placemark.problem);
 			return;
 		}
 		if (placemark.polygons.isEmpty()) {
-			problems.add(label + " has no polygon");
+			problems.add(words("coverage.file.no-polygon", label));
 			return;
 		}
 		add(features, problems, label, names,
@@ -367,31 +384,37 @@ final class BoundaryFiles {
 			reading.point(fileName);
 			String[] parts = tuple.split(",");
 			if (parts.length < 2) {
-				throw new IllegalArgumentException("\"" + tuple + "\" is not a longitude,latitude point");
+				throw new FileProblem("coverage.file.not-a-point", tuple);
 			}
 			try {
 				points.add(new Coordinate(Double.parseDouble(parts[0]), Double.parseDouble(parts[1])));
 			}
 			catch (NumberFormatException ex) {
-				throw new IllegalArgumentException("\"" + tuple + "\" is not a longitude,latitude point");
+				throw new FileProblem(ex, "coverage.file.not-a-point", tuple);
 			}
 		}
 		return Boundaries.closedRing(points);
 	}
 
-	private static void add(List<Feature> features, List<String> problems, String label, List<String> names,
-			java.util.function.Supplier<Geometry> reader) {
+	private static void add(List<Feature> features, List<MessageSourceResolvable> problems,
+			MessageSourceResolvable label, List<String> names, java.util.function.Supplier<Geometry> reader) {
 		Geometry geometry;
 		try {
 			geometry = reader.get();
 		}
-		catch (IllegalArgumentException | JacksonException ex) {
-			problems.add(label + ": " + ex.getMessage());
+		catch (FileProblem ex) {
+			problems.add(words("coverage.file.problem-at", label, ex));
 			return;
 		}
-		String problem = problemWith(geometry);
+		catch (IllegalArgumentException | JacksonException ex) {
+			// What JTS or Jackson found, in their own English: the log has it.
+			log.info("A boundary file could not be read: {}", ex.getMessage());
+			problems.add(words("coverage.file.problem-at", label, words("coverage.file.unreadable-shape")));
+			return;
+		}
+		MessageSourceResolvable problem = problemWith(geometry);
 		if (problem != null) {
-			problems.add(label + ": " + problem);
+			problems.add(words("coverage.file.problem-at", label, problem));
 			return;
 		}
 		features.add(new Feature(label, List.copyOf(names), repair(geometry)));
@@ -405,13 +428,13 @@ final class BoundaryFiles {
 	 * leaves the shape ambiguous (a figure of eight), holes outside their polygon and the
 	 * like are refused with where they are.
 	 */
-	static @Nullable String problemWith(Geometry geometry) {
+	static @Nullable MessageSourceResolvable problemWith(Geometry geometry) {
 		if (geometry.isEmpty()) {
-			return "the boundary has no area";
+			return words("coverage.file.no-area");
 		}
 		Envelope box = geometry.getEnvelopeInternal();
 		if (box.getMinY() < -90 || box.getMaxY() > 90 || box.getMinX() < -180 || box.getMaxX() > 180) {
-			return "the coordinates are not longitude and latitude (WGS84)";
+			return words("coverage.file.not-wgs84");
 		}
 		TopologyValidationError error = new IsValidOp(geometry).getValidationError();
 		if (error != null && error.getErrorType() != TopologyValidationError.RING_SELF_INTERSECTION) {
@@ -419,14 +442,46 @@ final class BoundaryFiles {
 			double repaired = geometry.buffer(0).getArea();
 			if (everyPart == 0 || Math.abs(everyPart - repaired) / everyPart > REPAIR_TOLERANCE) {
 				Coordinate at = error.getCoordinate();
-				return "the boundary is not a valid polygon (" + error.getMessage().toLowerCase(Locale.ROOT)
-						+ ((at != null) ? " near longitude %.5f, latitude %.5f".formatted(at.x, at.y) : "") + ")";
+				MessageSourceResolvable what = words(invalidKey(error.getErrorType()));
+				return (at != null) ? words("coverage.file.invalid-near", what, at.x, at.y)
+						: words("coverage.file.invalid", what);
 			}
 		}
 		if (repair(geometry).getArea() == 0) {
-			return "the boundary has no area";
+			return words("coverage.file.no-area");
 		}
 		return null;
+	}
+
+	/** The key of what JTS found wrong with a polygon. */
+	private static String invalidKey(int errorType) {
+		return switch (errorType) {
+			case TopologyValidationError.REPEATED_POINT -> "coverage.file.invalid.repeated-point";
+			case TopologyValidationError.HOLE_OUTSIDE_SHELL -> "coverage.file.invalid.hole-outside-shell";
+			case TopologyValidationError.NESTED_HOLES -> "coverage.file.invalid.nested-holes";
+			case TopologyValidationError.DISCONNECTED_INTERIOR -> "coverage.file.invalid.disconnected-interior";
+			case TopologyValidationError.SELF_INTERSECTION -> "coverage.file.invalid.self-intersection";
+			case TopologyValidationError.NESTED_SHELLS -> "coverage.file.invalid.nested-shells";
+			case TopologyValidationError.DUPLICATE_RINGS -> "coverage.file.invalid.duplicate-rings";
+			case TopologyValidationError.TOO_FEW_POINTS -> "coverage.file.invalid.too-few-points";
+			case TopologyValidationError.INVALID_COORDINATE -> "coverage.file.invalid.invalid-coordinate";
+			case TopologyValidationError.RING_NOT_CLOSED -> "coverage.file.invalid.ring-not-closed";
+			default -> "coverage.file.invalid.other";
+		};
+	}
+
+	/** A file's name, which names a boundary read from the whole file. */
+	private static MessageSourceResolvable asIs(String fileName) {
+		return new DefaultMessageSourceResolvable(null, null, fileName);
+	}
+
+	/** Where a boundary is, with the first name found for it: {@code … ("Wigston")}. */
+	private static MessageSourceResolvable named(MessageSourceResolvable where, List<String> names) {
+		return names.isEmpty() ? where : words("coverage.file.named", where, names.get(0));
+	}
+
+	private static MessageSourceResolvable words(String key, Object... arguments) {
+		return FileProblem.words(key, arguments);
 	}
 
 	/** How much a repair may change a boundary's area: 0.5%. */
@@ -491,7 +546,7 @@ final class BoundaryFiles {
 
 	private static final class Placemark {
 
-		final String label;
+		final MessageSourceResolvable label;
 
 		final List<String> names = new ArrayList<>();
 
@@ -499,9 +554,9 @@ final class BoundaryFiles {
 
 		final List<Polygon> polygons = new ArrayList<>();
 
-		String problem;
+		@Nullable MessageSourceResolvable problem;
 
-		Placemark(String label) {
+		Placemark(MessageSourceResolvable label) {
 			this.label = label;
 		}
 

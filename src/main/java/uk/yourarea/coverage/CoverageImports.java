@@ -25,6 +25,8 @@ import org.locationtech.jts.geom.Geometry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
@@ -106,9 +108,12 @@ class CoverageImports {
 
 	private final CoverageChangeRecords records;
 
+	private final MessageSource messages;
+
 	CoverageImports(JdbcTemplate jdbc, DataSource dataSource, TransactionTemplate transaction,
 			PostcodeImporter importer, CoverageAssigner assigner, UploadedFiles files, Clock clock, FileLimits limits,
-			CoverageJobs jobs, CoverageJobRunner runner, CoverageChangeRecords records) {
+			CoverageJobs jobs, CoverageJobRunner runner, CoverageChangeRecords records, MessageSource messages) {
+		this.messages = messages;
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
 		this.transaction = transaction;
@@ -347,7 +352,7 @@ class CoverageImports {
 					report = this.importer.importFrom(csv);
 				}
 				catch (IllegalArgumentException ex) {
-					throw new IllegalArgumentException(shown + ": " + ex.getMessage(), ex);
+					throw new IllegalArgumentException(shown + ": " + reason(ex), ex);
 				}
 				formats.add(report.format().name());
 				outcome.linesRead += report.linesRead();
@@ -393,7 +398,14 @@ class CoverageImports {
 		return (lines == 1) ? new NotApplicable(one) : new NotApplicable(several, lines);
 	}
 
-	private static String reason(RuntimeException ex) {
+	/**
+	 * Why a job stopped, for the argument of its error: a file's problem in the bundle's
+	 * English, as the limits' are ({@link FileLimits}), anything else as it says it.
+	 */
+	private String reason(RuntimeException ex) {
+		if (ex instanceof MessageSourceResolvable problem) {
+			return this.messages.getMessage(problem, Locale.UK);
+		}
 		String message = ex.getMessage();
 		return (message == null || message.isBlank()) ? ex.getClass().getSimpleName() : message;
 	}

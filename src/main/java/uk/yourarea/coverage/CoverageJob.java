@@ -48,6 +48,14 @@ record CoverageJob(long id, Kind kind, String fileName, long fileSize, @Nullable
 			return this.labelKey;
 		}
 
+		/**
+		 * The key of its name in the middle of a sentence ("it is ready to apply"), in
+		 * staff.properties.
+		 */
+		public String inSentenceKey() {
+			return this.labelKey + ".in-sentence";
+		}
+
 		public String tagClass() {
 			return this.tagClass;
 		}

@@ -101,7 +101,7 @@ class CoverageJobController {
 		Object[] arguments = refusal.arguments();
 		for (int i = 0; i < arguments.length; i++) {
 			if (arguments[i] instanceof CoverageJob.Status status) {
-				arguments[i] = text(status.labelKey()).toLowerCase(Locale.UK);
+				arguments[i] = text(status.inSentenceKey());
 			}
 		}
 		return this.messages.getMessage(refusal.key(), arguments, Locale.UK);

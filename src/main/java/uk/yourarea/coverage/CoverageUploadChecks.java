@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Geometry;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -22,9 +23,9 @@ import uk.yourarea.web.FormError;
 
 /**
  * What is wrong with an uploaded postcode or boundary file, in the words of
- * messages.properties ({@code coverage.upload.*}), before any job is started: its name,
- * its size, what it unpacks to ({@link FileLimits}), whether it is a file we read, and
- * for boundaries, which neighbourhood each is for.
+ * staff.properties ({@code coverage.upload.*}, {@code coverage.file.*}), before any job
+ * is started: its name, its size, what it unpacks to ({@link FileLimits}), whether it is
+ * a file we read, and for boundaries, which neighbourhood each is for.
  */
 @Component
 class CoverageUploadChecks {
@@ -90,7 +91,7 @@ class CoverageUploadChecks {
 			return ex.getMessage();
 		}
 		catch (IllegalArgumentException ex) {
-			return text("coverage.upload.postcodes.not-recognised", ex.getMessage());
+			return text("coverage.upload.postcodes.not-recognised", words(ex));
 		}
 	}
 
@@ -114,7 +115,8 @@ class CoverageUploadChecks {
 			return BoundaryCheck.refused(new FormError("file", ex.getMessage()), List.of());
 		}
 		catch (BoundaryFiles.Problems ex) {
-			return BoundaryCheck.refused(new FormError("file", summary(ex.problems())), ex.problems());
+			List<String> problems = ex.problems().stream().map(this::text).toList();
+			return BoundaryCheck.refused(new FormError("file", summary(problems)), problems);
 		}
 		Map<Long, List<BoundaryFiles.Feature>> byNeighbourhood = new LinkedHashMap<>();
 		List<String> problems = new ArrayList<>();
@@ -146,7 +148,7 @@ class CoverageUploadChecks {
 				.buildGeometry(parts.stream().map(BoundaryFiles.Feature::geometry).toList())
 				.union();
 			boundaries.put(id, new CoverageImports.BoundaryUpload(
-					String.join("; ", parts.stream().map(BoundaryFiles.Feature::label).toList()), merged));
+					String.join("; ", parts.stream().map((part) -> text(part.label())).toList()), merged));
 		});
 		return new BoundaryCheck(List.of(), List.of(), boundaries);
 	}
@@ -195,6 +197,18 @@ class CoverageUploadChecks {
 
 	String text(String key, Object... arguments) {
 		return this.messages.getMessage(key, arguments, Locale.UK);
+	}
+
+	String text(MessageSourceResolvable words) {
+		return this.messages.getMessage(words, Locale.UK);
+	}
+
+	/**
+	 * Why a file cannot be read: in the bundle's words when the reader gave them
+	 * ({@link FileProblem}), else as the exception says it.
+	 */
+	private String words(IllegalArgumentException ex) {
+		return (ex instanceof MessageSourceResolvable problem) ? text(problem) : String.valueOf(ex.getMessage());
 	}
 
 	private String summary(List<String> problems) {

@@ -14,6 +14,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -115,7 +116,7 @@ class PostcodeImportCommand implements ApplicationRunner {
 				}
 			}
 			catch (RuntimeException ex) {
-				System.err.println(file.getFileName() + " was not imported: " + ex.getMessage());
+				System.err.println(file.getFileName() + " was not imported: " + words(ex));
 				allRead = false;
 			}
 		}
@@ -142,7 +143,8 @@ class PostcodeImportCommand implements ApplicationRunner {
 					for (BoundaryFiles.Feature feature : features) {
 						Long id = match(feature, neighbourhoods);
 						if (id == null) {
-							System.out.println("  " + feature.label() + " names no known neighbourhood: left out");
+							System.out.println("  " + this.context.getMessage(feature.label(), Locale.UK)
+									+ " names no known neighbourhood: left out");
 							continue;
 						}
 						this.jdbc.update("""
@@ -159,7 +161,7 @@ class PostcodeImportCommand implements ApplicationRunner {
 						+ " boundaries stored (in " + seconds(started) + ")");
 			}
 			catch (IOException | RuntimeException ex) {
-				System.err.println(file.getFileName() + " was not imported: " + ex.getMessage());
+				System.err.println(file.getFileName() + " was not imported: " + words(ex));
 				allRead = false;
 			}
 		}
@@ -193,6 +195,19 @@ class PostcodeImportCommand implements ApplicationRunner {
 
 	private static String seconds(long startedNanos) {
 		return String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - startedNanos) / 1e9);
+	}
+
+	/** Why a file was not imported, with a file's problems in the bundle's words. */
+	private String words(Exception ex) {
+		if (ex instanceof BoundaryFiles.Problems problems) {
+			return String.join("; ",
+					problems.problems()
+						.stream()
+						.map((problem) -> this.context.getMessage(problem, Locale.UK))
+						.toList());
+		}
+		return (ex instanceof MessageSourceResolvable problem) ? this.context.getMessage(problem, Locale.UK)
+				: String.valueOf(ex.getMessage());
 	}
 
 }

@@ -181,7 +181,7 @@ public class PostcodeImporter {
 	private Report copyAndMerge(Connection connection, BufferedReader reader) throws SQLException, IOException {
 		String firstLine = reader.readLine();
 		if (firstLine == null) {
-			throw new IllegalArgumentException("The file is empty");
+			throw new FileProblem("coverage.file.postcodes.empty");
 		}
 		firstLine = firstLine.replace("\uFEFF", "");
 		Columns columns = Columns.of(firstLine);
@@ -298,9 +298,7 @@ public class PostcodeImporter {
 						index.getOrDefault("admin_ward_name", -1), index.get("admin_district_code"), -1, names.size(),
 						false);
 			}
-			throw new IllegalArgumentException("The first line was not recognised. Expected an ONS Postcode Directory "
-					+ "header (pcds, lat, long, pfa, ...), a Code-Point Open header (postcode, latitude and longitude "
-					+ "or eastings and northings, admin_district_code, ...) or a Code-Point Open line without a header");
+			throw new FileProblem("coverage.file.postcodes.first-line");
 		}
 
 		PostcodeTable.Row read(List<String> fields, ForceProperties force) {

@@ -122,7 +122,7 @@ class UploadedFiles {
 			throw unreadable(packing, ex);
 		}
 		if (line[0] == null) {
-			throw new IllegalArgumentException("The zip file has no CSV file in it");
+			throw new FileProblem("coverage.file.postcodes.no-csv");
 		}
 		return line[0];
 	}
@@ -170,10 +170,10 @@ class UploadedFiles {
 
 	private static RuntimeException unreadable(Packing packing, IOException ex) {
 		if (packing == Packing.GZIP) {
-			return new IllegalArgumentException("The file is not a gzip-compressed file that can be opened", ex);
+			return new FileProblem(ex, "coverage.file.postcodes.not-gzip");
 		}
 		if (packing == Packing.ZIP) {
-			return new IllegalArgumentException("The file is not a zip file that can be opened", ex);
+			return new FileProblem(ex, "coverage.file.postcodes.not-zip");
 		}
 		return new UncheckedIOException(ex);
 	}

@@ -145,7 +145,8 @@ class DataProtectionController {
 		List<FormError> errors = new ArrayList<>(FormErrors.inPageOrder(result, HOLD_FIELDS));
 		LocalDate today = LocalDate.now(this.clock);
 		form.reviewOn()
-			.problem(text("dataprotection.hold.review-on.name"), text("dataprotection.hold.review-on.required"))
+			.problem(text("dataprotection.hold.review-on.name"), text("dataprotection.hold.review-on.required"),
+					this.messages, Locale.UK)
 			.or(() -> form.reviewOn()
 				.toDate()
 				.filter((date) -> !date.isAfter(today))
@@ -261,9 +262,12 @@ class DataProtectionController {
 			.toList();
 	}
 
-	/** How a person was searched for, as the middle of a sentence: "email address". */
+	/**
+	 * How a person was searched for, as the middle of a sentence: "email address", as the
+	 * export they are given says it too.
+	 */
 	private String searchedBy(SearchBy by) {
-		return text("dataprotection.search.by." + by.name()).toLowerCase(Locale.UK);
+		return text("dataprotection.export.searched-by." + by.name());
 	}
 
 	private static String reference(@Nullable String typed) {

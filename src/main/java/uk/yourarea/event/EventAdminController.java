@@ -50,10 +50,6 @@ import uk.yourarea.web.TimeOfDay;
 @RequestMapping("/staff/neighbourhoods/{neighbourhoodId}/events")
 class EventAdminController {
 
-	static final List<Choice> TYPES = Arrays.stream(EventType.values())
-		.map((type) -> new Choice(type.name(), type.label()))
-		.toList();
-
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
 
 	/** One line of the staff list. */
@@ -192,9 +188,9 @@ class EventAdminController {
 	private Row row(Event event) {
 		ZonedDateTime start = event.getStartsAt().atZone(this.clock.getZone());
 		ZonedDateTime end = event.getEndsAt().atZone(this.clock.getZone());
-		String when = start.format(DAY) + ", " + TimeOfDay.format(start.toLocalTime(), Noon.TWELVE_PM) + " to "
-				+ TimeOfDay.format(end.toLocalTime(), Noon.TWELVE_PM);
-		return new Row(event.getId(), event.getTitle(), event.getType().label(), when, event.isCancelled(),
+		String when = text("event.list.time", start.format(DAY), TimeOfDay.format(start.toLocalTime(), Noon.TWELVE_PM),
+				TimeOfDay.format(end.toLocalTime(), Noon.TWELVE_PM));
+		return new Row(event.getId(), event.getTitle(), text(event.getType().labelKey()), when, event.isCancelled(),
 				event.getCancellationReason());
 	}
 
@@ -207,10 +203,13 @@ class EventAdminController {
 		return "redirect:" + base(neighbourhoodId);
 	}
 
-	private static String showForm(Model model, @Nullable Event event, EventForm form, List<FormError> errors,
+	private String showForm(Model model, @Nullable Event event, EventForm form, List<FormError> errors,
 			@Nullable EditConflict conflict) {
 		model.addAttribute("event", event);
-		model.addAttribute("types", TYPES);
+		model.addAttribute("types",
+				Arrays.stream(EventType.values())
+					.map((type) -> new Choice(type.name(), text(type.labelKey())))
+					.toList());
 		return FormPage.show(model, (event == null) ? "event/new" : "event/edit", form, errors, conflict);
 	}
 

@@ -59,7 +59,7 @@ class EventFormValidator {
 		}
 		Optional<LocalDate> date = form.date().toDate();
 		form.date()
-			.problem(text("event.date.name"), text("event.date.required"))
+			.problem(text("event.date.name"), text("event.date.required"), this.messages, Locale.UK)
 			.ifPresent((problem) -> problems.put("date", problem));
 		Optional<LocalTime> start = time(form.startTime(), "startTime", "event.start-time", problems);
 		Optional<LocalTime> end = time(form.endTime(), "endTime", "event.end-time", problems);

@@ -19,12 +19,13 @@ public class EventsAhead {
 	/**
 	 * An event as residents see it.
 	 *
-	 * @param typeLabel what kind of event, like "Beat surgery", in English
+	 * @param type what kind of event: its words are the bundle's
+	 * ({@link EventType#labelKey})
 	 * @param cancellationReason why it was cancelled, if it was and the team said why
 	 */
-	public record Listing(String title, String typeLabel, @Nullable String description, String address,
-			Instant startsAt, Instant endsAt, boolean cancelled, @Nullable String cancellationReason,
-			@Nullable String titleCy, @Nullable String descriptionCy, EventType type) {
+	public record Listing(String title, @Nullable String description, String address, Instant startsAt, Instant endsAt,
+			boolean cancelled, @Nullable String cancellationReason, @Nullable String titleCy,
+			@Nullable String descriptionCy, EventType type) {
 
 		/** The title in this language: Welsh when asked for and written, else English. */
 		public TextIn titleIn(Locale locale) {
@@ -57,9 +58,9 @@ public class EventsAhead {
 	}
 
 	private static Listing listing(Event event) {
-		return new Listing(event.getTitle(), event.getType().label(), event.getDescription(), event.getAddress(),
-				event.getStartsAt(), event.getEndsAt(), event.isCancelled(), event.getCancellationReason(),
-				event.getTitleCy(), event.getDescriptionCy(), event.getType());
+		return new Listing(event.getTitle(), event.getDescription(), event.getAddress(), event.getStartsAt(),
+				event.getEndsAt(), event.isCancelled(), event.getCancellationReason(), event.getTitleCy(),
+				event.getDescriptionCy(), event.getType());
 	}
 
 }

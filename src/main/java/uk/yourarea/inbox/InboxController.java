@@ -69,9 +69,9 @@ class InboxController {
 		model.addAttribute("stale", this.stalePriorities.of(user));
 		model.addAttribute("filter", filter);
 		model.addAttribute("statusChoices",
-				Arrays.stream(MessageStatus.values()).map((s) -> new Choice(s.name(), s.label())).toList());
+				Arrays.stream(MessageStatus.values()).map((s) -> new Choice(s.name(), text(s.labelKey()))).toList());
 		model.addAttribute("topicChoices",
-				Arrays.stream(Topic.values()).map((t) -> new Choice(t.name(), t.label())).toList());
+				Arrays.stream(Topic.values()).map((t) -> new Choice(t.name(), text(t.labelKey()))).toList());
 		return "inbox/inbox";
 	}
 

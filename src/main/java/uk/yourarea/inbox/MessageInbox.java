@@ -217,17 +217,19 @@ class MessageInbox {
 		};
 	}
 
-	private static Row row(Summary message, @Nullable NeighbourhoodSummary neighbourhood, @Nullable String assignee,
+	private Row row(Summary message, @Nullable NeighbourhoodSummary neighbourhood, @Nullable String assignee,
 			Instant now) {
 		return new Row(message.id(), message.reference(), (neighbourhood != null) ? neighbourhood.name() : "",
-				message.topic().label(), message.senderName(), message.status().label(),
+				text(message.topic().labelKey()), message.senderName(), text(message.status().labelKey()),
 				timeLeft(message.status(), message.dueAt(), now), message.isOverdue(now), message.isDueSoon(now),
 				assignee, message.receivedAt(), message.erasedAt(), message.erasedBecause() == ErasedBecause.REQUEST,
 				message.inReplyToAlertId() != null);
 	}
 
-	private static String timeLeft(MessageStatus status, Instant dueAt, Instant now) {
-		return (status == MessageStatus.OPEN) ? TimeLeft.describe(dueAt, now) : status.label();
+	private String timeLeft(MessageStatus status, Instant dueAt, Instant now) {
+		return (status == MessageStatus.OPEN)
+				? TimeLeft.describe(dueAt, now, this.messages, LocaleContextHolder.getLocale())
+				: text(status.labelKey());
 	}
 
 }

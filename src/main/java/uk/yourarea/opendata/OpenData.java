@@ -24,6 +24,7 @@ import org.springframework.web.util.HtmlUtils;
 import uk.yourarea.contact.ResponseRecord;
 import uk.yourarea.contact.ResponseRecords;
 import uk.yourarea.coverage.NeighbourhoodBoundaries;
+import uk.yourarea.event.EventType;
 import uk.yourarea.event.EventsAhead;
 import uk.yourarea.neighbourhood.NeighbourhoodDirectory;
 import uk.yourarea.neighbourhood.NeighbourhoodSummary;
@@ -35,6 +36,7 @@ import uk.yourarea.priority.PublishedPriorities;
 import uk.yourarea.station.StationSchedules;
 import uk.yourarea.team.TeamOnThePage;
 import uk.yourarea.web.ForceProperties;
+import uk.yourarea.web.Languages;
 import uk.yourarea.web.SiteProperties;
 
 /**
@@ -179,14 +181,15 @@ class OpenData {
 			putIfPresent(contact, "twitter", details.xUrl());
 			putIfPresent(contact, "instagram", details.instagramUrl());
 			LocalDate today = LocalDate.now(this.clock);
-			List<StationSchedules.Schedule> serving = this.stations.serving(summary.id(), today, today);
+			List<StationSchedules.Schedule> serving = this.stations.serving(summary.id(), today, today,
+					Languages.ENGLISH);
 			Map<String, PostcodeTable.Place> where = this.postcodeTable
 				.places(serving.stream().map(StationSchedules.Schedule::postcode).distinct().toList());
 			List<PoliceUkJson.Location> locations = serving.stream().map((station) -> {
 				PostcodeTable.Place at = where.get(station.postcode());
 				return new PoliceUkJson.Location(station.name(), (at != null) ? coordinate(at.longitude()) : null,
 						station.postcode(), station.address(), (at != null) ? coordinate(at.latitude()) : null,
-						"Police station".equals(station.kindLabel()) ? "station" : "other",
+						station.hub() ? "other" : "station",
 						station.usualHours().isEmpty() ? null : lines(station.usualHours()));
 			}).toList();
 			String description = this.neighbourhoods.description(summary.slug()).map(OpenData::html).orElse(null);
@@ -263,7 +266,7 @@ class OpenData {
 				.filter((event) -> !event.cancelled())
 				.map((event) -> new PoliceUkJson.Event(event.title(),
 						(event.description() != null) ? html(event.description()) : null, event.address(),
-						identifier(event.typeLabel()), local(event.startsAt()), local(event.endsAt()), contact))
+						type(event.type()), local(event.startsAt()), local(event.endsAt()), contact))
 				.toList();
 		}));
 	}
@@ -345,6 +348,19 @@ class OpenData {
 
 	private static String lines(List<String> lines) {
 		return "<p>" + String.join("<br>", lines.stream().map(HtmlUtils::htmlEscape).toList()) + "</p>";
+	}
+
+	/**
+	 * An event's type as data.police.uk writes it: an identifier of its English name,
+	 * kept as the API has always given it whatever the bundle says.
+	 */
+	static String type(EventType type) {
+		return switch (type) {
+			case BEAT_SURGERY -> "beat-surgery";
+			case PUBLIC_MEETING -> "public-meeting";
+			case PATCH_WALK -> "patch-walk";
+			case OTHER -> "event";
+		};
 	}
 
 	/** "Beat surgery" as "beat-surgery". */

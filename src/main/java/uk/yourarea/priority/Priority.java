@@ -33,21 +33,13 @@ class Priority {
 	/** Where a priority came from: what residents said, for "You said, we did". */
 	public enum Origin {
 
-		CONSULTATION("Our Have your say consultation"), PUBLIC_MEETING("A public meeting"),
-		MESSAGES("Messages to the team"), OTHER("Something else");
+		CONSULTATION, PUBLIC_MEETING, MESSAGES, OTHER;
 
-		private final String label;
-
-		Origin(String label) {
-			this.label = label;
-		}
-
-		public String label() {
-			return this.label;
-		}
-
-		/** The key of its label in staff.properties, as the change records show it. */
-		public String changeKey() {
+		/**
+		 * The key of its label in staff.properties: the choices of the priority form and
+		 * the change records say it.
+		 */
+		public String labelKey() {
 			return switch (this) {
 				case CONSULTATION -> "change.value.origin.consultation";
 				case PUBLIC_MEETING -> "change.value.origin.public-meeting";

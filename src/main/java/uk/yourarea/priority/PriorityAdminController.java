@@ -161,11 +161,10 @@ class PriorityAdminController {
 		});
 	}
 
-	private static String showNew(Model model, Map<Long, String> consultations, PriorityForm form,
-			List<FormError> errors) {
+	private String showNew(Model model, Map<Long, String> consultations, PriorityForm form, List<FormError> errors) {
 		model.addAttribute("originChoices",
 				Arrays.stream(Priority.Origin.values())
-					.map((origin) -> new Choice(origin.name(), origin.label()))
+					.map((origin) -> new Choice(origin.name(), text(origin.labelKey())))
 					.toList());
 		model.addAttribute("consultations", consultations);
 		return FormPage.show(model, "priority/new", form, errors, null);

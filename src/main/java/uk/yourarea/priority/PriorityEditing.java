@@ -92,7 +92,7 @@ class PriorityEditing {
 				Snapshot.of()
 					.with("change.field.issue", issue.english())
 					.with("change.field.issue-welsh", issue.welsh())
-					.with("change.field.origin", Phrase.of(origin.changeKey()))
+					.with("change.field.origin", Phrase.of(origin.labelKey()))
 					.with("change.field.consultation", consultationQuestion)
 					.with("change.field.origin-detail", originDetail)
 					.with("change.field.what-we-are-doing", whatWeAreDoing.english())

@@ -84,7 +84,7 @@ class PriorityFormValidator {
 	}
 
 	private Optional<String> dateProblem(DateInput date, String key) {
-		return date.problem(text(key + ".name"), text(key + ".required"));
+		return date.problem(text(key + ".name"), text(key + ".required"), this.messages, Locale.UK);
 	}
 
 	private String text(String key, @Nullable Object... arguments) {

@@ -4,7 +4,6 @@ import java.time.LocalTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 import jakarta.persistence.Embeddable;
 
@@ -41,8 +40,8 @@ public class Period {
 	}
 
 	/**
-	 * The hours as a public page in a language says them: "9am to 5pm", "9am to 12:30pm
-	 * and 1:30pm to 5pm", or "Closed"; the words are in the bundle.
+	 * The hours as a page in a language says them: "9am to 5pm", "9am to 12:30pm and
+	 * 1:30pm to 5pm", or "Closed"; the words are in the bundle.
 	 */
 	public static String describe(List<Period> periods, MessageSource text, Locale language) {
 		List<String> each = periods.stream()
@@ -60,16 +59,6 @@ public class Period {
 			hours = text.getMessage("station.hours.and", new Object[] { hours, next }, language);
 		}
 		return hours;
-	}
-
-	/** "9am to 5pm", "9am to 12:30pm and 1:30pm to 5pm", or "Closed". */
-	public static String describe(List<Period> periods) {
-		String hours = periods.stream()
-			.sorted(Comparator.comparing(Period::getOpensAt))
-			.map((period) -> TimeOfDay.format(period.opensAt, Noon.MIDDAY) + " to "
-					+ TimeOfDay.format(period.closesAt, Noon.MIDDAY))
-			.collect(Collectors.joining(" and "));
-		return hours.isEmpty() ? "Closed" : hours;
 	}
 
 }

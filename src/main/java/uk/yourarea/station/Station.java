@@ -152,17 +152,16 @@ class Station {
 			.toList();
 	}
 
-	/** "9am to 5pm", "9am to 12:30pm and 1:30pm to 5pm", or "Closed". */
-	public String hoursOn(DayOfWeek day) {
-		return Period.describe(periodsOn(day));
+	/**
+	 * The key of what it is ("Police station"), in messages.properties with its Welsh:
+	 * the Your Area page and the staff pages say it.
+	 */
+	public String kindLabelKey() {
+		return labelKeyOf(this.kind);
 	}
 
-	public String kindLabel() {
-		return labelOf(this.kind);
-	}
-
-	static String labelOf(Kind kind) {
-		return (kind == Kind.HUB) ? "Community hub" : "Police station";
+	static String labelKeyOf(Kind kind) {
+		return "station.kind-label." + kind.name().toLowerCase(Locale.ROOT);
 	}
 
 	public long getVersion() {

@@ -91,9 +91,9 @@ class StationAdminController {
 	String station(@PathVariable long id, Model model) {
 		Station station = load(id);
 		model.addAttribute("station", station);
-		model.addAttribute("week", StationPages.weekRows(station));
+		model.addAttribute("week", this.pages.weekRows(station));
 		model.addAttribute("serves", this.pages.serves(station));
-		model.addAttribute("exceptions", this.editing.upcomingExceptions(id));
+		model.addAttribute("exceptions", this.pages.exceptionRows(this.editing.upcomingExceptions(id)));
 		return "station/station";
 	}
 
@@ -165,7 +165,7 @@ class StationAdminController {
 
 	@GetMapping("/{id}/exceptions/new")
 	String newException(@PathVariable long id, Model model) {
-		return StationPages.exceptionForm(model, load(id), ExceptionForm.blank(), List.of());
+		return this.pages.exceptionForm(model, load(id), ExceptionForm.blank(), List.of());
 	}
 
 	@PostMapping("/{id}/exceptions/new")
@@ -185,7 +185,7 @@ class StationAdminController {
 				StationException added = this.editing.addException(user, id, date.get(), form.reason(),
 						hours.periods());
 				redirect.addFlashAttribute("notice", text("station.exception.saved", station.getName(),
-						StationEditing.DATE.format(added.getDate()), added.describe()));
+						StationEditing.DATE.format(added.getDate()), this.pages.describe(added)));
 				return "redirect:/staff/stations/" + id;
 			}
 			catch (StationEditing.DateTakenException ex) {
@@ -193,7 +193,7 @@ class StationAdminController {
 						text("station.exception.date.taken", StationEditing.DATE.format(date.get()))));
 			}
 		}
-		return StationPages.exceptionForm(model, station, form, errors);
+		return this.pages.exceptionForm(model, station, form, errors);
 	}
 
 	@PostMapping("/{id}/exceptions/{exceptionId}/remove")

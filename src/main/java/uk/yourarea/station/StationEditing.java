@@ -241,7 +241,9 @@ class StationEditing {
 			case 0 -> Phrase.of("station.hours.closed");
 			case 2 -> Phrase.of("station.hours.period", times.get(0), times.get(1));
 			case 4 -> Phrase.of("change.value.hours-twice", times.get(0), times.get(1), times.get(2), times.get(3));
-			default -> Phrase.asIs(Period.describe(periods));
+			// The forms give a day two periods at most; more, written some other way,
+			// are shown as times alone.
+			default -> Phrase.asIs(String.join(", ", times));
 		};
 	}
 

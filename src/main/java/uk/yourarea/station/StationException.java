@@ -72,10 +72,4 @@ class StationException {
 		return this.hours.isEmpty();
 	}
 
-	/** "Closed", or "10am to 2pm"; with the reason: "Closed (bank holiday)". */
-	public String describe() {
-		String hours = Period.describe(this.hours);
-		return (this.reason != null) ? hours + " (" + this.reason + ")" : hours;
-	}
-
 }

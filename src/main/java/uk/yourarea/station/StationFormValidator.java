@@ -66,7 +66,7 @@ class StationFormValidator {
 	Optional<LocalDate> checkDate(ExceptionForm form, List<FormError> errors) {
 		DateInput typed = new DateInput(form.day(), form.month(), form.year());
 		Optional<FormError> problem = typed.firstProblemByBox("date", text("station.exception.date.name"),
-				text("station.exception.date.required"));
+				text("station.exception.date.required"), this.messages, Locale.UK);
 		if (problem.isPresent()) {
 			errors.add(problem.get());
 			return Optional.empty();

@@ -1,8 +1,10 @@
 package uk.yourarea.station;
 
 import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +13,8 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -29,13 +33,12 @@ import uk.yourarea.web.FormPage;
 @Component
 class StationPages {
 
-	static final List<Choice> KINDS = List.of(new Choice("STATION", "Police station"),
-			new Choice("HUB", "Community hub"));
-
-	static final List<Choice> YES_NO = List.of(new Choice("yes", "Yes"), new Choice("no", "No"));
-
 	/** A local policing area and its neighbourhoods, for the checkboxes. */
 	record AreaGroup(String name, List<NeighbourhoodSummary> neighbourhoods) {
+	}
+
+	/** A planned change to the usual hours, for the station's page. */
+	record ExceptionRow(long id, LocalDate date, String hours) {
 	}
 
 	/** One day of the week on the hours form. */
@@ -45,8 +48,11 @@ class StationPages {
 
 	private final NeighbourhoodDirectory neighbourhoods;
 
-	StationPages(NeighbourhoodDirectory neighbourhoods) {
+	private final MessageSource messages;
+
+	StationPages(NeighbourhoodDirectory neighbourhoods, MessageSource messages) {
 		this.neighbourhoods = neighbourhoods;
+		this.messages = messages;
 	}
 
 	/** For each station, the names of the neighbourhoods it serves, in order. */
@@ -87,8 +93,12 @@ class StationPages {
 		}
 		byArea.forEach((name, members) -> areas.add(new AreaGroup(name, members)));
 		model.addAttribute("station", station);
-		model.addAttribute("kinds", KINDS);
-		model.addAttribute("yesNo", YES_NO);
+		model.addAttribute("kinds",
+				Arrays.stream(Station.Kind.values())
+					.map((kind) -> new Choice(kind.name(), text(Station.labelKeyOf(kind))))
+					.toList());
+		model.addAttribute("yesNo",
+				List.of(new Choice("yes", text("station.fields.yes")), new Choice("no", text("station.fields.no"))));
 		model.addAttribute("areas", areas);
 		model.addAttribute("firstNeighbourhoodId", areas.isEmpty() ? null : areas.get(0).neighbourhoods().get(0).id());
 		return FormPage.show(model, (station != null) ? "station/edit" : "station/new", form, errors, conflict);
@@ -113,22 +123,44 @@ class StationPages {
 		return "station/hours";
 	}
 
-	static String exceptionForm(Model model, Station station, ExceptionForm form, List<FormError> errors) {
+	String exceptionForm(Model model, Station station, ExceptionForm form, List<FormError> errors) {
 		model.addAttribute("station", station);
+		// A problem with the whole date marks every box; a missing day, the day's alone.
+		String missingDay = text("web.date.missing.day", text("station.exception.date.name"));
+		model.addAttribute("wholeDateWrong", errors.stream()
+			.anyMatch((error) -> "date-day".equals(error.field()) && !missingDay.equals(error.message())));
 		return FormPage.show(model, "station/new-exception", form, errors, null);
 	}
 
 	/** The usual week, Monday first, for the station's page. */
-	static List<Map.Entry<String, String>> weekRows(Station station) {
+	List<Map.Entry<String, String>> weekRows(Station station) {
 		List<Map.Entry<String, String>> rows = new ArrayList<>();
 		for (DayOfWeek day : DayOfWeek.values()) {
-			rows.add(Map.entry(day.getDisplayName(TextStyle.FULL, Locale.UK), station.hoursOn(day)));
+			rows.add(Map.entry(day.getDisplayName(TextStyle.FULL, Locale.UK), hours(station.periodsOn(day))));
 		}
 		return rows;
 	}
 
-	static String kindLabel(@Nullable String kind) {
-		return KINDS.stream().filter((choice) -> choice.value().equals(kind)).map(Choice::label).findFirst().orElse("");
+	/** The planned changes, for the station's page. */
+	List<ExceptionRow> exceptionRows(List<StationException> exceptions) {
+		return exceptions.stream()
+			.map((exception) -> new ExceptionRow(exception.getId(), exception.getDate(), describe(exception)))
+			.toList();
+	}
+
+	/** "Closed", or "10am to 2pm"; with the reason: "Closed (bank holiday)". */
+	String describe(StationException exception) {
+		String hours = hours(exception.getHours());
+		return (exception.getReason() != null) ? text("station.exception.hours-because", hours, exception.getReason())
+				: hours;
+	}
+
+	private String hours(List<Period> periods) {
+		return Period.describe(periods, this.messages, LocaleContextHolder.getLocale());
+	}
+
+	private String text(String key, Object... arguments) {
+		return this.messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
 	}
 
 }

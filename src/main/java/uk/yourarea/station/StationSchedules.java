@@ -37,9 +37,9 @@ public class StationSchedules {
 	 * One station or hub: its usual hours, Monday first, the days it is usually closed,
 	 * and the changes in the period.
 	 */
-	public record Schedule(String name, String kindLabel, String address, String postcode, boolean frontCounter,
-			List<String> usualHours, List<Change> changes, @Nullable String nameCy, @Nullable String addressCy,
-			Set<DayOfWeek> closedDays) {
+	public record Schedule(String name, boolean hub, String kindLabel, String address, String postcode,
+			boolean frontCounter, List<String> usualHours, List<Change> changes, @Nullable String nameCy,
+			@Nullable String addressCy, Set<DayOfWeek> closedDays) {
 
 		/**
 		 * The name a page in this language shows: the Welsh one on a Welsh page if any.
@@ -87,24 +87,12 @@ public class StationSchedules {
 
 	/**
 	 * The stations serving a neighbourhood, by name, with their changes from one date to
-	 * another.
-	 */
-	@Transactional(readOnly = true)
-	public List<Schedule> serving(long neighbourhoodId, LocalDate from, LocalDate to) {
-		return read(neighbourhoodId, from, to).stream()
-			.map((station) -> station.schedule(Station.labelOf(station.kind), Period::describe))
-			.toList();
-	}
-
-	/**
-	 * The same, with the hours and kinds in words of a language, as a public page says
-	 * them.
+	 * another, the hours and kinds in words of a language, as a public page says them.
 	 */
 	@Transactional(readOnly = true)
 	public List<Schedule> serving(long neighbourhoodId, LocalDate from, LocalDate to, Locale language) {
 		return read(neighbourhoodId, from, to).stream()
-			.map((station) -> station.schedule(this.text
-				.getMessage("station.kind-label." + station.kind.name().toLowerCase(Locale.ROOT), null, language),
+			.map((station) -> station.schedule(this.text.getMessage(Station.labelKeyOf(station.kind), null, language),
 					(hours) -> Period.describe(hours, this.text, language)))
 			.toList();
 	}
@@ -202,8 +190,9 @@ public class StationSchedules {
 			List<Change> dated = new ArrayList<>();
 			this.changes.forEach((date, hours) -> dated
 				.add(new Change(date, describe.apply(hours), this.reasons.get(date), hours.isEmpty())));
-			return new Schedule(this.name, kindLabel, this.address, this.postcode, this.frontCounter, List.copyOf(week),
-					List.copyOf(dated), this.nameCy, this.addressCy, Set.copyOf(closed));
+			return new Schedule(this.name, this.kind == Station.Kind.HUB, kindLabel, this.address, this.postcode,
+					this.frontCounter, List.copyOf(week), List.copyOf(dated), this.nameCy, this.addressCy,
+					Set.copyOf(closed));
 		}
 
 	}

@@ -6,6 +6,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import uk.yourarea.web.FormError;
+import uk.yourarea.web.Phrase;
 
 /**
  * The named officer chosen on the form: a member's id, or
@@ -35,8 +36,8 @@ record NamedOfficerChoice(@Nullable String officer, boolean confirmed) {
 					? "team.named-officer.officer.required" : "team.named-officer.officer.not-listed")));
 		}
 		else if (chosen != null && !chosen.getRole().canBeNamedOfficer()) {
-			errors.add(new FormError("officer",
-					pages.text("team.named-officer.officer.role", chosen.getTitledName(), chosen.getRole().title())));
+			errors.add(new FormError("officer", pages.text("team.named-officer.officer.role", chosen.getTitledName(),
+					Phrase.of(chosen.getRole().titleKey()))));
 		}
 		if (chosen != null && !this.confirmed) {
 			errors.add(new FormError("confirmed", pages.text("team.named-officer.confirmed.required")));

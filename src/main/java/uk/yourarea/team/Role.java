@@ -1,26 +1,27 @@
 package uk.yourarea.team;
 
+import java.util.Locale;
+
 /** The roles of a neighbourhood team, in the order the public page lists them. */
 public enum Role {
 
-	PC("PC", "Police Constable"), PCSO("PCSO", "Police Community Support Officer"), SERGEANT("Sergeant", "Sergeant"),
-	INSPECTOR("Inspector", "Inspector"), OTHER("Team member", "Team member");
+	PC, PCSO, SERGEANT, INSPECTOR, OTHER;
 
-	private final String shortTitle;
-
-	private final String title;
-
-	Role(String shortTitle, String title) {
-		this.shortTitle = shortTitle;
-		this.title = title;
+	/**
+	 * The key of its full title ("Police Constable") in messages.properties, which has
+	 * its Welsh: the public team list, the poster and the staff pages show it.
+	 */
+	public String titleKey() {
+		return "team.role." + keyName();
 	}
 
-	public String shortTitle() {
-		return this.shortTitle;
-	}
-
-	public String title() {
-		return this.title;
+	/**
+	 * The key of a member's name with this role's short title, in staff.properties:
+	 * {@code {0}} is the name and {@code {1}} the collar number ("PC {1} {0}"). A team
+	 * member of no police role is known by name alone.
+	 */
+	String titledNameKey(boolean withCollarNumber) {
+		return "team.titled-name." + keyName() + ((withCollarNumber && this != OTHER) ? ".with-collar-number" : "");
 	}
 
 	/** The key of its full title in staff.properties, as the change records show it. */
@@ -37,6 +38,10 @@ public enum Role {
 	/** Only a PC or a PCSO may be a neighbourhood's named, contactable officer. */
 	public boolean canBeNamedOfficer() {
 		return this == PC || this == PCSO;
+	}
+
+	private String keyName() {
+		return name().toLowerCase(Locale.ROOT);
 	}
 
 }

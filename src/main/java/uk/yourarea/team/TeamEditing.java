@@ -117,7 +117,7 @@ class TeamEditing {
 	@Transactional
 	TeamMember edit(StaffUser by, long neighbourhoodId, long memberId, long openedVersion, Details details) {
 		TeamMember member = load(neighbourhoodId, memberId);
-		ChangedElsewhereException.requireVersion(member.getVersion(), openedVersion, member.getTitledName());
+		ChangedElsewhereException.requireVersion(member.getVersion(), openedVersion, "Team member " + member.getId());
 		if (member.isNamedOfficer() && !details.role().canBeNamedOfficer()) {
 			throw new NamedOfficerRoleException();
 		}
@@ -161,7 +161,7 @@ class TeamEditing {
 	@Transactional
 	TeamMember moveTo(StaffUser by, long neighbourhoodId, long memberId, long openedVersion, long targetId) {
 		TeamMember member = load(neighbourhoodId, memberId);
-		ChangedElsewhereException.requireVersion(member.getVersion(), openedVersion, member.getTitledName());
+		ChangedElsewhereException.requireVersion(member.getVersion(), openedVersion, "Team member " + member.getId());
 		NeighbourhoodSummary from = neighbourhood(neighbourhoodId);
 		NeighbourhoodSummary to = neighbourhood(targetId);
 		if (targetId == neighbourhoodId) {
@@ -181,7 +181,7 @@ class TeamEditing {
 	@Transactional
 	void remove(StaffUser by, long neighbourhoodId, long memberId, long openedVersion) {
 		TeamMember member = load(neighbourhoodId, memberId);
-		ChangedElsewhereException.requireVersion(member.getVersion(), openedVersion, member.getTitledName());
+		ChangedElsewhereException.requireVersion(member.getVersion(), openedVersion, "Team member " + member.getId());
 		Snapshot before = snapshot(member, neighbourhood(neighbourhoodId));
 		Subject subject = subject(member);
 		Long photoId = member.getPhotoId();
@@ -243,7 +243,7 @@ class TeamEditing {
 	void usePhoto(StaffUser by, long neighbourhoodId, long memberId, long openedVersion, PhotoChecks.Prepared photo,
 			String alt, @Nullable String altCy) {
 		TeamMember member = load(neighbourhoodId, memberId);
-		ChangedElsewhereException.requireVersion(member.getVersion(), openedVersion, member.getTitledName());
+		ChangedElsewhereException.requireVersion(member.getVersion(), openedVersion, "Team member " + member.getId());
 		NeighbourhoodSummary neighbourhood = neighbourhood(neighbourhoodId);
 		Snapshot before = snapshot(member, neighbourhood);
 		Long oldPhotoId = member.getPhotoId();
@@ -263,7 +263,7 @@ class TeamEditing {
 	void describePhoto(StaffUser by, long neighbourhoodId, long memberId, long openedVersion, String alt,
 			@Nullable String altCy) {
 		TeamMember member = load(neighbourhoodId, memberId);
-		ChangedElsewhereException.requireVersion(member.getVersion(), openedVersion, member.getTitledName());
+		ChangedElsewhereException.requireVersion(member.getVersion(), openedVersion, "Team member " + member.getId());
 		NeighbourhoodSummary neighbourhood = neighbourhood(neighbourhoodId);
 		Snapshot before = snapshot(member, neighbourhood);
 		member.describePhoto(alt, altCy);
@@ -275,7 +275,7 @@ class TeamEditing {
 	@Transactional
 	void removePhoto(StaffUser by, long neighbourhoodId, long memberId, long openedVersion) {
 		TeamMember member = load(neighbourhoodId, memberId);
-		ChangedElsewhereException.requireVersion(member.getVersion(), openedVersion, member.getTitledName());
+		ChangedElsewhereException.requireVersion(member.getVersion(), openedVersion, "Team member " + member.getId());
 		Long photoId = member.getPhotoId();
 		if (photoId == null) {
 			return;

@@ -13,6 +13,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
 
+import uk.yourarea.web.Phrase;
 import uk.yourarea.web.TextIn;
 
 /**
@@ -76,7 +77,7 @@ class TeamMember {
 	 */
 	public void makeNamedOfficer(LocalDate confirmedOn) {
 		if (!this.role.canBeNamedOfficer()) {
-			throw new IllegalStateException("Only a PC or a PCSO can be the named officer, not a " + this.role.title());
+			throw new IllegalStateException("Only a PC or a PCSO can be the named officer, not a " + this.role);
 		}
 		this.namedOfficer = true;
 		this.nameConfirmedOn = confirmedOn;
@@ -248,11 +249,13 @@ class TeamMember {
 		return this.nameConfirmedOn;
 	}
 
-	/** "PC 4127 Jordan Ellis", the way the force introduces officers. */
-	public String getTitledName() {
-		String prefix = (this.role == Role.OTHER) ? "" : this.role.shortTitle() + " ";
-		String number = (this.collarNumber != null && this.role != Role.OTHER) ? this.collarNumber + " " : "";
-		return prefix + number + this.name;
+	/**
+	 * "PC 4127 Jordan Ellis", the way the force introduces officers, as words of the
+	 * bundle: a key of staff.properties with the name and any collar number.
+	 */
+	public Phrase getTitledName() {
+		return (this.collarNumber != null) ? Phrase.of(this.role.titledNameKey(true), this.name, this.collarNumber)
+				: Phrase.of(this.role.titledNameKey(false), this.name);
 	}
 
 }

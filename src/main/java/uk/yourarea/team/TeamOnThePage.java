@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,7 +20,7 @@ public class TeamOnThePage {
 	/**
 	 * A team member as the public page shows them.
 	 *
-	 * @param roleTitle the role in full, like "Police Constable"
+	 * @param roleTitle the role in full in the page's language, like "Police Constable"
 	 * @param photoPath the photo's address, or {@code null} without a photo
 	 * @param photoSrcset the photo at each size for {@code srcset}, or {@code null}
 	 * @param nameConfirmedOn when a named officer's details were last confirmed
@@ -29,34 +30,41 @@ public class TeamOnThePage {
 	 * @param shownPhotoAlt the photo's description as that page gives it, the same way;
 	 * an {@code alt} cannot be marked on its own, so a template marks the {@code img}
 	 */
-	public record Member(String name, String roleTitle, @Nullable String collarNumber, @Nullable String bio,
+	public record Member(String name, Role role, String roleTitle, @Nullable String collarNumber, @Nullable String bio,
 			@Nullable String photoPath, @Nullable String photoSrcset, @Nullable String photoAlt, boolean namedOfficer,
 			@Nullable LocalDate nameConfirmedOn, TextIn shownBio, TextIn shownPhotoAlt) {
 
-		public Member(String name, String roleTitle, @Nullable String collarNumber, @Nullable String bio,
+		public Member(String name, Role role, String roleTitle, @Nullable String collarNumber, @Nullable String bio,
 				@Nullable String photoPath, @Nullable String photoSrcset, @Nullable String photoAlt,
 				boolean namedOfficer, @Nullable LocalDate nameConfirmedOn) {
-			this(name, roleTitle, collarNumber, bio, photoPath, photoSrcset, photoAlt, namedOfficer, nameConfirmedOn,
-					new TextIn(bio, null), new TextIn(photoAlt, null));
+			this(name, role, roleTitle, collarNumber, bio, photoPath, photoSrcset, photoAlt, namedOfficer,
+					nameConfirmedOn, new TextIn(bio, null), new TextIn(photoAlt, null));
 		}
 
 	}
 
 	private final TeamMemberRepository members;
 
-	TeamOnThePage(TeamMemberRepository members) {
+	private final MessageSource messages;
+
+	TeamOnThePage(TeamMemberRepository members, MessageSource messages) {
 		this.members = members;
+		this.messages = messages;
 	}
 
-	/** The neighbourhood's team in the order its editors gave it, then by name. */
+	/**
+	 * The neighbourhood's team in the order its editors gave it, then by name, in English
+	 * (open data is English).
+	 */
 	@Transactional(readOnly = true)
 	public List<Member> of(long neighbourhoodId) {
 		return of(neighbourhoodId, Languages.ENGLISH);
 	}
 
 	/**
-	 * The neighbourhood's team as a page in the given language shows it: bios and photo
-	 * descriptions in Welsh on a Welsh page where there is a Welsh version.
+	 * The neighbourhood's team as a page in the given language shows it: roles in its
+	 * words, and bios and photo descriptions in Welsh on a Welsh page where there is a
+	 * Welsh version.
 	 */
 	@Transactional(readOnly = true)
 	public List<Member> of(long neighbourhoodId, Locale language) {
@@ -75,10 +83,12 @@ public class TeamOnThePage {
 		return java.util.Set.copyOf(this.members.neighbourhoodsWithBiosWithoutWelsh());
 	}
 
-	private static Member member(TeamMember member, Locale language) {
-		return new Member(member.getName(), member.getRole().title(), member.getCollarNumber(), member.getBio(),
-				member.getPhotoPath(), member.getPhotoSrcset(), member.getPhotoAlt(), member.isNamedOfficer(),
-				member.getNameConfirmedOn(), member.bioIn(language), member.photoAltIn(language));
+	private Member member(TeamMember member, Locale language) {
+		return new Member(member.getName(), member.getRole(),
+				this.messages.getMessage(member.getRole().titleKey(), null, language), member.getCollarNumber(),
+				member.getBio(), member.getPhotoPath(), member.getPhotoSrcset(), member.getPhotoAlt(),
+				member.isNamedOfficer(), member.getNameConfirmedOn(), member.bioIn(language),
+				member.photoAltIn(language));
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -38,6 +39,11 @@ final class TeamPages {
 		return this.messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
 	}
 
+	/** Words of the bundle given with their arguments, like a member's titled name. */
+	String text(MessageSourceResolvable words) {
+		return this.messages.getMessage(words, LocaleContextHolder.getLocale());
+	}
+
 	static String base(long neighbourhoodId) {
 		return "/staff/neighbourhoods/" + neighbourhoodId + "/team";
 	}
@@ -54,7 +60,7 @@ final class TeamPages {
 		model.addAttribute("heading", (member == null) ? text("team.member.heading.add")
 				: text("team.member.heading.change", member.getTitledName()));
 		model.addAttribute("roles",
-				Arrays.stream(Role.values()).map((role) -> new Choice(role.name(), role.title())).toList());
+				Arrays.stream(Role.values()).map((role) -> new Choice(role.name(), text(role.titleKey()))).toList());
 		return FormPage.show(model, "team/member-form", form, errors, conflict);
 	}
 
@@ -82,7 +88,7 @@ final class TeamPages {
 		List<Choice> choices = new ArrayList<>();
 		members.stream()
 			.filter((member) -> member.getRole().canBeNamedOfficer())
-			.forEach((member) -> choices.add(new Choice(member.getId().toString(), member.getTitledName())));
+			.forEach((member) -> choices.add(new Choice(member.getId().toString(), text(member.getTitledName()))));
 		choices.add(new Choice(NO_NAMED_OFFICER, text("team.named-officer.none")));
 		model.addAttribute("neighbourhood", neighbourhood);
 		model.addAttribute("choices", choices);

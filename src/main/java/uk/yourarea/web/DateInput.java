@@ -4,13 +4,17 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.MessageSource;
+
 /**
  * What someone typed into a GOV.UK date input (day, month and year boxes), and the GOV.UK
- * wording for what is wrong with it.
+ * wording for what is wrong with it, from staff.properties ({@code web.date.*}: only
+ * staff forms have date inputs).
  *
  * @param day as typed, or null
  * @param month as typed: a number, or a month name like "March" or "Mar"
@@ -49,8 +53,9 @@ public record DateInput(@Nullable String day, @Nullable String month, @Nullable 
 	 * raised"
 	 * @param enter what to say when nothing was typed, like "Enter the date the priority
 	 * was raised"
+	 * @param text the bundle, and the language to say it in
 	 */
-	public Optional<String> problem(String what, String enter) {
+	public Optional<String> problem(String what, String enter, MessageSource text, Locale locale) {
 		List<String> missing = new ArrayList<>();
 		if (strip(this.day).isEmpty()) {
 			missing.add("day");
@@ -65,10 +70,11 @@ public record DateInput(@Nullable String day, @Nullable String month, @Nullable 
 			return Optional.of(enter);
 		}
 		if (!missing.isEmpty()) {
-			return Optional.of(what + " must include a " + String.join(" and ", missing));
+			return Optional
+				.of(text.getMessage("web.date.missing." + String.join("-", missing), new Object[] { what }, locale));
 		}
 		if (toDate().isEmpty()) {
-			return Optional.of(what + " must be a real date");
+			return Optional.of(text.getMessage("web.date.not-real", new Object[] { what }, locale));
 		}
 		return Optional.empty();
 	}
@@ -80,7 +86,8 @@ public record DateInput(@Nullable String day, @Nullable String month, @Nullable 
 	 * @param what the date's name as a sentence starts, like "Date"
 	 * @param enter what to say when nothing was typed, like "Enter the date"
 	 */
-	public Optional<FormError> firstProblemByBox(String idPrefix, String what, String enter) {
+	public Optional<FormError> firstProblemByBox(String idPrefix, String what, String enter, MessageSource text,
+			Locale locale) {
 		String[] parts = { strip(this.day), strip(this.month), strip(this.year) };
 		String[] names = { "day", "month", "year" };
 		if (String.join("", parts).isEmpty()) {
@@ -88,14 +95,17 @@ public record DateInput(@Nullable String day, @Nullable String month, @Nullable 
 		}
 		for (int i = 0; i < parts.length; i++) {
 			if (parts[i].isEmpty()) {
-				return Optional.of(new FormError(idPrefix + "-" + names[i], what + " must include a " + names[i]));
+				return Optional.of(new FormError(idPrefix + "-" + names[i],
+						text.getMessage("web.date.missing." + names[i], new Object[] { what }, locale)));
 			}
 		}
 		if (!parts[2].matches("[0-9]{4}")) {
-			return Optional.of(new FormError(idPrefix + "-year", "Year must include 4 numbers"));
+			return Optional
+				.of(new FormError(idPrefix + "-year", text.getMessage("web.date.year-digits", null, locale)));
 		}
 		if (number(this.month) == null || toDate().isEmpty()) {
-			return Optional.of(new FormError(idPrefix + "-day", what + " must be a real date"));
+			return Optional.of(new FormError(idPrefix + "-day",
+					text.getMessage("web.date.not-real", new Object[] { what }, locale)));
 		}
 		return Optional.empty();
 	}

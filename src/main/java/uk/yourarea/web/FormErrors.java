@@ -26,8 +26,7 @@ public final class FormErrors {
 			.stream()
 			.sorted(Comparator.comparingInt((FieldError error) -> position(fieldOrder, error.getField()))
 				.thenComparingInt(FormErrors::rank))
-			.forEach((error) -> byField.putIfAbsent(error.getField(),
-					error.isBindingFailure() ? "Select one of the options" : error.getDefaultMessage()));
+			.forEach((error) -> byField.putIfAbsent(error.getField(), error.getDefaultMessage()));
 		List<FormError> errors = new ArrayList<>();
 		byField.forEach((field, message) -> errors.add(new FormError(field, message)));
 		return errors;

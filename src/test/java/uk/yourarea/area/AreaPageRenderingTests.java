@@ -29,6 +29,7 @@ import uk.yourarea.neighbourhood.PublicNeighbourhoods.AreaHeading;
 import uk.yourarea.neighbourhood.PublicNeighbourhoods.Details;
 import uk.yourarea.neighbourhood.PublicNeighbourhoods.Listed;
 import uk.yourarea.postcode.PostcodeLookup;
+import uk.yourarea.team.Role;
 import uk.yourarea.team.TeamOnThePage.Member;
 import uk.yourarea.testing.PageSlice;
 import uk.yourarea.testing.Pages;
@@ -107,11 +108,11 @@ class AreaPageRenderingTests {
 
 	@Test
 	void showsTheNamedOfficerWithPhotoAndTheRestOfTheTeam() throws Exception {
-		Member officer = new Member("Jordan Ellis", "Police Constable", "4127", "Walks the precinct every morning.",
-				PHOTO, PHOTO + " 1x, /photos/abc-320.jpg 2x", "PC Jordan Ellis, smiling", true,
-				LocalDate.of(2026, 11, 2));
-		Member pcso = new Member("Sam Webb", "Police Community Support Officer", null, null, null, null, null, false,
-				null);
+		Member officer = new Member("Jordan Ellis", Role.PC, "Police Constable", "4127",
+				"Walks the precinct every morning.", PHOTO, PHOTO + " 1x, /photos/abc-320.jpg 2x",
+				"PC Jordan Ellis, smiling", true, LocalDate.of(2026, 11, 2));
+		Member pcso = new Member("Sam Webb", Role.PCSO, "Police Community Support Officer", null, null, null, null,
+				null, false, null);
 		given(this.pages.find("testbury")).willReturn(Optional.of(view(TESTBURY, officer, List.of(pcso), List.of())));
 
 		Document page = page("/area/testbury");
@@ -188,11 +189,11 @@ class AreaPageRenderingTests {
 		// the station's name in English and its address in Welsh.
 		Details welsh = new Details(7, "Testbury", "testbury", "Harborough, Oadby and Wigston", null, "101", null, null,
 				null, new TextIn("Mae tîm Testbury yn gweithio gyda thrigolion.", null));
-		Member officer = new Member("Jordan Ellis", "Police Constable", "4127", "Walks the precinct every morning.",
-				null, null, null, true, LocalDate.of(2026, 11, 2),
+		Member officer = new Member("Jordan Ellis", Role.PC, "Police Constable", "4127",
+				"Walks the precinct every morning.", null, null, null, true, LocalDate.of(2026, 11, 2),
 				new TextIn("Walks the precinct every morning.", "en"), new TextIn(null, null));
-		Member pcso = new Member("Sam Webb", "Police Community Support Officer", null, "Knows every shop.", null, null,
-				null, false, null, new TextIn("Mae'n adnabod pob siop.", null), new TextIn(null, null));
+		Member pcso = new Member("Sam Webb", Role.PCSO, "Police Community Support Officer", null, "Knows every shop.",
+				null, null, null, false, null, new TextIn("Mae'n adnabod pob siop.", null), new TextIn(null, null));
 		AreaView.StationView station = new AreaView.StationView("Testbury Police Station", "Police station",
 				"Stryd Fawr, Testbury", "LE18 1PA", true,
 				List.of("Closed", "Closed", "Closed", "Closed", "Closed", "Closed", "Closed"),

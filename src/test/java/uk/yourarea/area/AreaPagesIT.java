@@ -108,7 +108,7 @@ class AreaPagesIT {
 		assertThat(section).isNotNull();
 		String text = section.text();
 		assertThat(text).contains(officer.name())
-			.contains(officer.role().title())
+			.contains((officer.role() == Role.PC) ? "Police Constable" : "Police Community Support Officer")
 			.contains("collar number " + officer.collarNumber())
 			.contains("details confirmed on " + CONFIRMED_ON.format(officer.nameConfirmedOn()))
 			.doesNotContain("does not have a named officer");

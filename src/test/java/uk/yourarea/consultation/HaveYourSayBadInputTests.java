@@ -26,6 +26,7 @@ import uk.yourarea.testing.PageSlice;
 import uk.yourarea.testing.Pages;
 import uk.yourarea.testing.TestNeighbourhoods;
 import uk.yourarea.web.FormStamps;
+import uk.yourarea.web.Languages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -237,6 +238,16 @@ class HaveYourSayBadInputTests {
 		Document page = page(request);
 
 		assertThat(PageSlice.errorSummary(page)).containsExactly("Select one of the options");
+		nothingStored();
+	}
+
+	@Test
+	void aChoiceNotInTheListIsRefusedInWelshOnAWelshPage() throws Exception {
+		Document page = page(answer(WIGSTON_POSTCODE, "sam@example.org").param("issues", "eleven")
+			.locale(Languages.WELSH)
+			.header("Accept-Language", "cy"));
+
+		assertThat(PageSlice.errorSummary(page)).containsExactly("Dewiswch un o'r opsiynau");
 		nothingStored();
 	}
 

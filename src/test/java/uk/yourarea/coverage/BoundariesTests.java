@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,10 +15,13 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+
+import org.springframework.context.support.ResourceBundleMessageSource;
+
 import uk.yourarea.testing.TestFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class BoundariesTests {
 
@@ -114,15 +118,22 @@ class BoundariesTests {
 	}
 
 	@Test
-	void refusesWhatIsNotABoundary() {
-		assertThatIllegalArgumentException()
+	void refusesWhatIsNotABoundaryInTheWordsOfTheBundle() {
+		ResourceBundleMessageSource staff = new ResourceBundleMessageSource();
+		staff.setBasename("staff");
+		staff.setDefaultEncoding("UTF-8");
+		assertThatExceptionOfType(FileProblem.class)
 			.isThrownBy(() -> Boundaries.parse("{\"type\":\"Point\",\"coordinates\":[0,0]}"))
-			.withMessageContaining("Polygon");
-		assertThatIllegalArgumentException()
+			.satisfies((ex) -> assertThat(staff.getMessage(ex, Locale.UK))
+				.isEqualTo("Expected a GeoJSON Polygon, MultiPolygon, Feature or FeatureCollection, not \"Point\""));
+		assertThatExceptionOfType(FileProblem.class)
 			.isThrownBy(() -> Boundaries.parse("{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,1]]]}"))
-			.withMessageContaining("three points");
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> Boundaries.parse("[{\"latitude\":\"52.6\",\"longitude\":\"abc\"}]"));
+			.satisfies((ex) -> assertThat(staff.getMessage(ex, Locale.UK))
+				.isEqualTo("A boundary ring needs at least three points"));
+		assertThatExceptionOfType(FileProblem.class)
+			.isThrownBy(() -> Boundaries.parse("[{\"latitude\":\"52.6\",\"longitude\":\"abc\"}]"))
+			.satisfies((ex) -> assertThat(staff.getMessage(ex, Locale.UK))
+				.isEqualTo("A boundary coordinate is not a number: \"abc\""));
 	}
 
 }

@@ -3,16 +3,30 @@ package uk.yourarea.coverage;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.ResourceBundleMessageSource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** Reading uploaded boundary files: GeoJSON, KML, zips, and what is wrong with them. */
+/**
+ * Reading uploaded boundary files: GeoJSON, KML, zips, and what is wrong with them, in
+ * the words of staff.properties.
+ */
 class BoundaryFilesTests {
+
+	private static final ResourceBundleMessageSource STAFF = new ResourceBundleMessageSource();
+
+	static {
+		STAFF.setBasename("staff");
+		STAFF.setDefaultEncoding("UTF-8");
+	}
 
 	private static final String SQUARE = "[[[0,50],[1,50],[1,51],[0,51],[0,50]]]";
 
@@ -72,7 +86,7 @@ class BoundaryFilesTests {
 
 		assertThatExceptionOfType(BoundaryFiles.Problems.class)
 			.isThrownBy(() -> BoundaryFiles.read("mixed.geojson", file.getBytes(StandardCharsets.UTF_8)))
-			.satisfies((ex) -> assertThat(ex.problems()).containsExactly(
+			.satisfies((ex) -> assertThat(words(ex.problems())).containsExactly(
 					"mixed.geojson, feature 1 (\"NA54\") has no geometry",
 					"mixed.geojson, feature 2 (\"NA55\"): Expected a GeoJSON Polygon, MultiPolygon, Feature or FeatureCollection, not \"Point\"",
 					"mixed.geojson, feature 3 (\"NA56\"): the boundary is not a valid polygon (self-intersection near longitude 0.50000, latitude 50.50000)",
@@ -100,7 +114,7 @@ class BoundaryFilesTests {
 				<kml><Document><Placemark><name>&secret;</name></Placemark></Document></kml>""";
 		assertThatExceptionOfType(BoundaryFiles.Problems.class)
 			.isThrownBy(() -> BoundaryFiles.read("evil.kml", kml.getBytes(StandardCharsets.UTF_8)))
-			.satisfies((ex) -> assertThat(String.join(" ", ex.problems())).doesNotContain("root:"));
+			.satisfies((ex) -> assertThat(String.join(" ", words(ex.problems()))).isNotBlank().doesNotContain("root:"));
 	}
 
 	@Test
@@ -108,15 +122,32 @@ class BoundaryFilesTests {
 		assertThatExceptionOfType(BoundaryFiles.Problems.class)
 			.isThrownBy(() -> BoundaryFiles.read("a.geojson",
 					"{\"type\":\"FeatureCollection\",\"features\":[]}".getBytes(StandardCharsets.UTF_8)))
-			.satisfies((ex) -> assertThat(ex.problems()).containsExactly("a.geojson has no boundaries in it"));
+			.satisfies((ex) -> assertThat(words(ex.problems())).containsExactly("a.geojson has no boundaries in it"));
 		assertThatExceptionOfType(BoundaryFiles.Problems.class)
-			.isThrownBy(() -> BoundaryFiles.read("a.zip", "PK not really".getBytes(StandardCharsets.UTF_8)));
+			.isThrownBy(() -> BoundaryFiles.read("a.zip", "PK not really".getBytes(StandardCharsets.UTF_8)))
+			.satisfies((ex) -> assertThat(words(ex.problems()))
+				.containsExactly("a.zip has no GeoJSON or KML files in it"));
 		assertThatExceptionOfType(BoundaryFiles.Problems.class)
 			.isThrownBy(() -> BoundaryFiles.read("a.kml",
 					"<kml><Placemark><name>NA54</name><Point><coordinates>0,50</coordinates></Point></Placemark></kml>"
 						.getBytes(StandardCharsets.UTF_8)))
-			.satisfies(
-					(ex) -> assertThat(ex.problems()).containsExactly("a.kml, placemark 1 (\"NA54\") has no polygon"));
+			.satisfies((ex) -> assertThat(words(ex.problems()))
+				.containsExactly("a.kml, placemark 1 (\"NA54\") has no polygon"));
+	}
+
+	@Test
+	void saysWhatIsWrongWithAPointAndAShortRing() {
+		String kml = """
+				<kml><Placemark><name>NA54</name><Polygon><outerBoundaryIs><LinearRing>
+				<coordinates>0,50 north,51 1,51 0,50</coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark>
+				<Placemark><Polygon><outerBoundaryIs><LinearRing>
+				<coordinates>0,50 1,51 0,50</coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark></kml>""";
+
+		assertThatExceptionOfType(BoundaryFiles.Problems.class)
+			.isThrownBy(() -> BoundaryFiles.read("two.kml", kml.getBytes(StandardCharsets.UTF_8)))
+			.satisfies((ex) -> assertThat(words(ex.problems())).containsExactly(
+					"two.kml, placemark 1: \"north,51\" is not a longitude,latitude point",
+					"two.kml, placemark 2: A boundary ring needs at least three points"));
 	}
 
 	@Test
@@ -131,6 +162,10 @@ class BoundaryFilesTests {
 		assertThat(CoverageNeighbourhoods.match(List.of("cafe quarter"), all))
 			.hasValueSatisfying((n) -> assertThat(n.id()).isEqualTo(3));
 		assertThat(CoverageNeighbourhoods.match(List.of("Wigston Magna"), all)).isEmpty();
+	}
+
+	private static List<String> words(List<MessageSourceResolvable> problems) {
+		return problems.stream().map((problem) -> STAFF.getMessage(problem, Locale.UK)).toList();
 	}
 
 }

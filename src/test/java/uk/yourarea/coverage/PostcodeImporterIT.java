@@ -22,7 +22,6 @@ import uk.yourarea.web.Phrase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * The importers on real PostgreSQL: both formats, bad lines, re-imports. The made-up rows
@@ -196,10 +195,13 @@ class PostcodeImporterIT {
 
 	@Test
 	void refusesAFileItDoesNotRecognise() {
-		assertThatIllegalArgumentException().isThrownBy(() -> this.importer.importFrom(csv("name,address\nx,y\n")))
-			.withMessageContaining("first line was not recognised");
-		assertThatIllegalArgumentException().isThrownBy(() -> this.importer.importFrom(csv("")))
-			.withMessageContaining("empty");
+		assertThatExceptionOfType(FileProblem.class)
+			.isThrownBy(() -> this.importer.importFrom(csv("name,address\nx,y\n")))
+			.satisfies((ex) -> assertThat(this.messages.getMessage(ex, java.util.Locale.UK))
+				.startsWith("The first line was not recognised. Expected an ONS Postcode Directory header"));
+		assertThatExceptionOfType(FileProblem.class).isThrownBy(() -> this.importer.importFrom(csv("")))
+			.satisfies((ex) -> assertThat(this.messages.getMessage(ex, java.util.Locale.UK))
+				.isEqualTo("The file is empty"));
 	}
 
 	private Map<String, Object> row(String postcode) {

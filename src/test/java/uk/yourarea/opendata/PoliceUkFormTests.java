@@ -8,6 +8,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
+import uk.yourarea.event.EventType;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -40,9 +42,12 @@ class PoliceUkFormTests {
 	}
 
 	@Test
-	void namesEventTypesWithHyphens() {
-		assertThat(OpenData.identifier("Beat surgery")).isEqualTo("beat-surgery");
-		assertThat(OpenData.identifier("Event")).isEqualTo("event");
+	void namesEventTypesWithHyphensAsTheApiAlwaysHas() {
+		assertThat(OpenData.type(EventType.BEAT_SURGERY)).isEqualTo("beat-surgery");
+		assertThat(OpenData.type(EventType.PUBLIC_MEETING)).isEqualTo("public-meeting");
+		assertThat(OpenData.type(EventType.PATCH_WALK)).isEqualTo("patch-walk");
+		assertThat(OpenData.type(EventType.OTHER)).isEqualTo("event");
+		assertThat(OpenData.identifier("Neighbourhood Watch")).isEqualTo("neighbourhood-watch");
 	}
 
 	@Test

@@ -11,6 +11,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
 import uk.yourarea.web.FormError;
+import uk.yourarea.web.Languages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,7 +44,7 @@ class HoursInputTests {
 		HoursInput.Result result = check("9am", "17:00", "", "");
 
 		assertThat(result.ok()).isTrue();
-		assertThat(Period.describe(result.periods())).isEqualTo("9am to 5pm");
+		assertThat(Period.describe(result.periods(), MESSAGES, Languages.ENGLISH)).isEqualTo("9am to 5pm");
 	}
 
 	@Test
@@ -53,7 +54,8 @@ class HoursInputTests {
 		assertThat(result.ok()).isTrue();
 		assertThat(result.periods()).extracting(Period::getOpensAt)
 			.containsExactly(LocalTime.of(9, 0), LocalTime.of(13, 30));
-		assertThat(Period.describe(result.periods())).isEqualTo("9am to 12:30pm and 1:30pm to 5pm");
+		assertThat(Period.describe(result.periods(), MESSAGES, Languages.ENGLISH))
+			.isEqualTo("9am to 12:30pm and 1:30pm to 5pm");
 	}
 
 	@ParameterizedTest

@@ -417,8 +417,14 @@ class StationAdminIT {
 		Pages.assertAccessibleStructure(page);
 		assertThat(summary(page)).containsExactly("#date-day Date must include a day", "#closes Enter a closing time");
 		assertThat(page.select("#date-month").val()).isEqualTo("13");
+		assertThat(page.select("#date .govuk-input--error").eachAttr("id")).as("a missing day marks the day alone")
+			.containsExactly("date-day");
 		assertThat(page.select("#opens").val()).isEqualTo("9am");
 		assertThat(page.select("#reason").val()).isEqualTo("Training day");
+		Document notReal = StaffBrowser.parse(this.editor.submit(path, path, "day", "31", "month", "2", "year", "2027",
+				"opens", "", "closes", "", "reason", ""));
+		assertThat(notReal.select("#date .govuk-input--error").eachAttr("id")).as("a date that is not real marks all")
+			.containsExactly("date-day", "date-month", "date-year");
 		assertThat(this.jdbc.queryForObject("select count(*) from station_exception where station_id = ?",
 				Integer.class, id))
 			.isEqualTo(1);

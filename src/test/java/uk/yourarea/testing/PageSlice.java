@@ -11,6 +11,7 @@ import org.jsoup.nodes.Document;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -25,30 +26,34 @@ import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 import uk.yourarea.personaldata.RetentionProperties;
 import uk.yourarea.personaldata.RetentionWording;
 import uk.yourarea.security.StaffUser;
+import uk.yourarea.web.BindingFailureWords;
 import uk.yourarea.web.ForceProperties;
 import uk.yourarea.web.SiteProperties;
+import uk.yourarea.web.Words;
 
 /**
  * What a {@code @WebMvcTest} of one controller needs to render its pages, and nothing
- * else: the layout's variables ({@code force}, {@code site}, {@code zone}), a clock
- * stopped at {@link #NOW}, and a security chain that checks CSRF tokens but leaves who
- * may see a page to the full-stack tests. A test names it with its controller in
- * {@code @ContextConfiguration} (or imports it into a {@code @Configuration} nested in
- * the test class), so that the whole application is not loaded. The one helper of every
- * slice test: a second copy would drift from it.
+ * else: the layout's variables ({@code force}, {@code site}, {@code zone},
+ * {@code words}), a clock stopped at {@link #NOW}, and a security chain that checks CSRF
+ * tokens but leaves who may see a page to the full-stack tests. A test names it with its
+ * controller in {@code @ContextConfiguration} (or imports it into a
+ * {@code @Configuration} nested in the test class), so that the whole application is not
+ * loaded. The one helper of every slice test: a second copy would drift from it.
  */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ ForceProperties.class, SiteProperties.class, RetentionProperties.class })
-@Import(RetentionWording.class)
+@Import({ RetentionWording.class, BindingFailureWords.class })
 public class PageSlice {
 
 	public static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
 
-	PageSlice(ObjectProvider<ThymeleafViewResolver> views, ForceProperties force, SiteProperties site) {
+	PageSlice(ObjectProvider<ThymeleafViewResolver> views, ForceProperties force, SiteProperties site,
+			MessageSource messages) {
 		views.ifAvailable((resolver) -> {
 			resolver.addStaticVariable("force", force);
 			resolver.addStaticVariable("site", site);
 			resolver.addStaticVariable("zone", ZoneId.of("Europe/London"));
+			resolver.addStaticVariable("words", new Words(messages));
 		});
 	}
 

@@ -102,6 +102,14 @@ class WelshWordingIT {
 	}
 
 	@Test
+	void theTeamsRolesAreInWelsh() {
+		String main = this.site.page("/cy/area/wigston").select("main").text();
+
+		assertThat(main).containsAnyOf("Cwnstabl yr Heddlu", "Swyddog Cymorth Cymunedol yr Heddlu")
+			.doesNotContain("Police Constable", "Police Community Support Officer");
+	}
+
+	@Test
 	void theContactFormsErrorsAreInWelsh() {
 		Visitor visitor = this.site.visitor();
 		Document form = visitor.page("/cy/area/wigston/contact");
