@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Measures sending a neighbourhood alert to many subscribers (issue 15), in one run on 127.0.0.1:
 #   1. queueing: an alert to --subscribers confirmed subscribers of Wigston, from "send" to the last
-#      email in the outbox (the alert's published_at to its queued_at), with nothing else asking the
-#      site anything (the relay is sending meanwhile);
+#      email in the outbox (the alert's published_at to its queued_at), with only one client asking for
+#      the Your Area page about 20 times a second, one request at a time, as residents would: its
+#      latency is the page's during the send (the relay is sending meanwhile);
 #   2. a second alert to the same subscribers while wrk asks for the Your Area page (4 connections):
 #      its queueing time under that load; the page's latency before the send, while it is queued
 #      (5 s from the moment it starts) and while the relay alone sends it (10 s after the last email
 #      is queued); and how long an email a resident is waiting for (queued as the contact form
 #      queues its acknowledgement, RESIDENT priority) takes to leave, one every 2 seconds meanwhile;
-#   3. relaying: emails a second handed to a local SMTP sink over --relay-seconds while both go.
+#   3. relaying: emails a second handed to a local SMTP sink over --relay-seconds while both go, and the
+#      resident's client of step 1 for 10 s while the relay alone sends.
 # See docs/benchmarks.md ("Sending an alert to 100,000 subscribers").
 #
 #   bench/alerts.sh [--subscribers 100000] [--relay-seconds 60] [--no-build] [--app-arg --name=value]...
@@ -68,6 +70,7 @@ cleanup() {
   fi
   if [ -n "$SINK_PID" ]; then kill "$SINK_PID" 2>/dev/null; wait "$SINK_PID" 2>/dev/null; fi
   psql_q -d postgres -c "drop database if exists $DB with (force)" 2>/dev/null
+  mkdir -p bench/results && cp "$WORK"/wrk-*.txt "$WORK"/paced-*.txt "$WORK/gc.log" bench/results/ 2>/dev/null
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -140,10 +143,22 @@ wait_queued() { # ID
 }
 queue_ms() { sql "select round(extract(epoch from queued_at - published_at) * 1000) from alert where id = $1"; }
 
-log "Sending an alert with nothing else going on"
+wait_sending() { # ID
+  local deadline=$((SECONDS + 60))
+  until [ "$(sql "select status from alert where id = $1")" != SCHEDULED ] || [ $SECONDS -ge $deadline ]; do sleep 0.1; done
+}
+
+log "Sending an alert with only a resident asking for the page, about 20 times a second"
 FIRST=$(send_alert "Shed and garage burglaries on Long Street")
+wait_sending "$FIRST"
+touch "$WORK/probing"
+paced_latency "$BASE/area/wigston" "$WORK/paced-queueing.txt" "$WORK/probing" &
+PROBE=$!
 wait_queued "$FIRST"
+rm -f "$WORK/probing"
+wait "$PROBE"
 QUIET_QUEUE_MS=$(queue_ms "$FIRST")
+read -r PQ_N PQ_P50 PQ_P99 PQ_MAX PQ_ERR < <(latency_summary "$WORK/paced-queueing.txt")
 
 log "Sending a second alert while wrk asks for the Your Area page"
 ALERT=$(send_alert "Shed and garage burglaries: an update")
@@ -167,8 +182,7 @@ gc_pauses() {
       if (t + 0 > from && t + 0 <= to) { n++; if (ms + 0 > max) max = ms + 0 } }
     END {printf "%d %.1f\n", n, max}' "$WORK/gc.log"
 }
-deadline=$((SECONDS + 60))
-until [ "$(sql "select status from alert where id = $ALERT")" != SCHEDULED ] || [ $SECONDS -ge $deadline ]; do sleep 0.1; done
+wait_sending "$ALERT"
 GC_FROM=$(gc_log_now)
 read -r BUSY_RATE BUSY_P50 BUSY_P99 < <(page_latency queueing 5)
 GC_TO=$(gc_log_now)
@@ -179,6 +193,13 @@ GC_FROM=$(gc_log_now)
 read -r RELAY_PAGE_RATE RELAY_P50 RELAY_P99 < <(page_latency relaying 10)
 GC_TO=$(gc_log_now)
 read -r RELAY_GC_PAUSES RELAY_GC_LONGEST < <(gc_pauses "$GC_FROM" "$GC_TO")
+touch "$WORK/probing"
+paced_latency "$BASE/area/wigston" "$WORK/paced-relaying.txt" "$WORK/probing" &
+PROBE=$!
+sleep 10
+rm -f "$WORK/probing"
+wait "$PROBE"
+read -r PR_N PR_P50 PR_P99 PR_MAX PR_ERR < <(latency_summary "$WORK/paced-relaying.txt")
 BUSY_QUEUE_MS=$(queue_ms "$ALERT")
 RECIPIENTS=$(sql "select recipients from alert where id = $ALERT")
 
@@ -202,5 +223,7 @@ echo "relayed to the SMTP sink           ${RATE} emails/s (${SENT} in ${SPAN_MS}
 echo "Your Area page, no send            ${QUIET_RATE} req/s, p50 ${QUIET_P50} ms, p99 ${QUIET_P99} ms (wrk, 4 connections)"
 echo "Your Area page, while queueing     ${BUSY_RATE} req/s, p50 ${BUSY_P50} ms, p99 ${BUSY_P99} ms; collector: ${GC_PAUSES} pauses, the longest ${GC_LONGEST} ms$([ "$QUEUEING_LEFT" = SENT ] && echo " (queueing ended before wrk did)")"
 echo "Your Area page, while relaying     ${RELAY_PAGE_RATE} req/s, p50 ${RELAY_P50} ms, p99 ${RELAY_P99} ms; collector: ${RELAY_GC_PAUSES} pauses, the longest ${RELAY_GC_LONGEST} ms"
+echo "a resident's requests (20 a second, one at a time): while the first alert was queued: ${PQ_N} requests, p50 ${PQ_P50} ms, p99 ${PQ_P99} ms, slowest ${PQ_MAX} ms, ${PQ_ERR} errors"
+echo "                                   while relaying: ${PR_N} requests, p50 ${PR_P50} ms, p99 ${PR_P99} ms, slowest ${PR_MAX} ms, ${PR_ERR} errors"
 echo "settings tried                     ${APP_ARGS[*]:-none}"
 echo "residents' emails during the send  ${ACKS} sent, median ${ACK_P50_MS} ms, slowest ${ACK_MAX_MS} ms from queued to sent; ${WAITING_ACKS} waiting over 10 s"

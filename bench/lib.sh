@@ -29,3 +29,21 @@ warm_up() {
   done
   echo "   warm-up of ${url}${script[1]:+ ($(basename "${script[1]}"))}: $((round * 5)) s, $([ -n "$settled" ] && echo settled || echo "did not settle"); req/s per round:$rates"
 }
+
+# paced_latency URL OUT STOPFILE: asks for URL about 20 times a second, one request at a time, as
+# residents would, until STOPFILE is gone; one "status seconds" line per request in OUT. Unlike wrk at
+# full speed, the client never saturates the machine itself, so each figure is a resident's wait.
+paced_latency() {
+  while [ -e "$3" ]; do
+    curl -s -o /dev/null -m 30 -w '%{http_code} %{time_total}\n' "$1" >> "$2" || echo "000 0" >> "$2"
+    sleep 0.05
+  done
+}
+
+# latency_summary FILE: "requests p50 p99 max errors" of a paced_latency file, in milliseconds
+latency_summary() {
+  awk '{printf "%.1f\n", $2 * 1000}' "$1" | sort -g > "$1.sorted"
+  awk -v errors="$(awk '$1 != "200"' "$1" | wc -l)" '{a[NR] = $1}
+    END {n = NR; p50 = int(n * 0.5); if (p50 < 1) p50 = 1; p99 = int(n * 0.99 + 0.999); if (p99 > n) p99 = n;
+         printf "%d %s %s %s %d\n", n, a[p50], a[p99], a[n], errors}' "$1.sorted"
+}

@@ -92,18 +92,12 @@ COOKIE=$(awk '$6 ~ /CSRF/ {print $6"="$7}' "$WORK/cookies" | head -1)
 # page_latency SECONDS FILE: the page about 20 times a second, as residents would fetch it, one
 # "status seconds" line per request.
 page_latency() {
-  local until=$(( $(date +%s) + $1 ))
-  while [ "$(date +%s)" -lt "$until" ]; do
-    curl -s -o /dev/null -w '%{http_code} %{time_total}\n' "http://127.0.0.1:$APP_PORT$PAGE" >> "$2" || echo "000 0" >> "$2"
-    sleep 0.05
-  done
-}
-# summary FILE: "requests p50 p99 max errors", in milliseconds
-summary() {
-  awk '{printf "%.1f\n", $2 * 1000}' "$1" | sort -g > "$1.sorted"
-  awk -v errors="$(awk '$1 != "200"' "$1" | wc -l)" '{a[NR] = $1}
-    END {n = NR; p50 = int(n * 0.5); if (p50 < 1) p50 = 1; p99 = int(n * 0.99 + 0.999); if (p99 > n) p99 = n;
-         printf "%d %s %s %s %d\n", n, a[p50], a[p99], a[n], errors}' "$1.sorted"
+  touch "$2.running"
+  paced_latency "http://127.0.0.1:$APP_PORT$PAGE" "$2" "$2.running" &
+  local prober=$!
+  sleep "$1"
+  rm -f "$2.running"
+  wait "$prober"
 }
 
 echo "== Warming up (the page, then sign-ins)"
@@ -127,8 +121,8 @@ ALIVE=$(kill -0 "$APP_PID" 2>/dev/null && echo "still running" || echo "STOPPED"
 PEAK_HEAP=$(tail -n +"$((GC_BEFORE + 1))" "$WORK/gc.log" | grep -o '[0-9]*M->[0-9]*M([0-9]*M)' \
   | sed 's/M->.*//' | sort -n | tail -1)
 OOM=$(grep -c 'OutOfMemoryError' "$WORK/app.log" || true)
-read -r A_N A_P50 A_P99 A_MAX A_ERR <<< "$(summary "$WORK/alone")"
-read -r B_N B_P50 B_P99 B_MAX B_ERR <<< "$(summary "$WORK/burst")"
+read -r A_N A_P50 A_P99 A_MAX A_ERR <<< "$(latency_summary "$WORK/alone")"
+read -r B_N B_P50 B_P99 B_MAX B_ERR <<< "$(latency_summary "$WORK/burst")"
 SIGN_INS=$(grep SIGN_INS "$WORK/wrk-burst.log" | sed 's/SIGN_INS //')
 SIGN_IN_RPS=$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk-burst.log")
 SIGN_IN_P50=$(awk '$1=="50%" {print $2}' "$WORK/wrk-burst.log" | to_ms)
