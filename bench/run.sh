@@ -131,7 +131,12 @@ APP_PID=$!
 # (No "curl | grep -q": with pipefail, curl's SIGPIPE would fail the test even when it matched.)
 until [ "$(status /)" = 200 ]; do sleep 0.05; done
 FIRST_200_MS=$(( ($(date +%s%N) - START_NS) / 1000000 ))
-until [ "$(status /area/wigston)" = 200 ]; do sleep 0.05; done
+# The demo's Your Area pages answer before its postcodes are committed: readiness comes once the demo
+# data is all in (a postcode list read earlier was empty, and the lookup asked for one postcode).
+until [ "$(status /area/wigston)" = 200 ] \
+  && [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$((APP_PORT + 10))/actuator/health/readiness")" = 200 ]; do
+  sleep 0.05
+done
 DATA_READY_MS=$(( ($(date +%s%N) - START_NS) / 1000000 ))
 
 PAGE=/area/wigston
@@ -140,6 +145,7 @@ PAGE_BYTES=$(stat -c %s "$WORK/page.html")
 psql -h 127.0.0.1 -U postgres -At -d "$DB" -c \
   "select postcode from postcode where in_force_area and terminated_on is null order by random() limit 5000" \
   > "$WORK/postcodes.txt"
+[ -s "$WORK/postcodes.txt" ] || { echo "no postcodes in the database for the lookup" >&2; exit 1; }
 
 # nginx serves exactly the bytes of the page, at the same path.
 mkdir -p "$WORK/nginx/site/area" "$WORK/nginx/logs"
