@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Splits one line of RFC 4180 CSV (quoted fields, doubled quotes) into its fields. */
-final class CsvLine {
+public final class CsvLine {
 
 	private CsvLine() {
 	}
 
-	static List<String> split(String line) {
+	public static List<String> split(String line) {
 		List<String> fields = new ArrayList<>();
 		StringBuilder field = new StringBuilder();
 		boolean quoted = false;

@@ -38,6 +38,7 @@ import org.springframework.web.util.HtmlUtils;
 import uk.yourarea.coverage.Boundaries;
 import uk.yourarea.coverage.CoverageAssigner;
 import uk.yourarea.coverage.CoverageSeeding;
+import uk.yourarea.coverage.CsvLine;
 import uk.yourarea.coverage.DerivedBoundaries;
 import uk.yourarea.coverage.PostcodeImporter;
 import uk.yourarea.demo.DemoForce.DemoNeighbourhood;
@@ -257,33 +258,7 @@ class DemoData implements ApplicationRunner {
 		}
 	}
 
-	/**
-	 * Reads a small CSV resource with simple fields (quotes only around fields without
-	 * commas).
-	 */
-	/**
-	 * The fields of a line of the demo's CSV files: quoted ones have no quotes inside.
-	 */
-	private static List<String> fields(String line) {
-		List<String> fields = new ArrayList<>();
-		StringBuilder field = new StringBuilder();
-		boolean quoted = false;
-		for (char c : line.toCharArray()) {
-			if (c == '"') {
-				quoted = !quoted;
-			}
-			else if (c == ',' && !quoted) {
-				fields.add(field.toString());
-				field.setLength(0);
-			}
-			else {
-				field.append(c);
-			}
-		}
-		fields.add(field.toString());
-		return fields;
-	}
-
+	/** Reads a small CSV resource of the demo, a row of fields per line. */
 	private static List<List<String>> readCsv(String resource) {
 		List<List<String>> rows = new ArrayList<>();
 		try (BufferedReader reader = new BufferedReader(
@@ -292,7 +267,7 @@ class DemoData implements ApplicationRunner {
 			String line;
 			while ((line = reader.readLine()) != null) {
 				if (!line.isBlank()) {
-					rows.add(fields(line));
+					rows.add(CsvLine.split(line));
 				}
 			}
 		}
