@@ -270,6 +270,6 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.2f", a/b; else pr
   echo "- Jar: $((JAR_BYTES / 1024 / 1024)) MiB"
   echo "- Warm-up:"
   cat "$WORK/warm-up.log"
-  echo "- Your Area page gzipped: $(curl -s -H 'Accept-Encoding: gzip' "http://127.0.0.1:$APP_PORT$PAGE" | wc -c) bytes; CSS gzipped: $(curl -s -H 'Accept-Encoding: gzip' "http://127.0.0.1:$APP_PORT$(grep -o '/css/app[^"]*\.css' "$WORK/page.html" | head -1)" | wc -c) bytes"
+  echo "- Your Area page gzipped: $(curl -s -H 'Accept-Encoding: gzip' "http://127.0.0.1:$APP_PORT$PAGE" | wc -c) bytes; CSS gzipped: $(curl -s -H 'Accept-Encoding: gzip' "http://127.0.0.1:$APP_PORT$(grep -o '/assets/css/app[^"]*\.css' "$WORK/page.html" | head -1)" | wc -c) bytes"
 } | tee "$RESULTS/summary-$(date -u +%Y%m%dT%H%M%SZ).md"
 cp "$WORK"/wrk-*.log "$WORK/pgbench.log" "$WORK/app.log" "$RESULTS/" 2>/dev/null || true

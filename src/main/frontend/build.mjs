@@ -1,6 +1,8 @@
 // Front-end build, run by `npm run build` (the Maven build calls it in the
-// generate-resources phase). Writes into target/classes/static, which Spring
-// Boot serves from the classpath; the output is never committed.
+// generate-resources phase). Writes into target/classes/static/assets, which
+// Spring Boot serves under /assets/ from the classpath; the output is never
+// committed. Every static file is under /assets/, so that the links of a page
+// (/area/…, /contact/…) are never looked up as files when they are rendered.
 //
 //   css/app.css                  src/main/frontend/app.scss compiled with Dart Sass
 //   css/poster.css               src/main/frontend/poster.scss (the poster page only: its
@@ -23,7 +25,7 @@ import * as sass from 'sass'
 
 const frontendDir = dirname(fileURLToPath(import.meta.url))
 const projectDir = join(frontendDir, '..', '..', '..')
-const staticDir = join(projectDir, 'target', 'classes', 'static')
+const staticDir = join(projectDir, 'target', 'classes', 'static', 'assets')
 const testClassesDir = join(projectDir, 'target', 'test-classes')
 const require = createRequire(import.meta.url)
 const govukDist = join(dirname(require.resolve('govuk-frontend/package.json')), 'dist', 'govuk')

@@ -50,8 +50,8 @@ public class WelshPaths extends OncePerRequestFilter {
 	private static final String PREFIX = Languages.WELSH_PREFIX;
 
 	/** Paths that are never Welsh: staff, API, security endpoints and static files. */
-	private static final List<String> NEVER = List.of("/staff", "/api", "/actuator", "/webauthn", "/login", "/css",
-			"/js", "/assets", "/images", "/photos", "/error", "/cy");
+	private static final List<String> NEVER = List.of("/staff", "/api", "/actuator", "/webauthn", "/login", "/assets",
+			"/images", "/photos", "/error", "/cy");
 
 	private final boolean offersWelsh;
 

@@ -43,7 +43,7 @@ class PosterIT {
 			.contains("max-age=");
 		Document page = Pages.parse(response);
 		assertThat(page.select("link[rel=stylesheet]").eachAttr("href"))
-			.anyMatch((href) -> href.matches("/css/poster-[0-9a-f]+\\.css"));
+			.anyMatch((href) -> href.matches("/assets/css/poster-[0-9a-f]+\\.css"));
 		Element poster = page.selectFirst("article.ya-poster");
 		assertThat(poster).isNotNull();
 		assertThat(poster.selectFirst("h1").text()).isEqualTo("Your Wigston neighbourhood policing team");

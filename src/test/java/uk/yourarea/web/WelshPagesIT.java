@@ -139,9 +139,10 @@ class WelshPagesIT {
 				"/cy/areas");
 		assertThat(page.select("a[href^=/cy/area/wigston/]")).isNotEmpty();
 		assertThat(page.select("link[rel=stylesheet]").eachAttr("href"))
-			.allSatisfy((href) -> assertThat(href).startsWith("/css/"));
-		assertThat(page.select("script[src]").eachAttr("src")).allSatisfy((src) -> assertThat(src).startsWith("/js/"));
-		assertThat(page.select("[href^=/cy/css], [src^=/cy/], [href^=/cy/staff], [href^=/cy/assets]")).isEmpty();
+			.allSatisfy((href) -> assertThat(href).startsWith("/assets/css/"));
+		assertThat(page.select("script[src]").eachAttr("src"))
+			.allSatisfy((src) -> assertThat(src).startsWith("/assets/js/"));
+		assertThat(page.select("[href^=/cy/assets/css], [src^=/cy/], [href^=/cy/staff], [href^=/cy/assets]")).isEmpty();
 		assertThat(page.select("a[href^=http], a[href^=mailto]").eachAttr("href"))
 			.noneSatisfy((href) -> assertThat(href).contains("/cy/"));
 		assertThat(this.site.page("/cy/find-your-area?postcode=LE18").select("form[action]").eachAttr("action"))
@@ -218,7 +219,7 @@ class WelshPagesIT {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/cy/staff", "/cy/staff/sign-in", "/cy/api/v1/neighbourhoods", "/cy/css/app.css",
+	@ValueSource(strings = { "/cy/staff", "/cy/staff/sign-in", "/cy/api/v1/neighbourhoods", "/cy/assets/css/app.css",
 			"/cy/actuator/health", "/cy/cy/area/wigston" })
 	void staffPagesTheApiAndStaticFilesAreNeverWelsh(String path) {
 		HttpResponse<String> answer = this.site.get(path);

@@ -85,9 +85,9 @@ class WelshPathsTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/cy/staff", "/cy/staff/inbox", "/cy/api/v1/x", "/cy/css/app.css", "/cy/js/app.mjs",
-			"/cy/assets/images/favicon.svg", "/cy/photos/ab-320.jpg", "/cy/actuator/health", "/cy/webauthn/register",
-			"/cy/login/webauthn", "/cy/cy" })
+	@ValueSource(strings = { "/cy/staff", "/cy/staff/inbox", "/cy/api/v1/x", "/cy/assets/css/app.css",
+			"/cy/assets/js/app.mjs", "/cy/assets/images/favicon.svg", "/cy/photos/ab-320.jpg", "/cy/actuator/health",
+			"/cy/webauthn/register", "/cy/login/webauthn", "/cy/cy" })
 	void aWelshAddressOfAPageThatIsNeverWelshIsNotFound(String path) throws Exception {
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
 		MockHttpServletResponse response = new MockHttpServletResponse();
@@ -103,9 +103,9 @@ class WelshPathsTests {
 	@CsvSource({ "/area/wigston, /cy/area/wigston", "/, /cy", "/areas?page=2, /cy/areas?page=2",
 			"/find-your-area?postcode=LE18+1AA, /cy/find-your-area?postcode=LE18+1AA",
 			"/area/wigston#main, /cy/area/wigston#main", "/staff/inbox, /staff/inbox", "/staff, /staff",
-			"/api/v1/x, /api/v1/x", "/css/app.css, /css/app.css", "/js/app.mjs, /js/app.mjs",
-			"/assets/images/x.svg, /assets/images/x.svg", "/photos/ab-320.jpg, /photos/ab-320.jpg",
-			"/actuator, /actuator", "/cy/area/wigston, /cy/area/wigston",
+			"/api/v1/x, /api/v1/x", "/assets/css/app.css, /assets/css/app.css",
+			"/assets/js/app.mjs, /assets/js/app.mjs", "/assets/images/x.svg, /assets/images/x.svg",
+			"/photos/ab-320.jpg, /photos/ab-320.jpg", "/actuator, /actuator", "/cy/area/wigston, /cy/area/wigston",
 			"https://example.org/a, https://example.org/a", "//example.org/a, //example.org/a",
 			"mailto:a@example.org, mailto:a@example.org", "#main, #main", "area/wigston, area/wigston",
 			"/staffing, /cy/staffing" })
@@ -130,7 +130,7 @@ class WelshPathsTests {
 
 		assertThat(seen.encodeURL("/area/wigston")).isEqualTo("/cy/area/wigston");
 		assertThat(seen.encodeRedirectURL("/area/wigston/contact/sent")).isEqualTo("/cy/area/wigston/contact/sent");
-		assertThat(seen.encodeURL("/css/app.css")).isEqualTo("/css/app.css");
+		assertThat(seen.encodeURL("/assets/css/app.css")).isEqualTo("/assets/css/app.css");
 		assertThat(seen.encodeURL("/staff/inbox")).isEqualTo("/staff/inbox");
 		seen.setHeader("Location", "/area/wigston");
 		assertThat(response.getHeader("Location")).isEqualTo("/cy/area/wigston");
