@@ -78,7 +78,8 @@ class CoverageAdminController {
 		model.addAttribute("summary", this.editing.summary());
 		model.addAttribute("neighbourhoods", this.editing.neighbourhoodSummaries());
 		model.addAttribute("jobs", this.imports.recent(10));
-		model.addAttribute("hasHistory", this.changes.hasHistory("coverage", CoverageChangeRecords.WHOLE_FORCE));
+		model.addAttribute("hasHistory",
+				this.changes.hasHistory(CoverageChangeRecords.SUBJECT_TYPE, CoverageChangeRecords.WHOLE_FORCE));
 		return "coverage/overview";
 	}
 

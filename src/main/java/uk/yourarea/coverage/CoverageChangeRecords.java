@@ -28,6 +28,9 @@ import uk.yourarea.web.Phrase;
 @Component
 class CoverageChangeRecords {
 
+	/** The subject type of every record of a change of coverage. */
+	static final String SUBJECT_TYPE = "coverage";
+
 	/** The subject id of records about the whole force's coverage. */
 	static final long WHOLE_FORCE = 0;
 
@@ -81,8 +84,8 @@ class CoverageChangeRecords {
 		touched.addAll(withNewBoundary);
 		Map<Long, CoverageNeighbourhoods.Choice> names = this.neighbourhoods.byId();
 		Map<Long, CoverageNeighbourhoods.Choice> allNames = this.neighbourhoods.byIdIncludingRetired();
-		this.changes.record(by, new Subject("coverage", WHOLE_FORCE, Phrase.of("change.subject.force-coverage"), null),
-				action,
+		this.changes.record(by,
+				new Subject(SUBJECT_TYPE, WHOLE_FORCE, Phrase.of("change.subject.force-coverage"), null), action,
 				Snapshot.of()
 					.with("change.field.upload", "")
 					.with("change.field.live-postcodes", before.force().live())
@@ -124,7 +127,7 @@ class CoverageChangeRecords {
 					}
 				}
 			}
-			this.changes.record(by, new Subject("coverage", neighbourhoodId, Phrase
+			this.changes.record(by, new Subject(SUBJECT_TYPE, neighbourhoodId, Phrase
 				.of("change.subject.coverage-of", neighbourhood.name()), neighbourhoodId), action, Snapshot.of()
 					.with("change.field.postcodes", before.postcodes().getOrDefault(neighbourhoodId, 0L))
 					.with("change.field.boundary", before.boundarySources().getOrDefault(neighbourhoodId, NO_BOUNDARY))

@@ -404,7 +404,7 @@ class CoverageEditing {
 	}
 
 	static Subject subject(CoverageNeighbourhoods.Choice neighbourhood) {
-		return new Subject("coverage", neighbourhood.id(),
+		return new Subject(CoverageChangeRecords.SUBJECT_TYPE, neighbourhood.id(),
 				Phrase.of("change.subject.coverage-of", neighbourhood.name()), neighbourhood.id());
 	}
 

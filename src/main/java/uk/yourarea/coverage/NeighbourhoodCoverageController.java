@@ -84,7 +84,7 @@ class NeighbourhoodCoverageController {
 			}
 			catch (ChangedElsewhereException | ObjectOptimisticLockingFailureException ex) {
 				CoverageEditing.NeighbourhoodCoverage saved = this.editing.of(id);
-				EditConflict conflict = this.changes.conflict("coverage", id,
+				EditConflict conflict = this.changes.conflict(CoverageChangeRecords.SUBJECT_TYPE, id,
 						CoverageEditing.wardsSnapshot(saved.wardCodes()), CoverageEditing.wardsSnapshot(form.codes()));
 				response.setStatus(HttpStatus.CONFLICT.value());
 				return show(model, saved, new WardCodesForm(form.wardCodes(), saved.wardsVersion()),

@@ -19,6 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
 
+import uk.yourarea.audit.Subject;
+import uk.yourarea.neighbourhood.NeighbourhoodDirectory;
 import uk.yourarea.postcode.PostcodeTable;
 import uk.yourarea.web.PublicContentChanged;
 
@@ -27,7 +29,10 @@ import uk.yourarea.web.PublicContentChanged;
  * the neighbourhood's postcodes and so approximate) lightly simplified, with the postcode
  * districts and the named wards it covers. A derived shape has every real boundary taken
  * out of it, so a real boundary saved after it was derived still never overlaps it. Read
- * once and kept until public content changes.
+ * once and kept until a change that can alter them commits: a change of coverage
+ * (boundaries, postcodes, ward names) or of a neighbourhood (one going live or retiring).
+ * Other public changes (an alert, a priority, an event) keep them: reading them again
+ * means reading every postcode.
  */
 @Service
 public class NeighbourhoodShapes {
@@ -61,7 +66,18 @@ public class NeighbourhoodShapes {
 
 	private final WardNames wardNames;
 
-	private final AtomicReference<List<Shape>> kept = new AtomicReference<>();
+	/** The kinds of change (see {@link Subject#type()}) that can alter a shape. */
+	static final Set<String> RESHAPING = Set.of(CoverageChangeRecords.SUBJECT_TYPE,
+			NeighbourhoodDirectory.CHANGE_SUBJECT_TYPE);
+
+	/**
+	 * The shapes read, if any, and how many times they have been forgotten: shapes read
+	 * while a change committed are not kept, since they may be the old ones.
+	 */
+	private record Kept(long forgotten, @Nullable List<Shape> shapes) {
+	}
+
+	private final AtomicReference<Kept> kept = new AtomicReference<>(new Kept(0, null));
 
 	NeighbourhoodShapes(JdbcTemplate jdbc, CoverageNeighbourhoods neighbourhoods, PostcodeTable postcodes,
 			WardNames wardNames) {
@@ -73,22 +89,25 @@ public class NeighbourhoodShapes {
 
 	/** The shapes of every live neighbourhood that has a boundary. */
 	public List<Shape> all() {
-		List<Shape> shapes = this.kept.get();
-		if (shapes == null) {
-			shapes = read();
-			this.kept.set(shapes);
+		Kept before = this.kept.get();
+		if (before.shapes() != null) {
+			return before.shapes();
 		}
+		List<Shape> shapes = read();
+		this.kept.compareAndSet(before, new Kept(before.forgotten(), shapes));
 		return shapes;
 	}
 
 	/**
-	 * Forgets the shapes read, once a change to public content commits: before the page
+	 * Forgets the shapes read, once a change that can alter them commits: before the page
 	 * caches empty themselves, so that no page is drawn again with the old shapes.
 	 */
 	@TransactionalEventListener(fallbackExecution = true)
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	void forget(PublicContentChanged change) {
-		this.kept.set(null);
+		if (change.mayBeAbout(RESHAPING)) {
+			this.kept.updateAndGet((kept) -> new Kept(kept.forgotten() + 1, null));
+		}
 	}
 
 	private List<Shape> read() {

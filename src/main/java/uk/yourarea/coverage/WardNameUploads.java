@@ -63,8 +63,8 @@ class WardNameUploads {
 		WardNames.Counts before = this.names.counts();
 		int changed = this.names.save(lookup);
 		WardNames.Counts after = this.names.counts();
-		this.changes.record(
-				by, new Subject("coverage", CoverageChangeRecords.WHOLE_FORCE,
+		this.changes.record(by,
+				new Subject(CoverageChangeRecords.SUBJECT_TYPE, CoverageChangeRecords.WHOLE_FORCE,
 						Phrase.of("change.subject.force-coverage"), null),
 				Phrase.of("change.action.ward-names-uploaded", fileName),
 				Snapshot.of()

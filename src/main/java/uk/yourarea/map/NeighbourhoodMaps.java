@@ -10,6 +10,9 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.algorithm.construct.MaximumInscribedCircle;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -31,7 +34,8 @@ import uk.yourarea.web.TextIn;
  * Draws the maps of the public site from the neighbourhoods' stored boundaries: one
  * neighbourhood with the neighbourhoods around it, and the whole force. The shapes are
  * simplified (JTS, keeping their topology) until they fit a budget of points, and written
- * as SVG paths in whole units.
+ * as SVG paths in whole units. Drawing one takes milliseconds, so a map is kept until the
+ * shapes are read again.
  */
 @Service
 public class NeighbourhoodMaps {
@@ -84,6 +88,25 @@ public class NeighbourhoodMaps {
 	public record ForceMap(String viewBox, int width, int height, List<Outline> outlines) {
 	}
 
+	/** How many neighbourhood maps are kept drawn: the most read. */
+	static final int MAPS_KEPT = 1_000;
+
+	/** A map asked for: its neighbourhood, the places marked and the page's language. */
+	private record Asked(long neighbourhoodId, List<Place> places, Locale language) {
+	}
+
+	/**
+	 * A map drawn from these shapes. The shapes are read again (a new list) only after a
+	 * change that can alter them or the names on them, so a map drawn from other shapes
+	 * is out of date.
+	 */
+	private record Drawn<M>(List<Shape> from, M map) {
+	}
+
+	private final Cache<Asked, Drawn<Optional<AreaMap>>> drawn = Caffeine.newBuilder().maximumSize(MAPS_KEPT).build();
+
+	private volatile @Nullable Drawn<Optional<ForceMap>> forceDrawn;
+
 	private final NeighbourhoodShapes shapes;
 
 	private final PublicNeighbourhoods neighbourhoods;
@@ -107,6 +130,17 @@ public class NeighbourhoodMaps {
 	 */
 	public Optional<AreaMap> of(long neighbourhoodId, List<Place> places) {
 		List<Shape> all = this.shapes.all();
+		Asked asked = new Asked(neighbourhoodId, List.copyOf(places), Languages.current());
+		Drawn<Optional<AreaMap>> kept = this.drawn.getIfPresent(asked);
+		if (kept != null && kept.from() == all) {
+			return kept.map();
+		}
+		Optional<AreaMap> map = draw(all, neighbourhoodId, places);
+		this.drawn.put(asked, new Drawn<>(all, map));
+		return map;
+	}
+
+	private Optional<AreaMap> draw(List<Shape> all, long neighbourhoodId, List<Place> places) {
 		Shape own = all.stream().filter((shape) -> shape.neighbourhoodId() == neighbourhoodId).findFirst().orElse(null);
 		if (own == null) {
 			return Optional.empty();
@@ -155,6 +189,16 @@ public class NeighbourhoodMaps {
 	/** The map of the whole force, or empty when no neighbourhood has a boundary. */
 	public Optional<ForceMap> force() {
 		List<Shape> all = this.shapes.all();
+		Drawn<Optional<ForceMap>> kept = this.forceDrawn;
+		if (kept != null && kept.from() == all) {
+			return kept.map();
+		}
+		Optional<ForceMap> map = drawForce(all);
+		this.forceDrawn = new Drawn<>(all, map);
+		return map;
+	}
+
+	private Optional<ForceMap> drawForce(List<Shape> all) {
 		Map<Long, PublicNeighbourhoods.Listed> named = named();
 		List<Shape> shown = all.stream().filter((shape) -> named.containsKey(shape.neighbourhoodId())).toList();
 		if (shown.isEmpty()) {

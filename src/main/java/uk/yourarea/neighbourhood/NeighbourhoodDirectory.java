@@ -20,6 +20,12 @@ import uk.yourarea.neighbourhood.PublicNeighbourhoods.AreaHeading;
 @Service
 public class NeighbourhoodDirectory {
 
+	/**
+	 * The kind of {@code PublicContentChanged} a change of a neighbourhood announces (its
+	 * names, its address, going live or retiring).
+	 */
+	public static final String CHANGE_SUBJECT_TYPE = NeighbourhoodChanges.SUBJECT_TYPE;
+
 	private final NeighbourhoodRepository neighbourhoods;
 
 	private final LocalPolicingAreaRepository areas;

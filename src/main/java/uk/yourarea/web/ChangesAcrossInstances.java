@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Arrays;
 
 import javax.sql.DataSource;
 
@@ -21,11 +22,14 @@ import org.springframework.stereotype.Component;
 /**
  * Tells every instance of the site when public content changes, so that each empties its
  * page caches at once, not when they expire. A change sends a PostgreSQL {@code NOTIFY}
- * inside its own transaction, so it is delivered only if, and when, the change commits;
- * each instance {@code LISTEN}s on a connection of its own (not one of the pool's) and
- * announces {@link PublicContentChanged#onAnotherInstance()} to its caches. If the
- * listening connection breaks, the instance empties its caches and listens again, so
- * nothing sent while it was away can be missed.
+ * with the kind of thing that changed inside its own transaction, so it is delivered only
+ * if, and when, the change commits; each instance {@code LISTEN}s on a connection of its
+ * own (not one of the pool's) and announces
+ * {@link PublicContentChanged#onAnotherInstance(String)} to its caches, which keep what
+ * that kind of change cannot alter (an alert does not move a boundary). If the listening
+ * connection breaks, the instance empties its caches and listens again, so nothing sent
+ * while it was away can be missed. A notice without a kind (from an older version) means
+ * that anything may have changed.
  */
 @Component
 class ChangesAcrossInstances implements SmartLifecycle {
@@ -56,7 +60,8 @@ class ChangesAcrossInstances implements SmartLifecycle {
 	@EventListener
 	void tellTheOtherInstances(PublicContentChanged change) {
 		if (!change.onAnotherInstanceOnly()) {
-			this.jdbc.execute("notify " + CHANNEL);
+			this.jdbc.query("select pg_notify(?, ?)", (row) -> {
+			}, CHANNEL, change.subjectType());
 		}
 	}
 
@@ -86,12 +91,15 @@ class ChangesAcrossInstances implements SmartLifecycle {
 			try (Connection connection = openConnection(); Statement statement = connection.createStatement()) {
 				statement.execute("listen " + CHANNEL);
 				// Anything sent before this point may have been missed.
-				this.events.publishEvent(PublicContentChanged.onAnotherInstance());
+				this.events.publishEvent(PublicContentChanged.anythingOnAnotherInstance());
 				PGConnection notices = connection.unwrap(PGConnection.class);
 				while (this.running) {
 					PGNotification[] received = notices.getNotifications((int) WAIT.toMillis());
-					if (received != null && received.length > 0) {
-						this.events.publishEvent(PublicContentChanged.onAnotherInstance());
+					if (received != null) {
+						Arrays.stream(received)
+							.map(PGNotification::getParameter)
+							.distinct()
+							.forEach((kind) -> this.events.publishEvent(PublicContentChanged.onAnotherInstance(kind)));
 					}
 				}
 			}

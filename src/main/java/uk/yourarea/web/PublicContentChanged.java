@@ -1,5 +1,7 @@
 package uk.yourarea.web;
 
+import java.util.Set;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,25 +11,40 @@ import org.jspecify.annotations.Nullable;
  * once it commits, so no reader can put the old page back between the change and the
  * commit.
  *
- * @param subjectType what kind of thing changed ("neighbourhood", "station", …)
+ * @param subjectType what kind of thing changed ("neighbourhood", "station", …), or
+ * {@value #UNKNOWN} when that is not known (a change on another instance while this one
+ * was not listening)
  * @param subjectId its id
  * @param neighbourhoodId the neighbourhood whose page shows it, or {@code null}
+ * @param onAnotherInstanceOnly whether it was made on another instance of the site (see
+ * {@link ChangesAcrossInstances}), rather than here
  */
-public record PublicContentChanged(String subjectType, long subjectId, @Nullable Long neighbourhoodId) {
+public record PublicContentChanged(String subjectType, long subjectId, @Nullable Long neighbourhoodId,
+		boolean onAnotherInstanceOnly) {
 
-	private static final String ELSEWHERE = "another-instance";
+	static final String UNKNOWN = "unknown";
 
-	/**
-	 * Another instance of the site changed public content (see
-	 * {@link ChangesAcrossInstances}).
-	 */
-	static PublicContentChanged onAnotherInstance() {
-		return new PublicContentChanged(ELSEWHERE, 0, null);
+	/** A change made here. */
+	public PublicContentChanged(String subjectType, long subjectId, @Nullable Long neighbourhoodId) {
+		this(subjectType, subjectId, neighbourhoodId, false);
 	}
 
-	/** Whether this came from another instance, rather than from a change made here. */
-	public boolean onAnotherInstanceOnly() {
-		return ELSEWHERE.equals(this.subjectType);
+	/** A change of this kind made on another instance. */
+	static PublicContentChanged onAnotherInstance(String subjectType) {
+		return new PublicContentChanged(subjectType.isEmpty() ? UNKNOWN : subjectType, 0, null, true);
+	}
+
+	/** Changes of any kind may have been made on another instance. */
+	static PublicContentChanged anythingOnAnotherInstance() {
+		return onAnotherInstance(UNKNOWN);
+	}
+
+	/**
+	 * Whether this may be a change of one of these kinds: always, when its kind is not
+	 * known.
+	 */
+	public boolean mayBeAbout(Set<String> subjectTypes) {
+		return UNKNOWN.equals(this.subjectType) || subjectTypes.contains(this.subjectType);
 	}
 
 }

@@ -14,15 +14,22 @@ import java.util.zip.GZIPOutputStream;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.locationtech.jts.geom.Envelope;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import uk.yourarea.coverage.Boundaries;
 import uk.yourarea.testing.DemoSiteTest;
 import uk.yourarea.testing.Site;
+import uk.yourarea.web.Languages;
+import uk.yourarea.web.PublicContentChanged;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,6 +52,9 @@ class NeighbourhoodMapsIT {
 
 	@Autowired
 	NeighbourhoodMaps maps;
+
+	@Autowired
+	ApplicationEventPublisher events;
 
 	@Test
 	void theCityCentreMapHasTheBoundingBoxOfItsRealBoundaryWithinThePointBudget() throws IOException {
@@ -167,6 +177,56 @@ class NeighbourhoodMapsIT {
 		}
 		Element forceMap = this.site.page("/areas").selectFirst("div.ya-map");
 		assertThat(gzipped(forceMap.outerHtml())).as("/areas").isLessThanOrEqualTo(MAX_GZIPPED_BYTES);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "alert", "priority", "event", "team-member", "station", "consultation" })
+	void aMapIsKeptThroughAChangeThatCannotMoveIt(String kind) {
+		long wigston = this.jdbc.queryForObject("select id from neighbourhood where code = 'NA54'", Long.class);
+		NeighbourhoodMaps.AreaMap drawn = this.maps.of(wigston).orElseThrow();
+		NeighbourhoodMaps.ForceMap force = this.maps.force().orElseThrow();
+
+		this.events.publishEvent(new PublicContentChanged(kind, 1, wigston));
+
+		assertThat(this.maps.of(wigston).orElseThrow()).isSameAs(drawn);
+		assertThat(this.maps.force().orElseThrow()).isSameAs(force);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "coverage, false", "neighbourhood, false", "unknown, true" })
+	void aMapIsDrawnAgainAfterAChangeThatCanMoveOrRenameIt(String kind, boolean onAnotherInstance) {
+		long wigston = this.jdbc.queryForObject("select id from neighbourhood where code = 'NA54'", Long.class);
+		NeighbourhoodMaps.AreaMap drawn = this.maps.of(wigston).orElseThrow();
+		NeighbourhoodMaps.ForceMap force = this.maps.force().orElseThrow();
+
+		this.events.publishEvent(new PublicContentChanged(kind, 1, wigston, onAnotherInstance));
+
+		assertThat(this.maps.of(wigston).orElseThrow()).isNotSameAs(drawn).isEqualTo(drawn);
+		assertThat(this.maps.force().orElseThrow()).isNotSameAs(force).isEqualTo(force);
+	}
+
+	@Test
+	void aMapMarkingOtherPlacesOrInWelshIsDrawnForThem() {
+		long wigston = this.jdbc.queryForObject("select id from neighbourhood where code = 'NA54'", Long.class);
+		NeighbourhoodMaps.AreaMap plain = this.maps.of(wigston).orElseThrow();
+		String inside = this.jdbc.queryForObject(
+				"select postcode from postcode where neighbourhood_id = ? order by postcode limit 1", String.class,
+				wigston);
+
+		NeighbourhoodMaps.AreaMap marked = this.maps
+			.of(wigston, List.of(new NeighbourhoodMaps.Place("Wigston Police Station", inside)))
+			.orElseThrow();
+		LocaleContextHolder.setLocale(Languages.WELSH);
+		try {
+			assertThat(this.maps.of(wigston).orElseThrow()).isNotSameAs(plain);
+		}
+		finally {
+			LocaleContextHolder.resetLocaleContext();
+		}
+
+		assertThat(plain.places()).isEmpty();
+		assertThat(marked.places()).extracting(NeighbourhoodMaps.Marker::name)
+			.containsExactly("Wigston Police Station");
 	}
 
 	/**

@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -20,6 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import uk.yourarea.coverage.NeighbourhoodShapes;
 import uk.yourarea.testing.DemoSiteTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,6 +50,9 @@ class ChangesAcrossInstancesIT {
 	@Autowired
 	private TransactionTemplate transaction;
 
+	@Autowired
+	private NeighbourhoodShapes shapes;
+
 	@Test
 	void aNoticeFromAnotherInstanceEmptiesThisInstancesPages() throws Exception {
 		HttpClient.newHttpClient()
@@ -66,6 +72,26 @@ class ChangesAcrossInstancesIT {
 	}
 
 	@Test
+	void aNoticeOfAnAlertFromAnotherInstanceEmptiesThePagesButKeepsTheShapesOfTheMaps() throws Exception {
+		HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/areas")).build(),
+					HttpResponse.BodyHandlers.discarding());
+		List<NeighbourhoodShapes.Shape> shapes = this.shapes.all();
+		assertThat(this.cache.holds("/areas")).isTrue();
+
+		try (Connection other = this.dataSource.getConnection(); Statement statement = other.createStatement()) {
+			statement.execute("notify " + ChangesAcrossInstances.CHANNEL + ", 'alert'");
+		}
+
+		Instant giveUp = Instant.now().plusSeconds(10);
+		while (this.cache.holds("/areas") && Instant.now().isBefore(giveUp)) {
+			Thread.sleep(50);
+		}
+		assertThat(this.cache.holds("/areas")).isFalse();
+		assertThat(this.shapes.all()).isSameAs(shapes);
+	}
+
+	@Test
 	void onlyACommittedChangeTellsTheOtherInstances() throws Exception {
 		try (Connection other = this.dataSource.getConnection(); Statement statement = other.createStatement()) {
 			statement.execute("listen " + ChangesAcrossInstances.CHANNEL);
@@ -76,11 +102,11 @@ class ChangesAcrossInstancesIT {
 				this.events.publishEvent(new PublicContentChanged("station", 1, null));
 				status.setRollbackOnly();
 			});
-			assertThat(received(notices)).as("after a rollback").isZero();
+			assertThat(received(notices)).as("after a rollback").isEmpty();
 
 			this.transaction.executeWithoutResult(
 					(status) -> this.events.publishEvent(new PublicContentChanged("station", 1, null)));
-			assertThat(received(notices)).as("after a commit").isEqualTo(1);
+			assertThat(received(notices)).as("after a commit, with what changed").containsExactly("station");
 
 			statement.execute("unlisten *");
 		}
@@ -90,9 +116,9 @@ class ChangesAcrossInstancesIT {
 		notices.getNotifications(200);
 	}
 
-	private static int received(PGConnection notices) throws Exception {
+	private static List<String> received(PGConnection notices) throws Exception {
 		PGNotification[] received = notices.getNotifications((int) Duration.ofSeconds(1).toMillis());
-		return (received == null) ? 0 : received.length;
+		return (received == null) ? List.of() : Arrays.stream(received).map(PGNotification::getParameter).toList();
 	}
 
 }
