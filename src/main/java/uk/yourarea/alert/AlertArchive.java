@@ -44,6 +44,12 @@ public class AlertArchive {
 
 	static final String SUBJECT_TYPE = "alert";
 
+	/**
+	 * An alert to at most this many neighbourhoods is announced for each, so that only
+	 * their pages are rendered again; one to more empties every page cache.
+	 */
+	static final int ANNOUNCED_ONE_BY_ONE = 10;
+
 	private static final String SHOWN = "select a.id, a.title, a.body, a.topic, a.signature, a.signature_cy, "
 			+ "a.published_at, a.title_cy, a.body_cy ";
 
@@ -71,8 +77,13 @@ public class AlertArchive {
 	 */
 	@Transactional
 	public void published(long alertId, Collection<Long> neighbourhoodIds) {
-		Long only = (neighbourhoodIds.size() == 1) ? neighbourhoodIds.iterator().next() : null;
-		this.events.publishEvent(new PublicContentChanged(SUBJECT_TYPE, alertId, only));
+		if (neighbourhoodIds.size() > ANNOUNCED_ONE_BY_ONE) {
+			this.events.publishEvent(new PublicContentChanged(SUBJECT_TYPE, alertId, null));
+			return;
+		}
+		for (long neighbourhoodId : neighbourhoodIds) {
+			this.events.publishEvent(new PublicContentChanged(SUBJECT_TYPE, alertId, neighbourhoodId));
+		}
 	}
 
 	/** An alert in the archive's list. */

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
@@ -38,6 +39,7 @@ import uk.yourarea.web.FormError;
 import uk.yourarea.web.Languages;
 import uk.yourarea.web.NotFoundException;
 import uk.yourarea.web.PlainTextCharacters;
+import uk.yourarea.web.RenderedPageCache;
 
 /** The resident's way in: find a neighbourhood by postcode, browse them all, read one. */
 @Controller
@@ -174,8 +176,9 @@ class AreaController {
 	}
 
 	@GetMapping("/area/{slug}")
-	String area(@PathVariable String slug, Model model) {
+	String area(@PathVariable String slug, Model model, HttpServletRequest request) {
 		AreaView view = this.pages.find(slug).orElseThrow(() -> new NotFoundException("No neighbourhood " + slug));
+		RenderedPageCache.showsNeighbourhood(request, view.neighbourhood().id());
 		model.addAttribute("area", view);
 		model.addAttribute("map",
 				this.maps

@@ -19,8 +19,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
 
-import uk.yourarea.audit.Subject;
-import uk.yourarea.neighbourhood.NeighbourhoodDirectory;
 import uk.yourarea.postcode.PostcodeTable;
 import uk.yourarea.web.PublicContentChanged;
 
@@ -66,10 +64,6 @@ public class NeighbourhoodShapes {
 
 	private final WardNames wardNames;
 
-	/** The kinds of change (see {@link Subject#type()}) that can alter a shape. */
-	static final Set<String> RESHAPING = Set.of(CoverageChangeRecords.SUBJECT_TYPE,
-			NeighbourhoodDirectory.CHANGE_SUBJECT_TYPE);
-
 	/**
 	 * The shapes read, if any, and how many times they have been forgotten: shapes read
 	 * while a change committed are not kept, since they may be the old ones.
@@ -105,7 +99,7 @@ public class NeighbourhoodShapes {
 	@TransactionalEventListener(fallbackExecution = true)
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	void forget(PublicContentChanged change) {
-		if (change.mayBeAbout(RESHAPING)) {
+		if (change.mayChangePlaces()) {
 			this.kept.updateAndGet((kept) -> new Kept(kept.forgotten() + 1, null));
 		}
 	}

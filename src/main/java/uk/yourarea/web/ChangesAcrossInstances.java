@@ -22,14 +22,14 @@ import org.springframework.stereotype.Component;
 /**
  * Tells every instance of the site when public content changes, so that each empties its
  * page caches at once, not when they expire. A change sends a PostgreSQL {@code NOTIFY}
- * with the kind of thing that changed inside its own transaction, so it is delivered only
- * if, and when, the change commits; each instance {@code LISTEN}s on a connection of its
- * own (not one of the pool's) and announces
- * {@link PublicContentChanged#onAnotherInstance(String)} to its caches, which keep what
- * that kind of change cannot alter (an alert does not move a boundary). If the listening
- * connection breaks, the instance empties its caches and listens again, so nothing sent
- * while it was away can be missed. A notice without a kind (from an older version) means
- * that anything may have changed.
+ * with the kind of thing that changed and its neighbourhood inside its own transaction,
+ * so it is delivered only if, and when, the change commits; each instance {@code LISTEN}s
+ * on a connection of its own (not one of the pool's) and announces the same change
+ * ({@link PublicContentChanged#fromNotice(String)}) to its caches, which keep what that
+ * change cannot alter (an alert does not move a boundary, nor show on another
+ * neighbourhood's page). If the listening connection breaks, the instance empties its
+ * caches and listens again, so nothing sent while it was away can be missed. A notice
+ * without a kind (from an older version) means that anything may have changed.
  */
 @Component
 class ChangesAcrossInstances implements SmartLifecycle {
@@ -61,7 +61,7 @@ class ChangesAcrossInstances implements SmartLifecycle {
 	void tellTheOtherInstances(PublicContentChanged change) {
 		if (!change.onAnotherInstanceOnly()) {
 			this.jdbc.query("select pg_notify(?, ?)", (row) -> {
-			}, CHANNEL, change.subjectType());
+			}, CHANNEL, change.notice());
 		}
 	}
 
@@ -99,7 +99,7 @@ class ChangesAcrossInstances implements SmartLifecycle {
 						Arrays.stream(received)
 							.map(PGNotification::getParameter)
 							.distinct()
-							.forEach((kind) -> this.events.publishEvent(PublicContentChanged.onAnotherInstance(kind)));
+							.forEach((notice) -> this.events.publishEvent(PublicContentChanged.fromNotice(notice)));
 					}
 				}
 			}

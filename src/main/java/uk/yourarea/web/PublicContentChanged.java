@@ -24,6 +24,15 @@ public record PublicContentChanged(String subjectType, long subjectId, @Nullable
 
 	static final String UNKNOWN = "unknown";
 
+	/**
+	 * The kinds of change that can alter where neighbourhoods are, what they are called,
+	 * which are live or which postcodes they cover: maps and lists show these on every
+	 * page, not only on the neighbourhood's own. Named by their features
+	 * ({@code NeighbourhoodDirectory.CHANGE_SUBJECT_TYPE},
+	 * {@code CoverageChangeRecords.SUBJECT_TYPE}), whose tests hold them to this.
+	 */
+	static final Set<String> PLACES = Set.of("neighbourhood", "coverage");
+
 	/** A change made here. */
 	public PublicContentChanged(String subjectType, long subjectId, @Nullable Long neighbourhoodId) {
 		this(subjectType, subjectId, neighbourhoodId, false);
@@ -40,11 +49,47 @@ public record PublicContentChanged(String subjectType, long subjectId, @Nullable
 	}
 
 	/**
-	 * Whether this may be a change of one of these kinds: always, when its kind is not
-	 * known.
+	 * Whether this may have changed where neighbourhoods are, what they are called, which
+	 * are live or which postcodes they cover: always, when its kind is not known.
 	 */
-	public boolean mayBeAbout(Set<String> subjectTypes) {
-		return UNKNOWN.equals(this.subjectType) || subjectTypes.contains(this.subjectType);
+	public boolean mayChangePlaces() {
+		return UNKNOWN.equals(this.subjectType) || PLACES.contains(this.subjectType);
+	}
+
+	/**
+	 * The one neighbourhood whose own pages alone show this change, or {@code null} when
+	 * other pages may show it too (no neighbourhood, or a change of places).
+	 */
+	public @Nullable Long shownOnlyByPagesOf() {
+		return mayChangePlaces() ? null : this.neighbourhoodId;
+	}
+
+	/**
+	 * The notice other instances receive: the kind, and the neighbourhood when there is
+	 * one ("alert 12").
+	 */
+	String notice() {
+		return (this.neighbourhoodId != null) ? this.subjectType + " " + this.neighbourhoodId : this.subjectType;
+	}
+
+	/**
+	 * A change made on another instance, read from its {@link #notice()}: anything, when
+	 * the notice cannot be read (an empty one came from an older version).
+	 */
+	static PublicContentChanged fromNotice(@Nullable String notice) {
+		String[] parts = (notice == null) ? new String[0] : notice.strip().split(" ");
+		if (parts.length == 0 || !parts[0].matches("[a-z][a-z-]{0,49}") || parts.length > 2) {
+			return anythingOnAnotherInstance();
+		}
+		if (parts.length == 1) {
+			return onAnotherInstance(parts[0]);
+		}
+		try {
+			return new PublicContentChanged(parts[0], 0, Long.parseLong(parts[1]), true);
+		}
+		catch (NumberFormatException ex) {
+			return anythingOnAnotherInstance();
+		}
 	}
 
 }

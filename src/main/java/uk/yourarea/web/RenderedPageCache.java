@@ -3,12 +3,21 @@ package uk.yourarea.web;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.annotation.PreDestroy;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,10 +40,22 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * <p>
  * What is kept is exactly what was sent the first time: only a 200 with an HTML body, no
  * cookie and the public {@code Cache-Control} of {@code PublicPageCaching}; anything else
- * (an error page, a page with a form token) passes through untouched. Entries go when any
- * public content changes ({@link PublicContentChanged}, after its transaction commits)
- * and after a short lifetime, which bounds how long a time-dependent part of a page
- * (today's opening hours, an event that has just ended) can be out of date.
+ * (an error page, a page with a form token) passes through untouched.
+ * <p>
+ * No resident waits for a page to be rendered again once it is kept:
+ * <ul>
+ * <li>When public content changes ({@link PublicContentChanged}, after its transaction
+ * commits), a change that only one neighbourhood's pages show renders those pages again
+ * before the change's own request or task goes on, and keeps every other page; residents
+ * get the old bytes for those milliseconds. Any other change forgets every page.</li>
+ * <li>A page is kept for a short lifetime, which bounds how long a time-dependent part of
+ * it (today's opening hours, an event that has just ended) can be out of date. A page
+ * still read in the last quarter of its lifetime is rendered again in the
+ * background.</li>
+ * </ul>
+ * Both ask this instance for the page ({@link PageRefresher}); if that fails, the page is
+ * forgotten and the next reader renders it. A rendering that began before a change
+ * committed is never kept, since it may show what the change replaced.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 3)
@@ -50,23 +71,82 @@ public class RenderedPageCache extends OncePerRequestFilter {
 
 	private static final int MAX_PAGE_BYTES = 512 * 1024;
 
-	record Page(byte[] body, byte[] gzipped, String contentType, String etag, String cacheControl, String language) {
+	private static final String NEIGHBOURHOOD = RenderedPageCache.class.getName() + ".NEIGHBOURHOOD";
+
+	/**
+	 * A kept page.
+	 *
+	 * @param key what it is kept by
+	 * @param address where a resident asks for it (context path, {@code /cy}, path)
+	 * @param neighbourhoodId the neighbourhood whose page it is, if it is one
+	 * @param renderedAt when it was rendered ({@link System#nanoTime()})
+	 */
+	record Page(byte[] body, byte[] gzipped, String contentType, String etag, String cacheControl, String language,
+			String key, String address, @Nullable Long neighbourhoodId, long renderedAt) {
 	}
 
 	private final Cache<String, Page> pages;
 
-	RenderedPageCache(SiteProperties site) {
+	private final PageRefresher refresher;
+
+	private final long refreshAfterNanos;
+
+	/** Pages being rendered again in the background, so that each is asked for once. */
+	private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
+
+	private final ThreadPoolExecutor background;
+
+	/** How many changes have committed: a page rendered across one is not kept. */
+	private final AtomicLong changes = new AtomicLong();
+
+	RenderedPageCache(SiteProperties site, PageRefresher refresher) {
 		this.pages = Caffeine.newBuilder().maximumSize(50_000).expireAfterWrite(site.renderedPageLifetime()).build();
+		this.refresher = refresher;
+		this.refreshAfterNanos = site.renderedPageLifetime().toNanos() * 3 / 4;
+		this.background = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(1_000),
+				(task) -> {
+					Thread thread = new Thread(task, "page-refresh");
+					thread.setDaemon(true);
+					return thread;
+				});
+	}
+
+	/**
+	 * Marks the page being rendered as a neighbourhood's own page, so that a change only
+	 * that neighbourhood's pages show renders it again.
+	 */
+	public static void showsNeighbourhood(HttpServletRequest request, long neighbourhoodId) {
+		request.setAttribute(NEIGHBOURHOOD, neighbourhoodId);
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)
-	void forgetEverything(PublicContentChanged change) {
-		this.pages.invalidateAll();
+	@Order(Ordered.LOWEST_PRECEDENCE)
+	void contentChanged(PublicContentChanged change) {
+		this.changes.incrementAndGet();
+		Long neighbourhoodId = change.shownOnlyByPagesOf();
+		if (neighbourhoodId == null) {
+			this.pages.invalidateAll();
+			return;
+		}
+		List<Page> shown = this.pages.asMap()
+			.values()
+			.stream()
+			.filter((page) -> neighbourhoodId.equals(page.neighbourhoodId()))
+			.toList();
+		for (Page page : shown) {
+			this.refresher.refresh(page.address());
+			forgetUnlessRenderedAgain(page);
+		}
 	}
 
 	/** Forgets every kept page (tests, and operators through a restart). */
 	public void clear() {
 		this.pages.invalidateAll();
+	}
+
+	@PreDestroy
+	void stop() {
+		this.background.shutdownNow();
 	}
 
 	/** Whether a rendered English page is kept for this path. */
@@ -92,21 +172,55 @@ public class RenderedPageCache extends OncePerRequestFilter {
 		// the key puts it back, so that the two languages are kept apart.
 		String key = WelshPaths.isWelsh(request) ? Languages.WELSH_PREFIX + request.getRequestURI()
 				: request.getRequestURI();
-		Page kept = this.pages.getIfPresent(key);
+		boolean refresh = this.refresher.isRefresh(request);
+		Page kept = refresh ? null : this.pages.getIfPresent(key);
 		if (kept != null) {
+			if (System.nanoTime() - kept.renderedAt() > this.refreshAfterNanos) {
+				refreshInBackground(kept);
+			}
 			send(kept, request, response);
 			return;
 		}
+		long changesBefore = this.changes.get();
+		long startedAt = System.nanoTime();
 		ContentCachingResponseWrapper rendering = new ContentCachingResponseWrapper(response);
 		chain.doFilter(request, rendering);
-		Page page = keepable(rendering, request);
-		if (page != null && "GET".equals(request.getMethod())) {
+		Page page = keepable(rendering, request, key, startedAt);
+		if (page != null && "GET".equals(request.getMethod()) && this.changes.get() == changesBefore) {
 			this.pages.put(key, page);
 		}
 		rendering.copyBodyToResponse();
 	}
 
-	private static @Nullable Page keepable(ContentCachingResponseWrapper rendering, HttpServletRequest request) {
+	private void refreshInBackground(Page page) {
+		if (this.refreshing.add(page.key())) {
+			try {
+				this.background.execute(() -> {
+					try {
+						this.refresher.refresh(page.address());
+						forgetUnlessRenderedAgain(page);
+					}
+					finally {
+						this.refreshing.remove(page.key());
+					}
+				});
+			}
+			catch (RejectedExecutionException ex) {
+				this.refreshing.remove(page.key());
+			}
+		}
+	}
+
+	/**
+	 * Forgets a page that asking for it again did not replace: it could not be rendered,
+	 * is no longer one to keep (a 404 now), or was rendered across another change.
+	 */
+	private void forgetUnlessRenderedAgain(Page page) {
+		this.pages.asMap().remove(page.key(), page);
+	}
+
+	private static @Nullable Page keepable(ContentCachingResponseWrapper rendering, HttpServletRequest request,
+			String key, long renderedAt) {
 		String contentType = rendering.getContentType();
 		String cacheControl = rendering.getHeader(HttpHeaders.CACHE_CONTROL);
 		String etag = rendering.getHeader(HttpHeaders.ETAG);
@@ -115,9 +229,18 @@ public class RenderedPageCache extends OncePerRequestFilter {
 				&& cacheControl != null && cacheControl.startsWith("public") && etag != null
 				&& !rendering.containsHeader(HttpHeaders.SET_COOKIE) && body.length > 0
 				&& body.length <= MAX_PAGE_BYTES;
-		String language = WelshPaths.isWelsh(request) ? Languages.WELSH.toLanguageTag()
-				: Languages.ENGLISH.toLanguageTag();
-		return keep ? new Page(body, gzip(body), contentType, etag, cacheControl, language) : null;
+		if (!keep) {
+			return null;
+		}
+		boolean welsh = WelshPaths.isWelsh(request);
+		String language = welsh ? Languages.WELSH.toLanguageTag() : Languages.ENGLISH.toLanguageTag();
+		String contextPath = request.getContextPath();
+		String address = welsh
+				? contextPath + Languages.WELSH_PREFIX + request.getRequestURI().substring(contextPath.length())
+				: request.getRequestURI();
+		Object neighbourhoodId = request.getAttribute(NEIGHBOURHOOD);
+		return new Page(body, gzip(body), contentType, etag, cacheControl, language, key, address,
+				(neighbourhoodId instanceof Long id) ? id : null, renderedAt);
 	}
 
 	private static void send(Page page, HttpServletRequest request, HttpServletResponse response) throws IOException {

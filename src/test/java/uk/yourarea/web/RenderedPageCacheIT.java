@@ -6,6 +6,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import uk.yourarea.testing.DemoSiteTest;
@@ -40,6 +43,9 @@ class RenderedPageCacheIT {
 
 	@Autowired
 	private TransactionTemplate transaction;
+
+	@Autowired
+	private JdbcTemplate jdbc;
 
 	@BeforeEach
 	void startEmpty() {
@@ -87,7 +93,7 @@ class RenderedPageCacheIT {
 	}
 
 	@Test
-	void forgetsEveryPageOnceAChangeToPublicContentCommits() throws Exception {
+	void forgetsEveryPageOnceAChangeThatOtherPagesMayShowCommits() throws Exception {
 		get("/area/wigston", "identity");
 		get("/areas", "identity");
 
@@ -98,6 +104,40 @@ class RenderedPageCacheIT {
 
 		assertThat(this.cache.holds("/area/wigston")).isFalse();
 		assertThat(this.cache.holds("/areas")).isFalse();
+	}
+
+	@Test
+	void aChangeThatOnlyOneNeighbourhoodsPagesShowRendersThemAgainBeforeItsTransactionReturns() throws Exception {
+		long wigston = this.jdbc.queryForObject("select id from neighbourhood where slug = 'wigston'", Long.class);
+		long priority = this.jdbc.queryForObject(
+				"select id from priority where neighbourhood_id = ? and status = 'OPEN' order by id limit 1",
+				Long.class, wigston);
+		String issue = this.jdbc.queryForObject("select issue from priority where id = ?", String.class, priority);
+		String changed = "Parking on the pavement, checked " + UUID.randomUUID();
+		get("/area/wigston", "identity");
+		get("/cy/area/wigston", "identity");
+		byte[] lutterworth = get("/area/lutterworth", "identity").body();
+		get("/areas", "identity");
+		try {
+			changePriority(priority, wigston, changed);
+
+			assertThat(this.cache.holds("/area/wigston")).as("rendered again, with no resident asking").isTrue();
+			assertThat(this.cache.holds(Languages.WELSH, "/area/wigston")).isTrue();
+			assertThat(this.cache.holds("/area/lutterworth")).as("another neighbourhood's page is kept").isTrue();
+			assertThat(this.cache.holds("/areas")).isTrue();
+			assertThat(new String(get("/area/wigston", "identity").body(), StandardCharsets.UTF_8)).contains(changed);
+			assertThat(get("/area/lutterworth", "identity").body()).isEqualTo(lutterworth);
+		}
+		finally {
+			changePriority(priority, wigston, issue);
+		}
+	}
+
+	private void changePriority(long priority, long neighbourhood, String issue) {
+		this.transaction.executeWithoutResult((status) -> {
+			this.jdbc.update("update priority set issue = ? where id = ?", issue, priority);
+			this.events.publishEvent(new PublicContentChanged("priority", priority, neighbourhood));
+		});
 	}
 
 	@Test
