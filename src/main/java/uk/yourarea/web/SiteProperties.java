@@ -25,6 +25,15 @@ public record SiteProperties(@DefaultValue("Your Area") String serviceName, @Nul
 		@DefaultValue("60s") Duration sharedMaxAge, @DefaultValue("http://localhost:8080") String baseUrl,
 		@DefaultValue("60s") Duration renderedPageLifetime, @DefaultValue("en") List<String> languages) {
 
+	/** The base URL is kept without a trailing slash, so that links join it to a path. */
+	public SiteProperties {
+		int end = baseUrl.length();
+		while (end > 0 && baseUrl.charAt(end - 1) == '/') {
+			end--;
+		}
+		baseUrl = baseUrl.substring(0, end);
+	}
+
 	/**
 	 * The service's name in a language: its Welsh name where it has one, else the
 	 * English.
@@ -43,9 +52,12 @@ public record SiteProperties(@DefaultValue("Your Area") String serviceName, @Nul
 		return "public, max-age=" + this.publicMaxAge.toSeconds() + ", s-maxage=" + this.sharedMaxAge.toSeconds();
 	}
 
-	/** An absolute link for emails: the base URL with the path appended. */
+	/**
+	 * An absolute link for emails: the base URL with the path appended (an alert makes
+	 * five for each of its recipients).
+	 */
 	public String link(String path) {
-		return this.baseUrl.replaceAll("/+$", "") + path;
+		return this.baseUrl + path;
 	}
 
 }

@@ -87,7 +87,7 @@ public class WelshLinks {
 		String pathAndQuery = (query != null) ? path + "?" + query : path;
 		String welshPath = path.equals("/") ? Languages.WELSH_PREFIX : Languages.WELSH_PREFIX + path;
 		String welshPathAndQuery = (query != null) ? welshPath + "?" + query : welshPath;
-		String base = this.site.baseUrl().replaceAll("/+$", "") + contextPath;
+		String base = this.site.baseUrl() + contextPath;
 		return new Here(welsh, error, contextPath + pathAndQuery, contextPath + welshPathAndQuery, base + pathAndQuery,
 				base + welshPathAndQuery);
 	}
