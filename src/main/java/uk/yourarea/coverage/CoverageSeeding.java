@@ -6,8 +6,11 @@ import java.util.Map;
 
 import org.locationtech.jts.geom.Geometry;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+
+import uk.yourarea.web.PublicContentChanged;
 
 /**
  * Gives neighbourhoods their first wards and boundaries directly, with no preview and no
@@ -21,9 +24,21 @@ public class CoverageSeeding {
 
 	private final WardNames wardNames;
 
-	CoverageSeeding(JdbcTemplate jdbc, WardNames wardNames) {
+	private final ApplicationEventPublisher events;
+
+	CoverageSeeding(JdbcTemplate jdbc, WardNames wardNames, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.wardNames = wardNames;
+		this.events = events;
+	}
+
+	/**
+	 * Announces that the seeded coverage is complete: the site answers while it is
+	 * seeded, and the shapes, maps and pages read meanwhile are read again.
+	 */
+	public void seeded() {
+		this.events.publishEvent(
+				new PublicContentChanged(CoverageChangeRecords.SUBJECT_TYPE, CoverageChangeRecords.WHOLE_FORCE, null));
 	}
 
 	/**

@@ -115,6 +115,7 @@ class DemoData implements ApplicationRunner {
 		load();
 		nameWards();
 		deriveBoundaries();
+		this.seeding.seeded();
 	}
 
 	/**

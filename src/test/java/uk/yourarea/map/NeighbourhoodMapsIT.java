@@ -26,6 +26,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import uk.yourarea.coverage.Boundaries;
+import uk.yourarea.coverage.CoverageSeeding;
 import uk.yourarea.testing.DemoSiteTest;
 import uk.yourarea.testing.Site;
 import uk.yourarea.web.Languages;
@@ -55,6 +56,9 @@ class NeighbourhoodMapsIT {
 
 	@Autowired
 	ApplicationEventPublisher events;
+
+	@Autowired
+	CoverageSeeding seeding;
 
 	@Test
 	void theCityCentreMapHasTheBoundingBoxOfItsRealBoundaryWithinThePointBudget() throws IOException {
@@ -203,6 +207,16 @@ class NeighbourhoodMapsIT {
 
 		assertThat(this.maps.of(wigston).orElseThrow()).isNotSameAs(drawn).isEqualTo(drawn);
 		assertThat(this.maps.force().orElseThrow()).isNotSameAs(force).isEqualTo(force);
+	}
+
+	@Test
+	void seedingCoverageIsAnnouncedWhenItEndsSoThatMapsReadMeanwhileAreDrawnAgain() {
+		long wigston = this.jdbc.queryForObject("select id from neighbourhood where code = 'NA54'", Long.class);
+		NeighbourhoodMaps.AreaMap drawn = this.maps.of(wigston).orElseThrow();
+
+		this.seeding.seeded();
+
+		assertThat(this.maps.of(wigston).orElseThrow()).isNotSameAs(drawn).isEqualTo(drawn);
 	}
 
 	@Test
