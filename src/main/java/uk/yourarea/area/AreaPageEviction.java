@@ -21,13 +21,17 @@ class AreaPageEviction {
 
 	private final CacheManager caches;
 
-	AreaPageEviction(CacheManager caches) {
+	private final AreaPages pages;
+
+	AreaPageEviction(CacheManager caches, AreaPages pages) {
 		this.caches = caches;
+		this.pages = pages;
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)
 	@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 	void evict(PublicContentChanged change) {
+		this.pages.changed();
 		Cache cache = this.caches.getCache(AreaPages.CACHE);
 		if (cache != null) {
 			cache.invalidate();

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import org.springframework.cache.annotation.Cacheable;
@@ -90,6 +91,8 @@ public class AreaPages {
 
 	private final MessageSource messages;
 
+	private final AtomicLong changes = new AtomicLong();
+
 	AreaPages(PublicNeighbourhoods neighbourhoods, ResponseRecords responseRecords, TeamOnThePage team,
 			PublishedPriorities priorities, EventsAhead events, StationSchedules stations,
 			ConsultationSummaries consultations, PublishedAlerts alerts, Clock clock, MessageSource messages) {
@@ -111,7 +114,7 @@ public class AreaPages {
 	 * content evicts its entry. The page's wording and dates are in the request's
 	 * language, so each language has its own entry ({@link #cacheKey}).
 	 */
-	@Cacheable(cacheNames = CACHE, key = "T(uk.yourarea.area.AreaPages).cacheKey(#slug)", unless = "#result == null")
+	@Cacheable(cacheNames = CACHE, key = "#root.target.cacheKeyNow(#slug)", unless = "#result == null")
 	@Transactional(readOnly = true)
 	public Optional<AreaView> find(String slug) {
 		Locale language = Languages.current();
@@ -125,6 +128,20 @@ public class AreaPages {
 	 */
 	public static String cacheKey(String slug) {
 		return Languages.WELSH.equals(Languages.current()) ? "cy:" + slug : slug;
+	}
+
+	/**
+	 * The same, since the last change to public content: a page read before a change
+	 * committed and cached after it is kept under the key of before, which nobody asks
+	 * for again.
+	 */
+	public String cacheKeyNow(String slug) {
+		return this.changes.get() + "/" + cacheKey(slug);
+	}
+
+	/** Public content has changed: pages are read afresh. */
+	void changed() {
+		this.changes.incrementAndGet();
 	}
 
 	private AreaView read(PublicNeighbourhoods.Details neighbourhood, ResponseRecord replies, Locale language) {

@@ -93,6 +93,14 @@ public class NeighbourhoodShapes {
 	}
 
 	/**
+	 * How many times the shapes have been forgotten: what {@link #all()} answers changes
+	 * only when this does.
+	 */
+	public long version() {
+		return this.kept.get().forgotten();
+	}
+
+	/**
 	 * Forgets the shapes read, once a change that can alter them commits: before the page
 	 * caches empty themselves, so that no page is drawn again with the old shapes.
 	 */

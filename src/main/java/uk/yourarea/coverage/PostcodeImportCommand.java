@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import uk.yourarea.web.Phrase;
+import uk.yourarea.web.PublicContentChanged;
 
 /**
  * Imports postcode and boundary files from the command line and then stops: <pre>
@@ -83,6 +84,7 @@ class PostcodeImportCommand implements ApplicationRunner {
 		long started = System.nanoTime();
 		System.out.println(
 				"Neighbourhood coverage: " + this.coverage.assignAll() + " (assigned in " + seconds(started) + ")");
+		announce();
 		int exitCode = allRead ? 0 : 1;
 		System.exit(SpringApplication.exit(this.context, () -> exitCode));
 	}
@@ -90,7 +92,17 @@ class PostcodeImportCommand implements ApplicationRunner {
 	boolean importAll(List<String> files) {
 		boolean allRead = importPostcodes(files);
 		System.out.println("Neighbourhood coverage: " + this.coverage.assignAll());
+		announce();
 		return allRead;
+	}
+
+	/**
+	 * Tells the running instances that coverage has changed (through
+	 * {@code ChangesAcrossInstances}), so that they read their maps and pages again.
+	 */
+	private void announce() {
+		this.context.publishEvent(
+				new PublicContentChanged(CoverageChangeRecords.SUBJECT_TYPE, CoverageChangeRecords.WHOLE_FORCE, null));
 	}
 
 	private boolean importPostcodes(List<String> files) {

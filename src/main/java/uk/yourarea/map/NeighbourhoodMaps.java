@@ -96,16 +96,19 @@ public class NeighbourhoodMaps {
 	}
 
 	/**
-	 * A map drawn from these shapes. The shapes are read again (a new list) only after a
-	 * change that can alter them or the names on them, so a map drawn from other shapes
-	 * is out of date.
+	 * A map drawn from this version of the shapes. The shapes are read again only after a
+	 * change that can alter them or the names on them, so a map drawn from another
+	 * version is out of date.
 	 */
-	private record Drawn<M>(List<Shape> from, M map) {
+	private record Drawn<M>(long version, M map) {
 	}
 
 	private final Cache<Asked, Drawn<Optional<AreaMap>>> drawn = Caffeine.newBuilder().maximumSize(MAPS_KEPT).build();
 
 	private volatile @Nullable Drawn<Optional<ForceMap>> forceDrawn;
+
+	/** The version of the shapes the kept maps were last drawn from. */
+	private volatile long drawnFrom = -1;
 
 	private final NeighbourhoodShapes shapes;
 
@@ -129,15 +132,29 @@ public class NeighbourhoodMaps {
 	 * the picture), or empty when it has no boundary.
 	 */
 	public Optional<AreaMap> of(long neighbourhoodId, List<Place> places) {
-		List<Shape> all = this.shapes.all();
+		long version = currentVersion();
 		Asked asked = new Asked(neighbourhoodId, List.copyOf(places), Languages.current());
 		Drawn<Optional<AreaMap>> kept = this.drawn.getIfPresent(asked);
-		if (kept != null && kept.from() == all) {
+		if (kept != null && kept.version() == version) {
 			return kept.map();
 		}
-		Optional<AreaMap> map = draw(all, neighbourhoodId, places);
-		this.drawn.put(asked, new Drawn<>(all, map));
+		Optional<AreaMap> map = draw(this.shapes.all(), neighbourhoodId, places);
+		this.drawn.put(asked, new Drawn<>(version, map));
 		return map;
+	}
+
+	/**
+	 * The version of the shapes, read before the shapes themselves (so a map is never
+	 * marked newer than what it was drawn from); the maps of an older version go.
+	 */
+	private long currentVersion() {
+		long version = this.shapes.version();
+		if (version != this.drawnFrom) {
+			this.drawn.invalidateAll();
+			this.forceDrawn = null;
+			this.drawnFrom = version;
+		}
+		return version;
 	}
 
 	private Optional<AreaMap> draw(List<Shape> all, long neighbourhoodId, List<Place> places) {
@@ -188,13 +205,13 @@ public class NeighbourhoodMaps {
 
 	/** The map of the whole force, or empty when no neighbourhood has a boundary. */
 	public Optional<ForceMap> force() {
-		List<Shape> all = this.shapes.all();
+		long version = currentVersion();
 		Drawn<Optional<ForceMap>> kept = this.forceDrawn;
-		if (kept != null && kept.from() == all) {
+		if (kept != null && kept.version() == version) {
 			return kept.map();
 		}
-		Optional<ForceMap> map = drawForce(all);
-		this.forceDrawn = new Drawn<>(all, map);
+		Optional<ForceMap> map = drawForce(this.shapes.all());
+		this.forceDrawn = new Drawn<>(version, map);
 		return map;
 	}
 

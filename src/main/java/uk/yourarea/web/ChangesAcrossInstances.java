@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -46,6 +47,12 @@ class ChangesAcrossInstances implements SmartLifecycle {
 
 	private final ApplicationEventPublisher events;
 
+	/**
+	 * Marks this instance's own notices, which PostgreSQL delivers to its listener too:
+	 * it has handled its changes already.
+	 */
+	private final String origin = "@" + UUID.randomUUID().toString().replace("-", "");
+
 	private volatile boolean running;
 
 	private Thread listener;
@@ -61,7 +68,7 @@ class ChangesAcrossInstances implements SmartLifecycle {
 	void tellTheOtherInstances(PublicContentChanged change) {
 		if (!change.onAnotherInstanceOnly()) {
 			this.jdbc.query("select pg_notify(?, ?)", (row) -> {
-			}, CHANNEL, change.notice());
+			}, CHANNEL, change.notice() + " " + this.origin);
 		}
 	}
 
@@ -98,6 +105,8 @@ class ChangesAcrossInstances implements SmartLifecycle {
 					if (received != null) {
 						Arrays.stream(received)
 							.map(PGNotification::getParameter)
+							.filter((notice) -> !notice.endsWith(" " + this.origin))
+							.map(ChangesAcrossInstances::withoutOrigin)
 							.distinct()
 							.forEach((notice) -> this.events.publishEvent(PublicContentChanged.fromNotice(notice)));
 					}
@@ -111,6 +120,17 @@ class ChangesAcrossInstances implements SmartLifecycle {
 				}
 			}
 		}
+	}
+
+	/** What this instance's notices end with. */
+	String origin() {
+		return this.origin;
+	}
+
+	/** A notice without the instance that sent it ("alert 12 @3f…" to "alert 12"). */
+	static String withoutOrigin(String notice) {
+		int at = notice.lastIndexOf(" @");
+		return (at < 0) ? notice : notice.substring(0, at);
 	}
 
 	private Connection openConnection() throws SQLException {

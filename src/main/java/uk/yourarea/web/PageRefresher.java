@@ -71,8 +71,13 @@ class PageRefresher {
 		}
 	}
 
+	/** Whether the connector speaks TLS: any of Spring Boot's ways of setting it up. */
 	private static boolean speaksTls(WebServerInitializedEvent event) {
-		return event.getApplicationContext().getEnvironment().getProperty("server.ssl.enabled", Boolean.class, false);
+		Environment environment = event.getApplicationContext().getEnvironment();
+		boolean configured = environment.containsProperty("server.ssl.bundle")
+				|| environment.containsProperty("server.ssl.key-store")
+				|| environment.containsProperty("server.ssl.certificate");
+		return environment.getProperty("server.ssl.enabled", Boolean.class, configured);
 	}
 
 	/**
@@ -90,11 +95,15 @@ class PageRefresher {
 			.GET()
 			.build();
 		try {
-			return this.client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+			int status = this.client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+			if (status != 200) {
+				// A neighbourhood retired since, for one: its page is forgotten.
+				log.debug("Rendering {} again answered {}; it is forgotten instead", address, status);
+			}
+			return status == 200;
 		}
 		catch (IOException ex) {
-			log.warn("Could not render {} again in the background ({}); it is forgotten instead", address,
-					ex.toString());
+			log.warn("Could not render {} again ({}); it is forgotten instead", address, ex.toString());
 			return false;
 		}
 		catch (InterruptedException ex) {

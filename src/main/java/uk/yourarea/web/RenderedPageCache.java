@@ -3,14 +3,20 @@ package uk.yourarea.web;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
@@ -45,9 +51,10 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * No resident waits for a page to be rendered again once it is kept:
  * <ul>
  * <li>When public content changes ({@link PublicContentChanged}, after its transaction
- * commits), a change that only one neighbourhood's pages show renders those pages again
- * before the change's own request or task goes on, and keeps every other page; residents
- * get the old bytes for those milliseconds. Any other change forgets every page.</li>
+ * commits), a change that only one neighbourhood's pages show has those pages rendered
+ * again in the background, and keeps every other page; residents get the old bytes for
+ * those milliseconds, and the request that made the change answers once they are in
+ * ({@link ChangesShownBeforeAnswering}). Any other change forgets every page.</li>
  * <li>A page is kept for a short lifetime, which bounds how long a time-dependent part of
  * it (today's opening hours, an event that has just ended) can be out of date. A page
  * still read in the last quarter of its lifetime is rendered again in the
@@ -91,6 +98,12 @@ public class RenderedPageCache extends OncePerRequestFilter {
 
 	private final long refreshAfterNanos;
 
+	/**
+	 * The renderings this thread's committed changes started, while a request that may
+	 * change public content is answered.
+	 */
+	private static final ThreadLocal<List<Future<?>>> AWAITED = new ThreadLocal<>();
+
 	/** Pages being rendered again in the background, so that each is asked for once. */
 	private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
 
@@ -119,6 +132,11 @@ public class RenderedPageCache extends OncePerRequestFilter {
 		request.setAttribute(NEIGHBOURHOOD, neighbourhoodId);
 	}
 
+	/**
+	 * Once a change commits: renders the pages of the one neighbourhood that shows it
+	 * again in the background (residents get the old bytes meanwhile), or forgets every
+	 * page. Never on the committing thread, which may still hold its database connection.
+	 */
 	@TransactionalEventListener(fallbackExecution = true)
 	@Order(Ordered.LOWEST_PRECEDENCE)
 	void contentChanged(PublicContentChanged change) {
@@ -133,9 +151,53 @@ public class RenderedPageCache extends OncePerRequestFilter {
 			.stream()
 			.filter((page) -> neighbourhoodId.equals(page.neighbourhoodId()))
 			.toList();
+		List<Future<?>> awaited = AWAITED.get();
 		for (Page page : shown) {
-			this.refresher.refresh(page.address());
-			forgetUnlessRenderedAgain(page);
+			try {
+				Future<?> rendered = this.background.submit(() -> {
+					this.refresher.refresh(page.address());
+					forgetUnlessRenderedAgain(page);
+				});
+				if (awaited != null) {
+					awaited.add(rendered);
+				}
+			}
+			catch (RejectedExecutionException ex) {
+				this.pages.invalidate(page.key());
+			}
+		}
+	}
+
+	/**
+	 * Starts noting the pages this thread's changes have rendered again (see
+	 * {@link ChangesShownBeforeAnswering}).
+	 */
+	static void noteRenderingsStartedHere() {
+		AWAITED.set(new ArrayList<>());
+	}
+
+	/**
+	 * Waits, at most this long in all, until the pages this thread's changes render again
+	 * are in, and stops noting them.
+	 */
+	static void awaitRenderingsStartedHere(Duration longest) {
+		List<Future<?>> awaited = AWAITED.get();
+		AWAITED.remove();
+		if (awaited == null) {
+			return;
+		}
+		long deadline = System.nanoTime() + longest.toNanos();
+		for (Future<?> rendering : awaited) {
+			try {
+				rendering.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (ExecutionException | TimeoutException | CancellationException ex) {
+				// The page is forgotten (or will be), and its next reader renders it.
+			}
 		}
 	}
 
@@ -188,6 +250,10 @@ public class RenderedPageCache extends OncePerRequestFilter {
 		Page page = keepable(rendering, request, key, startedAt);
 		if (page != null && "GET".equals(request.getMethod()) && this.changes.get() == changesBefore) {
 			this.pages.put(key, page);
+			// A change that committed between the check and the put may have been missed.
+			if (this.changes.get() != changesBefore) {
+				this.pages.asMap().remove(key, page);
+			}
 		}
 		rendering.copyBodyToResponse();
 	}

@@ -29,6 +29,7 @@ import uk.yourarea.testing.Pages;
 import uk.yourarea.testing.Site;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The public archive over real HTTP: the list on the alerts page, each alert's page, the
@@ -230,6 +231,10 @@ class AlertArchiveIT {
 			.as("the page is cached: only announcing the alert changes it")
 			.containsExactly("Second of three", "First of three");
 		long third = this.alerts.published("Third of three", "Three.", this.now, this.here.id());
+		// Rendered again in the background once the alert is announced (the old page
+		// meanwhile); a request that publishes waits for that before it answers.
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.site.page(area).select("#latest-alerts a").eachText().contains("Third of three"));
 		Document after = this.site.page(area);
 
 		assertThat(after.select("#latest-alerts a").eachText()).containsExactly("Third of three", "Unannounced");

@@ -52,7 +52,8 @@ class AreaPageQueriesIT {
 	void anUnknownPageIsNotCachedSoANeighbourhoodAddedLaterShowsAtOnce() {
 		assertThat(this.pages.find("not-yet-a-neighbourhood")).isEmpty();
 
-		assertThat(this.caches.getCache(AreaPages.CACHE).get("not-yet-a-neighbourhood")).isNull();
+		assertThat(this.caches.getCache(AreaPages.CACHE).get(this.pages.cacheKeyNow("not-yet-a-neighbourhood")))
+			.isNull();
 	}
 
 	@Test

@@ -31,4 +31,15 @@ class AreaPagesCacheKeyTests {
 		assertThat(welsh).isNotEqualTo(english).contains("wigston");
 	}
 
+	@Test
+	void aPageReadBeforeAChangeIsCachedWhereNoOneLooksAfterIt() {
+		AreaPages pages = new AreaPages(null, null, null, null, null, null, null, null, null, null);
+		String before = pages.cacheKeyNow("wigston");
+
+		pages.changed();
+
+		assertThat(pages.cacheKeyNow("wigston")).isNotEqualTo(before).endsWith("wigston");
+		assertThat(pages.cacheKeyNow("wigston")).isEqualTo(pages.cacheKeyNow("wigston"));
+	}
+
 }

@@ -53,6 +53,9 @@ class ChangesAcrossInstancesIT {
 	@Autowired
 	private NeighbourhoodShapes shapes;
 
+	@Autowired
+	private ChangesAcrossInstances instance;
+
 	@Test
 	void aNoticeFromAnotherInstanceEmptiesThisInstancesPages() throws Exception {
 		HttpClient.newHttpClient()
@@ -92,6 +95,30 @@ class ChangesAcrossInstancesIT {
 	}
 
 	@Test
+	void anInstanceIgnoresItsOwnNotices() throws Exception {
+		HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/areas")).build(),
+					HttpResponse.BodyHandlers.discarding());
+		assertThat(this.cache.holds("/areas")).isTrue();
+
+		try (Connection other = this.dataSource.getConnection(); Statement statement = other.createStatement()) {
+			statement
+				.execute("notify " + ChangesAcrossInstances.CHANNEL + ", 'station " + this.instance.origin() + "'");
+		}
+		Thread.sleep(1_000);
+		assertThat(this.cache.holds("/areas")).as("its own notice").isTrue();
+
+		try (Connection other = this.dataSource.getConnection(); Statement statement = other.createStatement()) {
+			statement.execute("notify " + ChangesAcrossInstances.CHANNEL + ", 'station @another'");
+		}
+		Instant giveUp = Instant.now().plusSeconds(10);
+		while (this.cache.holds("/areas") && Instant.now().isBefore(giveUp)) {
+			Thread.sleep(50);
+		}
+		assertThat(this.cache.holds("/areas")).as("another instance's").isFalse();
+	}
+
+	@Test
 	void onlyACommittedChangeTellsTheOtherInstances() throws Exception {
 		try (Connection other = this.dataSource.getConnection(); Statement statement = other.createStatement()) {
 			statement.execute("listen " + ChangesAcrossInstances.CHANNEL);
@@ -106,7 +133,8 @@ class ChangesAcrossInstancesIT {
 
 			this.transaction.executeWithoutResult(
 					(status) -> this.events.publishEvent(new PublicContentChanged("station", 1, null)));
-			assertThat(received(notices)).as("after a commit, with what changed").containsExactly("station");
+			assertThat(received(notices)).as("after a commit, with what changed and where from")
+				.containsExactly("station " + this.instance.origin());
 
 			statement.execute("unlisten *");
 		}

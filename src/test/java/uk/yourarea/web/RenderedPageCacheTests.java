@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -49,6 +50,9 @@ class RenderedPageCacheTests {
 	private Runnable duringRendering = () -> {
 	};
 
+	private volatile Runnable beforeRefresh = () -> {
+	};
+
 	private final Refreshes refresher = new Refreshes();
 
 	private RenderedPageCache cache = cacheKeepingPagesFor(Duration.ofSeconds(60));
@@ -65,7 +69,7 @@ class RenderedPageCacheTests {
 		read("/areas");
 		this.content.put("/area/wigston", "Wigston, changed");
 
-		this.cache.contentChanged(new PublicContentChanged("priority", 1, WIGSTON));
+		committedInARequest(new PublicContentChanged("priority", 1, WIGSTON));
 
 		assertThat(this.refreshed).containsExactly("/area/wigston");
 		int before = this.renderings.get();
@@ -81,10 +85,73 @@ class RenderedPageCacheTests {
 		this.unreachable = true;
 		this.content.put("/area/wigston", "Wigston, changed");
 
-		this.cache.contentChanged(new PublicContentChanged("event", 1, WIGSTON));
+		committedInARequest(new PublicContentChanged("event", 1, WIGSTON));
 
 		assertThat(this.cache.holds("/area/wigston")).isFalse();
 		assertThat(read("/area/wigston")).isEqualTo("Wigston, changed");
+	}
+
+	@Test
+	void residentsGetTheOldPageUntilTheNewOneIsIn() throws Exception {
+		read("/area/wigston");
+		this.content.put("/area/wigston", "Wigston, changed");
+		CountDownLatch rendering = new CountDownLatch(1);
+		this.beforeRefresh = () -> {
+			try {
+				rendering.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		};
+
+		this.cache.contentChanged(new PublicContentChanged("alert", 1, WIGSTON));
+
+		assertThat(read("/area/wigston")).isEqualTo("Wigston");
+		rendering.countDown();
+		await().atMost(Duration.ofSeconds(5)).until(() -> "Wigston, changed".equals(keptBody("/area/wigston")));
+	}
+
+	@Test
+	void aRequestThatChangedContentAnswersOnceItsPagesAreRenderedAgain() throws Exception {
+		read("/area/wigston");
+		this.content.put("/area/wigston", "Wigston, changed");
+		this.beforeRefresh = () -> pause(Duration.ofMillis(300));
+		HttpServlet savesAPriority = new HttpServlet() {
+			@Override
+			protected void service(HttpServletRequest request, HttpServletResponse response) {
+				RenderedPageCacheTests.this.cache.contentChanged(new PublicContentChanged("priority", 1, WIGSTON));
+				response.setStatus(303);
+			}
+		};
+
+		new ChangesShownBeforeAnswering().doFilter(new MockHttpServletRequest("POST", "/staff/priorities/1"),
+				new MockHttpServletResponse(), new MockFilterChain(savesAPriority));
+
+		assertThat(keptBody("/area/wigston")).isEqualTo("Wigston, changed");
+	}
+
+	@Test
+	void aRequestThatMadeAChangeWaitsNoLongerThanItsLimitForThePages() throws Exception {
+		read("/area/wigston");
+		CountDownLatch rendering = new CountDownLatch(1);
+		this.beforeRefresh = () -> {
+			try {
+				rendering.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		};
+		RenderedPageCache.noteRenderingsStartedHere();
+		this.cache.contentChanged(new PublicContentChanged("alert", 1, WIGSTON));
+
+		long started = System.nanoTime();
+		RenderedPageCache.awaitRenderingsStartedHere(Duration.ofMillis(300));
+
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(250),
+				Duration.ofSeconds(3));
+		rendering.countDown();
 	}
 
 	@Test
@@ -150,6 +217,24 @@ class RenderedPageCacheTests {
 		assertThat(body(forged)).isEqualTo("Wigston");
 	}
 
+	private static void pause(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * A change committed by a request, which waits for the pages it has rendered again.
+	 */
+	private void committedInARequest(PublicContentChanged change) {
+		RenderedPageCache.noteRenderingsStartedHere();
+		this.cache.contentChanged(change);
+		RenderedPageCache.awaitRenderingsStartedHere(Duration.ofSeconds(5));
+	}
+
 	private RenderedPageCache cacheKeepingPagesFor(Duration lifetime) {
 		SiteProperties site = new SiteProperties("Your Area", null, true, Duration.ZERO, Duration.ofSeconds(60),
 				"http://localhost:8080", lifetime, List.of("en"));
@@ -210,6 +295,7 @@ class RenderedPageCacheTests {
 
 		@Override
 		boolean refresh(String address) {
+			RenderedPageCacheTests.this.beforeRefresh.run();
 			RenderedPageCacheTests.this.refreshed.add(address);
 			if (RenderedPageCacheTests.this.unreachable) {
 				return false;
