@@ -95,15 +95,7 @@ class RenderedPageCacheTests {
 	void residentsGetTheOldPageUntilTheNewOneIsIn() throws Exception {
 		read("/area/wigston");
 		this.content.put("/area/wigston", "Wigston, changed");
-		CountDownLatch rendering = new CountDownLatch(1);
-		this.beforeRefresh = () -> {
-			try {
-				rendering.await();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		};
+		CountDownLatch rendering = refreshesWaitFor();
 
 		this.cache.contentChanged(new PublicContentChanged("alert", 1, WIGSTON));
 
@@ -134,15 +126,7 @@ class RenderedPageCacheTests {
 	@Test
 	void aRequestThatMadeAChangeWaitsNoLongerThanItsLimitForThePages() throws Exception {
 		read("/area/wigston");
-		CountDownLatch rendering = new CountDownLatch(1);
-		this.beforeRefresh = () -> {
-			try {
-				rendering.await();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		};
+		CountDownLatch rendering = refreshesWaitFor();
 		RenderedPageCache.noteRenderingsStartedHere();
 		this.cache.contentChanged(new PublicContentChanged("alert", 1, WIGSTON));
 
@@ -215,6 +199,20 @@ class RenderedPageCacheTests {
 		forged.addHeader(PageRefresher.HEADER, "guessed");
 
 		assertThat(body(forged)).isEqualTo("Wigston");
+	}
+
+	/** Holds every refresh back until the latch it answers is counted down. */
+	private CountDownLatch refreshesWaitFor() {
+		CountDownLatch latch = new CountDownLatch(1);
+		this.beforeRefresh = () -> {
+			try {
+				latch.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		};
+		return latch;
 	}
 
 	private static void pause(Duration duration) {
