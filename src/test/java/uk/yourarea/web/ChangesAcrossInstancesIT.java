@@ -58,63 +58,39 @@ class ChangesAcrossInstancesIT {
 
 	@Test
 	void aNoticeFromAnotherInstanceEmptiesThisInstancesPages() throws Exception {
-		HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/areas")).build(),
-					HttpResponse.BodyHandlers.discarding());
+		readTheListOfAreas();
 		assertThat(this.cache.holds("/areas")).isTrue();
 
-		try (Connection other = this.dataSource.getConnection(); Statement statement = other.createStatement()) {
-			statement.execute("notify " + ChangesAcrossInstances.CHANNEL);
-		}
+		notifyFromElsewhere(null);
 
-		Instant giveUp = Instant.now().plusSeconds(10);
-		while (this.cache.holds("/areas") && Instant.now().isBefore(giveUp)) {
-			Thread.sleep(50);
-		}
+		waitUntilTheListIsForgotten();
 		assertThat(this.cache.holds("/areas")).isFalse();
 	}
 
 	@Test
 	void aNoticeOfAnAlertFromAnotherInstanceEmptiesThePagesButKeepsTheShapesOfTheMaps() throws Exception {
-		HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/areas")).build(),
-					HttpResponse.BodyHandlers.discarding());
+		readTheListOfAreas();
 		List<NeighbourhoodShapes.Shape> shapes = this.shapes.all();
 		assertThat(this.cache.holds("/areas")).isTrue();
 
-		try (Connection other = this.dataSource.getConnection(); Statement statement = other.createStatement()) {
-			statement.execute("notify " + ChangesAcrossInstances.CHANNEL + ", 'alert'");
-		}
+		notifyFromElsewhere("alert");
 
-		Instant giveUp = Instant.now().plusSeconds(10);
-		while (this.cache.holds("/areas") && Instant.now().isBefore(giveUp)) {
-			Thread.sleep(50);
-		}
+		waitUntilTheListIsForgotten();
 		assertThat(this.cache.holds("/areas")).isFalse();
 		assertThat(this.shapes.all()).isSameAs(shapes);
 	}
 
 	@Test
 	void anInstanceIgnoresItsOwnNotices() throws Exception {
-		HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/areas")).build(),
-					HttpResponse.BodyHandlers.discarding());
+		readTheListOfAreas();
 		assertThat(this.cache.holds("/areas")).isTrue();
 
-		try (Connection other = this.dataSource.getConnection(); Statement statement = other.createStatement()) {
-			statement
-				.execute("notify " + ChangesAcrossInstances.CHANNEL + ", 'station " + this.instance.origin() + "'");
-		}
+		notifyFromElsewhere("station " + this.instance.origin());
 		Thread.sleep(1_000);
 		assertThat(this.cache.holds("/areas")).as("its own notice").isTrue();
 
-		try (Connection other = this.dataSource.getConnection(); Statement statement = other.createStatement()) {
-			statement.execute("notify " + ChangesAcrossInstances.CHANNEL + ", 'station @another'");
-		}
-		Instant giveUp = Instant.now().plusSeconds(10);
-		while (this.cache.holds("/areas") && Instant.now().isBefore(giveUp)) {
-			Thread.sleep(50);
-		}
+		notifyFromElsewhere("station @another");
+		waitUntilTheListIsForgotten();
 		assertThat(this.cache.holds("/areas")).as("another instance's").isFalse();
 	}
 
@@ -137,6 +113,27 @@ class ChangesAcrossInstancesIT {
 				.containsExactly("station " + this.instance.origin());
 
 			statement.execute("unlisten *");
+		}
+	}
+
+	private void readTheListOfAreas() throws Exception {
+		HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/areas")).build(),
+					HttpResponse.BodyHandlers.discarding());
+	}
+
+	/** A notice on the channel, as another instance (or this one) sends it. */
+	private void notifyFromElsewhere(String payload) throws Exception {
+		try (Connection other = this.dataSource.getConnection(); Statement statement = other.createStatement()) {
+			statement
+				.execute("notify " + ChangesAcrossInstances.CHANNEL + ((payload != null) ? ", '" + payload + "'" : ""));
+		}
+	}
+
+	private void waitUntilTheListIsForgotten() throws Exception {
+		Instant giveUp = Instant.now().plusSeconds(10);
+		while (this.cache.holds("/areas") && Instant.now().isBefore(giveUp)) {
+			Thread.sleep(50);
 		}
 	}
 
