@@ -3,7 +3,9 @@
 # 5,000 neighbourhood boundaries in 215 local policing areas, imports them through the application's
 # own importers into a fresh database, assigns every postcode to its neighbourhood by point in
 # polygon, then measures GET /find-your-area over random postcodes with wrk. It then measures the same
-# at LE size (the demo data) in the same run, and prints how the two compare.
+# at LE size (the demo data) in the same run, and prints how the two compare. Both run with the
+# lookup's kept answers turned off (yourarea.postcodes.answers-kept=0), so that every lookup reaches
+# the database whose size is being compared.
 #
 #   bench/scale.sh [--runs 3] [--duration 10s] [--connections 32] [--threads 2]
 set -euo pipefail
@@ -98,7 +100,7 @@ lookups() {
 
 echo "== National size: starting the application (-Xmx256m)"
 java -Xmx256m -jar "$JAR" "$DATASOURCE" --server.port=$APP_PORT --yourarea.mail.relay-enabled=false \
-  --logging.level.root=WARN > "$WORK/app.log" 2>&1 &
+  --yourarea.postcodes.answers-kept=0 --logging.level.root=WARN > "$WORK/app.log" 2>&1 &
 APP_PID=$!
 until [ "$(status /)" = 200 ]; do sleep 0.2; done
 lookups national "$DATA/lookups.txt"
@@ -110,7 +112,7 @@ psql -h 127.0.0.1 -U postgres -q -c "drop database $DB with (force)"
 echo "== LE size: starting the application with the demo data (-Xmx256m)"
 psql -h 127.0.0.1 -U postgres -q -c "create database ${DB}_le"
 java -Xmx256m -jar "$JAR" --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/${DB}_le" \
-  --spring.profiles.active=demo --server.port=$APP_PORT --yourarea.mail.relay-enabled=false \
+  --spring.profiles.active=demo --server.port=$APP_PORT --yourarea.mail.relay-enabled=false --yourarea.postcodes.answers-kept=0 \
   --logging.level.root=WARN > "$WORK/app-le.log" 2>&1 &
 APP_PID=$!
 until [ "$(status /area/wigston)" = 200 ]; do sleep 0.2; done

@@ -5,13 +5,30 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import uk.yourarea.web.PublicContentChanged;
 
 /**
  * Answers "which neighbourhood is this postcode in?" for the rest of the site.
+ * <p>
+ * The answers to recent lookups ({@link PostcodeProperties#answersKept()}) are kept until
+ * a change of places (coverage, or a neighbourhood's names or state) commits, here or on
+ * another instance: a resident's postcode is then answered without a query. Anything that
+ * writes postcodes or neighbourhoods announces a {@link PublicContentChanged} of that
+ * kind.
  */
 @Service
 public class PostcodeLookup {
@@ -63,12 +80,59 @@ public class PostcodeLookup {
 
 	private final JdbcTemplate jdbc;
 
-	PostcodeLookup(PostcodeRecordRepository postcodes, JdbcTemplate jdbc) {
+	private final @Nullable Cache<String, Result> answers;
+
+	/**
+	 * How many changes of places have committed: an answer read across one is not kept.
+	 */
+	private final AtomicLong changesOfPlaces = new AtomicLong();
+
+	PostcodeLookup(PostcodeRecordRepository postcodes, JdbcTemplate jdbc, PostcodeProperties properties) {
 		this.postcodes = postcodes;
 		this.jdbc = jdbc;
+		this.answers = (properties.answersKept() > 0)
+				? Caffeine.newBuilder().maximumSize(properties.answersKept()).build() : null;
 	}
 
 	public Result find(Postcode postcode) {
+		Cache<String, Result> answers = this.answers;
+		if (answers == null || TransactionSynchronizationManager.isActualTransactionActive()
+				&& !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+			// A transaction that writes may have changed the answer, or may yet roll back
+			// what it reads.
+			return read(postcode);
+		}
+		Result kept = answers.getIfPresent(postcode.value());
+		if (kept != null) {
+			return kept;
+		}
+		long changesBefore = this.changesOfPlaces.get();
+		Result found = read(postcode);
+		answers.put(postcode.value(), found);
+		// Checked after the put: a change that committed during the read may have emptied
+		// the cache before the answer went in.
+		if (this.changesOfPlaces.get() != changesBefore) {
+			answers.invalidate(postcode.value());
+		}
+		return found;
+	}
+
+	/**
+	 * Forgets every answer once a change that can alter one commits: before the page
+	 * caches empty themselves, so that no page is rendered again from an old answer.
+	 */
+	@TransactionalEventListener(fallbackExecution = true)
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	void forget(PublicContentChanged change) {
+		if (change.mayChangePlaces()) {
+			this.changesOfPlaces.incrementAndGet();
+			if (this.answers != null) {
+				this.answers.invalidateAll();
+			}
+		}
+	}
+
+	private Result read(Postcode postcode) {
 		List<Result> found = this.jdbc.query(FIND, (row, n) -> {
 			if (row.getBoolean("terminated")) {
 				return new Result.Terminated(postcode);

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import uk.yourarea.coverage.PostcodeImporter;
@@ -40,6 +41,9 @@ class FindYourAreaIT {
 
 	@Autowired
 	private JdbcTemplate jdbc;
+
+	@Autowired
+	private ApplicationEventPublisher events;
 
 	@Test
 	void homePageAsksForAPostcodeWithTheLabelAsTheHeading() {
@@ -129,6 +133,7 @@ class FindYourAreaIT {
 				Long.class);
 		// Outside every boundary and ward, or not yet assigned after an import.
 		this.jdbc.update("update postcode set neighbourhood_id = null where postcode = 'LE18 1AA'");
+		TestPostcodes.changedBySql(this.events);
 		try {
 			HttpResponse<String> response = this.site.get(Site.findYourArea("LE18 1AA"));
 
@@ -140,6 +145,7 @@ class FindYourAreaIT {
 		}
 		finally {
 			this.jdbc.update("update postcode set neighbourhood_id = ? where postcode = 'LE18 1AA'", wigston);
+			TestPostcodes.changedBySql(this.events);
 		}
 	}
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -49,6 +50,9 @@ class WelshVersionsIT {
 	@Autowired
 	private JdbcTemplate jdbc;
 
+	@Autowired
+	private ApplicationEventPublisher events;
+
 	/**
 	 * Keeps rendered public pages for a minute: each page read here starts from an empty
 	 * cache, so that it shows what the test has just saved.
@@ -70,7 +74,7 @@ class WelshVersionsIT {
 	@AfterAll
 	void removeWhatThisClassMade() {
 		this.jdbc.update("delete from station where name like 'Welshtest %'");
-		TestNeighbourhoods.removeWhereCodeMatches(this.jdbc, "^W[0-9A-F]{8}$");
+		TestNeighbourhoods.removeWhereCodeMatches(this.jdbc, this.events, "^W[0-9A-F]{8}$");
 	}
 
 	@Test

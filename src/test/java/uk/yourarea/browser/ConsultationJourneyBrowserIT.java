@@ -19,11 +19,13 @@ import org.openqa.selenium.WebElement;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import uk.yourarea.coverage.PostcodeImporter;
 import uk.yourarea.testing.DemoSiteTest;
 import uk.yourarea.testing.TestMail;
+import uk.yourarea.testing.TestPostcodes;
 import uk.yourarea.web.RateLimits;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,6 +55,9 @@ class ConsultationJourneyBrowserIT {
 	JdbcTemplate jdbc;
 
 	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
 	PostcodeImporter importer;
 
 	@Autowired
@@ -78,6 +83,7 @@ class ConsultationJourneyBrowserIT {
 				+ "ZY5 1AA,10,0,0,E92000001,,,,E06000016,,ZY5 1AA,51.0,-13.0\n")
 			.getBytes(StandardCharsets.UTF_8)));
 		this.jdbc.update("update postcode set neighbourhood_id = ? where postcode = 'ZY5 1AA'", this.neighbourhood);
+		TestPostcodes.changedBySql(this.events);
 		for (String address : new String[] { "127.0.0.1", "0:0:0:0:0:0:0:1" }) {
 			this.rateLimits.clear("have-your-say-address:" + address);
 		}
@@ -88,6 +94,7 @@ class ConsultationJourneyBrowserIT {
 		this.jdbc.update("delete from priority where neighbourhood_id = ?", this.neighbourhood);
 		this.jdbc.update("delete from postcode where postcode = 'ZY5 1AA'");
 		this.jdbc.update("delete from neighbourhood where id = ?", this.neighbourhood);
+		TestPostcodes.changedBySql(this.events);
 	}
 
 	@Test

@@ -15,10 +15,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import uk.yourarea.testing.DemoSiteTest;
 import uk.yourarea.testing.TestNeighbourhoods;
+import uk.yourarea.testing.TestPostcodes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,10 +45,13 @@ class NeighbourhoodEditingBrowserIT {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	ApplicationEventPublisher events;
+
 	/** Leaves the demo data as other test classes count it. */
 	@AfterAll
 	void removeWhatThisClassMade() {
-		TestNeighbourhoods.removeWhereCodeMatches(this.jdbc, "^X[0-9A-F]{7}$");
+		TestNeighbourhoods.removeWhereCodeMatches(this.jdbc, this.events, "^X[0-9A-F]{7}$");
 	}
 
 	@Test
@@ -105,6 +110,7 @@ class NeighbourhoodEditingBrowserIT {
 				insert into postcode (postcode, outward_code, in_force_area, neighbourhood_id)
 				values ('LE99 9ZZ', 'LE99', true, ?)
 				on conflict (postcode) do update set neighbourhood_id = excluded.neighbourhood_id""", id);
+		TestPostcodes.changedBySql(this.events);
 		check(browser, hub + "/retire");
 		assertThat(browser.findElement(By.id("postcode-count")).getText()).startsWith("1 postcode");
 		Chromium.clickThrough(browser, browser.findElement(By.cssSelector("#retire-form button[type=submit]")));

@@ -27,10 +27,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import uk.yourarea.coverage.PostcodeImporter;
 import uk.yourarea.testing.DemoSiteTest;
+import uk.yourarea.testing.TestPostcodes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,6 +61,9 @@ class WebTeamJourneyBrowserIT {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	ApplicationEventPublisher events;
 
 	@Autowired
 	PostcodeImporter importer;
@@ -91,6 +96,7 @@ class WebTeamJourneyBrowserIT {
 		this.jdbc.update("delete from team_member where neighbourhood_id in " + made);
 		this.jdbc.update("delete from postcode where postcode like 'ZY7 %'");
 		this.jdbc.update("delete from neighbourhood where code = ?", this.code);
+		TestPostcodes.changedBySql(this.events);
 		try (var files = Files.list(this.folder)) {
 			for (Path file : files.toList()) {
 				Files.delete(file);

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -20,6 +21,7 @@ import uk.yourarea.security.StaffBrowser;
 import uk.yourarea.testing.DemoSiteTest;
 import uk.yourarea.testing.Pages;
 import uk.yourarea.testing.Site;
+import uk.yourarea.testing.TestPostcodes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.yourarea.coverage.CoverageTestData.CODE_POINT_HEADER;
@@ -39,6 +41,9 @@ class CoverageEditingIT {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	ApplicationEventPublisher events;
 
 	@Autowired
 	Site site;
@@ -232,6 +237,7 @@ class CoverageEditingIT {
 		this.jdbc.update("""
 				insert into postcode (postcode, outward_code, in_force_area) values ('ZY8 2AB', 'ZY8', false)
 				on conflict (postcode) do nothing""");
+		TestPostcodes.changedBySql(this.events);
 		String west = Long.toString(this.west);
 		assertOverrideRefused("", west, "postcode", "Enter a postcode, like LE1 6ZG");
 		assertOverrideRefused("ZY8", west, "postcode", "Enter a full postcode, like LE1 6ZG");

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.env.Environment;
 
 import uk.yourarea.security.StaffBrowser;
@@ -41,6 +42,9 @@ class LocalPolicingAreaAdminIT {
 	private org.springframework.jdbc.core.JdbcTemplate jdbc;
 
 	@Autowired
+	private ApplicationEventPublisher events;
+
+	@Autowired
 	private LocalPolicingAreaRepository areas;
 
 	private StaffBrowser editor;
@@ -53,7 +57,7 @@ class LocalPolicingAreaAdminIT {
 	/** Leaves the demo data as other test classes count it. */
 	@AfterAll
 	void removeWhatThisClassMade() {
-		TestNeighbourhoods.removeWhereCodeMatches(this.jdbc, "^T[0-9A-F]{8}$");
+		TestNeighbourhoods.removeWhereCodeMatches(this.jdbc, this.events, "^T[0-9A-F]{8}$");
 	}
 
 	@Test

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -21,6 +22,7 @@ import uk.yourarea.testing.DemoSiteTest;
 import uk.yourarea.testing.TestNeighbourhoods;
 import uk.yourarea.testing.Pages;
 import uk.yourarea.testing.Site;
+import uk.yourarea.testing.TestPostcodes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,6 +47,9 @@ class NeighbourhoodAdminIT {
 	private JdbcTemplate jdbc;
 
 	@Autowired
+	private ApplicationEventPublisher events;
+
+	@Autowired
 	private NeighbourhoodRepository neighbourhoods;
 
 	private StaffBrowser editor;
@@ -61,7 +66,7 @@ class NeighbourhoodAdminIT {
 	/** Leaves the demo data as other test classes count it. */
 	@AfterAll
 	void removeWhatThisClassMade() {
-		TestNeighbourhoods.removeWhereCodeMatches(this.jdbc, "^T[0-9A-F]{8}$");
+		TestNeighbourhoods.removeWhereCodeMatches(this.jdbc, this.events, "^T[0-9A-F]{8}$");
 	}
 
 	@Test
@@ -365,6 +370,7 @@ class NeighbourhoodAdminIT {
 						insert into postcode (postcode, outward_code, in_force_area, neighbourhood_id) values (?, 'LE99', true, ?)
 						on conflict (postcode) do update set neighbourhood_id = excluded.neighbourhood_id""",
 				postcode, id);
+		TestPostcodes.changedBySql(this.events);
 		this.jdbc.update("insert into team_member (neighbourhood_id, name, role) values (?, 'Pat Retiring', 'PC')", id);
 		this.jdbc.update("insert into team_member (neighbourhood_id, name, role) values (?, 'Sam Retiring', 'PCSO')",
 				id);

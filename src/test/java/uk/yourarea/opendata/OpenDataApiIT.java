@@ -12,11 +12,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import uk.yourarea.testing.DemoSiteTest;
 import uk.yourarea.testing.Site;
 import uk.yourarea.testing.TestNeighbourhoods;
+import uk.yourarea.testing.TestPostcodes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,6 +40,9 @@ class OpenDataApiIT {
 
 	@Autowired
 	private JdbcTemplate jdbc;
+
+	@Autowired
+	private ApplicationEventPublisher events;
 
 	@Autowired
 	private org.springframework.core.env.Environment environment;
@@ -196,12 +201,13 @@ class OpenDataApiIT {
 				assertThat(get(path).statusCode()).as(path).isEqualTo(404);
 			}
 			this.jdbc.update("update neighbourhood set retired_on = null where code = 'ZZOD1'");
+			TestPostcodes.changedBySql(this.events);
 			assertThat(get("/api/leicestershire/ZZOD1").statusCode()).isEqualTo(200);
 			assertThat(PoliceUkClient.read(ok("/api/locate-neighbourhood?q=51.5007,-0.1246"), PoliceUkClient.Team.class)
 				.neighbourhood()).isEqualTo("ZZOD1");
 		}
 		finally {
-			TestNeighbourhoods.removeWhereCodeMatches(this.jdbc, "^ZZOD1$");
+			TestNeighbourhoods.removeWhereCodeMatches(this.jdbc, this.events, "^ZZOD1$");
 		}
 	}
 

@@ -1,5 +1,6 @@
 package uk.yourarea.testing;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import uk.yourarea.neighbourhood.NeighbourhoodSummary;
@@ -25,14 +26,15 @@ public final class TestNeighbourhoods {
 	/**
 	 * Deletes every neighbourhood and local policing area whose code matches the
 	 * PostgreSQL regular expression, with their team members and the postcodes the test
-	 * gave them.
+	 * gave them, and announces the change.
 	 */
-	public static void removeWhereCodeMatches(JdbcTemplate jdbc, String codePattern) {
+	public static void removeWhereCodeMatches(JdbcTemplate jdbc, ApplicationEventPublisher events, String codePattern) {
 		String made = "select id from neighbourhood where code ~ ?";
 		jdbc.update("delete from team_member where neighbourhood_id in (" + made + ")", codePattern);
 		jdbc.update("delete from postcode where neighbourhood_id in (" + made + ")", codePattern);
 		jdbc.update("delete from neighbourhood where code ~ ?", codePattern);
 		jdbc.update("delete from local_policing_area where code ~ ?", codePattern);
+		TestPostcodes.changedBySql(events);
 	}
 
 }

@@ -3,7 +3,10 @@ package uk.yourarea.testing;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 
+import org.springframework.context.ApplicationEventPublisher;
+
 import uk.yourarea.coverage.PostcodeImporter;
+import uk.yourarea.web.PublicContentChanged;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +33,15 @@ public final class TestPostcodes {
 			+ "S34002990,S03000012,,3,1C3,57.101474,-2.242851,S99999999,,S23000009,6715,S99999999,S99999999,S00137176,,\n";
 
 	private TestPostcodes() {
+	}
+
+	/**
+	 * Announces a change of coverage, as the site's own writers of postcodes and
+	 * neighbourhoods do, after a test has changed them by SQL: the postcode lookup's kept
+	 * answers, the map shapes and the kept pages are forgotten.
+	 */
+	public static void changedBySql(ApplicationEventPublisher events) {
+		events.publishEvent(new PublicContentChanged("coverage", 0, null));
 	}
 
 	/** Imports {@link #TERMINATED}; importing it again changes nothing. */
