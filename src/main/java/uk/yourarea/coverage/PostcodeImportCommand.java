@@ -79,21 +79,33 @@ class PostcodeImportCommand implements ApplicationRunner {
 		if ((postcodes == null || postcodes.isEmpty()) && (boundaries == null || boundaries.isEmpty())) {
 			return;
 		}
-		boolean allRead = importPostcodes((postcodes == null) ? List.of() : postcodes)
-				& importBoundaries((boundaries == null) ? List.of() : boundaries);
-		long started = System.nanoTime();
-		System.out.println(
-				"Neighbourhood coverage: " + this.coverage.assignAll() + " (assigned in " + seconds(started) + ")");
-		announce();
+		boolean allRead;
+		// Each file commits on its own: whatever got in is announced, even if a later
+		// step
+		// fails.
+		try {
+			allRead = importPostcodes((postcodes == null) ? List.of() : postcodes)
+					& importBoundaries((boundaries == null) ? List.of() : boundaries);
+			long started = System.nanoTime();
+			System.out.println(
+					"Neighbourhood coverage: " + this.coverage.assignAll() + " (assigned in " + seconds(started) + ")");
+		}
+		finally {
+			announce();
+		}
 		int exitCode = allRead ? 0 : 1;
 		System.exit(SpringApplication.exit(this.context, () -> exitCode));
 	}
 
 	boolean importAll(List<String> files) {
-		boolean allRead = importPostcodes(files);
-		System.out.println("Neighbourhood coverage: " + this.coverage.assignAll());
-		announce();
-		return allRead;
+		try {
+			boolean allRead = importPostcodes(files);
+			System.out.println("Neighbourhood coverage: " + this.coverage.assignAll());
+			return allRead;
+		}
+		finally {
+			announce();
+		}
 	}
 
 	/**

@@ -26,9 +26,9 @@ import uk.yourarea.web.PublicContentChanged;
  * <p>
  * The answers to recent lookups ({@link PostcodeProperties#answersKept()}) are kept until
  * a change of places (coverage, or a neighbourhood's names or state) commits, here or on
- * another instance: a resident's postcode is then answered without a query. Anything that
- * writes postcodes or neighbourhoods announces a {@link PublicContentChanged} of that
- * kind.
+ * another instance, or for {@link PostcodeProperties#answersLifetime()} at most: a
+ * resident's postcode is then answered without a query. Anything that writes postcodes or
+ * neighbourhoods announces a {@link PublicContentChanged} of that kind.
  */
 @Service
 public class PostcodeLookup {
@@ -90,8 +90,10 @@ public class PostcodeLookup {
 	PostcodeLookup(PostcodeRecordRepository postcodes, JdbcTemplate jdbc, PostcodeProperties properties) {
 		this.postcodes = postcodes;
 		this.jdbc = jdbc;
-		this.answers = (properties.answersKept() > 0)
-				? Caffeine.newBuilder().maximumSize(properties.answersKept()).build() : null;
+		this.answers = (properties.answersKept() > 0) ? Caffeine.newBuilder()
+			.maximumSize(properties.answersKept())
+			.expireAfterWrite(properties.answersLifetime())
+			.build() : null;
 	}
 
 	public Result find(Postcode postcode) {

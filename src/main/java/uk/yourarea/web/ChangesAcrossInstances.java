@@ -96,13 +96,23 @@ class ChangesAcrossInstances implements SmartLifecycle {
 	private void listen() {
 		while (this.running) {
 			try (Connection connection = openConnection(); Statement statement = connection.createStatement()) {
+				// A connection that died without a word (a dropped route, a failover)
+				// must
+				// fail the next round trip, not leave this instance deaf.
+				connection.setNetworkTimeout(Runnable::run, (int) WAIT.multipliedBy(2).toMillis());
 				statement.execute("listen " + CHANNEL);
 				// Anything sent before this point may have been missed.
 				this.events.publishEvent(PublicContentChanged.anythingOnAnotherInstance());
 				PGConnection notices = connection.unwrap(PGConnection.class);
 				while (this.running) {
 					PGNotification[] received = notices.getNotifications((int) WAIT.toMillis());
-					if (received != null) {
+					if (received == null || received.length == 0) {
+						// A round trip, to learn that the connection still works;
+						// listening
+						// again changes nothing.
+						statement.execute("listen " + CHANNEL);
+					}
+					else {
 						Arrays.stream(received)
 							.map(PGNotification::getParameter)
 							.filter((notice) -> !notice.endsWith(" " + this.origin))

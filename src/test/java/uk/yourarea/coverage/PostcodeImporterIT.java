@@ -17,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import uk.yourarea.postcode.Postcode;
+import uk.yourarea.postcode.PostcodeLookup;
 import uk.yourarea.testing.TestFiles;
 import uk.yourarea.web.Phrase;
 
@@ -49,6 +51,9 @@ class PostcodeImporterIT {
 
 	@Autowired
 	PostcodeImportCommand command;
+
+	@Autowired
+	PostcodeLookup lookup;
 
 	@Test
 	void importsTheOnsPostcodeDirectoryWithTerminatedAndUnlocatedPostcodes() throws Exception {
@@ -241,6 +246,28 @@ class PostcodeImporterIT {
 		}
 		assertThat(err.toString(StandardCharsets.UTF_8))
 			.contains("bomb.csv.gz was not imported: The file unpacks to more than 100 times its own size");
+	}
+
+	@Test
+	void theCommandLineImportTellsTheLookupToForgetWhatItKept(@TempDir Path folder) throws Exception {
+		Postcode postcode = Postcode.parse("ZE4 9AA").orElseThrow();
+		// Rugby's district is another force's, Leicester's is ours.
+		Path another = Files.writeString(folder.resolve("another.csv"),
+				CODE_POINT_HEADER + "ZE4 9AA,10,0,0,E92000001,,,,E07000220,,ZE4 9AA,51.0,-13.0,,,,N\n");
+		Path ours = Files.writeString(folder.resolve("ours.csv"),
+				CODE_POINT_HEADER + "ZE4 9AA,10,0,0,E92000001,,,,E06000016,,ZE4 9AA,51.0,-13.0,,,,Y\n");
+
+		try {
+			assertThat(this.command.importAll(List.of(another.toString()))).isTrue();
+			assertThat(this.lookup.find(postcode)).isInstanceOf(PostcodeLookup.Result.NotOurs.class);
+
+			assertThat(this.command.importAll(List.of(ours.toString()))).isTrue();
+			assertThat(this.lookup.find(postcode)).as("the answer kept from the first import is forgotten")
+				.isInstanceOf(PostcodeLookup.Result.OutsideEveryNeighbourhood.class);
+		}
+		finally {
+			this.jdbc.update("delete from postcode where postcode = ?", postcode.value());
+		}
 	}
 
 	private String words(Phrase reason) {

@@ -86,11 +86,31 @@ class PostcodeLookupIT {
 		// As docs/operations.md tells an operator to, after changing postcodes by SQL.
 		this.jdbc.execute("notify yourarea_public_content_changed, 'coverage'");
 
-		Instant giveUp = Instant.now().plus(Duration.ofSeconds(10));
-		while (neighbourhoodOf(POSTCODE) != this.oadby && Instant.now().isBefore(giveUp)) {
+		waitUntilTheAnswerIs(this.oadby, Duration.ofSeconds(10));
+	}
+
+	private void waitUntilTheAnswerIs(long neighbourhood, Duration atMost) throws InterruptedException {
+		Instant giveUp = Instant.now().plus(atMost);
+		while (neighbourhoodOf(POSTCODE) != neighbourhood && Instant.now().isBefore(giveUp)) {
 			Thread.sleep(50);
 		}
-		assertThat(neighbourhoodOf(POSTCODE)).isEqualTo(this.oadby);
+		assertThat(neighbourhoodOf(POSTCODE)).isEqualTo(neighbourhood);
+	}
+
+	@Test
+	void forgetsItsAnswersWhenItListensAgainAfterLosingTheConnectionForNotices() throws Exception {
+		assertThat(neighbourhoodOf(POSTCODE)).isEqualTo(this.wigston);
+		moveThePostcodeToOadbyBySql();
+
+		// As a failover would: notices sent meanwhile are lost, so listening again
+		// forgets everything.
+		assertThat(this.jdbc.queryForList("""
+				select pg_terminate_backend(pid) from pg_stat_activity
+				where datname = current_database() and query ilike 'listen %' and pid <> pg_backend_pid()""",
+				Boolean.class))
+			.isNotEmpty();
+
+		waitUntilTheAnswerIs(this.oadby, Duration.ofSeconds(30));
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package uk.yourarea.postcode;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +25,7 @@ class PostcodeLookupTests {
 	private final Statements statements = new Statements();
 
 	private final PostcodeLookup lookup = new PostcodeLookup(mock(PostcodeRecordRepository.class), this.statements,
-			new PostcodeProperties(10));
+			new PostcodeProperties(10, Duration.ofMinutes(5)));
 
 	@Test
 	void asksTheDatabaseOncePerPostcodeUntilPlacesChange() {
@@ -59,9 +60,19 @@ class PostcodeLookupTests {
 	@Test
 	void keepsNothingWhenToldToKeepNoAnswers() {
 		PostcodeLookup uncached = new PostcodeLookup(mock(PostcodeRecordRepository.class), this.statements,
-				new PostcodeProperties(0));
+				new PostcodeProperties(0, Duration.ofMinutes(5)));
 		uncached.find(WIGSTON);
 		uncached.find(WIGSTON);
+		assertThat(this.statements.asked).hasSize(2);
+	}
+
+	@Test
+	void forgetsAnAnswerAtTheEndOfItsLifetimeEvenIfNoChangeWasAnnounced() throws InterruptedException {
+		PostcodeLookup shortLived = new PostcodeLookup(mock(PostcodeRecordRepository.class), this.statements,
+				new PostcodeProperties(10, Duration.ofMillis(50)));
+		shortLived.find(WIGSTON);
+		Thread.sleep(200);
+		shortLived.find(WIGSTON);
 		assertThat(this.statements.asked).hasSize(2);
 	}
 
