@@ -222,6 +222,15 @@ class OutboxRelayIT {
 	}
 
 	@Test
+	void storesLongBodiesCompressedWithLz4() {
+		long id = queue("jane@outbox.test", "An alert for Wigston", "Burglaries on Long Street. ".repeat(80));
+
+		assertThat(this.jdbc.queryForObject("select pg_column_compression(body) from outbox_email where id = ?",
+				String.class, id))
+			.isEqualTo("lz4");
+	}
+
+	@Test
 	void queuesNothingWhenTheTransactionRollsBack() {
 		this.transactions.executeWithoutResult((status) -> {
 			this.outbox.queue("test-email", "jane@outbox.test", "Your message", "Hello", null);
