@@ -80,9 +80,7 @@ class PostcodeImportCommand implements ApplicationRunner {
 			return;
 		}
 		boolean allRead;
-		// Each file commits on its own: whatever got in is announced, even if a later
-		// step
-		// fails.
+		// Each file commits on its own: what got in is announced even if a step fails.
 		try {
 			allRead = importPostcodes((postcodes == null) ? List.of() : postcodes)
 					& importBoundaries((boundaries == null) ? List.of() : boundaries);

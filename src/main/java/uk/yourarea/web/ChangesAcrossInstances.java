@@ -97,8 +97,7 @@ class ChangesAcrossInstances implements SmartLifecycle {
 		while (this.running) {
 			try (Connection connection = openConnection(); Statement statement = connection.createStatement()) {
 				// A connection that died without a word (a dropped route, a failover)
-				// must
-				// fail the next round trip, not leave this instance deaf.
+				// then fails the next round trip instead of leaving this instance deaf.
 				connection.setNetworkTimeout(Runnable::run, (int) WAIT.multipliedBy(2).toMillis());
 				statement.execute("listen " + CHANNEL);
 				// Anything sent before this point may have been missed.
@@ -107,9 +106,8 @@ class ChangesAcrossInstances implements SmartLifecycle {
 				while (this.running) {
 					PGNotification[] received = notices.getNotifications((int) WAIT.toMillis());
 					if (received == null || received.length == 0) {
-						// A round trip, to learn that the connection still works;
-						// listening
-						// again changes nothing.
+						// A round trip, to learn that the connection still works:
+						// listening again changes nothing.
 						statement.execute("listen " + CHANNEL);
 					}
 					else {
