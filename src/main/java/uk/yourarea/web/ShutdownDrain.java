@@ -63,7 +63,12 @@ class ShutdownDrain extends OncePerRequestFilter {
 	 * framework pauses cached ones, does not drain.)
 	 */
 	@EventListener(ContextClosedEvent.class)
-	void drain() {
+	synchronized void drain() {
+		// The management server's context closes too, and its event reaches this
+		// listener as well: one drain is enough.
+		if (this.draining) {
+			return;
+		}
 		this.draining = true;
 		AvailabilityChangeEvent.publish(this.events, this, ReadinessState.REFUSING_TRAFFIC);
 		if (!this.drain.isZero()) {

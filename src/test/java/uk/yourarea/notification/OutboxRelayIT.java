@@ -791,6 +791,27 @@ class OutboxRelayIT {
 	}
 
 	@Test
+	void queuesBodiesOfAnyShapeInABatchExactlyAsGiven() {
+		List<String> bodies = List.of("He said \"lock it\", twice,\r\nand left.", "Above\n\\.\nbelow", "\\.",
+				"C:\\temp\\ \\N \\x41 ,,, \"\"", "Diolch i chi, ŵyr a ŷd 👮", "", "Long ".repeat(30_000));
+		List<OutgoingEmail> batch = bodies.stream()
+			.map((body) -> new OutgoingEmail("alert-email", "jane@outbox.test", "Subject, \"quoted\"", body, Map.of(),
+					EmailPriority.BULK, null, null))
+			.toList();
+
+		Integer queued = this.transactions.execute((status) -> this.outbox.queueAll(batch));
+
+		assertThat(queued).isEqualTo(bodies.size());
+		List<OutboxEmail> stored = ours().stream().sorted(Comparator.comparing(OutboxEmail::getId)).toList();
+		assertThat(stored).extracting(OutboxEmail::getBody).containsExactlyElementsOf(bodies);
+		assertThat(stored).allSatisfy((email) -> {
+			assertThat(email.getSubject()).isEqualTo("Subject, \"quoted\"");
+			assertThat(email.getReference()).isNull();
+			assertThat(email.getHeaders()).isEmpty();
+		});
+	}
+
+	@Test
 	void queuesAllTheEmailsOfABatchWithTheirValues() {
 		long messageId = aContactMessage();
 		List<OutgoingEmail> batch = List.of(

@@ -44,6 +44,17 @@ class ShutdownDrainTests {
 		assertThat(answer().getHeader("Connection")).isEqualTo("close");
 	}
 
+	@Test
+	void drainsOnceWhenTheManagementContextClosesAfterTheApplication() {
+		this.drain.drain();
+		long started = System.nanoTime();
+
+		this.drain.drain();
+
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(50));
+		assertThat(this.published).hasSize(1);
+	}
+
 	private MockHttpServletResponse answer() throws Exception {
 		MockHttpServletResponse response = new MockHttpServletResponse();
 		this.drain.doFilter(new MockHttpServletRequest("GET", "/area/wigston"), response, new MockFilterChain());
