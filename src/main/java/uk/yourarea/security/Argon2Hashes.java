@@ -6,7 +6,6 @@ import java.util.Base64;
 
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator.BlockPool;
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator.FixedBlockPool;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 import org.jspecify.annotations.Nullable;
 
@@ -15,15 +14,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /**
  * Argon2 hashes in exactly the form of Spring Security's {@code Argon2PasswordEncoder}
  * ({@code $argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>}, unpadded Base64), so that each
- * reads the other's, but with the memory of the hashes taken from a pool kept for the
- * life of the application: Bouncy Castle's {@link FixedBlockPool}, holding the 1 KiB
- * blocks of as many hashes as may run at once ({@link PasswordHashingTurns}). Spring's
- * encoder allocates 19 MiB afresh for every hash, which lives just long enough to be
- * copied by the garbage collector: at {@code -Xmx256m}, a burst of sign-ins kept it
- * collecting in pauses of up to 0.8 s, holding up every page (docs/benchmarks.md).
- * <p>
- * The pool keeps no more blocks than it was sized for: a hash beyond them (one run
- * outside a turn) allocates its own, as Spring's encoder does.
+ * reads the other's, but with the memory of the hashes taken from a pool
+ * ({@link PasswordHashingMemory}). Spring's encoder allocates 19 MiB afresh for every
+ * hash, which lives just long enough to be copied by the garbage collector: at
+ * {@code -Xmx256m}, a burst of sign-ins kept it collecting in pauses of up to 0.8 s,
+ * holding up every page (docs/benchmarks.md).
  */
 final class Argon2Hashes implements PasswordEncoder {
 
@@ -43,16 +38,13 @@ final class Argon2Hashes implements PasswordEncoder {
 
 	private final BlockPool pool;
 
-	/**
-	 * @param hashesAtOnce how many hashes' memory the pool keeps
-	 */
-	Argon2Hashes(int saltLength, int hashLength, int parallelism, int memory, int iterations, int hashesAtOnce) {
+	Argon2Hashes(int saltLength, int hashLength, int parallelism, int memory, int iterations, BlockPool pool) {
 		this.saltLength = saltLength;
 		this.hashLength = hashLength;
 		this.parallelism = parallelism;
 		this.memory = memory;
 		this.iterations = iterations;
-		this.pool = new FixedBlockPool(hashesAtOnce * Argon2BytesGenerator.getBlockCount(memory, parallelism));
+		this.pool = pool;
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package uk.yourarea.security;
 
+import java.time.Clock;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -16,7 +17,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * <p>
  * The site's encoder hashes in turns ({@link PasswordHashingTurns}), so that a burst of
  * sign-ins cannot take more memory than the heap has, with the memory of each turn kept
- * from one hash to the next ({@link Argon2Hashes}) rather than allocated for each.
+ * from one hash to the next while staff sign in ({@link PasswordHashingMemory}) rather
+ * than allocated for each.
  */
 final class PasswordHashing {
 
@@ -39,17 +41,18 @@ final class PasswordHashing {
 	 * The encoder, without turns: for tests and tools that hash one password at a time.
 	 */
 	static PasswordEncoder encoder() {
-		return encoder(1);
+		return encoder(new PasswordHashingMemory(1, Clock.systemUTC()));
 	}
 
-	/** The site's encoder, hashing only in a turn, with memory for each turn kept. */
-	static PasswordEncoder encoder(PasswordHashingTurns turns) {
-		return new InTurns(encoder(turns.atOnce()), turns);
+	/**
+	 * The site's encoder, hashing only in a turn, with the memory of the turns pooled.
+	 */
+	static PasswordEncoder encoder(PasswordHashingTurns turns, PasswordHashingMemory memory) {
+		return new InTurns(encoder(memory), turns);
 	}
 
-	private static PasswordEncoder encoder(int hashesAtOnce) {
-		Argon2Hashes argon2 = new Argon2Hashes(SALT_BYTES, HASH_BYTES, PARALLELISM, MEMORY_KIB, ITERATIONS,
-				hashesAtOnce);
+	private static PasswordEncoder encoder(PasswordHashingMemory memory) {
+		Argon2Hashes argon2 = new Argon2Hashes(SALT_BYTES, HASH_BYTES, PARALLELISM, MEMORY_KIB, ITERATIONS, memory);
 		return new DelegatingPasswordEncoder(ID, Map.of(ID, argon2));
 	}
 

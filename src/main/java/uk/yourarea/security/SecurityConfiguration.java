@@ -243,8 +243,13 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	PasswordEncoder passwordEncoder(PasswordHashingTurns turns) {
-		return PasswordHashing.encoder(turns);
+	PasswordHashingMemory passwordHashingMemory(PasswordHashingTurns turns, Clock clock) {
+		return new PasswordHashingMemory(turns.atOnce(), clock);
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder(PasswordHashingTurns turns, PasswordHashingMemory memory) {
+		return PasswordHashing.encoder(turns, memory);
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package uk.yourarea.security;
 
+import java.time.Clock;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -13,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class Argon2HashesTests {
 
-	private final Argon2Hashes pooled = new Argon2Hashes(16, 32, 1, 19 * 1024, 2, 2);
+	private final Argon2Hashes pooled = new Argon2Hashes(16, 32, 1, 19 * 1024, 2,
+			new PasswordHashingMemory(2, Clock.systemUTC()));
 
 	private final PasswordEncoder spring = new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
 

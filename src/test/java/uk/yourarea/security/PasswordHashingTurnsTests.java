@@ -1,5 +1,6 @@
 package uk.yourarea.security;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,7 +117,8 @@ class PasswordHashingTurnsTests {
 	@Test
 	void theSitesEncoderHashesAndChecksOnlyInATurn() {
 		PasswordHashingTurns turns = new PasswordHashingTurns(1, Duration.ofMillis(100));
-		PasswordEncoder encoder = PasswordHashing.encoder(turns);
+		PasswordEncoder encoder = PasswordHashing.encoder(turns,
+				new PasswordHashingMemory(turns.atOnce(), Clock.systemUTC()));
 		String hash = encoder.encode("a long enough password");
 		assertThat(encoder.matches("a long enough password", hash)).isTrue();
 

@@ -103,8 +103,9 @@ class StaffAuthenticationProviderTests {
 		account("sam@example.org", "tangerine dream", true);
 		PasswordHashingTurns turns = new PasswordHashingTurns(1, Duration.ofMillis(50));
 		StaffAuthenticationProvider provider = new StaffAuthenticationProvider(this.accounts,
-				PasswordHashing.encoder(turns), this.throttle, this.events, mock(TransactionTemplate.class),
-				mock(SecondFactors.class), Clock.systemUTC(), false);
+				PasswordHashing.encoder(turns, new PasswordHashingMemory(turns.atOnce(), Clock.systemUTC())),
+				this.throttle, this.events, mock(TransactionTemplate.class), mock(SecondFactors.class),
+				Clock.systemUTC(), false);
 		turns.take();
 		try {
 			assertThatExceptionOfType(SignInBusyException.class)
