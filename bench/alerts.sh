@@ -93,15 +93,7 @@ SMTP_HOST=127.0.0.1 SMTP_PORT=$SMTP_PORT java -Xmx256m -Xlog:gc:file="$WORK/gc.l
   --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$DB" "${APP_ARGS[@]}" \
   > "$WORK/app.log" 2>&1 &
 APP_PID=$!
-deadline=$((SECONDS + 240))
-until [ "$(curl -s -o /dev/null -m 10 -w '%{http_code}' "http://127.0.0.1:$MANAGEMENT_PORT/actuator/health/readiness" 2>/dev/null || true)" = 200 ]; do
-  if ! kill -0 "$APP_PID" 2>/dev/null || [ $SECONDS -ge $deadline ]; then
-    echo "The application did not start; the end of its log:" >&2
-    tail -40 "$WORK/app.log" >&2
-    exit 1
-  fi
-  sleep 0.5
-done
+wait_until_ready "$APP_PID" "$MANAGEMENT_PORT" "$WORK/app.log"
 # The demo's alerts and emails are sent before the measurement starts.
 sleep 5
 

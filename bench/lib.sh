@@ -47,3 +47,25 @@ latency_summary() {
     END {n = NR; p50 = int(n * 0.5); if (p50 < 1) p50 = 1; p99 = int(n * 0.99 + 0.999); if (p99 > n) p99 = n;
          printf "%d %s %s %s %d\n", n, a[p50], a[p99], a[n], errors}' "$1.sorted"
 }
+
+# wait_until_ready PID MANAGEMENT_PORT LOG [SECONDS]: until the application answers its readiness probe;
+# if it stops or takes longer than SECONDS (240), prints the end of LOG and exits.
+wait_until_ready() {
+  local pid=$1 port=$2 log=$3 deadline=$((SECONDS + ${4:-240}))
+  until [ "$(curl -s -o /dev/null -m 10 -w '%{http_code}' "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null || true)" = 200 ]; do
+    if ! kill -0 "$pid" 2>/dev/null || [ $SECONDS -ge "$deadline" ]; then
+      echo "The application did not start; the end of its log:" >&2
+      tail -40 "$log" >&2
+      exit 1
+    fi
+    sleep 0.5
+  done
+}
+
+# clean_up_run: for "trap clean_up_run EXIT": stops the application ($APP_PID, if any), drops the run's
+# database ($DB) and removes its work directory ($WORK).
+clean_up_run() {
+  [ -n "${APP_PID:-}" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
+  psql -h 127.0.0.1 -U postgres -q -c "drop database if exists $DB with (force)" 2>/dev/null || true
+  rm -rf "$WORK"
+}

@@ -39,12 +39,7 @@ JCMD="${JAVA_HOME:+$JAVA_HOME/bin/}jcmd"
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 
 APP_PID=""
-cleanup() {
-  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
-  psql -h 127.0.0.1 -U postgres -q -c "drop database if exists $DB with (force)" 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+trap clean_up_run EXIT
 
 if [ -n "$BUILD" ]; then
   ./mvnw -q -B -DskipTests -Djacoco.skip=true package > "$WORK/build.log" 2>&1 || { tail -40 "$WORK/build.log" >&2; exit 1; }
@@ -58,15 +53,7 @@ MALLOC_ARENA_MAX=2 "$JAVA" -Xmx256m "${HEAP_OPTS[@]}" -XX:ReservedCodeCacheSize=
   --management.server.port="$MANAGEMENT_PORT" --yourarea.mail.relay-enabled=false --logging.level.root=WARN \
   --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$DB" > "$WORK/app.log" 2>&1 &
 APP_PID=$!
-deadline=$((SECONDS + 240))
-until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$MANAGEMENT_PORT/actuator/health/readiness")" = 200 ]; do
-  if ! kill -0 "$APP_PID" 2>/dev/null || [ $SECONDS -ge $deadline ]; then
-    echo "The application did not start; the end of its log:" >&2
-    tail -40 "$WORK/app.log" >&2
-    exit 1
-  fi
-  sleep 0.5
-done
+wait_until_ready "$APP_PID" "$MANAGEMENT_PORT" "$WORK/app.log"
 psql -h 127.0.0.1 -U postgres -At -d "$DB" -c \
   "select postcode from postcode where in_force_area and terminated_on is null order by random() limit 5000" \
   > "$WORK/postcodes.txt"

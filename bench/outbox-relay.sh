@@ -83,15 +83,7 @@ start_app() {
     --yourarea.mail.reuse-connection="$1" \
     > "$WORK/app-$1.log" 2>&1 &
   APP_PID=$!
-  local deadline=$((SECONDS + 180))
-  until [ "$(curl -s -o /dev/null -m 10 -w '%{http_code}' "http://127.0.0.1:$MANAGEMENT_PORT/actuator/health/readiness" 2>/dev/null || true)" = 200 ]; do
-    if ! kill -0 "$APP_PID" 2>/dev/null || [ $SECONDS -ge $deadline ]; then
-      echo "The application did not start; the end of its log:" >&2
-      tail -40 "$WORK/app-$1.log" >&2
-      exit 1
-    fi
-    sleep 0.5
-  done
+  wait_until_ready "$APP_PID" "$MANAGEMENT_PORT" "$WORK/app-$1.log" 180
 }
 
 # queue REFERENCE COUNT: COUNT BULK alert emails, as the alert feature queues them, in one transaction.

@@ -48,12 +48,7 @@ if ! command -v wrk >/dev/null; then
 fi
 
 APP_PID=""
-cleanup() {
-  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
-  psql -h 127.0.0.1 -U postgres -q -c "drop database if exists $DB with (force)" 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+trap clean_up_run EXIT
 
 if [ -n "$BUILD" ]; then
   echo "== Building"
