@@ -37,7 +37,7 @@ class ModuleTablesTests {
 
 	static {
 		own("alert",
-				"alert alert_manage_link alert_neighbourhood alert_subscriber alert_subscriber_list_view alert_subscription");
+				"alert alert_link_key alert_manage_link alert_neighbourhood alert_subscriber alert_subscriber_list_view alert_subscription");
 		own("audit", "change_record change_record_field");
 		own("consultation", "consultation consultation_issue consultation_response consultation_response_issue");
 		own("contact", "contact_message message_access_token message_entry scheduled_job_run");

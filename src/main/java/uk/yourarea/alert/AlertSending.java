@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -33,7 +34,6 @@ import uk.yourarea.notification.EmailOutbox;
 import uk.yourarea.notification.EmailPriority;
 import uk.yourarea.notification.OutgoingEmail;
 import uk.yourarea.web.Languages;
-import uk.yourarea.web.LinkTokens;
 import uk.yourarea.web.NotFoundException;
 import uk.yourarea.web.SiteProperties;
 import uk.yourarea.web.TextIn;
@@ -51,8 +51,8 @@ import uk.yourarea.web.TextIn;
  * fixed (every live one of its area or of the force), and it shows in the archive;</li>
  * <li>each step takes the next subscribers, by id, who have confirmed and follow one of
  * its neighbourhoods with a matching choice at that moment: one email each, however many
- * of those neighbourhoods they follow, with their own new link to manage and stop their
- * messages;</li>
+ * of those neighbourhoods they follow, with their personal link to manage and stop their
+ * messages ({@link ManageLinks}: signed, so nothing is written for it);</li>
  * <li>when a step finds fewer than a batch, the alert is SENT.</li>
  * </ol>
  * The emails go as {@link EmailPriority#BULK}: the outbox sends the emails residents are
@@ -76,6 +76,8 @@ class AlertSending {
 
 	private final EmailOutbox outbox;
 
+	private final ManageLinks links;
+
 	private final AlertEmails emails;
 
 	private final AlertSignature signatures;
@@ -93,12 +95,13 @@ class AlertSending {
 	private volatile boolean stopping;
 
 	AlertSending(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, EmailOutbox outbox,
-			AlertEmails emails, AlertSignature signatures, AlertArchive archive, NeighbourhoodDirectory neighbourhoods,
-			SiteProperties site, AlertProperties properties, Clock clock) {
+			ManageLinks links, AlertEmails emails, AlertSignature signatures, AlertArchive archive,
+			NeighbourhoodDirectory neighbourhoods, SiteProperties site, AlertProperties properties, Clock clock) {
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.outbox = outbox;
+		this.links = links;
 		this.emails = emails;
 		this.signatures = signatures;
 		this.archive = archive;
@@ -175,7 +178,7 @@ class AlertSending {
 
 	}
 
-	private record Recipient(long id, String email, long neighbourhoodId, Locale language) {
+	private record Recipient(long id, String email, UUID linkId, long neighbourhoodId, Locale language) {
 	}
 
 	/** One step, in the caller's transaction: package-private for tests. */
@@ -205,7 +208,7 @@ class AlertSending {
 		}
 		Map<Long, NeighbourhoodSummary> places = placesOf(alert.id());
 		Batch batch = nextRecipients(alert, places.keySet());
-		int queued = queue(alert, Objects.requireNonNull(signature), places, batch.recipients(), now);
+		int queued = queue(alert, Objects.requireNonNull(signature), places, batch.recipients());
 		boolean finished = !batch.more();
 		this.jdbc.update("""
 				update alert set queued_up_to = ?, recipients = recipients + ?,
@@ -306,9 +309,9 @@ class AlertSending {
 			return new Batch(List.of(), alert.queuedUpTo(), false);
 		}
 		List<Recipient> recipients = this.jdbc.query(
-				"select id, email, language from alert_subscriber where id = any(?) order by id for key share",
+				"select id, email, link_id, language from alert_subscriber where id = any(?) order by id for key share",
 				(row, n) -> new Recipient(row.getLong("id"), row.getString("email"),
-						Objects.requireNonNull(followed.get(row.getLong("id"))),
+						row.getObject("link_id", UUID.class), Objects.requireNonNull(followed.get(row.getLong("id"))),
 						Languages.fromTag(row.getString("language"))),
 				(Object) followed.keySet().toArray(Long[]::new));
 		long lastRead = followed.keySet().stream().mapToLong(Long::longValue).max().orElseThrow();
@@ -319,13 +322,11 @@ class AlertSending {
 	 * @return how many emails were queued
 	 */
 	private int queue(Due alert, AlertSignature.Signed signature, Map<Long, NeighbourhoodSummary> places,
-			List<Recipient> recipients, Instant now) {
+			List<Recipient> recipients) {
 		// The alert's text in each language the step needs, read once.
 		String reference = reference(alert.id());
 		Map<Locale, AlertText> texts = new HashMap<>();
 		List<OutgoingEmail> outgoing = new ArrayList<>(recipients.size());
-		List<byte[]> linkHashes = new ArrayList<>(recipients.size());
-		List<Long> linkOwners = new ArrayList<>(recipients.size());
 		// The fixed wording in each language the step needs, read once.
 		Map<Locale, AlertEmails.Letters> letters = new HashMap<>();
 		// The neighbourhoods as each language names them (Welsh names where there are
@@ -339,7 +340,7 @@ class AlertSending {
 			if (place == null) {
 				continue;
 			}
-			String token = LinkTokens.newToken();
+			String token = this.links.tokenFor(recipient.linkId());
 			// The one-click header is for mail programs; the links in the text open the
 			// pages in the subscriber's language.
 			String unsubscribe = this.site.link("/alerts/unsubscribe/" + token);
@@ -365,29 +366,11 @@ class AlertSending {
 				log.warn("Alert {}: subscriber {} skipped ({})", alert.id(), recipient.id(), ex.getMessage());
 				continue;
 			}
-			linkHashes.add(LinkTokens.hash(token));
-			linkOwners.add(recipient.id());
 		}
 		if (outgoing.isEmpty()) {
 			return 0;
 		}
-		Timestamp created = Timestamp.from(now);
-		this.jdbc.batchUpdate(
-				"insert into alert_manage_link (token_hash, alert_subscriber_id, created_at) values (?, ?, ?)",
-				indexes(linkHashes.size()), linkHashes.size(), (statement, i) -> {
-					statement.setBytes(1, linkHashes.get(i));
-					statement.setLong(2, linkOwners.get(i));
-					statement.setTimestamp(3, created);
-				});
 		return this.outbox.queueAll(outgoing);
-	}
-
-	private static List<Integer> indexes(int size) {
-		List<Integer> indexes = new ArrayList<>(size);
-		for (int i = 0; i < size; i++) {
-			indexes.add(i);
-		}
-		return indexes;
 	}
 
 	/** How the outbox knows an alert's emails, to count them. */

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -51,6 +52,8 @@ class AlertSubscriptions {
 
 	private final EmailOutbox outbox;
 
+	private final ManageLinks links;
+
 	private final RateLimits rateLimits;
 
 	private final SiteProperties site;
@@ -61,11 +64,12 @@ class AlertSubscriptions {
 
 	private final Clock clock;
 
-	AlertSubscriptions(JdbcTemplate jdbc, NeighbourhoodDirectory neighbourhoods, EmailOutbox outbox,
+	AlertSubscriptions(JdbcTemplate jdbc, NeighbourhoodDirectory neighbourhoods, EmailOutbox outbox, ManageLinks links,
 			RateLimits rateLimits, SiteProperties site, MessageSource text, AlertProperties properties, Clock clock) {
 		this.jdbc = jdbc;
 		this.neighbourhoods = neighbourhoods;
 		this.outbox = outbox;
+		this.links = links;
 		this.rateLimits = rateLimits;
 		this.site = site;
 		this.text = text;
@@ -177,7 +181,7 @@ class AlertSubscriptions {
 	}
 
 	/**
-	 * Confirms what the link asked for, and gives the person a new personal link to
+	 * Confirms what the link asked for, and gives the person their personal link to
 	 * manage all their alerts, which is also emailed to them.
 	 * @return the personal link's token, or empty when the link is not one to confirm
 	 */
@@ -197,9 +201,9 @@ class AlertSubscriptions {
 			return Optional.empty();
 		}
 		long subscriberId = subscribers.get(0);
-		String manageToken = newManageLink(subscriberId, now);
 		Map<String, Object> subscriber = this.jdbc
-			.queryForMap("select email, language from alert_subscriber where id = ?", subscriberId);
+			.queryForMap("select email, language, link_id from alert_subscriber where id = ?", subscriberId);
+		String manageToken = this.links.tokenFor((UUID) subscriber.get("link_id"));
 		String email = (String) subscriber.get("email");
 		Locale language = Languages.fromTag((String) subscriber.get("language"));
 		String prefix = Languages.pathPrefix(language);
@@ -214,13 +218,6 @@ class AlertSubscriptions {
 				null);
 		log.info("Alert subscription confirmed in neighbourhood {}", valid.neighbourhood().code());
 		return Optional.of(manageToken);
-	}
-
-	private String newManageLink(long subscriberId, Instant now) {
-		String token = LinkTokens.newToken();
-		this.jdbc.update("insert into alert_manage_link (token_hash, alert_subscriber_id, created_at) values (?, ?, ?)",
-				LinkTokens.hash(token), subscriberId, Timestamp.from(now));
-		return token;
 	}
 
 	/** A person as their personal link shows them: what they follow, by neighbourhood. */
@@ -319,14 +316,7 @@ class AlertSubscriptions {
 	}
 
 	private Optional<Long> subscriberId(String token) {
-		if (!LinkTokens.isWellFormed(token)) {
-			return Optional.empty();
-		}
-		return this.jdbc
-			.queryForList("select alert_subscriber_id from alert_manage_link where token_hash = ?", Long.class,
-					LinkTokens.hash(token))
-			.stream()
-			.findFirst();
+		return this.links.subscriberId(token);
 	}
 
 	/** The choices' names, in the language of the page being answered. */

@@ -1,17 +1,12 @@
 package uk.yourarea.web;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -23,9 +18,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionException;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The time a resident's form was shown, signed by the site (HMAC-SHA256), in the form's
@@ -44,38 +37,24 @@ public class FormStamps {
 
 	private static final Logger log = LoggerFactory.getLogger(FormStamps.class);
 
-	private static final String ALGORITHM = "HmacSHA256";
-
 	/**
 	 * The oldest form accepted as shown by this site: a stamp can be sent with more than
 	 * one form, so it is good for two days only (a form left open longer is held).
 	 */
 	static final Duration LONGEST = Duration.ofDays(2);
 
-	private final JdbcTemplate jdbc;
-
-	private final @Nullable TransactionTemplate ownTransaction;
+	private final SharedSecret secret;
 
 	private final Clock clock;
 
-	private volatile byte @Nullable [] key;
-
 	FormStamps(JdbcTemplate jdbc, @Nullable PlatformTransactionManager transactions, Clock clock,
 			FormStampProperties properties) {
-		this.jdbc = jdbc;
 		this.clock = clock;
-		if (transactions != null) {
-			this.ownTransaction = new TransactionTemplate(transactions);
-			// Never inside a resident's transaction: a rollback there must not take the
-			// key
-			// with it, and a failure here must not spoil it.
-			this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-		}
-		else {
-			this.ownTransaction = null;
-		}
-		String configured = properties.secret();
-		this.key = (configured != null && !configured.isBlank()) ? configured.getBytes(StandardCharsets.UTF_8) : null;
+		this.secret = new SharedSecret(properties.secret(), transactions, (made) -> {
+			jdbc.update("insert into form_stamp_key (id, secret) values (1, ?) on conflict (id) do nothing",
+					(Object) made);
+			return jdbc.queryForObject("select secret from form_stamp_key where id = 1", byte[].class);
+		});
 	}
 
 	/** A stamp for a form shown now. */
@@ -131,39 +110,14 @@ public class FormStamps {
 	}
 
 	private static String signature(byte[] secret, String millis) {
-		try {
-			Mac mac = Mac.getInstance(ALGORITHM);
-			mac.init(new SecretKeySpec(secret, ALGORITHM));
-			return Base64.getUrlEncoder()
-				.withoutPadding()
-				.encodeToString(mac.doFinal(("form-shown-at:" + millis).getBytes(StandardCharsets.US_ASCII)));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("HMAC-SHA256 is part of every Java runtime", ex);
-		}
+		return Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString(SharedSecret.sign(secret, "form-shown-at:" + millis));
 	}
 
 	private byte @Nullable [] key() {
-		byte[] known = this.key;
-		if (known != null) {
-			return known;
-		}
-		if (this.ownTransaction == null) {
-			return null;
-		}
 		try {
-			byte[] made = new byte[32];
-			new SecureRandom().nextBytes(made);
-			// The first instance's key wins; every other one reads it. Kept here only
-			// once
-			// its transaction has committed.
-			known = this.ownTransaction.execute((status) -> {
-				this.jdbc.update("insert into form_stamp_key (id, secret) values (1, ?) on conflict (id) do nothing",
-						(Object) made);
-				return this.jdbc.queryForObject("select secret from form_stamp_key where id = 1", byte[].class);
-			});
-			this.key = known;
-			return known;
+			return this.secret.key();
 		}
 		catch (DataAccessException | TransactionException ex) {
 			log.warn("The key that signs form times could not be read from the database: {}", ex.getMessage());

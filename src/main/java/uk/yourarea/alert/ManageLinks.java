@@ -1,0 +1,85 @@
+package uk.yourarea.alert;
+
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import uk.yourarea.web.LinkTokens;
+import uk.yourarea.web.SharedSecret;
+
+/**
+ * A resident's personal link to manage and stop their alerts. The token is the person's
+ * random {@code link_id} followed by the first 128 bits of its HMAC-SHA256 under the
+ * site's key, as 43 characters of URL-safe Base64, like every other link token. So a send
+ * of 100,000 emails writes no row for their links, the link stops working when the
+ * person's row is deleted, and a token cannot be made without the key.
+ * <p>
+ * Links given out before (a random token, its hash kept in {@code alert_manage_link})
+ * still work.
+ */
+@Component
+class ManageLinks {
+
+	private static final String PURPOSE = "alert-manage-link:";
+
+	private static final int ID_BYTES = 16;
+
+	private static final int SIGNATURE_BYTES = 16;
+
+	private final JdbcTemplate jdbc;
+
+	private final SharedSecret secret;
+
+	ManageLinks(JdbcTemplate jdbc, PlatformTransactionManager transactions, AlertLinkProperties properties) {
+		this.jdbc = jdbc;
+		this.secret = new SharedSecret(properties.secret(), transactions, (made) -> {
+			jdbc.update("insert into alert_link_key (id, secret) values (1, ?) on conflict (id) do nothing",
+					(Object) made);
+			return jdbc.queryForObject("select secret from alert_link_key where id = 1", byte[].class);
+		});
+	}
+
+	/** The token of the personal link of the person with that {@code link_id}. */
+	String tokenFor(UUID linkId) {
+		ByteBuffer token = ByteBuffer.allocate(ID_BYTES + SIGNATURE_BYTES);
+		token.putLong(linkId.getMostSignificantBits()).putLong(linkId.getLeastSignificantBits());
+		token.put(signature(linkId));
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(token.array());
+	}
+
+	/**
+	 * The person a token belongs to; empty when it is not a link this site gave out, or
+	 * the person has stopped everything since.
+	 */
+	Optional<Long> subscriberId(String token) {
+		if (!LinkTokens.isWellFormed(token)) {
+			return Optional.empty();
+		}
+		ByteBuffer bytes = ByteBuffer.wrap(Base64.getUrlDecoder().decode(token));
+		UUID linkId = new UUID(bytes.getLong(), bytes.getLong());
+		byte[] given = new byte[SIGNATURE_BYTES];
+		bytes.get(given);
+		if (MessageDigest.isEqual(signature(linkId), given)) {
+			return this.jdbc.queryForList("select id from alert_subscriber where link_id = ?", Long.class, linkId)
+				.stream()
+				.findFirst();
+		}
+		return this.jdbc
+			.queryForList("select alert_subscriber_id from alert_manage_link where token_hash = ?", Long.class,
+					LinkTokens.hash(token))
+			.stream()
+			.findFirst();
+	}
+
+	private byte[] signature(UUID linkId) {
+		return Arrays.copyOf(this.secret.sign(PURPOSE + linkId), SIGNATURE_BYTES);
+	}
+
+}
