@@ -4,11 +4,12 @@
 # pgbench running the postcode lookup's statement. See docs/benchmarks.md.
 #
 #   bench/run.sh [--runs 3] [--duration 10s] [--connections 32] [--threads 2]
-#                [--java-opt -XX:...]... [--app-arg --name=value]...
+#                [--java-opt -XX:...]... [--app-arg --name=value]... [--without-aot-cache]
 #
 # --java-opt and --app-arg (both repeatable) pass an option to the JVM or a setting to the application,
 # to measure one change without editing anything. The JDK is $JAVA_HOME's when it is set; on JDK 24 or
-# newer the run also measures start-up with an AOT cache, and measures the rest with it.
+# newer the run also measures start-up with an AOT cache, and measures the rest with it, unless
+# --without-aot-cache is given (then the rest runs with CDS, as on older JDKs).
 #
 # Every figure is the median of the runs; the spread (min to max) is printed beside it.
 set -euo pipefail
@@ -20,6 +21,7 @@ CONNECTIONS=32
 THREADS=2
 JAVA_OPTS=()
 APP_ARGS=()
+WITHOUT_AOT_CACHE=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) RUNS="$2"; shift 2 ;;
@@ -28,6 +30,7 @@ while [ $# -gt 0 ]; do
     --threads) THREADS="$2"; shift 2 ;;
     --java-opt) JAVA_OPTS+=("$2"); shift 2 ;;
     --app-arg) APP_ARGS+=("$2"); shift 2 ;;
+    --without-aot-cache) WITHOUT_AOT_CACHE=1; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -97,7 +100,7 @@ CACHE_NAME=CDS
 
 # JDK 24 and newer: an AOT cache (JEP 483), which also keeps classes linked and loaded, from the same
 # kind of training run. Its start-up is measured on a database of its own; the rest of the run uses it.
-if [ "${JAVA_FEATURE%%.*}" -ge 24 ] 2>/dev/null; then
+if [ -z "$WITHOUT_AOT_CACHE" ] && [ "${JAVA_FEATURE%%.*}" -ge 24 ] 2>/dev/null; then
   echo "== Preparing an AOT cache (JDK $JAVA_FEATURE)"
   psql -h 127.0.0.1 -U postgres -q -c "create database ${DB}_train"
   "$JAVA" -XX:AOTCacheOutput="$WORK/app.aot" -Dspring.context.exit=onRefresh -jar "$APP_JAR" "${DEMO[@]}" \
