@@ -7,9 +7,16 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionException;
 
 import uk.yourarea.web.LinkTokens;
 import uk.yourarea.web.SharedSecret;
@@ -26,6 +33,8 @@ import uk.yourarea.web.SharedSecret;
  */
 @Component
 class ManageLinks {
+
+	private static final Logger log = LoggerFactory.getLogger(ManageLinks.class);
 
 	private static final String PURPOSE = "alert-manage-link:";
 
@@ -51,7 +60,25 @@ class ManageLinks {
 		ByteBuffer token = ByteBuffer.allocate(ID_BYTES + SIGNATURE_BYTES);
 		token.putLong(linkId.getMostSignificantBits()).putLong(linkId.getLeastSignificantBits());
 		token.put(signature(linkId));
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(token.array());
+		return encode(token.array());
+	}
+
+	/**
+	 * Reads (or makes) the key once the application is up, so that no resident's request
+	 * takes a second connection for it in the middle of its own transaction.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void readKey() {
+		try {
+			this.secret.key();
+		}
+		catch (DataAccessException | TransactionException ex) {
+			log.warn("The key that signs personal alert links could not be read yet: {}", ex.getMessage());
+		}
+	}
+
+	private static String encode(byte[] bytes) {
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
 	/**
@@ -62,7 +89,13 @@ class ManageLinks {
 		if (!LinkTokens.isWellFormed(token)) {
 			return Optional.empty();
 		}
-		ByteBuffer bytes = ByteBuffer.wrap(Base64.getUrlDecoder().decode(token));
+		byte[] decoded = Base64.getUrlDecoder().decode(token);
+		// The decoder ignores the last character's two spare bits: only the one spelling
+		// this site gives out is a link.
+		if (!encode(decoded).equals(token)) {
+			return Optional.empty();
+		}
+		ByteBuffer bytes = ByteBuffer.wrap(decoded);
 		UUID linkId = new UUID(bytes.getLong(), bytes.getLong());
 		byte[] given = new byte[SIGNATURE_BYTES];
 		bytes.get(given);

@@ -7,9 +7,10 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * The secret part of a link sent by email (a private conversation, a confirmation, a
- * manage-your-alerts page): 256 random bits as 43 characters of URL-safe Base64. Only its
- * SHA-256 hash is stored, so the database alone opens no link.
+ * The secret part of a link sent by email (a private conversation, a confirmation): 256
+ * random bits as 43 characters of URL-safe Base64. Only its SHA-256 hash is stored, so
+ * the database alone opens no link. Personal alert links are signed instead
+ * ({@code alert.ManageLinks}), with the same length and alphabet.
  */
 public final class LinkTokens {
 

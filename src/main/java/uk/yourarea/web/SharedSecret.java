@@ -61,8 +61,9 @@ public final class SharedSecret {
 	/**
 	 * The key, read (or made and kept) the first time it is needed.
 	 * @return null only when there is neither a configured key nor a database
-	 * @throws org.springframework.dao.DataAccessException when the database could not be
-	 * reached to read the key
+	 * @throws org.springframework.dao.DataAccessException or
+	 * {@link org.springframework.transaction.TransactionException} when the database
+	 * could not be reached to read the key
 	 */
 	public byte @Nullable [] key() {
 		byte[] known = this.key;

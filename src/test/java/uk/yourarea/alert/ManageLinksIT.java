@@ -67,10 +67,17 @@ class ManageLinksIT {
 		long ann = subscriber("ann");
 		String token = tokenOf(ann);
 
-		for (int at : new int[] { 0, 10, 21, 22, 30, 41 }) {
+		for (int at : new int[] { 0, 10, 21, 22, 30, 41, 42 }) {
 			char changed = (token.charAt(at) == 'A') ? 'B' : 'A';
 			String altered = token.substring(0, at) + changed + token.substring(at + 1);
 			assertThat(this.links.subscriberId(altered)).as("changed at %d", at).isEmpty();
+		}
+		// The last character's two spare bits, which a Base64 decoder ignores.
+		String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+		int last = alphabet.indexOf(token.charAt(42));
+		for (int spare = 1; spare < 4; spare++) {
+			String respelled = token.substring(0, 42) + alphabet.charAt(last ^ spare);
+			assertThat(this.links.subscriberId(respelled)).as("spare bits %d", spare).isEmpty();
 		}
 		assertThat(this.links.subscriberId(token.substring(1))).isEmpty();
 		assertThat(this.links.subscriberId(token + "A")).isEmpty();
