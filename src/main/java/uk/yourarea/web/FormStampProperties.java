@@ -16,8 +16,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record FormStampProperties(@Nullable String secret) {
 
 	public FormStampProperties {
-		if (secret != null && !secret.isBlank() && secret.length() < 32) {
-			throw new IllegalArgumentException("yourarea.forms.stamp.secret must be at least 32 characters");
+		if (secret != null && !secret.isBlank() && secret.length() < SharedSecret.SHORTEST) {
+			throw new IllegalArgumentException(
+					"yourarea.forms.stamp.secret must be at least " + SharedSecret.SHORTEST + " characters");
 		}
 	}
 

@@ -72,9 +72,8 @@ public final class SharedSecret {
 		}
 		byte[] made = new byte[32];
 		RANDOM.nextBytes(made);
-		// The first instance's key wins; every other one reads it. Kept in memory only
-		// once
-		// its transaction has committed.
+		// The first instance's key wins and every other one reads it; it is kept in
+		// memory only once its transaction has committed.
 		known = Objects.requireNonNull(this.ownTransaction.execute((status) -> this.keepFirst.apply(made)));
 		this.key = known;
 		return known;
