@@ -87,7 +87,10 @@ time_first_200() {
   "$JAVA" -Xmx256m "$@" "${JAVA_OPTS[@]}" -jar "$jar" "${DEMO[@]}" \
     --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/${DB}_plain" > "$WORK/start-up.log" 2>&1 &
   APP_PID=$!
-  until [ "$(status /)" = 200 ]; do sleep 0.05; done
+  until [ "$(status /)" = 200 ]; do
+    kill -0 "$APP_PID" 2>/dev/null || { echo "the application stopped while starting:" >&2; tail -20 "$WORK/start-up.log" >&2; exit 1; }
+    sleep 0.05
+  done
   printf -v "$variable" '%s' $(( ($(date +%s%N) - start_ns) / 1000000 ))
   kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
   psql -h 127.0.0.1 -U postgres -q -c "drop database ${DB}_plain with (force)"
