@@ -38,7 +38,8 @@ class SecondFactorSetUpController {
 	static final String SET_UP = "/staff/second-factor";
 
 	/**
-	 * The key being set up, kept in the session until a code from the app confirms it.
+	 * The key being set up, kept in the session (sealed, as it will be stored) until a
+	 * code from the app confirms it.
 	 */
 	private static final String PENDING_KEY = SecondFactorSetUpController.class.getName() + ".pendingKey";
 
@@ -82,16 +83,19 @@ class SecondFactorSetUpController {
 	@GetMapping(SET_UP + "/authenticator-app")
 	String authenticatorApp(@AuthenticationPrincipal StaffUser user, HttpSession session, Model model) {
 		String key = this.secondFactors.newAuthenticatorAppKey();
-		session.setAttribute(PENDING_KEY, key);
+		session.setAttribute(PENDING_KEY, this.secondFactors.sealedForSetUp(user.id(), key));
 		return showApp(user, key, List.of(), model);
 	}
 
 	@PostMapping(SET_UP + "/authenticator-app")
 	String confirmApp(@AuthenticationPrincipal StaffUser user, @RequestParam(defaultValue = "") String code,
 			HttpSession session, Model model, HttpServletRequest request, HttpServletResponse response) {
-		if (!(session.getAttribute(PENDING_KEY) instanceof String key)) {
+		Optional<String> pending = (session.getAttribute(PENDING_KEY) instanceof String sealed)
+				? this.secondFactors.openedForSetUp(user.id(), sealed) : Optional.empty();
+		if (pending.isEmpty()) {
 			return "redirect:" + SET_UP + "/authenticator-app";
 		}
+		String key = pending.get();
 		if (code.isBlank() || code.length() > 20) {
 			return showApp(user, key, List.of(new FormError("code", text("security.set-up.app.error.blank"))), model);
 		}

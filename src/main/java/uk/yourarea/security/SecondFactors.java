@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -29,6 +31,9 @@ import uk.yourarea.web.RateLimits;
  * codes kept as hashes. Wrong codes are counted per account: after
  * {@value #WRONG_CODES_ALLOWED} within the sign-in window, codes are refused until the
  * window has passed, so a stolen password cannot be followed by guessing six digits.
+ * <p>
+ * An authenticator app's key is stored sealed when a key for that is configured
+ * ({@link AuthenticatorKeySeal}).
  */
 @Service
 public class SecondFactors {
@@ -41,6 +46,8 @@ public class SecondFactors {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
+	private static final Logger log = LoggerFactory.getLogger(SecondFactors.class);
+
 	private final JdbcTemplate jdbc;
 
 	private final RateLimits rateLimits;
@@ -49,13 +56,17 @@ public class SecondFactors {
 
 	private final Clock clock;
 
+	private final AuthenticatorKeySeal seal;
+
 	private final AuthenticatorAppCodes codes = new AuthenticatorAppCodes();
 
-	SecondFactors(JdbcTemplate jdbc, RateLimits rateLimits, StaffSecurityProperties properties, Clock clock) {
+	SecondFactors(JdbcTemplate jdbc, RateLimits rateLimits, StaffSecurityProperties properties, Clock clock,
+			AuthenticatorKeySeal seal) {
 		this.jdbc = jdbc;
 		this.rateLimits = rateLimits;
 		this.properties = properties;
 		this.clock = clock;
+		this.seal = seal;
 	}
 
 	/** A passkey as its owner sees it in the list of their passkeys. */
@@ -104,6 +115,27 @@ public class SecondFactors {
 	}
 
 	/**
+	 * The key being set up, sealed as it will be stored, for the session that holds it
+	 * until it is confirmed: the sessions' table is no place for a key in clear either.
+	 */
+	String sealedForSetUp(long accountId, String key) {
+		return this.seal.seal(accountId, key);
+	}
+
+	/**
+	 * The key being set up, from the session; empty if no configured key opens it any
+	 * more, so set-up starts again with a new one.
+	 */
+	Optional<String> openedForSetUp(long accountId, String sealed) {
+		try {
+			return Optional.of(this.seal.open(accountId, sealed).key());
+		}
+		catch (AuthenticatorKeySeal.KeyNotOpened ex) {
+			return Optional.empty();
+		}
+	}
+
+	/**
 	 * Sets up the app with the key shown, if the code typed is the app's current one. Any
 	 * earlier app stops working, and a new set of recovery codes replaces the old.
 	 * @return the new recovery codes, to show once; empty if the code was wrong
@@ -120,8 +152,8 @@ public class SecondFactors {
 				values (?, ?, ?, ?, ?)
 				on conflict (staff_account_id) do update
 				set secret = excluded.secret, created_at = excluded.created_at, confirmed_at = excluded.confirmed_at,
-				    last_used_step = excluded.last_used_step""", accountId, secret, Timestamp.from(now),
-				Timestamp.from(now), step.getAsLong());
+				    last_used_step = excluded.last_used_step""", accountId, this.seal.seal(accountId, secret),
+				Timestamp.from(now), Timestamp.from(now), step.getAsLong());
 		return Optional.of(newRecoveryCodes(accountId));
 	}
 
@@ -157,18 +189,59 @@ public class SecondFactors {
 		List<AppKey> keys = this.jdbc.query("""
 				select secret, last_used_step from staff_authenticator_app
 				where staff_account_id = ? and confirmed_at is not null for update""",
-				(row, n) -> new AppKey(row.getString(1), row.getObject(2, Long.class)), accountId);
+				(row, n) -> new AppKey(accountId, row.getString(1), row.getObject(2, Long.class)), accountId);
 		if (keys.isEmpty()) {
 			return false;
 		}
 		AppKey key = keys.get(0);
-		OptionalLong step = this.codes.matchingStep(key.secret(), code, this.clock.instant());
+		AuthenticatorKeySeal.Opened opened;
+		try {
+			opened = this.seal.open(accountId, key.secret());
+		}
+		catch (AuthenticatorKeySeal.KeyNotOpened ex) {
+			log.error("{}: its codes are refused until that key is configured", ex.getMessage());
+			return false;
+		}
+		OptionalLong step = this.codes.matchingStep(opened.key(), code, this.clock.instant());
 		if (step.isEmpty() || (key.lastUsedStep() != null && step.getAsLong() <= key.lastUsedStep())) {
 			return false;
 		}
-		this.jdbc.update("update staff_authenticator_app set last_used_step = ? where staff_account_id = ?",
-				step.getAsLong(), accountId);
+		String stored = opened.asConfigured() ? key.secret() : this.seal.seal(accountId, opened.key());
+		this.jdbc.update("update staff_authenticator_app set last_used_step = ?, secret = ? where staff_account_id = ?",
+				step.getAsLong(), stored, accountId);
 		return true;
+	}
+
+	/**
+	 * Stores every authenticator-app key as the settings now ask: sealed with the
+	 * configured key, or in clear when none is. A key no configured key opens is left as
+	 * it is.
+	 */
+	@Transactional
+	AtRest storeAsConfigured() {
+		List<AppKey> stored = this.jdbc.query(
+				"select staff_account_id, secret from staff_authenticator_app order by staff_account_id for update",
+				(row, n) -> new AppKey(row.getLong(1), row.getString(2), null));
+		int changed = 0;
+		List<Long> notOpened = new ArrayList<>();
+		for (AppKey key : stored) {
+			try {
+				AuthenticatorKeySeal.Opened opened = this.seal.open(key.accountId(), key.secret());
+				if (!opened.asConfigured()) {
+					changed += this.jdbc.update(
+							"update staff_authenticator_app set secret = ? where staff_account_id = ? and secret = ?",
+							this.seal.seal(key.accountId(), opened.key()), key.accountId(), key.secret());
+				}
+			}
+			catch (AuthenticatorKeySeal.KeyNotOpened ex) {
+				notOpened.add(key.accountId());
+			}
+		}
+		return new AtRest(changed, notOpened);
+	}
+
+	/** What {@link #storeAsConfigured()} did. */
+	record AtRest(int changed, List<Long> notOpened) {
 	}
 
 	private boolean useRecoveryCode(long accountId, String typed) {
@@ -248,7 +321,7 @@ public class SecondFactors {
 		return (timestamp != null) ? timestamp.toInstant() : null;
 	}
 
-	private record AppKey(String secret, @Nullable Long lastUsedStep) {
+	private record AppKey(long accountId, String secret, @Nullable Long lastUsedStep) {
 	}
 
 }

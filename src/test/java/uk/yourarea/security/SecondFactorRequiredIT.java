@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,10 +24,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Where a second factor is required (everywhere but the demo): after the password alone
  * no staff page is shown, the first sign-in goes to set-up, and an authenticator app set
- * up from its key lets its owner in, with each code once.
+ * up from its key lets its owner in, with each code once. Its key is sealed wherever it
+ * is kept, since a secret to seal it with is configured.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "yourarea.security.second-factor=required", "yourarea.mail.relay-enabled=false" })
+		properties = { "yourarea.security.second-factor=required", "yourarea.mail.relay-enabled=false",
+				"yourarea.security.totp.secret=" + SealingSecrets.CURRENT,
+				"yourarea.security.totp.previous=" + SealingSecrets.PREVIOUS })
 @ActiveProfiles("demo")
 class SecondFactorRequiredIT {
 
@@ -43,6 +47,15 @@ class SecondFactorRequiredIT {
 	Clock clock;
 
 	private StaffAccounts.Account officer;
+
+	/**
+	 * The test run's other contexts share this database and have no secret: a key sealed
+	 * here would stop them starting.
+	 */
+	@AfterEach
+	void noKeySealedLeftBehind() {
+		SealingSecrets.removeSealedKeys(this.jdbc);
+	}
 
 	@BeforeEach
 	void newOfficer() {
@@ -107,6 +120,32 @@ class SecondFactorRequiredIT {
 				SecondFactorController.SECOND_STEP, "code", code);
 		assertThat(again.statusCode()).as("the same code a second time").isEqualTo(200);
 		assertThat(replay.get("/staff").statusCode()).isEqualTo(302);
+	}
+
+	@Test
+	void theAppsKeyIsNeitherInTheDatabaseNorInTheSessionsTableInClear() {
+		StaffBrowser browser = passwordOnly();
+		Document page = browser.page(SecondFactorSetUpController.SET_UP + "/authenticator-app");
+		String shown = page.selectFirst("#app-key").text().replace(" ", "");
+		assertThat(sessionsHolding(shown)).as("while it is being set up").isZero();
+
+		String key = setUpApp(browser).key();
+
+		String stored = this.jdbc.queryForObject(
+				"select secret from staff_authenticator_app where staff_account_id = ?", String.class,
+				this.officer.id());
+		assertThat(stored).startsWith(AuthenticatorKeySeal.SEALED).doesNotContain(key);
+		assertThat(sessionsHolding(key)).as("once set up").isZero();
+		assertThat(passwordOnly()
+			.submit(SecondFactorController.SECOND_STEP, SecondFactorController.SECOND_STEP, "code",
+					SecondFactorCodes.next(key, this.clock))
+			.statusCode()).as("the sealed key still gives the app's codes").isEqualTo(303);
+	}
+
+	private int sessionsHolding(String key) {
+		return this.jdbc.queryForObject(
+				"select count(*) from staff_session_attributes where position(convert_to(?, 'UTF8') in attribute_bytes) > 0",
+				Integer.class, key);
 	}
 
 	@Test

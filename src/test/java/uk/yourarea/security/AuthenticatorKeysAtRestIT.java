@@ -1,0 +1,153 @@
+package uk.yourarea.security;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+/**
+ * With a secret to seal authenticator-app keys configured, keys stored in clear (before
+ * it was set) or sealed with the previous secret are sealed with the current one at
+ * start-up or when next used, and still give their app's codes; a key no configured
+ * secret opens stops the start rather than lock its owner out unseen.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "yourarea.security.second-factor=required", "yourarea.mail.relay-enabled=false",
+				"yourarea.security.totp.secret=" + SealingSecrets.CURRENT,
+				"yourarea.security.totp.previous=" + SealingSecrets.PREVIOUS })
+@ActiveProfiles("demo")
+class AuthenticatorKeysAtRestIT {
+
+	private static final String KEY = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
+	@Autowired
+	StaffAccounts accounts;
+
+	@Autowired
+	SecondFactors secondFactors;
+
+	@Autowired
+	AuthenticatorKeysAtRest atRest;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	Clock clock;
+
+	/**
+	 * The test run's other contexts share this database and have no secret: a key sealed
+	 * here would stop them starting.
+	 */
+	@AfterEach
+	void noKeySealedLeftBehind() {
+		SealingSecrets.removeSealedKeys(this.jdbc);
+	}
+
+	@Test
+	void aKeyInClearIsSealedAtStartAndStillGivesItsCodes() {
+		long officer = officerWithApp("PC Key In Clear");
+
+		this.atRest.afterSingletonsInstantiated();
+
+		assertThat(stored(officer)).startsWith(AuthenticatorKeySeal.SEALED).doesNotContain(KEY);
+		assertThat(onlyCurrent().open(officer, stored(officer)).key()).isEqualTo(KEY);
+		assertThat(this.secondFactors.check(officer, SecondFactorCodes.next(KEY, this.clock)))
+			.isEqualTo(SecondFactors.CodeCheck.ACCEPTED_APP);
+	}
+
+	@Test
+	void aKeySealedWithThePreviousSecretIsSealedAgainWithTheCurrentOne() {
+		long officer = officerWithApp("PC Previous Secret");
+		setStored(officer, sealWith(SealingSecrets.PREVIOUS).seal(officer, KEY));
+
+		this.atRest.afterSingletonsInstantiated();
+
+		assertThat(onlyCurrent().open(officer, stored(officer))).as("opened without the previous secret")
+			.isEqualTo(new AuthenticatorKeySeal.Opened(KEY, true));
+	}
+
+	@Test
+	void aKeyInClearIsSealedWhenItsCodeIsNextAccepted() {
+		long officer = officerWithApp("PC Sealed On Use");
+
+		assertThat(this.secondFactors.check(officer, SecondFactorCodes.next(KEY, this.clock)))
+			.isEqualTo(SecondFactors.CodeCheck.ACCEPTED_APP);
+
+		assertThat(stored(officer)).startsWith(AuthenticatorKeySeal.SEALED).doesNotContain(KEY);
+	}
+
+	@Test
+	void aKeySealedWithAnUnknownSecretStopsTheStartAndNamesItsAccount() {
+		long unknown = officerWithApp("PC Unknown Secret");
+		setStored(unknown, sealWith("a-secret-this-site-has-never-been-given-at-all").seal(unknown, KEY));
+		long inClear = officerWithApp("PC Sealed Anyway");
+		try {
+			assertThatIllegalStateException().isThrownBy(this.atRest::afterSingletonsInstantiated)
+				.withMessageContaining("Refusing to start")
+				.withMessageContaining("[" + unknown + "]")
+				.withMessageContaining("YOURAREA_SECURITY_TOTP_PREVIOUS");
+			assertThat(stored(inClear)).as("the others are sealed all the same")
+				.startsWith(AuthenticatorKeySeal.SEALED);
+			assertThat(this.secondFactors.check(unknown, SecondFactorCodes.next(KEY, this.clock)))
+				.as("its codes are refused, without an error page")
+				.isEqualTo(SecondFactors.CodeCheck.WRONG);
+		}
+		finally {
+			this.secondFactors.removeAuthenticatorApp(unknown);
+		}
+	}
+
+	@Test
+	void aSealedKeyCopiedFromAnotherAccountGivesNoCodes() {
+		long owner = officerWithApp("PC Key Owner");
+		this.secondFactors.confirmAuthenticatorApp(owner, KEY, SecondFactorCodes.now(KEY, this.clock));
+		long copier = officerWithApp("PC Key Copier");
+		setStored(copier, stored(owner));
+
+		assertThat(this.secondFactors.check(copier, SecondFactorCodes.next(KEY, this.clock)))
+			.isEqualTo(SecondFactors.CodeCheck.WRONG);
+		assertThat(this.secondFactors.check(owner, SecondFactorCodes.next(KEY, this.clock)))
+			.isEqualTo(SecondFactors.CodeCheck.ACCEPTED_APP);
+		this.secondFactors.removeAuthenticatorApp(copier);
+	}
+
+	/** A new officer, with an app set up from {@link #KEY}, stored in clear. */
+	private long officerWithApp(String name) {
+		long wigston = this.jdbc.queryForObject("select id from neighbourhood where slug = 'wigston'", Long.class);
+		long id = TestAccounts.create(this.accounts, name, Set.of(StaffRole.OFFICER), Set.of(wigston), Set.of()).id();
+		this.jdbc.update("""
+				insert into staff_authenticator_app (staff_account_id, secret, created_at, confirmed_at)
+				values (?, ?, now(), now())""", id, KEY);
+		return id;
+	}
+
+	private void setStored(long accountId, String secret) {
+		this.jdbc.update("update staff_authenticator_app set secret = ? where staff_account_id = ?", secret, accountId);
+	}
+
+	private String stored(long accountId) {
+		return this.jdbc.queryForObject("select secret from staff_authenticator_app where staff_account_id = ?",
+				String.class, accountId);
+	}
+
+	private static AuthenticatorKeySeal onlyCurrent() {
+		return sealWith(SealingSecrets.CURRENT);
+	}
+
+	private static AuthenticatorKeySeal sealWith(String secret) {
+		return new AuthenticatorKeySeal(new AuthenticatorKeyProperties(secret, List.of()));
+	}
+
+}
