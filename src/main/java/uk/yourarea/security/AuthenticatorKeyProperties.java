@@ -27,8 +27,11 @@ import uk.yourarea.web.SharedSecret;
 public record AuthenticatorKeyProperties(@Nullable String secret, @DefaultValue List<String> previous) {
 
 	public AuthenticatorKeyProperties {
-		if (secret != null && secret.isBlank()) {
-			secret = null;
+		// A key read from a file often ends with a line break.
+		secret = (secret != null && !secret.isBlank()) ? secret.strip() : null;
+		if (secret != null && secret.contains(",")) {
+			throw new IllegalArgumentException(
+					"yourarea.security.totp.secret must have no comma, so that it can be listed as a previous key");
 		}
 		previous = previous.stream().map(String::strip).filter((key) -> !key.isEmpty()).toList();
 		if (Stream.concat(Stream.ofNullable(secret), previous.stream())

@@ -11,6 +11,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 
 /**
  * At start-up, brings every stored authenticator-app key to the form the settings ask
@@ -49,8 +50,11 @@ class AuthenticatorKeysAtRest implements SmartInitializingSingleton {
 		try {
 			outcome = this.secondFactors.storeAsConfigured();
 		}
-		catch (DataAccessException ex) {
-			// Each key is stored as configured when next used, or at the next start.
+		catch (DataAccessException | TransactionException ex) {
+			// The site starts without its database and answers "unavailable" until it is
+			// back (web.DatabaseOutageMode). Nothing is weakened meanwhile: a key no
+			// configured key opens never accepts a code, and each key is stored as
+			// configured when next used.
 			log.warn("Could not check how authenticator-app keys are stored: {}", ex.getMessage());
 			return;
 		}

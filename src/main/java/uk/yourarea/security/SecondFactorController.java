@@ -75,6 +75,10 @@ class SecondFactorController {
 				this.events.secondFactorRefused(user, request.getRemoteAddr());
 				return show(user, List.of(new FormError("code", text("security.second-step.error.too-many"))), model);
 			}
+			case APP_KEY_NOT_OPENED -> {
+				return show(user, List.of(new FormError("code", text("security.second-step.error.app-key-not-opened"))),
+						model);
+			}
 			case WRONG -> {
 				this.events.secondFactorFailed(user, request.getRemoteAddr());
 				return show(user, List.of(new FormError("code", text("security.second-step.error.wrong"))), model);

@@ -76,7 +76,19 @@ public class SecondFactors {
 	/** The outcome of a code typed at the second step. */
 	enum CodeCheck {
 
-		ACCEPTED_APP, ACCEPTED_RECOVERY_CODE, WRONG, TOO_MANY_WRONG
+		ACCEPTED_APP, ACCEPTED_RECOVERY_CODE, WRONG, TOO_MANY_WRONG,
+
+		/**
+		 * The app's key is sealed with a key this instance does not have: the site's
+		 * fault, so not counted as a wrong code.
+		 */
+		APP_KEY_NOT_OPENED
+
+	}
+
+	private enum AppCodeCheck {
+
+		ACCEPTED, WRONG, KEY_NOT_OPENED
 
 	}
 
@@ -174,8 +186,12 @@ public class SecondFactors {
 		}
 		String code = typed.strip();
 		if (code.replaceAll("[\\s-]", "").matches("[0-9]{6}")) {
-			if (acceptAppCode(accountId, code)) {
+			AppCodeCheck app = acceptAppCode(accountId, code);
+			if (app == AppCodeCheck.ACCEPTED) {
 				return CodeCheck.ACCEPTED_APP;
+			}
+			if (app == AppCodeCheck.KEY_NOT_OPENED) {
+				return CodeCheck.APP_KEY_NOT_OPENED;
 			}
 		}
 		else if (useRecoveryCode(accountId, code)) {
@@ -185,13 +201,13 @@ public class SecondFactors {
 		return CodeCheck.WRONG;
 	}
 
-	private boolean acceptAppCode(long accountId, String code) {
+	private AppCodeCheck acceptAppCode(long accountId, String code) {
 		List<AppKey> keys = this.jdbc.query("""
 				select secret, last_used_step from staff_authenticator_app
 				where staff_account_id = ? and confirmed_at is not null for update""",
 				(row, n) -> new AppKey(accountId, row.getString(1), row.getObject(2, Long.class)), accountId);
 		if (keys.isEmpty()) {
-			return false;
+			return AppCodeCheck.WRONG;
 		}
 		AppKey key = keys.get(0);
 		AuthenticatorKeySeal.Opened opened;
@@ -199,17 +215,17 @@ public class SecondFactors {
 			opened = this.seal.open(accountId, key.secret());
 		}
 		catch (AuthenticatorKeySeal.KeyNotOpened ex) {
-			log.error("{}: its codes are refused until that key is configured", ex.getMessage());
-			return false;
+			log.error("{}: its codes cannot be checked until that key is configured", ex.getMessage());
+			return AppCodeCheck.KEY_NOT_OPENED;
 		}
 		OptionalLong step = this.codes.matchingStep(opened.key(), code, this.clock.instant());
 		if (step.isEmpty() || (key.lastUsedStep() != null && step.getAsLong() <= key.lastUsedStep())) {
-			return false;
+			return AppCodeCheck.WRONG;
 		}
 		String stored = opened.asConfigured() ? key.secret() : this.seal.seal(accountId, opened.key());
 		this.jdbc.update("update staff_authenticator_app set last_used_step = ?, secret = ? where staff_account_id = ?",
 				step.getAsLong(), stored, accountId);
-		return true;
+		return AppCodeCheck.ACCEPTED;
 	}
 
 	/**

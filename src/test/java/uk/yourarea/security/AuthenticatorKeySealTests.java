@@ -94,6 +94,29 @@ class AuthenticatorKeySealTests {
 	}
 
 	@Test
+	void withNoSecretAtAllASealedKeyDoesNotOpen() {
+		String stored = seal(CURRENT).seal(42, KEY);
+		AuthenticatorKeySeal inClear = new AuthenticatorKeySeal(new AuthenticatorKeyProperties(null, List.of()));
+
+		assertThatThrownBy(() -> inClear.open(42, stored)).isInstanceOf(AuthenticatorKeySeal.KeyNotOpened.class);
+	}
+
+	@Test
+	void aSecretReadFromAFileWithItsLineBreakIsTheSameSecret() {
+		String stored = seal(CURRENT).seal(42, KEY);
+
+		assertThat(seal(CURRENT + "\n").open(42, stored).key()).isEqualTo(KEY);
+		assertThat(seal("x" + CURRENT, " " + CURRENT + "\n").open(42, stored).key()).isEqualTo(KEY);
+	}
+
+	@Test
+	void aSecretWithACommaIsRefusedSinceItCouldNotBeListedAsPrevious() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new AuthenticatorKeyProperties(CURRENT + ",more", List.of()))
+			.withMessageContaining("no comma");
+	}
+
+	@Test
 	void aShortSecretIsRefused() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new AuthenticatorKeyProperties("too short", List.of()))
 			.withMessageContaining("at least 32 characters");

@@ -101,12 +101,45 @@ class AuthenticatorKeysAtRestIT {
 			assertThat(stored(inClear)).as("the others are sealed all the same")
 				.startsWith(AuthenticatorKeySeal.SEALED);
 			assertThat(this.secondFactors.check(unknown, SecondFactorCodes.next(KEY, this.clock)))
-				.as("its codes are refused, without an error page")
-				.isEqualTo(SecondFactors.CodeCheck.WRONG);
+				.as("its codes cannot be checked, without an error page")
+				.isEqualTo(SecondFactors.CodeCheck.APP_KEY_NOT_OPENED);
 		}
 		finally {
 			this.secondFactors.removeAuthenticatorApp(unknown);
 		}
+	}
+
+	@Test
+	void codesOfAnAppThisInstanceCannotOpenAreNotCountedAsWrongSoARecoveryCodeStillWorks() {
+		long officer = officerWithApp("PC Site's Fault");
+		List<String> recoveryCodes = this.secondFactors.newRecoveryCodes(officer);
+		setStored(officer, sealWith("a-secret-this-site-has-never-been-given-at-all").seal(officer, KEY));
+		try {
+			for (int i = 0; i <= SecondFactors.WRONG_CODES_ALLOWED; i++) {
+				assertThat(this.secondFactors.check(officer, SecondFactorCodes.next(KEY, this.clock)))
+					.isEqualTo(SecondFactors.CodeCheck.APP_KEY_NOT_OPENED);
+			}
+
+			assertThat(this.secondFactors.check(officer, recoveryCodes.get(0)))
+				.isEqualTo(SecondFactors.CodeCheck.ACCEPTED_RECOVERY_CODE);
+		}
+		finally {
+			this.secondFactors.removeAuthenticatorApp(officer);
+		}
+	}
+
+	@Test
+	void aKeyBeingSetUpOpensAfterARestartOnlyIfItsSecretIsStillConfigured() {
+		long officer = officerWithApp("PC Setting Up");
+
+		assertThat(this.secondFactors.openedForSetUp(officer, this.secondFactors.sealedForSetUp(officer, KEY)))
+			.contains(KEY);
+		assertThat(this.secondFactors.openedForSetUp(officer, sealWith(SealingSecrets.PREVIOUS).seal(officer, KEY)))
+			.contains(KEY);
+		assertThat(this.secondFactors.openedForSetUp(officer,
+				sealWith("a-secret-this-site-has-never-been-given-at-all").seal(officer, KEY)))
+			.as("set-up starts again with a new key")
+			.isEmpty();
 	}
 
 	@Test
@@ -117,7 +150,8 @@ class AuthenticatorKeysAtRestIT {
 		setStored(copier, stored(owner));
 
 		assertThat(this.secondFactors.check(copier, SecondFactorCodes.next(KEY, this.clock)))
-			.isEqualTo(SecondFactors.CodeCheck.WRONG);
+			.as("no code of it accepted")
+			.isEqualTo(SecondFactors.CodeCheck.APP_KEY_NOT_OPENED);
 		assertThat(this.secondFactors.check(owner, SecondFactorCodes.next(KEY, this.clock)))
 			.isEqualTo(SecondFactors.CodeCheck.ACCEPTED_APP);
 		this.secondFactors.removeAuthenticatorApp(copier);

@@ -9,6 +9,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.mock.env.MockEnvironment;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -68,11 +69,14 @@ class AuthenticatorKeysAtRestTests {
 	@Test
 	void aDatabaseDownAtStartLeavesTheKeysForLaterAndStartsAllTheSame(CapturedOutput output) {
 		given(this.secondFactors.storeAsConfigured())
+			.willThrow(new CannotCreateTransactionException("Could not open JPA EntityManager for transaction"))
 			.willThrow(new DataAccessResourceFailureException("Connection refused"));
 
 		atRest(SECRET, "default").afterSingletonsInstantiated();
+		atRest(SECRET, "default").afterSingletonsInstantiated();
 
-		assertThat(output).contains("Could not check how authenticator-app keys are stored: Connection refused");
+		assertThat(output).contains("Could not check how authenticator-app keys are stored: Could not open JPA")
+			.contains("Could not check how authenticator-app keys are stored: Connection refused");
 	}
 
 	private AuthenticatorKeysAtRest atRest(String secret, String profile) {

@@ -128,6 +128,7 @@ class SecondFactorRequiredIT {
 		Document page = browser.page(SecondFactorSetUpController.SET_UP + "/authenticator-app");
 		String shown = page.selectFirst("#app-key").text().replace(" ", "");
 		assertThat(sessionsHolding(shown)).as("while it is being set up").isZero();
+		assertThat(sessionsHolding(AuthenticatorKeySeal.SEALED)).as("but held sealed").isPositive();
 
 		String key = setUpApp(browser).key();
 
