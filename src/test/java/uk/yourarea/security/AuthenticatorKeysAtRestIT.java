@@ -8,10 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -22,14 +19,12 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  * start-up or when next used, and still give their app's codes; a key no configured
  * secret opens stops the start rather than lock its owner out unseen.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "yourarea.security.second-factor=required", "yourarea.mail.relay-enabled=false",
-				"yourarea.security.totp.secret=" + SealingSecrets.CURRENT,
-				"yourarea.security.totp.previous=" + SealingSecrets.PREVIOUS })
-@ActiveProfiles("demo")
+@SiteSealingAuthenticatorKeys
 class AuthenticatorKeysAtRestIT {
 
 	private static final String KEY = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
+	private static final String UNKNOWN_SECRET = "a-secret-this-site-has-never-been-given-at-all";
 
 	@Autowired
 	StaffAccounts accounts;
@@ -91,41 +86,30 @@ class AuthenticatorKeysAtRestIT {
 	@Test
 	void aKeySealedWithAnUnknownSecretStopsTheStartAndNamesItsAccount() {
 		long unknown = officerWithApp("PC Unknown Secret");
-		setStored(unknown, sealWith("a-secret-this-site-has-never-been-given-at-all").seal(unknown, KEY));
+		setStored(unknown, sealWith(UNKNOWN_SECRET).seal(unknown, KEY));
 		long inClear = officerWithApp("PC Sealed Anyway");
-		try {
-			assertThatIllegalStateException().isThrownBy(this.atRest::afterSingletonsInstantiated)
-				.withMessageContaining("Refusing to start")
-				.withMessageContaining("[" + unknown + "]")
-				.withMessageContaining("YOURAREA_SECURITY_TOTP_PREVIOUS");
-			assertThat(stored(inClear)).as("the others are sealed all the same")
-				.startsWith(AuthenticatorKeySeal.SEALED);
-			assertThat(this.secondFactors.check(unknown, SecondFactorCodes.next(KEY, this.clock)))
-				.as("its codes cannot be checked, without an error page")
-				.isEqualTo(SecondFactors.CodeCheck.APP_KEY_NOT_OPENED);
-		}
-		finally {
-			this.secondFactors.removeAuthenticatorApp(unknown);
-		}
+		assertThatIllegalStateException().isThrownBy(this.atRest::afterSingletonsInstantiated)
+			.withMessageContaining("Refusing to start")
+			.withMessageContaining("[" + unknown + "]")
+			.withMessageContaining("YOURAREA_SECURITY_TOTP_PREVIOUS");
+		assertThat(stored(inClear)).as("the others are sealed all the same").startsWith(AuthenticatorKeySeal.SEALED);
+		assertThat(this.secondFactors.check(unknown, SecondFactorCodes.next(KEY, this.clock)))
+			.as("its codes cannot be checked, without an error page")
+			.isEqualTo(SecondFactors.CodeCheck.APP_KEY_NOT_OPENED);
 	}
 
 	@Test
 	void codesOfAnAppThisInstanceCannotOpenAreNotCountedAsWrongSoARecoveryCodeStillWorks() {
 		long officer = officerWithApp("PC Site's Fault");
 		List<String> recoveryCodes = this.secondFactors.newRecoveryCodes(officer);
-		setStored(officer, sealWith("a-secret-this-site-has-never-been-given-at-all").seal(officer, KEY));
-		try {
-			for (int i = 0; i <= SecondFactors.WRONG_CODES_ALLOWED; i++) {
-				assertThat(this.secondFactors.check(officer, SecondFactorCodes.next(KEY, this.clock)))
-					.isEqualTo(SecondFactors.CodeCheck.APP_KEY_NOT_OPENED);
-			}
+		setStored(officer, sealWith(UNKNOWN_SECRET).seal(officer, KEY));
+		for (int i = 0; i <= SecondFactors.WRONG_CODES_ALLOWED; i++) {
+			assertThat(this.secondFactors.check(officer, SecondFactorCodes.next(KEY, this.clock)))
+				.isEqualTo(SecondFactors.CodeCheck.APP_KEY_NOT_OPENED);
+		}
 
-			assertThat(this.secondFactors.check(officer, recoveryCodes.get(0)))
-				.isEqualTo(SecondFactors.CodeCheck.ACCEPTED_RECOVERY_CODE);
-		}
-		finally {
-			this.secondFactors.removeAuthenticatorApp(officer);
-		}
+		assertThat(this.secondFactors.check(officer, recoveryCodes.get(0)))
+			.isEqualTo(SecondFactors.CodeCheck.ACCEPTED_RECOVERY_CODE);
 	}
 
 	@Test
@@ -136,8 +120,7 @@ class AuthenticatorKeysAtRestIT {
 			.contains(KEY);
 		assertThat(this.secondFactors.openedForSetUp(officer, sealWith(SealingSecrets.PREVIOUS).seal(officer, KEY)))
 			.contains(KEY);
-		assertThat(this.secondFactors.openedForSetUp(officer,
-				sealWith("a-secret-this-site-has-never-been-given-at-all").seal(officer, KEY)))
+		assertThat(this.secondFactors.openedForSetUp(officer, sealWith(UNKNOWN_SECRET).seal(officer, KEY)))
 			.as("set-up starts again with a new key")
 			.isEmpty();
 	}
@@ -154,7 +137,6 @@ class AuthenticatorKeysAtRestIT {
 			.isEqualTo(SecondFactors.CodeCheck.APP_KEY_NOT_OPENED);
 		assertThat(this.secondFactors.check(owner, SecondFactorCodes.next(KEY, this.clock)))
 			.isEqualTo(SecondFactors.CodeCheck.ACCEPTED_APP);
-		this.secondFactors.removeAuthenticatorApp(copier);
 	}
 
 	/** A new officer, with an app set up from {@link #KEY}, stored in clear. */

@@ -13,11 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,11 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * up from its key lets its owner in, with each code once. Its key is sealed wherever it
  * is kept, since a secret to seal it with is configured.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "yourarea.security.second-factor=required", "yourarea.mail.relay-enabled=false",
-				"yourarea.security.totp.secret=" + SealingSecrets.CURRENT,
-				"yourarea.security.totp.previous=" + SealingSecrets.PREVIOUS })
-@ActiveProfiles("demo")
+@SiteSealingAuthenticatorKeys
 class SecondFactorRequiredIT {
 
 	@Autowired
@@ -141,6 +134,24 @@ class SecondFactorRequiredIT {
 			.submit(SecondFactorController.SECOND_STEP, SecondFactorController.SECOND_STEP, "code",
 					SecondFactorCodes.next(key, this.clock))
 			.statusCode()).as("the sealed key still gives the app's codes").isEqualTo(303);
+	}
+
+	@Test
+	void anAppWhoseKeyTheSiteCannotOpenIsSaidToBeTheSitesFault() {
+		String key = setUpApp(passwordOnly()).key();
+		String sealedElsewhere = new AuthenticatorKeySeal(
+				new AuthenticatorKeyProperties("a-secret-this-site-has-never-been-given-at-all", List.of()))
+			.seal(this.officer.id(), key);
+		this.jdbc.update("update staff_authenticator_app set secret = ? where staff_account_id = ?", sealedElsewhere,
+				this.officer.id());
+
+		HttpResponse<String> answer = passwordOnly().submit(SecondFactorController.SECOND_STEP,
+				SecondFactorController.SECOND_STEP, "code", SecondFactorCodes.next(key, this.clock));
+
+		assertThat(answer.statusCode()).isEqualTo(200);
+		assertThat(StaffBrowser.parse(answer).select(".govuk-error-summary").text())
+			.contains("Your authenticator app cannot be checked at the moment")
+			.contains("recovery code");
 	}
 
 	private int sessionsHolding(String key) {
