@@ -1,16 +1,11 @@
 package uk.yourarea.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -28,9 +23,9 @@ import uk.yourarea.web.RateLimits;
  * A member of staff's second factors: the passkeys Spring Security's WebAuthn support
  * keeps (tables {@code user_entities} and {@code user_credentials}, where a user entity's
  * name is the sign-in email address), an authenticator app, and ten one-time recovery
- * codes kept as hashes. Wrong codes are counted per account: after
- * {@value #WRONG_CODES_ALLOWED} within the sign-in window, codes are refused until the
- * window has passed, so a stolen password cannot be followed by guessing six digits.
+ * codes kept as hashes ({@link RecoveryCodeHashes}). Wrong codes are counted per account:
+ * after {@value #WRONG_CODES_ALLOWED} within the sign-in window, codes are refused until
+ * the window has passed, so a stolen password cannot be followed by guessing six digits.
  * <p>
  * An authenticator app's key is stored sealed when a key for that is configured
  * ({@link AuthenticatorKeySeal}).
@@ -58,15 +53,18 @@ public class SecondFactors {
 
 	private final AuthenticatorKeySeal seal;
 
+	private final RecoveryCodeHashes recoveryCodeHashes;
+
 	private final AuthenticatorAppCodes codes = new AuthenticatorAppCodes();
 
 	SecondFactors(JdbcTemplate jdbc, RateLimits rateLimits, StaffSecurityProperties properties, Clock clock,
-			AuthenticatorKeySeal seal) {
+			AuthenticatorKeySeal seal, RecoveryCodeHashes recoveryCodeHashes) {
 		this.jdbc = jdbc;
 		this.rateLimits = rateLimits;
 		this.properties = properties;
 		this.clock = clock;
 		this.seal = seal;
+		this.recoveryCodeHashes = recoveryCodeHashes;
 	}
 
 	/** A passkey as its owner sees it in the list of their passkeys. */
@@ -261,10 +259,14 @@ public class SecondFactors {
 	}
 
 	private boolean useRecoveryCode(long accountId, String typed) {
+		String[] hashes = this.recoveryCodeHashes.candidates(typed).toArray(String[]::new);
+		// "used_at is null" in this statement's own condition, so that of two requests
+		// with
+		// the same code at once, the second finds it used once the first commits.
 		return this.jdbc.update("""
 				update staff_recovery_code set used_at = ?
-				where staff_account_id = ? and code_hash = ? and used_at is null""",
-				Timestamp.from(this.clock.instant()), accountId, hash(typed)) == 1;
+				where staff_account_id = ? and code_hash = any (?) and used_at is null""",
+				Timestamp.from(this.clock.instant()), accountId, hashes) > 0;
 	}
 
 	@Transactional(readOnly = true)
@@ -287,7 +289,7 @@ public class SecondFactors {
 				fresh.add(code);
 				this.jdbc.update(
 						"insert into staff_recovery_code (staff_account_id, code_hash, created_at) values (?, ?, ?)",
-						accountId, hash(code), now);
+						accountId, this.recoveryCodeHashes.hash(code), now);
 			}
 		}
 		return fresh;
@@ -319,18 +321,6 @@ public class SecondFactors {
 			code.append(RECOVERY_ALPHABET.charAt(RANDOM.nextInt(RECOVERY_ALPHABET.length())));
 		}
 		return code.toString();
-	}
-
-	/** Recovery codes are compared without case, spaces or dashes. */
-	static String hash(String code) {
-		String normalised = code.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(normalised.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private static @Nullable Instant instant(@Nullable Timestamp timestamp) {

@@ -1,8 +1,14 @@
 package uk.yourarea.security;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -110,6 +116,69 @@ class AuthenticatorKeysAtRestIT {
 
 		assertThat(this.secondFactors.check(officer, recoveryCodes.get(0)))
 			.isEqualTo(SecondFactors.CodeCheck.ACCEPTED_RECOVERY_CODE);
+	}
+
+	@Test
+	void recoveryCodesAreKeptAsHashesTheDatabaseAloneCannotCheck() {
+		long officer = officerWithApp("PC Recovery Codes");
+
+		List<String> codes = this.secondFactors.newRecoveryCodes(officer);
+
+		List<String> kept = this.jdbc.queryForList(
+				"select code_hash from staff_recovery_code where staff_account_id = ?", String.class, officer);
+		RecoveryCodeHashes withoutSecret = new RecoveryCodeHashes(new AuthenticatorKeyProperties(null, List.of()));
+		assertThat(kept).hasSize(10)
+			.noneMatch((hash) -> codes.stream().map(withoutSecret::hash).toList().contains(hash));
+		assertThat(this.secondFactors.check(officer, codes.get(0)))
+			.isEqualTo(SecondFactors.CodeCheck.ACCEPTED_RECOVERY_CODE);
+		assertThat(this.secondFactors.check(officer, codes.get(0))).as("once").isEqualTo(SecondFactors.CodeCheck.WRONG);
+	}
+
+	@Test
+	void aRecoveryCodeSentFourTimesAtOnceLetsOneIn() throws Exception {
+		long officer = officerWithApp("PC Double Click");
+		String code = this.secondFactors.newRecoveryCodes(officer).get(0);
+		CyclicBarrier together = new CyclicBarrier(4);
+		ExecutorService clicks = Executors.newFixedThreadPool(4);
+		try {
+			List<Future<SecondFactors.CodeCheck>> answers = new ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				answers.add(clicks.submit(() -> {
+					together.await();
+					return this.secondFactors.check(officer, code);
+				}));
+			}
+			List<SecondFactors.CodeCheck> checks = new ArrayList<>();
+			for (Future<SecondFactors.CodeCheck> answer : answers) {
+				checks.add(answer.get(30, TimeUnit.SECONDS));
+			}
+
+			assertThat(checks).containsOnlyOnce(SecondFactors.CodeCheck.ACCEPTED_RECOVERY_CODE);
+		}
+		finally {
+			clicks.shutdownNow();
+		}
+	}
+
+	@Test
+	void recoveryCodesKeptBeforeTheSecretOrUnderThePreviousOneStillWorkOnce() {
+		long officer = officerWithApp("PC Older Codes");
+		RecoveryCodeHashes plain = new RecoveryCodeHashes(new AuthenticatorKeyProperties(null, List.of()));
+		RecoveryCodeHashes previous = new RecoveryCodeHashes(
+				new AuthenticatorKeyProperties(SealingSecrets.PREVIOUS, List.of()));
+		this.jdbc.update(
+				"insert into staff_recovery_code (staff_account_id, code_hash, created_at) values (?, ?, now())",
+				officer, plain.hash("PLAIN-23456"));
+		this.jdbc.update(
+				"insert into staff_recovery_code (staff_account_id, code_hash, created_at) values (?, ?, now())",
+				officer, previous.hash("OLDER-23456"));
+
+		assertThat(this.secondFactors.check(officer, "plain 23456"))
+			.isEqualTo(SecondFactors.CodeCheck.ACCEPTED_RECOVERY_CODE);
+		assertThat(this.secondFactors.check(officer, "OLDER-23456"))
+			.isEqualTo(SecondFactors.CodeCheck.ACCEPTED_RECOVERY_CODE);
+		assertThat(this.secondFactors.check(officer, "OLDER-23456")).isEqualTo(SecondFactors.CodeCheck.WRONG);
+		assertThat(this.secondFactors.recoveryCodesLeft(officer)).isZero();
 	}
 
 	@Test
