@@ -25,8 +25,7 @@ class AuthenticatorKeySeal {
 	static final String SEALED = "sealed:";
 
 	// A fixed salt only separates this use of the secret from any other: the secret
-	// itself
-	// is long and random.
+	// itself is long and random.
 	private static final String SALT = HexFormat.of()
 		.formatHex("yourarea authenticator-app keys".getBytes(StandardCharsets.US_ASCII));
 
