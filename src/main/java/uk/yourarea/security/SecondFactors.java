@@ -261,8 +261,7 @@ public class SecondFactors {
 	private boolean useRecoveryCode(long accountId, String typed) {
 		String[] hashes = this.recoveryCodeHashes.candidates(typed).toArray(String[]::new);
 		// "used_at is null" in this statement's own condition, so that of two requests
-		// with
-		// the same code at once, the second finds it used once the first commits.
+		// with the same code at once, the second finds it used once the first commits.
 		return this.jdbc.update("""
 				update staff_recovery_code set used_at = ?
 				where staff_account_id = ? and code_hash = any (?) and used_at is null""",
