@@ -1,14 +1,13 @@
 package uk.yourarea.security;
 
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-import uk.yourarea.web.SharedSecret;
+import uk.yourarea.web.KeyedHashes;
 
 /**
  * The key that seals the staff's authenticator-app keys in the database
@@ -27,18 +26,8 @@ import uk.yourarea.web.SharedSecret;
 public record AuthenticatorKeyProperties(@Nullable String secret, @DefaultValue List<String> previous) {
 
 	public AuthenticatorKeyProperties {
-		// A key read from a file often ends with a line break.
-		secret = (secret != null && !secret.isBlank()) ? secret.strip() : null;
-		if (secret != null && secret.contains(",")) {
-			throw new IllegalArgumentException(
-					"yourarea.security.totp.secret must have no comma, so that it can be listed as a previous key");
-		}
-		previous = previous.stream().map(String::strip).filter((key) -> !key.isEmpty()).toList();
-		if (Stream.concat(Stream.ofNullable(secret), previous.stream())
-			.anyMatch((key) -> key.length() < SharedSecret.SHORTEST)) {
-			throw new IllegalArgumentException(
-					"Each key of yourarea.security.totp must be at least " + SharedSecret.SHORTEST + " characters");
-		}
+		secret = KeyedHashes.secretSetting("yourarea.security.totp.secret", secret);
+		previous = KeyedHashes.previousSetting("yourarea.security.totp.previous", previous);
 	}
 
 }

@@ -1,19 +1,12 @@
 package uk.yourarea.security;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
-import org.jspecify.annotations.Nullable;
-
 import org.springframework.stereotype.Component;
+
+import uk.yourarea.web.KeyedHashes;
 
 /**
  * How recovery codes are kept: as HMAC-SHA256 under the secret that seals
@@ -25,25 +18,18 @@ import org.springframework.stereotype.Component;
 @Component
 class RecoveryCodeHashes {
 
-	private static final String ALGORITHM = "HmacSHA256";
-
 	// Keeps these hashes apart from anything else the same secret may key.
 	private static final String PURPOSE = "yourarea recovery codes:";
 
-	private final @Nullable SecretKeySpec current;
-
-	private final List<SecretKeySpec> previous = new ArrayList<>();
+	private final KeyedHashes hashes;
 
 	RecoveryCodeHashes(AuthenticatorKeyProperties properties) {
-		this.current = (properties.secret() != null) ? key(properties.secret()) : null;
-		for (String secret : properties.previous()) {
-			this.previous.add(key(secret));
-		}
+		this.hashes = new KeyedHashes(PURPOSE, properties.secret(), properties.previous());
 	}
 
 	/** What to store for a new code. */
 	String hash(String code) {
-		return (this.current != null) ? hmac(this.current, code) : sha256(code);
+		return this.hashes.hash(normalised(code));
 	}
 
 	/**
@@ -51,39 +37,7 @@ class RecoveryCodeHashes {
 	 * each previous one, and plain, for codes made before a secret was set or changed.
 	 */
 	List<String> candidates(String typed) {
-		List<String> candidates = new ArrayList<>();
-		if (this.current != null) {
-			candidates.add(hmac(this.current, typed));
-		}
-		for (SecretKeySpec key : this.previous) {
-			candidates.add(hmac(key, typed));
-		}
-		candidates.add(sha256(typed));
-		return candidates;
-	}
-
-	private static SecretKeySpec key(String secret) {
-		return new SecretKeySpec((PURPOSE + secret).getBytes(StandardCharsets.UTF_8), ALGORITHM);
-	}
-
-	private static String hmac(SecretKeySpec key, String code) {
-		try {
-			Mac mac = Mac.getInstance(ALGORITHM);
-			mac.init(key);
-			return HexFormat.of().formatHex(mac.doFinal(normalised(code)));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static String sha256(String code) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(normalised(code)));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return this.hashes.candidates(normalised(typed));
 	}
 
 	private static byte[] normalised(String code) {
