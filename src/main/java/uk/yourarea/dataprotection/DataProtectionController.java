@@ -52,6 +52,8 @@ class DataProtectionController {
 
 	private static final int RECENT_ACTIONS = 25;
 
+	private static final int EARLIER_ACTIONS = 50;
+
 	private static final List<String> SEARCH_FIELDS = List.of("by", "term");
 
 	private static final List<String> HOLD_FIELDS = List.of("reference", "reason", "reviewOn");
@@ -77,7 +79,7 @@ class DataProtectionController {
 
 	@GetMapping
 	String desk(Model model) {
-		return showDesk(model, SearchForm.blank(), List.of(), null);
+		return showDesk(model, SearchForm.blank(), List.of(), null, null);
 	}
 
 	@PostMapping("/search")
@@ -85,9 +87,13 @@ class DataProtectionController {
 			BindingResult result, Model model) {
 		List<FormError> errors = problems(form, result);
 		if (!errors.isEmpty()) {
-			return showDesk(model, form, errors, null);
+			return showDesk(model, form, errors, null, null);
 		}
-		return showDesk(model, form, errors, this.desk.find(user, form.toSearch()));
+		PersonSearch search = form.toSearch();
+		// Read before this search is recorded, so that only earlier actions are listed.
+		List<DataProtectionDesk.Action> earlier = this.desk.actionsAbout(search, EARLIER_ACTIONS);
+		model.addAttribute("searchedTerm", search.term());
+		return showDesk(model, form, errors, this.desk.find(user, search), earlier);
 	}
 
 	@PostMapping("/export")
@@ -95,7 +101,7 @@ class DataProtectionController {
 			BindingResult result, Model model) {
 		List<FormError> errors = problems(form, result);
 		if (!errors.isEmpty()) {
-			return showDesk(model, form, errors, null);
+			return showDesk(model, form, errors, null, null);
 		}
 		PersonSearch search = form.toSearch();
 		SubjectAccessExport.File file = this.export.zip(search, this.desk.export(user, search));
@@ -112,7 +118,7 @@ class DataProtectionController {
 			BindingResult result, Model model) {
 		List<FormError> errors = problems(form, result);
 		if (!errors.isEmpty()) {
-			return showDesk(model, form, errors, null);
+			return showDesk(model, form, errors, null, null);
 		}
 		return showErasure(model, user, new ErasureForm(form.by(), form.term(), ""), List.of());
 	}
@@ -123,7 +129,7 @@ class DataProtectionController {
 		SearchForm search = form.search();
 		List<FormError> searchErrors = problems(search, bindingOf(search));
 		if (!searchErrors.isEmpty()) {
-			return showDesk(model, search, searchErrors, null);
+			return showDesk(model, search, searchErrors, null, null);
 		}
 		List<FormError> errors = FormErrors.inPageOrder(result, List.of("reason"));
 		if (!errors.isEmpty()) {
@@ -208,7 +214,8 @@ class DataProtectionController {
 		return result;
 	}
 
-	private String showDesk(Model model, SearchForm form, List<FormError> errors, @Nullable List<HeldRecord> results) {
+	private String showDesk(Model model, SearchForm form, List<FormError> errors, @Nullable List<HeldRecord> results,
+			@Nullable List<DataProtectionDesk.Action> earlier) {
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("fieldErrors", FormErrors.byField(errors));
@@ -222,14 +229,18 @@ class DataProtectionController {
 					.map((held) -> new HoldRow(held.reference(), held.hold().reason(),
 							this.views.day(held.hold().reviewOn()), held.hold().isDueForReview(today)))
 					.toList());
-		model.addAttribute("actions", this.desk.recentActions(RECENT_ACTIONS)
-			.stream()
+		model.addAttribute("earlier", (earlier != null) ? rows(earlier) : null);
+		model.addAttribute("actions", rows(this.desk.recentActions(RECENT_ACTIONS)));
+		return "dataprotection/desk";
+	}
+
+	private List<ActionRow> rows(List<DataProtectionDesk.Action> actions) {
+		return actions.stream()
 			.map((action) -> new ActionRow(this.views.time(action.at()),
 					(action.staffName() != null) ? action.staffName() : text("dataprotection.actions.no-account"),
 					text("dataprotection.action." + action.action()), action.references(), action.records(),
 					action.reason()))
-			.toList());
-		return "dataprotection/desk";
+			.toList();
 	}
 
 	private String showErasure(Model model, StaffUser user, ErasureForm form, List<FormError> errors) {

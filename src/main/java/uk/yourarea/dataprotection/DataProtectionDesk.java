@@ -27,13 +27,12 @@ import uk.yourarea.personaldata.PersonalDataHolder;
 import uk.yourarea.security.ForDataProtection;
 import uk.yourarea.security.StaffAccounts;
 import uk.yourarea.security.StaffUser;
-import uk.yourarea.web.RateLimits;
 
 /**
  * What the data protection officer does: find everything held about a person, export it,
  * erase it on request, and hold a message from erasure. Every one of these is recorded
  * (who, when, what, and why) in the desk's own log, which keeps what was searched for
- * only as a hash.
+ * only as a hash ({@link SearchHashes}).
  */
 @Service
 @ForDataProtection
@@ -52,15 +51,18 @@ public class DataProtectionDesk {
 
 	private final StaffAccounts staff;
 
+	private final SearchHashes searchHashes;
+
 	private final JdbcTemplate jdbc;
 
 	private final Clock clock;
 
-	DataProtectionDesk(List<PersonalDataHolder> holders, LegalHolds holds, StaffAccounts staff, JdbcTemplate jdbc,
-			Clock clock) {
+	DataProtectionDesk(List<PersonalDataHolder> holders, LegalHolds holds, StaffAccounts staff,
+			SearchHashes searchHashes, JdbcTemplate jdbc, Clock clock) {
 		this.holders = holders;
 		this.staff = staff;
 		this.holds = holds;
+		this.searchHashes = searchHashes;
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
@@ -136,17 +138,33 @@ public class DataProtectionDesk {
 	/** The desk's log, newest first. */
 	@Transactional(readOnly = true)
 	public List<Action> recentActions(int limit) {
+		return actions("order by at desc, id desc limit ?", limit);
+	}
+
+	/**
+	 * What the desk did before about the person searched for in just this way (the same
+	 * email address, say), newest first: matched by the hash its log keeps, under the
+	 * current key or an earlier one. Not itself recorded: it is shown with a search,
+	 * which is.
+	 */
+	@Transactional(readOnly = true)
+	public List<Action> actionsAbout(PersonSearch search, int limit) {
+		return actions("where search_hash = any(?) order by at desc, id desc limit ?",
+				this.searchHashes.candidates(search).toArray(String[]::new), limit);
+	}
+
+	private List<Action> actions(String whereAndOrder, Object... arguments) {
 		record Row(Instant at, @Nullable Long staffId, String action, @Nullable String searchedBy,
 				List<String> references, int records, @Nullable String reason) {
 		}
 		List<Row> rows = this.jdbc.query("""
 				select at, staff_account_id, action, searched_by, record_references, records, reason
-				from data_protection_action order by at desc, id desc limit ?""",
+				from data_protection_action\s""" + whereAndOrder,
 				(row, n) -> new Row(row.getTimestamp("at").toInstant(), row.getObject("staff_account_id", Long.class),
 						row.getString("action"), row.getString("searched_by"),
 						List.of((String[]) row.getArray("record_references").getArray()), row.getInt("records"),
 						row.getString("reason")),
-				limit);
+				arguments);
 		Map<Long, String> names = this.staff
 			.namesOf(rows.stream().map(Row::staffId).filter(Objects::nonNull).collect(Collectors.toSet()));
 		return rows.stream()
@@ -174,8 +192,8 @@ public class DataProtectionDesk {
 				insert into data_protection_action
 				    (staff_account_id, action, searched_by, search_hash, record_references, records, reason, at)
 				values (?, ?, ?, ?, ?, ?, ?, ?)""", user.id(), action, (search != null) ? search.by().name() : null,
-				(search != null) ? RateLimits.hashed(search.by() + ":" + search.term()) : null,
-				references.toArray(String[]::new), references.size(), reason, Timestamp.from(this.clock.instant()));
+				(search != null) ? this.searchHashes.hash(search) : null, references.toArray(String[]::new),
+				references.size(), reason, Timestamp.from(this.clock.instant()));
 	}
 
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -107,6 +108,12 @@ class DataProtectionBrowserIT {
 		browser.findElement(By.cssSelector("label[for=by]")).click();
 		browser.findElement(By.id("term")).sendKeys(email);
 		Chromium.clickThrough(browser, browser.findElement(By.cssSelector("form#search button[type=submit]")));
+		// The first search and the export, listed as the desk's earlier actions about
+		// them.
+		assertThat(browser.findElements(By.cssSelector("#earlier tbody tr"))).extracting(WebElement::getText)
+			.satisfiesExactly((export) -> assertThat(export).contains("Export"),
+					(search) -> assertThat(search).contains("Search"));
+		Axe.assertNoViolations(browser);
 		Chromium.clickThrough(browser, browser.findElement(By.cssSelector("form#erase button[type=submit]")));
 		waitForTitle(browser, "Erase their data");
 		Axe.assertNoViolations(browser);

@@ -4,12 +4,14 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,9 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -60,12 +65,19 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * stopping the retention schedule too; and every step in the desk's own record without
  * the person's details. Emails are not relayed, so that they wait in the outbox.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "yourarea.mail.relay-enabled=false")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "yourarea.mail.relay-enabled=false",
+				"yourarea.dataprotection.search.secret=" + DataProtectionDeskIT.SEARCH_SECRET,
+				"yourarea.dataprotection.search.previous=" + DataProtectionDeskIT.PREVIOUS_SEARCH_SECRET })
 @ActiveProfiles("demo")
 @Import(Site.class)
 class DataProtectionDeskIT {
 
 	static final String PASSWORD = "Demo-only-password-2026";
+
+	static final String SEARCH_SECRET = "the-tests-key-the-desks-log-with-this-secret";
+
+	static final String PREVIOUS_SEARCH_SECRET = "the-tests-keyed-the-desks-log-with-this-before";
 
 	@TestConfiguration(proxyBeanMethods = false)
 	static class Time {
@@ -319,6 +331,8 @@ class DataProtectionDeskIT {
 					.isThrownBy(() -> this.desk.holds());
 				assertThatExceptionOfType(AccessDeniedException.class).as(account + " reading the record")
 					.isThrownBy(() -> this.desk.recentActions(5));
+				assertThatExceptionOfType(AccessDeniedException.class).as(account + " reading the record about one")
+					.isThrownBy(() -> this.desk.actionsAbout(search, 5));
 			}
 			Visitor visitor = signedIn(account);
 			assertThat(visitor.get("/staff/data-protection").statusCode()).as(account).isEqualTo(403);
@@ -336,6 +350,78 @@ class DataProtectionDeskIT {
 						+ " and staff_account_id in (select id from staff_account where email <> 'dpo@example.org')",
 				Long.class))
 			.isZero();
+	}
+
+	@Test
+	void listsItsEarlierActionsAboutThePersonSearchedForWhileItsLogHoldsOnlyKeyedHashes() throws IOException {
+		String email = "dp-again-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+		String someoneElse = "dp-other-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+		Visitor dpo = signedIn("dpo@example.org");
+
+		Document first = searched(dpo, "EMAIL", email);
+		assertThat(first.getElementById("no-earlier").text())
+			.isEqualTo("The desk has no earlier search, export or erasure for the email address " + email + ".");
+		assertThat(first.select("#earlier tbody tr")).isEmpty();
+
+		exported(dpo, email);
+		searched(dpo, "EMAIL", someoneElse);
+		Document again = searched(dpo, "EMAIL", " " + email.toUpperCase() + " ");
+		assertThat(again.getElementById("no-earlier")).isNull();
+		assertThat(again.select("#earlier caption").text()).contains("email address " + email);
+		assertThat(again.select("#earlier tbody tr").eachText()).as("newest first, nobody else's")
+			.hasSize(2)
+			.satisfiesExactly((export) -> assertThat(export).contains("Export", "Data Protection Officer"),
+					(search) -> assertThat(search).contains("Search", "Data Protection Officer"));
+		assertThat(searched(dpo, "PHONE", "01632 960 999").getElementById("no-earlier")).isNotNull();
+
+		// The log holds HMAC-SHA256 under the configured key: not the plain SHA-256 that
+		// anyone could compute for a guessed address.
+		String plain = RateLimits.hashed("EMAIL:" + email);
+		String keyed = hmac(SEARCH_SECRET, "EMAIL:" + email);
+		assertThat(this.jdbc.queryForList("select search_hash from data_protection_action where search_hash in (?, ?)",
+				String.class, plain, keyed))
+			.hasSize(3)
+			.containsOnly(keyed);
+
+		// Actions logged before the key was set, or under the previous key, are still
+		// found; one under a key no longer listed is not.
+		long dpoId = this.jdbc.queryForObject("select id from staff_account where email = 'dpo@example.org'",
+				Long.class);
+		logged(dpoId, "ERASE", plain, "Before the key " + email);
+		logged(dpoId, "SEARCH", hmac(PREVIOUS_SEARCH_SECRET, "EMAIL:" + email), "Under the previous key");
+		logged(dpoId, "SEARCH", hmac("a-key-nobody-lists-any-more-at-all-now", "EMAIL:" + email), "Forgotten key");
+		assertThat(searched(dpo, "EMAIL", email).select("#earlier tbody tr").eachText()).hasSize(5)
+			.anySatisfy((row) -> assertThat(row).contains("Erasure on request", "Before the key " + email))
+			.anySatisfy((row) -> assertThat(row).contains("Under the previous key"))
+			.noneSatisfy((row) -> assertThat(row).contains("Forgotten key"));
+	}
+
+	private Document searched(Visitor dpo, String by, String term) {
+		Document results = Pages
+			.parse(dpo.post("/staff/data-protection/search", Map.of("_csrf", csrf(dpo), "by", by, "term", term)));
+		assertThat(results.select(".govuk-error-summary")).as(by + " " + term).isEmpty();
+		return results;
+	}
+
+	private void logged(long staffId, String action, String searchHash, String reason) {
+		this.jdbc.update("""
+				insert into data_protection_action
+				    (staff_account_id, action, searched_by, search_hash, record_references, records, reason, at)
+				values (?, ?, 'EMAIL', ?, '{}', 0, ?, now() - interval '1 day')""", staffId, action, searchHash,
+				reason);
+	}
+
+	/** The log's keyed hash, worked out here independently of the code under test. */
+	private static String hmac(String secret, String text) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(("yourarea data protection searches:" + secret).getBytes(StandardCharsets.UTF_8),
+					"HmacSHA256"));
+			return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** A message to the Oadby team through the contact form; its reference. */
