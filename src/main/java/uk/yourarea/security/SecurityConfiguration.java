@@ -291,6 +291,12 @@ class SecurityConfiguration {
 		return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
 	}
 
+	/** Session ids kept only as hashes: the table alone opens no session. */
+	@Bean
+	StaffSessionIdsHashed staffSessionIdsHashed() {
+		return new StaffSessionIdsHashed();
+	}
+
 	/**
 	 * CSRF tokens that need no server session: the token is kept in a cookie and each
 	 * form must send it back, so a resident's form still works after a restart, a deploy,

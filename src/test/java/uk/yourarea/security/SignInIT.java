@@ -1,9 +1,13 @@
 package uk.yourarea.security;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 
@@ -323,6 +327,37 @@ class SignInIT {
 		HttpResponse<String> planter = attacker.get("/staff/inbox");
 		assertThat(planter.statusCode()).as("the planted id leads nowhere now").isEqualTo(302);
 		assertThat(StaffBrowser.redirectPath(planter)).startsWith("/staff/sign-in");
+	}
+
+	@Test
+	void keepsOnlyTheHashOfASessionIdSoThatTheTableOpensNoSession() throws Exception {
+		StaffBrowser browser = StaffBrowser.signedIn(this.environment, "sergeant@example.org",
+				StaffBrowser.DEMO_PASSWORD);
+		// Spring Session's cookie carries the id in base64.
+		String id = new String(Base64.getDecoder().decode(browser.sessionId().orElseThrow()), StandardCharsets.UTF_8);
+		String hash = HexFormat.of()
+			.formatHex(MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8)));
+
+		assertThat(this.jdbc.queryForObject("select count(*) from staff_session where session_id = ?", Long.class, id))
+			.as("the id in clear")
+			.isZero();
+		assertThat(
+				this.jdbc.queryForObject("select count(*) from staff_session where session_id = ?", Long.class, hash))
+			.isOne();
+		HttpResponse<String> forged = browser
+			.withSessionCookie(Base64.getEncoder().encodeToString(hash.getBytes(StandardCharsets.UTF_8)))
+			.get("/staff");
+		assertThat(forged.statusCode()).as("what the table holds, sent as the cookie").isEqualTo(302);
+		assertThat(StaffBrowser.redirectPath(forged)).isEqualTo("/staff/sign-in");
+		assertThat(browser.get("/staff").statusCode()).as("the session itself, found by its hash").isEqualTo(200);
+		assertThat(browser.sessionId()).as("the same session, not a new one")
+			.hasValue(Base64.getEncoder().encodeToString(id.getBytes(StandardCharsets.UTF_8)));
+
+		browser.submit("/staff", "/staff/sign-out");
+		assertThat(
+				this.jdbc.queryForObject("select count(*) from staff_session where session_id = ?", Long.class, hash))
+			.as("signing out deletes it by its hash")
+			.isZero();
 	}
 
 	@Test

@@ -192,6 +192,13 @@ public final class StaffBrowser {
 		return copy;
 	}
 
+	/** Another browser with the same cookies but this session cookie (a forged one). */
+	public StaffBrowser withSessionCookie(String value) {
+		StaffBrowser forged = copy();
+		forged.cookies.put(StaffSecurityProperties.PLAIN_COOKIE_NAME, value);
+		return forged;
+	}
+
 	public static String csrfToken(Document page, String action) {
 		Element form = page.selectFirst("form[action=\"" + action + "\"]");
 		assertThat(form).as("a form posting to %s", action).isNotNull();
