@@ -51,10 +51,9 @@ class ModuleTablesTests {
 		own("notification", "outbox_email");
 		own("postcode", "postcode");
 		own("priority", "priority priority_update");
-		own("security",
-				"staff_account staff_authenticator_app staff_local_policing_area staff_neighbourhood "
-						+ "staff_recovery_code staff_role staff_session staff_session_attributes user_credentials "
-						+ "user_entities");
+		own("security", "staff_account staff_authenticator_app staff_local_policing_area staff_neighbourhood "
+				+ "staff_recovery_code staff_role staff_session staff_session_attributes staff_session_hashed staff_session_hashed_attributes user_credentials "
+				+ "user_entities");
 		own("station",
 				"station station_exception station_exception_hours station_neighbourhood " + "station_opening_hours");
 		own("team", "photo photo_size team_member");

@@ -4,14 +4,17 @@ import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 
 /**
- * Keeps staff session ids in {@code staff_session} only as their SHA-256 (hex), so that
- * reading the table, a replica or a backup gives no session to take over: the id is what
- * the session cookie carries. Each of Spring Session's statements that writes or looks up
- * an id hashes it in PostgreSQL, and the session read back carries the id it was looked
- * up by. Ids are random (122 bits), so an unkeyed hash is enough, as for private links.
+ * Keeps staff session ids in {@code staff_session_hashed} only as their SHA-256 (hex), so
+ * that reading the table, a replica or a backup gives no session to take over: the id is
+ * what the session cookie carries. Each of Spring Session's statements that writes or
+ * looks up an id hashes it in PostgreSQL, and the session read back carries the id it was
+ * looked up by. Ids are random (122 bits), so an unkeyed hash is enough, as for private
+ * links. The table is not the one earlier releases read (V47), since they would take a
+ * hash sent as a cookie for an id.
  *
- * Spring Session's listing of a person's sessions, which this site does not use, would
- * give the hashes.
+ * Spring Session's listing of a person's sessions would give the hashes, which its
+ * deletion would hash again: nothing in the site may use it
+ * ({@code StaffSessionIdsHashedTests}).
  */
 class StaffSessionIdsHashed implements SessionRepositoryCustomizer<JdbcIndexedSessionRepository> {
 

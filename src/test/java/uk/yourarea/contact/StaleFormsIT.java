@@ -53,7 +53,7 @@ class StaleFormsIT {
 	void aFormStillSendsAfterEveryServerSessionIsGone() {
 		Visitor resident = this.site.visitor();
 		Document form = resident.page("/area/wigston/contact");
-		this.jdbc.update("delete from staff_session");
+		this.jdbc.update("delete from staff_session_hashed");
 
 		HttpResponse<String> sent = resident.submit(form, FORM, message("after a restart"));
 

@@ -186,7 +186,7 @@ final class OnePerson {
 		assertThat(columns).as("the columns scanned")
 			.extracting((column) -> column.get("table_name") + "." + column.get("column_name"))
 			.contains("contact_message.body", "message_entry.body", "outbox_email.body", "consultation_response.email",
-					"rate_limit_hit.bucket", "staff_session_attributes.attribute_bytes");
+					"rate_limit_hit.bucket", "staff_session_hashed_attributes.attribute_bytes");
 		List<String> traces = new java.util.ArrayList<>();
 		for (Map<String, Object> column : columns) {
 			String table = (String) column.get("table_name");

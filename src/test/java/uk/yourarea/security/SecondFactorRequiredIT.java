@@ -156,7 +156,7 @@ class SecondFactorRequiredIT {
 
 	private int sessionsHolding(String key) {
 		return this.jdbc.queryForObject(
-				"select count(*) from staff_session_attributes where position(convert_to(?, 'UTF8') in attribute_bytes) > 0",
+				"select count(*) from staff_session_hashed_attributes where position(convert_to(?, 'UTF8') in attribute_bytes) > 0",
 				Integer.class, key);
 	}
 

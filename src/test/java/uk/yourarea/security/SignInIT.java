@@ -190,7 +190,7 @@ class SignInIT {
 		}
 
 		assertThat(browser.sessionId()).isEmpty();
-		assertThat(sessions()).as("rows in staff_session").isEqualTo(sessionsBefore);
+		assertThat(sessions()).as("rows in staff_session_hashed").isEqualTo(sessionsBefore);
 	}
 
 	@Test
@@ -302,7 +302,7 @@ class SignInIT {
 			assertThat(StaffBrowser.redirectPath(refused)).isEqualTo("/staff/sign-in");
 		}
 		assertThat(browser.sessionId()).as("no session cookie").isEmpty();
-		assertThat(sessions()).as("rows in staff_session").isEqualTo(sessionsBefore);
+		assertThat(sessions()).as("rows in staff_session_hashed").isEqualTo(sessionsBefore);
 
 		HttpResponse<String> signedIn = browser.signIn("officer.wigston@example.org", StaffBrowser.DEMO_PASSWORD);
 
@@ -338,11 +338,12 @@ class SignInIT {
 		String hash = HexFormat.of()
 			.formatHex(MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8)));
 
-		assertThat(this.jdbc.queryForObject("select count(*) from staff_session where session_id = ?", Long.class, id))
+		assertThat(this.jdbc.queryForObject("select count(*) from staff_session_hashed where session_id = ?",
+				Long.class, id))
 			.as("the id in clear")
 			.isZero();
-		assertThat(
-				this.jdbc.queryForObject("select count(*) from staff_session where session_id = ?", Long.class, hash))
+		assertThat(this.jdbc.queryForObject("select count(*) from staff_session_hashed where session_id = ?",
+				Long.class, hash))
 			.isOne();
 		HttpResponse<String> forged = browser
 			.withSessionCookie(Base64.getEncoder().encodeToString(hash.getBytes(StandardCharsets.UTF_8)))
@@ -354,8 +355,8 @@ class SignInIT {
 			.hasValue(Base64.getEncoder().encodeToString(id.getBytes(StandardCharsets.UTF_8)));
 
 		browser.submit("/staff", "/staff/sign-out");
-		assertThat(
-				this.jdbc.queryForObject("select count(*) from staff_session where session_id = ?", Long.class, hash))
+		assertThat(this.jdbc.queryForObject("select count(*) from staff_session_hashed where session_id = ?",
+				Long.class, hash))
 			.as("signing out deletes it by its hash")
 			.isZero();
 	}
@@ -445,7 +446,7 @@ class SignInIT {
 	}
 
 	private long sessions() {
-		return this.jdbc.queryForObject("select count(*) from staff_session", Long.class);
+		return this.jdbc.queryForObject("select count(*) from staff_session_hashed", Long.class);
 	}
 
 	private StaffUser administrator() {

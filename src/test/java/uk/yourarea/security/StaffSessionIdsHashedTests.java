@@ -1,5 +1,12 @@
 package uk.yourarea.security;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -63,6 +70,26 @@ class StaffSessionIdsHashedTests {
 			.doesNotContain("S.SESSION_ID = ?");
 		assertThat(statement(sessions, "getSessionQuery").chars().filter((c) -> c == '?')).as("one parameter")
 			.hasSize(1);
+	}
+
+	@Test
+	void nothingInTheSiteListsAPersonsSessionsWhichWouldGiveTheirHashes() throws IOException {
+		List<String> uses = new ArrayList<>();
+		try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+			for (Path source : sources.filter((path) -> path.toString().endsWith(".java")).toList()) {
+				String text = Files.readString(source);
+				for (String use : List.of("FindByIndexNameSessionRepository", "findByPrincipalName",
+						"findByIndexNameAndIndexValue", "SpringSessionBackedSessionRegistry")) {
+					if (text.contains(use)) {
+						uses.add(source + ": " + use);
+					}
+				}
+			}
+		}
+		assertThat(uses).isEmpty();
+		assertThat(Files.readString(Path.of("src/main/resources/application.yml")))
+			.as("the actuator's sessions endpoint lists them too")
+			.doesNotContainPattern("include:.*sessions");
 	}
 
 	private static JdbcIndexedSessionRepository repository() {
