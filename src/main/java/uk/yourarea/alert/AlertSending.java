@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -376,6 +377,12 @@ class AlertSending {
 	/** How the outbox knows an alert's emails, to count them. */
 	static String reference(long alertId) {
 		return "alert-" + alertId;
+	}
+
+	/** The alert an email's reference names, if it names one. */
+	static OptionalLong alertIdOf(String reference) {
+		return reference.matches("alert-[0-9]{1,18}") ? OptionalLong.of(Long.parseLong(reference.substring(6)))
+				: OptionalLong.empty();
 	}
 
 }

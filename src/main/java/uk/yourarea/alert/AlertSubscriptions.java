@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 
@@ -264,10 +265,14 @@ class AlertSubscriptions {
 	@Transactional
 	boolean change(String token, long neighbourhoodId, Set<AlertCategory> categories) {
 		Optional<Long> id = subscriberId(token);
-		return id.isPresent() && this.jdbc.update("""
+		if (id.isEmpty() || this.jdbc.update("""
 				update alert_subscription set categories = ?::text[]
 				where alert_subscriber_id = ? and neighbourhood_id = ? and confirmed_at is not null""",
-				arrayLiteral(categories), id.get(), neighbourhoodId) > 0;
+				arrayLiteral(categories), id.get(), neighbourhoodId) == 0) {
+			return false;
+		}
+		forgetAlertsNoLongerFollowed(id.get());
+		return true;
 	}
 
 	/**
@@ -283,10 +288,14 @@ class AlertSubscriptions {
 				neighbourhoodId) == 0) {
 			return false;
 		}
-		this.jdbc.queryForList("""
+		List<String> deleted = this.jdbc.queryForList("""
 				delete from alert_subscriber s where s.id = ?
 				and not exists (select 1 from alert_subscription a where a.alert_subscriber_id = s.id)
-				returning email""", String.class, id.get()).forEach(this::forgetPendingAlerts);
+				returning email""", String.class, id.get());
+		if (deleted.isEmpty()) {
+			forgetAlertsNoLongerFollowed(id.get());
+		}
+		deleted.forEach(this::forgetPendingAlerts);
 		return true;
 	}
 
@@ -313,6 +322,41 @@ class AlertSubscriptions {
 	 */
 	private void forgetPendingAlerts(String email) {
 		this.outbox.forgetPendingTo(AlertSending.ALERT_EMAIL, email);
+	}
+
+	/**
+	 * A change takes effect at once too: alert emails to the person still waiting in the
+	 * outbox whose alert they no longer follow (its neighbourhoods stopped, or its topic
+	 * no longer chosen) are not sent; those they still follow go.
+	 */
+	private void forgetAlertsNoLongerFollowed(long subscriberId) {
+		String email = this.jdbc.queryForObject("select email from alert_subscriber where id = ?", String.class,
+				subscriberId);
+		List<String> unwanted = this.outbox.pendingReferencesTo(AlertSending.ALERT_EMAIL, email)
+			.stream()
+			.filter((reference) -> !stillFollows(subscriberId, reference))
+			.toList();
+		this.outbox.forgetPendingTo(AlertSending.ALERT_EMAIL, email, unwanted);
+	}
+
+	/**
+	 * Whether the person would be sent the alert now: the rule of {@link AlertSending}.
+	 */
+	private boolean stillFollows(long subscriberId, String reference) {
+		OptionalLong alertId = AlertSending.alertIdOf(reference);
+		List<String> topic = alertId.isPresent()
+				? this.jdbc.queryForList("select topic from alert where id = ?", String.class, alertId.getAsLong())
+				: List.of();
+		if (topic.isEmpty()) {
+			return true;
+		}
+		return Boolean.TRUE.equals(this.jdbc.queryForObject("""
+				select exists (
+				    select 1 from alert_subscription s
+				    join alert_neighbourhood n on n.neighbourhood_id = s.neighbourhood_id and n.alert_id = ?
+				    where s.alert_subscriber_id = ? and s.confirmed_at is not null and s.categories && ?::text[])""",
+				Boolean.class, alertId.getAsLong(), subscriberId,
+				arrayLiteral(AlertTopic.valueOf(topic.get(0)).receivedBy())));
 	}
 
 	private Optional<Long> subscriberId(String token) {

@@ -158,6 +158,36 @@ public class EmailOutbox {
 	}
 
 	/**
+	 * The same, for the emails queued with these references only: when a resident stops
+	 * one of several neighbourhoods, the alerts of the others still reach them.
+	 * @return how many were deleted
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public int forgetPendingTo(String kind, String address, Collection<String> references) {
+		if (references.isEmpty()) {
+			return 0;
+		}
+		Instant now = this.clock.instant();
+		return this.jdbc.update("""
+				delete from outbox_email
+				where lower(to_address) = lower(?) and kind = ? and status = 'PENDING' and reference = any(?)
+				  and (leased_until is null or leased_until <= ?)""", address, kind, references.toArray(String[]::new),
+				OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+	}
+
+	/**
+	 * The distinct references of the emails of this kind to this address (whatever its
+	 * case) still waiting to be sent.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public List<String> pendingReferencesTo(String kind, String address) {
+		return this.jdbc.queryForList("""
+				select distinct reference from outbox_email
+				where lower(to_address) = lower(?) and kind = ? and status = 'PENDING' and reference is not null""",
+				String.class, address, kind);
+	}
+
+	/**
 	 * Deletes the emails about these messages that have not been sent yet: their personal
 	 * data has been erased, so there is nobody to send them to.
 	 * @return how many were deleted

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -206,6 +207,40 @@ class AlertSendingIT {
 		assertThat(this.subscriptions.stopAll(linkIn(bodyTo("stops", alert), MANAGE_LINK))).isTrue();
 
 		assertThat(recipientsOf(alert)).isEmpty();
+	}
+
+	@Test
+	void stoppingOneNeighbourhoodForgetsOnlyTheAlertEmailsNoLongerFollowed() {
+		subscriber("stops-one", "wigston:EVERYTHING", "oadby:EVERYTHING");
+		long wigstonOnly = alert("APPEALS", "wigston");
+		long oadbyOnly = alert("APPEALS", "oadby");
+		long both = alert("APPEALS", "wigston", "oadby");
+		this.sending.sendDue();
+		assertThat(recipientsOf(wigstonOnly)).containsExactly(address("stops-one"));
+		long wigston = this.jdbc.queryForObject("select id from neighbourhood where slug = 'wigston'", Long.class);
+
+		assertThat(this.subscriptions.stop(manageLinkOf("stops-one"), wigston)).isTrue();
+
+		assertThat(recipientsOf(wigstonOnly)).as("Wigston's alone, no longer followed").isEmpty();
+		assertThat(recipientsOf(oadbyOnly)).containsExactly(address("stops-one"));
+		assertThat(recipientsOf(both)).as("still followed through Oadby").containsExactly(address("stops-one"));
+	}
+
+	@Test
+	void choosingOtherMessagesForgetsTheAlertEmailsNoLongerChosen() {
+		subscriber("narrows", "wigston:EVERYTHING");
+		long appeal = alert("APPEALS", "wigston");
+		long event = alert("EVENTS", "wigston");
+		long general = alert("GENERAL", "wigston");
+		this.sending.sendDue();
+		assertThat(recipientsOf(appeal)).containsExactly(address("narrows"));
+		long wigston = this.jdbc.queryForObject("select id from neighbourhood where slug = 'wigston'", Long.class);
+
+		assertThat(this.subscriptions.change(manageLinkOf("narrows"), wigston, Set.of(AlertCategory.EVENTS))).isTrue();
+
+		assertThat(recipientsOf(appeal)).isEmpty();
+		assertThat(recipientsOf(general)).as("general alerts go to those who chose every message").isEmpty();
+		assertThat(recipientsOf(event)).containsExactly(address("narrows"));
 	}
 
 	@Test
