@@ -53,8 +53,7 @@ class PublicPageCaching implements WebMvcConfigurer {
 	@Bean
 	FilterRegistrationBean<ShallowEtagHeaderFilter> publicPageEtags() {
 		// Weak: Tomcat does not gzip a response with a strong ETag (a strong one promises
-		// the
-		// same bytes, which a compressed copy is not).
+		// the same bytes, which a compressed copy is not).
 		ShallowEtagHeaderFilter etags = new ShallowEtagHeaderFilter();
 		etags.setWriteWeakETag(true);
 		FilterRegistrationBean<ShallowEtagHeaderFilter> registration = new FilterRegistrationBean<>(etags);
