@@ -2,6 +2,7 @@ package uk.yourarea.alert;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,11 @@ import uk.yourarea.web.Languages;
 class AlertPersonalData implements PersonalDataHolder {
 
 	static final String KIND = "alert-subscription";
+
+	/** A record that staff were shown a neighbourhood's subscriber addresses. */
+	static final String LIST_VIEW_KIND = "subscriber-list-view";
+
+	private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
 	private final JdbcTemplate jdbc;
 
@@ -121,7 +127,11 @@ class AlertPersonalData implements PersonalDataHolder {
 		this.jdbc.update("""
 				delete from alert_subscriber s where s.created_at <= ?
 				and not exists (select 1 from alert_subscription a where a.alert_subscriber_id = s.id)""", cutoff);
-		return Map.of(KIND, deleted);
+		// Which member of staff was shown whose neighbourhood's addresses is an access
+		// record, kept as long as the security log that records it too.
+		int views = this.jdbc.update("delete from alert_subscriber_list_view where viewed_at < ?",
+				Timestamp.from(now.atZone(LONDON).minus(retention.securityEvents()).toInstant()));
+		return Map.of(KIND, deleted, LIST_VIEW_KIND, views);
 	}
 
 }

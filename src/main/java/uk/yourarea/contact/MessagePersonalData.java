@@ -102,8 +102,7 @@ class MessagePersonalData implements PersonalDataHolder, LegalHolds {
 	public Map<String, Integer> applyRetention(RetentionProperties retention, Instant now) {
 		Timestamp cutoff = Timestamp.from(now.atZone(LONDON).minus(retention.conversations()).toInstant());
 		// A conversation ends when it is closed; one that was answered, or held for
-		// review,
-		// and then left alone ends with the last thing that happened to it.
+		// review, and then left alone ends with the last thing that happened to it.
 		List<Long> ended = this.jdbc.queryForList("""
 				select id from contact_message
 				where erased_at is null and hold_reason is null

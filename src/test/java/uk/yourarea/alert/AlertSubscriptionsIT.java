@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -278,6 +279,29 @@ class AlertSubscriptionsIT {
 				this.jdbc.queryForObject("select count(*) from alert_subscriber where email = ?", Integer.class, email))
 			.isZero();
 		assertThat(this.resident.get("/alerts/confirm/" + token).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void aRecordThatStaffWereShownSubscribersAddressesGoesWithTheSecurityLogAfterTwelveMonths() {
+		String staff = "Retention Check " + UUID.randomUUID().toString().substring(0, 8);
+		Instant now = this.clock.instant();
+		long kept = view(staff, now.atZone(ZoneId.of("Europe/London")).minusMonths(12).plusDays(1).toInstant());
+		long old = view(staff, now.atZone(ZoneId.of("Europe/London")).minusMonths(12).minusDays(1).toInstant());
+
+		assertThat(RetentionRuns.runNow(this.context).get("subscriber-list-view")).isPositive();
+
+		assertThat(this.jdbc.queryForList("select id from alert_subscriber_list_view where staff_name = ?", Long.class,
+				staff))
+			.containsExactly(kept)
+			.doesNotContain(old);
+		this.jdbc.update("delete from alert_subscriber_list_view where staff_name = ?", staff);
+	}
+
+	private long view(String staffName, Instant at) {
+		return this.jdbc.queryForObject("""
+				insert into alert_subscriber_list_view (staff_name, neighbourhood_id, addresses_shown, viewed_at)
+				values (?, (select id from neighbourhood where slug = 'oadby'), 3, ?) returning id""", Long.class,
+				staffName, Timestamp.from(at));
 	}
 
 	@Test
