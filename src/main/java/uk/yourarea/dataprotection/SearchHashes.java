@@ -17,7 +17,6 @@ import uk.yourarea.web.KeyedHashes;
 @Component
 class SearchHashes {
 
-	// Plain SHA-256 of the same text is what the log kept before a key was set.
 	private static final String PURPOSE = "yourarea data protection searches:";
 
 	private final KeyedHashes hashes;
@@ -34,7 +33,10 @@ class SearchHashes {
 		return this.hashes.hash(text(search));
 	}
 
-	/** Every hash the log may hold for the search, under each key it may have had. */
+	/**
+	 * Every hash the log may hold for the search: under the current key, each previous
+	 * one, and plain SHA-256 of the same text, as the log kept it before a key was set.
+	 */
 	List<String> candidates(PersonSearch search) {
 		return this.hashes.candidates(text(search));
 	}
