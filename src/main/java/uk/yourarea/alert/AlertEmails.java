@@ -12,7 +12,8 @@ import uk.yourarea.web.Languages;
  * Writes the email one subscriber gets for one alert: the same words as the alert's web
  * page, its signature, the link to reply through the contact form (replies to the email
  * itself are not read, and the email says so), and the subscriber's own links to manage
- * and stop their messages. The staff preview uses it too, so it shows exactly what goes.
+ * their messages, to stop that team's and to stop them all. The staff preview uses it
+ * too, so it shows exactly what goes.
  */
 @Component
 class AlertEmails {
@@ -35,9 +36,9 @@ class AlertEmails {
 	 * @see Letters#compose
 	 */
 	Letter compose(String title, AlertText alertText, String signature, String teamName, String webLink,
-			String replyLink, String manageLink, String unsubscribeLink) {
+			String replyLink, String manageLink, String stopTeamLink, String unsubscribeLink) {
 		return in(Languages.ENGLISH).compose(title, alertText, signature, teamName, webLink, replyLink, manageLink,
-				unsubscribeLink);
+				stopTeamLink, unsubscribeLink);
 	}
 
 	/**
@@ -71,16 +72,18 @@ class AlertEmails {
 		 * @param webLink the alert's page in that neighbourhood's archive
 		 * @param replyLink that neighbourhood's contact form, naming the alert
 		 * @param manageLink the subscriber's personal link
+		 * @param stopTeamLink the subscriber's link to stop that neighbourhood's messages
+		 * and keep the others
 		 * @param unsubscribeLink the subscriber's link to stop everything
 		 */
 		Letter compose(String title, AlertText alertText, String signature, String teamName, String webLink,
-				String replyLink, String manageLink, String unsubscribeLink) {
+				String replyLink, String manageLink, String stopTeamLink, String unsubscribeLink) {
 			String subject = this.subject.format(new Object[] { teamName, title });
 			if (subject.length() > MAX_SUBJECT_LENGTH) {
 				subject = subject.substring(0, MAX_SUBJECT_LENGTH - 1) + "…";
 			}
 			String body = this.body.format(new Object[] { title, alertText.asPlainText(), signature, replyLink,
-					teamName, webLink, manageLink, unsubscribeLink });
+					teamName, webLink, manageLink, unsubscribeLink, stopTeamLink });
 			return new Letter(subject, body);
 		}
 
@@ -89,6 +92,11 @@ class AlertEmails {
 	/** The path of an alert's page in one neighbourhood's archive. */
 	static String pagePath(String slug, long alertId) {
 		return "/area/" + slug + "/alerts/" + alertId;
+	}
+
+	/** The path of the page where a subscriber stops one neighbourhood's messages. */
+	static String stopTeamPath(String manageToken, long neighbourhoodId) {
+		return "/alerts/manage/" + manageToken + "/" + neighbourhoodId + "/stop";
 	}
 
 	/** The path of one neighbourhood's contact form, replying to an alert. */

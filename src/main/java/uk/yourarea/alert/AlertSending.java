@@ -353,6 +353,7 @@ class AlertSending {
 						this.site.link(prefix + AlertEmails.pagePath(place.slug(), alert.id())),
 						this.site.link(prefix + AlertEmails.replyPath(place.slug(), alert.id())),
 						this.site.link(prefix + "/alerts/manage/" + token),
+						this.site.link(prefix + AlertEmails.stopTeamPath(token, place.id())),
 						this.site.link(prefix + "/alerts/unsubscribe/" + token));
 			try {
 				// Made whole at once, so that it is checked once: a step makes a

@@ -278,15 +278,20 @@ class AlertSubscriptions {
 	/**
 	 * Stops one neighbourhood's alerts. When it was the last, the person is deleted, with
 	 * their address and links.
-	 * @return false when the link or the subscription is not there (any more)
+	 * @return false when the link does not work (any more); true also when the person was
+	 * not following that neighbourhood
 	 */
 	@Transactional
 	boolean stop(String token, long neighbourhoodId) {
 		Optional<Long> id = subscriberId(token);
-		if (id.isEmpty() || this.jdbc.update(
-				"delete from alert_subscription where alert_subscriber_id = ? and neighbourhood_id = ?", id.get(),
-				neighbourhoodId) == 0) {
+		if (id.isEmpty()) {
 			return false;
+		}
+		if (this.jdbc.update("delete from alert_subscription where alert_subscriber_id = ? and neighbourhood_id = ?",
+				id.get(), neighbourhoodId) == 0) {
+			// Stopped already: a second click, or the email's link after the personal
+			// page.
+			return true;
 		}
 		List<String> deleted = this.jdbc.queryForList("""
 				delete from alert_subscriber s where s.id = ?

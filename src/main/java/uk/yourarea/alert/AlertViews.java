@@ -107,7 +107,7 @@ class AlertViews {
 	/**
 	 * The email and the web page as they will be, with the signature they would get if
 	 * they went now. The links in the email are those of the first of its neighbourhoods;
-	 * the last two belong to each subscriber, and the preview says so in their place.
+	 * the last three belong to each subscriber, and the preview says so in their place.
 	 */
 	Preview preview(Alert alert) {
 		AlertSignature.Signed signed = this.signatures.signaturesFor(alert);
@@ -118,7 +118,8 @@ class AlertViews {
 		String teamName = (first != null) ? first.name() : message("alerts.staff.preview.sample-team");
 		AlertEmails.Letter letter = this.emails.compose(alert.getTitle(), text, signature, teamName,
 				webLink(first, alert, Languages.ENGLISH), replyLink(first, alert, Languages.ENGLISH),
-				message("alerts.staff.preview.own-manage-link"), message("alerts.staff.preview.own-unsubscribe-link"));
+				message("alerts.staff.preview.own-manage-link"), message("alerts.staff.preview.own-stop-team-link"),
+				message("alerts.staff.preview.own-unsubscribe-link"));
 		Preview welsh = null;
 		if (signed.welsh() != null || alert.hasWelsh()) {
 			AlertText welshText = AlertText.of(alert.bodyIn(Languages.WELSH));
@@ -131,6 +132,7 @@ class AlertViews {
 			welsh = new Preview(this.emails.in(Languages.WELSH)
 				.compose(welshTitle, welshText, welshSignature, welshTeamName, webLink(first, alert, Languages.WELSH),
 						replyLink(first, alert, Languages.WELSH), message("alerts.staff.preview.own-manage-link"),
+						message("alerts.staff.preview.own-stop-team-link"),
 						message("alerts.staff.preview.own-unsubscribe-link")),
 					welshTitle, welshText, welshSignature, welshTeamName, null, alert.hasWelsh() ? null : "en");
 		}

@@ -116,6 +116,40 @@ class ManageAlertsController {
 		return "redirect:/alerts/manage/" + token + "?changed";
 	}
 
+	/**
+	 * The page the link in each alert email opens, to stop the messages of the team that
+	 * sent it and keep the others. A person no longer following that team (they followed
+	 * the link twice, say) sees their messages as they are.
+	 */
+	@GetMapping("/alerts/manage/{token}/{neighbourhoodId}/stop")
+	String stopPage(@PathVariable String token, @PathVariable long neighbourhoodId, Model model,
+			HttpServletResponse response) {
+		SubscribeController.noStore(response);
+		Optional<AlertSubscriptions.Subscriber> subscriber = this.subscriptions.byManageLink(token);
+		if (subscriber.isEmpty()) {
+			return manageLinkGone(model, response);
+		}
+		Optional<AlertSubscriptions.Followed> stopping = subscriber.get()
+			.followed()
+			.stream()
+			.filter((followed) -> followed.neighbourhood().id() == neighbourhoodId)
+			.findFirst();
+		if (stopping.isEmpty()) {
+			return "redirect:/alerts/manage/" + token + "?stopped";
+		}
+		model.addAttribute("token", token);
+		model.addAttribute("subscriber", subscriber.get());
+		model.addAttribute("stopping", stopping.get().neighbourhood());
+		model.addAttribute("keeping",
+				subscriber.get()
+					.followed()
+					.stream()
+					.map(AlertSubscriptions.Followed::neighbourhood)
+					.filter((neighbourhood) -> neighbourhood.id() != neighbourhoodId)
+					.toList());
+		return "alert/stop-one";
+	}
+
 	@PostMapping("/alerts/manage/{token}/{neighbourhoodId}/stop")
 	String stop(@PathVariable String token, @PathVariable long neighbourhoodId, Model model,
 			HttpServletResponse response) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -117,6 +118,13 @@ class AlertSendingIT {
 			.contains("Replies to this email are not read.");
 		String token = linkIn(body, MANAGE_LINK);
 		assertThat(body).contains("/alerts/unsubscribe/" + token);
+		Matcher team = Pattern.compile("/area/(wigston|oadby)/contact").matcher(body);
+		assertThat(team.find()).isTrue();
+		Map<String, Object> named = this.jdbc.queryForMap("select id, name from neighbourhood where slug = ?",
+				team.group(1));
+		assertThat(body).as("a link to stop the messages of the team the email is from")
+			.contains("Stop messages from the " + named.get("name") + " team: ")
+			.contains("/alerts/manage/" + token + "/" + named.get("id") + "/stop\n");
 		assertThat(this.links.subscriberId(token)).as("the link in the email manages that person's alerts")
 			.hasValue(both);
 		assertThat(this.jdbc.queryForObject("select count(*) from alert_manage_link where alert_subscriber_id = ?",
@@ -148,6 +156,7 @@ class AlertSendingIT {
 		assertThat(welshBody).contains("/cy/area/wigston/contact?alert=" + alert)
 			.contains("/cy/area/wigston/alerts/" + alert)
 			.contains("/cy/alerts/manage/" + token)
+			.contains("/cy/alerts/manage/" + token + "/" + neighbourhoodId("wigston") + "/stop")
 			.contains("/cy/alerts/unsubscribe/" + token);
 		assertThat(bodyTo("english", alert)).contains("/area/wigston/alerts/" + alert).doesNotContain("/cy/");
 	}
@@ -370,6 +379,10 @@ class AlertSendingIT {
 		}
 		this.alerts.add(id);
 		return id;
+	}
+
+	private long neighbourhoodId(String slug) {
+		return this.jdbc.queryForObject("select id from neighbourhood where slug = ?", Long.class, slug);
 	}
 
 	private String address(String name) {

@@ -333,6 +333,53 @@ class AlertSubscriptionsIT {
 	}
 
 	@Test
+	void theLinkToStopOneTeamAsksFirstKeepsTheOthersAndBearsASecondClick() {
+		String email = "alerts-one-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+		String manageToken = subscribeAndConfirm(email, "EVENTS");
+		subscribe("/area/wigston/alerts", email, "EVERYTHING");
+		this.resident.submit(this.resident.page("/alerts/confirm/" + linkIn(lastEmailTo(email), CONFIRM_LINK)),
+				"main form", Map.of());
+		String stopWigston = "/alerts/manage/" + manageToken + "/" + wigston() + "/stop";
+
+		// Opening the link changes nothing, and says what stays.
+		HttpResponse<String> opened = this.resident.get(stopWigston);
+		assertThat(opened.statusCode()).isEqualTo(200);
+		assertThat(opened.headers().firstValue("Cache-Control")).hasValue("no-store");
+		Document page = Pages.parse(opened);
+		assertThat(page.selectFirst("h1").text()).isEqualTo("Stop messages from the Wigston team");
+		assertThat(page.select("main p").eachText()).contains(
+				"You will get no more messages from the Wigston neighbourhood policing team at " + email + ".",
+				"You will still get messages from:");
+		assertThat(page.select("main li").eachText()).containsExactly("Oadby");
+		assertThat(subscriptions(email)).containsExactly("Oadby: {EVENTS} confirmed",
+				"Wigston: {EVERYTHING} confirmed");
+
+		HttpResponse<String> stopped = this.resident.submit(page, "main form", Map.of());
+		assertThat(stopped.headers().firstValue("Location")).hasValue("/alerts/manage/" + manageToken + "?stopped");
+		assertThat(subscriptions(email)).containsExactly("Oadby: {EVENTS} confirmed");
+
+		// A second click, or the link followed again, finds it done.
+		HttpResponse<String> again = this.resident.submit(page, "main form", Map.of());
+		assertThat(again.headers().firstValue("Location")).hasValue("/alerts/manage/" + manageToken + "?stopped");
+		assertThat(this.resident.get(stopWigston).headers().firstValue("Location"))
+			.hasValue("/alerts/manage/" + manageToken + "?stopped");
+		assertThat(subscriptions(email)).containsExactly("Oadby: {EVENTS} confirmed");
+
+		// The last team: the page says the address goes too.
+		Document last = this.resident.page("/alerts/manage/" + manageToken + "/" + oadby() + "/stop");
+		assertThat(last.select("main p").eachText())
+			.contains("These are the only messages you get, so this also deletes your email address and your "
+					+ "personal link.")
+			.doesNotContain("You will still get messages from:");
+		assertThat(this.resident.submit(last, "main form", Map.of()).headers().firstValue("Location"))
+			.hasValue("/alerts/stopped");
+		assertThat(
+				this.jdbc.queryForObject("select count(*) from alert_subscriber where email = ?", Integer.class, email))
+			.isZero();
+		assertThat(this.resident.get(stopWigston).statusCode()).as("the link went with the address").isEqualTo(404);
+	}
+
+	@Test
 	void tooManyRequestsForOneAddressKeepWhatWasTyped() {
 		String email = "alerts-many-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
 		for (int i = 0; i < 3; i++) {
@@ -403,6 +450,10 @@ class AlertSubscriptionsIT {
 		return this.jdbc.queryForObject(
 				"select body from outbox_email where to_address = lower(?) order by id desc limit 1", String.class,
 				email);
+	}
+
+	private long wigston() {
+		return this.jdbc.queryForObject("select id from neighbourhood where slug = 'wigston'", Long.class);
 	}
 
 	private long oadby() {

@@ -134,6 +134,14 @@ class AlertSendingJourneyBrowserIT {
 		assertThat(browser.findElement(By.id("in-reply-to-alert")).getText()).contains(title);
 		Axe.assertNoViolations(browser);
 
+		// The email's link to stop the Wigston team's messages asks first.
+		browser.manage().deleteAllCookies();
+		browser.get(url(stopTeamLink(body)));
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Stop messages from the Wigston team");
+		assertThat(browser.findElement(By.tagName("main")).getText())
+			.contains("These are the only messages you get, so this also deletes your email address");
+		Axe.assertNoViolations(browser);
+
 		// One click from the email's header, as a mail program sends it: no cookie, no
 		// token.
 		Matcher unsubscribe = UNSUBSCRIBE_HEADER.matcher(alert.getHeader("List-Unsubscribe")[0]);
@@ -181,6 +189,13 @@ class AlertSendingJourneyBrowserIT {
 
 	private static String replyLink(String body) {
 		Matcher matcher = Pattern.compile("https?://[^/\\s]+(/area/wigston/contact\\?alert=\\d+)").matcher(body);
+		assertThat(matcher.find()).as(body).isTrue();
+		return matcher.group(1);
+	}
+
+	private static String stopTeamLink(String body) {
+		Matcher matcher = Pattern.compile("https?://[^/\\s]+(/alerts/manage/[A-Za-z0-9_-]{43}/\\d+/stop)\\s")
+			.matcher(body);
 		assertThat(matcher.find()).as(body).isTrue();
 		return matcher.group(1);
 	}
