@@ -8,7 +8,10 @@
 //   css/poster.css               src/main/frontend/poster.scss (the poster page only: its
 //                                print layout and A4 @page)
 //   js/govuk-frontend.min.js     govuk-frontend's ES module build
-//   js/app.mjs                   src/main/frontend/app.mjs
+//   js/app.mjs                   src/main/frontend/app.mjs, importing govuk-frontend by
+//                                the name with its content's MD5 that the site serves it
+//                                under (web.StaticAssets), so that browsers keep the two
+//                                together and never a year-old library beside a new script
 //   js/passkeys.mjs              src/main/frontend/passkeys.mjs (staff passkey pages only)
 //
 // For the browser tests only, axe-core's script goes to
@@ -17,6 +20,7 @@
 // Icons (favicon) live in src/main/resources/static/assets/images and are
 // copied by Maven. None of govuk-frontend's own images or fonts are shipped.
 
+import { createHash } from 'node:crypto'
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join, relative } from 'node:path'
@@ -65,7 +69,13 @@ const govukJs = readFileSync(join(govukDist, 'govuk-frontend.min.js'), 'utf8')
   .replace(/\n?\/\/# sourceMappingURL=\S+\s*$/, '\n')
 write(join(staticDir, 'js', 'govuk-frontend.min.js'), govukJs)
 
-copy(join(frontendDir, 'app.mjs'), join(staticDir, 'js', 'app.mjs'))
+const govukHash = createHash('md5').update(govukJs, 'utf8').digest('hex')
+const appJs = readFileSync(join(frontendDir, 'app.mjs'), 'utf8')
+const versionedAppJs = appJs.replace("from './govuk-frontend.min.js'", `from './govuk-frontend.min-${govukHash}.js'`)
+if (versionedAppJs === appJs) {
+  throw new Error('app.mjs no longer imports ./govuk-frontend.min.js: change build.mjs with it')
+}
+write(join(staticDir, 'js', 'app.mjs'), versionedAppJs)
 copy(join(frontendDir, 'passkeys.mjs'), join(staticDir, 'js', 'passkeys.mjs'))
 
 // axe-core for the accessibility checks in the browser tests (*BrowserIT).
