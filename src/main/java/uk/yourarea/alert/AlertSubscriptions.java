@@ -222,7 +222,11 @@ class AlertSubscriptions {
 	}
 
 	/** A person as their personal link shows them: what they follow, by neighbourhood. */
-	record Subscriber(long id, String email, List<Followed> followed) {
+	/**
+	 * @param awaitingConfirmation whether they have also asked for another team's
+	 * messages and not confirmed yet, which keeps their address when they stop the rest
+	 */
+	record Subscriber(long id, String email, List<Followed> followed, boolean awaitingConfirmation) {
 	}
 
 	record Followed(NeighbourhoodSummary neighbourhood, Set<AlertCategory> categories, Instant confirmedAt) {
@@ -256,7 +260,10 @@ class AlertSubscriptions {
 				.ifPresent((neighbourhood) -> followed.add(new Followed(neighbourhood, categories, confirmedAt)));
 		}, id.get());
 		followed.sort(java.util.Comparator.comparing((Followed f) -> f.neighbourhood().name()));
-		return Optional.of(new Subscriber(id.get(), email, followed));
+		boolean awaitingConfirmation = Boolean.TRUE.equals(this.jdbc.queryForObject("""
+				select exists (select 1 from alert_subscription
+				               where alert_subscriber_id = ? and confirmed_at is null)""", Boolean.class, id.get()));
+		return Optional.of(new Subscriber(id.get(), email, followed, awaitingConfirmation));
 	}
 
 	/**
@@ -362,6 +369,15 @@ class AlertSubscriptions {
 				    where s.alert_subscriber_id = ? and s.confirmed_at is not null and s.categories && ?::text[])""",
 				Boolean.class, alertId.getAsLong(), subscriberId,
 				arrayLiteral(AlertTopic.valueOf(topic.get(0)).receivedBy())));
+	}
+
+	/**
+	 * Whether a link that opens nothing any more was one this site gave out: its person
+	 * has stopped everything (or was deleted for them), so a second click on a stop
+	 * button can say so rather than call the link broken.
+	 */
+	boolean wasStopped(String token) {
+		return this.links.isSigned(token) && subscriberId(token).isEmpty();
 	}
 
 	private Optional<Long> subscriberId(String token) {

@@ -119,7 +119,7 @@ class ManageAlertsController {
 	/**
 	 * The page the link in each alert email opens, to stop the messages of the team that
 	 * sent it and keep the others. A person no longer following that team (they followed
-	 * the link twice, say) sees their messages as they are.
+	 * the link twice, say) sees their personal page as it is.
 	 */
 	@GetMapping("/alerts/manage/{token}/{neighbourhoodId}/stop")
 	String stopPage(@PathVariable String token, @PathVariable long neighbourhoodId, Model model,
@@ -135,7 +135,7 @@ class ManageAlertsController {
 			.filter((followed) -> followed.neighbourhood().id() == neighbourhoodId)
 			.findFirst();
 		if (stopping.isEmpty()) {
-			return "redirect:/alerts/manage/" + token + "?stopped";
+			return "redirect:/alerts/manage/" + token;
 		}
 		model.addAttribute("token", token);
 		model.addAttribute("subscriber", subscriber.get());
@@ -155,7 +155,7 @@ class ManageAlertsController {
 			HttpServletResponse response) {
 		SubscribeController.noStore(response);
 		if (!this.subscriptions.stop(token, neighbourhoodId)) {
-			return manageLinkGone(model, response);
+			return stoppedAlready(token, model, response);
 		}
 		if (this.subscriptions.byManageLink(token).isEmpty()) {
 			return "redirect:/alerts/stopped";
@@ -167,7 +167,7 @@ class ManageAlertsController {
 	String stopAll(@PathVariable String token, Model model, HttpServletResponse response) {
 		SubscribeController.noStore(response);
 		if (!this.subscriptions.stopAll(token)) {
-			return manageLinkGone(model, response);
+			return stoppedAlready(token, model, response);
 		}
 		return "redirect:/alerts/stopped";
 	}
@@ -197,7 +197,7 @@ class ManageAlertsController {
 	String unsubscribe(@PathVariable String token, Model model, HttpServletResponse response) {
 		SubscribeController.noStore(response);
 		if (!this.subscriptions.stopAll(token)) {
-			return manageLinkGone(model, response);
+			return stoppedAlready(token, model, response);
 		}
 		return "alert/stopped";
 	}
@@ -212,6 +212,15 @@ class ManageAlertsController {
 		model.addAttribute("fieldErrors", errors.isEmpty() ? Map.of() : Map.of("categories", errors.get(0).message()));
 		model.addAttribute("categoryChoices", SubscribeController.categoryChoices(this.text));
 		return "alert/manage";
+	}
+
+	/**
+	 * A stop button pressed again (a double click, a mail program's one-click sent twice)
+	 * after the person has gone: they are told they get nothing, not that the link is
+	 * broken.
+	 */
+	private String stoppedAlready(String token, Model model, HttpServletResponse response) {
+		return this.subscriptions.wasStopped(token) ? "alert/stopped" : manageLinkGone(model, response);
 	}
 
 	private String manageLinkGone(Model model, HttpServletResponse response) {

@@ -89,6 +89,28 @@ class ManageLinks {
 		if (!LinkTokens.isWellFormed(token)) {
 			return Optional.empty();
 		}
+		Optional<UUID> linkId = signedLinkId(token);
+		if (linkId.isPresent()) {
+			return this.jdbc.queryForList("select id from alert_subscriber where link_id = ?", Long.class, linkId.get())
+				.stream()
+				.findFirst();
+		}
+		return this.jdbc
+			.queryForList("select alert_subscriber_id from alert_manage_link where token_hash = ?", Long.class,
+					LinkTokens.hash(token))
+			.stream()
+			.findFirst();
+	}
+
+	/**
+	 * Whether the token is a link this site signed, whether or not its person is still
+	 * there: one that no longer opens anything belonged to someone who has stopped.
+	 */
+	boolean isSigned(String token) {
+		return LinkTokens.isWellFormed(token) && signedLinkId(token).isPresent();
+	}
+
+	private Optional<UUID> signedLinkId(String token) {
 		byte[] decoded = Base64.getUrlDecoder().decode(token);
 		// The decoder ignores the last character's two spare bits: only the one spelling
 		// this site gives out is a link.
@@ -99,16 +121,7 @@ class ManageLinks {
 		UUID linkId = new UUID(bytes.getLong(), bytes.getLong());
 		byte[] given = new byte[SIGNATURE_BYTES];
 		bytes.get(given);
-		if (MessageDigest.isEqual(signature(linkId), given)) {
-			return this.jdbc.queryForList("select id from alert_subscriber where link_id = ?", Long.class, linkId)
-				.stream()
-				.findFirst();
-		}
-		return this.jdbc
-			.queryForList("select alert_subscriber_id from alert_manage_link where token_hash = ?", Long.class,
-					LinkTokens.hash(token))
-			.stream()
-			.findFirst();
+		return MessageDigest.isEqual(signature(linkId), given) ? Optional.of(linkId) : Optional.empty();
 	}
 
 	private byte[] signature(UUID linkId) {

@@ -23,7 +23,8 @@ class AlertEmailsTests {
 
 		assertThat(letter.subject()).isEqualTo("Tîm Wigston: Cyfarfod");
 		assertThat(letter.body()).isEqualTo("Cyfarfod\nDewch draw.\nPC Jones\nAtebwch: https://example.org/cy/area/"
-				+ "wigston/contact?alert=1\nRheoli: https://example.org/cy/alerts/manage/t");
+				+ "wigston/contact?alert=1\nRheoli: https://example.org/cy/alerts/manage/t\n"
+				+ "Atal Wigston: https://example.org/cy/alerts/manage/t/7/stop");
 	}
 
 	@Test
@@ -51,7 +52,8 @@ class AlertEmailsTests {
 		messages.addMessage("alerts.email.alert.body", Languages.ENGLISH,
 				"{0}\n{1}\n{2}\nThe team''s reply: {3}\nStop {4}: {8}\nStop: {7}");
 		messages.addMessage("alerts.email.alert.subject", Languages.WELSH, "Tîm {0}: {1}");
-		messages.addMessage("alerts.email.alert.body", Languages.WELSH, "{0}\n{1}\n{2}\nAtebwch: {3}\nRheoli: {6}");
+		messages.addMessage("alerts.email.alert.body", Languages.WELSH,
+				"{0}\n{1}\n{2}\nAtebwch: {3}\nRheoli: {6}\nAtal {4}: {8}");
 		return messages;
 	}
 

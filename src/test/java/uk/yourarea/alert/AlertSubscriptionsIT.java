@@ -206,7 +206,14 @@ class AlertSubscriptionsIT {
 		assertThat(subscriptions(email)).isEmpty();
 		assertThat(this.resident.get("/alerts/manage/" + manageToken).statusCode()).as("the old link is gone")
 			.isEqualTo(404);
-		assertThat(postWithoutCookies(noCookies, "/alerts/unsubscribe/" + manageToken).statusCode()).isEqualTo(404);
+		HttpResponse<String> oneClickAgain = postWithoutCookies(noCookies, "/alerts/unsubscribe/" + manageToken);
+		assertThat(oneClickAgain.statusCode()).as("a mail program that sends it twice").isEqualTo(200);
+		assertThat(Pages.parse(oneClickAgain.body()).selectFirst("h1").text())
+			.isEqualTo("You will get no more messages");
+		String unknownToken = manageToken.substring(0, 42) + (manageToken.endsWith("A") ? "Q" : "A");
+		assertThat(postWithoutCookies(noCookies, "/alerts/unsubscribe/" + unknownToken).statusCode())
+			.as("a link this site never gave out")
+			.isEqualTo(404);
 	}
 
 	@Test
@@ -333,7 +340,7 @@ class AlertSubscriptionsIT {
 	}
 
 	@Test
-	void theLinkToStopOneTeamAsksFirstKeepsTheOthersAndBearsASecondClick() {
+	void theLinkToStopOneTeamAsksFirstKeepsTheOthersAndBearsASecondClick() throws Exception {
 		String email = "alerts-one-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
 		String manageToken = subscribeAndConfirm(email, "EVENTS");
 		subscribe("/area/wigston/alerts", email, "EVERYTHING");
@@ -358,15 +365,32 @@ class AlertSubscriptionsIT {
 		assertThat(stopped.headers().firstValue("Location")).hasValue("/alerts/manage/" + manageToken + "?stopped");
 		assertThat(subscriptions(email)).containsExactly("Oadby: {EVENTS} confirmed");
 
-		// A second click, or the link followed again, finds it done.
+		// A second click finds it done; the link followed again, or with a team never
+		// followed, opens the personal page as it is.
 		HttpResponse<String> again = this.resident.submit(page, "main form", Map.of());
 		assertThat(again.headers().firstValue("Location")).hasValue("/alerts/manage/" + manageToken + "?stopped");
 		assertThat(this.resident.get(stopWigston).headers().firstValue("Location"))
-			.hasValue("/alerts/manage/" + manageToken + "?stopped");
+			.hasValue("/alerts/manage/" + manageToken);
+		assertThat(
+				this.resident.get("/alerts/manage/" + manageToken + "/999999999/stop").headers().firstValue("Location"))
+			.hasValue("/alerts/manage/" + manageToken);
 		assertThat(subscriptions(email)).containsExactly("Oadby: {EVENTS} confirmed");
 
+		// Without the form's token, nothing is stopped.
+		HttpClient noCookies = HttpClient.newHttpClient();
+		String stopOadby = "/alerts/manage/" + manageToken + "/" + oadby() + "/stop";
+		assertThat(postWithoutCookies(noCookies, stopOadby).statusCode()).isEqualTo(403);
+		assertThat(subscriptions(email)).containsExactly("Oadby: {EVENTS} confirmed");
+
+		// In Welsh.
+		Document welsh = this.resident.page("/cy" + stopOadby);
+		assertThat(welsh.selectFirst("h1").text()).isEqualTo("Atal negeseuon gan dîm Oadby");
+		assertThat(welsh.select("main p").eachText()).contains(
+				"Dyma'r unig negeseuon rydych yn eu cael, felly mae hyn hefyd yn dileu eich cyfeiriad e-bost a'ch "
+						+ "dolen bersonol.");
+
 		// The last team: the page says the address goes too.
-		Document last = this.resident.page("/alerts/manage/" + manageToken + "/" + oadby() + "/stop");
+		Document last = this.resident.page(stopOadby);
 		assertThat(last.select("main p").eachText())
 			.contains("These are the only messages you get, so this also deletes your email address and your "
 					+ "personal link.")
@@ -376,7 +400,29 @@ class AlertSubscriptionsIT {
 		assertThat(
 				this.jdbc.queryForObject("select count(*) from alert_subscriber where email = ?", Integer.class, email))
 			.isZero();
+
+		// A second click on the last one: they get nothing, and are told so.
+		HttpResponse<String> lastAgain = this.resident.submit(last, "main form", Map.of());
+		assertThat(lastAgain.statusCode()).isEqualTo(200);
+		assertThat(Pages.parse(lastAgain).selectFirst("h1").text()).isEqualTo("You will get no more messages");
 		assertThat(this.resident.get(stopWigston).statusCode()).as("the link went with the address").isEqualTo(404);
+	}
+
+	@Test
+	void stoppingTheLastConfirmedTeamKeepsTheAddressWhileAnotherAwaitsConfirmation() {
+		String email = "alerts-await-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+		String manageToken = subscribeAndConfirm(email, "EVENTS");
+		subscribe("/area/wigston/alerts", email, "EVERYTHING");
+
+		Document page = this.resident.page("/alerts/manage/" + manageToken + "/" + oadby() + "/stop");
+
+		assertThat(page.select("main p").eachText()).doesNotContain(
+				"These are the only messages you get, so this also deletes your email address and your personal link.",
+				"You will still get messages from:");
+		HttpResponse<String> stopped = this.resident.submit(page, "main form", Map.of());
+		assertThat(stopped.headers().firstValue("Location")).hasValue("/alerts/manage/" + manageToken + "?stopped");
+		assertThat(subscriptions(email)).containsExactly("Wigston: {} waiting {EVERYTHING}");
+		this.jdbc.update("delete from alert_subscriber where email = lower(?)", email);
 	}
 
 	@Test

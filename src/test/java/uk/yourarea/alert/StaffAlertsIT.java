@@ -146,7 +146,9 @@ class StaffAlertsIT {
 		assertThat(preview.select("#email-subject").text()).isEqualTo("Wigston team: " + title);
 		assertThat(preview.select("#email-body").text()).contains("Come to the beat surgery on Tuesday.")
 			.contains(signature)
-			.contains("[the subscriber's own link to manage their messages]");
+			.contains("[the subscriber's own link to manage their messages]")
+			.contains("Stop messages from the Wigston team: [the subscriber's own link to stop this team's messages]")
+			.contains("[the subscriber's own link to stop all their messages]");
 		assertThat(preview.select("#web-preview a").eachAttr("href")).contains("https://example.org/surgery");
 		assertThat(preview.select("#web-preview").text()).contains(signature);
 		// Subscribers who chose Welsh get the English of an alert with no Welsh, signed
