@@ -90,10 +90,13 @@ class DataProtectionController {
 			return showDesk(model, form, errors, null, null);
 		}
 		PersonSearch search = form.toSearch();
-		// Read before this search is recorded, so that only earlier actions are listed.
-		List<DataProtectionDesk.Action> earlier = this.desk.actionsAbout(search, EARLIER_ACTIONS);
+		// Read before this search is recorded, so that only earlier actions are listed;
+		// one more than are shown, to say when some are not.
+		List<DataProtectionDesk.Action> earlier = this.desk.actionsAbout(search, EARLIER_ACTIONS + 1);
 		model.addAttribute("searchedTerm", search.term());
-		return showDesk(model, form, errors, this.desk.find(user, search), earlier);
+		model.addAttribute("earlierNotAllShown", (earlier.size() > EARLIER_ACTIONS) ? EARLIER_ACTIONS : null);
+		return showDesk(model, form, errors, this.desk.find(user, search),
+				earlier.subList(0, Math.min(earlier.size(), EARLIER_ACTIONS)));
 	}
 
 	@PostMapping("/export")

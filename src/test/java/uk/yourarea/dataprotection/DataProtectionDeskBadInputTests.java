@@ -150,6 +150,39 @@ class DataProtectionDeskBadInputTests {
 	}
 
 	@Test
+	void earlierActionsBeyondFiftyAreCountedOutNotHidden() throws Exception {
+		given(this.desk.find(any(), any())).willReturn(List.of());
+		given(this.desk.actionsAbout(any(), anyInt())).willReturn(searches(51));
+
+		Document page = page(search("EMAIL", "often@example.org"));
+
+		assertThat(page.select("#earlier tbody tr")).hasSize(50);
+		assertThat(page.getElementById("earlier-not-all-shown").text())
+			.isEqualTo("The desk has done more than 50 things with this detail: only the 50 most recent are listed.");
+		then(this.desk).should().actionsAbout(any(), org.mockito.ArgumentMatchers.eq(51));
+	}
+
+	@Test
+	void fiftyEarlierActionsAreAllShownWithoutANote() throws Exception {
+		given(this.desk.find(any(), any())).willReturn(List.of());
+		given(this.desk.actionsAbout(any(), anyInt())).willReturn(searches(50));
+
+		Document page = page(search("EMAIL", "often@example.org"));
+
+		assertThat(page.select("#earlier tbody tr")).hasSize(50);
+		assertThat(page.getElementById("earlier-not-all-shown")).isNull();
+	}
+
+	private static List<DataProtectionDesk.Action> searches(int count) {
+		List<DataProtectionDesk.Action> actions = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			actions.add(new DataProtectionDesk.Action(java.time.Instant.parse("2026-12-01T10:00:00Z").minusSeconds(i),
+					"Data Protection Officer", "SEARCH", "EMAIL", List.of(), 0, null));
+		}
+		return actions;
+	}
+
+	@Test
 	void eachRecordFoundShowsItsKindReferenceDateAndFields() throws Exception {
 		given(this.desk.find(any(), any())).willReturn(List.of(new HeldRecord("contact-message", "YA-7K3M-Q9P2",
 				PageSlice.NOW, null, null, Map.of("email", "sam@example.org", "message", "A broken window"))));
