@@ -144,7 +144,7 @@ final class AssetsOfOtherReleases extends AbstractResourceResolver {
 
 		@Override
 		public String getDescription() {
-			return "served for another release's name: " + this.file.getDescription();
+			return "to be checked each time: " + this.file.getDescription();
 		}
 
 	}

@@ -3,6 +3,7 @@ package uk.yourarea.web;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,6 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cache.Cache;
+import org.springframework.web.servlet.resource.CachingResourceResolver;
 import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
 import uk.yourarea.testing.DemoSiteTest;
@@ -93,6 +96,42 @@ class StaticAssetsIT {
 			assertThat(answer.body()).as(otherRelease).isEqualTo(this.site.get(file).body());
 			assertThat(answer.headers().firstValue("Cache-Control")).as(otherRelease).hasValue("no-cache");
 		}
+	}
+
+	@Test
+	void askedAgainWithADateAFileUnderAnotherNameIsSentWholeNotKeptForAYear() {
+		String file = linksOn("/area/wigston").stream()
+			.filter((link) -> link.startsWith("/assets/css/app-"))
+			.findFirst()
+			.orElseThrow();
+		String otherRelease = file.replaceFirst("-[0-9a-f]{32}\\.", "-0123456789abcdef0123456789abcdef.");
+
+		HttpResponse<String> answer = this.site.get(otherRelease, "If-Modified-Since", "Fri, 01 Jan 2100 00:00:00 GMT");
+
+		assertThat(answer.statusCode()).isEqualTo(200);
+		assertThat(answer.headers().firstValue("Cache-Control")).hasValue("no-cache");
+		assertThat(answer.headers().firstValue("Last-Modified")).isEmpty();
+	}
+
+	@Test
+	void namesWithMadeUpHashesAreNotKept() {
+		Cache found = this.resourceUrls.getHandlerMap()
+			.get("/assets/**")
+			.getResourceResolvers()
+			.stream()
+			.filter(CachingResourceResolver.class::isInstance)
+			.map((resolver) -> ((CachingResourceResolver) resolver).getCache())
+			.findFirst()
+			.orElseThrow();
+		ConcurrentMap<?, ?> kept = (ConcurrentMap<?, ?>) found.getNativeCache();
+		this.site.get("/assets/css/app.css");
+		int before = kept.size();
+
+		for (int i = 0; i < 20; i++) {
+			assertThat(this.site.get("/assets/css/app-%032x.css".formatted(i)).statusCode()).isEqualTo(200);
+		}
+
+		assertThat(kept.size()).isEqualTo(before);
 	}
 
 	@ParameterizedTest
