@@ -227,6 +227,22 @@ class AlertSubscriptions {
 	 * messages and not confirmed yet, which keeps their address when they stop the rest
 	 */
 	record Subscriber(long id, String email, List<Followed> followed, boolean awaitingConfirmation) {
+
+		/** That neighbourhood, if they follow it. */
+		Optional<Followed> following(long neighbourhoodId) {
+			return this.followed.stream()
+				.filter((followed) -> followed.neighbourhood().id() == neighbourhoodId)
+				.findFirst();
+		}
+
+		/** The neighbourhoods they would still follow after stopping that one. */
+		List<NeighbourhoodSummary> keptAfterStopping(long neighbourhoodId) {
+			return this.followed.stream()
+				.map(Followed::neighbourhood)
+				.filter((neighbourhood) -> neighbourhood.id() != neighbourhoodId)
+				.toList();
+		}
+
 	}
 
 	record Followed(NeighbourhoodSummary neighbourhood, Set<AlertCategory> categories, Instant confirmedAt) {

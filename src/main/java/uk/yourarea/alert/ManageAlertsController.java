@@ -129,24 +129,14 @@ class ManageAlertsController {
 		if (subscriber.isEmpty()) {
 			return manageLinkGone(model, response);
 		}
-		Optional<AlertSubscriptions.Followed> stopping = subscriber.get()
-			.followed()
-			.stream()
-			.filter((followed) -> followed.neighbourhood().id() == neighbourhoodId)
-			.findFirst();
+		Optional<AlertSubscriptions.Followed> stopping = subscriber.get().following(neighbourhoodId);
 		if (stopping.isEmpty()) {
 			return "redirect:/alerts/manage/" + token;
 		}
 		model.addAttribute("token", token);
 		model.addAttribute("subscriber", subscriber.get());
 		model.addAttribute("stopping", stopping.get().neighbourhood());
-		model.addAttribute("keeping",
-				subscriber.get()
-					.followed()
-					.stream()
-					.map(AlertSubscriptions.Followed::neighbourhood)
-					.filter((neighbourhood) -> neighbourhood.id() != neighbourhoodId)
-					.toList());
+		model.addAttribute("keeping", subscriber.get().keptAfterStopping(neighbourhoodId));
 		return "alert/stop-one";
 	}
 
